@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { AnyCommand } from './command.js';
+
+export interface ArgumentProblem {
+  /** As the user would type it: `--name`, `<collection>`. */
+  readonly argument: string;
+  readonly problem: string;
+}
+
+export type BindResult =
+  | { readonly ok: true; readonly args: Record<string, unknown> }
+  | { readonly ok: false; readonly problems: readonly ArgumentProblem[] };
+
+const FLAG = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/i;
+
+export function kebabToCamel(name: string): string {
+  return name.toLowerCase().replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+export function camelToKebab(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/** Turns the words after the command name into its zod-validated arguments. */
+export function bindArguments(command: AnyCommand, words: readonly string[]): BindResult {
+  const shape = command.args.shape;
+  const raw: Record<string, unknown> = {};
+  const problems: ArgumentProblem[] = [];
+  const positionals: string[] = [];
+
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index] ?? '';
+    const flag = FLAG.exec(word);
+    if (!flag) {
+      positionals.push(word);
+      continue;
+    }
+    const flagName = flag[1] ?? '';
+    const key = kebabToCamel(flagName);
+    const field = shape[key];
+    if (!field || command.positionals.includes(key)) {
+      problems.push({ argument: `--${flagName}`, problem: 'is not an option of this command' });
+      continue;
+    }
+    let value: unknown;
+    if (acceptsBoolean(field)) {
+      value = flag[2] === undefined ? true : flag[2];
+    } else if (flag[2] !== undefined) {
+      value = flag[2];
+    } else {
+      const next = words[index + 1];
+      if (next === undefined || FLAG.test(next)) {
+        problems.push({ argument: `--${flagName}`, problem: 'needs a value' });
+        continue;
+      }
+      value = next;
+      index += 1;
+    }
+    raw[key] = acceptsArray(field) ? [...asArray(raw[key]), value] : value;
+  }
+
+  positionals.forEach((word, position) => {
+    const key = command.positionals[position];
+    if (key === undefined) {
+      problems.push({ argument: word, problem: 'is an unexpected extra argument (quote values that contain spaces)' });
+      return;
+    }
+    raw[key] = word;
+  });
+
+  const parsed = command.args.strict().safeParse(raw);
+  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => describeIssue(command, issue)));
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems };
+  return { ok: true, args: parsed.data };
+}
+
+function describeIssue(command: AnyCommand, issue: z.core.$ZodIssue): ArgumentProblem {
+  const key = String(issue.path[0] ?? '');
+  const argument = command.positionals.includes(key) ? `<${camelToKebab(key)}>` : `--${camelToKebab(key)}`;
+  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  return { argument, problem: missing ? 'is required' : issue.message };
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined ? [] : [value];
+}
+
+function innerType(field: z.core.$ZodType): z.core.$ZodType {
+  let current = field;
+  for (;;) {
+    const def = current._zod.def as { type: string; innerType?: z.core.$ZodType };
+    if (!['optional', 'default', 'nullable', 'prefault', 'readonly'].includes(def.type) || !def.innerType) return current;
+    current = def.innerType;
+  }
+}
+
+function acceptsBoolean(field: z.core.$ZodType): boolean {
+  return innerType(field)._zod.def.type === 'boolean';
+}
+
+function acceptsArray(field: z.core.$ZodType): boolean {
+  return innerType(field)._zod.def.type === 'array';
+}

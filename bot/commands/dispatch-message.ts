@@ -1,0 +1,41 @@
+import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import { renderCard } from '../../cards/render.js';
+import { toUsageErrorView } from '../../cards/views/usage-error-view.js';
+import { bindArguments } from './bind-arguments.js';
+import type { CommandContext } from './command.js';
+import { failureCard } from './failure-card.js';
+import { findCommand } from './find-command.js';
+import { tokenize } from './tokenize.js';
+import { unknownCommandCard } from './unknown-command-card.js';
+
+export const MAX_COMMAND_LENGTH = 4000;
+
+/** From the text a user typed (mention already removed) to the card the bot answers with. */
+export async function dispatchMessage(text: string, context: CommandContext): Promise<AdaptiveCard | undefined> {
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    return renderCard('notice', { title: 'Hello!', message: 'Type **help** to see what I can do.' });
+  }
+  if (trimmed.length > MAX_COMMAND_LENGTH) {
+    return renderCard('error', {
+      title: 'That message is too long',
+      message: `Commands are at most ${MAX_COMMAND_LENGTH} characters; this one has ${trimmed.length}.`,
+      fix: 'Send the command on its own, without pasted logs or attachments.',
+      correlationId: context.correlationId,
+    });
+  }
+  const words = tokenize(trimmed);
+  const found = findCommand(context.commands, words);
+  if (!found) return unknownCommandCard(words.slice(0, 2).join(' ') || trimmed, context.commands);
+
+  const bound = bindArguments(found.command, found.rest);
+  if (!bound.ok) return renderCard('usage-error', toUsageErrorView(found.command, bound.problems));
+
+  const log = context.log.child({ command: found.command.name });
+  log.info({ changesTenant: found.command.changesTenant }, 'command');
+  try {
+    return await found.command.run(bound.args, { ...context, log });
+  } catch (error) {
+    return failureCard(error, context.correlationId, log);
+  }
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { renderCard } from '../../cards/render.js';
+import { toCommandUsageView, toHelpView } from '../../cards/views/help-view.js';
+import { defineCommand } from './command.js';
+import { findCommand } from './find-command.js';
+import { unknownCommandCard } from './unknown-command-card.js';
+
+export const helpCommand = defineCommand({
+  name: 'help',
+  summary: 'Lists every command, or shows how to use one.',
+  usage: 'help [command]',
+  examples: ['help', 'help check', 'help policy create'],
+  positionals: ['command', 'subcommand'],
+  args: z.object({ command: z.string().optional(), subcommand: z.string().optional() }),
+  changesTenant: false,
+  async run({ command, subcommand }, { commands }) {
+    if (command === undefined) return renderCard('help', toHelpView(commands));
+    const words = [command, subcommand].filter((word): word is string => word !== undefined);
+    const found = findCommand(commands, words);
+    const exact = found !== undefined && found.rest.length === 0;
+    return exact ? renderCard('command-usage', toCommandUsageView(found.command)) : unknownCommandCard(words.join(' '), commands);
+  },
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const httpsUrl = z
+  .url({ protocol: /^https$/, error: 'must be an https:// URL' })
+  .transform((value) => (value.endsWith('/') ? value : `${value}/`));
+
+const port = z.coerce
+  .number({ error: 'must be a port number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** Every variable the bot reads, with its default. `.env.example` documents each. */
+export const environmentSchema = z.object({
+  PORT: port.default(3978),
+  BIND_HOST: optionalText,
+  LOG_LEVEL: logLevel.default('info'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalText,
+  MicrosoftAppCertificateThumbprint: optionalText,
+  MicrosoftAppCertificatePrivateKeyFile: optionalText,
+
+  TENANT_ID: optionalText,
+  GRAPH_CLIENT_ID: optionalText,
+  GRAPH_CLIENT_SECRET: optionalText,
+  GRAPH_CLIENT_CERTIFICATE_FILE: optionalText,
+  GRAPH_BASE_URL: httpsUrl.default('https://graph.microsoft.com/'),
+  AUTHORITY_HOST: httpsUrl.default('https://login.microsoftonline.com/'),
+
+  ADMINSERVICE_URL: httpsUrl.optional(),
+  ADMINSERVICE_AUTH: z.enum(['ntlm', 'bearer']).default('ntlm'),
+  ADMINSERVICE_DOMAIN: optionalText,
+  ADMINSERVICE_USERNAME: optionalText,
+  ADMINSERVICE_PASSWORD: optionalText,
+  ADMINSERVICE_SCOPE: optionalText,
+  ADMINSERVICE_CA_FILE: optionalText,
+});
+
+export type Environment = z.infer<typeof environmentSchema>;

@@ -1,0 +1,166 @@
+import { environmentSchema, type Environment } from './config-schema.js';
+
+export interface BotFrameworkCredentials {
+  readonly appId: string;
+  readonly appType: Environment['MicrosoftAppType'];
+  readonly tenantId?: string;
+  readonly password?: string;
+  readonly certificate?: { readonly thumbprint: string; readonly privateKeyFile: string };
+}
+
+export interface TenantConfig {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientSecret?: string;
+  readonly clientCertificateFile?: string;
+  readonly graphBaseUrl: string;
+  readonly authorityHost: string;
+}
+
+export interface AdminServiceConfig {
+  readonly baseUrl: string;
+  readonly auth: 'ntlm' | 'bearer';
+  readonly domain?: string;
+  readonly username?: string;
+  readonly password?: string;
+  readonly scope?: string;
+  readonly caFile?: string;
+}
+
+export interface Config {
+  readonly port: number;
+  /** 127.0.0.1 unless Bot Framework credentials are configured. */
+  readonly bindHost: string;
+  readonly logLevel: Environment['LOG_LEVEL'];
+  readonly dataDir: string;
+  /** Absent: the endpoint accepts unauthenticated requests, and so listens on loopback only. */
+  readonly botFramework?: BotFrameworkCredentials;
+  readonly tenant?: TenantConfig;
+  readonly adminService?: AdminServiceConfig;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOOPBACK = '127.0.0.1';
+
+/** Parses the environment into a frozen config; names every offending variable, never its value. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const values = parsed.data;
+  const problems = [...botFrameworkProblems(values), ...tenantProblems(values), ...adminServiceProblems(values)];
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const botFramework = botFrameworkCredentials(values);
+  return deepFreeze({
+    port: values.PORT,
+    bindHost: botFramework ? (values.BIND_HOST ?? '0.0.0.0') : LOOPBACK,
+    logLevel: values.LOG_LEVEL,
+    dataDir: values.DATA_DIR,
+    botFramework,
+    tenant: tenantConfig(values),
+    adminService: adminServiceConfig(values),
+  });
+}
+
+function botFrameworkProblems(values: Environment): string[] {
+  const problems: string[] = [];
+  const hasSecret = values.MicrosoftAppPassword !== undefined;
+  const hasCertificate =
+    values.MicrosoftAppCertificateThumbprint !== undefined || values.MicrosoftAppCertificatePrivateKeyFile !== undefined;
+  if (values.MicrosoftAppId === undefined) {
+    if (hasSecret || hasCertificate) problems.push('MicrosoftAppId is required when an app secret or certificate is set');
+    return problems;
+  }
+  if (values.MicrosoftAppType === 'UserAssignedMSI') return problems;
+  if (!hasSecret && !hasCertificate) {
+    problems.push('MicrosoftAppPassword (or MicrosoftAppCertificateThumbprint with MicrosoftAppCertificatePrivateKeyFile) is required with MicrosoftAppId');
+  }
+  if (hasCertificate && (values.MicrosoftAppCertificateThumbprint === undefined || values.MicrosoftAppCertificatePrivateKeyFile === undefined)) {
+    problems.push('MicrosoftAppCertificateThumbprint and MicrosoftAppCertificatePrivateKeyFile go together');
+  }
+  if (values.MicrosoftAppType === 'SingleTenant' && values.MicrosoftAppTenantId === undefined) {
+    problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
+  }
+  if (values.BIND_HOST !== undefined && values.MicrosoftAppId === undefined) {
+    problems.push('BIND_HOST can only be set with Bot Framework credentials (without them the bot listens on 127.0.0.1)');
+  }
+  return problems;
+}
+
+function botFrameworkCredentials(values: Environment): BotFrameworkCredentials | undefined {
+  if (values.MicrosoftAppId === undefined) return undefined;
+  const certificate =
+    values.MicrosoftAppCertificateThumbprint && values.MicrosoftAppCertificatePrivateKeyFile
+      ? { thumbprint: values.MicrosoftAppCertificateThumbprint, privateKeyFile: values.MicrosoftAppCertificatePrivateKeyFile }
+      : undefined;
+  return {
+    appId: values.MicrosoftAppId,
+    appType: values.MicrosoftAppType,
+    tenantId: values.MicrosoftAppTenantId,
+    password: values.MicrosoftAppPassword,
+    certificate,
+  };
+}
+
+function tenantProblems(values: Environment): string[] {
+  const any = values.TENANT_ID ?? values.GRAPH_CLIENT_ID ?? values.GRAPH_CLIENT_SECRET ?? values.GRAPH_CLIENT_CERTIFICATE_FILE;
+  if (any === undefined) return [];
+  const problems: string[] = [];
+  if (values.TENANT_ID === undefined) problems.push('TENANT_ID is required when a Graph app is configured');
+  if (values.GRAPH_CLIENT_ID === undefined) problems.push('GRAPH_CLIENT_ID is required when TENANT_ID is set');
+  if (values.GRAPH_CLIENT_SECRET === undefined && values.GRAPH_CLIENT_CERTIFICATE_FILE === undefined) {
+    problems.push('GRAPH_CLIENT_SECRET or GRAPH_CLIENT_CERTIFICATE_FILE is required when TENANT_ID is set');
+  }
+  return problems;
+}
+
+function tenantConfig(values: Environment): TenantConfig | undefined {
+  if (values.TENANT_ID === undefined || values.GRAPH_CLIENT_ID === undefined) return undefined;
+  return {
+    tenantId: values.TENANT_ID,
+    clientId: values.GRAPH_CLIENT_ID,
+    clientSecret: values.GRAPH_CLIENT_SECRET,
+    clientCertificateFile: values.GRAPH_CLIENT_CERTIFICATE_FILE,
+    graphBaseUrl: values.GRAPH_BASE_URL,
+    authorityHost: values.AUTHORITY_HOST,
+  };
+}
+
+function adminServiceProblems(values: Environment): string[] {
+  if (values.ADMINSERVICE_URL === undefined) return [];
+  if (values.ADMINSERVICE_AUTH === 'bearer') {
+    return values.ADMINSERVICE_SCOPE === undefined ? ['ADMINSERVICE_SCOPE is required when ADMINSERVICE_AUTH is bearer'] : [];
+  }
+  return ['ADMINSERVICE_USERNAME', 'ADMINSERVICE_PASSWORD']
+    .filter((name) => values[name as 'ADMINSERVICE_USERNAME' | 'ADMINSERVICE_PASSWORD'] === undefined)
+    .map((name) => `${name} is required when ADMINSERVICE_AUTH is ntlm`);
+}
+
+function adminServiceConfig(values: Environment): AdminServiceConfig | undefined {
+  if (values.ADMINSERVICE_URL === undefined) return undefined;
+  return {
+    baseUrl: values.ADMINSERVICE_URL,
+    auth: values.ADMINSERVICE_AUTH,
+    domain: values.ADMINSERVICE_DOMAIN,
+    username: values.ADMINSERVICE_USERNAME,
+    password: values.ADMINSERVICE_PASSWORD,
+    scope: values.ADMINSERVICE_SCOPE,
+    caFile: values.ADMINSERVICE_CA_FILE,
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const nested of Object.values(value)) deepFreeze(nested);
+    Object.freeze(value);
+  }
+  return value;
+}

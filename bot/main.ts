@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { createFileAuditLog } from '../adapters/audit/file-audit-log.js';
+import { createFileStorage } from '../adapters/storage/file-storage.js';
+import { systemClock } from '../core/ports/clock.js';
+import { ConfigError, loadConfig, type Config } from './config/config.js';
+import { createLogger } from './create-logger.js';
+import { startBot } from './start-bot.js';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const log = createLogger(config.logLevel);
+  const storage = await createFileStorage({ dir: join(config.dataDir, 'store'), logger: log });
+  const audit = await createFileAuditLog({ file: join(config.dataDir, 'audit.jsonl'), clock: systemClock, logger: log });
+  const bot = await startBot({ config, services: { storage, audit, clock: systemClock }, log });
+
+  const stop = (signal: NodeJS.Signals): void => {
+    log.info({ signal }, 'shutting down');
+    bot.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+function readConfig(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`AttachOps cannot start. ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`AttachOps failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import { renderCard } from '../../cards/render.js';
+import { toErrorView } from '../../cards/views/message-view.js';
+import { failureCard } from '../commands/failure-card.js';
+import type { AnyVerb, VerbContext } from './verb.js';
+
+const actionSchema = z.object({
+  action: z.object({
+    type: z.literal('Action.Execute'),
+    verb: z.string().min(1).max(100),
+    data: z.unknown().optional(),
+  }),
+});
+
+/** Routes an `adaptiveCard/action` invoke to its verb; every path ends in a card, never in a time-out. */
+export async function dispatchVerb(value: unknown, verbs: readonly AnyVerb[], context: VerbContext): Promise<AdaptiveCard> {
+  const parsed = actionSchema.safeParse(value);
+  if (!parsed.success) {
+    return invalidActionCard('That button sent something I do not understand.', context.correlationId);
+  }
+  const { verb: name, data } = parsed.data.action;
+  const verb = verbs.find((candidate) => candidate.verb === name);
+  if (!verb) {
+    context.log.warn({ verb: name }, 'unknown card verb');
+    return invalidActionCard(`This card's button "${name.slice(0, 60)}" is not one I handle (the card may be from an older version).`, context.correlationId);
+  }
+  const payload = verb.data.safeParse(withoutTeamsFields(data ?? {}));
+  if (!payload.success) {
+    context.log.warn({ verb: name, issues: payload.error.issues.length }, 'card data of the wrong shape');
+    return invalidActionCard('This card carried data of the wrong shape, so nothing was done.', context.correlationId);
+  }
+  const log = context.log.child({ verb: name });
+  log.info({}, 'card action');
+  try {
+    return await verb.run(payload.data, { ...context, log });
+  } catch (error) {
+    return failureCard(error, context.correlationId, log);
+  }
+}
+
+function withoutTeamsFields(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  const { msteams: _ignored, ...rest } = data as Record<string, unknown>;
+  return rest;
+}
+
+function invalidActionCard(message: string, correlationId: string): AdaptiveCard {
+  return renderCard(
+    'error',
+    toErrorView({ title: 'That action could not be run', message, fix: 'Type help to start again from a fresh card.', correlationId }),
+  );
+}

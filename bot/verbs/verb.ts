@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import type { CommandContext } from '../commands/command.js';
+
+/** A card button's server side: the verb it sends, the shape of its data, and the card that replaces the old one. */
+export interface VerbDefinition<S extends z.ZodType> {
+  readonly verb: string;
+  readonly data: S;
+  run(data: z.infer<S>, context: VerbContext): Promise<AdaptiveCard>;
+}
+
+export interface VerbContext extends CommandContext {
+  /** The id of the message holding the card that was clicked. */
+  readonly cardActivityId?: string;
+}
+
+export type AnyVerb = VerbDefinition<z.ZodType>;
+
+export function defineVerb<S extends z.ZodType>(definition: VerbDefinition<S>): AnyVerb {
+  return definition as unknown as AnyVerb;
+}

@@ -1,0 +1,30 @@
+import commandUsage from './templates/command-usage.json' with { type: 'json' };
+import error from './templates/error.json' with { type: 'json' };
+import help from './templates/help.json' with { type: 'json' };
+import notice from './templates/notice.json' with { type: 'json' };
+import unknownCommand from './templates/unknown-command.json' with { type: 'json' };
+import usageError from './templates/usage-error.json' with { type: 'json' };
+import type { CommandUsageView, HelpView } from './views/help-view.js';
+import type { ErrorView, NoticeView } from './views/message-view.js';
+import type { UnknownCommandView, UsageErrorView } from './views/usage-error-view.js';
+
+/** Every card template, by name; each is rendered from the view type of the same name in `TemplateViews`. */
+export const templates = {
+  'command-usage': commandUsage,
+  error,
+  help,
+  notice,
+  'unknown-command': unknownCommand,
+  'usage-error': usageError,
+} as const satisfies Record<string, object>;
+
+export interface TemplateViews {
+  'command-usage': CommandUsageView;
+  error: ErrorView;
+  help: HelpView;
+  notice: NoticeView;
+  'unknown-command': UnknownCommandView;
+  'usage-error': UsageErrorView;
+}
+
+export type TemplateName = keyof typeof templates;

@@ -1,0 +1,30 @@
+import { commands } from '../../bot/commands/index.js';
+import type { TemplateViews } from '../../cards/templates.js';
+import { toCommandUsageView, toHelpView } from '../../cards/views/help-view.js';
+import { toErrorView } from '../../cards/views/message-view.js';
+import { toUsageErrorView } from '../../cards/views/usage-error-view.js';
+
+const firstCommand = commands[0];
+if (!firstCommand) throw new Error('no commands registered');
+
+/** Realistic data for every template; a template without fixtures fails the card tests. */
+export const fixtures: { [N in keyof TemplateViews]: readonly TemplateViews[N][] } = {
+  help: [toHelpView(commands)],
+  'command-usage': commands.map(toCommandUsageView),
+  'usage-error': [
+    toUsageErrorView(firstCommand, [{ argument: '--name', problem: 'is required' }]),
+    toUsageErrorView(firstCommand, [
+      { argument: 'extra', problem: 'is an unexpected extra argument' },
+      { argument: '--target', problem: 'Invalid option: expected one of "intune"|"configmgr"' },
+    ]),
+  ],
+  'unknown-command': [
+    { typed: 'frobnicate', suggestions: [] },
+    { typed: 'hlep', suggestions: ['help'] },
+  ],
+  error: [
+    toErrorView({ title: 'Collection not found', message: 'No collection PS1000FF.', fix: 'Type collections.', correlationId: 'c0ffee00-0000-4000-8000-000000000000' }),
+    toErrorView({ title: 'Something went wrong', message: 'See the log.', correlationId: 'c0ffee00-0000-4000-8000-000000000001' }),
+  ],
+  notice: [{ title: 'Hello!', message: 'Type **help** to see what I can do.' }],
+};

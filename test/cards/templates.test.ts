@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { verbs } from '../../bot/verbs/index.js';
+import { CARD_SCHEMA_VERSION } from '../../cards/adaptive-card.js';
+import { renderCard } from '../../cards/render.js';
+import { templates, type TemplateName, type TemplateViews } from '../../cards/templates.js';
+import { cardProblems, executeVerbs } from '../support/card-parser.js';
+import { fixtures } from './fixtures.js';
+
+const MAX_CARD_BYTES = 28 * 1024;
+const names = Object.keys(templates) as TemplateName[];
+const routedVerbs = new Set(verbs.map((verb) => verb.verb));
+
+function render<N extends TemplateName>(name: N, view: TemplateViews[N]): unknown {
+  return renderCard(name, view);
+}
+
+describe.each(names)('the %s card', (name) => {
+  const views = fixtures[name] as readonly TemplateViews[typeof name][];
+
+  it('has fixtures', () => {
+    expect(views.length).toBeGreaterThan(0);
+  });
+
+  it('pins the schema version Teams supports', () => {
+    expect((templates[name] as { version?: string }).version).toBe(CARD_SCHEMA_VERSION);
+  });
+
+  it.each(views.map((view, index) => [index, view] as const))('renders fixture %i cleanly', (_index, view) => {
+    const card = render(name, view);
+    const json = JSON.stringify(card);
+    expect(cardProblems(card)).toEqual([]);
+    expect(json).not.toMatch(/\$\{/);
+    expect(Buffer.byteLength(json)).toBeLessThan(MAX_CARD_BYTES);
+    for (const verb of executeVerbs(card)) expect(routedVerbs, `verb ${verb}`).toContain(verb);
+  });
+});
+
+describe('card rendering', () => {
+  it('shows user text literally, never as a template expression', () => {
+    const card = renderCard('unknown-command', { typed: '${1+1} `x` ${commands}', suggestions: [] });
+    expect(JSON.stringify(card)).toContain('${1+1} `x` ${commands}');
+  });
+
+  it('the parser used by these tests rejects what it should', () => {
+    expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlok', text: 'x' }] })).not.toEqual([]);
+    expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Chart.Donut', data: [] }] })).toEqual([]);
+  });
+
+  it('routes every verb at most once', () => {
+    expect(routedVerbs.size).toBe(verbs.length);
+  });
+});

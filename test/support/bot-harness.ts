@@ -1,0 +1,57 @@
+import { createMemoryAuditLog } from '../../adapters/audit/memory-audit-log.js';
+import { createMemoryStorage } from '../../adapters/storage/memory-storage.js';
+import type { AppServices } from '../../bot/app-services.js';
+import { loadConfig } from '../../bot/config/config.js';
+import { startBot, type RunningBot } from '../../bot/start-bot.js';
+import { silentLogger } from '../../core/ports/logger.js';
+import { systemClock } from '../../core/ports/clock.js';
+import { startRecordingConnector, type RateLimit, type RecordingConnector } from './recording-connector.js';
+
+export interface TestBot {
+  readonly bot: RunningBot;
+  readonly connector: RecordingConnector;
+  readonly services: AppServices;
+  post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  postRaw(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  close(): Promise<void>;
+}
+
+export interface TestBotOptions {
+  readonly env?: Record<string, string>;
+  readonly services?: Partial<AppServices>;
+  readonly rateLimit?: RateLimit;
+}
+
+/** The real server on an ephemeral loopback port, replying to a recording connector. */
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const connector = await startRecordingConnector(options.rateLimit);
+  const config = loadConfig({ PORT: '0', ...options.env });
+  const services: AppServices = {
+    storage: createMemoryStorage(),
+    audit: createMemoryAuditLog(),
+    clock: systemClock,
+    ...options.services,
+  };
+  const bot = await startBot({ config, services, log: silentLogger });
+  const endpoint = `${bot.url}/api/messages`;
+
+  async function postRaw(body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    return { status: response.status, text: await response.text() };
+  }
+
+  return {
+    bot,
+    connector,
+    services,
+    async post(activity, headers) {
+      const { status, text } = await postRaw(JSON.stringify(activity), headers);
+      return { status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
+    },
+    postRaw,
+    async close() {
+      await bot.close();
+      await connector.close();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { createMemoryStorage } from '../../../adapters/storage/memory-storage.js';
+import { describeStorageContract } from './storage-contract.js';
+
+describeStorageContract('memory storage', async () => ({ storage: createMemoryStorage() }));
