@@ -40,6 +40,8 @@ export function bindArguments(command: AnyCommand, words: readonly string[]): Bi
     const field = shape[key];
     if (!field || command.positionals.includes(key)) {
       problems.push({ argument: `--${flagName}`, problem: 'is not an option of this command' });
+      const next = words[index + 1];
+      if (flag[2] === undefined && next !== undefined && !FLAG.test(next)) index += 1;
       continue;
     }
     let value: unknown;
@@ -69,7 +71,12 @@ export function bindArguments(command: AnyCommand, words: readonly string[]): Bi
   });
 
   const parsed = command.args.strict().safeParse(raw);
-  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => describeIssue(command, issue)));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const problem = describeIssue(command, issue);
+      if (!problems.some((known) => known.argument === problem.argument)) problems.push(problem);
+    }
+  }
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
   return { ok: true, args: parsed.data };
 }

@@ -77,6 +77,9 @@ function botFrameworkProblems(values: Environment): string[] {
     values.MicrosoftAppCertificateThumbprint !== undefined || values.MicrosoftAppCertificatePrivateKeyFile !== undefined;
   if (values.MicrosoftAppId === undefined) {
     if (hasSecret || hasCertificate) problems.push('MicrosoftAppId is required when an app secret or certificate is set');
+    if (values.BIND_HOST !== undefined) {
+      problems.push('BIND_HOST can only be set with Bot Framework credentials (without them the bot listens on 127.0.0.1)');
+    }
     return problems;
   }
   if (values.MicrosoftAppType === 'UserAssignedMSI') return problems;
@@ -88,9 +91,6 @@ function botFrameworkProblems(values: Environment): string[] {
   }
   if (values.MicrosoftAppType === 'SingleTenant' && values.MicrosoftAppTenantId === undefined) {
     problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
-  }
-  if (values.BIND_HOST !== undefined && values.MicrosoftAppId === undefined) {
-    problems.push('BIND_HOST can only be set with Bot Framework credentials (without them the bot listens on 127.0.0.1)');
   }
   return problems;
 }
