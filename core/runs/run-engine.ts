@@ -1,0 +1,415 @@
+import { randomBytes } from 'node:crypto';
+import type { Actor } from '../actor.js';
+import { isUpstreamError } from '../errors/upstream-error.js';
+import type { AuditLog } from '../ports/audit-log.js';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import type { Storage } from '../ports/storage.js';
+import { isUserFacingError, UserFacingError } from '../user-facing-error.js';
+import { BackgroundTasks } from './background-tasks.js';
+import { KeyedMutex } from './keyed-mutex.js';
+import { ResourceBusyError, ResourceLocks } from './resource-locks.js';
+import { currentStep, isTerminal, type RunRecord, type StepProblem, type StepRecord } from './run-record.js';
+import { RunStore } from './run-store.js';
+import type { StepHandler, StepOutcome } from './step-handler.js';
+import { DEFAULT_VERIFY_POLICY, nextVerifyDelay, type VerifyPolicy } from './verify-policy.js';
+
+export interface RunRequest {
+  readonly kind: string;
+  readonly title: string;
+  readonly requestedBy: Actor;
+  readonly conversationId: string;
+  /** Collections and policies the run works on; two live runs never share one. */
+  readonly resources: readonly string[];
+  readonly steps: readonly { readonly kind: string; readonly title: string; readonly input: Record<string, unknown> }[];
+}
+
+/** Told after every change of a run, so the progress card can follow. */
+export interface RunObserver {
+  runChanged(run: RunRecord): void;
+}
+
+export interface RunEngineOptions {
+  readonly storage: Storage;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly handlers: readonly StepHandler[];
+  readonly verifyPolicy?: VerifyPolicy;
+  readonly newRunId?: () => string;
+}
+
+export const SYSTEM_ACTOR: Actor = { channelUserId: 'attachops', name: 'AttachOps' };
+
+/** Durable runs of idempotent steps: persisted after every transition, resumed after a restart. */
+export class RunEngine {
+  readonly store: RunStore;
+  private readonly locks: ResourceLocks;
+  private readonly mutex = new KeyedMutex();
+  private readonly tasks: BackgroundTasks;
+  private readonly observers: RunObserver[] = [];
+  private readonly handlers: ReadonlyMap<string, StepHandler>;
+  private readonly verifyPolicy: VerifyPolicy;
+
+  constructor(private readonly options: RunEngineOptions) {
+    this.store = new RunStore(options.storage);
+    this.locks = new ResourceLocks(options.storage, async (runId) => {
+      const loaded = await this.store.load(runId);
+      return loaded !== undefined && !isTerminal(loaded.run.status);
+    });
+    this.tasks = new BackgroundTasks(options.log);
+    this.handlers = new Map(options.handlers.map((handler) => [handler.kind, handler]));
+    this.verifyPolicy = options.verifyPolicy ?? DEFAULT_VERIFY_POLICY;
+  }
+
+  observe(observer: RunObserver): void {
+    this.observers.push(observer);
+  }
+
+  /** Creates the run and starts it in the background; refuses when another live run holds one of its resources. */
+  async start(request: RunRequest): Promise<RunRecord> {
+    for (const step of request.steps) this.handler(step.kind);
+    const now = this.options.clock.now().toISOString();
+    const run: RunRecord = {
+      id: this.options.newRunId?.() ?? newRunId(),
+      kind: request.kind,
+      title: request.title,
+      requestedBy: { ...request.requestedBy },
+      conversationId: request.conversationId,
+      createdAt: now,
+      updatedAt: now,
+      status: 'active',
+      resources: [...request.resources],
+      steps: request.steps.map((step, index) => ({
+        id: `s${index + 1}`,
+        kind: step.kind,
+        title: step.title,
+        state: 'pending',
+        input: { ...step.input },
+        attempts: 0,
+      })),
+    };
+    try {
+      await this.locks.acquire(run.resources, run.id);
+    } catch (error) {
+      if (error instanceof ResourceBusyError) throw busyError(error);
+      throw error;
+    }
+    await this.store.create(run);
+    await this.audit(request.requestedBy, 'run.started', run, { steps: run.steps.map((step) => step.kind) });
+    this.notify(run);
+    this.tasks.start(`advance ${run.id}`, () => this.advance(run.id, request.requestedBy));
+    return run;
+  }
+
+  async get(runId: string): Promise<RunRecord | undefined> {
+    return (await this.store.load(runId))?.run;
+  }
+
+  list(): Promise<RunRecord[]> {
+    return this.store.list();
+  }
+
+  /** Moves the run as far as it can go without a person: until it ends or a step waits. */
+  advance(runId: string, actor: Actor): Promise<void> {
+    return this.mutex.run(runId, async () => {
+      for (;;) {
+        const run = await this.get(runId);
+        if (!run || isTerminal(run.status)) return;
+        const step = currentStep(run);
+        if (!step) {
+          await this.finish(run, 'done', actor);
+          return;
+        }
+        if (step.state === 'failed') {
+          await this.finish(run, 'failed', actor);
+          return;
+        }
+        if (step.state === 'waiting-for-admin' || step.state === 'waiting-for-approval') {
+          if (run.status !== 'waiting') await this.write(runId, (current) => ({ ...current, status: 'waiting' }));
+          return;
+        }
+        await this.runStep(run, step, actor);
+      }
+    });
+  }
+
+  /** Resumes every run that was in flight when the bot stopped. */
+  async resumeAll(): Promise<number> {
+    const live = (await this.list()).filter((run) => !isTerminal(run.status));
+    for (const run of live) {
+      const step = currentStep(run);
+      this.tasks.start(`resume ${run.id}`, async () => {
+        if (step?.state === 'waiting-for-admin' && step.verification && !step.verification.gaveUpAt) {
+          await this.pollVerification(run.id, step.id, SYSTEM_ACTOR);
+        } else {
+          await this.advance(run.id, SYSTEM_ACTOR);
+        }
+      });
+    }
+    return live.length;
+  }
+
+  /** The admin says the console step is done: check now and keep checking while the sync delay passes. */
+  async verify(runId: string, actor: Actor): Promise<RunRecord> {
+    const run = await this.mutex.run(runId, async () => {
+      const loaded = await this.requireRun(runId);
+      const step = currentStep(loaded);
+      if (!step || step.state !== 'waiting-for-admin') {
+        throw new UserFacingError('Nothing to verify', `Run ${runId} is not waiting for a console step.`, `Type run ${runId} to see where it is.`);
+      }
+      const startedAt = this.options.clock.now().toISOString();
+      return this.write(runId, (current) =>
+        withStep(current, step.id, {
+          verification: { startedAt, attempts: 0, requestedBy: actor.name },
+          message: 'Checking whether the change has arrived…',
+        }),
+      );
+    });
+    const step = currentStep(run);
+    if (step) this.tasks.start(`verify ${runId}`, () => this.pollVerification(runId, step.id, actor));
+    return run;
+  }
+
+  /** A failed step is tried again from a fresh read of the world. */
+  async retry(runId: string, actor: Actor): Promise<RunRecord> {
+    const run = await this.mutex.run(runId, async () => {
+      const loaded = await this.requireRun(runId);
+      const failed = loaded.steps.find((step) => step.state === 'failed');
+      if (!failed) throw new UserFacingError('Nothing to retry', `Run ${runId} has no failed step.`);
+      await this.locks.acquire(loaded.resources, runId).catch((error: unknown) => {
+        throw error instanceof ResourceBusyError ? busyError(error) : error;
+      });
+      return this.write(runId, (current) => ({
+        ...withStep(current, failed.id, { state: 'pending', problem: undefined, message: 'Trying again' }),
+        status: 'active',
+        endedAt: undefined,
+      }));
+    });
+    await this.audit(actor, 'run.retried', run);
+    this.tasks.start(`advance ${runId}`, () => this.advance(runId, actor));
+    return run;
+  }
+
+  async cancel(runId: string, actor: Actor): Promise<RunRecord> {
+    return this.mutex.run(runId, async () => {
+      const loaded = await this.requireRun(runId);
+      if (isTerminal(loaded.status)) {
+        throw new UserFacingError('Run already ended', `Run ${runId} is ${loaded.status}; there is nothing to cancel.`);
+      }
+      const cancelled = await this.write(runId, (current) => ({
+        ...current,
+        steps: current.steps.map((step) => (step.state === 'done' || step.state === 'skipped' ? step : { ...step, state: 'skipped', message: `cancelled by ${actor.name}` })),
+      }));
+      return this.finish(cancelled, 'cancelled', actor);
+    });
+  }
+
+  /** Called by the approval flow when a request a step waits on is decided. */
+  async approvalDecided(runId: string, approvalId: string, approved: boolean, actor: Actor, reason?: string): Promise<void> {
+    await this.mutex.run(runId, async () => {
+      const run = await this.requireRun(runId);
+      const step = run.steps.find((candidate) => candidate.approvalId === approvalId && candidate.state === 'waiting-for-approval');
+      if (!step) return;
+      const change: Partial<StepRecord> = approved
+        ? { state: 'done', endedAt: this.options.clock.now().toISOString(), message: `approved by ${actor.name}` }
+        : { state: 'failed', endedAt: this.options.clock.now().toISOString(), problem: { title: 'Rejected', message: `${actor.name} rejected the request${reason ? `: ${reason}` : ''}.` } };
+      await this.write(runId, (current) => ({ ...withStep(current, step.id, change), status: 'active' }));
+    });
+    await this.advance(runId, actor);
+  }
+
+  /** Waits until nothing runs in the background (shutdown, tests). */
+  idle(): Promise<void> {
+    return this.tasks.idle();
+  }
+
+  private async runStep(run: RunRecord, step: StepRecord, actor: Actor): Promise<void> {
+    const handler = this.handler(step.kind);
+    const now = this.options.clock.now().toISOString();
+    const running = await this.write(run.id, (current) =>
+      ({ ...withStep(current, step.id, { state: 'running', startedAt: step.startedAt ?? now, attempts: step.attempts + 1 }), status: 'active' }),
+    );
+    const context = { run: running, actor, clock: this.options.clock, log: this.options.log.child({ runId: run.id, step: step.kind }), audit: this.options.audit };
+    const current = currentStep(running) ?? step;
+    let outcome: StepOutcome;
+    try {
+      const world = await handler.check(current, context);
+      outcome = world.done ? { kind: 'done', message: `already done: ${world.message}`, outcome: world.outcome } : await handler.perform(current, context);
+    } catch (error) {
+      outcome = { kind: 'failed', problem: describeFailure(error) };
+      context.log.warn({ err: error }, 'step failed');
+    }
+    const applied = await this.write(run.id, (latest) => withStep(latest, step.id, outcomeFields(outcome, this.options.clock.now())));
+    const changed = outcome.kind === 'done' || outcome.kind === 'failed';
+    if (handler.changesTenant || changed) {
+      await this.audit(actor, `step.${outcome.kind}`, applied, { step: step.kind, stepId: step.id, message: messageOf(outcome) });
+    }
+  }
+
+  private async pollVerification(runId: string, stepId: string, actor: Actor): Promise<void> {
+    for (;;) {
+      const run = await this.get(runId);
+      const step = run?.steps.find((candidate) => candidate.id === stepId);
+      if (!run || !step || step.state !== 'waiting-for-admin' || !step.verification || step.verification.gaveUpAt) return;
+      const verification = step.verification;
+      const elapsed = this.options.clock.now().getTime() - Date.parse(verification.startedAt);
+      if (verification.attempts > 0) {
+        if (elapsed >= this.verifyPolicy.giveUpAfterMs) {
+          await this.giveUp(runId, stepId, actor);
+          return;
+        }
+        await this.options.clock.sleep(nextVerifyDelay(this.verifyPolicy, verification.attempts));
+      }
+      const arrived = await this.mutex.run(runId, () => this.checkOnce(runId, stepId, actor));
+      if (arrived === 'stop') return;
+      if (arrived === 'done') {
+        await this.advance(runId, actor);
+        return;
+      }
+    }
+  }
+
+  private async checkOnce(runId: string, stepId: string, actor: Actor): Promise<'done' | 'not-yet' | 'stop'> {
+    const run = await this.get(runId);
+    const step = run?.steps.find((candidate) => candidate.id === stepId);
+    if (!run || !step || step.state !== 'waiting-for-admin' || !step.verification) return 'stop';
+    const handler = this.handler(step.kind);
+    const context = { run, actor, clock: this.options.clock, log: this.options.log.child({ runId, step: step.kind }), audit: this.options.audit };
+    const now = this.options.clock.now();
+    const attempts = step.verification.attempts + 1;
+    let note: string;
+    try {
+      const world = await handler.check(step, context);
+      if (world.done) {
+        const verified = await this.write(runId, (current) => ({
+          ...withStep(current, stepId, { state: 'done', endedAt: now.toISOString(), message: `verified: ${world.message}`, outcome: world.outcome, verification: { ...step.verification!, attempts, lastCheckedAt: now.toISOString(), nextCheckAt: undefined } }),
+          status: 'active',
+        }));
+        await this.audit(actor, 'step.verified', verified, { step: step.kind, stepId, attempts });
+        return 'done';
+      }
+      note = `Not there yet (check ${attempts}); changes take a while to sync, I keep checking.`;
+    } catch (error) {
+      context.log.warn({ err: error }, 'verification check failed');
+      note = `Could not check (${isUpstreamError(error) ? error.code : 'error'}); I keep trying.`;
+    }
+    const nextCheckAt = new Date(now.getTime() + nextVerifyDelay(this.verifyPolicy, attempts)).toISOString();
+    await this.write(runId, (current) =>
+      withStep(current, stepId, { message: note, verification: { ...step.verification!, attempts, lastCheckedAt: now.toISOString(), nextCheckAt } }),
+    );
+    return 'not-yet';
+  }
+
+  private async giveUp(runId: string, stepId: string, actor: Actor): Promise<void> {
+    await this.mutex.run(runId, async () => {
+      const run = await this.write(runId, (current) => {
+        const step = current.steps.find((candidate) => candidate.id === stepId);
+        if (!step?.verification) return current;
+        return withStep(current, stepId, {
+          message:
+            'I waited too long for the change to show up. Check CMGatewaySyncUploadWorker.log on the service connection point (uploads run every 15 minutes) and that the collection is in the upload scope, then press Verify again.',
+          verification: { ...step.verification, gaveUpAt: this.options.clock.now().toISOString(), nextCheckAt: undefined },
+        });
+      });
+      await this.audit(actor, 'step.verification-timed-out', run, { stepId });
+    });
+  }
+
+  private async finish(run: RunRecord, status: 'done' | 'failed' | 'cancelled', actor: Actor): Promise<RunRecord> {
+    const ended = await this.write(run.id, (current) => ({ ...current, status, endedAt: this.options.clock.now().toISOString() }));
+    await this.locks.release(ended.resources, ended.id);
+    await this.audit(actor, `run.${status}`, ended);
+    return ended;
+  }
+
+  private async write(runId: string, change: (run: RunRecord) => RunRecord): Promise<RunRecord> {
+    const updatedAt = this.options.clock.now().toISOString();
+    const run = await this.store.update(runId, (current) => ({ ...change(current), updatedAt }));
+    this.notify(run);
+    return run;
+  }
+
+  private notify(run: RunRecord): void {
+    for (const observer of this.observers) {
+      try {
+        observer.runChanged(run);
+      } catch (error) {
+        this.options.log.warn({ err: error, runId: run.id }, 'run observer failed');
+      }
+    }
+  }
+
+  private async requireRun(runId: string): Promise<RunRecord> {
+    const run = await this.get(runId);
+    if (!run) throw new UserFacingError('No such run', `There is no run ${runId}.`, 'Type runs to see recent runs.');
+    return run;
+  }
+
+  private handler(kind: string): StepHandler {
+    const handler = this.handlers.get(kind);
+    if (!handler) throw new Error(`no handler for step kind ${kind}`);
+    return handler;
+  }
+
+  private async audit(actor: Actor, action: string, run: RunRecord, details: Record<string, unknown> = {}): Promise<void> {
+    await this.options.audit.append({
+      actor,
+      action,
+      target: run.id,
+      conversationId: run.conversationId,
+      details: { runKind: run.kind, ...details },
+    });
+  }
+}
+
+function withStep(run: RunRecord, stepId: string, change: Partial<StepRecord>): RunRecord {
+  return { ...run, steps: run.steps.map((step) => (step.id === stepId ? { ...step, ...change } : step)) };
+}
+
+function outcomeFields(outcome: StepOutcome, now: Date): Partial<StepRecord> {
+  const endedAt = now.toISOString();
+  switch (outcome.kind) {
+    case 'done':
+      return { state: 'done', endedAt, message: outcome.message, outcome: outcome.outcome, problem: undefined };
+    case 'skipped':
+      return { state: 'skipped', endedAt, message: outcome.message };
+    case 'waiting-for-admin':
+      return { state: 'waiting-for-admin', message: outcome.message, guidance: outcome.guidance, verification: undefined };
+    case 'waiting-for-approval':
+      return { state: 'waiting-for-approval', message: outcome.message, approvalId: outcome.approvalId };
+    case 'failed':
+      return { state: 'failed', endedAt, problem: outcome.problem, message: outcome.problem.title };
+  }
+}
+
+function messageOf(outcome: StepOutcome): string {
+  return outcome.kind === 'failed' ? outcome.problem.message : outcome.message;
+}
+
+function describeFailure(error: unknown): StepProblem {
+  if (isUserFacingError(error)) return { title: error.title, message: error.message, fix: error.fix };
+  if (isUpstreamError(error)) {
+    return {
+      title: error.retryable ? 'The service is busy' : 'The service refused the change',
+      message: error.message,
+      fix: error.retryable ? 'Press Retry in a few minutes; nothing was done twice.' : 'Fix what the message names, then press Retry.',
+    };
+  }
+  return { title: 'Unexpected failure', message: 'The step failed unexpectedly; the bot log has the details.', fix: 'Press Retry; if it fails again, report the run id.' };
+}
+
+function busyError(error: ResourceBusyError): UserFacingError {
+  return new UserFacingError(
+    'Already in progress',
+    `${error.resource} is being worked on by run ${error.heldBy}.`,
+    `Wait for run ${error.heldBy} to finish (type run ${error.heldBy}), or cancel it.`,
+  );
+}
+
+const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+function newRunId(): string {
+  const bytes = randomBytes(6);
+  return `r-${[...bytes].map((byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join('')}`;
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+export const STEP_STATES = ['pending', 'running', 'waiting-for-admin', 'waiting-for-approval', 'done', 'skipped', 'failed'] as const;
+export type StepState = (typeof STEP_STATES)[number];
+
+export const RUN_STATUSES = ['active', 'waiting', 'done', 'failed', 'cancelled'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+const actorSchema = z.object({
+  aadObjectId: z.string().optional(),
+  channelUserId: z.string(),
+  name: z.string(),
+  tenantId: z.string().optional(),
+});
+
+const problemSchema = z.object({ title: z.string(), message: z.string(), fix: z.string().optional() });
+export type StepProblem = z.infer<typeof problemSchema>;
+
+const verificationSchema = z.object({
+  startedAt: z.string(),
+  attempts: z.number().int().nonnegative(),
+  lastCheckedAt: z.string().optional(),
+  nextCheckAt: z.string().optional(),
+  gaveUpAt: z.string().optional(),
+  requestedBy: z.string(),
+});
+export type Verification = z.infer<typeof verificationSchema>;
+
+export const stepRecordSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  state: z.enum(STEP_STATES),
+  input: z.record(z.string(), z.unknown()),
+  attempts: z.number().int().nonnegative(),
+  startedAt: z.string().optional(),
+  endedAt: z.string().optional(),
+  message: z.string().optional(),
+  guidance: z.unknown().optional(),
+  approvalId: z.string().optional(),
+  verification: verificationSchema.optional(),
+  outcome: z.unknown().optional(),
+  problem: problemSchema.optional(),
+});
+export type StepRecord = z.infer<typeof stepRecordSchema>;
+
+export const runRecordSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  requestedBy: actorSchema,
+  conversationId: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  endedAt: z.string().optional(),
+  status: z.enum(RUN_STATUSES),
+  resources: z.array(z.string()),
+  steps: z.array(stepRecordSchema),
+});
+export type RunRecord = z.infer<typeof runRecordSchema>;
+
+export function isTerminal(status: RunStatus): boolean {
+  return status === 'done' || status === 'failed' || status === 'cancelled';
+}
+
+export function isFinished(step: StepRecord): boolean {
+  return step.state === 'done' || step.state === 'skipped';
+}
+
+/** The step the run is on: the first one not done or skipped. */
+export function currentStep(run: RunRecord): StepRecord | undefined {
+  return run.steps.find((step) => !isFinished(step));
+}

@@ -1,0 +1,35 @@
+import type { Actor } from '../actor.js';
+import type { AuditLog } from '../ports/audit-log.js';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import type { RunRecord, StepProblem, StepRecord } from './run-record.js';
+
+export interface StepContext {
+  readonly run: RunRecord;
+  /** Who moved the run this time: the requester, an approver, or the person who pressed Verify. */
+  readonly actor: Actor;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly audit: AuditLog;
+}
+
+export type StepOutcome =
+  | { readonly kind: 'done'; readonly message: string; readonly outcome?: unknown }
+  | { readonly kind: 'skipped'; readonly message: string }
+  | { readonly kind: 'waiting-for-admin'; readonly message: string; readonly guidance: unknown }
+  | { readonly kind: 'waiting-for-approval'; readonly message: string; readonly approvalId: string }
+  | { readonly kind: 'failed'; readonly problem: StepProblem };
+
+export type WorldCheck = { readonly done: false } | { readonly done: true; readonly message: string; readonly outcome?: unknown };
+
+/**
+ * One kind of step. `check` reads the world and never changes it; `perform` makes the change (or asks a person to)
+ * and is only called after `check` said it is not there yet, so a retried or resumed step never does anything twice.
+ */
+export interface StepHandler {
+  readonly kind: string;
+  /** Whether performing this step changes the tenant (such transitions are audited). */
+  readonly changesTenant: boolean;
+  check(step: StepRecord, context: StepContext): Promise<WorldCheck>;
+  perform(step: StepRecord, context: StepContext): Promise<StepOutcome>;
+}

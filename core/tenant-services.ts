@@ -1,0 +1,18 @@
+import type { CloudEnvironmentProbe } from './ports/cloud-environment.js';
+import type { ComplianceReports } from './ports/compliance-reports.js';
+import type { ConfigMgrGateway } from './ports/configmgr-gateway.js';
+import type { DefenderConnector } from './ports/defender-connector.js';
+import type { Directory } from './ports/directory.js';
+import type { EndpointSecurityPolicies } from './ports/endpoint-security-policies.js';
+import type { IntuneCollections } from './ports/intune-collections.js';
+
+/** Everything core reads from or writes to the tenant and the ConfigMgr hierarchy, as ports. */
+export interface TenantServices {
+  readonly directory: Directory;
+  readonly defenderConnector: DefenderConnector;
+  readonly cloudEnvironment: CloudEnvironmentProbe;
+  readonly intuneCollections: IntuneCollections;
+  readonly policies: EndpointSecurityPolicies;
+  readonly complianceReports: ComplianceReports;
+  readonly configMgr: ConfigMgrGateway;
+}
