@@ -5,13 +5,15 @@ import { systemClock } from '../core/ports/clock.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { createLogger } from './create-logger.js';
 import { startBot } from './start-bot.js';
+import { createAppServices } from './wiring/create-app-services.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config.logLevel);
   const storage = await createFileStorage({ dir: join(config.dataDir, 'store'), logger: log });
   const audit = await createFileAuditLog({ file: join(config.dataDir, 'audit.jsonl'), clock: systemClock, logger: log });
-  const bot = await startBot({ config, services: { storage, audit, clock: systemClock }, log });
+  const services = createAppServices({ storage, audit, clock: systemClock, log });
+  const bot = await startBot({ config, services, log });
 
   const stop = (signal: NodeJS.Signals): void => {
     log.info({ signal }, 'shutting down');

@@ -6,7 +6,10 @@ import type { AnyCommand } from './commands/command.js';
 import type { Config } from './config/config.js';
 import { createServer } from './http/create-server.js';
 import { InFlight } from './http/in-flight.js';
+import { ProgressCards } from './runs/progress-cards.js';
 import { AttachOpsBot } from './teams/attachops-bot.js';
+import { ConversationReferences } from './teams/conversation-references.js';
+import { ProactiveMessenger } from './teams/proactive-messenger.js';
 import { createAdapter } from './teams/create-adapter.js';
 import { verbs as defaultVerbs } from './verbs/index.js';
 import type { AnyVerb } from './verbs/verb.js';
@@ -17,6 +20,7 @@ export interface BotOptions {
   readonly log: Logger;
   readonly commands?: readonly AnyCommand[];
   readonly verbs?: readonly AnyVerb[];
+  readonly progressIntervalMs?: number;
 }
 
 export interface RunningBot {
@@ -31,10 +35,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const turns = new InFlight();
   let ready = false;
   const adapter = createAdapter(config.botFramework, log);
+  const references = new ConversationReferences(services.storage);
+  const messenger = new ProactiveMessenger(adapter, config.botFramework?.appId ?? '', references);
+  const progressCards = new ProgressCards({ messenger, storage: services.storage, clock: services.clock, log, minIntervalMs: options.progressIntervalMs });
+  services.runs.observe(progressCards);
   const bot = new AttachOpsBot({
     commands: options.commands ?? defaultCommands,
     verbs: options.verbs ?? defaultVerbs,
     services,
+    references,
     log,
   });
   const server = createServer({ adapter, bot, log, authRequired: config.botFramework !== undefined, turns, isReady: () => ready });
@@ -44,6 +53,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   const { port } = server.address() as AddressInfo;
   ready = true;
+  const resumed = await services.runs.resumeAll();
+  if (resumed > 0) log.info({ resumed }, 'resumed runs that were in flight');
   const url = `http://${config.bindHost === '0.0.0.0' ? '127.0.0.1' : config.bindHost}:${port}`;
   if (config.botFramework) {
     log.info({ url, port }, 'listening; Bot Framework tokens required');
@@ -58,6 +69,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
       await turns.idle();
+      await services.runs.stop();
+      await progressCards.idle();
+      progressCards.stop();
       await services.storage.flush();
       server.server.closeAllConnections();
       await stopped;

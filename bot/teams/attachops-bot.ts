@@ -16,11 +16,13 @@ import { dispatchVerb } from '../verbs/dispatch-verb.js';
 import type { AnyVerb } from '../verbs/verb.js';
 import { actorFromActivity, conversationFromActivity } from './actor-from-activity.js';
 import { commandText } from './command-text.js';
+import type { ConversationReferences } from './conversation-references.js';
 
 export interface BotDependencies {
   readonly commands: readonly AnyCommand[];
   readonly verbs: readonly AnyVerb[];
   readonly services: AppServices;
+  readonly references: ConversationReferences;
   readonly log: Logger;
 }
 
@@ -28,6 +30,10 @@ export interface BotDependencies {
 export class AttachOpsBot extends TeamsActivityHandler {
   constructor(private readonly dependencies: BotDependencies) {
     super();
+    this.onTurn(async (turn, next) => {
+      await this.rememberConversation(turn);
+      await next();
+    });
     this.onMessage(async (turn, next) => {
       const context = this.commandContext(turn);
       const card = await dispatchMessage(commandText(turn.activity), context);
@@ -43,6 +49,18 @@ export class AttachOpsBot extends TeamsActivityHandler {
     const context = { ...this.commandContext(turn), cardActivityId: turn.activity.replyToId };
     const card = await dispatchVerb(invokeValue, this.dependencies.verbs, context);
     return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
+  }
+
+  private async rememberConversation(turn: TurnContext): Promise<void> {
+    const activity = turn.activity;
+    const removed = activity.type === 'installationUpdate' && activity.action === 'remove';
+    const botRemoved = activity.membersRemoved?.some((member) => member.id === activity.recipient.id) ?? false;
+    if (removed || botRemoved) {
+      await this.dependencies.references.forget(activity.conversation.id);
+      this.dependencies.log.info({ conversationId: activity.conversation.id }, 'bot removed from conversation');
+      return;
+    }
+    await this.dependencies.references.remember(activity);
   }
 
   private commandContext(turn: TurnContext): CommandContext {

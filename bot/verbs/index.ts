@@ -1,6 +1,10 @@
 import { helpAllVerb } from './help-all.js';
 import { helpUsageVerb } from './help-usage.js';
+import { runCancelVerb } from './run-cancel.js';
+import { runRefreshVerb } from './run-refresh.js';
+import { runRetryVerb } from './run-retry.js';
+import { runVerifyVerb } from './run-verify.js';
 import type { AnyVerb } from './verb.js';
 
 /** Every card verb the bot handles. The card tests check that each `Action.Execute` verb in a template is here. */
-export const verbs: readonly AnyVerb[] = [helpAllVerb, helpUsageVerb];
+export const verbs: readonly AnyVerb[] = [helpAllVerb, helpUsageVerb, runVerifyVerb, runRetryVerb, runCancelVerb, runRefreshVerb];

@@ -50,6 +50,11 @@ export class RunEngine {
   private readonly observers: RunObserver[] = [];
   private readonly handlers: ReadonlyMap<string, StepHandler>;
   private readonly verifyPolicy: VerifyPolicy;
+  private stopping = false;
+  private signalStop: () => void = () => undefined;
+  private readonly stopSignal = new Promise<void>((resolve) => {
+    this.signalStop = resolve;
+  });
 
   constructor(private readonly options: RunEngineOptions) {
     this.store = new RunStore(options.storage);
@@ -114,6 +119,7 @@ export class RunEngine {
   advance(runId: string, actor: Actor): Promise<void> {
     return this.mutex.run(runId, async () => {
       for (;;) {
+        if (this.stopping) return;
         const run = await this.get(runId);
         if (!run || isTerminal(run.status)) return;
         const step = currentStep(run);
@@ -224,6 +230,13 @@ export class RunEngine {
     return this.tasks.idle();
   }
 
+  /** Lets the step in progress finish and stops everything else; what is left resumes on the next start. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.signalStop();
+    await this.tasks.idle();
+  }
+
   private async runStep(run: RunRecord, step: StepRecord, actor: Actor): Promise<void> {
     const handler = this.handler(step.kind);
     const now = this.options.clock.now().toISOString();
@@ -259,8 +272,9 @@ export class RunEngine {
           await this.giveUp(runId, stepId, actor);
           return;
         }
-        await this.options.clock.sleep(nextVerifyDelay(this.verifyPolicy, verification.attempts));
+        await Promise.race([this.options.clock.sleep(nextVerifyDelay(this.verifyPolicy, verification.attempts)), this.stopSignal]);
       }
+      if (this.stopping) return;
       const arrived = await this.mutex.run(runId, () => this.checkOnce(runId, stepId, actor));
       if (arrived === 'stop') return;
       if (arrived === 'done') {

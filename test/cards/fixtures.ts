@@ -3,6 +3,7 @@ import type { TemplateViews } from '../../cards/templates.js';
 import { toCommandUsageView, toHelpView } from '../../cards/views/help-view.js';
 import { toErrorView } from '../../cards/views/message-view.js';
 import { toUsageErrorView } from '../../cards/views/usage-error-view.js';
+import { runListFixtures, runProgressFixtures } from './run-fixtures.js';
 
 const firstCommand = commands[0];
 if (!firstCommand) throw new Error('no commands registered');
@@ -27,4 +28,6 @@ export const fixtures: { [N in keyof TemplateViews]: readonly TemplateViews[N][]
     toErrorView({ title: 'Something went wrong', message: 'See the log.', correlationId: 'c0ffee00-0000-4000-8000-000000000001' }),
   ],
   notice: [{ title: 'Hello!', message: 'Type **help** to see what I can do.' }],
+  'run-progress': runProgressFixtures,
+  'run-list': runListFixtures,
 };

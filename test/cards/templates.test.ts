@@ -15,7 +15,7 @@ function render<N extends TemplateName>(name: N, view: TemplateViews[N]): unknow
 }
 
 describe.each(names)('the %s card', (name) => {
-  const views = fixtures[name] as readonly TemplateViews[typeof name][];
+  const views = (fixtures[name] ?? []) as readonly TemplateViews[typeof name][];
 
   it('has fixtures', () => {
     expect(views.length).toBeGreaterThan(0);

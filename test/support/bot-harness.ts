@@ -5,6 +5,9 @@ import { loadConfig } from '../../bot/config/config.js';
 import { startBot, type RunningBot } from '../../bot/start-bot.js';
 import { silentLogger } from '../../core/ports/logger.js';
 import { systemClock } from '../../core/ports/clock.js';
+import type { Storage } from '../../core/ports/storage.js';
+import type { TenantServices } from '../../core/tenant-services.js';
+import { createAppServices } from '../../bot/wiring/create-app-services.js';
 import { startRecordingConnector, type RateLimit, type RecordingConnector } from './recording-connector.js';
 
 export interface TestBot {
@@ -18,7 +21,8 @@ export interface TestBot {
 
 export interface TestBotOptions {
   readonly env?: Record<string, string>;
-  readonly services?: Partial<AppServices>;
+  readonly storage?: Storage;
+  readonly tenant?: TenantServices;
   readonly rateLimit?: RateLimit;
 }
 
@@ -26,13 +30,14 @@ export interface TestBotOptions {
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const connector = await startRecordingConnector(options.rateLimit);
   const config = loadConfig({ PORT: '0', ...options.env });
-  const services: AppServices = {
-    storage: createMemoryStorage(),
+  const services: AppServices = createAppServices({
+    storage: options.storage ?? createMemoryStorage(),
     audit: createMemoryAuditLog(),
     clock: systemClock,
-    ...options.services,
-  };
-  const bot = await startBot({ config, services, log: silentLogger });
+    log: silentLogger,
+    tenant: options.tenant,
+  });
+  const bot = await startBot({ config, services, log: silentLogger, progressIntervalMs: 50 });
   const endpoint = `${bot.url}/api/messages`;
 
   async function postRaw(body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {

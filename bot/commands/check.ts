@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import { renderCard } from '../../cards/render.js';
+import { toPrerequisitesView } from '../../cards/views/prerequisites-view.js';
+import { checkPrerequisites } from '../../core/prerequisites/check-prerequisites.js';
+import type { Profile } from '../../core/prerequisites/rule-result.js';
+import type { CommandContext } from './command.js';
+import { defineCommand } from './command.js';
+import { requireTenant } from './require-tenant.js';
+
+export const profileSchema = z.enum(['edr', 'antivirus', 'all']);
+/** A ConfigMgr CollectionID: the site code and five hex digits, e.g. PS100042. */
+export const collectionIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9]{3}[0-9A-Fa-f]{5}$/, 'is not a ConfigMgr collection ID (like PS100042)')
+  .transform((id) => id.toUpperCase());
+
+export const checkCommand = defineCommand({
+  name: 'check',
+  summary: 'Checks the prerequisites for Intune EDR and Antivirus policy on tenant attached ConfigMgr devices.',
+  usage: 'check [edr|antivirus|all] [--collection <id>]',
+  examples: ['check', 'check edr', 'check antivirus --collection PS100042'],
+  positionals: ['profile'],
+  args: z.object({ profile: profileSchema.default('all'), collection: collectionIdSchema.optional() }),
+  changesTenant: false,
+  async run({ profile, collection }, context) {
+    return prerequisitesCard(profile, collection, context);
+  },
+});
+
+/** The prerequisite report card for the person who asked; `check` and its Check again button both answer with it. */
+export async function prerequisitesCard(profile: Profile, collection: string | undefined, context: CommandContext): Promise<AdaptiveCard> {
+  const report = await checkPrerequisites(requireTenant(context.services), {
+    profile,
+    purpose: 'report',
+    requester: { name: context.actor.name, ...(context.actor.aadObjectId === undefined ? {} : { aadObjectId: context.actor.aadObjectId }) },
+    now: context.services.clock.now(),
+    targetCollectionIds: collection === undefined ? [] : [collection],
+  });
+  return renderCard('prerequisites', toPrerequisitesView(report));
+}

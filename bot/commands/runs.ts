@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { renderCard } from '../../cards/render.js';
+import { toRunListView } from '../../cards/views/run-view.js';
+import { defineCommand } from './command.js';
+
+const SHOWN = 10;
+
+export const runsCommand = defineCommand({
+  name: 'runs',
+  summary: 'Lists the most recent runs (attach, enable, onboard, policy changes) and their state.',
+  usage: 'runs [--all]',
+  examples: ['runs', 'runs --all'],
+  positionals: [],
+  args: z.object({ all: z.boolean().optional() }),
+  changesTenant: false,
+  async run({ all }, { services, conversation }) {
+    const runs = await services.runs.list();
+    const shown = (all ? runs : runs.filter((run) => run.conversationId === conversation.id)).slice(0, SHOWN);
+    return renderCard('run-list', toRunListView(shown));
+  },
+});

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import { renderCard } from '../../cards/render.js';
+import { toRunProgressView } from '../../cards/views/run-view.js';
+import type { Clock } from '../../core/ports/clock.js';
+import type { Logger } from '../../core/ports/logger.js';
+import type { Storage } from '../../core/ports/storage.js';
+import type { RunObserver } from '../../core/runs/run-engine.js';
+import type { RunRecord } from '../../core/runs/run-record.js';
+import { BackgroundTasks } from '../../core/runs/background-tasks.js';
+
+const PREFIX = 'run-card/';
+const cardRefSchema = z.object({ conversationId: z.string(), activityId: z.string(), continued: z.boolean().optional() });
+type CardRef = z.infer<typeof cardRefSchema>;
+
+export interface CardMessenger {
+  post(conversationId: string, card: AdaptiveCard): Promise<string>;
+  update(conversationId: string, activityId: string, card: AdaptiveCard): Promise<void>;
+}
+
+export interface ProgressCardsOptions {
+  readonly messenger: CardMessenger;
+  readonly storage: Storage;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** At most one edit of a card per this many milliseconds; changes in between are coalesced. */
+  readonly minIntervalMs?: number;
+}
+
+/** One card per run, posted once and edited in place as the run moves; re-posted if the original is gone. */
+export class ProgressCards implements RunObserver {
+  private readonly latest = new Map<string, RunRecord>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly lastSent = new Map<string, number>();
+  private readonly publishing = new Map<string, Promise<void>>();
+  private readonly tasks: BackgroundTasks;
+  private readonly minIntervalMs: number;
+
+  constructor(private readonly options: ProgressCardsOptions) {
+    this.tasks = new BackgroundTasks(options.log);
+    this.minIntervalMs = options.minIntervalMs ?? 1000;
+  }
+
+  runChanged(run: RunRecord): void {
+    this.latest.set(run.id, run);
+    if (this.timers.has(run.id)) return;
+    const wait = Math.max(0, (this.lastSent.get(run.id) ?? 0) + this.minIntervalMs - Date.now());
+    const timer = setTimeout(() => {
+      this.timers.delete(run.id);
+      this.tasks.start(`progress card ${run.id}`, () => this.publishLatest(run.id));
+    }, wait);
+    this.timers.set(run.id, timer);
+  }
+
+  /** Links a card the bot already posted (e.g. the reply to the command) as the run's progress card. */
+  async adopt(runId: string, conversationId: string, activityId: string): Promise<void> {
+    await this.options.storage.put(PREFIX + runId, { conversationId, activityId } satisfies CardRef);
+  }
+
+  async cardOf(runId: string): Promise<CardRef | undefined> {
+    const item = await this.options.storage.get(PREFIX + runId);
+    return item ? cardRefSchema.safeParse(item.value).data : undefined;
+  }
+
+  async idle(): Promise<void> {
+    while (this.timers.size > 0 || this.publishing.size > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await this.tasks.idle();
+    }
+  }
+
+  stop(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private async publishLatest(runId: string): Promise<void> {
+    const previous = this.publishing.get(runId) ?? Promise.resolve();
+    const next = previous.then(() => this.publish(runId));
+    this.publishing.set(runId, next);
+    try {
+      await next;
+    } finally {
+      if (this.publishing.get(runId) === next) this.publishing.delete(runId);
+    }
+  }
+
+  private async publish(runId: string): Promise<void> {
+    const run = this.latest.get(runId);
+    if (!run) return;
+    this.lastSent.set(runId, Date.now());
+    const ref = await this.cardOf(runId);
+    const now = this.options.clock.now();
+    if (ref) {
+      try {
+        await this.options.messenger.update(ref.conversationId, ref.activityId, renderCard('run-progress', toRunProgressView(run, now, { continued: ref.continued })));
+        return;
+      } catch (error) {
+        this.options.log.warn({ err: error, runId }, 'progress card could not be updated; posting a new one');
+      }
+    }
+    const card = renderCard('run-progress', toRunProgressView(run, now, { continued: ref !== undefined }));
+    const activityId = await this.options.messenger.post(run.conversationId, card);
+    await this.options.storage.put(PREFIX + runId, { conversationId: run.conversationId, activityId, continued: ref !== undefined } satisfies CardRef);
+  }
+}

@@ -1,0 +1,48 @@
+import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { z } from 'zod';
+import type { Storage } from '../../core/ports/storage.js';
+
+const PREFIX = 'conversation/';
+
+const referenceSchema = z
+  .object({
+    serviceUrl: z.string(),
+    channelId: z.string(),
+    conversation: z.object({ id: z.string() }).loose(),
+    bot: z.object({ id: z.string() }).loose().optional(),
+  })
+  .loose();
+
+/** Where the bot can post later: saved whenever it is addressed or installed, removed when it is removed. */
+export class ConversationReferences {
+  private readonly known = new Map<string, string>();
+
+  constructor(private readonly storage: Storage) {}
+
+  async remember(activity: Activity): Promise<void> {
+    const reference = TurnContext.getConversationReference(activity);
+    const conversationId = reference.conversation?.id;
+    if (!conversationId) return;
+    const stored: Partial<ConversationReference> = { ...reference, activityId: undefined, user: undefined };
+    const fingerprint = JSON.stringify(stored);
+    if (this.known.get(conversationId) === fingerprint) return;
+    await this.storage.put(PREFIX + conversationId, stored);
+    this.known.set(conversationId, fingerprint);
+  }
+
+  async get(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
+    const item = await this.storage.get(PREFIX + conversationId);
+    if (!item) return undefined;
+    const parsed = referenceSchema.safeParse(item.value);
+    return parsed.success ? (parsed.data as unknown as Partial<ConversationReference>) : undefined;
+  }
+
+  async forget(conversationId: string): Promise<void> {
+    this.known.delete(conversationId);
+    await this.storage.delete(PREFIX + conversationId);
+  }
+
+  async conversationIds(): Promise<string[]> {
+    return (await this.storage.list(PREFIX)).map((item) => item.key.slice(PREFIX.length));
+  }
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { collectionIdSchema, prerequisitesCard, profileSchema } from '../commands/check.js';
+import { defineVerb } from './verb.js';
+
+export const checkRerunVerb = defineVerb({
+  verb: 'check.rerun',
+  data: z.object({ profile: profileSchema, collection: z.union([z.literal(''), collectionIdSchema]).default('') }),
+  async run({ profile, collection }, context) {
+    return prerequisitesCard(profile, collection === '' ? undefined : collection, context);
+  },
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import { renderCard } from '../../cards/render.js';
+import { toRunProgressView } from '../../cards/views/run-view.js';
+import type { Actor } from '../../core/actor.js';
+import type { RunRecord } from '../../core/runs/run-record.js';
+import { UserFacingError } from '../../core/user-facing-error.js';
+import type { AppServices } from '../app-services.js';
+
+export const runActionData = z.object({ runId: z.string().regex(/^r-[a-z0-9]{4,20}$/) });
+
+export function runCard(run: RunRecord, services: AppServices): AdaptiveCard {
+  return renderCard('run-progress', toRunProgressView(run, services.clock.now()));
+}
+
+export async function loadRun(runId: string, services: AppServices): Promise<RunRecord> {
+  const run = await services.runs.get(runId);
+  if (!run) throw new UserFacingError('No such run', `There is no run ${runId}.`, 'Type runs to see recent runs.');
+  return run;
+}
+
+/** Cancel and Retry belong to the person who asked for the run; the decision is made on the stored run. */
+export function requireRequester(run: RunRecord, actor: Actor, action: string): void {
+  if (actor.aadObjectId !== undefined && actor.aadObjectId === run.requestedBy.aadObjectId) return;
+  throw new UserFacingError(
+    `Only ${run.requestedBy.name} can ${action} this run`,
+    `Run ${run.id} was requested by ${run.requestedBy.name}.`,
+    `Ask ${run.requestedBy.name} to ${action} it.`,
+  );
+}

@@ -1,0 +1,10 @@
+import { defineVerb } from './verb.js';
+import { loadRun, runActionData, runCard } from './run-card.js';
+
+export const runRefreshVerb = defineVerb({
+  verb: 'run.refresh',
+  data: runActionData,
+  async run({ runId }, { services }) {
+    return runCard(await loadRun(runId, services), services);
+  },
+});

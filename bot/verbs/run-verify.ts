@@ -1,0 +1,15 @@
+import { UserFacingError } from '../../core/user-facing-error.js';
+import { defineVerb } from './verb.js';
+import { loadRun, runActionData, runCard } from './run-card.js';
+
+export const runVerifyVerb = defineVerb({
+  verb: 'run.verify',
+  data: runActionData,
+  async run({ runId }, { services, actor }) {
+    await loadRun(runId, services);
+    if (actor.aadObjectId === undefined) {
+      throw new UserFacingError('Who are you?', 'Your message did not carry an Azure AD identity.', 'Use AttachOps from Microsoft Teams with your work account.');
+    }
+    return runCard(await services.runs.verify(runId, actor), services);
+  },
+});

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import type { RunRecord, RunStatus, StepRecord, StepState } from '../../core/runs/run-record.js';
+import { currentStep } from '../../core/runs/run-record.js';
+
+export interface RunStepView {
+  readonly icon: string;
+  readonly title: string;
+  readonly stateLabel: string;
+  readonly duration: string;
+  readonly message: string;
+}
+
+export interface GuidanceView {
+  readonly title: string;
+  readonly steps: readonly string[];
+  readonly commandLine: string;
+  readonly verifyHint: string;
+}
+
+export interface RunProgressView {
+  readonly runId: string;
+  readonly title: string;
+  readonly requestedBy: string;
+  readonly statusIcon: string;
+  readonly statusLabel: string;
+  readonly continuedNote: string;
+  readonly steps: readonly RunStepView[];
+  readonly hasGuidance: boolean;
+  readonly guidance: GuidanceView;
+  readonly hasProblem: boolean;
+  readonly problem: { readonly title: string; readonly message: string; readonly fix: string };
+  readonly nextAction: string;
+  readonly canVerify: boolean;
+  readonly canRetry: boolean;
+  readonly canCancel: boolean;
+}
+
+export interface RunListView {
+  readonly runs: readonly { runId: string; title: string; statusIcon: string; statusLabel: string; requestedBy: string; when: string }[];
+}
+
+const STEP_ICONS: Record<StepState, string> = {
+  pending: '⚪',
+  running: '🔄',
+  'waiting-for-admin': '🛠️',
+  'waiting-for-approval': '⏳',
+  done: '✅',
+  skipped: '⏭️',
+  failed: '❌',
+};
+
+const STEP_LABELS: Record<StepState, string> = {
+  pending: 'pending',
+  running: 'running',
+  'waiting-for-admin': 'waiting for you',
+  'waiting-for-approval': 'waiting for approval',
+  done: 'done',
+  skipped: 'skipped',
+  failed: 'failed',
+};
+
+const RUN_ICONS: Record<RunStatus, string> = { active: '🔄', waiting: '⏳', done: '✅', failed: '❌', cancelled: '🚫' };
+const RUN_LABELS: Record<RunStatus, string> = { active: 'in progress', waiting: 'waiting', done: 'done', failed: 'failed', cancelled: 'cancelled' };
+
+const guidanceSchema = z.object({
+  title: z.string(),
+  steps: z.array(z.string()),
+  commandLine: z.string().optional(),
+  verifyHint: z.string().optional(),
+});
+
+const EMPTY_GUIDANCE: GuidanceView = { title: '', steps: [], commandLine: '', verifyHint: '' };
+
+export function toRunProgressView(run: RunRecord, now: Date, options: { continued?: boolean } = {}): RunProgressView {
+  const step = currentStep(run);
+  const live = run.status === 'active' || run.status === 'waiting';
+  const waitingForAdmin = live && step?.state === 'waiting-for-admin';
+  const guidance = waitingForAdmin ? guidanceSchema.safeParse(step.guidance).data : undefined;
+  const failed = run.steps.find((candidate) => candidate.state === 'failed');
+  return {
+    runId: run.id,
+    title: run.title,
+    requestedBy: run.requestedBy.name,
+    statusIcon: RUN_ICONS[run.status],
+    statusLabel: RUN_LABELS[run.status],
+    continuedNote: options.continued ? 'This card continues an earlier one that could no longer be updated.' : '',
+    steps: run.steps.map((candidate) => toStepView(candidate, now)),
+    hasGuidance: guidance !== undefined,
+    guidance: guidance
+      ? { title: guidance.title, steps: guidance.steps, commandLine: guidance.commandLine ?? '', verifyHint: guidance.verifyHint ?? '' }
+      : EMPTY_GUIDANCE,
+    hasProblem: failed?.problem !== undefined,
+    problem: { title: failed?.problem?.title ?? '', message: failed?.problem?.message ?? '', fix: failed?.problem?.fix ?? '' },
+    nextAction: nextAction(run, step),
+    canVerify: waitingForAdmin,
+    canRetry: run.status === 'failed' && failed !== undefined,
+    canCancel: live,
+  };
+}
+
+export function toRunListView(runs: readonly RunRecord[]): RunListView {
+  return {
+    runs: runs.map((run) => ({
+      runId: run.id,
+      title: run.title,
+      statusIcon: RUN_ICONS[run.status],
+      statusLabel: RUN_LABELS[run.status],
+      requestedBy: run.requestedBy.name,
+      when: run.updatedAt.replace('T', ' ').slice(0, 16) + ' UTC',
+    })),
+  };
+}
+
+function toStepView(step: StepRecord, now: Date): RunStepView {
+  return {
+    icon: STEP_ICONS[step.state],
+    title: step.title,
+    stateLabel: STEP_LABELS[step.state],
+    duration: durationOf(step, now),
+    message: step.message ?? '',
+  };
+}
+
+function durationOf(step: StepRecord, now: Date): string {
+  if (!step.startedAt) return '';
+  const end = step.endedAt ? Date.parse(step.endedAt) : now.getTime();
+  const seconds = Math.max(0, Math.round((end - Date.parse(step.startedAt)) / 1000));
+  return seconds < 60 ? `${seconds}s` : seconds < 3600 ? `${Math.floor(seconds / 60)}m ${seconds % 60}s` : `${Math.floor(seconds / 3600)}h ${Math.floor((seconds % 3600) / 60)}m`;
+}
+
+function nextAction(run: RunRecord, step: StepRecord | undefined): string {
+  if (run.status === 'done') return '';
+  if (run.status === 'cancelled') return '';
+  if (run.status === 'failed') return 'Fix what the problem names, then press Retry.';
+  if (!step) return '';
+  if (step.state === 'waiting-for-admin') {
+    return step.verification && !step.verification.gaveUpAt ? 'I am checking; the card updates by itself.' : 'Do the steps above in the ConfigMgr console, then press Verify.';
+  }
+  if (step.state === 'waiting-for-approval') return 'An approver decides on the approval card.';
+  return '';
+}

@@ -1,0 +1,49 @@
+import { FilterSyntaxError, parseFilter, readProperty } from '../server/odata-filter.js';
+import type { Row } from './wmi-rows.js';
+
+export const ADMINSERVICE_MAX_PAGE = 1000;
+
+export interface WmiPage { readonly rows: Row[]; readonly more: boolean }
+
+/**
+ * `$filter`, `$orderby` (one property, asc/desc), `$skip`, `$top` and `$select` over a lazy row source. Without `$top`
+ * at most ADMINSERVICE_MAX_PAGE rows come back with an `@odata.nextLink` (a sandbox bound; the real page limit is [U]).
+ */
+export function queryRows(source: Iterable<Row>, query: URLSearchParams): WmiPage | FilterSyntaxError {
+  let predicate: ((row: Row) => boolean) | undefined;
+  const filter = query.get('$filter');
+  if (filter) {
+    try {
+      const parsed = parseFilter(filter);
+      predicate = (row) => parsed(readProperty(row));
+    } catch (error) {
+      if (error instanceof FilterSyntaxError) return error;
+      throw error;
+    }
+  }
+  const skip = Math.max(0, Number(query.get('$skip') ?? 0) || 0);
+  const top = Math.min(Math.max(0, Number(query.get('$top') ?? ADMINSERVICE_MAX_PAGE) || 0), ADMINSERVICE_MAX_PAGE);
+  const orderBy = query.get('$orderby');
+  let rows: Iterable<Row> = predicate ? filterIterable(source, predicate) : source;
+  if (orderBy) {
+    const [property = '', direction = 'asc'] = orderBy.trim().split(/\s+/);
+    const read = (row: Row): string => String(readProperty(row)(property) ?? '');
+    const sign = direction.toLowerCase() === 'desc' ? -1 : 1;
+    rows = [...rows].sort((a, b) => sign * read(a).localeCompare(read(b), 'en', { sensitivity: 'base' }));
+  }
+  const page: Row[] = [];
+  let index = 0;
+  let more = false;
+  for (const row of rows) {
+    if (index >= skip + top) { more = true; break; }
+    if (index >= skip) page.push(row);
+    index += 1;
+  }
+  const selected = query.get('$select');
+  const fields = selected ? selected.split(',').map((f) => f.trim().toLowerCase()) : undefined;
+  return { rows: fields ? page.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => fields.includes(k.toLowerCase())))) : page, more };
+}
+
+function* filterIterable(source: Iterable<Row>, predicate: (row: Row) => boolean): Generator<Row> {
+  for (const row of source) if (predicate(row)) yield row;
+}

@@ -1,0 +1,39 @@
+export const SANDBOX_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+export const SANDBOX_TENANT_NAME = 'contoso.onmicrosoft.com';
+export const SANDBOX_APP = {
+  clientId: 'a77a0b9e-5f9b-4c1e-9a51-5a6d0c0ffee1',
+  clientSecret: 'sandbox-client-secret-not-for-production',
+} as const;
+export const SANDBOX_ADMINSERVICE_USER = { domain: 'CONTOSO', username: 'cmadmin', password: 'Sandbox!Pass1' } as const;
+
+export const GLOBAL_ADMINISTRATOR_ROLE_ID = '62e90394-69f5-4237-9190-012177145e10';
+export const MDE_CONNECTOR_ID = 'fc780465-2017-40d4-a0c5-307022471b92';
+export const HIERARCHY_IDENTIFIER = '7c1d4e2a-3b5f-4a60-9d8e-0c2b1a3f5e77';
+export const HIERARCHY_NAME = 'PS1 - Contoso';
+export const SITE_CODE = 'PS1';
+
+export interface DemoUser { readonly id: string; readonly displayName: string; readonly userPrincipalName: string }
+
+const user = (suffix: string, displayName: string, alias: string): DemoUser => ({
+  id: `00000000-0000-0000-0000-00000000000${suffix}`,
+  displayName,
+  userPrincipalName: `${alias}@example.com`,
+});
+
+export const DEMO_USERS = {
+  admin: user('20', 'Alex Wilber', 'alexw'),
+  approver: user('21', 'Megan Bowen', 'meganb'),
+  operator: user('22', 'Adele Vance', 'adelev'),
+  plainUser: user('23', 'Isaiah Langer', 'isaiahl'),
+  secondApprover: user('24', 'Patti Fernandez', 'pattif'),
+  pilotOperator: user('25', 'Lynne Robbins', 'lynner'),
+} as const;
+
+export const SCENARIO_NAMES = [
+  'fresh', 'ready', 'cb2002-no-hotfix', 'cb2002-hotfix', 'gov-cloud', 'mde-off', 'not-admin', 'large',
+] as const;
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+export function isScenarioName(value: unknown): value is ScenarioName {
+  return typeof value === 'string' && (SCENARIO_NAMES as readonly string[]).includes(value);
+}

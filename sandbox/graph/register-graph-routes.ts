@@ -1,0 +1,16 @@
+import type { Router } from '../server/router.js';
+import type { SandboxState } from '../server/sandbox-state.js';
+import { registerBatchRoute } from './batch-route.js';
+import { registerDeviceManagementRoutes } from './device-management-routes.js';
+import { registerDirectoryRoutes } from './directory-routes.js';
+import type { GraphContext } from './graph-context.js';
+import { registerPolicyRoutes } from './policy-routes.js';
+import { registerReportRoutes } from './report-routes.js';
+
+export function registerGraphRoutes(router: Router, ctx: GraphContext, state: SandboxState): void {
+  registerBatchRoute(router, ctx, state);
+  registerDirectoryRoutes(router, ctx);
+  registerDeviceManagementRoutes(router, ctx);
+  registerPolicyRoutes(router, ctx);
+  registerReportRoutes(router, ctx);
+}

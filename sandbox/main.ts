@@ -1,0 +1,26 @@
+import { writeFileSync } from 'node:fs';
+import { isScenarioName } from './constants.js';
+import { startSandbox } from './server/start-sandbox.js';
+
+const DEFAULT_PORT = 8443;
+
+async function main(): Promise<void> {
+  const scenario = process.env.SANDBOX_SCENARIO ?? 'fresh';
+  if (!isScenarioName(scenario)) throw new Error(`Unknown SANDBOX_SCENARIO '${scenario}'`);
+  const sandbox = await startSandbox({
+    port: Number(process.env.SANDBOX_PORT ?? DEFAULT_PORT),
+    scenario,
+    faults: process.env.SANDBOX_FAULTS,
+    seed: process.env.SANDBOX_SEED === undefined ? undefined : Number(process.env.SANDBOX_SEED),
+  });
+  if (process.env.SANDBOX_CA_FILE) writeFileSync(process.env.SANDBOX_CA_FILE, sandbox.caCertPem);
+  process.stdout.write(`${JSON.stringify({ msg: 'sandbox listening', url: sandbox.url, scenario })}\n`);
+  const stop = (): void => { void sandbox.close().then(() => process.exit(0)); };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${JSON.stringify({ msg: 'sandbox failed to start', error: error instanceof Error ? error.message : String(error) })}\n`);
+  process.exit(1);
+});

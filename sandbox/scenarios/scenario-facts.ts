@@ -1,0 +1,54 @@
+import type { ScenarioName } from '../constants.js';
+
+export type PartnerState = 'enabled' | 'available' | 'unresponsive';
+export type AzureEnvironmentName = 'AzurePublicCloud' | 'AzureUSGovernmentCloud';
+export type HotfixState = 'absent' | 'downloaded' | 'installed';
+
+export interface ScenarioFacts {
+  readonly buildNumber: number;
+  readonly fullVersion: string;
+  readonly hotfix: HotfixState;
+  readonly classNamesCaseSensitive: boolean;
+  readonly environment: AzureEnvironmentName;
+  readonly connectorState: PartnerState;
+  readonly connectorHeartbeatAgeSeconds: number;
+  readonly alexIsGlobalAdmin: boolean;
+  readonly attached: boolean;
+  readonly enabledCollectionIds: readonly string[];
+  readonly size: 'demo' | 'large';
+}
+
+const current: ScenarioFacts = {
+  buildNumber: 9106,
+  fullVersion: '5.00.9106.1000',
+  hotfix: 'absent',
+  classNamesCaseSensitive: false,
+  environment: 'AzurePublicCloud',
+  connectorState: 'enabled',
+  connectorHeartbeatAgeSeconds: 600,
+  alexIsGlobalAdmin: true,
+  attached: false,
+  enabledCollectionIds: [],
+  size: 'demo',
+};
+
+const cb2002: ScenarioFacts = { ...current, buildNumber: 8968, fullVersion: '5.00.8968.1000', classNamesCaseSensitive: true };
+
+/**
+ * `mde-off`: the connector exists but the Intune connection was never switched on in the Defender portal, so the
+ * partner state is `available` and the last heartbeat is 30 days old (graph-intune.md §2.3: the pass rule is
+ * `partnerState == enabled` with a recent heartbeat; a never-configured connector would 404, which `available` models
+ * more usefully because the bot can tell the user exactly which toggle is off).
+ */
+const MDE_OFF_HEARTBEAT_AGE_SECONDS = 30 * 24 * 3600;
+
+export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioFacts>> = {
+  fresh: current,
+  ready: { ...current, attached: true, enabledCollectionIds: ['PS100015', 'PS100042'] },
+  'cb2002-no-hotfix': { ...cb2002, hotfix: 'downloaded' },
+  'cb2002-hotfix': { ...cb2002, hotfix: 'installed' },
+  'gov-cloud': { ...current, environment: 'AzureUSGovernmentCloud' },
+  'mde-off': { ...current, connectorState: 'available', connectorHeartbeatAgeSeconds: MDE_OFF_HEARTBEAT_AGE_SECONDS },
+  'not-admin': { ...current, alexIsGlobalAdmin: false },
+  large: { ...current, size: 'large' },
+};

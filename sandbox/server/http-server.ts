@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { Socket } from 'node:net';
+import { applyFault } from '../faults/apply-fault.js';
+import { authorizationScheme } from './request-log.js';
+import type { SandboxState } from './sandbox-state.js';
+import type { SandboxRequest, SandboxResponse } from './types.js';
+
+export type Dispatch = (req: SandboxRequest) => Promise<SandboxResponse>;
+
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+const CONTROL_PREFIX = '/_sandbox/';
+const RESPONSE_FAULT_KINDS = ['latency', '429', '500', '503', '504', 'reset', 'timeout', 'accessDenied'] as const;
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(raw: string, contentType: string | undefined): unknown {
+  if (!raw || (contentType && !contentType.includes('json'))) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+function write(res: ServerResponse, response: SandboxResponse, requestId: string, clientRequestId: string | undefined): void {
+  const text = response.text ?? (response.body === undefined ? '' : JSON.stringify(response.body));
+  const headers: Record<string, string | string[]> = {
+    'request-id': requestId,
+    'client-request-id': clientRequestId ?? requestId,
+    ...(text && response.text === undefined ? { 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8' } : {}),
+    ...Object.fromEntries(Object.entries(response.headers ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : [...v]])),
+  };
+  res.writeHead(response.status, headers);
+  res.end(text);
+}
+
+export function createSandboxServer(tls: { certPem: string; keyPem: string }, state: SandboxState, dispatch: Dispatch): { server: Server; timers: Set<NodeJS.Timeout>; sockets: Set<Socket> } {
+  const timers = new Set<NodeJS.Timeout>();
+  const sockets = new Set<Socket>();
+  const server = createServer({ cert: tls.certPem, key: tls.keyPem, keepAlive: true }, (req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'InternalServerError', message: 'Sandbox failure.' } }));
+    });
+  });
+  server.on('secureConnection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = randomUUID();
+    const url = new URL(req.url ?? '/', 'https://sandbox.invalid');
+    const path = safeDecode(url.pathname);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const clientRequestId = headerOf(req, 'client-request-id');
+    const entry = {
+      time: state.world.clock.nowIso(), method, path, query: url.search, status: 0, clientRequestId: clientRequestId ?? null,
+      authorization: authorizationScheme(headerOf(req, 'authorization')),
+    };
+    state.log.record(entry);
+    const rawBody = await readBody(req);
+    if (!path.startsWith(CONTROL_PREFIX)) {
+      const rule = state.faults.decide(method, path, RESPONSE_FAULT_KINDS);
+      if (rule) {
+        const outcome = applyFault(rule, req, res, requestId, timers);
+        if (outcome.kind === 'handled') { entry.status = -1; return; }
+        if (outcome.kind === 'respond') {
+          entry.status = outcome.status;
+          write(res, { status: outcome.status, headers: outcome.headers, body: outcome.body }, requestId, clientRequestId);
+          return;
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => { timers.delete(timer); resolve(); }, outcome.delayMs);
+          timers.add(timer);
+        });
+      }
+    }
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const sandboxRequest: SandboxRequest = {
+      method, path, query: url.searchParams, headers, rawBody, body: parseJson(rawBody, headerOf(req, 'content-type')),
+      origin: `https://${req.headers.host ?? `127.0.0.1:${port}`}`, connection: req.socket, requestId,
+    };
+    const response = await dispatch(sandboxRequest);
+    entry.status = response.status;
+    write(res, response, requestId, clientRequestId);
+  }
+
+  return { server, timers, sockets };
+}
+
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,59 @@
+import type { AddressInfo } from 'node:net';
+import { registerAdminServiceRoutes } from '../adminservice/adminservice-routes.js';
+import { AdminServiceAuth } from '../adminservice/adminservice-auth.js';
+import type { ScenarioName } from '../constants.js';
+import { registerControlRoutes } from '../control/control-routes.js';
+import { parseFaultSpec } from '../faults/fault-rules.js';
+import { registerGraphRoutes } from '../graph/register-graph-routes.js';
+import { registerIdentityRoutes } from '../identity/identity-routes.js';
+import { createSandboxServer } from './http-server.js';
+import { Router } from './router.js';
+import { SandboxState } from './sandbox-state.js';
+import { generateSandboxTls } from './tls.js';
+import { json, type SandboxRequest } from './types.js';
+
+export interface SandboxOptions {
+  host?: string;
+  port?: number;
+  scenario?: ScenarioName;
+  faults?: string;
+  seed?: number;
+  tls?: { certPem: string; keyPem: string };
+  syncDelaySeconds?: number;
+}
+
+export interface RunningSandbox { url: string; caCertPem: string; close(): Promise<void> }
+
+const DEFAULT_SYNC_DELAY_SECONDS = 20;
+const DEFAULT_SEED = 42;
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const tls = options.tls ?? (await generateSandboxTls());
+  const state = new SandboxState(options.scenario ?? 'fresh', options.seed ?? DEFAULT_SEED, options.syncDelaySeconds ?? DEFAULT_SYNC_DELAY_SECONDS);
+  if (options.faults) for (const rule of parseFaultSpec(options.faults)) state.faults.add(rule);
+  const router = new Router();
+  const dispatch = (req: SandboxRequest) => router.dispatch(req,
+    (r) => json(404, { error: { code: 'NotFound', message: `No sandbox route for ${r.method} ${r.path}` } }),
+    (r) => json(405, { error: { code: 'MethodNotAllowed', message: `${r.method} is not allowed on ${r.path}` } }));
+  registerIdentityRoutes(router, state.tokens, () => ({ government: state.world.facts.environment === 'AzureUSGovernmentCloud' }));
+  registerGraphRoutes(router, { world: () => state.world, tokens: state.tokens, dispatch }, state);
+  registerAdminServiceRoutes(router, () => state.world, new AdminServiceAuth(state.tokens));
+  registerControlRoutes(router, state);
+
+  const { server, timers, sockets } = createSandboxServer(tls, state, dispatch);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `https://${host}:${port}`,
+    caCertPem: tls.certPem,
+    close: () => new Promise<void>((resolve) => {
+      for (const timer of timers) clearTimeout(timer);
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
