@@ -6,13 +6,18 @@ import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { createLogger } from './create-logger.js';
 import { startBot } from './start-bot.js';
 import { createAppServices } from './wiring/create-app-services.js';
+import { createTenantServices } from './wiring/create-tenant-services.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config.logLevel);
   const storage = await createFileStorage({ dir: join(config.dataDir, 'store'), logger: log });
   const audit = await createFileAuditLog({ file: join(config.dataDir, 'audit.jsonl'), clock: systemClock, logger: log });
-  const services = createAppServices({ storage, audit, clock: systemClock, log });
+  const tenant = config.tenant
+    ? createTenantServices({ tenant: config.tenant, adminService: config.adminService, log, clock: systemClock })
+    : undefined;
+  if (!tenant) log.warn({}, 'no tenant configured: commands that read or change a tenant will say so');
+  const services = createAppServices({ storage, audit, clock: systemClock, log, tenant });
   const bot = await startBot({ config, services, log });
 
   const stop = (signal: NodeJS.Signals): void => {

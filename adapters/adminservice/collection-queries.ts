@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import { fail, gatewayError, ok, type Result } from '../../core/errors/gateway-error.js';
+import type { CollectionMember, CollectionQuery, CollectionSummary, Page } from '../../core/ports/configmgr-gateway.js';
+import { odataLiteral } from './collection-id.js';
+import type { WmiReader } from './wmi-reader.js';
+import { collectionRowSchema, memberRowSchema } from './wmi-schemas.js';
+
+const DEFAULT_TOP = 100;
+const MAX_TOP = 500;
+const COLLECTION_SELECT = 'CollectionID,Name,CollectionType,MemberCount,LocalMemberCount,LimitToCollectionID,LastRefreshTime';
+const collectionTypes = { user: 1, device: 2 } as const;
+
+export function toCollectionSummary(row: z.infer<typeof collectionRowSchema>): CollectionSummary {
+  return {
+    id: row.CollectionID,
+    name: row.Name,
+    type: row.CollectionType === 2 ? 'device' : row.CollectionType === 1 ? 'user' : 'other',
+    memberCount: row.MemberCount,
+    ...(row.LocalMemberCount == null ? {} : { localMemberCount: row.LocalMemberCount }),
+    ...(row.LimitToCollectionID ? { limitToCollectionId: row.LimitToCollectionID } : {}),
+    ...(row.LastRefreshTime ? { lastRefresh: row.LastRefreshTime } : {}),
+  };
+}
+
+export async function listCollections(wmi: WmiReader, query: CollectionQuery): Promise<Result<Page<CollectionSummary>>> {
+  const filters = [
+    query.type === undefined ? undefined : `CollectionType eq ${collectionTypes[query.type]}`,
+    query.nameStartsWith ? `startswith(Name,${odataLiteral(query.nameStartsWith)})` : undefined,
+  ].filter((clause) => clause !== undefined);
+  const page = pageOf(query);
+  const rows = await wmi.list(
+    '/wmi/SMS_Collection',
+    { $select: COLLECTION_SELECT, ...(filters.length > 0 ? { $filter: filters.join(' and ') } : {}), $orderby: 'Name', ...window(page) },
+    collectionRowSchema,
+  );
+  return rows.ok ? ok(toPage(rows.value.map(toCollectionSummary), page)) : rows;
+}
+
+export async function listCollectionMembers(
+  wmi: WmiReader,
+  collectionId: string,
+  requested: { top: number; skip: number } | undefined,
+): Promise<Result<Page<CollectionMember>>> {
+  const page = pageOf(requested ?? {});
+  const rows = await wmi.list(
+    '/wmi/SMS_FullCollectionMembership',
+    { $filter: `CollectionID eq ${odataLiteral(collectionId)}`, $select: 'ResourceID,Name,IsClient,SiteCode', $orderby: 'ResourceID', ...window(page) },
+    memberRowSchema,
+  );
+  if (!rows.ok) return rows;
+  if (rows.value.length === 0 && page.skip === 0) {
+    const exists = await wmi.list(`/wmi/SMS_Collection(${odataLiteral(collectionId)})`, {}, collectionRowSchema, { collectionId });
+    if (!exists.ok) return exists;
+    if (exists.value.length === 0) return fail(gatewayError('CollectionNotFound', `collection ${collectionId} does not exist`));
+  }
+  return ok(toPage(rows.value.map(toMember), page));
+}
+
+function toMember(row: z.infer<typeof memberRowSchema>): CollectionMember {
+  return { resourceId: row.ResourceID, name: row.Name, isClient: row.IsClient ?? false, ...(row.SiteCode ? { siteCode: row.SiteCode } : {}) };
+}
+
+function pageOf(query: { top?: number; skip?: number }): { top: number; skip: number } {
+  return { top: Math.min(Math.max(1, query.top ?? DEFAULT_TOP), MAX_TOP), skip: Math.max(0, query.skip ?? 0) };
+}
+
+/** Asks for one row more than the page so "is there a next page" needs no extra call. */
+function window(page: { top: number; skip: number }): Record<string, string> {
+  return { $top: String(page.top + 1), $skip: String(page.skip) };
+}
+
+function toPage<T>(rows: T[], page: { top: number; skip: number }): Page<T> {
+  return rows.length > page.top ? { items: rows.slice(0, page.top), next: { skip: page.skip + page.top, top: page.top } } : { items: rows };
+}

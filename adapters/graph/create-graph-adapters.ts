@@ -1,0 +1,31 @@
+import type { ComplianceReports } from '../../core/ports/compliance-reports.js';
+import type { DefenderConnector } from '../../core/ports/defender-connector.js';
+import type { Directory } from '../../core/ports/directory.js';
+import type { EndpointSecurityPolicies } from '../../core/ports/endpoint-security-policies.js';
+import type { IntuneCollections } from '../../core/ports/intune-collections.js';
+import { createGraphComplianceReports } from './graph-compliance-reports.js';
+import { createGraphDefenderConnector } from './graph-defender-connector.js';
+import { createGraphDirectory } from './graph-directory.js';
+import { createGraphEndpointSecurityPolicies } from './graph-endpoint-security-policies.js';
+import { createGraphHttp, type GraphHttpDeps } from './graph-http.js';
+import { createGraphIntuneCollections } from './graph-intune-collections.js';
+
+export interface GraphAdapters {
+  readonly directory: Directory;
+  readonly defenderConnector: DefenderConnector;
+  readonly intuneCollections: IntuneCollections;
+  readonly policies: EndpointSecurityPolicies;
+  readonly complianceReports: ComplianceReports;
+}
+
+/** Every Graph-backed port over one shared GraphHttp (one retry policy, one logger). */
+export function createGraphAdapters(deps: GraphHttpDeps): GraphAdapters {
+  const http = createGraphHttp(deps);
+  return {
+    directory: createGraphDirectory(http),
+    defenderConnector: createGraphDefenderConnector(http),
+    intuneCollections: createGraphIntuneCollections(http),
+    policies: createGraphEndpointSecurityPolicies(http),
+    complianceReports: createGraphComplianceReports(http),
+  };
+}

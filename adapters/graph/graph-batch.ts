@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { type UpstreamError, UpstreamResponseInvalid } from '../../core/errors/upstream-error.js';
+import type { GraphMethod } from './graph-call.js';
+import { toUpstreamError } from './graph-failure.js';
+import { nextDelay, sendWithRetry } from './graph-retry.js';
+import type { GraphRuntime } from './graph-runtime.js';
+import { parseReply } from './parse-reply.js';
+import { retryableStatuses } from './retry-delay.js';
+
+/** Graph accepts at most 20 requests per $batch (graph-intune.md §7.2). */
+export const BATCH_LIMIT = 20;
+
+export interface BatchRequest {
+  readonly id: string;
+  readonly method: GraphMethod;
+  /** Relative to the version root, without a leading slash. */
+  readonly url: string;
+  readonly body?: unknown;
+}
+
+export type BatchOutcome =
+  | { readonly id: string; readonly ok: true; readonly status: number; readonly body: unknown }
+  | { readonly id: string; readonly ok: false; readonly error: UpstreamError };
+
+const batchReplySchema = z.object({
+  responses: z.array(
+    z.object({
+      id: z.string(),
+      status: z.number(),
+      headers: z.record(z.string(), z.string()).optional(),
+      body: z.unknown().optional(),
+    }),
+  ),
+});
+type ItemReply = z.infer<typeof batchReplySchema>['responses'][number];
+
+/** Sends the requests in chunks of 20; items answered 429/503/504 are retried by themselves, honouring their own Retry-After. */
+export async function sendBatch(runtime: GraphRuntime, operation: string, requests: readonly BatchRequest[]): Promise<BatchOutcome[]> {
+  const outcomes = new Map<string, BatchOutcome>();
+  for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
+    for (const outcome of await sendChunk(runtime, operation, requests.slice(start, start + BATCH_LIMIT))) {
+      outcomes.set(outcome.id, outcome);
+    }
+  }
+  return requests.map((request) => outcomes.get(request.id) ?? missing(operation, request.id));
+}
+
+async function sendChunk(runtime: GraphRuntime, operation: string, chunk: readonly BatchRequest[]): Promise<BatchOutcome[]> {
+  const startedAt = runtime.clock.now().getTime();
+  const outcomes: BatchOutcome[] = [];
+  let pending = chunk;
+  for (let attempt = 1; pending.length > 0; attempt += 1) {
+    const reply = await sendWithRetry(runtime, { operation, method: 'POST', path: '/$batch', body: { requests: pending.map(toWire) } });
+    const byId = new Map(parseReply(batchReplySchema, reply, operation).responses.map((item) => [item.id, item]));
+    const retry: { request: BatchRequest; item: ItemReply }[] = [];
+    for (const request of pending) {
+      const item = byId.get(request.id);
+      if (item === undefined) outcomes.push(missing(operation, request.id));
+      else if (item.status < 400) outcomes.push({ id: request.id, ok: true, status: item.status, body: item.body });
+      else if (retryableStatuses.has(item.status)) retry.push({ request, item });
+      else outcomes.push(failed(operation, request.id, item, reply.clientRequestId, attempt));
+    }
+    const delay = Math.max(0, ...retry.map(({ item }) => nextDelay(runtime, headerOf(item, 'retry-after'), attempt)));
+    const overBudget = runtime.clock.now().getTime() - startedAt + delay > runtime.policy.maxTotalMs;
+    if (retry.length > 0 && overBudget) {
+      outcomes.push(...retry.map(({ request, item }) => failed(operation, request.id, item, reply.clientRequestId, attempt)));
+      break;
+    }
+    if (retry.length > 0) {
+      runtime.logger.warn({ operation, retrying: retry.length, attempt, delayMs: delay }, 'graph batch items will be retried');
+      await runtime.clock.sleep(delay);
+    }
+    pending = retry.map(({ request }) => request);
+  }
+  return outcomes;
+}
+
+function toWire(request: BatchRequest): Record<string, unknown> {
+  return request.body === undefined
+    ? { id: request.id, method: request.method, url: request.url }
+    : { id: request.id, method: request.method, url: request.url, headers: { 'Content-Type': 'application/json' }, body: request.body };
+}
+
+function headerOf(item: ItemReply, name: string): string | undefined {
+  return Object.entries(item.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+function failed(operation: string, id: string, item: ItemReply, clientRequestId: string, attempts: number): BatchOutcome {
+  const requestId = headerOf(item, 'request-id');
+  const reply = { status: item.status, body: item.body, clientRequestId, ...(requestId === undefined ? {} : { requestId }) };
+  return { id, ok: false, error: toUpstreamError(operation, reply, attempts) };
+}
+
+function missing(operation: string, id: string): BatchOutcome {
+  return { id, ok: false, error: new UpstreamResponseInvalid({ upstream: 'graph', operation }, `no response for batch item ${id}`) };
+}

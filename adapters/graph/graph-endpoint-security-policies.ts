@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { UpstreamNotFound } from '../../core/errors/upstream-error.js';
+import type { EndpointSecurityPolicies } from '../../core/ports/endpoint-security-policies.js';
+import type { AssignmentTarget } from '../../core/policy/assignment-target.js';
+import type { PolicyDraft } from '../../core/policy/policy-draft.js';
+import { parseTarget, toTargetBody } from './assignment-body.js';
+import type { GraphHttp } from './graph-http.js';
+import { parseItems, parseReply } from './parse-reply.js';
+import { renderPolicyBody } from './policy-body.js';
+import { parsePolicySettings, policyReadSchema, toListItem } from './policy-parse.js';
+
+const POLICIES = '/deviceManagement/configurationPolicies';
+const LIST_SELECT = 'id,name,description,technologies,creationSource,templateReference,isAssigned,lastModifiedDateTime';
+const assignmentSchema = z.object({ target: z.unknown() });
+const assignReplySchema = z.object({ value: z.array(assignmentSchema) });
+const createdSchema = z.object({ id: z.string() });
+const scopeTagSchema = z.object({
+  id: z.string(),
+  displayName: z.string().nullish(),
+  description: z.string().nullish(),
+  isBuiltIn: z.boolean().nullish(),
+});
+
+export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSecurityPolicies {
+  const policyPath = (policyId: string): string => `${POLICIES}/${encodeURIComponent(policyId)}`;
+
+  async function getAssignments(policyId: string): Promise<AssignmentTarget[]> {
+    const operation = 'read policy assignments';
+    const items = await http.getAll({ operation, path: `${policyPath(policyId)}/assignments` });
+    return parseItems(assignmentSchema, items, operation).map((assignment) => parseTarget(assignment.target));
+  }
+
+  return {
+    async list(filter = {}) {
+      const operation = 'list endpoint security policies';
+      const items = await http.getAll({ operation, path: POLICIES, query: { $select: LIST_SELECT } });
+      const needle = filter.nameContains?.toLowerCase();
+      return parseItems(policyReadSchema, items, operation)
+        .filter(isEndpointSecurity)
+        .map(toListItem)
+        .filter((item) => needle === undefined || item.name.toLowerCase().includes(needle))
+        .filter((item) => !filter.managedOnly || item.managedByAttachOps);
+    },
+    async get(policyId) {
+      const operation = 'read policy';
+      let reply;
+      try {
+        reply = await http.send({ operation, method: 'GET', path: policyPath(policyId), query: { $expand: 'settings' } });
+      } catch (error) {
+        if (error instanceof UpstreamNotFound) return undefined;
+        throw error;
+      }
+      const policy = parseReply(policyReadSchema, reply, operation);
+      return { ...toListItem(policy), ...parsePolicySettings(policy), assignments: await getAssignments(policyId) };
+    },
+    async create(draft: PolicyDraft) {
+      const operation = 'create policy';
+      const reply = await http.send({ operation, method: 'POST', path: POLICIES, body: renderPolicyBody(draft) });
+      return { id: parseReply(createdSchema, reply, operation).id };
+    },
+    async replace(policyId, draft) {
+      await http.send({ operation: 'replace policy', method: 'PUT', path: policyPath(policyId), body: renderPolicyBody(draft) });
+    },
+    async delete(policyId) {
+      try {
+        await http.send({ operation: 'delete policy', method: 'DELETE', path: policyPath(policyId) });
+        return true;
+      } catch (error) {
+        if (error instanceof UpstreamNotFound) return false;
+        throw error;
+      }
+    },
+    getAssignments,
+    async assign(policyId, targets) {
+      const operation = 'assign policy';
+      const reply = await http.send({
+        operation,
+        method: 'POST',
+        path: `${policyPath(policyId)}/assign`,
+        body: { assignments: targets.map((target) => ({ target: toTargetBody(target) })) },
+      });
+      if (reply.body === undefined) return getAssignments(policyId);
+      return parseReply(assignReplySchema, reply, operation).value.map((assignment) => parseTarget(assignment.target));
+    },
+    async listScopeTags() {
+      const operation = 'list scope tags';
+      const items = await http.getAll({ operation, path: '/deviceManagement/roleScopeTags' });
+      return parseItems(scopeTagSchema, items, operation).map((tag) => ({
+        id: tag.id,
+        displayName: tag.displayName ?? tag.id,
+        ...(tag.description ? { description: tag.description } : {}),
+        isBuiltIn: tag.isBuiltIn ?? false,
+      }));
+    },
+  };
+}
+
+/** Settings-catalog policies include much more than endpoint security; keep ES templates and ConfigMgr profiles. */
+function isEndpointSecurity(policy: z.infer<typeof policyReadSchema>): boolean {
+  const family = policy.templateReference?.templateFamily ?? '';
+  return family.startsWith('endpointSecurity') || (policy.technologies ?? '').includes('configManager') || toListItem(policy).kind !== undefined;
+}

@@ -1,0 +1,70 @@
+import { type Client, ResponseType } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
+import { type UpstreamError, UpstreamUnauthorized, UpstreamUnavailable } from '../../core/errors/upstream-error.js';
+import { type GraphCall, type GraphReply, isAbsoluteUrl, pathWithQuery } from './graph-call.js';
+
+const GRAPH_VERSION = 'beta';
+const identityErrorNames = new Set(['AuthenticationError', 'CredentialUnavailableError', 'AuthenticationRequiredError']);
+const thrownSchema = z.object({ code: z.string().nullish(), message: z.string().optional() });
+
+/**
+ * One HTTP exchange through the SDK, with no retry: the raw response type hands back every status so the
+ * caller, not the SDK, decides what an error is. Throws only when no HTTP response came back at all.
+ */
+export async function sendOnce(client: Client, call: GraphCall, clientRequestId: string): Promise<GraphReply> {
+  const path = pathWithQuery(call);
+  let request = client.api(path).header('client-request-id', clientRequestId).responseType(ResponseType.RAW);
+  if (!isAbsoluteUrl(path)) request = request.version(GRAPH_VERSION);
+  for (const [name, value] of Object.entries(call.headers ?? {})) request = request.header(name, value);
+  let response: Response;
+  try {
+    response = await dispatch(request, call);
+  } catch (error) {
+    throw noResponseError(call.operation, clientRequestId, error);
+  }
+  const requestId = response.headers.get('request-id') ?? undefined;
+  const retryAfter = response.headers.get('retry-after') ?? undefined;
+  return {
+    status: response.status,
+    body: await readBody(response),
+    clientRequestId,
+    ...(requestId === undefined ? {} : { requestId }),
+    ...(retryAfter === undefined ? {} : { retryAfter }),
+  };
+}
+
+async function dispatch(request: ReturnType<Client['api']>, call: GraphCall): Promise<Response> {
+  switch (call.method) {
+    case 'GET':
+      return (await request.get()) as Response;
+    case 'POST':
+      return (await request.post(call.body ?? {})) as Response;
+    case 'PUT':
+      return (await request.put(call.body ?? {})) as Response;
+    case 'PATCH':
+      return (await request.patch(call.body ?? {})) as Response;
+    case 'DELETE':
+      return (await request.delete()) as Response;
+  }
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function noResponseError(operation: string, clientRequestId: string, error: unknown): UpstreamError {
+  const thrown = thrownSchema.safeParse(error);
+  const code = thrown.success ? (thrown.data.code ?? undefined) : undefined;
+  const message = thrown.success ? thrown.data.message : undefined;
+  const failure = { operation, clientRequestId, ...(message === undefined ? {} : { serviceMessage: message }) };
+  if (code !== undefined && identityErrorNames.has(code)) {
+    return new UpstreamUnauthorized({ upstream: 'identity', ...failure });
+  }
+  return new UpstreamUnavailable({ upstream: 'graph', ...failure, ...(code === undefined ? {} : { serviceCode: code }) }, 1);
+}

@@ -1,0 +1,4 @@
+/** Quotes inside OData string literals are doubled. */
+export function odataString(value: string): string {
+  return value.replaceAll("'", "''");
+}

@@ -1,0 +1,56 @@
+import type { TokenCredential } from '@azure/identity';
+import { createAdminServiceGateway } from '../../adapters/adminservice/adminservice-gateway.js';
+import { createUnconfiguredGateway } from '../../adapters/adminservice/unconfigured-gateway.js';
+import { createGraphAdapters } from '../../adapters/graph/create-graph-adapters.js';
+import { createOidcCloudEnvironment } from '../../adapters/graph/oidc-cloud-environment.js';
+import type { Clock } from '../../core/ports/clock.js';
+import type { ConfigMgrGateway } from '../../core/ports/configmgr-gateway.js';
+import type { Logger } from '../../core/ports/logger.js';
+import type { TenantServices } from '../../core/tenant-services.js';
+import type { AdminServiceConfig, TenantConfig } from '../config/config.js';
+import { createBearerTransport, createNtlmTransport } from '../upstream/adminservice-transport.js';
+import { fetchJson } from '../upstream/fetch-json.js';
+import { createGraphClient, createUpstreamCredential } from '../upstream/graph-client.js';
+
+export interface TenantParts {
+  readonly tenant: TenantConfig;
+  readonly adminService?: AdminServiceConfig;
+  readonly log: Logger;
+  readonly clock: Clock;
+  /** Total time a Graph call may spend retrying throttling before it gives up. */
+  readonly graphRetryBudgetMs?: number;
+}
+
+/** The real upstream clients behind core's ports; pointed at the sandbox or a real tenant by configuration alone. */
+export function createTenantServices(parts: TenantParts): TenantServices {
+  const identity = {
+    tenantId: parts.tenant.tenantId,
+    clientId: parts.tenant.clientId,
+    clientSecret: parts.tenant.clientSecret,
+    certificatePath: parts.tenant.clientCertificateFile,
+    authorityHost: parts.tenant.authorityHost.replace(/\/$/, ''),
+  };
+  const credential = createUpstreamCredential(identity);
+  const client = createGraphClient({ ...identity, graphBaseUrl: parts.tenant.graphBaseUrl }, credential);
+  const graph = createGraphAdapters({
+    client,
+    logger: parts.log.child({ upstream: 'graph' }),
+    clock: parts.clock,
+    retry: parts.graphRetryBudgetMs === undefined ? undefined : { maxTotalMs: parts.graphRetryBudgetMs },
+  });
+  return {
+    ...graph,
+    cloudEnvironment: createOidcCloudEnvironment({ authorityHost: identity.authorityHost, tenantId: identity.tenantId, fetchJson }),
+    configMgr: configMgrGateway(parts.adminService, credential),
+  };
+}
+
+function configMgrGateway(config: AdminServiceConfig | undefined, credential: TokenCredential): ConfigMgrGateway {
+  if (!config) return createUnconfiguredGateway();
+  const tls = { baseUrl: config.baseUrl, caBundlePath: config.caFile };
+  const transport =
+    config.auth === 'bearer'
+      ? createBearerTransport({ ...tls, credential, scope: config.scope ?? '' })
+      : createNtlmTransport({ ...tls, credentials: { username: config.username ?? '', password: config.password ?? '', domain: config.domain } });
+  return createAdminServiceGateway({ transport });
+}

@@ -1,0 +1,31 @@
+import { cloudRule } from './cloud-rule.js';
+import { collectionsEnabledRule, collectionsInScopeRule, collectionsSyncedRule } from './collection-rules.js';
+import { defenderRule } from './defender-rule.js';
+import type { PrerequisiteFacts } from './facts.js';
+import { globalAdministratorRule } from './global-admin-rule.js';
+import type { CheckPurpose, PolicyProfile, RuleResult } from './rule-result.js';
+import { tenantAttachedRule, uploadScopeRule } from './tenant-attach-rules.js';
+import { topLevelSiteRule } from './top-level-site-rule.js';
+import { antivirusVersionRule, edrVersionRule } from './version-rules.js';
+
+type Rule = (facts: PrerequisiteFacts, purpose: CheckPurpose) => RuleResult;
+
+const VERSION_RULES: Readonly<Record<PolicyProfile, Rule>> = { edr: edrVersionRule, antivirus: antivirusVersionRule };
+
+/** Rules every policy type needs, in the order of the Microsoft page. */
+const SHARED_RULES: readonly Rule[] = [
+  topLevelSiteRule,
+  defenderRule,
+  globalAdministratorRule,
+  cloudRule,
+  tenantAttachedRule,
+  uploadScopeRule,
+  collectionsInScopeRule,
+  collectionsSyncedRule,
+  collectionsEnabledRule,
+];
+
+/** Every rule one policy type needs: its own ConfigMgr version rule, then the shared ones. */
+export function evaluateRules(facts: PrerequisiteFacts, profile: PolicyProfile, purpose: CheckPurpose): RuleResult[] {
+  return [VERSION_RULES[profile], ...SHARED_RULES].map((rule) => rule(facts, purpose));
+}

@@ -1,0 +1,88 @@
+import type { Result } from '../errors/gateway-error.js';
+import type { TenantServices } from '../tenant-services.js';
+import { candidateCollections } from './candidate-collections.js';
+import { failedFact, readFact, skippedFact, type CollectionCloudSync, type Fact, type PrerequisiteFacts, type Requester, type SyncedCollections } from './facts.js';
+import { fromGatewayError, fromThrown } from './read-failure.js';
+import type { Profile } from './rule-result.js';
+
+/** Synced collections are paged until this many rows; enough to find the ones a check looks at. */
+export const MAX_SYNCED_COLLECTIONS_READ = 500;
+
+export interface GatherOptions {
+  readonly profile: Profile;
+  readonly requester: Requester;
+  readonly now: Date;
+  readonly targetCollectionIds?: readonly string[];
+}
+
+/** Reads every port at once; a failed read becomes that fact's failure and never loses the others. */
+export async function gatherFacts(tenant: TenantServices, options: GatherOptions): Promise<PrerequisiteFacts> {
+  const { configMgr } = tenant;
+  const userId = options.requester.aadObjectId;
+  const [site, updates, tenantAttach, defender, cloud, globalAdministrator, syncedCollections] = await Promise.all([
+    fromResult(() => configMgr.getSiteInfo(), 'read the ConfigMgr site (SMS_Site)'),
+    options.profile === 'antivirus'
+      ? Promise.resolve(skippedFact<never>('The 2002 hotfix only matters for EDR policy.'))
+      : fromResult(() => configMgr.listUpdatePackages(), 'read the ConfigMgr updates (SMS_CM_UpdatePackages)'),
+    fromResult(() => configMgr.getTenantAttachState(), 'read the ConfigMgr tenant attach state'),
+    fromPromise(() => tenant.defenderConnector.getDefenderConnector(), 'read the Defender for Endpoint connector'),
+    fromPromise(() => tenant.cloudEnvironment.getCloudEnvironment(), "read the tenant's cloud from the identity platform"),
+    userId === undefined
+      ? Promise.resolve(skippedFact<never>('The request carries no Azure AD object id.'))
+      : fromPromise(() => tenant.directory.isGlobalAdministrator(userId), 'read your directory roles'),
+    fromPromise(() => readSyncedCollections(tenant), 'list the collections synced to Intune'),
+  ]);
+  const targetCollectionIds = options.targetCollectionIds ?? [];
+  const candidates = candidateCollections(targetCollectionIds, tenantAttach, syncedCollections);
+  const cloudSync = candidates.status === 'read' ? readFact(await readCloudSync(tenant, candidates.value)) : candidates;
+  return {
+    now: options.now,
+    requester: options.requester,
+    targetCollectionIds,
+    site,
+    updates,
+    tenantAttach,
+    defender,
+    cloud,
+    globalAdministrator,
+    syncedCollections,
+    cloudSync,
+  };
+}
+
+async function readSyncedCollections(tenant: TenantServices): Promise<SyncedCollections> {
+  const items: SyncedCollections['items'][number][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await tenant.intuneCollections.listSyncedCollections(cursor === undefined ? {} : { cursor });
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor !== undefined && items.length < MAX_SYNCED_COLLECTIONS_READ);
+  return { items, truncated: cursor !== undefined };
+}
+
+function readCloudSync(tenant: TenantServices, collectionIds: readonly string[]): Promise<CollectionCloudSync[]> {
+  return Promise.all(
+    collectionIds.map(async (collectionId) => ({
+      collectionId,
+      cloudSync: await fromResult(() => tenant.configMgr.getCollectionCloudSync(collectionId), `read the Cloud Sync settings of ${collectionId}`),
+    })),
+  );
+}
+
+async function fromResult<T>(read: () => Promise<Result<T>>, what: string): Promise<Fact<T>> {
+  try {
+    const result = await read();
+    return result.ok ? readFact(result.value) : failedFact(fromGatewayError(result.error, what));
+  } catch (error) {
+    return failedFact(fromThrown(error, what));
+  }
+}
+
+async function fromPromise<T>(read: () => Promise<T>, what: string): Promise<Fact<T>> {
+  try {
+    return readFact(await read());
+  } catch (error) {
+    return failedFact(fromThrown(error, what));
+  }
+}
