@@ -1,4 +1,6 @@
+import collections from './templates/collections.json' with { type: 'json' };
 import commandUsage from './templates/command-usage.json' with { type: 'json' };
+import consoleStep from './templates/console-step.json' with { type: 'json' };
 import error from './templates/error.json' with { type: 'json' };
 import help from './templates/help.json' with { type: 'json' };
 import notice from './templates/notice.json' with { type: 'json' };
@@ -7,6 +9,8 @@ import runList from './templates/run-list.json' with { type: 'json' };
 import runProgress from './templates/run-progress.json' with { type: 'json' };
 import unknownCommand from './templates/unknown-command.json' with { type: 'json' };
 import usageError from './templates/usage-error.json' with { type: 'json' };
+import type { CollectionsView } from './views/collections-view.js';
+import type { ConsoleStepView } from './views/console-step-view.js';
 import type { CommandUsageView, HelpView } from './views/help-view.js';
 import type { ErrorView, NoticeView } from './views/message-view.js';
 import type { PrerequisitesView } from './views/prerequisites-view.js';
@@ -15,7 +19,9 @@ import type { UnknownCommandView, UsageErrorView } from './views/usage-error-vie
 
 /** Every card template, by name; each is rendered from the view type of the same name in `TemplateViews`. */
 export const templates = {
+  collections,
   'command-usage': commandUsage,
+  'console-step': consoleStep,
   error,
   help,
   notice,
@@ -27,7 +33,9 @@ export const templates = {
 } as const satisfies Record<string, object>;
 
 export interface TemplateViews {
+  collections: CollectionsView;
   'command-usage': CommandUsageView;
+  'console-step': ConsoleStepView;
   error: ErrorView;
   help: HelpView;
   notice: NoticeView;

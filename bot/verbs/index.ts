@@ -1,3 +1,5 @@
+import { checkRerunVerb } from './check-rerun.js';
+import { collectionsPageVerb } from './collections-page.js';
 import { helpAllVerb } from './help-all.js';
 import { helpUsageVerb } from './help-usage.js';
 import { runCancelVerb } from './run-cancel.js';
@@ -7,4 +9,4 @@ import { runVerifyVerb } from './run-verify.js';
 import type { AnyVerb } from './verb.js';
 
 /** Every card verb the bot handles. The card tests check that each `Action.Execute` verb in a template is here. */
-export const verbs: readonly AnyVerb[] = [helpAllVerb, helpUsageVerb, runVerifyVerb, runRetryVerb, runCancelVerb, runRefreshVerb];
+export const verbs: readonly AnyVerb[] = [helpAllVerb, helpUsageVerb, checkRerunVerb, collectionsPageVerb, runVerifyVerb, runRetryVerb, runCancelVerb, runRefreshVerb];

@@ -24,7 +24,7 @@ export function cloudRule(facts: PrerequisiteFacts): RuleResult {
   ].filter((line) => line !== undefined);
   if (unsupported.length > 0) {
     const cloud = identity && UNSUPPORTED[identity] ? identity : (attach?.cloud ?? 'Unknown');
-    return { ...CLOUD, status: 'pass', evidence: `${unsupported.join('; ')}: ${UNSUPPORTED[cloud] ?? ''}.`, fix: UNSUPPORTED_FIX };
+    return { ...CLOUD, status: 'fail', evidence: `${unsupported.join('; ')}: ${UNSUPPORTED[cloud] ?? ''}.`, fix: UNSUPPORTED_FIX };
   }
   if (facts.cloud.status !== 'read') return unreadable(CLOUD, facts.cloud);
   const metadata = `cloud_instance_name ${facts.cloud.value.cloudInstanceName}${facts.cloud.value.tenantRegionScope ? `, tenant_region_scope ${facts.cloud.value.tenantRegionScope}` : ''}`;

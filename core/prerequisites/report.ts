@@ -68,6 +68,5 @@ function sectionOf(area: RuleArea, rules: readonly RuleResult[]): AreaSection {
 }
 
 function uniqueById(rules: readonly RuleResult[]): RuleResult[] {
-  const seen = new Set<string>();
-  return rules.filter((rule) => !seen.has(rule.id) && Boolean(seen.add(rule.id)));
+  return [...new Map(rules.map((rule) => [rule.id, rule])).values()];
 }

@@ -25,11 +25,11 @@ export class ResourceLocks {
   ) {}
 
   /** Takes every lock or none; throws ResourceBusyError naming the first busy resource. */
-  async acquire(resources: readonly string[], runId: string): Promise<void> {
+  async acquire(resources: readonly string[], runId: string, takeOverFrom?: string): Promise<void> {
     const taken: string[] = [];
     try {
       for (const resource of [...new Set(resources)].sort()) {
-        await this.acquireOne(resource, runId);
+        await this.acquireOne(resource, runId, takeOverFrom);
         taken.push(resource);
       }
     } catch (error) {
@@ -56,7 +56,7 @@ export class ResourceLocks {
     return item ? lockSchema.safeParse(item.value).data?.runId : undefined;
   }
 
-  private async acquireOne(resource: string, runId: string): Promise<void> {
+  private async acquireOne(resource: string, runId: string, takeOverFrom: string | undefined): Promise<void> {
     const key = PREFIX + resource.toLowerCase();
     for (;;) {
       const item = await this.storage.get(key);
@@ -67,7 +67,8 @@ export class ResourceLocks {
         }
         const heldBy = lockSchema.safeParse(item.value).data?.runId;
         if (heldBy === runId) return;
-        if (heldBy !== undefined && (await this.isRunLive(heldBy))) throw new ResourceBusyError(resource, heldBy);
+        const inherited = heldBy !== undefined && heldBy === takeOverFrom;
+        if (heldBy !== undefined && !inherited && (await this.isRunLive(heldBy))) throw new ResourceBusyError(resource, heldBy);
         await this.storage.put(key, { runId }, { ifMatch: item.eTag });
         return;
       } catch (error) {

@@ -22,6 +22,8 @@ export interface RunRequest {
   /** Collections and policies the run works on; two live runs never share one. */
   readonly resources: readonly string[];
   readonly steps: readonly { readonly kind: string; readonly title: string; readonly input: Record<string, unknown> }[];
+  /** A run this one replaces: its resource locks pass to the new run. */
+  readonly replacesRun?: string;
 }
 
 /** Told after every change of a run, so the progress card can follow. */
@@ -95,7 +97,7 @@ export class RunEngine {
       })),
     };
     try {
-      await this.locks.acquire(run.resources, run.id);
+      await this.locks.acquire(run.resources, run.id, request.replacesRun);
     } catch (error) {
       if (error instanceof ResourceBusyError) throw busyError(error);
       throw error;
@@ -118,6 +120,7 @@ export class RunEngine {
   /** Moves the run as far as it can go without a person: until it ends or a step waits. */
   advance(runId: string, actor: Actor): Promise<void> {
     return this.mutex.run(runId, async () => {
+      const rechecked = new Set<string>();
       for (;;) {
         if (this.stopping) return;
         const run = await this.get(runId);
@@ -131,13 +134,20 @@ export class RunEngine {
           await this.finish(run, 'failed', actor);
           return;
         }
-        if (step.state === 'waiting-for-admin' || step.state === 'waiting-for-approval') {
+        const waiting = step.state === 'waiting-for-admin' || step.state === 'waiting-for-approval';
+        if (waiting && (step.state === 'waiting-for-admin' || rechecked.has(step.id))) {
           if (run.status !== 'waiting') await this.write(runId, (current) => ({ ...current, status: 'waiting' }));
           return;
         }
+        if (step.state === 'waiting-for-approval') rechecked.add(step.id);
         await this.runStep(run, step, actor);
       }
     });
+  }
+
+  /** Advances without waiting for it; tracked so shutdown and tests can wait. */
+  advanceInBackground(runId: string, actor: Actor): void {
+    this.tasks.start(`advance ${runId}`, () => this.advance(runId, actor));
   }
 
   /** Resumes every run that was in flight when the bot stopped. */
@@ -209,20 +219,6 @@ export class RunEngine {
       }));
       return this.finish(cancelled, 'cancelled', actor);
     });
-  }
-
-  /** Called by the approval flow when a request a step waits on is decided. */
-  async approvalDecided(runId: string, approvalId: string, approved: boolean, actor: Actor, reason?: string): Promise<void> {
-    await this.mutex.run(runId, async () => {
-      const run = await this.requireRun(runId);
-      const step = run.steps.find((candidate) => candidate.approvalId === approvalId && candidate.state === 'waiting-for-approval');
-      if (!step) return;
-      const change: Partial<StepRecord> = approved
-        ? { state: 'done', endedAt: this.options.clock.now().toISOString(), message: `approved by ${actor.name}` }
-        : { state: 'failed', endedAt: this.options.clock.now().toISOString(), problem: { title: 'Rejected', message: `${actor.name} rejected the request${reason ? `: ${reason}` : ''}.` } };
-      await this.write(runId, (current) => ({ ...withStep(current, step.id, change), status: 'active' }));
-    });
-    await this.advance(runId, actor);
   }
 
   /** Waits until nothing runs in the background (shutdown, tests). */

@@ -14,7 +14,7 @@ export async function coveredByScope(services: TenantServices, collectionId: str
   if (scope.kind !== 'collection') return scopeCovers(scope, { id: collectionId });
   if (sameCollectionId(scope.collectionId, collectionId)) return true;
   let current = known ?? (await readCollection(services, collectionId));
-  for (let depth = 0; depth < MAX_LIMIT_DEPTH; depth += 1) {
+  for (let depth = 0; depth < MAX_LIMIT_DEPTH && current !== undefined; depth += 1) {
     if (scopeCovers(scope, current) === true) return true;
     if (current.limitToCollectionId === undefined) return false;
     current = await readCollection(services, current.limitToCollectionId);
@@ -22,6 +22,9 @@ export async function coveredByScope(services: TenantServices, collectionId: str
   return false;
 }
 
-async function readCollection(services: TenantServices, collectionId: string): Promise<CollectionSummary> {
-  return valueOrThrow(await services.configMgr.getCollection(collectionId), `read collection ${collectionId}`);
+/** A limiting collection that no longer exists ends the walk; any other failure throws. */
+async function readCollection(services: TenantServices, collectionId: string): Promise<CollectionSummary | undefined> {
+  const result = await services.configMgr.getCollection(collectionId);
+  if (!result.ok && result.error.code === 'CollectionNotFound') return undefined;
+  return valueOrThrow(result, `read collection ${collectionId}`);
 }

@@ -2,8 +2,11 @@ import { commands } from '../../bot/commands/index.js';
 import type { TemplateViews } from '../../cards/templates.js';
 import { toCommandUsageView, toHelpView } from '../../cards/views/help-view.js';
 import { toErrorView } from '../../cards/views/message-view.js';
+import { toPrerequisitesView } from '../../cards/views/prerequisites-view.js';
 import { toUsageErrorView } from '../../cards/views/usage-error-view.js';
+import { sampleReport } from '../unit/prerequisites/sample-report.js';
 import { runListFixtures, runProgressFixtures } from './run-fixtures.js';
+import { collectionsFixtures, consoleStepFixtures } from '../unit/workflow/card-fixtures.js';
 
 const firstCommand = commands[0];
 if (!firstCommand) throw new Error('no commands registered');
@@ -28,6 +31,9 @@ export const fixtures: { [N in keyof TemplateViews]: readonly TemplateViews[N][]
     toErrorView({ title: 'Something went wrong', message: 'See the log.', correlationId: 'c0ffee00-0000-4000-8000-000000000001' }),
   ],
   notice: [{ title: 'Hello!', message: 'Type **help** to see what I can do.' }],
+  prerequisites: [toPrerequisitesView(sampleReport()), toPrerequisitesView(sampleReport(['PS100042']))],
   'run-progress': runProgressFixtures,
   'run-list': runListFixtures,
+  collections: collectionsFixtures,
+  'console-step': consoleStepFixtures,
 };

@@ -2,7 +2,7 @@ import type { UploadScope } from '../../ports/configmgr-gateway.js';
 import type { StepHandler, WorldCheck } from '../../runs/step-handler.js';
 import type { TenantServices } from '../../tenant-services.js';
 import { failedOutcome, fromResult, valueOrThrow } from '../gates.js';
-import { NOT_ATTACHED_PROBLEM } from '../problems.js';
+import { collectionNotFoundProblem, NOT_ATTACHED_PROBLEM } from '../problems.js';
 import { collectionInputSchema, parseInput, STEP_KINDS } from '../step-kinds.js';
 import { findSyncedCollection } from '../synced-collections.js';
 import { buildUploadScopeGuidance } from '../upload-scope-guidance.js';
@@ -30,7 +30,11 @@ export function createUploadScopeStep(services: TenantServices): StepHandler {
       const state = fromResult(await services.configMgr.getTenantAttachState(), 'read the tenant attach state');
       if (!state.pass) return failedOutcome(state.problem);
       if (state.value.attached === false) return failedOutcome(NOT_ATTACHED_PROBLEM);
-      const collection = { id: input.collectionId, name: input.collectionName };
+      const read = await services.configMgr.getCollection(input.collectionId);
+      if (!read.ok && read.error.code === 'CollectionNotFound') return failedOutcome(collectionNotFoundProblem(input.collectionId));
+      const found = fromResult(read, `read collection ${input.collectionId}`);
+      if (!found.pass) return failedOutcome(found.problem);
+      const collection = { id: found.value.id, name: found.value.name };
       if (state.value.uploadScope.kind === 'unknown') {
         return {
           kind: 'skipped',

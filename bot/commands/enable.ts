@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { renderCard } from '../../cards/render.js';
+import { ambiguousCollectionNotice } from '../../core/workflow/ambiguous-collection.js';
+import { requireDeviceCollection, resolveCollection } from '../../core/workflow/resolve-collection.js';
+import { enableRunRequest } from '../../core/workflow/run-requests.js';
+import { defineCommand } from './command.js';
+import { requireTenant } from './require-tenant.js';
+
+export const enableCommand = defineCommand({
+  name: 'enable',
+  summary: 'Makes a device collection available for Intune endpoint security policies, guiding the console steps.',
+  usage: 'enable <collection>',
+  examples: ['enable PS100042', 'enable "All Windows 11 Devices"'],
+  positionals: ['collection'],
+  args: z.object({ collection: z.string().trim().min(1).max(256) }),
+  changesTenant: false,
+  async run({ collection: typed }, context) {
+    const tenant = requireTenant(context.services);
+    const resolution = await resolveCollection(tenant.configMgr, typed);
+    if (resolution.kind === 'ambiguous') return renderCard('notice', ambiguousCollectionNotice(resolution.name, resolution.matches, 'enable'));
+    const collection = requireDeviceCollection(resolution.collection);
+    const run = await context.services.runs.start(enableRunRequest(collection, { requestedBy: context.actor, conversationId: context.conversation.id }));
+    return renderCard('notice', {
+      title: `Started run ${run.id}: ${run.title}`,
+      message: `I check the upload scope and the hierarchy, then show the console steps for ${collection.name} (${collection.id}). Follow the progress card here, or type run ${run.id}.`,
+    });
+  },
+});

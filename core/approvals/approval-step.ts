@@ -1,0 +1,38 @@
+import type { StepHandler, StepOutcome, WorldCheck } from '../runs/step-handler.js';
+import type { ApprovalRecord } from './approval-record.js';
+import { APPROVAL_STEP, type ApprovalService } from './approval-service.js';
+
+/** The run waits here until the request is decided; a rejection, cancellation or expiry ends the run. */
+export function approvalStep(approvals: ApprovalService): StepHandler {
+  const load = async (approvalId: unknown): Promise<ApprovalRecord> => approvals.requireRecord(String(approvalId));
+  return {
+    kind: APPROVAL_STEP,
+    changesTenant: false,
+    async check(step): Promise<WorldCheck> {
+      const record = await load(step.input.approvalId);
+      if (record.status !== 'approved') return { done: false };
+      return { done: true, message: `approved by ${record.approvals.map((approval) => approval.by.name).join(', ')}` };
+    },
+    async perform(step): Promise<StepOutcome> {
+      const record = await load(step.input.approvalId);
+      switch (record.status) {
+        case 'approved':
+          return { kind: 'done', message: 'approved' };
+        case 'pending':
+          return {
+            kind: 'waiting-for-approval',
+            approvalId: record.id,
+            message: `Request ${record.id} waits for ${record.quorum - record.approvals.length} more approval(s) until ${record.expiresAt.replace('T', ' ').slice(0, 16)} UTC.`,
+          };
+        case 'rejected':
+          return { kind: 'failed', problem: { title: 'Rejected', message: `${record.decision?.by.name ?? 'An approver'} rejected the request: ${record.decision?.reason ?? ''}`, fix: 'Change the request as the reason says and ask again.' } };
+        case 'cancelled':
+          return { kind: 'failed', problem: { title: 'Cancelled', message: `${record.requestedBy.name} withdrew the request.` } };
+        case 'expired':
+          return { kind: 'failed', problem: { title: 'Expired', message: `Nobody approved request ${record.id} before it expired.`, fix: 'Ask again.' } };
+        case 'superseded':
+          return { kind: 'failed', problem: { title: 'Replaced', message: `The tenant changed; request ${record.supersededBy ?? ''} asks again with a new plan.` } };
+      }
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { AssignmentTarget } from '../policy/assignment-target.js';
+import { policyDraftSchema } from '../policy/policy-draft.js';
+
+export const POLICY_STEP_KINDS = {
+  create: 'policy-create',
+  assign: 'policy-assign',
+} as const;
+
+export const policyCreateInputSchema = z.object({ draft: policyDraftSchema, requestKey: z.string().min(1) });
+export type PolicyCreateInput = z.infer<typeof policyCreateInputSchema>;
+
+const assignmentTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('group'), groupId: z.string().min(1) }),
+  z.object({ kind: z.literal('exclude-group'), groupId: z.string().min(1) }),
+  z.object({ kind: z.literal('collection'), collectionId: z.string().min(1) }),
+  z.object({ kind: z.literal('all-devices') }),
+  z.object({ kind: z.literal('all-users') }),
+  z.object({ kind: z.literal('other'), description: z.string(), raw: z.unknown() }),
+]);
+
+const policyAssignInputSchema = z.object({ policyId: z.string().min(1), targets: z.array(assignmentTargetSchema).min(1) });
+
+export interface PolicyAssignInput {
+  readonly policyId: string;
+  /** The complete set the policy must at least have once the step is done. */
+  readonly targets: readonly AssignmentTarget[];
+}
+
+/** A step's input comes back from storage as JSON; a malformed one is a bug, so it throws. */
+export function parseCreateInput(input: unknown): PolicyCreateInput {
+  return parseOrThrow(policyCreateInputSchema, input, POLICY_STEP_KINDS.create);
+}
+
+export function parseAssignInput(input: unknown): PolicyAssignInput {
+  const parsed = parseOrThrow(policyAssignInputSchema, input, POLICY_STEP_KINDS.assign);
+  return { policyId: parsed.policyId, targets: parsed.targets.map((target) => (target.kind === 'other' ? { ...target, raw: target.raw } : target)) };
+}
+
+/** Two live runs never work on the same policy. */
+export function policyResource(policyId: string): string {
+  return `policy:${policyId.toLowerCase()}`;
+}
+
+/** A policy not created yet is known only by its name. */
+export function policyNameResource(name: string): string {
+  return `policy-name:${name.trim().toLowerCase()}`;
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, kind: string): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new Error(`malformed ${kind} step input: ${parsed.error.message}`);
+  return parsed.data;
+}

@@ -1,0 +1,31 @@
+// Microsoft 365 Agents Playground from node_modules, pointed at the bot, without opening a browser or sending telemetry.
+import { ROOT } from './build.mjs';
+
+const PLAYGROUND_CLI = `${ROOT}node_modules/@microsoft/m365agentsplayground/cli.js`;
+const READY_TIMEOUT_MS = 30_000;
+export const DEFAULT_PLAYGROUND_PORT = 56150;
+
+/** The port of the playground's "Listening on <port>" line (it picks another port when the asked one is taken). */
+export function playgroundPort(line) {
+  const match = /Listening on (\d+)/.exec(line);
+  return match ? Number(match[1]) : undefined;
+}
+
+export function playgroundCommand(port) {
+  return [PLAYGROUND_CLI, 'start', '-p', String(port), '-c', 'msteams', '--dt'];
+}
+
+export function playgroundEnvironment(env, botEndpoint) {
+  return { ...env, TEAMSAPPTESTER_BROWSER: 'none', BOT_ENDPOINT: botEndpoint };
+}
+
+/** Starts the playground under `supervisor` and returns the URL to open. */
+export async function startPlayground(supervisor, env, botEndpoint) {
+  const requested = Number(env.PLAYGROUND_PORT ?? DEFAULT_PLAYGROUND_PORT);
+  const playground = supervisor.start('playground', process.execPath, playgroundCommand(requested), {
+    cwd: ROOT,
+    env: playgroundEnvironment(env, botEndpoint),
+  });
+  const port = await playground.waitForLine(playgroundPort, READY_TIMEOUT_MS);
+  return `http://127.0.0.1:${port}`;
+}

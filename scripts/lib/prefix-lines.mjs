@@ -1,0 +1,11 @@
+// Copies a child's output to `sink` line by line, each line prefixed with the child's name.
+import { createInterface } from 'node:readline';
+
+export function prefixLines(stream, name, sink, onLine = () => {}) {
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  lines.on('line', (line) => {
+    sink.write(`[${name}] ${line}\n`);
+    onLine(line);
+  });
+  return lines;
+}

@@ -1,0 +1,48 @@
+import { Client } from '@microsoft/microsoft-graph-client';
+import type { Clock } from '../../core/ports/clock.js';
+
+export interface SeenRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: unknown;
+}
+
+export type Responder = (request: SeenRequest) => Response;
+
+/** A real SDK Client whose only middleware answers from `respond`: the transport is faked, nothing is mocked. */
+export function fakeGraphClient(respond: Responder): { client: Client; seen: SeenRequest[] } {
+  const seen: SeenRequest[] = [];
+  const client = Client.initWithMiddleware({
+    baseUrl: 'https://graph.test/',
+    middleware: {
+      async execute(context) {
+        const url = typeof context.request === 'string' ? context.request : context.request.url;
+        const headers = Object.fromEntries(Object.entries((context.options?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+        const rawBody = context.options?.body;
+        const request = { method: context.options?.method ?? 'GET', url, headers, body: typeof rawBody === 'string' ? JSON.parse(rawBody) : undefined };
+        seen.push(request);
+        context.response = respond(request);
+      },
+    },
+  });
+  return { client, seen };
+}
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+/** A clock that only moves when something sleeps, so retry schedules are exact and instant. */
+export function manualClock(start = Date.parse('2024-05-01T10:00:00Z')): Clock & { sleeps: number[] } {
+  let now = start;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => new Date(now),
+    async sleep(ms) {
+      sleeps.push(ms);
+      now += ms;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { loadConfig } from '../../bot/config/config.js';
+import { createTenantServices } from '../../bot/wiring/create-tenant-services.js';
+import { silentLogger } from '../../core/ports/logger.js';
+import { systemClock } from '../../core/ports/clock.js';
+import type { TenantServices } from '../../core/tenant-services.js';
+import { SANDBOX_ADMINSERVICE_USER, SANDBOX_APP, SANDBOX_TENANT_ID, startSandbox, type RunningSandbox, type ScenarioName } from '../../sandbox/index.js';
+import { testTls } from './tls.js';
+
+export interface SandboxTenant {
+  readonly sandbox: RunningSandbox;
+  readonly tenant: TenantServices;
+  /** The environment `npm start` gives the bot for this sandbox. */
+  readonly env: Record<string, string>;
+  control(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }>;
+  requests(): Promise<SandboxRequest[]>;
+  close(): Promise<void>;
+}
+
+export interface SandboxRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly clientRequestId: string | null;
+  readonly authorization: { readonly present: boolean; readonly scheme: string | null };
+}
+
+/** The sandbox tenant plus the bot's real upstream clients pointed at it, exactly as `npm start` wires them. */
+export async function startSandboxTenant(options: { scenario?: ScenarioName; faults?: string; syncDelaySeconds?: number } = {}): Promise<SandboxTenant> {
+  const sandbox = await startSandbox({ tls: testTls(), seed: 7, ...options });
+  const env = {
+    TENANT_ID: SANDBOX_TENANT_ID,
+    GRAPH_CLIENT_ID: SANDBOX_APP.clientId,
+    GRAPH_CLIENT_SECRET: SANDBOX_APP.clientSecret,
+    GRAPH_BASE_URL: `${sandbox.url}/graph/`,
+    AUTHORITY_HOST: `${sandbox.url}/login/`,
+    ADMINSERVICE_URL: `${sandbox.url}/AdminService/`,
+    ADMINSERVICE_AUTH: 'ntlm',
+    ADMINSERVICE_DOMAIN: SANDBOX_ADMINSERVICE_USER.domain,
+    ADMINSERVICE_USERNAME: SANDBOX_ADMINSERVICE_USER.username,
+    ADMINSERVICE_PASSWORD: SANDBOX_ADMINSERVICE_USER.password,
+  };
+  const config = loadConfig(env);
+  if (!config.tenant) throw new Error('sandbox config has no tenant');
+  const tenant = createTenantServices({ tenant: config.tenant, adminService: config.adminService, log: silentLogger, clock: systemClock, graphRetryBudgetMs: 5_000 });
+
+  async function control(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+    const response = await fetch(`${sandbox.url}/_sandbox/${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, json: text === '' ? undefined : (JSON.parse(text) as unknown) };
+  }
+
+  return {
+    sandbox,
+    tenant,
+    env,
+    control,
+    async requests() {
+      const { json } = await control('GET', 'requests');
+      const list = Array.isArray(json) ? json : (json as { requests?: unknown[] }).requests ?? [];
+      return list as SandboxRequest[];
+    },
+    close: () => sandbox.close(),
+  };
+}
