@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     ? createTenantServices({ tenant: config.tenant, adminService: config.adminService, log, clock: systemClock })
     : undefined;
   if (!tenant) log.warn({}, 'no tenant configured: commands that read or change a tenant will say so');
-  const services = createAppServices({ storage, audit, clock: systemClock, log, tenant });
+  const services = createAppServices({ storage, audit, clock: systemClock, log, tenant, access: config.access });
   const bot = await startBot({ config, services, log });
 
   const stop = (signal: NodeJS.Signals): void => {

@@ -6,7 +6,9 @@ import type { AnyCommand } from './commands/command.js';
 import type { Config } from './config/config.js';
 import { createServer } from './http/create-server.js';
 import { InFlight } from './http/in-flight.js';
+import { ApprovalCards } from './approvals/approval-cards.js';
 import { ProgressCards } from './runs/progress-cards.js';
+import { KnownUsers } from './teams/known-users.js';
 import { AttachOpsBot } from './teams/attachops-bot.js';
 import { ConversationReferences } from './teams/conversation-references.js';
 import { ProactiveMessenger } from './teams/proactive-messenger.js';
@@ -39,11 +41,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const messenger = new ProactiveMessenger(adapter, config.botFramework?.appId ?? '', references);
   const progressCards = new ProgressCards({ messenger, storage: services.storage, clock: services.clock, log, minIntervalMs: options.progressIntervalMs });
   services.runs.observe(progressCards);
+  const knownUsers = new KnownUsers(services.storage);
+  const approvalCards = new ApprovalCards(services.approvals, messenger, knownUsers, log, config.access.approvalsChannel);
+  services.approvals.observe(approvalCards);
   const bot = new AttachOpsBot({
     commands: options.commands ?? defaultCommands,
     verbs: options.verbs ?? defaultVerbs,
     services,
     references,
+    knownUsers,
+    approvalCards,
     log,
   });
   const server = createServer({ adapter, bot, log, authRequired: config.botFramework !== undefined, turns, isReady: () => ready });
@@ -71,6 +78,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await turns.idle();
       await services.runs.stop();
       await progressCards.idle();
+      await approvalCards.idle();
       progressCards.stop();
       await services.storage.flush();
       server.server.closeAllConnections();

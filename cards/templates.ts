@@ -1,9 +1,17 @@
 import collections from './templates/collections.json' with { type: 'json' };
+import approval from './templates/approval.json' with { type: 'json' };
+import approvalList from './templates/approval-list.json' with { type: 'json' };
 import commandUsage from './templates/command-usage.json' with { type: 'json' };
+import complianceDevices from './templates/compliance-devices.json' with { type: 'json' };
+import compliancePolicy from './templates/compliance-policy.json' with { type: 'json' };
+import complianceSubscriptions from './templates/compliance-subscriptions.json' with { type: 'json' };
+import complianceSummary from './templates/compliance-summary.json' with { type: 'json' };
 import consoleStep from './templates/console-step.json' with { type: 'json' };
 import error from './templates/error.json' with { type: 'json' };
 import help from './templates/help.json' with { type: 'json' };
 import notice from './templates/notice.json' with { type: 'json' };
+import policyDetails from './templates/policy-details.json' with { type: 'json' };
+import policyList from './templates/policy-list.json' with { type: 'json' };
 import prerequisites from './templates/prerequisites.json' with { type: 'json' };
 import runList from './templates/run-list.json' with { type: 'json' };
 import runProgress from './templates/run-progress.json' with { type: 'json' };
@@ -11,20 +19,36 @@ import unknownCommand from './templates/unknown-command.json' with { type: 'json
 import usageError from './templates/usage-error.json' with { type: 'json' };
 import type { CollectionsView } from './views/collections-view.js';
 import type { ConsoleStepView } from './views/console-step-view.js';
+import type { ComplianceDevicesView } from './views/compliance-devices-view.js';
+import type { CompliancePolicyView } from './views/compliance-policy-view.js';
+import type { ComplianceSubscriptionsView } from './views/compliance-subscriptions-view.js';
+import type { ComplianceSummaryView } from './views/compliance-summary-view.js';
+import type { ApprovalListView } from './views/approval-list-view.js';
+import type { ApprovalView } from './views/approval-view.js';
 import type { CommandUsageView, HelpView } from './views/help-view.js';
 import type { ErrorView, NoticeView } from './views/message-view.js';
+import type { PolicyDetailsView } from './views/policy-details-view.js';
+import type { PolicyListView } from './views/policy-list-view.js';
 import type { PrerequisitesView } from './views/prerequisites-view.js';
 import type { RunListView, RunProgressView } from './views/run-view.js';
 import type { UnknownCommandView, UsageErrorView } from './views/usage-error-view.js';
 
 /** Every card template, by name; each is rendered from the view type of the same name in `TemplateViews`. */
 export const templates = {
+  approval,
+  'approval-list': approvalList,
   collections,
   'command-usage': commandUsage,
+  'compliance-devices': complianceDevices,
+  'compliance-policy': compliancePolicy,
+  'compliance-subscriptions': complianceSubscriptions,
+  'compliance-summary': complianceSummary,
   'console-step': consoleStep,
   error,
   help,
   notice,
+  'policy-details': policyDetails,
+  'policy-list': policyList,
   prerequisites,
   'run-list': runList,
   'run-progress': runProgress,
@@ -33,12 +57,20 @@ export const templates = {
 } as const satisfies Record<string, object>;
 
 export interface TemplateViews {
+  approval: ApprovalView;
+  'approval-list': ApprovalListView;
   collections: CollectionsView;
   'command-usage': CommandUsageView;
+  'compliance-devices': ComplianceDevicesView;
+  'compliance-policy': CompliancePolicyView;
+  'compliance-subscriptions': ComplianceSubscriptionsView;
+  'compliance-summary': ComplianceSummaryView;
   'console-step': ConsoleStepView;
   error: ErrorView;
   help: HelpView;
   notice: NoticeView;
+  'policy-details': PolicyDetailsView;
+  'policy-list': PolicyListView;
   prerequisites: PrerequisitesView;
   'run-list': RunListView;
   'run-progress': RunProgressView;

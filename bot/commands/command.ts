@@ -3,6 +3,7 @@ import type { Actor } from '../../core/actor.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import type { AppServices } from '../app-services.js';
+import type { ApprovalCards } from '../approvals/approval-cards.js';
 
 export interface ConversationInfo {
   readonly id: string;
@@ -18,6 +19,7 @@ export interface CommandContext {
   readonly log: Logger;
   readonly services: AppServices;
   readonly commands: readonly AnyCommand[];
+  readonly approvalCards: ApprovalCards;
   /** Posts a card in the conversation and returns its activity id. */
   send(card: AdaptiveCard): Promise<string>;
   update(activityId: string, card: AdaptiveCard): Promise<void>;

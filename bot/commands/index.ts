@@ -1,11 +1,31 @@
 import type { AnyCommand } from './command.js';
+import { approvalsCommand } from './approvals.js';
+import { assignCommand } from './assign.js';
 import { attachCommand } from './attach.js';
+import { cancelCommand } from './cancel.js';
 import { checkCommand } from './check.js';
 import { collectionsCommand } from './collections.js';
 import { enableCommand } from './enable.js';
 import { helpCommand } from './help.js';
+import { policyCreateCommand } from './policy-create.js';
+import { policyListCommand } from './policy-list.js';
+import { policyShowCommand } from './policy-show.js';
 import { runCommand } from './run.js';
 import { runsCommand } from './runs.js';
 
 /** Every command the bot knows. Help, the manifest's command list and the tests are generated from this list. */
-export const commands: readonly AnyCommand[] = [helpCommand, checkCommand, attachCommand, collectionsCommand, enableCommand, runsCommand, runCommand];
+export const commands: readonly AnyCommand[] = [
+  helpCommand,
+  checkCommand,
+  attachCommand,
+  collectionsCommand,
+  enableCommand,
+  policyCreateCommand,
+  assignCommand,
+  approvalsCommand,
+  policyListCommand,
+  policyShowCommand,
+  runsCommand,
+  runCommand,
+  cancelCommand,
+];

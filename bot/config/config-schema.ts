@@ -16,6 +16,16 @@ const port = z.coerce
   .min(0, 'must be between 0 and 65535')
   .max(65535, 'must be between 0 and 65535');
 
+const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `90s`, `30m`, `24h`, `7d`, in milliseconds. */
+const duration = z
+  .string()
+  .trim()
+  .regex(/^\d+(s|m|h|d)$/, 'must be a duration such as 90s, 30m, 24h or 7d')
+  .transform((value) => Number(value.slice(0, -1)) * (DURATION_UNITS[value.slice(-1)] ?? 0))
+  .refine((ms) => ms > 0, 'must be longer than zero');
+
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 /** Every variable the bot reads, with its default. `.env.example` documents each. */
@@ -46,6 +56,15 @@ export const environmentSchema = z.object({
   ADMINSERVICE_PASSWORD: optionalText,
   ADMINSERVICE_SCOPE: optionalText,
   ADMINSERVICE_CA_FILE: optionalText,
+
+  APPROVERS: z.string().trim().default(''),
+  APPROVAL_QUORUM: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(10, 'must be at most 10').default(1),
+  APPROVAL_TTL: duration.default(24 * 3_600_000),
+  APPROVALS_CHANNEL: optionalText,
+  ROLE_READERS: z.string().trim().default(''),
+  ROLE_OPERATORS: z.string().trim().default(''),
+  ROLE_ADMINS: z.string().trim().default(''),
+  ROLE_CACHE_TTL: duration.default(5 * 60_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -1,3 +1,4 @@
+import { parsePrincipalGrants, type PrincipalGrant } from '../../core/access/principal-grant.js';
 import { environmentSchema, type Environment } from './config-schema.js';
 
 export interface BotFrameworkCredentials {
@@ -27,6 +28,18 @@ export interface AdminServiceConfig {
   readonly caFile?: string;
 }
 
+export interface AccessConfig {
+  readonly approvers: readonly PrincipalGrant[];
+  readonly quorum: number;
+  readonly approvalTtlMs: number;
+  readonly approvalsChannel?: string;
+  readonly readers: readonly PrincipalGrant[];
+  readonly operators: readonly PrincipalGrant[];
+  readonly admins: readonly PrincipalGrant[];
+  /** How long a person's group memberships are trusted before Azure AD is asked again. */
+  readonly membershipCacheMs: number;
+}
+
 export interface Config {
   readonly port: number;
   /** 127.0.0.1 unless Bot Framework credentials are configured. */
@@ -37,6 +50,7 @@ export interface Config {
   readonly botFramework?: BotFrameworkCredentials;
   readonly tenant?: TenantConfig;
   readonly adminService?: AdminServiceConfig;
+  readonly access: AccessConfig;
 }
 
 export class ConfigError extends Error {
@@ -55,8 +69,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   }
   const values = parsed.data;
-  const problems = [...botFrameworkProblems(values), ...tenantProblems(values), ...adminServiceProblems(values)];
+  const grants = GRANT_VARIABLES.map((name) => ({ name, ...parsePrincipalGrants(values[name]) }));
+  const problems = [
+    ...botFrameworkProblems(values),
+    ...tenantProblems(values),
+    ...adminServiceProblems(values),
+    ...grants.flatMap(({ name, problems: found }) => found.map((problem) => `${name} ${problem}`)),
+  ];
   if (problems.length > 0) throw new ConfigError(problems);
+  const grantsOf = (name: GrantVariable): PrincipalGrant[] => grants.find((entry) => entry.name === name)?.grants ?? [];
 
   const botFramework = botFrameworkCredentials(values);
   return deepFreeze({
@@ -67,8 +88,21 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     botFramework,
     tenant: tenantConfig(values),
     adminService: adminServiceConfig(values),
+    access: {
+      approvers: grantsOf('APPROVERS'),
+      quorum: values.APPROVAL_QUORUM,
+      approvalTtlMs: values.APPROVAL_TTL,
+      approvalsChannel: values.APPROVALS_CHANNEL,
+      readers: grantsOf('ROLE_READERS'),
+      operators: grantsOf('ROLE_OPERATORS'),
+      admins: grantsOf('ROLE_ADMINS'),
+      membershipCacheMs: values.ROLE_CACHE_TTL,
+    },
   });
 }
+
+const GRANT_VARIABLES = ['APPROVERS', 'ROLE_READERS', 'ROLE_OPERATORS', 'ROLE_ADMINS'] as const;
+type GrantVariable = (typeof GRANT_VARIABLES)[number];
 
 function botFrameworkProblems(values: Environment): string[] {
   const problems: string[] = [];

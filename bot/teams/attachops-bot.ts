@@ -17,12 +17,16 @@ import type { AnyVerb } from '../verbs/verb.js';
 import { actorFromActivity, conversationFromActivity } from './actor-from-activity.js';
 import { commandText } from './command-text.js';
 import type { ConversationReferences } from './conversation-references.js';
+import type { KnownUsers } from './known-users.js';
+import type { ApprovalCards } from '../approvals/approval-cards.js';
 
 export interface BotDependencies {
   readonly commands: readonly AnyCommand[];
   readonly verbs: readonly AnyVerb[];
   readonly services: AppServices;
   readonly references: ConversationReferences;
+  readonly knownUsers: KnownUsers;
+  readonly approvalCards: ApprovalCards;
   readonly log: Logger;
 }
 
@@ -61,6 +65,7 @@ export class AttachOpsBot extends TeamsActivityHandler {
       return;
     }
     await this.dependencies.references.remember(activity);
+    await this.dependencies.knownUsers.remember(activity);
   }
 
   private commandContext(turn: TurnContext): CommandContext {
@@ -79,6 +84,7 @@ export class AttachOpsBot extends TeamsActivityHandler {
       log,
       services: this.dependencies.services,
       commands: this.dependencies.commands,
+      approvalCards: this.dependencies.approvalCards,
       send: async (card: AdaptiveCard) => {
         const response = await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
         return response?.id ?? '';

@@ -1,3 +1,7 @@
+import { approvalApproveVerb } from './approval-approve.js';
+import { approvalCancelVerb } from './approval-cancel.js';
+import { approvalRefreshVerb } from './approval-refresh.js';
+import { approvalRejectVerb } from './approval-reject.js';
 import { checkRerunVerb } from './check-rerun.js';
 import { collectionsPageVerb } from './collections-page.js';
 import { helpAllVerb } from './help-all.js';
@@ -9,4 +13,17 @@ import { runVerifyVerb } from './run-verify.js';
 import type { AnyVerb } from './verb.js';
 
 /** Every card verb the bot handles. The card tests check that each `Action.Execute` verb in a template is here. */
-export const verbs: readonly AnyVerb[] = [helpAllVerb, helpUsageVerb, checkRerunVerb, collectionsPageVerb, runVerifyVerb, runRetryVerb, runCancelVerb, runRefreshVerb];
+export const verbs: readonly AnyVerb[] = [
+  approvalApproveVerb,
+  approvalRejectVerb,
+  approvalCancelVerb,
+  approvalRefreshVerb,
+  checkRerunVerb,
+  collectionsPageVerb,
+  helpAllVerb,
+  helpUsageVerb,
+  runVerifyVerb,
+  runRetryVerb,
+  runCancelVerb,
+  runRefreshVerb,
+];

@@ -1,3 +1,9 @@
+import { emptyDirectory } from '../../core/access/empty-directory.js';
+import { Membership } from '../../core/access/membership.js';
+import { approvalStep } from '../../core/approvals/approval-step.js';
+import { ApprovalService } from '../../core/approvals/approval-service.js';
+import type { Planner } from '../../core/approvals/change-plan.js';
+import { planRecheckStep } from '../../core/approvals/plan-recheck-step.js';
 import type { AuditLog } from '../../core/ports/audit-log.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -6,19 +12,23 @@ import { RunEngine } from '../../core/runs/run-engine.js';
 import type { VerifyPolicy } from '../../core/runs/verify-policy.js';
 import type { TenantServices } from '../../core/tenant-services.js';
 import type { AppServices } from '../app-services.js';
-import { stepHandlers } from './step-handlers.js';
+import type { AccessConfig } from '../config/config.js';
+import { planners as tenantPlanners, stepHandlers } from './step-handlers.js';
 
 export interface ServiceParts {
   readonly storage: Storage;
   readonly audit: AuditLog;
   readonly clock: Clock;
   readonly log: Logger;
+  readonly access: AccessConfig;
   readonly tenant?: TenantServices;
   readonly verifyPolicy?: VerifyPolicy;
 }
 
 /** Core services over the given storage, audit log and tenant ports. */
 export function createAppServices(parts: ServiceParts): AppServices {
+  const membership = new Membership(parts.tenant?.directory ?? emptyDirectory, parts.clock, parts.access.membershipCacheMs);
+  const planners: readonly Planner[] = parts.tenant ? tenantPlanners(parts.tenant) : [];
   const runs = new RunEngine({
     storage: parts.storage,
     audit: parts.audit,
@@ -27,5 +37,15 @@ export function createAppServices(parts: ServiceParts): AppServices {
     handlers: stepHandlers(parts.tenant),
     verifyPolicy: parts.verifyPolicy,
   });
-  return { storage: parts.storage, audit: parts.audit, clock: parts.clock, runs, tenant: parts.tenant };
+  const approvals = new ApprovalService({
+    storage: parts.storage,
+    audit: parts.audit,
+    clock: parts.clock,
+    log: parts.log.child({ component: 'approvals' }),
+    runs,
+    membership,
+    settings: { approvers: parts.access.approvers, quorum: parts.access.quorum, ttlMs: parts.access.approvalTtlMs },
+  });
+  runs.addHandlers([approvalStep(approvals), planRecheckStep(approvals, planners)]);
+  return { storage: parts.storage, audit: parts.audit, clock: parts.clock, runs, approvals, planners, membership, access: parts.access, tenant: parts.tenant };
 }

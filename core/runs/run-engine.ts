@@ -50,7 +50,7 @@ export class RunEngine {
   private readonly mutex = new KeyedMutex();
   private readonly tasks: BackgroundTasks;
   private readonly observers: RunObserver[] = [];
-  private readonly handlers: ReadonlyMap<string, StepHandler>;
+  private readonly handlers: Map<string, StepHandler>;
   private readonly verifyPolicy: VerifyPolicy;
   private stopping = false;
   private signalStop: () => void = () => undefined;
@@ -67,6 +67,11 @@ export class RunEngine {
     this.tasks = new BackgroundTasks(options.log);
     this.handlers = new Map(options.handlers.map((handler) => [handler.kind, handler]));
     this.verifyPolicy = options.verifyPolicy ?? DEFAULT_VERIFY_POLICY;
+  }
+
+  /** For handlers that need services built after the engine (the approval step needs the approval service). */
+  addHandlers(handlers: readonly StepHandler[]): void {
+    for (const handler of handlers) this.handlers.set(handler.kind, handler);
   }
 
   observe(observer: RunObserver): void {

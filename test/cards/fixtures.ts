@@ -5,7 +5,9 @@ import { toErrorView } from '../../cards/views/message-view.js';
 import { toPrerequisitesView } from '../../cards/views/prerequisites-view.js';
 import { toUsageErrorView } from '../../cards/views/usage-error-view.js';
 import { sampleReport } from '../unit/prerequisites/sample-report.js';
+import { approvalFixtures, approvalListFixtures } from './approval-fixtures.js';
 import { runListFixtures, runProgressFixtures } from './run-fixtures.js';
+import { policyDetailsFixtures, policyListFixtures } from '../unit/policies/card-fixtures.js';
 import { collectionsFixtures, consoleStepFixtures } from '../unit/workflow/card-fixtures.js';
 
 const firstCommand = commands[0];
@@ -13,6 +15,8 @@ if (!firstCommand) throw new Error('no commands registered');
 
 /** Realistic data for every template; a template without fixtures fails the card tests. */
 export const fixtures: { [N in keyof TemplateViews]: readonly TemplateViews[N][] } = {
+  approval: approvalFixtures,
+  'approval-list': approvalListFixtures,
   help: [toHelpView(commands)],
   'command-usage': commands.map(toCommandUsageView),
   'usage-error': [
@@ -31,6 +35,8 @@ export const fixtures: { [N in keyof TemplateViews]: readonly TemplateViews[N][]
     toErrorView({ title: 'Something went wrong', message: 'See the log.', correlationId: 'c0ffee00-0000-4000-8000-000000000001' }),
   ],
   notice: [{ title: 'Hello!', message: 'Type **help** to see what I can do.' }],
+  'policy-details': policyDetailsFixtures,
+  'policy-list': policyListFixtures,
   prerequisites: [toPrerequisitesView(sampleReport()), toPrerequisitesView(sampleReport(['PS100042']))],
   'run-progress': runProgressFixtures,
   'run-list': runListFixtures,

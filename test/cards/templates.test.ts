@@ -50,3 +50,24 @@ describe('card rendering', () => {
     expect(routedVerbs.size).toBe(verbs.length);
   });
 });
+
+describe('the approval card', () => {
+  it('asks Teams to refresh it for the listed users while pending, and not once decided', async () => {
+    const { approvalFixtures } = await import('./approval-fixtures.js');
+    const pending = renderCard('approval', approvalFixtures[0]!) as { refresh?: { userIds?: unknown; action?: { verb?: string } } };
+    expect(pending.refresh?.userIds).toEqual(['29:alex', '29:megan']);
+    expect(pending.refresh?.action?.verb).toBe('approval.refresh');
+    const decided = renderCard('approval', approvalFixtures[3]!) as { refresh?: unknown };
+    expect(decided.refresh).toBeUndefined();
+  });
+
+  it('shows Approve and Reject only to approvers, and Cancel only to the requester', async () => {
+    const { approvalFixtures } = await import('./approval-fixtures.js');
+    const verbsOf = (index: number) => executeVerbs(renderCard('approval', approvalFixtures[index]!));
+    expect(verbsOf(0)).toEqual(expect.arrayContaining(['approval.approve', 'approval.reject']));
+    expect(verbsOf(0)).not.toContain('approval.cancel');
+    expect(verbsOf(1)).toContain('approval.cancel');
+    expect(verbsOf(1)).not.toContain('approval.approve');
+    expect(verbsOf(2).filter((verb) => verb !== 'approval.refresh')).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import { renderCard } from '../../cards/render.js';
+import { toApprovalView, type ApprovalViewer } from '../../cards/views/approval-view.js';
+import type { Actor } from '../../core/actor.js';
+import type { ApprovalRecord } from '../../core/approvals/approval-record.js';
+import type { ApprovalObserver, ApprovalService } from '../../core/approvals/approval-service.js';
+import type { Logger } from '../../core/ports/logger.js';
+import { BackgroundTasks } from '../../core/runs/background-tasks.js';
+import type { CardMessenger } from '../runs/progress-cards.js';
+import type { KnownUsers } from '../teams/known-users.js';
+
+/** Teams refreshes a card for at most 60 listed users. */
+const MAX_REFRESH_USERS = 60;
+
+/**
+ * The approval card: one base card everyone sees (the status), user-specific views through Universal Actions refresh
+ * (approvers get Approve/Reject, the requester Cancel), and every posted copy updated when the request is decided.
+ */
+export class ApprovalCards implements ApprovalObserver {
+  private readonly tasks: BackgroundTasks;
+
+  constructor(
+    private readonly approvals: ApprovalService,
+    private readonly messenger: CardMessenger,
+    private readonly knownUsers: KnownUsers,
+    private readonly log: Logger,
+    private readonly channel?: string,
+  ) {
+    this.tasks = new BackgroundTasks(log);
+  }
+
+  /** Posts the new request where it was made (and to the approvals channel when one is configured). */
+  async announce(record: ApprovalRecord, send: (card: AdaptiveCard) => Promise<string>): Promise<void> {
+    const card = await this.baseCard(record);
+    const activityId = await send(card);
+    await this.approvals.addCard(record.id, record.conversationId, activityId);
+    if (this.channel && this.channel !== record.conversationId) {
+      try {
+        const channelActivity = await this.messenger.post(this.channel, card);
+        await this.approvals.addCard(record.id, this.channel, channelActivity);
+      } catch (error) {
+        this.log.warn({ err: error, approvalId: record.id }, 'could not post the approval card to APPROVALS_CHANNEL');
+      }
+    }
+  }
+
+  /** The card as this person should see it. */
+  async cardFor(record: ApprovalRecord, actor: Actor, note?: string): Promise<AdaptiveCard> {
+    const viewer = await this.viewerOf(record, actor);
+    return renderCard('approval', toApprovalView(record, { viewer, userIds: await this.audience(record), note }));
+  }
+
+  approvalChanged(record: ApprovalRecord): void {
+    if (record.cards.length === 0) return;
+    this.tasks.start(`approval card ${record.id}`, async () => {
+      const latest = (await this.approvals.get(record.id)) ?? record;
+      const card = await this.baseCard(latest);
+      for (const ref of latest.cards) {
+        try {
+          await this.messenger.update(ref.conversationId, ref.activityId, card);
+        } catch (error) {
+          this.log.warn({ err: error, approvalId: record.id, conversationId: ref.conversationId }, 'approval card could not be updated');
+        }
+      }
+    });
+  }
+
+  idle(): Promise<void> {
+    return this.tasks.idle();
+  }
+
+  private async baseCard(record: ApprovalRecord): Promise<AdaptiveCard> {
+    return renderCard('approval', toApprovalView(record, { viewer: 'viewer', userIds: await this.audience(record) }));
+  }
+
+  private async viewerOf(record: ApprovalRecord, actor: Actor): Promise<ApprovalViewer> {
+    if (actor.aadObjectId !== undefined && actor.aadObjectId === record.requestedBy.aadObjectId) return 'requester';
+    return (await this.approvals.isApprover(actor)) ? 'approver' : 'viewer';
+  }
+
+  private async audience(record: ApprovalRecord): Promise<string[]> {
+    if (record.status !== 'pending') return [];
+    const ids = [record.requestedBy.channelUserId];
+    for (const user of await this.knownUsers.all()) {
+      if (ids.length >= MAX_REFRESH_USERS) break;
+      if (user.aadObjectId === record.requestedBy.aadObjectId) continue;
+      if (await this.approvals.isApprover({ aadObjectId: user.aadObjectId, channelUserId: user.channelUserId, name: user.name })) ids.push(user.channelUserId);
+    }
+    return ids;
+  }
+}

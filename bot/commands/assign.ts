@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { splitList } from '../../core/policies/create-flags.js';
+import { createPolicyAssignPlanner } from '../../core/policies/policy-assign-planner.js';
+import { requestChange } from '../approvals/request-change.js';
+import { defineCommand } from './command.js';
+import { requireTenant } from './require-tenant.js';
+
+export const assignCommand = defineCommand({
+  name: 'assign',
+  summary: 'Plans assigning an EDR or Antivirus policy to Azure AD groups or ConfigMgr collections, keeping what it has.',
+  usage: 'assign "<policy name or id>" --to <group or collection>[,<more>] [--exclude <group>[,<more>]]',
+  examples: ['assign "EDR - Windows" --to "All Windows Devices"', 'assign "AV - Servers" --to PS100042,PS100043', 'assign "EDR - Windows" --to Pilot --exclude "Kiosks"'],
+  positionals: ['policy'],
+  args: z.object({
+    policy: z.string().trim().min(1).max(256),
+    to: z.string().trim().min(1).max(2000),
+    exclude: z.string().trim().min(1).max(2000).optional(),
+  }),
+  changesTenant: true,
+  async run({ policy, to, exclude }, context) {
+    const tenant = requireTenant(context.services);
+    const plan = await createPolicyAssignPlanner(tenant).plan({ policy, to: splitList(to), exclude: exclude === undefined ? [] : splitList(exclude) });
+    return requestChange(plan, context);
+  },
+});

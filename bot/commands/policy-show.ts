@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { renderCard } from '../../cards/render.js';
+import { toPolicyDetailsView } from '../../cards/views/policy-details-view.js';
+import { readPolicyOverview } from '../../core/policies/policy-overview.js';
+import { defineCommand } from './command.js';
+import { requireTenant } from './require-tenant.js';
+
+export const policyShowCommand = defineCommand({
+  name: 'policy show',
+  summary: 'Shows one EDR or Antivirus policy: its settings and its assignments.',
+  usage: 'policy show <name|id>',
+  examples: ['policy show "EDR - Windows"', 'policy show 4f0c6a7e-55d1-4c36-9d0b-2f3a77a0c111'],
+  positionals: ['policy'],
+  args: z.object({ policy: z.string().trim().min(1).max(256) }),
+  changesTenant: false,
+  async run({ policy }, { services }) {
+    return renderCard('policy-details', toPolicyDetailsView(await readPolicyOverview(requireTenant(services), policy)));
+  },
+});

@@ -1,0 +1,97 @@
+import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import { renderCard } from '../../cards/render.js';
+import { toComplianceDevicesView } from '../../cards/views/compliance-devices-view.js';
+import { toCompliancePolicyView } from '../../cards/views/compliance-policy-view.js';
+import { toComplianceSummaryView } from '../../cards/views/compliance-summary-view.js';
+import type { ComplianceSnapshot } from '../../core/compliance/compliance-snapshot.js';
+import { nonCompliantDevicesPage } from '../../core/compliance/non-compliant-devices.js';
+import { PostedNumbersStore } from '../../core/compliance/posted-numbers.js';
+import { type ComplianceTenant, readCompliance, targetOf } from '../../core/compliance/read-compliance.js';
+import { readDeviceStatuses } from '../../core/compliance/read-device-statuses.js';
+import { summarize, toSummaryRow } from '../../core/compliance/summary-model.js';
+import type { Clock } from '../../core/ports/clock.js';
+import type { Logger } from '../../core/ports/logger.js';
+import type { Storage } from '../../core/ports/storage.js';
+import type { PolicyListItem } from '../../core/policy/managed-policy.js';
+import { UserFacingError } from '../../core/user-facing-error.js';
+
+/** Ten policies with a donut each stay near 12 KB, well below Teams' 28 KB card limit. */
+export const SUMMARY_PAGE_SIZE = 10;
+
+export interface ComplianceCardContext {
+  readonly tenant: ComplianceTenant;
+  readonly storage: Storage;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly conversationId: string;
+}
+
+export interface SummaryRequest {
+  readonly page: number;
+  /** Another page of a summary already posted: compare with the summary before it, and record nothing. */
+  readonly samePost: boolean;
+  readonly policyIds?: readonly string[];
+  readonly subscriptionId?: string;
+  readonly title?: string;
+  /** Numbers already read (a scheduled round reads once for every conversation due). */
+  readonly snapshot?: ComplianceSnapshot;
+}
+
+/** A page of the summary for one conversation; a new summary also becomes the baseline of the next one. */
+export async function summaryCard(context: ComplianceCardContext, request: SummaryRequest): Promise<AdaptiveCard> {
+  const snapshot = request.snapshot ?? (await readCompliance(context.tenant, context.clock, context.log, request.policyIds ? { policyIds: request.policyIds } : {}));
+  const posted = new PostedNumbersStore(context.storage);
+  const baseline = await posted.baseline(context.conversationId, { samePost: request.samePost });
+  const summary = summarize(snapshot, baseline, request.page, SUMMARY_PAGE_SIZE);
+  const card = renderCard('compliance-summary', toComplianceSummaryView(summary, { ...(request.title ? { title: request.title } : {}), ...(request.subscriptionId ? { subscriptionId: request.subscriptionId } : {}) }));
+  if (!request.samePost) await posted.record(context.conversationId, snapshot);
+  return card;
+}
+
+/** One policy in detail, by id or exact name among the AttachOps-managed ones. */
+export async function policyComplianceCard(context: ComplianceCardContext, typed: string): Promise<AdaptiveCard> {
+  const policy = await findManagedPolicy(context.tenant, typed);
+  const snapshot = await readCompliance(context.tenant, context.clock, context.log, { policyIds: [policy.id] });
+  const compliance = snapshot.policies[0];
+  if (!compliance) throw notManaged(typed);
+  const posted = new PostedNumbersStore(context.storage);
+  const row = toSummaryRow(compliance, await posted.baseline(context.conversationId));
+  const card = renderCard('compliance-policy', toCompliancePolicyView(row, snapshot.takenAt));
+  await posted.record(context.conversationId, snapshot);
+  return card;
+}
+
+/**
+ * The drill-in: non-compliant devices of an Intune policy. The card sent only the policy id and a page, so whether the
+ * policy may be shown is decided here again: it must be AttachOps-managed and Intune-enforced.
+ */
+export async function nonCompliantDevicesCard(context: ComplianceCardContext, policyId: string, page: number): Promise<AdaptiveCard> {
+  const managed = await context.tenant.policies.list({ managedOnly: true });
+  const policy = managed.find((item) => item.id === policyId);
+  if (!policy) throw notManaged(policyId);
+  if (targetOf(policy) !== 'intune') return policyComplianceCard(context, policy.id);
+  const rows = await readDeviceStatuses(context.tenant.complianceReports, policy.id);
+  const view = toComplianceDevicesView(nonCompliantDevicesPage({ policyId: policy.id, policyName: policy.name, takenAt: context.clock.now() }, rows, page));
+  return renderCard('compliance-devices', view);
+}
+
+export async function findManagedPolicy(tenant: ComplianceTenant, typed: string): Promise<PolicyListItem> {
+  const wanted = typed.trim().toLowerCase();
+  const managed = (await tenant.policies.list({ managedOnly: true })).filter((item) => targetOf(item) !== undefined);
+  const byId = managed.find((item) => item.id.toLowerCase() === wanted);
+  if (byId) return byId;
+  const named = managed.filter((item) => item.name.trim().toLowerCase() === wanted);
+  if (named.length === 1 && named[0]) return named[0];
+  if (named.length > 1) {
+    throw new UserFacingError(`${named.length} policies are named "${typed}"`, named.slice(0, 10).map((item) => `- ${item.id}: ${item.name}`).join('\n'), 'Use the id of the one you mean.');
+  }
+  throw notManaged(typed);
+}
+
+function notManaged(typed: string): UserFacingError {
+  return new UserFacingError(
+    'Policy not found',
+    `No EDR or Antivirus policy managed by AttachOps has the id or the exact name "${typed}".`,
+    'Type compliance to see every managed policy, or policy list to find its exact name.',
+  );
+}

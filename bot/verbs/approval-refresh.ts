@@ -1,0 +1,10 @@
+import { approvalActionData } from './approval-data.js';
+import { defineVerb } from './verb.js';
+
+export const approvalRefreshVerb = defineVerb({
+  verb: 'approval.refresh',
+  data: approvalActionData,
+  async run({ approvalId }, { services, actor, approvalCards }) {
+    return approvalCards.cardFor(await services.approvals.requireRecord(approvalId), actor);
+  },
+});

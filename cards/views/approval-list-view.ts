@@ -1,0 +1,33 @@
+import type { ApprovalRecord } from '../../core/approvals/approval-record.js';
+
+interface ApprovalLine {
+  readonly approvalId: string;
+  readonly title: string;
+  readonly line: string;
+}
+
+export interface ApprovalListView {
+  readonly toDecideNote: string;
+  readonly toDecide: readonly ApprovalLine[];
+  readonly mine: readonly ApprovalLine[];
+}
+
+const SHOWN = 10;
+
+export function toApprovalListView(lists: { toDecide: readonly ApprovalRecord[]; mine: readonly ApprovalRecord[]; isApprover: boolean }): ApprovalListView {
+  const line = (record: ApprovalRecord): ApprovalLine => ({
+    approvalId: record.id,
+    title: record.plan.title,
+    line: `${record.status} · requested by ${record.requestedBy.name} · ${record.approvals.length}/${record.quorum} approvals · expires ${record.expiresAt.replace('T', ' ').slice(0, 16)} UTC`,
+  });
+  const waiting = lists.toDecide.length;
+  return {
+    toDecideNote: !lists.isApprover
+      ? 'You are not an approver, so nothing waits for you.'
+      : waiting === 0
+        ? 'Nothing waits for you.'
+        : `${waiting} request${waiting === 1 ? '' : 's'} wait${waiting === 1 ? 's' : ''} for you${waiting > SHOWN ? `; the oldest ${SHOWN} are shown` : ''}.`,
+    toDecide: lists.toDecide.slice(-SHOWN).map(line),
+    mine: lists.mine.slice(0, SHOWN).map(line),
+  };
+}

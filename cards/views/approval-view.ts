@@ -1,0 +1,89 @@
+import type { ApprovalRecord, ApprovalStatus } from '../../core/approvals/approval-record.js';
+import type { PlanAction } from '../../core/approvals/change-plan.js';
+
+export type ApprovalViewer = 'approver' | 'requester' | 'viewer';
+
+export interface ApprovalView {
+  readonly approvalId: string;
+  readonly runId: string;
+  readonly title: string;
+  readonly statusIcon: string;
+  readonly statusLine: string;
+  readonly requestLine: string;
+  readonly changes: readonly { icon: string; subject: string; detail: string }[];
+  readonly moreChanges: string;
+  readonly planLine: string;
+  readonly decisionLine: string;
+  readonly note: string;
+  readonly pending: boolean;
+  readonly canDecide: boolean;
+  readonly canCancel: boolean;
+  /** Who gets their own view of the card (Teams refreshes it for them); empty once decided. */
+  readonly userIds: readonly string[];
+}
+
+const SHOWN_CHANGES = 25;
+
+const ACTION_ICONS: Record<PlanAction, string> = { create: '➕', update: '✏️', 'no-op': '＝', add: '➕', keep: '＝', remove: '➖' };
+
+const STATUS: Record<ApprovalStatus, { icon: string; label: string }> = {
+  pending: { icon: '⏳', label: 'Waiting for approval' },
+  approved: { icon: '✅', label: 'Approved' },
+  rejected: { icon: '⛔', label: 'Rejected' },
+  cancelled: { icon: '🚫', label: 'Cancelled by the requester' },
+  expired: { icon: '⌛', label: 'Expired' },
+  superseded: { icon: '🔁', label: 'Replaced by a new plan' },
+};
+
+export function toApprovalView(
+  record: ApprovalRecord,
+  options: { viewer: ApprovalViewer; userIds?: readonly string[]; note?: string },
+): ApprovalView {
+  const pending = record.status === 'pending';
+  const status = STATUS[record.status];
+  const votes = `${record.approvals.length} of ${record.quorum} approval${record.quorum === 1 ? '' : 's'}`;
+  return {
+    approvalId: record.id,
+    runId: record.runId,
+    title: `${pending ? 'Approval needed' : status.label}: ${record.plan.title}`,
+    statusIcon: status.icon,
+    statusLine: pending ? `${status.label} · ${votes} · expires ${utc(record.expiresAt)}` : `${status.label} · ${votes}`,
+    requestLine: `Requested by ${record.requestedBy.name} on ${utc(record.createdAt)} · request ${record.id} · run ${record.runId}`,
+    changes: record.plan.changes.slice(0, SHOWN_CHANGES).map((change) => ({
+      icon: ACTION_ICONS[change.action],
+      subject: change.subject,
+      detail: `${change.action}: ${change.detail}${change.devices === undefined ? '' : ` · ${change.devices} device${change.devices === 1 ? '' : 's'}`}`,
+    })),
+    moreChanges: record.plan.changes.length > SHOWN_CHANGES ? `…and ${record.plan.changes.length - SHOWN_CHANGES} more changes.` : '',
+    planLine: `Plan ${record.planHash.slice(0, 12)}: re-checked against the tenant just before it runs.`,
+    decisionLine: decisionLine(record),
+    note: options.note ?? '',
+    pending,
+    canDecide: pending && options.viewer === 'approver',
+    canCancel: pending && options.viewer === 'requester',
+    userIds: pending ? [...(options.userIds ?? [])] : [],
+  };
+}
+
+function decisionLine(record: ApprovalRecord): string {
+  const decision = record.decision;
+  const voters = record.approvals.map((approval) => `${approval.by.name} (${utc(approval.at)})`).join(', ');
+  switch (record.status) {
+    case 'pending':
+      return voters ? `Approved so far by ${voters}.` : '';
+    case 'approved':
+      return `Approved by ${voters}.`;
+    case 'rejected':
+      return `Rejected by ${decision?.by.name ?? 'an approver'} on ${decision ? utc(decision.at) : ''}: ${decision?.reason ?? ''}`;
+    case 'cancelled':
+      return `Withdrawn by ${record.requestedBy.name}${decision ? ` on ${utc(decision.at)}` : ''}.`;
+    case 'expired':
+      return `Nobody approved it before ${utc(record.expiresAt)}.`;
+    case 'superseded':
+      return record.supersededBy && record.supersededBy !== 'pending' ? `The tenant changed; request ${record.supersededBy} has the new plan.` : 'The tenant changed; a new plan is being made.';
+  }
+}
+
+function utc(iso: string): string {
+  return `${iso.replace('T', ' ').slice(0, 16)} UTC`;
+}

@@ -1,0 +1,36 @@
+import type { Subscription } from '../../core/compliance/subscription.js';
+import { formatTime, shorten } from './compliance-format.js';
+
+export interface ComplianceSubscriptionRowView {
+  readonly title: string;
+  readonly details: string;
+  readonly stateLine: string;
+  readonly stateColor: string;
+}
+
+export interface ComplianceSubscriptionsView {
+  readonly title: string;
+  readonly rows: readonly ComplianceSubscriptionRowView[];
+  readonly isEmpty: boolean;
+  readonly emptyText: string;
+  readonly hint: string;
+}
+
+export function toComplianceSubscriptionsView(subscriptions: readonly { subscription: Subscription; nextRun: Date | undefined }[]): ComplianceSubscriptionsView {
+  return {
+    title: 'Compliance subscriptions in this conversation',
+    rows: subscriptions.map(({ subscription, nextRun }) => ({
+      title: `${subscription.id} · ${subscription.schedule.description}`,
+      details: [
+        subscription.policies.length === 0 ? 'every AttachOps policy' : shorten(subscription.policies.map((policy) => policy.name).join(', '), 200),
+        `by ${shorten(subscription.createdBy.name, 60)}`,
+        subscription.lastRunAt ? `last post ${formatTime(new Date(subscription.lastRunAt))}` : 'not posted yet',
+      ].join(' · '),
+      stateLine: subscription.state === 'paused' ? `Paused: ${subscription.pausedReason ?? 'no reason recorded'}` : nextRun ? `Next post ${formatTime(nextRun)}` : 'The schedule does not fire again.',
+      stateColor: subscription.state === 'paused' ? 'Attention' : 'Default',
+    })),
+    isEmpty: subscriptions.length === 0,
+    emptyText: 'No compliance subscriptions here yet.',
+    hint: 'Type subscribe compliance --daily --at 09:00 to add one, or unsubscribe <id> to remove one.',
+  };
+}

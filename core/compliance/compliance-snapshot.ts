@@ -1,0 +1,22 @@
+import type { DeviceStatusRow } from '../ports/compliance-reports.js';
+import type { PolicyTarget } from '../policy/policy-draft.js';
+import type { ComplianceCounts } from './compliance-counts.js';
+
+export type PolicyComplianceResult =
+  | { readonly ok: true; readonly counts: ComplianceCounts }
+  | { readonly ok: false; readonly message: string };
+
+/** One policy's numbers as read at `ComplianceSnapshot.takenAt`. */
+export interface PolicyCompliance {
+  readonly policyId: string;
+  readonly name: string;
+  readonly target: PolicyTarget;
+  readonly result: PolicyComplianceResult;
+  /** Intune policies only: the report rows behind the counts, for the device drill-in. */
+  readonly devices?: readonly DeviceStatusRow[];
+}
+
+export interface ComplianceSnapshot {
+  readonly takenAt: Date;
+  readonly policies: readonly PolicyCompliance[];
+}

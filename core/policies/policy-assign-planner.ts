@@ -1,0 +1,98 @@
+import type { ChangePlan, PlanChange, Planner } from '../approvals/change-plan.js';
+import { type AssignmentTarget, sameTarget } from '../policy/assignment-target.js';
+import type { PolicyDetails } from '../policy/managed-policy.js';
+import type { TenantServices } from '../tenant-services.js';
+import { UserFacingError } from '../user-facing-error.js';
+import { resolveCollectionTargets } from './collection-targets.js';
+import { describeTargets } from './describe-targets.js';
+import { resolvePolicy } from './find-policy.js';
+import { resolveGroupTargets } from './group-targets.js';
+import type { PlannedTarget } from './planned-target.js';
+import { type PolicyAssignIntent, policyAssignIntentSchema } from './policy-assign-intent.js';
+import { POLICY_STEP_KINDS, policyResource } from './policy-step-kinds.js';
+
+export const POLICY_ASSIGN_PLANNER = 'policy-assign';
+
+type AssignServices = Pick<TenantServices, 'policies' | 'directory' | 'configMgr' | 'intuneCollections'>;
+
+/**
+ * `assign`: Graph's assign action replaces the whole set, so the plan reads what the policy has, keeps all of it and
+ * adds the new targets; the step carries the final set.
+ */
+export function createPolicyAssignPlanner(services: AssignServices): Planner {
+  return {
+    kind: POLICY_ASSIGN_PLANNER,
+    async plan(raw) {
+      const intent = parseIntent(raw);
+      const policy = await resolvePolicy(services.policies, intent.policy, (id) => `assign ${id} --to ${intent.to.join(',')}`);
+      const wanted = dedupe(await resolveWanted(services, policy, intent));
+      const current = await describeTargets(services, policy.assignments);
+      refuseContradictions(wanted, current);
+      const added = wanted.filter((planned) => !current.some((existing) => sameTarget(existing.target, planned.target)));
+      const finalSet: AssignmentTarget[] = [...policy.assignments, ...added.map((planned) => planned.target)];
+      return {
+        kind: POLICY_ASSIGN_PLANNER,
+        title: `Assign "${policy.name}" (${added.length} new ${added.length === 1 ? 'target' : 'targets'}, ${finalSet.length} in all)`,
+        intent,
+        changes: [...current.map((planned) => line('keep', planned)), ...added.map((planned) => line('add', planned))],
+        resources: [policyResource(policy.id)],
+        steps: [{ kind: POLICY_STEP_KINDS.assign, title: `Assign ${policy.name}`, input: { policyId: policy.id, targets: finalSet } }],
+      } satisfies ChangePlan;
+    },
+  };
+}
+
+function parseIntent(raw: unknown): PolicyAssignIntent {
+  const parsed = policyAssignIntentSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`malformed policy-assign intent: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+async function resolveWanted(services: AssignServices, policy: PolicyDetails, intent: PolicyAssignIntent): Promise<PlannedTarget[]> {
+  if (policy.kind === undefined) {
+    throw new UserFacingError(
+      'Not an EDR or Antivirus policy',
+      `"${policy.name}" (${policy.id}) is an endpoint security policy of another profile; AttachOps assigns EDR and Antivirus policies only.`,
+      'Assign it in the Microsoft Intune admin center.',
+    );
+  }
+  if (policy.kind.startsWith('configmgr')) {
+    if (intent.exclude.length > 0) {
+      throw new UserFacingError(
+        '--exclude is not supported for collections',
+        `"${policy.name}" is a ConfigMgr policy: it is assigned to ConfigMgr collections, and collection assignments have no exclusions.`,
+        'Leave out --exclude; to keep devices out, assign a collection that does not contain them (for example one with an exclude rule in ConfigMgr).',
+      );
+    }
+    return resolveCollectionTargets(services, intent.to, `assign "${policy.name}" --to`);
+  }
+  const included = await resolveGroupTargets(services.directory, intent.to, 'group', '--to');
+  const excluded = await resolveGroupTargets(services.directory, intent.exclude, 'exclude-group', '--exclude');
+  return [...included, ...excluded];
+}
+
+/** A group cannot be both included and excluded, whether by this request or by what the policy already has. */
+function refuseContradictions(wanted: readonly PlannedTarget[], current: readonly PlannedTarget[]): void {
+  const groupOf = (target: AssignmentTarget): string | undefined => (target.kind === 'group' || target.kind === 'exclude-group' ? target.groupId : undefined);
+  const all = [...current, ...wanted];
+  for (const planned of wanted) {
+    const clash = all.find((other) => groupOf(other.target) !== undefined && groupOf(other.target) === groupOf(planned.target) && other.target.kind !== planned.target.kind);
+    if (clash) {
+      throw new UserFacingError(
+        'A group cannot be both included and excluded',
+        `${planned.label} would be included and excluded at once (${current.includes(clash) ? 'the policy already has it as ' + clash.label : 'both --to and --exclude name it'}).`,
+        'Name the group in only one of --to and --exclude; AttachOps never removes an assignment, so change an existing one in the admin center.',
+      );
+    }
+  }
+}
+
+function dedupe(targets: readonly PlannedTarget[]): PlannedTarget[] {
+  return targets.filter((planned, index) => targets.findIndex((other) => sameTarget(other.target, planned.target)) === index);
+}
+
+function line(action: 'keep' | 'add', planned: PlannedTarget): PlanChange {
+  const excluded = planned.target.kind === 'exclude-group';
+  const detail = action === 'keep' ? (excluded ? 'stays excluded' : 'stays assigned') : excluded ? 'excluded from now on' : 'newly assigned';
+  return { action, subject: planned.label, detail, ...(planned.devices === undefined ? {} : { devices: planned.devices }) };
+}

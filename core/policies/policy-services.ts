@@ -1,0 +1,17 @@
+import type { Planner } from '../approvals/change-plan.js';
+import type { StepHandler } from '../runs/step-handler.js';
+import type { TenantServices } from '../tenant-services.js';
+import { createPolicyAssignPlanner } from './policy-assign-planner.js';
+import { createPolicyAssignStep } from './policy-assign-step.js';
+import { createPolicyCreatePlanner } from './policy-create-planner.js';
+import { createPolicyCreateStep } from './policy-create-step.js';
+
+/** The planners the approval service re-runs before a plan is carried out, by `ChangePlan.kind`. */
+export function createPolicyPlanners(services: TenantServices): Planner[] {
+  return [createPolicyCreatePlanner(services), createPolicyAssignPlanner(services)];
+}
+
+/** The step kinds policy plans contain, for the run engine's handler list. */
+export function createPolicyStepHandlers(services: TenantServices): StepHandler[] {
+  return [createPolicyCreateStep(services.policies), createPolicyAssignStep(services.policies)];
+}
