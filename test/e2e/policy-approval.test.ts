@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ALEX, invokeActivity, MEGAN, messageActivity, type TestUser } from '../support/activities.js';
+import { startTestBot, type TestBot } from '../support/bot-harness.js';
+import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenant.js';
+
+const CONVERSATION = 'a:personal-policy-e2e';
+
+describe('policy changes through approvals, against the sandbox tenant', () => {
+  let tenant: SandboxTenant;
+  let harness: TestBot;
+  beforeEach(async () => {
+    tenant = await startSandboxTenant({ scenario: 'ready' });
+    harness = await startTestBot({ tenant: tenant.tenant, env: { APPROVERS: 'group:AttachOps-Approvers' } });
+  });
+  afterEach(async () => {
+    await harness.close();
+    await tenant.close();
+  });
+
+  const say = (text: string, from: TestUser = ALEX) => harness.post(messageActivity(text, { serviceUrl: harness.connector.url, from, conversationId: CONVERSATION }));
+  const click = (verb: string, data: unknown, from: TestUser) =>
+    harness.post(invokeActivity(verb, data, { serviceUrl: harness.connector.url, from, conversationId: CONVERSATION }));
+
+  async function latestApprovalId(): Promise<string> {
+    await harness.connector.waitFor((calls) => calls.some((call) => JSON.stringify(call.body).includes('approval.approve') || JSON.stringify(call.body).includes('Approval needed')), 15_000);
+    const ids = [...JSON.stringify(harness.connector.cards()).matchAll(/"approvalId":"(a-[a-z0-9]+)"/g)].map((match) => match[1]!);
+    const id = ids.at(-1);
+    if (!id) throw new Error('no approval card was posted');
+    return id;
+  }
+
+  async function graphGet(path: string): Promise<{ name?: string; templateReference?: { templateId?: string }; settings?: unknown; [key: string]: unknown }> {
+    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: tenant.env.GRAPH_CLIENT_ID!, client_secret: tenant.env.GRAPH_CLIENT_SECRET!, scope: 'https://graph.microsoft.com/.default' });
+    const token = (await (await fetch(`${tenant.env.AUTHORITY_HOST}${tenant.env.TENANT_ID}/oauth2/v2.0/token`, { method: 'POST', body: form })).json()) as { access_token: string };
+    const response = await fetch(`${tenant.env.GRAPH_BASE_URL}beta/${path}`, { headers: { authorization: `Bearer ${token.access_token}` } });
+    return (await response.json()) as { name?: string };
+  }
+
+  async function waitForPolicy(name: string) {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const found = (await tenant.tenant.policies.list({ nameContains: name })).filter((policy) => policy.name === name);
+      if (found.length > 0) return found;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`policy ${name} never appeared`);
+  }
+
+  it('creates the ConfigMgr EDR policy only after someone else approves, with the body the reference gives', async () => {
+    await say('policy create edr --target configmgr --name "EDR pilot" --sample-sharing all');
+    const approvalId = await latestApprovalId();
+    expect(await tenant.tenant.policies.list({ nameContains: 'EDR pilot' })).toEqual([]);
+
+    const self = await click('approval.approve', { approvalId }, ALEX);
+    expect(JSON.stringify(self.body)).toContain('cannot decide your own request');
+    expect(await tenant.tenant.policies.list({ nameContains: 'EDR pilot' })).toEqual([]);
+
+    const approved = await click('approval.approve', { approvalId }, MEGAN);
+    expect(approved.status).toBe(200);
+    const [policy] = await waitForPolicy('EDR pilot');
+    const body = await graphGet(`deviceManagement/configurationPolicies/${policy!.id}?$expand=settings`);
+    expect(body).toMatchObject({ name: 'EDR pilot', platforms: 'windows10', technologies: 'configManager', creationSource: 'SccmEDR' });
+    expect(body.templateReference?.templateId ?? '').toBe('');
+    const settings = JSON.stringify(body.settings);
+    expect(settings).toContain('device_vendor_msft_windowsadvancedthreatprotection_configuration_samplesharing_1');
+    expect(settings).not.toContain('onboarding');
+  });
+
+  it('ten concurrent Approve clicks create exactly one policy, and a retried click does nothing new', async () => {
+    await say('policy create edr --target configmgr --name "EDR once" --sample-sharing none');
+    const approvalId = await latestApprovalId();
+    const clicks = await Promise.all(Array.from({ length: 10 }, () => click('approval.approve', { approvalId }, MEGAN)));
+    expect(clicks.every((response) => response.status === 200)).toBe(true);
+    await waitForPolicy('EDR once');
+    await click('approval.approve', { approvalId }, MEGAN);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await tenant.tenant.policies.list({ nameContains: 'EDR once' })).filter((policy) => policy.name === 'EDR once')).toHaveLength(1);
+    const creates = (await tenant.requests()).filter((entry) => entry.method === 'POST' && /configurationPolicies$/.test(entry.path));
+    expect(creates).toHaveLength(1);
+  });
+
+  it('assign goes through the same approval and keeps earlier assignments', async () => {
+    await say('policy create edr --target configmgr --name "EDR assign" --sample-sharing all');
+    await click('approval.approve', { approvalId: await latestApprovalId() }, MEGAN);
+    const [policy] = await waitForPolicy('EDR assign');
+    await tenant.tenant.policies.assign(policy!.id, [{ kind: 'collection', collectionId: 'PS100015' }]);
+
+    await say('assign "EDR assign" --to PS100042');
+    const approvalId = await latestApprovalId();
+    expect(await tenant.tenant.policies.getAssignments(policy!.id)).toHaveLength(1);
+    await click('approval.approve', { approvalId }, MEGAN);
+    for (let attempt = 0; attempt < 100 && (await tenant.tenant.policies.getAssignments(policy!.id)).length < 2; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const targets = JSON.stringify(await tenant.tenant.policies.getAssignments(policy!.id));
+    expect(targets).toContain('PS100015');
+    expect(targets).toContain('PS100042');
+  });
+});
