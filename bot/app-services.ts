@@ -1,3 +1,4 @@
+import type { AccessControl } from '../core/access/access-control.js';
 import type { Membership } from '../core/access/membership.js';
 import type { ApprovalService } from '../core/approvals/approval-service.js';
 import type { Planner } from '../core/approvals/change-plan.js';
@@ -17,6 +18,7 @@ export interface AppServices {
   readonly approvals: ApprovalService;
   readonly planners: readonly Planner[];
   readonly membership: Membership;
+  readonly accessControl: AccessControl;
   readonly access: AccessConfig;
   /** Absent when no tenant is configured: commands that need one say so. */
   readonly tenant?: TenantServices;

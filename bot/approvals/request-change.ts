@@ -8,6 +8,7 @@ export async function requestChange(plan: ChangePlan, context: CommandContext): 
   if (!hasChanges(plan)) {
     return renderCard('notice', { title: 'Nothing to change', message: `${plan.title}: the tenant already matches what you asked for.` });
   }
+  await context.access.requireScope(plan.scopeTargets ?? [], plan.title);
   const record = await context.services.approvals.request(plan, context.actor, context.conversation.id);
   await context.approvalCards.announce(record, context.send);
   return undefined;

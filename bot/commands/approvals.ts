@@ -11,6 +11,7 @@ export const approvalsCommand = defineCommand({
   positionals: [],
   args: z.object({}),
   changesTenant: false,
+  role: 'reader',
   async run(_args, { services, actor }) {
     const [lists, isApprover] = await Promise.all([services.approvals.listFor(actor), services.approvals.isApprover(actor)]);
     return renderCard('approval-list', toApprovalListView({ ...lists, isApprover }));

@@ -17,6 +17,7 @@ export const assignCommand = defineCommand({
     exclude: z.string().trim().min(1).max(2000).optional(),
   }),
   changesTenant: true,
+  role: 'operator',
   async run({ policy, to, exclude }, context) {
     const tenant = requireTenant(context.services);
     const plan = await createPolicyAssignPlanner(tenant).plan({ policy, to: splitList(to), exclude: exclude === undefined ? [] : splitList(exclude) });

@@ -19,7 +19,9 @@ export const attachCommand = defineCommand({
   positionals: [],
   args: z.object({ scope: z.string().trim().min(1).max(256).optional() }),
   changesTenant: false,
+  role: 'operator',
   async run({ scope }, context) {
+    await context.access.requireUnlimited('attach');
     const tenant = requireTenant(context.services);
     const state = await tenant.configMgr.getTenantAttachState();
     if (!state.ok) throw toUserFacingError(gatewayProblem(state.error, 'read the tenant attach state'));

@@ -11,6 +11,7 @@ export const cancelCommand = defineCommand({
     request: z.string().trim().toLowerCase().regex(/^a-[a-z0-9]{4,20}$/, 'must be a request id such as a-7k2m9q (type approvals to list yours)'),
   }),
   changesTenant: false,
+  role: 'operator',
   async run({ request }, { services, actor, approvalCards }) {
     return approvalCards.cardFor(await services.approvals.cancel(request, actor), actor);
   },

@@ -23,6 +23,7 @@ export const checkCommand = defineCommand({
   positionals: ['profile'],
   args: z.object({ profile: profileSchema.default('all'), collection: collectionIdSchema.optional() }),
   changesTenant: false,
+  role: 'reader',
   async run({ profile, collection }, context) {
     return prerequisitesCard(profile, collection, context);
   },

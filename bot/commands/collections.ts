@@ -22,6 +22,7 @@ export const collectionsCommand = defineCommand({
     page: z.coerce.number().int().min(1).max(MAX_COLLECTIONS_PAGE).optional(),
   }),
   changesTenant: false,
+  role: 'reader',
   async run({ filter, enabled, page }, { services }) {
     return collectionsCard(services, { ...(filter ? { filter } : {}), enabledOnly: enabled ?? false, page: page ?? 1 });
   },

@@ -4,6 +4,8 @@ import type { Logger } from '../../core/ports/logger.js';
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import type { AppServices } from '../app-services.js';
 import type { ApprovalCards } from '../approvals/approval-cards.js';
+import type { CallerAccess } from '../../core/access/access-control.js';
+import type { Requirement } from '../../core/access/roles.js';
 
 export interface ConversationInfo {
   readonly id: string;
@@ -20,6 +22,8 @@ export interface CommandContext {
   readonly services: AppServices;
   readonly commands: readonly AnyCommand[];
   readonly approvalCards: ApprovalCards;
+  /** The caller's roles and scope, decided from their Azure AD identity. */
+  readonly access: CallerAccess;
   /** Posts a card in the conversation and returns its activity id. */
   send(card: AdaptiveCard): Promise<string>;
   update(activityId: string, card: AdaptiveCard): Promise<void>;
@@ -38,6 +42,8 @@ export interface CommandDefinition<S extends ArgsSchema> {
   /** Flags are the camelCase of `--kebab-case` words; boolean fields take no value. */
   readonly args: S;
   readonly changesTenant: boolean;
+  /** The role the caller needs; checked before `run`. */
+  readonly role: Requirement;
   /** Returns the card to reply with, or nothing when the command posted its own. */
   run(args: z.infer<S>, context: CommandContext): Promise<AdaptiveCard | undefined>;
 }

@@ -34,6 +34,7 @@ export async function dispatchMessage(text: string, context: CommandContext): Pr
   const log = context.log.child({ command: found.command.name });
   log.info({ changesTenant: found.command.changesTenant }, 'command');
   try {
+    await context.access.require(found.command.role, found.command.name);
     return await found.command.run(bound.args, { ...context, log });
   } catch (error) {
     return failureCard(error, context.correlationId, log);

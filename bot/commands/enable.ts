@@ -14,11 +14,13 @@ export const enableCommand = defineCommand({
   positionals: ['collection'],
   args: z.object({ collection: z.string().trim().min(1).max(256) }),
   changesTenant: false,
+  role: 'operator',
   async run({ collection: typed }, context) {
     const tenant = requireTenant(context.services);
     const resolution = await resolveCollection(tenant.configMgr, typed);
     if (resolution.kind === 'ambiguous') return renderCard('notice', ambiguousCollectionNotice(resolution.name, resolution.matches, 'enable'));
     const collection = requireDeviceCollection(resolution.collection);
+    await context.access.requireScope([[collection.id, collection.name]], `enable ${collection.id}`);
     const run = await context.services.runs.start(enableRunRequest(collection, { requestedBy: context.actor, conversationId: context.conversation.id }));
     return renderCard('notice', {
       title: `Started run ${run.id}: ${run.title}`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { renderCard } from '../../cards/render.js';
-import { toCommandUsageView, toHelpView } from '../../cards/views/help-view.js';
+import { toCommandUsageView } from '../../cards/views/help-view.js';
+import { helpCard } from './help-card.js';
 import { defineCommand } from './command.js';
 import { findCommand } from './find-command.js';
 import { unknownCommandCard } from './unknown-command-card.js';
@@ -13,8 +14,10 @@ export const helpCommand = defineCommand({
   positionals: ['command', 'subcommand'],
   args: z.object({ command: z.string().optional(), subcommand: z.string().optional() }),
   changesTenant: false,
-  async run({ command, subcommand }, { commands }) {
-    if (command === undefined) return renderCard('help', toHelpView(commands));
+  role: 'anyone',
+  async run({ command, subcommand }, context) {
+    const { commands } = context;
+    if (command === undefined) return helpCard(context);
     const words = [command, subcommand].filter((word): word is string => word !== undefined);
     const found = findCommand(commands, words);
     const exact = found !== undefined && found.rest.length === 0;

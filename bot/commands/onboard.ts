@@ -34,6 +34,7 @@ export const onboardCommand = defineCommand({
     'some collection is enabled: without it an attached hierarchy hands over the collections Intune already lists)',
   examples: ['onboard edr --collections PS100042', 'onboard antivirus --collections PS100015,PS100042', 'onboard'],
   positionals: ['profile'],
+  role: 'operator',
   args: z.object({ profile: z.enum(['edr', 'antivirus']).default('edr'), collections: collectionListSchema.optional() }),
   changesTenant: false,
   async run({ profile, collections }, context) {

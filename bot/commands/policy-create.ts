@@ -39,6 +39,7 @@ export const policyCreateCommand = defineCommand({
     disablePrivacyMode: onOff,
   }),
   changesTenant: true,
+  role: 'operator',
   async run(args, context) {
     const tenant = requireTenant(context.services);
     const plan = await createPolicyCreatePlanner(tenant).plan(createIntentFromFlags(args));

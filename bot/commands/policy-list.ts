@@ -17,6 +17,7 @@ export const policyListCommand = defineCommand({
     page: z.coerce.number().int().min(1).max(1000).optional(),
   }),
   changesTenant: false,
+  role: 'reader',
   async run({ all, filter, page }, { services }) {
     const listing = await listPolicies(requireTenant(services).policies, { all: all ?? false, ...(filter ? { filter } : {}), page: page ?? 1 });
     return renderCard('policy-list', toPolicyListView(listing));

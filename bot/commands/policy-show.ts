@@ -13,6 +13,7 @@ export const policyShowCommand = defineCommand({
   positionals: ['policy'],
   args: z.object({ policy: z.string().trim().min(1).max(256) }),
   changesTenant: false,
+  role: 'reader',
   async run({ policy }, { services }) {
     return renderCard('policy-details', toPolicyDetailsView(await readPolicyOverview(requireTenant(services), policy)));
   },

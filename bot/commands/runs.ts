@@ -13,6 +13,7 @@ export const runsCommand = defineCommand({
   positionals: [],
   args: z.object({ all: z.boolean().optional() }),
   changesTenant: false,
+  role: 'reader',
   async run({ all }, { services, conversation }) {
     const runs = await services.runs.list();
     const shown = (all ? runs : runs.filter((run) => run.conversationId === conversation.id)).slice(0, SHOWN);

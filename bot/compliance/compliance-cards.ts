@@ -39,13 +39,22 @@ export interface SummaryRequest {
 
 /** A page of the summary for one conversation; a new summary also becomes the baseline of the next one. */
 export async function summaryCard(context: ComplianceCardContext, request: SummaryRequest): Promise<AdaptiveCard> {
+  const { card, remember } = await prepareSummaryCard(context, request);
+  await remember();
+  return card;
+}
+
+/** The card, and how to make it the conversation's baseline once it has been delivered. */
+export async function prepareSummaryCard(context: ComplianceCardContext, request: SummaryRequest): Promise<{ card: AdaptiveCard; remember: () => Promise<void> }> {
   const snapshot = request.snapshot ?? (await readCompliance(context.tenant, context.clock, context.log, request.policyIds ? { policyIds: request.policyIds } : {}));
   const posted = new PostedNumbersStore(context.storage);
   const baseline = await posted.baseline(context.conversationId, { samePost: request.samePost });
   const summary = summarize(snapshot, baseline, request.page, SUMMARY_PAGE_SIZE);
   const card = renderCard('compliance-summary', toComplianceSummaryView(summary, { ...(request.title ? { title: request.title } : {}), ...(request.subscriptionId ? { subscriptionId: request.subscriptionId } : {}) }));
-  if (!request.samePost) await posted.record(context.conversationId, snapshot);
-  return card;
+  const remember = async (): Promise<void> => {
+    if (!request.samePost) await posted.record(context.conversationId, snapshot);
+  };
+  return { card, remember };
 }
 
 /** One policy in detail, by id or exact name among the AttachOps-managed ones. */

@@ -18,7 +18,8 @@ export class TokenBucket {
     const now = this.now();
     const earliest = Math.max(this.nextFreeAt, now - (this.burst - 1) * this.intervalMs);
     this.nextFreeAt = earliest + this.intervalMs;
-    return Math.max(0, earliest - now);
+    const wait = earliest - now;
+    return wait >= 1 ? Math.ceil(wait) : 0;
   }
 
   /** No token before `at` (e.g. after a 429 with Retry-After). */

@@ -39,7 +39,7 @@ export class AttachOpsBot extends TeamsActivityHandler {
       await next();
     });
     this.onMessage(async (turn, next) => {
-      const context = this.commandContext(turn);
+      const context = await this.commandContext(turn);
       const card = await dispatchMessage(commandText(turn.activity), context);
       if (card) await context.send(card);
       await next();
@@ -50,7 +50,7 @@ export class AttachOpsBot extends TeamsActivityHandler {
     turn: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const context = { ...this.commandContext(turn), cardActivityId: turn.activity.replyToId };
+    const context = { ...(await this.commandContext(turn)), cardActivityId: turn.activity.replyToId };
     const card = await dispatchVerb(invokeValue, this.dependencies.verbs, context);
     return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
   }
@@ -68,7 +68,7 @@ export class AttachOpsBot extends TeamsActivityHandler {
     await this.dependencies.knownUsers.remember(activity);
   }
 
-  private commandContext(turn: TurnContext): CommandContext {
+  private async commandContext(turn: TurnContext): Promise<CommandContext> {
     const correlationId = randomUUID();
     const activity = turn.activity;
     const log = this.dependencies.log.child({
@@ -77,8 +77,10 @@ export class AttachOpsBot extends TeamsActivityHandler {
       activityType: activity.type,
       conversationId: activity.conversation.id,
     });
+    const actor = actorFromActivity(activity);
     return {
-      actor: actorFromActivity(activity),
+      actor,
+      access: await this.dependencies.services.accessControl.accessOf(actor, activity.conversation.id),
       conversation: conversationFromActivity(activity),
       correlationId,
       log,

@@ -4,6 +4,7 @@ import { defineVerb } from './verb.js';
 
 export const approvalApproveVerb = defineVerb({
   verb: 'approval.approve',
+  role: 'approver',
   data: approvalActionData,
   async run({ approvalId }, { services, actor, approvalCards }) {
     const record = await services.approvals.requireRecord(approvalId);

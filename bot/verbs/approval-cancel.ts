@@ -4,6 +4,7 @@ import { defineVerb } from './verb.js';
 
 export const approvalCancelVerb = defineVerb({
   verb: 'approval.cancel',
+  role: 'operator',
   data: approvalActionData,
   async run({ approvalId }, { services, actor, approvalCards }) {
     const record = await services.approvals.requireRecord(approvalId);

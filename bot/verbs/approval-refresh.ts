@@ -3,6 +3,7 @@ import { defineVerb } from './verb.js';
 
 export const approvalRefreshVerb = defineVerb({
   verb: 'approval.refresh',
+  role: 'reader',
   data: approvalActionData,
   async run({ approvalId }, { services, actor, approvalCards }) {
     return approvalCards.cardFor(await services.approvals.requireRecord(approvalId), actor);

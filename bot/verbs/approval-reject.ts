@@ -4,6 +4,7 @@ import { defineVerb } from './verb.js';
 
 export const approvalRejectVerb = defineVerb({
   verb: 'approval.reject',
+  role: 'approver',
   data: approvalRejectData,
   async run({ approvalId, reason }, { services, actor, approvalCards }) {
     const record = await services.approvals.requireRecord(approvalId);

@@ -4,6 +4,7 @@ import { defineVerb } from './verb.js';
 
 export const collectionsPageVerb = defineVerb({
   verb: 'collections.page',
+  role: 'reader',
   data: z.object({
     page: z.number().int().min(1).max(MAX_COLLECTIONS_PAGE),
     filter: z.string().min(1).max(100).optional(),

@@ -33,6 +33,7 @@ export async function dispatchVerb(value: unknown, verbs: readonly AnyVerb[], co
   const log = context.log.child({ verb: name });
   log.info({}, 'card action');
   try {
+    await context.access.require(verb.role, `The ${verb.verb} button`);
     return await verb.run(payload.data, { ...context, log });
   } catch (error) {
     return failureCard(error, context.correlationId, log);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { renderCard } from '../../cards/render.js';
-import { toHelpView } from '../../cards/views/help-view.js';
+import { helpCard } from '../commands/help-card.js';
 import { defineVerb } from './verb.js';
 
 export const helpAllVerb = defineVerb({
   verb: 'help.all',
+  role: 'anyone',
   data: z.object({}),
-  async run(_data, { commands }) {
-    return renderCard('help', toHelpView(commands));
+  async run(_data, context) {
+    return helpCard(context);
   },
 });

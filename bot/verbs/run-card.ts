@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
 import { toRunProgressView } from '../../cards/views/run-view.js';
-import type { Actor } from '../../core/actor.js';
+import type { CallerAccess } from '../../core/access/access-control.js';
 import type { RunRecord } from '../../core/runs/run-record.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
 import type { AppServices } from '../app-services.js';
@@ -19,12 +19,14 @@ export async function loadRun(runId: string, services: AppServices): Promise<Run
   return run;
 }
 
-/** Cancel and Retry belong to the person who asked for the run; the decision is made on the stored run. */
-export function requireRequester(run: RunRecord, actor: Actor, action: string): void {
+/** Cancel and Retry belong to the person who asked for the run (or an admin); decided on the stored run. */
+export function requireRequester(run: RunRecord, access: CallerAccess, action: string): void {
+  const actor = access.actor;
   if (actor.aadObjectId !== undefined && actor.aadObjectId === run.requestedBy.aadObjectId) return;
+  if (access.may('admin')) return;
   throw new UserFacingError(
     `Only ${run.requestedBy.name} can ${action} this run`,
     `Run ${run.id} was requested by ${run.requestedBy.name}.`,
-    `Ask ${run.requestedBy.name} to ${action} it.`,
+    `Ask ${run.requestedBy.name}, or an AttachOps admin, to ${action} it.`,
   );
 }

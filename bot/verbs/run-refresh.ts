@@ -3,6 +3,7 @@ import { loadRun, runActionData, runCard } from './run-card.js';
 
 export const runRefreshVerb = defineVerb({
   verb: 'run.refresh',
+  role: 'reader',
   data: runActionData,
   async run({ runId }, { services }) {
     return runCard(await loadRun(runId, services), services);

@@ -4,6 +4,7 @@ import { loadRun, runActionData, runCard } from './run-card.js';
 
 export const runVerifyVerb = defineVerb({
   verb: 'run.verify',
+  role: 'operator',
   data: runActionData,
   async run({ runId }, { services, actor }) {
     await loadRun(runId, services);

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import type { CommandContext } from '../commands/command.js';
+import type { Requirement } from '../../core/access/roles.js';
 
 /** A card button's server side: the verb it sends, the shape of its data, and the card that replaces the old one. */
 export interface VerbDefinition<S extends z.ZodType> {
   readonly verb: string;
   readonly data: S;
+  /** The role the clicking person needs; checked before `run`. */
+  readonly role: Requirement;
   run(data: z.infer<S>, context: VerbContext): Promise<AdaptiveCard>;
 }
 

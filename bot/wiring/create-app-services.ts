@@ -1,3 +1,4 @@
+import { AccessControl } from '../../core/access/access-control.js';
 import { emptyDirectory } from '../../core/access/empty-directory.js';
 import { Membership } from '../../core/access/membership.js';
 import { approvalStep } from '../../core/approvals/approval-step.js';
@@ -47,5 +48,10 @@ export function createAppServices(parts: ServiceParts): AppServices {
     settings: { approvers: parts.access.approvers, quorum: parts.access.quorum, ttlMs: parts.access.approvalTtlMs },
   });
   runs.addHandlers([approvalStep(approvals), planRecheckStep(approvals, planners)]);
-  return { storage: parts.storage, audit: parts.audit, clock: parts.clock, runs, approvals, planners, membership, access: parts.access, tenant: parts.tenant };
+  const accessControl = new AccessControl(
+    membership,
+    { reader: parts.access.readers, operator: parts.access.operators, approver: parts.access.approvers, admin: parts.access.admins },
+    parts.audit,
+  );
+  return { storage: parts.storage, audit: parts.audit, clock: parts.clock, runs, approvals, planners, membership, accessControl, access: parts.access, tenant: parts.tenant };
 }

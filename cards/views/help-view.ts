@@ -9,12 +9,22 @@ export interface CommandSummary {
 export interface HelpView {
   readonly intro: string;
   readonly commands: readonly { name: string; summary: string; example: string; changesTenant: boolean }[];
+  readonly restrictedNote: string;
+  readonly restricted: readonly { name: string; needs: string }[];
+}
+
+export interface RestrictedCommand {
+  readonly name: string;
+  readonly role: string;
+  readonly grantedBy: string;
 }
 
 export type CommandUsageView = CommandSummary;
 
-export function toHelpView(commands: readonly CommandSummary[]): HelpView {
+export function toHelpView(commands: readonly CommandSummary[], restricted: readonly RestrictedCommand[] = []): HelpView {
   return {
+    restrictedNote: restricted.length === 0 ? '' : 'These need a role you do not have; whoever runs AttachOps grants it:',
+    restricted: restricted.map((command) => ({ name: command.name, needs: `needs ${command.role} (granted through ${command.grantedBy})` })),
     intro: 'Type a command below, or press Usage for its options. Commands that change the tenant wait for an approver.',
     commands: commands.map((command) => ({
       name: command.name,

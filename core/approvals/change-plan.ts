@@ -34,6 +34,8 @@ export interface ChangePlan {
   readonly resources: readonly string[];
   /** The run steps that carry the change out once approved. */
   readonly steps: readonly PlannedStep[];
+  /** Every target the change reaches, each by all of its names (id, display name), for operator scopes. */
+  readonly scopeTargets?: readonly (readonly string[])[];
 }
 
 export function planHash(plan: ChangePlan): string {

@@ -7,7 +7,7 @@ import { resolveCollectionTargets } from './collection-targets.js';
 import { describeTargets } from './describe-targets.js';
 import { resolvePolicy } from './find-policy.js';
 import { resolveGroupTargets } from './group-targets.js';
-import type { PlannedTarget } from './planned-target.js';
+import { targetAliases, type PlannedTarget } from './planned-target.js';
 import { type PolicyAssignIntent, policyAssignIntentSchema } from './policy-assign-intent.js';
 import { POLICY_STEP_KINDS, policyResource } from './policy-step-kinds.js';
 
@@ -36,6 +36,7 @@ export function createPolicyAssignPlanner(services: AssignServices): Planner {
         intent,
         changes: [...current.map((planned) => line('keep', planned)), ...added.map((planned) => line('add', planned))],
         resources: [policyResource(policy.id)],
+        scopeTargets: [[policy.name], ...added.map(targetAliases)],
         steps: [{ kind: POLICY_STEP_KINDS.assign, title: `Assign ${policy.name}`, input: { policyId: policy.id, targets: finalSet } }],
       } satisfies ChangePlan;
     },

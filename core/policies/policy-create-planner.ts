@@ -33,6 +33,7 @@ export function createPolicyCreatePlanner(services: Pick<TenantServices, 'polici
         intent,
         changes,
         resources: existing ? [policyResource(existing.id), policyNameResource(draft.name)] : [policyNameResource(draft.name)],
+        scopeTargets: [[draft.name]],
         steps: [{ kind: POLICY_STEP_KINDS.create, title: `${existing ? 'Update' : 'Create'} policy ${draft.name}`, input }],
       } satisfies ChangePlan;
     },

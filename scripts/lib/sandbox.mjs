@@ -24,9 +24,11 @@ export function listeningUrl(line) {
 }
 
 /** Bot variables for a sandbox listening at `url` whose CA certificate is in `caFile`. */
-export function sandboxBotEnvironment(url, caFile, { SANDBOX_TENANT_ID, SANDBOX_APP, SANDBOX_ADMINSERVICE_USER }) {
+export function sandboxBotEnvironment(url, caFile, { SANDBOX_TENANT_ID, SANDBOX_APP, SANDBOX_ADMINSERVICE_USER, SANDBOX_ACCESS_ENV = {} }, env = process.env) {
   const origin = `https://127.0.0.1:${new URL(url).port}`;
+  const demoAccess = Object.fromEntries(Object.entries(SANDBOX_ACCESS_ENV).filter(([name]) => env[name] === undefined));
   return {
+    ...demoAccess,
     NODE_EXTRA_CA_CERTS: caFile,
     TENANT_ID: SANDBOX_TENANT_ID,
     GRAPH_CLIENT_ID: SANDBOX_APP.clientId,

@@ -2,11 +2,14 @@ import { createMemoryAuditLog } from '../../adapters/audit/memory-audit-log.js';
 import { createMemoryStorage } from '../../adapters/storage/memory-storage.js';
 import type { AppServices } from '../../bot/app-services.js';
 import { loadConfig } from '../../bot/config/config.js';
+import { SANDBOX_ACCESS_ENV } from '../../sandbox/index.js';
 import { startBot, type RunningBot } from '../../bot/start-bot.js';
+import type { AnyCommand } from '../../bot/commands/command.js';
 import { silentLogger } from '../../core/ports/logger.js';
 import { systemClock } from '../../core/ports/clock.js';
 import type { Storage } from '../../core/ports/storage.js';
 import type { TenantServices } from '../../core/tenant-services.js';
+import type { VerifyPolicy } from '../../core/runs/verify-policy.js';
 import { createAppServices } from '../../bot/wiring/create-app-services.js';
 import { startRecordingConnector, type RateLimit, type RecordingConnector } from './recording-connector.js';
 
@@ -23,21 +26,26 @@ export interface TestBotOptions {
   readonly env?: Record<string, string>;
   readonly storage?: Storage;
   readonly tenant?: TenantServices;
+  readonly verifyPolicy?: VerifyPolicy;
   readonly rateLimit?: RateLimit;
+  /** The bot's command list; the default is `bot/commands/index.ts`. */
+  readonly commands?: readonly AnyCommand[];
 }
 
 /** The real server on an ephemeral loopback port, replying to a recording connector. */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const connector = await startRecordingConnector(options.rateLimit);
-  const config = loadConfig({ PORT: '0', ...options.env });
+  const config = loadConfig({ PORT: '0', ...(options.tenant ? SANDBOX_ACCESS_ENV : {}), ...options.env });
   const services: AppServices = createAppServices({
     storage: options.storage ?? createMemoryStorage(),
     audit: createMemoryAuditLog(),
     clock: systemClock,
     log: silentLogger,
     tenant: options.tenant,
+    access: config.access,
+    verifyPolicy: options.verifyPolicy,
   });
-  const bot = await startBot({ config, services, log: silentLogger, progressIntervalMs: 50 });
+  const bot = await startBot({ config, services, log: silentLogger, progressIntervalMs: 50, ...(options.commands ? { commands: options.commands } : {}) });
   const endpoint = `${bot.url}/api/messages`;
 
   async function postRaw(body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {

@@ -10,6 +10,8 @@ export interface ConnectorCall {
   readonly body: Record<string, unknown>;
   readonly authorization?: string;
   readonly status: number;
+  /** The id the connector answered with: a new activity's (POST) or the updated one's (PUT). */
+  readonly answeredId?: string;
 }
 
 export interface RateLimit {
@@ -46,11 +48,11 @@ export async function startRecordingConnector(rateLimit?: RateLimit): Promise<Re
       const activityId = match?.[2] ? decodeURIComponent(match[2]) : undefined;
       const forced = failures.get(conversationId);
       const status = !match ? 404 : forced ?? throttleStatus(conversationId);
-      calls.push({ method: req.method ?? '', path: req.url ?? '', conversationId, activityId, body, authorization: req.headers.authorization, status });
+      const id = req.method === 'PUT' ? activityId : `activity-${nextId++}`;
+      calls.push({ method: req.method ?? '', path: req.url ?? '', conversationId, activityId, body, authorization: req.headers.authorization, status, ...(status < 300 && id ? { answeredId: id } : {}) });
       res.setHeader('content-type', 'application/json');
       if (status === 429 && rateLimit) res.setHeader('retry-after', String(rateLimit.retryAfterSeconds));
       res.statusCode = status;
-      const id = req.method === 'PUT' ? activityId : `activity-${nextId++}`;
       res.end(JSON.stringify(status < 300 ? { id } : { error: { code: 'Failed', message: `status ${status}` } }));
     });
   });

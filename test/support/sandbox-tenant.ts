@@ -3,7 +3,7 @@ import { createTenantServices } from '../../bot/wiring/create-tenant-services.js
 import { silentLogger } from '../../core/ports/logger.js';
 import { systemClock } from '../../core/ports/clock.js';
 import type { TenantServices } from '../../core/tenant-services.js';
-import { SANDBOX_ADMINSERVICE_USER, SANDBOX_APP, SANDBOX_TENANT_ID, startSandbox, type RunningSandbox, type ScenarioName } from '../../sandbox/index.js';
+import { SANDBOX_ACCESS_ENV, SANDBOX_ADMINSERVICE_USER, SANDBOX_APP, SANDBOX_TENANT_ID, startSandbox, type RunningSandbox, type ScenarioName } from '../../sandbox/index.js';
 import { testTls } from './tls.js';
 
 export interface SandboxTenant {
@@ -27,7 +27,8 @@ export interface SandboxRequest {
 /** The sandbox tenant plus the bot's real upstream clients pointed at it, exactly as `npm start` wires them. */
 export async function startSandboxTenant(options: { scenario?: ScenarioName; faults?: string; syncDelaySeconds?: number } = {}): Promise<SandboxTenant> {
   const sandbox = await startSandbox({ tls: testTls(), seed: 7, ...options });
-  const env = {
+  const env: Record<string, string> = {
+    ...SANDBOX_ACCESS_ENV,
     TENANT_ID: SANDBOX_TENANT_ID,
     GRAPH_CLIENT_ID: SANDBOX_APP.clientId,
     GRAPH_CLIENT_SECRET: SANDBOX_APP.clientSecret,

@@ -4,6 +4,7 @@ import type { CommandContext } from '../../../bot/commands/command.js';
 import { silentLogger } from '../../../core/ports/logger.js';
 import { RunEngine } from '../../../core/runs/run-engine.js';
 import { createWorkflowStepHandlers } from '../../../core/workflow/steps/workflow-steps.js';
+import { callerAccess } from '../../support/caller-access.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import type { FakeWorld } from './fakes.js';
 import { alex } from './step-context.js';
@@ -19,6 +20,7 @@ export function appHarness(world: FakeWorld) {
   const services = { storage, audit, clock, runs, tenant };
   const context: CommandContext = {
     actor: alex,
+    access: callerAccess(alex),
     conversation: { id: 'conv-1', type: 'personal' },
     correlationId: 'corr-1',
     log: silentLogger,
