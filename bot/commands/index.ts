@@ -7,6 +7,7 @@ import { checkCommand } from './check.js';
 import { collectionsCommand } from './collections.js';
 import { enableCommand } from './enable.js';
 import { helpCommand } from './help.js';
+import { onboardCommand } from './onboard.js';
 import { policyCreateCommand } from './policy-create.js';
 import { policyListCommand } from './policy-list.js';
 import { policyShowCommand } from './policy-show.js';
@@ -20,6 +21,7 @@ export const commands: readonly AnyCommand[] = [
   attachCommand,
   collectionsCommand,
   enableCommand,
+  onboardCommand,
   policyCreateCommand,
   assignCommand,
   approvalsCommand,

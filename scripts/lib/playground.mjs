@@ -1,4 +1,5 @@
 // Microsoft 365 Agents Playground from node_modules, pointed at the bot, without opening a browser or sending telemetry.
+import { fileURLToPath } from 'node:url';
 import { ROOT } from './build.mjs';
 
 const PLAYGROUND_CLI = `${ROOT}node_modules/@microsoft/m365agentsplayground/cli.js`;
@@ -15,8 +16,12 @@ export function playgroundCommand(port) {
   return [PLAYGROUND_CLI, 'start', '-p', String(port), '-c', 'msteams', '--dt'];
 }
 
+/** Keeps the playground on 127.0.0.1 (see loopback-only.cjs). */
+const LOOPBACK_ONLY = fileURLToPath(new URL('./loopback-only.cjs', import.meta.url));
+
 export function playgroundEnvironment(env, botEndpoint) {
-  return { ...env, TEAMSAPPTESTER_BROWSER: 'none', BOT_ENDPOINT: botEndpoint };
+  const loopbackOnly = `--require=${JSON.stringify(LOOPBACK_ONLY)}`;
+  return { ...env, TEAMSAPPTESTER_BROWSER: 'none', BOT_ENDPOINT: botEndpoint, NODE_OPTIONS: [env.NODE_OPTIONS, loopbackOnly].filter(Boolean).join(' ') };
 }
 
 /** Starts the playground under `supervisor` and returns the URL to open. */

@@ -1,0 +1,141 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALEX, invokeActivity, messageActivity } from '../support/activities.js';
+import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector.js';
+import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenant.js';
+import { progressCardOf } from './workflow-chat.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CONVERSATION = 'a:personal-restart';
+/** POSTs that only read: tokens, Graph's $batch of GETs, the AdminService's GetTenantCollectionMapping WMI method. */
+const READS_BY_POST = [/^\/_sandbox\//, /\/oauth2\/v2\.0\/token$/, /\/\$batch$/, /\.GetTenantCollectionMapping$/];
+
+interface BotProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly exited: Promise<void>;
+}
+
+describe('killing the bot in the middle of an onboard run', () => {
+  let tenant: SandboxTenant;
+  let connector: RecordingConnector;
+  let dataDir: string;
+  const bots: BotProcess[] = [];
+
+  beforeAll(async () => {
+    await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: ROOT }).catch((error: unknown) => {
+      throw new Error(`the build failed: ${String((error as { stdout?: unknown }).stdout ?? error)}`);
+    });
+    tenant = await startSandboxTenant({ scenario: 'fresh', syncDelaySeconds: 0 });
+    connector = await startRecordingConnector();
+    dataDir = await mkdtemp(join(tmpdir(), 'attachops-restart-'));
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const bot of bots) {
+      bot.child.kill('SIGKILL');
+      await bot.exited;
+    }
+    await connector?.close();
+    await tenant?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function startBotProcess(): Promise<BotProcess> {
+    const port = await freePort();
+    const child = spawn(process.execPath, [join(ROOT, 'dist/bot/main.js')], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        ...tenant.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        NODE_EXTRA_CA_CERTS: process.env.TEST_SANDBOX_CERT_FILE ?? '',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const bot = { child, url: `http://127.0.0.1:${port}`, exited };
+    bots.push(bot);
+    await waitUntil(async () => (await fetch(`${bot.url}/readyz`).catch(() => undefined))?.ok === true, 20_000, 'the bot to be ready');
+    return bot;
+  }
+
+  async function post(bot: BotProcess, activity: unknown): Promise<{ status: number; body: string }> {
+    const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    return { status: response.status, body: await response.text() };
+  }
+
+  async function verify(bot: BotProcess, runId: string, activityId: string): Promise<void> {
+    const pressed = await post(bot, invokeActivity('run.verify', { runId }, { serviceUrl: connector.url, conversationId: CONVERSATION, from: ALEX, replyToId: activityId }));
+    expect(pressed.status).toBe(200);
+  }
+
+  const cardShows = (runId: string, text: string) => () => connector.calls.length > 0 && progressCardOf(connector.calls, runId).latest.includes(text);
+
+  it('continues from where it was, on the same progress card, without doing any step twice', async () => {
+    const first = await startBotProcess();
+    const message = messageActivity('onboard edr --collections PS100042', { serviceUrl: connector.url, conversationId: CONVERSATION, from: ALEX });
+    await post(first, message);
+    await connector.waitFor((calls) => calls.some((call) => call.activityId === message.id), 20_000);
+    const reply = JSON.stringify(connector.calls.find((call) => call.activityId === message.id)?.body);
+    const runId = /Started run (r-[a-z0-9]+)/.exec(reply)?.[1] ?? '';
+    expect(runId, reply).not.toBe('');
+    await connector.waitFor(cardShows(runId, 'Create AAD Application'), 20_000);
+    const { activityId } = progressCardOf(connector.calls, runId);
+
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect((await tenant.control('POST', 'console/tenant-attach', { uploadScope: 'all' })).status).toBe(200);
+    const callsBeforeRestart = connector.calls.length;
+
+    const second = await startBotProcess();
+    await verify(second, runId, activityId);
+    await connector.waitFor(cardShows(runId, 'Cloud Sync tab'), 20_000);
+    expect((await tenant.control('POST', 'console/collections/PS100042/cloud-sync', { endpointSecurity: true })).status).toBe(200);
+    await verify(second, runId, activityId);
+    await connector.waitFor(cardShows(runId, 'policy create edr --target configmgr'), 20_000);
+
+    const card = progressCardOf(connector.calls, runId);
+    expect(card.activityId).toBe(activityId);
+    const afterRestart = connector.calls.slice(callsBeforeRestart).filter((call) => JSON.stringify(call.body).includes(`Run ${runId} ·`));
+    expect(afterRestart.length).toBeGreaterThan(0);
+    expect(afterRestart.every((call) => call.method === 'PUT' && call.activityId === activityId)).toBe(true);
+
+    const entries = (await readFile(join(dataDir, 'audit.jsonl'), 'utf8'))
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as { action: string; target?: string; details?: { stepId?: string } })
+      .filter((entry) => entry.target === runId);
+    const finished = entries.filter((entry) => entry.action === 'step.done' || entry.action === 'step.verified').map((entry) => entry.details?.stepId);
+    expect(finished.sort()).toEqual(['s1', 's2', 's3', 's4', 's5']);
+    expect(entries.filter((entry) => entry.action === 'run.done')).toHaveLength(1);
+
+    const writes = (await tenant.requests()).filter((request) => request.method !== 'GET' && !READS_BY_POST.some((read) => read.test(request.path)));
+    expect(writes, 'every onboard step is a console step: the bot itself writes nothing').toEqual([]);
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

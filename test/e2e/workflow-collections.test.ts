@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SandboxRequest } from '../support/sandbox-tenant.js';
+import { startWorkflowChat, type WorkflowChat } from './workflow-chat.js';
+
+/** A page of 20 rows: one collection query, the attach state, at most one Cloud Sync read per row. */
+const MAX_UPSTREAM_CALLS_PER_PAGE = 22;
+
+function collectionIds(card: string): string[] {
+  return [...card.matchAll(/\b(PS1[0-9A-F]{5}|SMS[0-9A-Z]{5})\b/g)].map((match) => match[1] ?? '');
+}
+
+/**
+ * Answered AdminService and Intune calls; the NTLM challenge (401) in front of each is not a call of its own, and the
+ * directory reads that decide the caller's role are not part of the listing.
+ */
+function upstream(requests: readonly SandboxRequest[]): SandboxRequest[] {
+  return requests.filter((request) => (request.path.startsWith('/AdminService/') || request.path.startsWith('/graph/beta/deviceManagement/')) && request.status < 400);
+}
+
+describe('collections in the large scenario (10,000 collections)', () => {
+  let chat: WorkflowChat;
+  beforeAll(async () => {
+    chat = await startWorkflowChat({ scenario: 'large' });
+  });
+  afterAll(async () => {
+    await chat.close();
+  });
+
+  it('answers with the first page from a bounded number of upstream calls, then pages on through the Next page button', async () => {
+    await chat.tenant.control('DELETE', 'requests');
+    const first = await chat.say('collections');
+    const firstCalls = upstream(await chat.tenant.requests());
+    const firstIds = new Set(collectionIds(first));
+    expect(firstIds.size).toBe(20);
+    expect(first).toContain('collections.page');
+    expect(firstCalls.length).toBeLessThanOrEqual(MAX_UPSTREAM_CALLS_PER_PAGE);
+    expect(firstCalls.filter((request) => request.path === '/AdminService/wmi/SMS_Collection')).toHaveLength(1);
+
+    const replyId = chat.harness.connector.calls.at(-1)?.answeredId ?? '';
+    await chat.tenant.control('DELETE', 'requests');
+    const second = await chat.press('collections.page', { page: 2 }, replyId);
+    const secondCalls = upstream(await chat.tenant.requests());
+    const secondIds = collectionIds(second);
+    expect(new Set(secondIds).size).toBe(20);
+    expect(secondIds.filter((id) => firstIds.has(id))).toEqual([]);
+    expect(second).toContain('"page":3');
+    expect(secondCalls.length).toBeLessThanOrEqual(MAX_UPSTREAM_CALLS_PER_PAGE);
+    expect(secondCalls.filter((request) => request.path === '/AdminService/wmi/SMS_Collection')).toHaveLength(1);
+  });
+});
