@@ -1,6 +1,7 @@
 // Microsoft 365 Agents Playground from node_modules, pointed at the bot, without opening a browser or sending telemetry.
 import { fileURLToPath } from 'node:url';
 import { ROOT } from './build.mjs';
+import { playgroundConfigFile } from './playground-user.mjs';
 
 const PLAYGROUND_CLI = `${ROOT}node_modules/@microsoft/m365agentsplayground/cli.js`;
 const READY_TIMEOUT_MS = 30_000;
@@ -21,7 +22,14 @@ const LOOPBACK_ONLY = fileURLToPath(new URL('./loopback-only.cjs', import.meta.u
 
 export function playgroundEnvironment(env, botEndpoint) {
   const loopbackOnly = `--require=${JSON.stringify(LOOPBACK_ONLY)}`;
-  return { ...env, TEAMSAPPTESTER_BROWSER: 'none', BOT_ENDPOINT: botEndpoint, NODE_OPTIONS: [env.NODE_OPTIONS, loopbackOnly].filter(Boolean).join(' ') };
+  const configFile = playgroundConfigFile(`${ROOT}.sandbox`, env.PLAYGROUND_USER?.toLowerCase());
+  return {
+    ...env,
+    TEAMSAPPTESTER_BROWSER: 'none',
+    BOT_ENDPOINT: botEndpoint,
+    NODE_OPTIONS: [env.NODE_OPTIONS, loopbackOnly].filter(Boolean).join(' '),
+    ...(configFile ? { M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile } : {}),
+  };
 }
 
 /** Starts the playground under `supervisor` and returns the URL to open. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { environmentSchema } from '../../bot/config/config-schema.js';
 import { parseEnvFile } from '../../scripts/lib/env-file.mjs';
 
-const LAUNCHER_VARIABLES = ['SANDBOX_PORT', 'SANDBOX_SCENARIO', 'SANDBOX_FAULTS', 'SANDBOX_SEED', 'SANDBOX_CA_FILE', 'PLAYGROUND', 'PLAYGROUND_PORT'];
+const LAUNCHER_VARIABLES = ['SANDBOX_PORT', 'SANDBOX_SCENARIO', 'SANDBOX_FAULTS', 'SANDBOX_SEED', 'SANDBOX_CA_FILE', 'PLAYGROUND', 'PLAYGROUND_PORT', 'PLAYGROUND_USER'];
 const example = readFileSync('.env.example', 'utf8');
 
 function documentedNames(): string[] {

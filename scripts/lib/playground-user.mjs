@@ -1,0 +1,68 @@
+// Lets the Agents Playground act as any of the sandbox's demo people: PLAYGROUND_USER=megan npm start.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const PEOPLE = {
+  alex: ['user-id-0', 'Alex Wilber', 'alexw', '20'],
+  megan: ['user-id-1', 'Megan Bowen', 'meganb', '21'],
+  adele: ['user-id-2', 'Adele Vance', 'adelev', '22'],
+  isaiah: ['user-id-3', 'Isaiah Langer', 'isaiahl', '23'],
+  patti: ['user-id-4', 'Patti Fernandez', 'pattif', '24'],
+  lynne: ['user-id-5', 'Lynne Robbins', 'lynner', '25'],
+};
+
+export const PLAYGROUND_PEOPLE = Object.keys(PEOPLE);
+
+function person([id, name, alias, suffix], indent) {
+  const [givenName, surname] = name.split(' ');
+  const pad = ' '.repeat(indent);
+  return [
+    `id: ${id}`,
+    `name: ${name}`,
+    `userPrincipleName: ${alias}@example.com`,
+    `aadObjectId: 00000000-0000-0000-0000-00000000000${suffix}`,
+    `givenName: ${givenName}`,
+    `surname: ${surname}`,
+    `email: ${alias}@example.com`,
+  ].map((line, index) => (index === 0 ? line : pad + line)).join('\n');
+}
+
+/** The playground's configuration with `who` as the current user (the others stay available as chat members). */
+export function playgroundConfig(who) {
+  const current = PEOPLE[who];
+  if (!current) throw new Error(`PLAYGROUND_USER must be one of ${PLAYGROUND_PEOPLE.join(', ')}`);
+  const others = Object.entries(PEOPLE).filter(([name]) => name !== who).map(([, entry]) => `  - ${person(entry, 4)}`);
+  return [
+    'version: "0.1.1"',
+    'tenantId: 00000000-0000-0000-0000-0000000000001',
+    'bot:',
+    '  id: 00000000-0000-0000-0000-00000000000011',
+    '  name: AttachOps',
+    'currentUser:',
+    `  ${person(current, 2)}`,
+    'users:',
+    ...others,
+    'personalChat:',
+    '  id: __PERSONAL_CHAT_ID__',
+    'groupChat:',
+    '  id: __GROUP_CHAT_ID__',
+    '  name: Group Chat',
+    'team:',
+    '  id: team-id',
+    '  name: Endpoint Security',
+    '  aadGroupId: 00000000-0000-0000-0000-000000000031',
+    '  channels:',
+    '    - id: channel-announcements-id',
+    '      name: Announcements',
+    '',
+  ].join('\n');
+}
+
+/** Writes the configuration for PLAYGROUND_USER and returns its path, or undefined when none is asked for. */
+export function playgroundConfigFile(dir, who) {
+  if (!who) return undefined;
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `playground-${who}.yml`);
+  writeFileSync(file, playgroundConfig(who));
+  return file;
+}
