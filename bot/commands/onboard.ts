@@ -28,10 +28,8 @@ const collectionListSchema = z
 
 export const onboardCommand = defineCommand({
   name: 'onboard',
-  summary: 'One run from nothing to ready for policy: prerequisites, tenant attach, upload scope and Cloud Sync per collection.',
-  usage:
-    'onboard [edr|antivirus] [--collections <id or exact name>,...] (EDR when no type is given; --collections is needed until ' +
-    'some collection is enabled: without it an attached hierarchy hands over the collections Intune already lists)',
+  summary: 'One run from nothing to ready for policy: prerequisites, tenant attach, then upload scope and Cloud Sync per collection (EDR by default).',
+  usage: 'onboard [edr|antivirus] [--collections <id or exact name>,...]',
   examples: ['onboard edr --collections PS100042', 'onboard antivirus --collections PS100015,PS100042', 'onboard'],
   positionals: ['profile'],
   role: 'operator',
