@@ -7,6 +7,11 @@ import type { Config } from './config/config.js';
 import { createServer } from './http/create-server.js';
 import { InFlight } from './http/in-flight.js';
 import { ApprovalCards } from './approvals/approval-cards.js';
+import {
+  startComplianceScheduler,
+  type ComplianceSchedulerOptions,
+  type RunningComplianceScheduler,
+} from './compliance/start-compliance-scheduler.js';
 import { ProgressCards } from './runs/progress-cards.js';
 import { KnownUsers } from './teams/known-users.js';
 import { AttachOpsBot } from './teams/attachops-bot.js';
@@ -23,11 +28,14 @@ export interface BotOptions {
   readonly commands?: readonly AnyCommand[];
   readonly verbs?: readonly AnyVerb[];
   readonly progressIntervalMs?: number;
+  /** How often scheduled summaries are looked for, and the Teams send limits (tests shorten both). */
+  readonly compliance?: Pick<ComplianceSchedulerOptions, 'tickMs' | 'sendLimits'>;
 }
 
 export interface RunningBot {
   readonly url: string;
   readonly port: number;
+  readonly compliance: RunningComplianceScheduler;
   /** Stops accepting, finishes turns in flight, flushes storage. */
   close(): Promise<void>;
 }
@@ -44,6 +52,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const knownUsers = new KnownUsers(services.storage);
   const approvalCards = new ApprovalCards(services.approvals, messenger, knownUsers, log, config.access.approvalsChannel);
   services.approvals.observe(approvalCards);
+  const compliance = startComplianceScheduler({
+    services,
+    adapter,
+    appId: config.botFramework?.appId ?? '',
+    references,
+    log,
+    clock: services.clock,
+    ...options.compliance,
+  });
   const bot = new AttachOpsBot({
     commands: options.commands ?? defaultCommands,
     verbs: options.verbs ?? defaultVerbs,
@@ -76,6 +93,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
       await turns.idle();
+      await compliance.stop();
       await services.runs.stop();
       await progressCards.idle();
       await approvalCards.idle();
@@ -87,5 +105,5 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     })();
     return closing;
   };
-  return { url, port, close };
+  return { url, port, compliance, close };
 }

@@ -5,6 +5,7 @@ import { attachCommand } from './attach.js';
 import { cancelCommand } from './cancel.js';
 import { checkCommand } from './check.js';
 import { collectionsCommand } from './collections.js';
+import { complianceCommand } from './compliance.js';
 import { enableCommand } from './enable.js';
 import { helpCommand } from './help.js';
 import { onboardCommand } from './onboard.js';
@@ -13,6 +14,9 @@ import { policyListCommand } from './policy-list.js';
 import { policyShowCommand } from './policy-show.js';
 import { runCommand } from './run.js';
 import { runsCommand } from './runs.js';
+import { subscribeCommand } from './subscribe.js';
+import { subscriptionsCommand } from './subscriptions.js';
+import { unsubscribeCommand } from './unsubscribe.js';
 
 /** Every command the bot knows. Help, the manifest's command list and the tests are generated from this list. */
 export const commands: readonly AnyCommand[] = [
@@ -25,9 +29,13 @@ export const commands: readonly AnyCommand[] = [
   policyCreateCommand,
   assignCommand,
   approvalsCommand,
+  complianceCommand,
+  subscribeCommand,
   policyListCommand,
   policyShowCommand,
   runsCommand,
   runCommand,
   cancelCommand,
+  subscriptionsCommand,
+  unsubscribeCommand,
 ];

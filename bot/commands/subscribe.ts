@@ -40,7 +40,7 @@ export const subscribeCommand = defineCommand({
     policy: z.array(z.string().trim().min(1).max(256)).max(50).optional(),
   }),
   changesTenant: false,
-  role: 'reader',
+  role: 'operator',
   async run(args, { services, conversation, actor }) {
     const schedule = parseScheduleFlags(args);
     if (!schedule.ok) return renderCard('usage-error', toUsageErrorView(SUBSCRIBE_HELP, schedule.problems));

@@ -12,7 +12,7 @@ export const unsubscribeCommand = defineCommand({
   positionals: ['id'],
   args: z.object({ id: z.string().trim().min(1).max(64) }),
   changesTenant: false,
-  role: 'reader',
+  role: 'operator',
   async run({ id }, { services, conversation, actor, access }) {
     const store = new SubscriptionStore(services.storage);
     const subscription = await store.get(id);

@@ -3,7 +3,10 @@ import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { AppServices } from '../app-services.js';
-import { type CardPoster, RateLimitedSender } from './rate-limited-sender.js';
+import type { CloudAdapter } from 'botbuilder';
+import type { ConversationReferences } from '../teams/conversation-references.js';
+import { ProactiveCardPoster } from './proactive-card-poster.js';
+import { RateLimitedSender } from './rate-limited-sender.js';
 import type { SendLimits } from './send-limits.js';
 import { createSubscriptionDelivery } from './subscription-delivery.js';
 
@@ -12,8 +15,10 @@ export const SCHEDULER_TICK_MS = 15_000;
 
 export interface ComplianceSchedulerOptions {
   readonly services: AppServices;
-  /** The bot's ProactiveMessenger (or anything that posts a card to a stored conversation). */
-  readonly messenger: CardPoster;
+  /** The bot's CloudAdapter, Microsoft app id and conversation references, as start-bot builds them. */
+  readonly adapter: CloudAdapter;
+  readonly appId: string;
+  readonly references: ConversationReferences;
   readonly log: Logger;
   /** Decides what is due; `services.clock` by default. Tests pass a fake clock. */
   readonly clock?: Clock;
@@ -35,7 +40,8 @@ export interface RunningComplianceScheduler {
 export function startComplianceScheduler(options: ComplianceSchedulerOptions): RunningComplianceScheduler {
   const clock = options.clock ?? options.services.clock;
   const log = options.log.child({ component: 'compliance-scheduler' });
-  const sender = new RateLimitedSender({ messenger: options.messenger, log, ...(options.sendLimits ? { limits: options.sendLimits } : {}) });
+  const poster = new ProactiveCardPoster(options.adapter, options.appId, options.references);
+  const sender = new RateLimitedSender({ messenger: poster, log, ...(options.sendLimits ? { limits: options.sendLimits } : {}) });
   const scheduler = new ComplianceScheduler({
     store: new SubscriptionStore(options.services.storage),
     clock,

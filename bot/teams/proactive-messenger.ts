@@ -40,8 +40,16 @@ export class ProactiveMessenger {
   private async continue(conversationId: string, logic: (turn: TurnContext) => Promise<void>): Promise<void> {
     const reference = await this.references.get(conversationId);
     if (!reference) throw new ConversationUnreachableError(conversationId, undefined);
+    let failure: unknown;
     try {
-      await this.adapter.continueConversationAsync(this.appId, reference, logic);
+      await this.adapter.continueConversationAsync(this.appId, reference, async (turn) => {
+        try {
+          await logic(turn);
+        } catch (error) {
+          failure = error;
+        }
+      });
+      if (failure !== undefined) throw failure;
     } catch (error) {
       const status = statusOf(error);
       if (status === 403 || status === 404) throw new ConversationUnreachableError(conversationId, status);

@@ -4,6 +4,8 @@ import { approvalRefreshVerb } from './approval-refresh.js';
 import { approvalRejectVerb } from './approval-reject.js';
 import { checkRerunVerb } from './check-rerun.js';
 import { collectionsPageVerb } from './collections-page.js';
+import { complianceDevicesVerb } from './compliance-devices.js';
+import { compliancePageVerb } from './compliance-page.js';
 import { helpAllVerb } from './help-all.js';
 import { helpUsageVerb } from './help-usage.js';
 import { runCancelVerb } from './run-cancel.js';
@@ -20,6 +22,8 @@ export const verbs: readonly AnyVerb[] = [
   approvalRefreshVerb,
   checkRerunVerb,
   collectionsPageVerb,
+  compliancePageVerb,
+  complianceDevicesVerb,
   helpAllVerb,
   helpUsageVerb,
   runVerifyVerb,

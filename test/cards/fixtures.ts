@@ -9,6 +9,7 @@ import { approvalFixtures, approvalListFixtures } from './approval-fixtures.js';
 import { runListFixtures, runProgressFixtures } from './run-fixtures.js';
 import { policyDetailsFixtures, policyListFixtures } from '../unit/policies/card-fixtures.js';
 import { collectionsFixtures, consoleStepFixtures } from '../unit/workflow/card-fixtures.js';
+import { complianceDevicesFixtures, compliancePolicyFixtures, complianceSubscriptionsFixtures, complianceSummaryFixtures } from '../unit/compliance/card-fixtures.js';
 
 const firstCommand = commands[0];
 if (!firstCommand) throw new Error('no commands registered');
@@ -42,4 +43,8 @@ export const fixtures: { [N in keyof TemplateViews]: readonly TemplateViews[N][]
   'run-list': runListFixtures,
   collections: collectionsFixtures,
   'console-step': consoleStepFixtures,
+  'compliance-summary': complianceSummaryFixtures,
+  'compliance-policy': compliancePolicyFixtures,
+  'compliance-devices': complianceDevicesFixtures,
+  'compliance-subscriptions': complianceSubscriptionsFixtures,
 };

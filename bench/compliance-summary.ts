@@ -1,0 +1,119 @@
+/**
+ * Benchmark: the compliance summary of 100 ConfigMgr-targeted policies against the sandbox, batched (one
+ * getPolicySummaries call: $batch of 20) versus a naive baseline of one request per policy, measured in the same run.
+ * Run with `npm run bench` (builds with tsc, then runs dist/bench/compliance-summary.js under plain node).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../bot/config/config.js';
+import { createTenantServices } from '../bot/wiring/create-tenant-services.js';
+import { readCompliance } from '../core/compliance/read-compliance.js';
+import { systemClock } from '../core/ports/clock.js';
+import { silentLogger } from '../core/ports/logger.js';
+import type { TenantServices } from '../core/tenant-services.js';
+import { generateSandboxTls, SANDBOX_ADMINSERVICE_USER, SANDBOX_APP, SANDBOX_TENANT_ID, startSandbox } from '../sandbox/index.js';
+
+const POLICIES = 100;
+const ROUNDS = 7;
+const CERT_ENV = 'ATTACHOPS_BENCH_CERT';
+const KEY_ENV = 'ATTACHOPS_BENCH_KEY';
+
+interface Measured {
+  readonly ms: number;
+  readonly graphRequests: number;
+  readonly batchRequests: number;
+}
+
+/** Node reads NODE_EXTRA_CA_CERTS only at start, so the parent makes a certificate and runs the benchmark in a child. */
+async function relaunchTrustingSandbox(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'attachops-bench-'));
+  try {
+    const tls = await generateSandboxTls();
+    const certFile = join(dir, 'ca.pem');
+    const keyFile = join(dir, 'key.pem');
+    writeFileSync(certFile, tls.certPem);
+    writeFileSync(keyFile, tls.keyPem, { mode: 0o600 });
+    const child = spawnSync(process.execPath, process.argv.slice(1), {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: certFile, [CERT_ENV]: certFile, [KEY_ENV]: keyFile },
+    });
+    return child.status ?? 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const tls = { certPem: readFileSync(process.env[CERT_ENV] ?? '', 'utf8'), keyPem: readFileSync(process.env[KEY_ENV] ?? '', 'utf8') };
+  const sandbox = await startSandbox({ scenario: 'ready', seed: 7, tls });
+  try {
+    const config = loadConfig({
+      TENANT_ID: SANDBOX_TENANT_ID, GRAPH_CLIENT_ID: SANDBOX_APP.clientId, GRAPH_CLIENT_SECRET: SANDBOX_APP.clientSecret,
+      GRAPH_BASE_URL: `${sandbox.url}/graph/`, AUTHORITY_HOST: `${sandbox.url}/login/`, ADMINSERVICE_URL: `${sandbox.url}/AdminService/`,
+      ADMINSERVICE_AUTH: 'ntlm', ADMINSERVICE_DOMAIN: SANDBOX_ADMINSERVICE_USER.domain, ADMINSERVICE_USERNAME: SANDBOX_ADMINSERVICE_USER.username,
+      ADMINSERVICE_PASSWORD: SANDBOX_ADMINSERVICE_USER.password,
+    });
+    if (!config.tenant) throw new Error('no tenant configuration');
+    const tenant = createTenantServices({ tenant: config.tenant, adminService: config.adminService, log: silentLogger, clock: systemClock, graphRetryBudgetMs: 30_000 });
+    const ids = await createPolicies(tenant);
+    const control = async (method: string, path: string): Promise<unknown> => {
+      const response = await fetch(`${sandbox.url}/_sandbox/${path}`, { method });
+      const text = await response.text();
+      return text === '' ? undefined : (JSON.parse(text) as unknown);
+    };
+    const measure = async (work: () => Promise<unknown>): Promise<Measured> => {
+      await control('DELETE', 'requests');
+      const started = performance.now();
+      await work();
+      const ms = performance.now() - started;
+      const log = ((await control('GET', 'requests')) as { requests: { path: string }[] }).requests.filter((request) => request.path.startsWith('/graph/'));
+      return { ms, graphRequests: log.length, batchRequests: log.filter((request) => request.path.endsWith('/$batch')).length };
+    };
+    const batched = () => readCompliance(tenant, systemClock, silentLogger);
+    const naive = async () => {
+      await tenant.policies.list({ managedOnly: true });
+      for (const id of ids) await tenant.intuneCollections.getPolicySummaries([id]);
+    };
+    await batched();
+    await naive();
+    const results: { batched: Measured[]; naive: Measured[] } = { batched: [], naive: [] };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      results.batched.push(await measure(batched));
+      results.naive.push(await measure(naive));
+    }
+    report(results);
+  } finally {
+    await sandbox.close();
+  }
+}
+
+async function createPolicies(tenant: TenantServices): Promise<string[]> {
+  const ids: string[] = [];
+  for (let index = 0; index < POLICIES; index += 1) {
+    const { id } = await tenant.policies.create({ kind: 'configmgr-edr', profile: 'edr', target: 'configmgr', name: `Bench EDR ${index}`, description: '', settings: {} });
+    if (index % 10 === 0) await tenant.policies.assign(id, [{ kind: 'collection', collectionId: 'PS100042' }]);
+    ids.push(id);
+  }
+  return ids;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function report(results: { batched: Measured[]; naive: Measured[] }): void {
+  const batchedMs = median(results.batched.map((run) => run.ms));
+  const naiveMs = median(results.naive.map((run) => run.ms));
+  const first = (runs: Measured[]): Measured => runs[0] ?? { ms: 0, graphRequests: 0, batchRequests: 0 };
+  console.log(`compliance summary of ${POLICIES} ConfigMgr policies against the sandbox, median of ${ROUNDS} rounds`);
+  console.log(`  batched : ${batchedMs.toFixed(1)} ms, ${first(results.batched).graphRequests} Graph requests (${first(results.batched).batchRequests} $batch)`);
+  console.log(`  naive   : ${naiveMs.toFixed(1)} ms, ${first(results.naive).graphRequests} Graph requests (${first(results.naive).batchRequests} $batch, one per policy)`);
+  console.log(`  ratio   : naive / batched wall time = ${(naiveMs / batchedMs).toFixed(2)}x; upstream calls ${first(results.naive).graphRequests} vs ${first(results.batched).graphRequests}`);
+}
+
+if (process.env[CERT_ENV] === undefined) process.exitCode = await relaunchTrustingSandbox();
+else await main();
