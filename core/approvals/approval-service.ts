@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Actor } from '../actor.js';
 import type { PrincipalGrant } from '../access/principal-grant.js';
 import type { Membership } from '../access/membership.js';
@@ -7,6 +6,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { Storage } from '../ports/storage.js';
 import type { RunEngine } from '../runs/run-engine.js';
+import { shortId } from '../short-id.js';
 import { UserFacingError } from '../user-facing-error.js';
 import type { ApprovalRecord } from './approval-record.js';
 import { ApprovalStore } from './approval-store.js';
@@ -60,7 +60,7 @@ export class ApprovalService {
       throw new UserFacingError('Who are you?', 'Your message did not carry an Azure AD identity, so I cannot take a change request from it.');
     }
     const now = this.options.clock.now();
-    const id = newApprovalId();
+    const id = shortId('a');
     const run = await this.options.runs.start({
       kind: plan.kind,
       title: plan.title,
@@ -268,10 +268,4 @@ export class ApprovalService {
   private async audit(actor: Actor, action: string, record: ApprovalRecord, details: Record<string, unknown> = {}): Promise<void> {
     await this.options.audit.append({ actor, action, target: record.id, conversationId: record.conversationId, details: { runId: record.runId, ...details } });
   }
-}
-
-const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-
-function newApprovalId(): string {
-  return `a-${[...randomBytes(6)].map((byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join('')}`;
 }

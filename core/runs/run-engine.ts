@@ -1,45 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import type { Actor } from '../actor.js';
 import { isUpstreamError } from '../errors/upstream-error.js';
-import type { AuditLog } from '../ports/audit-log.js';
-import type { Clock } from '../ports/clock.js';
-import type { Logger } from '../ports/logger.js';
-import type { Storage } from '../ports/storage.js';
-import { isUserFacingError, UserFacingError } from '../user-facing-error.js';
+import { shortId } from '../short-id.js';
+import { UserFacingError } from '../user-facing-error.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { ResourceBusyError, ResourceLocks } from './resource-locks.js';
-import { currentStep, isTerminal, type RunRecord, type StepProblem, type StepRecord } from './run-record.js';
+import { currentStep, isTerminal, type RunRecord, type StepRecord } from './run-record.js';
+import type { RunEngineOptions, RunObserver, RunRequest } from './run-request.js';
 import { RunStore } from './run-store.js';
-import type { StepHandler, StepOutcome } from './step-handler.js';
+import { busyError, describeFailure, messageOf, outcomeFields, withStep } from './run-transitions.js';
+import type { StepContext, StepHandler, StepOutcome } from './step-handler.js';
 import { DEFAULT_VERIFY_POLICY, nextVerifyDelay, type VerifyPolicy } from './verify-policy.js';
 
-export interface RunRequest {
-  readonly kind: string;
-  readonly title: string;
-  readonly requestedBy: Actor;
-  readonly conversationId: string;
-  /** Collections and policies the run works on; two live runs never share one. */
-  readonly resources: readonly string[];
-  readonly steps: readonly { readonly kind: string; readonly title: string; readonly input: Record<string, unknown> }[];
-  /** A run this one replaces: its resource locks pass to the new run. */
-  readonly replacesRun?: string;
-}
-
-/** Told after every change of a run, so the progress card can follow. */
-export interface RunObserver {
-  runChanged(run: RunRecord): void;
-}
-
-export interface RunEngineOptions {
-  readonly storage: Storage;
-  readonly audit: AuditLog;
-  readonly clock: Clock;
-  readonly log: Logger;
-  readonly handlers: readonly StepHandler[];
-  readonly verifyPolicy?: VerifyPolicy;
-  readonly newRunId?: () => string;
-}
+export type { RunEngineOptions, RunObserver, RunRequest } from './run-request.js';
 
 export const SYSTEM_ACTOR: Actor = { channelUserId: 'attachops', name: 'AttachOps' };
 
@@ -83,7 +56,7 @@ export class RunEngine {
     for (const step of request.steps) this.handler(step.kind);
     const now = this.options.clock.now().toISOString();
     const run: RunRecord = {
-      id: this.options.newRunId?.() ?? newRunId(),
+      id: this.options.newRunId?.() ?? shortId('r'),
       kind: request.kind,
       title: request.title,
       requestedBy: { ...request.requestedBy },
@@ -101,12 +74,7 @@ export class RunEngine {
         attempts: 0,
       })),
     };
-    try {
-      await this.locks.acquire(run.resources, run.id, request.replacesRun);
-    } catch (error) {
-      if (error instanceof ResourceBusyError) throw busyError(error);
-      throw error;
-    }
+    await this.acquireLocks(run.resources, run.id, request.replacesRun);
     await this.store.create(run);
     await this.audit(request.requestedBy, 'run.started', run, { steps: run.steps.map((step) => step.kind) });
     this.notify(run);
@@ -198,9 +166,7 @@ export class RunEngine {
       const loaded = await this.requireRun(runId);
       const failed = loaded.steps.find((step) => step.state === 'failed');
       if (!failed) throw new UserFacingError('Nothing to retry', `Run ${runId} has no failed step.`);
-      await this.locks.acquire(loaded.resources, runId).catch((error: unknown) => {
-        throw error instanceof ResourceBusyError ? busyError(error) : error;
-      });
+      await this.acquireLocks(loaded.resources, runId);
       return this.write(runId, (current) => ({
         ...withStep(current, failed.id, { state: 'pending', problem: undefined, message: 'Trying again' }),
         status: 'active',
@@ -244,7 +210,7 @@ export class RunEngine {
     const running = await this.write(run.id, (current) =>
       ({ ...withStep(current, step.id, { state: 'running', startedAt: step.startedAt ?? now, attempts: step.attempts + 1 }), status: 'active' }),
     );
-    const context = { run: running, actor, clock: this.options.clock, log: this.options.log.child({ runId: run.id, step: step.kind }), audit: this.options.audit };
+    const context = this.stepContext(running, actor, step.kind);
     const current = currentStep(running) ?? step;
     let outcome: StepOutcome;
     try {
@@ -290,7 +256,7 @@ export class RunEngine {
     const step = run?.steps.find((candidate) => candidate.id === stepId);
     if (!run || !step || step.state !== 'waiting-for-admin' || !step.verification) return 'stop';
     const handler = this.handler(step.kind);
-    const context = { run, actor, clock: this.options.clock, log: this.options.log.child({ runId, step: step.kind }), audit: this.options.audit };
+    const context = this.stepContext(run, actor, step.kind);
     const now = this.options.clock.now();
     const attempts = step.verification.attempts + 1;
     let note: string;
@@ -355,6 +321,16 @@ export class RunEngine {
     }
   }
 
+  private stepContext(run: RunRecord, actor: Actor, kind: string): StepContext {
+    return { run, actor, clock: this.options.clock, log: this.options.log.child({ runId: run.id, step: kind }), audit: this.options.audit };
+  }
+
+  private async acquireLocks(resources: readonly string[], runId: string, takeOverFrom?: string): Promise<void> {
+    await this.locks.acquire(resources, runId, takeOverFrom).catch((error: unknown) => {
+      throw error instanceof ResourceBusyError ? busyError(error) : error;
+    });
+  }
+
   private async requireRun(runId: string): Promise<RunRecord> {
     const run = await this.get(runId);
     if (!run) throw new UserFacingError('No such run', `There is no run ${runId}.`, 'Type runs to see recent runs.');
@@ -376,55 +352,4 @@ export class RunEngine {
       details: { runKind: run.kind, ...details },
     });
   }
-}
-
-function withStep(run: RunRecord, stepId: string, change: Partial<StepRecord>): RunRecord {
-  return { ...run, steps: run.steps.map((step) => (step.id === stepId ? { ...step, ...change } : step)) };
-}
-
-function outcomeFields(outcome: StepOutcome, now: Date): Partial<StepRecord> {
-  const endedAt = now.toISOString();
-  switch (outcome.kind) {
-    case 'done':
-      return { state: 'done', endedAt, message: outcome.message, outcome: outcome.outcome, problem: undefined };
-    case 'skipped':
-      return { state: 'skipped', endedAt, message: outcome.message };
-    case 'waiting-for-admin':
-      return { state: 'waiting-for-admin', message: outcome.message, guidance: outcome.guidance, verification: undefined };
-    case 'waiting-for-approval':
-      return { state: 'waiting-for-approval', message: outcome.message, approvalId: outcome.approvalId };
-    case 'failed':
-      return { state: 'failed', endedAt, problem: outcome.problem, message: outcome.problem.title };
-  }
-}
-
-function messageOf(outcome: StepOutcome): string {
-  return outcome.kind === 'failed' ? outcome.problem.message : outcome.message;
-}
-
-function describeFailure(error: unknown): StepProblem {
-  if (isUserFacingError(error)) return { title: error.title, message: error.message, fix: error.fix };
-  if (isUpstreamError(error)) {
-    return {
-      title: error.retryable ? 'The service is busy' : 'The service refused the change',
-      message: error.message,
-      fix: error.retryable ? 'Press Retry in a few minutes; nothing was done twice.' : 'Fix what the message names, then press Retry.',
-    };
-  }
-  return { title: 'Unexpected failure', message: 'The step failed unexpectedly; the bot log has the details.', fix: 'Press Retry; if it fails again, report the run id.' };
-}
-
-function busyError(error: ResourceBusyError): UserFacingError {
-  return new UserFacingError(
-    'Already in progress',
-    `${error.resource} is being worked on by run ${error.heldBy}.`,
-    `Wait for run ${error.heldBy} to finish (type run ${error.heldBy}), or cancel it.`,
-  );
-}
-
-const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-
-function newRunId(): string {
-  const bytes = randomBytes(6);
-  return `r-${[...bytes].map((byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join('')}`;
 }
