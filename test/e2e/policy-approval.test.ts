@@ -96,3 +96,28 @@ describe('policy changes through approvals, against the sandbox tenant', () => {
     expect(targets).toContain('PS100042');
   });
 });
+
+describe('the approvals channel', () => {
+  it('posts the approval card there too, and updates both copies when the request is decided', async () => {
+    const tenant = await startSandboxTenant({ scenario: 'ready' });
+    const channel = '19:approvals@thread.tacv2';
+    const harness = await startTestBot({ tenant: tenant.tenant, env: { APPROVALS_CHANNEL: channel } });
+    try {
+      await harness.post(messageActivity('help', { serviceUrl: harness.connector.url, from: MEGAN, place: 'channel', conversationId: channel }));
+      await harness.connector.waitFor((calls) => calls.some((call) => call.conversationId === channel));
+      await harness.post(messageActivity('policy create edr --target configmgr --name "EDR channel" --sample-sharing all', { serviceUrl: harness.connector.url, from: ALEX }));
+      await harness.connector.waitFor((calls) => calls.filter((call) => call.conversationId === channel).length >= 2, 15_000);
+      const posted = harness.connector.calls.filter((call) => call.method === 'POST' && JSON.stringify(call.body).includes('Approval needed'));
+      expect(new Set(posted.map((call) => call.conversationId)).size).toBe(2);
+      const approvalId = /"approvalId":"(a-[a-z0-9]+)"/.exec(JSON.stringify(posted[0]?.body))?.[1];
+      await harness.post(invokeActivity('approval.approve', { approvalId }, { serviceUrl: harness.connector.url, from: MEGAN, conversationId: channel }));
+      await harness.connector.waitFor(
+        (calls) => new Set(calls.filter((call) => call.method === 'PUT' && JSON.stringify(call.body).includes('Approved by Megan')).map((call) => call.conversationId)).size === 2,
+        15_000,
+      );
+    } finally {
+      await harness.close();
+      await tenant.close();
+    }
+  });
+});
