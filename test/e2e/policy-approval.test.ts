@@ -78,6 +78,26 @@ describe('policy changes through approvals, against the sandbox tenant', () => {
     expect(creates).toHaveLength(1);
   });
 
+  it('retries a throttled create and still creates the policy once', async () => {
+    await tenant.control('POST', 'faults', { spec: 'route=/graph/beta/deviceManagement/configurationPolicies;kind=429;retryAfter=1;count=2;method=POST' });
+    await say('policy create edr --target configmgr --name "EDR throttled" --sample-sharing all');
+    await click('approval.approve', { approvalId: await latestApprovalId() }, MEGAN);
+    await waitForPolicy('EDR throttled');
+    const creates = (await tenant.requests()).filter((entry) => entry.method === 'POST' && /configurationPolicies$/.test(entry.path));
+    expect(creates.map((entry) => entry.status)).toEqual([429, 429, 201]);
+    expect((await tenant.tenant.policies.list({ nameContains: 'EDR throttled' })).filter((policy) => policy.name === 'EDR throttled')).toHaveLength(1);
+  });
+
+  it('shows the service\'s message and request id when Graph refuses the create', async () => {
+    await tenant.control('POST', 'faults', { spec: 'route=/graph/beta/deviceManagement/configurationPolicies;kind=500;count=5;method=POST' });
+    await say('policy create edr --target configmgr --name "EDR refused" --sample-sharing all');
+    await click('approval.approve', { approvalId: await latestApprovalId() }, MEGAN);
+    await harness.connector.waitFor((calls) => calls.some((call) => JSON.stringify(call.body).includes('request id')), 20_000);
+    const failure = harness.connector.calls.map((call) => JSON.stringify(call.body)).find((body) => body.includes('request id')) ?? '';
+    expect(failure).toMatch(/Retry/);
+    expect(failure).toMatch(/request id [0-9a-f-]{36}/);
+  });
+
   it('assign goes through the same approval and keeps earlier assignments', async () => {
     await say('policy create edr --target configmgr --name "EDR assign" --sample-sharing all');
     await click('approval.approve', { approvalId: await latestApprovalId() }, MEGAN);
