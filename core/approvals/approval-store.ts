@@ -1,4 +1,5 @@
-import { isETagConflict, type Storage } from '../ports/storage.js';
+import type { Storage } from '../ports/storage.js';
+import { listParsed, updateItem } from '../storage/update-item.js';
 import { approvalRecordSchema, type ApprovalRecord } from './approval-record.js';
 
 const PREFIX = 'approval/';
@@ -20,27 +21,14 @@ export class ApprovalStore {
 
   /** Applies `change` to the latest version; when it returns no record, nothing is written. */
   async update<R>(id: string, change: ApprovalChange<R>): Promise<{ record: ApprovalRecord; result: R } | undefined> {
-    for (;;) {
-      const item = await this.storage.get(PREFIX + id);
-      if (!item) return undefined;
-      const current = approvalRecordSchema.parse(item.value);
-      const { record, result } = change(current);
-      if (!record) return { record: current, result };
-      try {
-        await this.storage.put(PREFIX + id, record, { ifMatch: item.eTag });
-        return { record, result };
-      } catch (error) {
-        if (!isETagConflict(error)) throw error;
-      }
-    }
+    const updated = await updateItem(this.storage, PREFIX + id, (value) => approvalRecordSchema.parse(value), (record) => {
+      const next = change(record);
+      return { value: next.record, result: next.result };
+    });
+    return updated && { record: updated.value, result: updated.result };
   }
 
-  async list(): Promise<ApprovalRecord[]> {
-    const items = await this.storage.list(PREFIX);
-    return items
-      .map((item) => approvalRecordSchema.safeParse(item.value))
-      .filter((parsed) => parsed.success)
-      .map((parsed) => parsed.data)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  list(): Promise<ApprovalRecord[]> {
+    return listParsed(this.storage, PREFIX, (value) => approvalRecordSchema.safeParse(value));
   }
 }

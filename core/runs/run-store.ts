@@ -1,4 +1,5 @@
-import { isETagConflict, type Storage } from '../ports/storage.js';
+import type { Storage } from '../ports/storage.js';
+import { listParsed, updateItem } from '../storage/update-item.js';
 import { runRecordSchema, type RunRecord } from './run-record.js';
 
 const PREFIX = 'run/';
@@ -28,25 +29,12 @@ export class RunStore {
 
   /** Reads, changes and writes a run, re-reading when someone else wrote in between. */
   async update(runId: string, change: (run: RunRecord) => RunRecord): Promise<RunRecord> {
-    for (;;) {
-      const loaded = await this.load(runId);
-      if (!loaded) throw new Error(`run ${runId} does not exist`);
-      const next = change(loaded.run);
-      try {
-        await this.save(next, loaded.eTag);
-        return next;
-      } catch (error) {
-        if (!isETagConflict(error)) throw error;
-      }
-    }
+    const updated = await updateItem(this.storage, PREFIX + runId, (value) => runRecordSchema.parse(value), (run) => ({ value: change(run), result: undefined }));
+    if (!updated) throw new Error(`run ${runId} does not exist`);
+    return updated.value;
   }
 
-  async list(): Promise<RunRecord[]> {
-    const items = await this.storage.list(PREFIX);
-    return items
-      .map((item) => runRecordSchema.safeParse(item.value))
-      .filter((parsed) => parsed.success)
-      .map((parsed) => parsed.data)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  list(): Promise<RunRecord[]> {
+    return listParsed(this.storage, PREFIX, (value) => runRecordSchema.safeParse(value));
   }
 }
