@@ -11,7 +11,7 @@ export const runCommand = defineCommand({
   args: z.object({ id: z.string().trim().toLowerCase().regex(/^r-[a-z0-9]{4,20}$/, 'must be a run id such as r-7k2m9q (type runs to list them)') }),
   changesTenant: false,
   role: 'reader',
-  async run({ id }, { services }) {
-    return runCard(await loadRun(id, services), services);
+  async run({ id }, { services, access }) {
+    return runCard(await loadRun(id, services), services, access);
   },
 });

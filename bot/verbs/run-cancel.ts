@@ -7,6 +7,6 @@ export const runCancelVerb = defineVerb({
   data: runActionData,
   async run({ runId }, { services, actor, access }) {
     requireRequester(await loadRun(runId, services), access, 'cancel');
-    return runCard(await services.runs.cancel(runId, actor), services);
+    return runCard(await services.runs.cancel(runId, actor), services, access);
   },
 });

@@ -5,7 +5,7 @@ export const runRefreshVerb = defineVerb({
   verb: 'run.refresh',
   role: 'reader',
   data: runActionData,
-  async run({ runId }, { services }) {
-    return runCard(await loadRun(runId, services), services);
+  async run({ runId }, { services, access }) {
+    return runCard(await loadRun(runId, services), services, access);
   },
 });

@@ -7,6 +7,6 @@ export const runRetryVerb = defineVerb({
   data: runActionData,
   async run({ runId }, { services, actor, access }) {
     requireRequester(await loadRun(runId, services), access, 'retry');
-    return runCard(await services.runs.retry(runId, actor), services);
+    return runCard(await services.runs.retry(runId, actor), services, access);
   },
 });

@@ -6,11 +6,11 @@ export const runVerifyVerb = defineVerb({
   verb: 'run.verify',
   role: 'operator',
   data: runActionData,
-  async run({ runId }, { services, actor }) {
+  async run({ runId }, { services, actor, access }) {
     await loadRun(runId, services);
     if (actor.aadObjectId === undefined) {
       throw new UserFacingError('Who are you?', 'Your message did not carry an Azure AD identity.', 'Use AttachOps from Microsoft Teams with your work account.');
     }
-    return runCard(await services.runs.verify(runId, actor), services);
+    return runCard(await services.runs.verify(runId, actor), services, access);
   },
 });

@@ -33,6 +33,16 @@ export interface RunProgressView {
   readonly canVerify: boolean;
   readonly canRetry: boolean;
   readonly canCancel: boolean;
+  /** People Teams refreshes the card for, so the requester sees Retry and Cancel; empty once the run ended. */
+  readonly userIds: readonly string[];
+}
+
+/** What the person looking at the card may do; absent for the card everyone sees. */
+export interface RunViewer {
+  /** May press Verify (operators). */
+  readonly operator: boolean;
+  /** May Retry and Cancel: the requester, or an admin. */
+  readonly owner: boolean;
 }
 
 export interface RunListView {
@@ -71,7 +81,8 @@ const guidanceSchema = z.object({
 
 const EMPTY_GUIDANCE: GuidanceView = { title: '', steps: [], commandLine: '', verifyHint: '' };
 
-export function toRunProgressView(run: RunRecord, now: Date, options: { continued?: boolean } = {}): RunProgressView {
+export function toRunProgressView(run: RunRecord, now: Date, options: { continued?: boolean; viewer?: RunViewer } = {}): RunProgressView {
+  const viewer = options.viewer;
   const step = currentStep(run);
   const live = run.status === 'active' || run.status === 'waiting';
   const waitingForAdmin = live && step?.state === 'waiting-for-admin';
@@ -92,9 +103,10 @@ export function toRunProgressView(run: RunRecord, now: Date, options: { continue
     hasProblem: failed?.problem !== undefined,
     problem: { title: failed?.problem?.title ?? '', message: failed?.problem?.message ?? '', fix: failed?.problem?.fix ?? '' },
     nextAction: nextAction(run, step),
-    canVerify: waitingForAdmin,
-    canRetry: run.status === 'failed' && failed !== undefined,
-    canCancel: live,
+    canVerify: waitingForAdmin && (viewer?.operator ?? true),
+    canRetry: run.status === 'failed' && failed !== undefined && (viewer?.owner ?? false),
+    canCancel: live && (viewer?.owner ?? false),
+    userIds: live || run.status === 'failed' ? [run.requestedBy.channelUserId] : [],
   };
 }
 

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../support/activities.js';
+import { ALEX, ISAIAH, type TestUser } from '../support/activities.js';
 import { startedRunId, startWorkflowChat, tenantServicesWith, type WorkflowChat } from './workflow-chat.js';
 
 /** An AttachOps operator in the sandbox directory who does not hold the Global Administrator role. */
@@ -38,7 +38,10 @@ describe('bad input on a fresh hierarchy: precise cards, consistent runs', () =>
     const failed = await chat.waitForRun(runId, (run) => run.status === 'failed');
     expect(failed.steps[0]?.problem?.title).toBe('The hierarchy is not tenant attached');
     await chat.harness.connector.waitFor(() => chat.progressCard(runId).latest.includes('Type attach first'));
-    expect(chat.progressCard(runId).latest).toContain('run.retry');
+    expect(chat.progressCard(runId).latest).not.toContain('run.retry');
+    expect(chat.progressCard(runId).latest).toContain(`"userIds":["${ALEX.id}"]`);
+    expect(await chat.press('run.refresh', { runId }, chat.progressCard(runId).activityId)).toContain('run.retry');
+    expect(await chat.press('run.refresh', { runId }, chat.progressCard(runId).activityId, ISAIAH)).not.toContain('run.retry');
   });
 
   it('attach by a user who is not a Global Administrator fails naming the role, and nothing waits on the console', async () => {
