@@ -49,7 +49,7 @@ describe('scenario checks, through the bot against the sandbox tenant', () => {
     const failed = await chat.waitForRun(runId, (run) => run.status === 'failed');
     expect(failed.steps.map((step) => step.state)).toEqual(['failed', 'pending', 'pending', 'pending', 'pending']);
     expect(failed.steps[0]?.problem?.title).toBe(`${profile === 'edr' ? 'EDR' : 'Antivirus'} policy prerequisites not met: ${rule}`);
-    await chat.harness.connector.waitFor(() => chat!.progressCard(runId).latest.includes('run.retry'));
+    await chat.harness.connector.waitFor(() => chat!.progressCard(runId).latest.includes('Then press Retry.'));
     const card = chat.progressCard(runId).latest;
     expect(card).toContain(rule);
     expect(card).toContain('Then press Retry.');
