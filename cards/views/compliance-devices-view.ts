@@ -1,5 +1,5 @@
 import type { NonCompliantDevicesPage } from '../../core/compliance/non-compliant-devices.js';
-import { formatTime, shorten } from './compliance-format.js';
+import { formatTime, pagingView, shorten } from './compliance-format.js';
 import type { ComplianceDevicesData } from './compliance-summary-view.js';
 
 export interface ComplianceDeviceRowView {
@@ -35,9 +35,6 @@ export function toComplianceDevicesView(page: NonCompliantDevicesPage): Complian
     })),
     isEmpty: page.rows.length === 0,
     emptyText: 'Every targeted device is compliant or still pending.',
-    hasPrevious: page.page > 1,
-    hasNext: page.page < page.pageCount,
-    previousData: data(Math.max(1, page.page - 1)),
-    nextData: data(page.page + 1),
+    ...pagingView(page.page, page.pageCount, data),
   };
 }

@@ -85,3 +85,8 @@ export function donutSlices(counts: ComplianceCounts): DonutSlice[] {
 export function chartFallback(counts: ComplianceCounts): string {
   return donutSlices(counts).map((slice) => `${slice.legend}: ${slice.value}`).join(' · ');
 }
+
+/** Previous/next buttons of a paged card, with the verb data each button sends. */
+export function pagingView<D>(page: number, pageCount: number, dataFor: (page: number) => D) {
+  return { hasPrevious: page > 1, hasNext: page < pageCount, previousData: dataFor(Math.max(1, page - 1)), nextData: dataFor(page + 1) };
+}

@@ -1,5 +1,5 @@
 import type { ComplianceSummary, PolicySummaryRow } from '../../core/compliance/summary-model.js';
-import { changeLine, chartFallback, countsLine, type DonutSlice, donutSlices, formatTime, headline, headlineColor, shorten, targetLabel } from './compliance-format.js';
+import { changeLine, chartFallback, countsLine, type DonutSlice, donutSlices, formatTime, headline, headlineColor, pagingView, shorten, targetLabel } from './compliance-format.js';
 
 /** What the compliance.page button sends: the page, and the subscription whose policies it lists (if any). */
 export interface CompliancePageData {
@@ -66,9 +66,6 @@ export function toComplianceSummaryView(summary: ComplianceSummary, options: { t
     rows: summary.rows.map(toCompliancePolicyRowView),
     isEmpty: summary.rows.length === 0,
     emptyText: 'AttachOps manages no EDR or Antivirus policy yet. Create one with policy create, then assign it.',
-    hasPrevious: summary.page > 1,
-    hasNext: summary.page < summary.pageCount,
-    previousData: pageData(Math.max(1, summary.page - 1)),
-    nextData: pageData(summary.page + 1),
+    ...pagingView(summary.page, summary.pageCount, pageData),
   };
 }

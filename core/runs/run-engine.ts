@@ -8,7 +8,7 @@ import { ResourceBusyError, ResourceLocks } from './resource-locks.js';
 import { currentStep, isTerminal, type RunRecord, type StepRecord } from './run-record.js';
 import type { RunEngineOptions, RunObserver, RunRequest } from './run-request.js';
 import { RunStore } from './run-store.js';
-import { busyError, describeFailure, messageOf, outcomeFields, withStep } from './run-transitions.js';
+import { busyError, checkedFields, describeFailure, gaveUpFields, messageOf, outcomeFields, verifiedFields, withStep } from './run-transitions.js';
 import type { StepContext, StepHandler, StepOutcome } from './step-handler.js';
 import { DEFAULT_VERIFY_POLICY, nextVerifyDelay, type VerifyPolicy } from './verify-policy.js';
 
@@ -263,10 +263,7 @@ export class RunEngine {
     try {
       const world = await handler.check(step, context);
       if (world.done) {
-        const verified = await this.write(runId, (current) => ({
-          ...withStep(current, stepId, { state: 'done', endedAt: now.toISOString(), message: `verified: ${world.message}`, outcome: world.outcome, verification: { ...step.verification!, attempts, lastCheckedAt: now.toISOString(), nextCheckAt: undefined } }),
-          status: 'active',
-        }));
+        const verified = await this.write(runId, (current) => ({ ...withStep(current, stepId, verifiedFields(step, world, now, attempts)), status: 'active' }));
         await this.audit(actor, 'step.verified', verified, { step: step.kind, stepId, attempts });
         return 'done';
       }
@@ -275,10 +272,8 @@ export class RunEngine {
       context.log.warn({ err: error }, 'verification check failed');
       note = `Could not check (${isUpstreamError(error) ? error.code : 'error'}); I keep trying.`;
     }
-    const nextCheckAt = new Date(now.getTime() + nextVerifyDelay(this.verifyPolicy, attempts)).toISOString();
-    await this.write(runId, (current) =>
-      withStep(current, stepId, { message: note, verification: { ...step.verification!, attempts, lastCheckedAt: now.toISOString(), nextCheckAt } }),
-    );
+    const nextCheckAt = new Date(now.getTime() + nextVerifyDelay(this.verifyPolicy, attempts));
+    await this.write(runId, (current) => withStep(current, stepId, checkedFields(step, note, now, attempts, nextCheckAt)));
     return 'not-yet';
   }
 
@@ -286,12 +281,7 @@ export class RunEngine {
     await this.mutex.run(runId, async () => {
       const run = await this.write(runId, (current) => {
         const step = current.steps.find((candidate) => candidate.id === stepId);
-        if (!step?.verification) return current;
-        return withStep(current, stepId, {
-          message:
-            'I waited too long for the change to show up. Check CMGatewaySyncUploadWorker.log on the service connection point (uploads run every 15 minutes) and that the collection is in the upload scope, then press Verify again.',
-          verification: { ...step.verification, gaveUpAt: this.options.clock.now().toISOString(), nextCheckAt: undefined },
-        });
+        return step?.verification ? withStep(current, stepId, gaveUpFields(step.verification, this.options.clock.now())) : current;
       });
       await this.audit(actor, 'step.verification-timed-out', run, { stepId });
     });

@@ -1,7 +1,7 @@
-import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ALEX, ISAIAH, type TestUser } from '../support/activities.js';
 import { startedRunId, startWorkflowChat, tenantServicesWith, type WorkflowChat } from './workflow-chat.js';
+import { freePort } from '../support/free-port.js';
 
 /** An AttachOps operator in the sandbox directory who does not hold the Global Administrator role. */
 const ADELE: TestUser = { id: '29:adele', name: 'Adele Vance', aadObjectId: '00000000-0000-0000-0000-0000000000022' };
@@ -119,7 +119,7 @@ describe('configuration and cloud problems', () => {
   });
 
   it('AdminService unreachable: the command names the SMS Provider and starts no run', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     chat = await startWorkflowChat({ scenario: 'fresh', tenantServices: (sandbox) => tenantServicesWith(sandbox, { ADMINSERVICE_URL: `https://127.0.0.1:${port}/AdminService/` }) });
     for (const text of ['attach', 'onboard edr --collections PS100042']) {
       const card = await chat.say(text);
@@ -128,12 +128,3 @@ describe('configuration and cloud problems', () => {
     expect(await chat.harness.services.runs.list()).toEqual([]);
   });
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
