@@ -1,20 +1,16 @@
-import { isUserFacingError } from '../../core/user-facing-error.js';
 import { approvalActionData } from './approval-data.js';
+import { decideApproval } from './approval-decision.js';
 import { defineVerb } from './verb.js';
 
 export const approvalApproveVerb = defineVerb({
   verb: 'approval.approve',
   role: 'approver',
   data: approvalActionData,
-  async run({ approvalId }, { services, actor, approvalCards }) {
-    const record = await services.approvals.requireRecord(approvalId);
-    try {
-      const { record: updated, outcome } = await services.approvals.approve(approvalId, actor);
-      const note = outcome === 'already-counted' ? 'Your approval was already counted.' : outcome === 'already-decided' ? `This request is already ${updated.status}.` : undefined;
-      return approvalCards.cardFor(updated, actor, note);
-    } catch (error) {
-      if (!isUserFacingError(error)) throw error;
-      return approvalCards.cardFor((await services.approvals.get(approvalId)) ?? record, actor, `${error.title}. ${error.message}`);
-    }
-  },
+  run: ({ approvalId }, context) =>
+    decideApproval(approvalId, context, async () => {
+      const { record, outcome } = await context.services.approvals.approve(approvalId, context.actor);
+      if (outcome === 'already-counted') return { record, note: 'Your approval was already counted.' };
+      if (outcome === 'already-decided') return { record, note: `This request is already ${record.status}.` };
+      return { record };
+    }),
 });

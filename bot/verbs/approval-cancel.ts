@@ -1,18 +1,13 @@
-import { isUserFacingError } from '../../core/user-facing-error.js';
 import { approvalActionData } from './approval-data.js';
+import { decideApproval } from './approval-decision.js';
 import { defineVerb } from './verb.js';
 
 export const approvalCancelVerb = defineVerb({
   verb: 'approval.cancel',
   role: 'operator',
   data: approvalActionData,
-  async run({ approvalId }, { services, actor, approvalCards }) {
-    const record = await services.approvals.requireRecord(approvalId);
-    try {
-      return approvalCards.cardFor(await services.approvals.cancel(approvalId, actor), actor);
-    } catch (error) {
-      if (!isUserFacingError(error)) throw error;
-      return approvalCards.cardFor((await services.approvals.get(approvalId)) ?? record, actor, `${error.title}. ${error.message}`);
-    }
-  },
+  run: ({ approvalId }, context) =>
+    decideApproval(approvalId, context, async () => ({
+      record: await context.services.approvals.cancel(approvalId, context.actor),
+    })),
 });
