@@ -13,7 +13,13 @@ import { readCompliance } from '../core/compliance/read-compliance.js';
 import { systemClock } from '../core/ports/clock.js';
 import { silentLogger } from '../core/ports/logger.js';
 import type { TenantServices } from '../core/tenant-services.js';
-import { generateSandboxTls, SANDBOX_ADMINSERVICE_USER, SANDBOX_APP, SANDBOX_TENANT_ID, startSandbox } from '../sandbox/index.js';
+import {
+  generateSandboxTls,
+  SANDBOX_ADMINSERVICE_USER,
+  SANDBOX_APP,
+  SANDBOX_TENANT_ID,
+  startSandbox,
+} from '../sandbox/index.js';
 
 const POLICIES = 100;
 const ROUNDS = 7;
@@ -47,17 +53,32 @@ async function relaunchTrustingSandbox(): Promise<number> {
 
 async function main(): Promise<void> {
   const { readFileSync } = await import('node:fs');
-  const tls = { certPem: readFileSync(process.env[CERT_ENV] ?? '', 'utf8'), keyPem: readFileSync(process.env[KEY_ENV] ?? '', 'utf8') };
+  const tls = {
+    certPem: readFileSync(process.env[CERT_ENV] ?? '', 'utf8'),
+    keyPem: readFileSync(process.env[KEY_ENV] ?? '', 'utf8'),
+  };
   const sandbox = await startSandbox({ scenario: 'ready', seed: 7, tls });
   try {
     const config = loadConfig({
-      TENANT_ID: SANDBOX_TENANT_ID, GRAPH_CLIENT_ID: SANDBOX_APP.clientId, GRAPH_CLIENT_SECRET: SANDBOX_APP.clientSecret,
-      GRAPH_BASE_URL: `${sandbox.url}/graph/`, AUTHORITY_HOST: `${sandbox.url}/login/`, ADMINSERVICE_URL: `${sandbox.url}/AdminService/`,
-      ADMINSERVICE_AUTH: 'ntlm', ADMINSERVICE_DOMAIN: SANDBOX_ADMINSERVICE_USER.domain, ADMINSERVICE_USERNAME: SANDBOX_ADMINSERVICE_USER.username,
+      TENANT_ID: SANDBOX_TENANT_ID,
+      GRAPH_CLIENT_ID: SANDBOX_APP.clientId,
+      GRAPH_CLIENT_SECRET: SANDBOX_APP.clientSecret,
+      GRAPH_BASE_URL: `${sandbox.url}/graph/`,
+      AUTHORITY_HOST: `${sandbox.url}/login/`,
+      ADMINSERVICE_URL: `${sandbox.url}/AdminService/`,
+      ADMINSERVICE_AUTH: 'ntlm',
+      ADMINSERVICE_DOMAIN: SANDBOX_ADMINSERVICE_USER.domain,
+      ADMINSERVICE_USERNAME: SANDBOX_ADMINSERVICE_USER.username,
       ADMINSERVICE_PASSWORD: SANDBOX_ADMINSERVICE_USER.password,
     });
     if (!config.tenant) throw new Error('no tenant configuration');
-    const tenant = createTenantServices({ tenant: config.tenant, adminService: config.adminService, log: silentLogger, clock: systemClock, graphRetryBudgetMs: 30_000 });
+    const tenant = createTenantServices({
+      tenant: config.tenant,
+      adminService: config.adminService,
+      log: silentLogger,
+      clock: systemClock,
+      graphRetryBudgetMs: 30_000,
+    });
     const ids = await createPolicies(tenant);
     const control = async (method: string, path: string): Promise<unknown> => {
       const response = await fetch(`${sandbox.url}/_sandbox/${path}`, { method });
@@ -69,8 +90,14 @@ async function main(): Promise<void> {
       const started = performance.now();
       await work();
       const ms = performance.now() - started;
-      const log = ((await control('GET', 'requests')) as { requests: { path: string }[] }).requests.filter((request) => request.path.startsWith('/graph/'));
-      return { ms, graphRequests: log.length, batchRequests: log.filter((request) => request.path.endsWith('/$batch')).length };
+      const log = ((await control('GET', 'requests')) as { requests: { path: string }[] }).requests.filter((request) =>
+        request.path.startsWith('/graph/'),
+      );
+      return {
+        ms,
+        graphRequests: log.length,
+        batchRequests: log.filter((request) => request.path.endsWith('/$batch')).length,
+      };
     };
     const batched = () => readCompliance(tenant, systemClock, silentLogger);
     const naive = async () => {
@@ -93,7 +120,14 @@ async function main(): Promise<void> {
 async function createPolicies(tenant: TenantServices): Promise<string[]> {
   const ids: string[] = [];
   for (let index = 0; index < POLICIES; index += 1) {
-    const { id } = await tenant.policies.create({ kind: 'configmgr-edr', profile: 'edr', target: 'configmgr', name: `Bench EDR ${index}`, description: '', settings: {} });
+    const { id } = await tenant.policies.create({
+      kind: 'configmgr-edr',
+      profile: 'edr',
+      target: 'configmgr',
+      name: `Bench EDR ${index}`,
+      description: '',
+      settings: {},
+    });
     if (index % 10 === 0) await tenant.policies.assign(id, [{ kind: 'collection', collectionId: 'PS100042' }]);
     ids.push(id);
   }
@@ -110,9 +144,15 @@ function report(results: { batched: Measured[]; naive: Measured[] }): void {
   const naiveMs = median(results.naive.map((run) => run.ms));
   const first = (runs: Measured[]): Measured => runs[0] ?? { ms: 0, graphRequests: 0, batchRequests: 0 };
   console.log(`compliance summary of ${POLICIES} ConfigMgr policies against the sandbox, median of ${ROUNDS} rounds`);
-  console.log(`  batched : ${batchedMs.toFixed(1)} ms, ${first(results.batched).graphRequests} Graph requests (${first(results.batched).batchRequests} $batch)`);
-  console.log(`  naive   : ${naiveMs.toFixed(1)} ms, ${first(results.naive).graphRequests} Graph requests (${first(results.naive).batchRequests} $batch, one per policy)`);
-  console.log(`  ratio   : naive / batched wall time = ${(naiveMs / batchedMs).toFixed(2)}x; upstream calls ${first(results.naive).graphRequests} vs ${first(results.batched).graphRequests}`);
+  console.log(
+    `  batched : ${batchedMs.toFixed(1)} ms, ${first(results.batched).graphRequests} Graph requests (${first(results.batched).batchRequests} $batch)`,
+  );
+  console.log(
+    `  naive   : ${naiveMs.toFixed(1)} ms, ${first(results.naive).graphRequests} Graph requests (${first(results.naive).batchRequests} $batch, one per policy)`,
+  );
+  console.log(
+    `  ratio   : naive / batched wall time = ${(naiveMs / batchedMs).toFixed(2)}x; upstream calls ${first(results.naive).graphRequests} vs ${first(results.batched).graphRequests}`,
+  );
 }
 
 if (process.env[CERT_ENV] === undefined) process.exitCode = await relaunchTrustingSandbox();

@@ -12,7 +12,11 @@ async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config.logLevel);
   const storage = await createFileStorage({ dir: join(config.dataDir, 'store'), logger: log });
-  const audit = await createFileAuditLog({ file: join(config.dataDir, 'audit.jsonl'), clock: systemClock, logger: log });
+  const audit = await createFileAuditLog({
+    file: join(config.dataDir, 'audit.jsonl'),
+    clock: systemClock,
+    logger: log,
+  });
   const tenant = config.tenant
     ? createTenantServices({ tenant: config.tenant, adminService: config.adminService, log, clock: systemClock })
     : undefined;

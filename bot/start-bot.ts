@@ -47,10 +47,22 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const adapter = createAdapter(config.botFramework, log);
   const references = new ConversationReferences(services.storage);
   const messenger = new ProactiveMessenger(adapter, config.botFramework?.appId ?? '', references);
-  const progressCards = new ProgressCards({ messenger, storage: services.storage, clock: services.clock, log, minIntervalMs: options.progressIntervalMs });
+  const progressCards = new ProgressCards({
+    messenger,
+    storage: services.storage,
+    clock: services.clock,
+    log,
+    minIntervalMs: options.progressIntervalMs,
+  });
   services.runs.observe(progressCards);
   const knownUsers = new KnownUsers(services.storage);
-  const approvalCards = new ApprovalCards(services.approvals, messenger, knownUsers, log, config.access.approvalsChannel);
+  const approvalCards = new ApprovalCards(
+    services.approvals,
+    messenger,
+    knownUsers,
+    log,
+    config.access.approvalsChannel,
+  );
   services.approvals.observe(approvalCards);
   const compliance = startComplianceScheduler({
     services,
@@ -70,7 +82,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     approvalCards,
     log,
   });
-  const server = createServer({ adapter, bot, log, authRequired: config.botFramework !== undefined, turns, isReady: () => ready });
+  const server = createServer({
+    adapter,
+    bot,
+    log,
+    authRequired: config.botFramework !== undefined,
+    turns,
+    isReady: () => ready,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.bindHost, () => resolve());
@@ -83,7 +102,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   if (config.botFramework) {
     log.info({ url, port }, 'listening; Bot Framework tokens required');
   } else {
-    log.warn({ url, port }, 'no Bot Framework credentials: listening on 127.0.0.1 only, unauthenticated, for local use');
+    log.warn(
+      { url, port },
+      'no Bot Framework credentials: listening on 127.0.0.1 only, unauthenticated, for local use',
+    );
   }
 
   let closing: Promise<void> | undefined;

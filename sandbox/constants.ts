@@ -12,7 +12,11 @@ export const HIERARCHY_IDENTIFIER = '7c1d4e2a-3b5f-4a60-9d8e-0c2b1a3f5e77';
 export const HIERARCHY_NAME = 'PS1 - Contoso';
 export const SITE_CODE = 'PS1';
 
-export interface DemoUser { readonly id: string; readonly displayName: string; readonly userPrincipalName: string }
+export interface DemoUser {
+  readonly id: string;
+  readonly displayName: string;
+  readonly userPrincipalName: string;
+}
 
 const user = (suffix: string, displayName: string, alias: string): DemoUser => ({
   id: `00000000-0000-0000-0000-00000000000${suffix}`,
@@ -30,7 +34,14 @@ export const DEMO_USERS = {
 } as const;
 
 export const SCENARIO_NAMES = [
-  'fresh', 'ready', 'cb2002-no-hotfix', 'cb2002-hotfix', 'gov-cloud', 'mde-off', 'not-admin', 'large',
+  'fresh',
+  'ready',
+  'cb2002-no-hotfix',
+  'cb2002-hotfix',
+  'gov-cloud',
+  'mde-off',
+  'not-admin',
+  'large',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 

@@ -7,7 +7,8 @@ import { DEMO_USERS } from './constants.js';
  */
 export const SANDBOX_ACCESS_ENV: Readonly<Record<string, string>> = {
   ROLE_READERS: `group:AttachOps-Operators, group:AttachOps-Approvers, group:AttachOps-Pilot-Operators, user:${DEMO_USERS.plainUser.id}`,
-  ROLE_OPERATORS: 'group:AttachOps-Operators, group:AttachOps-Pilot-Operators[PILOT-*|SG-Pilot-*|Pilot *|EDR pilot*|AV pilot*]',
+  ROLE_OPERATORS:
+    'group:AttachOps-Operators, group:AttachOps-Pilot-Operators[PILOT-*|SG-Pilot-*|Pilot *|EDR pilot*|AV pilot*]',
   APPROVERS: 'group:AttachOps-Approvers',
   ROLE_ADMINS: `user:${DEMO_USERS.admin.id}`,
 };

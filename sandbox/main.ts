@@ -15,12 +15,16 @@ async function main(): Promise<void> {
   });
   if (process.env.SANDBOX_CA_FILE) writeFileSync(process.env.SANDBOX_CA_FILE, sandbox.caCertPem);
   process.stdout.write(`${JSON.stringify({ msg: 'sandbox listening', url: sandbox.url, scenario })}\n`);
-  const stop = (): void => { void sandbox.close().then(() => process.exit(0)); };
+  const stop = (): void => {
+    void sandbox.close().then(() => process.exit(0));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ msg: 'sandbox failed to start', error: error instanceof Error ? error.message : String(error) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ msg: 'sandbox failed to start', error: error instanceof Error ? error.message : String(error) })}\n`,
+  );
   process.exit(1);
 });

@@ -10,9 +10,24 @@ const WHITE = [255, 255, 255];
 
 /** The letter A as three convex quads, in unit coordinates of the glyph box. */
 const GLYPH = [
-  [[0.44, 0.1], [0.56, 0.1], [0.3, 0.9], [0.14, 0.9]],
-  [[0.44, 0.1], [0.56, 0.1], [0.86, 0.9], [0.7, 0.9]],
-  [[0.3, 0.56], [0.7, 0.56], [0.7, 0.69], [0.3, 0.69]],
+  [
+    [0.44, 0.1],
+    [0.56, 0.1],
+    [0.3, 0.9],
+    [0.14, 0.9],
+  ],
+  [
+    [0.44, 0.1],
+    [0.56, 0.1],
+    [0.86, 0.9],
+    [0.7, 0.9],
+  ],
+  [
+    [0.3, 0.56],
+    [0.7, 0.56],
+    [0.7, 0.69],
+    [0.3, 0.69],
+  ],
 ];
 
 function insideConvex(polygon, x, y) {
@@ -47,7 +62,9 @@ function drawIcon({ size, margin, background }) {
     for (let x = 0; x < size; x++) {
       const coverage = glyphCoverage(x, y, size, margin);
       const offset = (y * size + x) * 4;
-      const [r, g, b] = background ? background.map((channel, i) => Math.round(channel + (WHITE[i] - channel) * coverage)) : WHITE;
+      const [r, g, b] = background
+        ? background.map((channel, i) => Math.round(channel + (WHITE[i] - channel) * coverage))
+        : WHITE;
       png.data[offset] = r;
       png.data[offset + 1] = g;
       png.data[offset + 2] = b;

@@ -43,14 +43,18 @@ async function packageApp() {
   const committed = await readManifest();
   const commandLists = await registryCommandLists();
   if (!isDeepStrictEqual(committed.bots[0].commandLists, commandLists)) {
-    process.stderr.write('note: manifest/manifest.json has stale command lists; run `npm run package -- --update-manifest`\n');
+    process.stderr.write(
+      'note: manifest/manifest.json has stale command lists; run `npm run package -- --update-manifest`\n',
+    );
   }
   const { version } = JSON.parse(await readFile(`${ROOT}package.json`, 'utf8'));
   const manifest = withVersion(withBotId(withCommandLists(committed, commandLists), botId), version);
   await assertValid(manifest);
   await mkdir(`${ROOT}dist`, { recursive: true });
   await writeFile(ZIP_FILE, await zipTeamsApp(manifest, await readIcons(manifest)));
-  process.stdout.write(`wrote dist/attachops-teams-app.zip (bot ${botId}); upload it in Teams under Apps > Manage your apps\n`);
+  process.stdout.write(
+    `wrote dist/attachops-teams-app.zip (bot ${botId}); upload it in Teams under Apps > Manage your apps\n`,
+  );
 }
 
 const run = process.argv.includes('--update-manifest') ? updateManifest : packageApp;

@@ -37,7 +37,9 @@ async function startTenant(env) {
     return {};
   }
   if (!sandboxAvailable()) {
-    say('no TENANT_ID and the sandbox tenant is not available (dist/sandbox/main.js missing): the bot runs without a tenant');
+    say(
+      'no TENANT_ID and the sandbox tenant is not available (dist/sandbox/main.js missing): the bot runs without a tenant',
+    );
     return {};
   }
   const { url, botEnvironment } = await startSandbox(supervisor, env);
@@ -59,13 +61,17 @@ async function main() {
   const env = { ...process.env };
   const tenantEnvironment = await startTenant(env);
   const bot = botAddress(env);
-  supervisor.start('bot', process.execPath, [`${ROOT}dist/bot/main.js`], { cwd: ROOT, env: { ...env, ...tenantEnvironment } });
+  supervisor.start('bot', process.execPath, [`${ROOT}dist/bot/main.js`], {
+    cwd: ROOT,
+    env: { ...env, ...tenantEnvironment },
+  });
   await waitForHttp(`${bot}/readyz`, { timeoutMs: BOT_READY_TIMEOUT_MS, signal: supervisor.signal, what: 'the bot' });
   say(`bot ready: ${bot}/api/messages`);
   if (env.PLAYGROUND === '0') {
     say('PLAYGROUND=0: not starting the Agents Playground');
   } else {
-    if (env.MicrosoftAppId) say('MicrosoftAppId is set, so the bot requires Bot Framework tokens, which the playground does not send');
+    if (env.MicrosoftAppId)
+      say('MicrosoftAppId is set, so the bot requires Bot Framework tokens, which the playground does not send');
     say(`open ${await startPlayground(supervisor, env, `${bot}/api/messages`)} to chat with the bot`);
   }
   say('Ctrl-C stops everything');

@@ -29,21 +29,30 @@ export function createAdminServiceGateway(options: AdminServiceGatewayOptions): 
     async getCollection(collectionId) {
       const invalid = checkCollectionId(collectionId);
       if (invalid) return invalid;
-      const rows = await wmi.list(`/wmi/SMS_Collection(${odataLiteral(collectionId)})`, {}, collectionRowSchema, { collectionId });
+      const rows = await wmi.list(`/wmi/SMS_Collection(${odataLiteral(collectionId)})`, {}, collectionRowSchema, {
+        collectionId,
+      });
       if (!rows.ok) return rows;
       const row = rows.value[0];
       return row === undefined ? notFound(collectionId) : ok(toCollectionSummary(row));
     },
-    listCollectionMembers: async (collectionId, page) => checkCollectionId(collectionId) ?? listCollectionMembers(wmi, collectionId, page),
+    listCollectionMembers: async (collectionId, page) =>
+      checkCollectionId(collectionId) ?? listCollectionMembers(wmi, collectionId, page),
     async getCollectionCloudSync(collectionId) {
       const invalid = checkCollectionId(collectionId);
       if (invalid) return invalid;
-      const rows = await wmi.list('/wmi/SMS_CollectionAADGroupMapping', { $filter: `CollectionSiteID eq ${odataLiteral(collectionId)}` }, groupMappingRowSchema);
+      const rows = await wmi.list(
+        '/wmi/SMS_CollectionAADGroupMapping',
+        { $filter: `CollectionSiteID eq ${odataLiteral(collectionId)}` },
+        groupMappingRowSchema,
+      );
       if (!rows.ok) return rows;
       return ok({
         collectionId,
         endpointSecurityEnabled: endpointSecurityFromMappings(rows.value),
-        aadGroups: rows.value.filter((row) => row.AADGroupID).map((row) => ({ id: row.AADGroupID ?? '', name: row.AADGroupName ?? '' })),
+        aadGroups: rows.value
+          .filter((row) => row.AADGroupID)
+          .map((row) => ({ id: row.AADGroupID ?? '', name: row.AADGroupName ?? '' })),
       });
     },
     async setCollectionEndpointSecurity(collectionId, enabled) {
@@ -63,17 +72,31 @@ export function endpointSecurityFromMappings(rows: readonly { Flag?: number | nu
 }
 
 async function readTenantAttachState(wmi: WmiReader, transport: AdminServiceTransport) {
-  const tenants = await wmi.list('/wmi/SMS_AAD_Tenant_Ex', { $select: 'ID,Name,TenantID,Environment,SiteCode' }, tenantRowSchema);
+  const tenants = await wmi.list(
+    '/wmi/SMS_AAD_Tenant_Ex',
+    { $select: 'ID,Name,TenantID,Environment,SiteCode' },
+    tenantRowSchema,
+  );
   if (!tenants.ok) return tenants;
   const tenant = tenants.value[0];
   if (tenant === undefined) {
-    return ok({ attached: false as const, cloud: 'Unknown' as const, uploadScope: { kind: 'unknown' as const }, evidence: ['no SMS_AAD_Tenant_Ex row: the site knows no Azure AD tenant'] });
+    return ok({
+      attached: false as const,
+      cloud: 'Unknown' as const,
+      uploadScope: { kind: 'unknown' as const },
+      evidence: ['no SMS_AAD_Tenant_Ex row: the site knows no Azure AD tenant'],
+    });
   }
-  const environments = await wmi.list('/wmi/SMS_AzureEnvironments', { $select: 'ID,EnvironmentName' }, environmentRowSchema);
+  const environments = await wmi.list(
+    '/wmi/SMS_AzureEnvironments',
+    { $select: 'ID,EnvironmentName' },
+    environmentRowSchema,
+  );
   if (!environments.ok) return environments;
   const environment = environments.value.find((row) => row.ID === tenant.Environment)?.EnvironmentName;
   const attached = attachedFromTenantRow(tenant);
-  const uploadScope = attached && tenant.TenantID ? await readUploadScope(transport, tenant.TenantID) : ({ kind: 'unknown' } as const);
+  const uploadScope =
+    attached && tenant.TenantID ? await readUploadScope(transport, tenant.TenantID) : ({ kind: 'unknown' } as const);
   return ok({
     attached,
     tenantId: tenant.TenantID,
@@ -88,13 +111,20 @@ async function readTenantAttachState(wmi: WmiReader, transport: AdminServiceTran
 }
 
 function toCloudEnv(name: string | undefined): CloudEnv {
-  return name === 'AzurePublicCloud' || name === 'AzureUSGovernmentCloud' || name === 'AzureChinaCloud' ? name : 'Unknown';
+  return name === 'AzurePublicCloud' || name === 'AzureUSGovernmentCloud' || name === 'AzureChinaCloud'
+    ? name
+    : 'Unknown';
 }
 
 function checkCollectionId(collectionId: string): Result<never> | undefined {
   return isCollectionId(collectionId)
     ? undefined
-    : fail(gatewayError('CollectionNotFound', `"${collectionId}" is not a ConfigMgr collection id (three site-code characters then five hex digits, e.g. PS100042)`));
+    : fail(
+        gatewayError(
+          'CollectionNotFound',
+          `"${collectionId}" is not a ConfigMgr collection id (three site-code characters then five hex digits, e.g. PS100042)`,
+        ),
+      );
 }
 
 function notFound<T>(collectionId: string): Result<T> {

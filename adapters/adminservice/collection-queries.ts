@@ -7,7 +7,8 @@ import { collectionRowSchema, memberRowSchema } from './wmi-schemas.js';
 
 const DEFAULT_TOP = 100;
 const MAX_TOP = 500;
-const COLLECTION_SELECT = 'CollectionID,Name,CollectionType,MemberCount,LocalMemberCount,LimitToCollectionID,LastRefreshTime';
+const COLLECTION_SELECT =
+  'CollectionID,Name,CollectionType,MemberCount,LocalMemberCount,LimitToCollectionID,LastRefreshTime';
 const collectionTypes = { user: 1, device: 2 } as const;
 
 export function toCollectionSummary(row: z.infer<typeof collectionRowSchema>): CollectionSummary {
@@ -22,7 +23,10 @@ export function toCollectionSummary(row: z.infer<typeof collectionRowSchema>): C
   };
 }
 
-export async function listCollections(wmi: WmiReader, query: CollectionQuery): Promise<Result<Page<CollectionSummary>>> {
+export async function listCollections(
+  wmi: WmiReader,
+  query: CollectionQuery,
+): Promise<Result<Page<CollectionSummary>>> {
   const filters = [
     query.type === undefined ? undefined : `CollectionType eq ${collectionTypes[query.type]}`,
     query.nameStartsWith ? `startswith(Name,${odataLiteral(query.nameStartsWith)})` : undefined,
@@ -30,7 +34,12 @@ export async function listCollections(wmi: WmiReader, query: CollectionQuery): P
   const page = pageOf(query);
   const rows = await wmi.list(
     '/wmi/SMS_Collection',
-    { $select: COLLECTION_SELECT, ...(filters.length > 0 ? { $filter: filters.join(' and ') } : {}), $orderby: 'Name', ...window(page) },
+    {
+      $select: COLLECTION_SELECT,
+      ...(filters.length > 0 ? { $filter: filters.join(' and ') } : {}),
+      $orderby: 'Name',
+      ...window(page),
+    },
     collectionRowSchema,
   );
   return rows.ok ? ok(toPage(rows.value.map(toCollectionSummary), page)) : rows;
@@ -44,20 +53,33 @@ export async function listCollectionMembers(
   const page = pageOf(requested ?? {});
   const rows = await wmi.list(
     '/wmi/SMS_FullCollectionMembership',
-    { $filter: `CollectionID eq ${odataLiteral(collectionId)}`, $select: 'ResourceID,Name,IsClient,SiteCode', $orderby: 'ResourceID', ...window(page) },
+    {
+      $filter: `CollectionID eq ${odataLiteral(collectionId)}`,
+      $select: 'ResourceID,Name,IsClient,SiteCode',
+      $orderby: 'ResourceID',
+      ...window(page),
+    },
     memberRowSchema,
   );
   if (!rows.ok) return rows;
   if (rows.value.length === 0 && page.skip === 0) {
-    const exists = await wmi.list(`/wmi/SMS_Collection(${odataLiteral(collectionId)})`, {}, collectionRowSchema, { collectionId });
+    const exists = await wmi.list(`/wmi/SMS_Collection(${odataLiteral(collectionId)})`, {}, collectionRowSchema, {
+      collectionId,
+    });
     if (!exists.ok) return exists;
-    if (exists.value.length === 0) return fail(gatewayError('CollectionNotFound', `collection ${collectionId} does not exist`));
+    if (exists.value.length === 0)
+      return fail(gatewayError('CollectionNotFound', `collection ${collectionId} does not exist`));
   }
   return ok(toPage(rows.value.map(toMember), page));
 }
 
 function toMember(row: z.infer<typeof memberRowSchema>): CollectionMember {
-  return { resourceId: row.ResourceID, name: row.Name, isClient: row.IsClient ?? false, ...(row.SiteCode ? { siteCode: row.SiteCode } : {}) };
+  return {
+    resourceId: row.ResourceID,
+    name: row.Name,
+    isClient: row.IsClient ?? false,
+    ...(row.SiteCode ? { siteCode: row.SiteCode } : {}),
+  };
 }
 
 function pageOf(query: { top?: number; skip?: number }): { top: number; skip: number } {
@@ -70,5 +92,7 @@ function window(page: { top: number; skip: number }): Record<string, string> {
 }
 
 function toPage<T>(rows: T[], page: { top: number; skip: number }): Page<T> {
-  return rows.length > page.top ? { items: rows.slice(0, page.top), next: { skip: page.skip + page.top, top: page.top } } : { items: rows };
+  return rows.length > page.top
+    ? { items: rows.slice(0, page.top), next: { skip: page.skip + page.top, top: page.top } }
+    : { items: rows };
 }

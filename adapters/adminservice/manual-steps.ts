@@ -9,7 +9,8 @@ export const configureTenantAttachSteps: ManualStep = {
     'Tick "Upload to Microsoft Endpoint Manager admin center", choose All my devices or one collection, then Apply.',
     'Sign in as a Global Administrator and answer Yes to "Create AAD Application".',
   ],
-  verifyWith: 'check tenant attach again: the site then lists the tenant, and synced collections appear in Intune within about 30 minutes',
+  verifyWith:
+    'check tenant attach again: the site then lists the tenant, and synced collections appear in Intune within about 30 minutes',
 };
 
 export const setUploadScopeSteps: ManualStep = {
@@ -30,6 +31,6 @@ export function enableCollectionSteps(collectionId: string, enabled: boolean): M
       `${enabled ? 'Tick' : 'Clear'} "Make this collection available to assign Endpoint security policies from Microsoft Endpoint Manager admin center", then OK.`,
       `Or on site 2203+: Set-CMCollectionCloudSync -Id ${collectionId} -EnableAssignEndpointSecurityPolicy $${enabled}`,
     ],
-    verifyWith: 'the collection appears in (or leaves) Intune\'s ConfigMgr collection list after the next sync',
+    verifyWith: "the collection appears in (or leaves) Intune's ConfigMgr collection list after the next sync",
   };
 }

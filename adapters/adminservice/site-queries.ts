@@ -21,11 +21,21 @@ const UPDATE_SELECT = 'Name,PackageGuid,State,UpdateType,FullVersion,LastUpdateT
 export async function readSiteInfo(wmi: WmiReader, siteCode: string | undefined): Promise<Result<SiteInfo>> {
   const rows = await wmi.list('/wmi/SMS_Site', { $select: SITE_SELECT }, siteRowSchema);
   if (!rows.ok) return rows;
-  const candidates = siteCode === undefined ? rows.value : rows.value.filter((row) => row.SiteCode.toUpperCase() === siteCode.toUpperCase());
+  const candidates =
+    siteCode === undefined
+      ? rows.value
+      : rows.value.filter((row) => row.SiteCode.toUpperCase() === siteCode.toUpperCase());
   const [row, ...others] = candidates;
-  if (row === undefined) return fail(gatewayError('Unexpected', siteCode ? `site ${siteCode} is not in SMS_Site` : 'SMS_Site returned no site'));
+  if (row === undefined)
+    return fail(
+      gatewayError('Unexpected', siteCode ? `site ${siteCode} is not in SMS_Site` : 'SMS_Site returned no site'),
+    );
   if (others.length > 0) {
-    return fail(gatewayError('Unexpected', `the provider lists ${candidates.length} sites; configure which site code to use`, { details: { siteCodes: candidates.map((site) => site.SiteCode) } }));
+    return fail(
+      gatewayError('Unexpected', `the provider lists ${candidates.length} sites; configure which site code to use`, {
+        details: { siteCodes: candidates.map((site) => site.SiteCode) },
+      }),
+    );
   }
   return ok(toSiteInfo(row));
 }
@@ -46,9 +56,16 @@ function toSiteInfo(row: z.infer<typeof siteRowSchema>): SiteInfo {
 export async function readUpdatePackages(wmi: WmiReader): Promise<Result<readonly UpdatePackage[]>> {
   const current = await wmi.list('/wmi/SMS_CM_UpdatePackages', { $select: UPDATE_SELECT }, updatePackageRowSchema);
   if (!current.ok) return current;
-  const history = await wmi.list('/wmi/SMS_CM_UpdatePackagesHistory', { $select: UPDATE_SELECT }, updatePackageRowSchema);
+  const history = await wmi.list(
+    '/wmi/SMS_CM_UpdatePackagesHistory',
+    { $select: UPDATE_SELECT },
+    updatePackageRowSchema,
+  );
   if (!history.ok) return history;
-  return ok([...current.value.map((row) => toUpdatePackage(row, 'current')), ...history.value.map((row) => toUpdatePackage(row, 'history'))]);
+  return ok([
+    ...current.value.map((row) => toUpdatePackage(row, 'current')),
+    ...history.value.map((row) => toUpdatePackage(row, 'history')),
+  ]);
 }
 
 function toUpdatePackage(row: z.infer<typeof updatePackageRowSchema>, source: UpdatePackage['source']): UpdatePackage {
@@ -58,8 +75,17 @@ function toUpdatePackage(row: z.infer<typeof updatePackageRowSchema>, source: Up
     packageGuid: row.PackageGuid,
     state: row.State,
     installed: row.State === UPDATE_INSTALLED_STATE,
-    updateType: row.UpdateType === 0 ? 'regular' : row.UpdateType === 1 ? 'weave' : row.UpdateType === 2 ? 'qfe' : 'unknown',
-    supersededBy: superseded == null ? [] : Array.isArray(superseded) ? superseded : superseded.split(',').map((name) => name.trim()).filter(Boolean),
+    updateType:
+      row.UpdateType === 0 ? 'regular' : row.UpdateType === 1 ? 'weave' : row.UpdateType === 2 ? 'qfe' : 'unknown',
+    supersededBy:
+      superseded == null
+        ? []
+        : Array.isArray(superseded)
+          ? superseded
+          : superseded
+              .split(',')
+              .map((name) => name.trim())
+              .filter(Boolean),
     source,
   };
 }

@@ -11,7 +11,9 @@ export function attachedFromTenantRow(row: { readonly TenantID?: string | null }
   return row !== undefined && typeof row.TenantID === 'string' && row.TenantID !== '';
 }
 
-const mappingSchema = z.object({ ReturnValue: z.number().optional(), CollectionSiteID: z.string().nullable().optional() }).loose();
+const mappingSchema = z
+  .object({ ReturnValue: z.number().optional(), CollectionSiteID: z.string().nullable().optional() })
+  .loose();
 
 /**
  * GUESS (configmgr-adminservice.md §4 and §10.1: the output of SMS_CoMgmtConfigs.GetTenantCollectionMapping is [I]):
@@ -19,7 +21,11 @@ const mappingSchema = z.object({ ReturnValue: z.number().optional(), CollectionS
  */
 export async function readUploadScope(transport: AdminServiceTransport, tenantId: string): Promise<UploadScope> {
   try {
-    const response = await transport.send({ method: 'POST', path: '/wmi/SMS_CoMgmtConfigs.GetTenantCollectionMapping', body: { TenantID: tenantId } });
+    const response = await transport.send({
+      method: 'POST',
+      path: '/wmi/SMS_CoMgmtConfigs.GetTenantCollectionMapping',
+      body: { TenantID: tenantId },
+    });
     if (response.status !== 200 && response.status !== 201) return { kind: 'unknown' };
     const parsed = mappingSchema.safeParse(response.json);
     if (!parsed.success) return { kind: 'unknown' };

@@ -5,9 +5,13 @@ import type { ConfigMgrGateway } from '../../core/ports/configmgr-gateway.js';
 export function createUnconfiguredGateway(): ConfigMgrGateway {
   const notConfigured = async () =>
     fail(
-      gatewayError('ProviderUnreachable', 'No ConfigMgr AdminService is configured for AttachOps (set ADMINSERVICE_URL and its credentials).', {
-        retryable: false,
-      }),
+      gatewayError(
+        'ProviderUnreachable',
+        'No ConfigMgr AdminService is configured for AttachOps (set ADMINSERVICE_URL and its credentials).',
+        {
+          retryable: false,
+        },
+      ),
     );
   return {
     getSiteInfo: notConfigured,

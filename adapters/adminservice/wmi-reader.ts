@@ -6,7 +6,12 @@ import { listSchema } from './wmi-schemas.js';
 
 /** Reads WMI classes as zod-checked rows; every failure becomes a gateway error, nothing throws. */
 export interface WmiReader {
-  list<S extends z.ZodType>(path: string, query: Record<string, string>, schema: S, context?: StatusContext): Promise<Result<z.infer<S>[]>>;
+  list<S extends z.ZodType>(
+    path: string,
+    query: Record<string, string>,
+    schema: S,
+    context?: StatusContext,
+  ): Promise<Result<z.infer<S>[]>>;
 }
 
 export function createWmiReader(transport: AdminServiceTransport): WmiReader {
@@ -20,11 +25,18 @@ export function createWmiReader(transport: AdminServiceTransport): WmiReader {
       }
       if (response.status < 200 || response.status >= 300) return fail(failureFromStatus(response, context));
       const body = listSchema.safeParse(response.json);
-      if (!body.success) return fail(gatewayError('Unexpected', `${path} did not return a list`, { httpStatus: response.status }));
+      if (!body.success)
+        return fail(gatewayError('Unexpected', `${path} did not return a list`, { httpStatus: response.status }));
       const rows = [];
       for (const item of body.data.value) {
         const row = schema.safeParse(item);
-        if (!row.success) return fail(gatewayError('Unexpected', `${path} returned a row of an unexpected shape: ${row.error.issues[0]?.message ?? ''}`));
+        if (!row.success)
+          return fail(
+            gatewayError(
+              'Unexpected',
+              `${path} returned a row of an unexpected shape: ${row.error.issues[0]?.message ?? ''}`,
+            ),
+          );
         rows.push(row.data);
       }
       return ok(rows);

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
-const text = z.string().nullish().transform((value) => value ?? '');
-const count = z.coerce.number().nullish().transform((value) => value ?? 0);
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? '');
+const count = z.coerce
+  .number()
+  .nullish()
+  .transform((value) => value ?? 0);
 
 export const siteRowSchema = z.object({
   SiteCode: z.string(),

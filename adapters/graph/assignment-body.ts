@@ -7,7 +7,9 @@ import { z } from 'zod';
 import type { AssignmentTarget } from '../../core/policy/assignment-target.js';
 
 type Typed<T> = T & { '@odata.type': string };
-export type TargetBody = Typed<DeviceAndAppManagementAssignmentTarget | GroupAssignmentTarget | ConfigurationManagerCollectionAssignmentTarget>;
+export type TargetBody = Typed<
+  DeviceAndAppManagementAssignmentTarget | GroupAssignmentTarget | ConfigurationManagerCollectionAssignmentTarget
+>;
 
 const GROUP = '#microsoft.graph.groupAssignmentTarget';
 const EXCLUDE_GROUP = '#microsoft.graph.exclusionGroupAssignmentTarget';
@@ -57,7 +59,8 @@ export function parseTarget(raw: unknown): AssignmentTarget {
   const { '@odata.type': type, groupId, collectionId } = parsed.data;
   if (type === GROUP && groupId) return { kind: 'group', groupId };
   if (type === EXCLUDE_GROUP && groupId) return { kind: 'exclude-group', groupId };
-  if (type === COLLECTION && collectionId) return { kind: 'collection', collectionId: collectionIdFromAssignment(collectionId) };
+  if (type === COLLECTION && collectionId)
+    return { kind: 'collection', collectionId: collectionIdFromAssignment(collectionId) };
   if (type === ALL_DEVICES) return { kind: 'all-devices' };
   if (type === ALL_USERS) return { kind: 'all-users' };
   return { kind: 'other', description: type.replace('#microsoft.graph.', ''), raw };

@@ -35,7 +35,11 @@ const batchReplySchema = z.object({
 type ItemReply = z.infer<typeof batchReplySchema>['responses'][number];
 
 /** Sends the requests in chunks of 20; items answered 429/503/504 are retried by themselves, honouring their own Retry-After. */
-export async function sendBatch(runtime: GraphRuntime, operation: string, requests: readonly BatchRequest[]): Promise<BatchOutcome[]> {
+export async function sendBatch(
+  runtime: GraphRuntime,
+  operation: string,
+  requests: readonly BatchRequest[],
+): Promise<BatchOutcome[]> {
   const outcomes = new Map<string, BatchOutcome>();
   for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
     for (const outcome of await sendChunk(runtime, operation, requests.slice(start, start + BATCH_LIMIT))) {
@@ -45,12 +49,21 @@ export async function sendBatch(runtime: GraphRuntime, operation: string, reques
   return requests.map((request) => outcomes.get(request.id) ?? missing(operation, request.id));
 }
 
-async function sendChunk(runtime: GraphRuntime, operation: string, chunk: readonly BatchRequest[]): Promise<BatchOutcome[]> {
+async function sendChunk(
+  runtime: GraphRuntime,
+  operation: string,
+  chunk: readonly BatchRequest[],
+): Promise<BatchOutcome[]> {
   const startedAt = runtime.clock.now().getTime();
   const outcomes: BatchOutcome[] = [];
   let pending = chunk;
   for (let attempt = 1; pending.length > 0; attempt += 1) {
-    const reply = await sendWithRetry(runtime, { operation, method: 'POST', path: '/$batch', body: { requests: pending.map(toWire) } });
+    const reply = await sendWithRetry(runtime, {
+      operation,
+      method: 'POST',
+      path: '/$batch',
+      body: { requests: pending.map(toWire) },
+    });
     const byId = new Map(parseReply(batchReplySchema, reply, operation).responses.map((item) => [item.id, item]));
     const retry: { request: BatchRequest; item: ItemReply }[] = [];
     for (const request of pending) {
@@ -63,11 +76,16 @@ async function sendChunk(runtime: GraphRuntime, operation: string, chunk: readon
     const delay = Math.max(0, ...retry.map(({ item }) => nextDelay(runtime, headerOf(item, 'retry-after'), attempt)));
     const overBudget = runtime.clock.now().getTime() - startedAt + delay > runtime.policy.maxTotalMs;
     if (retry.length > 0 && overBudget) {
-      outcomes.push(...retry.map(({ request, item }) => failed(operation, request.id, item, reply.clientRequestId, attempt)));
+      outcomes.push(
+        ...retry.map(({ request, item }) => failed(operation, request.id, item, reply.clientRequestId, attempt)),
+      );
       break;
     }
     if (retry.length > 0) {
-      runtime.logger.warn({ operation, retrying: retry.length, attempt, delayMs: delay }, 'graph batch items will be retried');
+      runtime.logger.warn(
+        { operation, retrying: retry.length, attempt, delayMs: delay },
+        'graph batch items will be retried',
+      );
       await runtime.clock.sleep(delay);
     }
     pending = retry.map(({ request }) => request);
@@ -78,19 +96,40 @@ async function sendChunk(runtime: GraphRuntime, operation: string, chunk: readon
 function toWire(request: BatchRequest): Record<string, unknown> {
   return request.body === undefined
     ? { id: request.id, method: request.method, url: request.url }
-    : { id: request.id, method: request.method, url: request.url, headers: { 'Content-Type': 'application/json' }, body: request.body };
+    : {
+        id: request.id,
+        method: request.method,
+        url: request.url,
+        headers: { 'Content-Type': 'application/json' },
+        body: request.body,
+      };
 }
 
 function headerOf(item: ItemReply, name: string): string | undefined {
   return Object.entries(item.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 }
 
-function failed(operation: string, id: string, item: ItemReply, clientRequestId: string, attempts: number): BatchOutcome {
+function failed(
+  operation: string,
+  id: string,
+  item: ItemReply,
+  clientRequestId: string,
+  attempts: number,
+): BatchOutcome {
   const requestId = headerOf(item, 'request-id');
-  const reply = { status: item.status, body: item.body, clientRequestId, ...(requestId === undefined ? {} : { requestId }) };
+  const reply = {
+    status: item.status,
+    body: item.body,
+    clientRequestId,
+    ...(requestId === undefined ? {} : { requestId }),
+  };
   return { id, ok: false, error: toUpstreamError(operation, reply, attempts) };
 }
 
 function missing(operation: string, id: string): BatchOutcome {
-  return { id, ok: false, error: new UpstreamResponseInvalid({ upstream: 'graph', operation }, `no response for batch item ${id}`) };
+  return {
+    id,
+    ok: false,
+    error: new UpstreamResponseInvalid({ upstream: 'graph', operation }, `no response for batch item ${id}`),
+  };
 }

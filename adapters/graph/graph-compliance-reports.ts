@@ -6,8 +6,16 @@ import { parseItems, parseReply } from './parse-reply.js';
 import { reportRows, reportTableSchema } from './report-table.js';
 
 const COLUMNS = [
-  'DeviceName', 'UPN', 'ReportStatus', 'AssignmentFilterIds', 'PspdpuLastModifiedTimeUtc', 'IntuneDeviceId',
-  'UnifiedPolicyPlatformType', 'UserId', 'PolicyStatus', 'PolicyBaseTypeName',
+  'DeviceName',
+  'UPN',
+  'ReportStatus',
+  'AssignmentFilterIds',
+  'PspdpuLastModifiedTimeUtc',
+  'IntuneDeviceId',
+  'UnifiedPolicyPlatformType',
+  'UserId',
+  'PolicyStatus',
+  'PolicyBaseTypeName',
 ];
 /** Scripts report that `top` is effectively capped at 50 (graph-intune.md §6.2). */
 export const REPORT_PAGE_LIMIT = 50;
@@ -45,7 +53,11 @@ export function createGraphComplianceReports(http: GraphHttp): ComplianceReports
 }
 
 function reportFilter(policyId: string): string {
-  const baseTypes = ['Microsoft.Management.Services.Api.DeviceConfiguration', 'DeviceManagementConfigurationPolicy', 'DeviceConfigurationAdmxPolicy'];
+  const baseTypes = [
+    'Microsoft.Management.Services.Api.DeviceConfiguration',
+    'DeviceManagementConfigurationPolicy',
+    'DeviceConfigurationAdmxPolicy',
+  ];
   const anyBaseType = baseTypes.map((name) => `(PolicyBaseTypeName eq '${name}')`).join(' or ');
   return `(${anyBaseType}) and (PolicyId eq '${odataString(policyId)}')`;
 }

@@ -19,7 +19,11 @@ export function createGraphDefenderConnector(http: GraphHttp): DefenderConnector
     async getDefenderConnector() {
       const operation = 'read the Defender for Endpoint connector';
       try {
-        const reply = await http.send({ operation, method: 'GET', path: `/deviceManagement/mobileThreatDefenseConnectors/${MDE_CONNECTOR_ID}` });
+        const reply = await http.send({
+          operation,
+          method: 'GET',
+          path: `/deviceManagement/mobileThreatDefenseConnectors/${MDE_CONNECTOR_ID}`,
+        });
         const connector = parseReply(connectorSchema, reply, operation);
         const heartbeat = connector.lastHeartbeatDateTime ? new Date(connector.lastHeartbeatDateTime) : undefined;
         return {

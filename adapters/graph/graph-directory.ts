@@ -27,21 +27,31 @@ const memberOfSchema = z.object({ id: z.string(), '@odata.type': z.string() });
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function createGraphDirectory(http: GraphHttp): Directory {
-  async function holdsGlobalAdministrator(path: string, userId: string, headers?: Record<string, string>): Promise<boolean> {
+  async function holdsGlobalAdministrator(
+    path: string,
+    userId: string,
+    headers?: Record<string, string>,
+  ): Promise<boolean> {
     const operation = 'check Global Administrator role';
     const assignments = await http.getAll({
       operation,
       path,
-      query: { $filter: `principalId eq '${odataString(userId)}' and roleDefinitionId eq '${GLOBAL_ADMINISTRATOR_ROLE_ID}'` },
+      query: {
+        $filter: `principalId eq '${odataString(userId)}' and roleDefinitionId eq '${GLOBAL_ADMINISTRATOR_ROLE_ID}'`,
+      },
       ...(headers ? { headers } : {}),
     });
-    return parseItems(roleAssignmentSchema, assignments, operation).some((assignment) => assignment.roleDefinitionId === GLOBAL_ADMINISTRATOR_ROLE_ID && assignment.principalId === userId);
+    return parseItems(roleAssignmentSchema, assignments, operation).some(
+      (assignment) => assignment.roleDefinitionId === GLOBAL_ADMINISTRATOR_ROLE_ID && assignment.principalId === userId,
+    );
   }
 
   return {
     async isGlobalAdministrator(userId) {
       if (await holdsGlobalAdministrator('/roleManagement/directory/roleAssignments', userId)) return true;
-      return holdsGlobalAdministrator('/roleManagement/directory/transitiveRoleAssignments', userId, { ConsistencyLevel: 'eventual' });
+      return holdsGlobalAdministrator('/roleManagement/directory/transitiveRoleAssignments', userId, {
+        ConsistencyLevel: 'eventual',
+      });
     },
     async getUser(userId) {
       const operation = 'get user';
@@ -76,7 +86,10 @@ export function createGraphDirectory(http: GraphHttp): Directory {
       const matches = await http.getAll({
         operation,
         path: '/groups',
-        query: { $filter: `displayName eq '${odataString(nameOrId)}'`, $select: 'id,displayName,description,securityEnabled' },
+        query: {
+          $filter: `displayName eq '${odataString(nameOrId)}'`,
+          $select: 'id,displayName,description,securityEnabled',
+        },
       });
       return parseItems(groupSchema, matches, operation).map(toGroup);
     },
@@ -86,7 +99,12 @@ export function createGraphDirectory(http: GraphHttp): Directory {
 async function groupById(http: GraphHttp, id: string): Promise<DirectoryGroup | undefined> {
   const operation = 'get group';
   try {
-    const reply = await http.send({ operation, method: 'GET', path: `/groups/${id}`, query: { $select: 'id,displayName,description,securityEnabled' } });
+    const reply = await http.send({
+      operation,
+      method: 'GET',
+      path: `/groups/${id}`,
+      query: { $select: 'id,displayName,description,securityEnabled' },
+    });
     return toGroup(parseReply(groupSchema, reply, operation));
   } catch (error) {
     if (error instanceof UpstreamNotFound) return undefined;

@@ -45,7 +45,12 @@ export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSe
       const operation = 'read policy';
       let reply;
       try {
-        reply = await http.send({ operation, method: 'GET', path: policyPath(policyId), query: { $expand: 'settings' } });
+        reply = await http.send({
+          operation,
+          method: 'GET',
+          path: policyPath(policyId),
+          query: { $expand: 'settings' },
+        });
       } catch (error) {
         if (error instanceof UpstreamNotFound) return undefined;
         throw error;
@@ -59,7 +64,12 @@ export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSe
       return { id: parseReply(createdSchema, reply, operation).id };
     },
     async replace(policyId, draft) {
-      await http.send({ operation: 'replace policy', method: 'PUT', path: policyPath(policyId), body: renderPolicyBody(draft) });
+      await http.send({
+        operation: 'replace policy',
+        method: 'PUT',
+        path: policyPath(policyId),
+        body: renderPolicyBody(draft),
+      });
     },
     async delete(policyId) {
       try {
@@ -98,5 +108,9 @@ export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSe
 /** Settings-catalog policies include much more than endpoint security; keep ES templates and ConfigMgr profiles. */
 function isEndpointSecurity(policy: z.infer<typeof policyReadSchema>): boolean {
   const family = policy.templateReference?.templateFamily ?? '';
-  return family.startsWith('endpointSecurity') || (policy.technologies ?? '').includes('configManager') || toListItem(policy).kind !== undefined;
+  return (
+    family.startsWith('endpointSecurity') ||
+    (policy.technologies ?? '').includes('configManager') ||
+    toListItem(policy).kind !== undefined
+  );
 }

@@ -4,7 +4,11 @@ import { type UpstreamError, UpstreamUnauthorized, UpstreamUnavailable } from '.
 import { type GraphCall, type GraphReply, isAbsoluteUrl, pathWithQuery } from './graph-call.js';
 
 const GRAPH_VERSION = 'beta';
-const identityErrorNames = new Set(['AuthenticationError', 'CredentialUnavailableError', 'AuthenticationRequiredError']);
+const identityErrorNames = new Set([
+  'AuthenticationError',
+  'CredentialUnavailableError',
+  'AuthenticationRequiredError',
+]);
 const thrownSchema = z.object({ code: z.string().nullish(), message: z.string().optional() });
 
 /**
@@ -66,5 +70,8 @@ function noResponseError(operation: string, clientRequestId: string, error: unkn
   if (code !== undefined && identityErrorNames.has(code)) {
     return new UpstreamUnauthorized({ upstream: 'identity', ...failure });
   }
-  return new UpstreamUnavailable({ upstream: 'graph', ...failure, ...(code === undefined ? {} : { serviceCode: code }) }, 1);
+  return new UpstreamUnavailable(
+    { upstream: 'graph', ...failure, ...(code === undefined ? {} : { serviceCode: code }) },
+    1,
+  );
 }

@@ -12,7 +12,11 @@ const metadataSchema = z.object({
 });
 
 /** Reads `{authorityHost}/{tenantId}/v2.0/.well-known/openid-configuration` (graph-intune.md §2.1). */
-export function createOidcCloudEnvironment(options: { authorityHost: string; tenantId: string; fetchJson: FetchJson }): CloudEnvironmentProbe {
+export function createOidcCloudEnvironment(options: {
+  authorityHost: string;
+  tenantId: string;
+  fetchJson: FetchJson;
+}): CloudEnvironmentProbe {
   const url = `${options.authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(options.tenantId)}/v2.0/.well-known/openid-configuration`;
   const operation = 'read the tenant OIDC metadata';
   return {
@@ -21,12 +25,23 @@ export function createOidcCloudEnvironment(options: { authorityHost: string; ten
       try {
         reply = await options.fetchJson(url);
       } catch (error) {
-        throw new UpstreamUnavailable({ upstream: 'identity', operation, serviceMessage: error instanceof Error ? error.message : String(error) }, 1);
+        throw new UpstreamUnavailable(
+          { upstream: 'identity', operation, serviceMessage: error instanceof Error ? error.message : String(error) },
+          1,
+        );
       }
-      if (reply.status >= 500) throw new UpstreamUnavailable({ upstream: 'identity', operation, status: reply.status }, 1);
-      if (reply.status !== 200) throw new UpstreamRejected({ upstream: 'identity', operation, status: reply.status, serviceMessage: 'unknown tenant or authority' });
+      if (reply.status >= 500)
+        throw new UpstreamUnavailable({ upstream: 'identity', operation, status: reply.status }, 1);
+      if (reply.status !== 200)
+        throw new UpstreamRejected({
+          upstream: 'identity',
+          operation,
+          status: reply.status,
+          serviceMessage: 'unknown tenant or authority',
+        });
       const metadata = metadataSchema.safeParse(reply.json);
-      if (!metadata.success) throw new UpstreamResponseInvalid({ upstream: 'identity', operation }, 'no cloud_instance_name');
+      if (!metadata.success)
+        throw new UpstreamResponseInvalid({ upstream: 'identity', operation }, 'no cloud_instance_name');
       const { cloud_instance_name: cloudInstanceName, tenant_region_scope: region } = metadata.data;
       return {
         cloud: inferCloud(cloudInstanceName, region ?? undefined),

@@ -3,7 +3,11 @@ import { UpstreamResponseInvalid } from '../../core/errors/upstream-error.js';
 import type { GraphReply } from './graph-call.js';
 
 /** Zod-parses a successful reply body; a shape we do not understand is a domain error, never a crash later. */
-export function parseReply<S extends z.ZodType>(schema: S, reply: Pick<GraphReply, 'body' | 'requestId' | 'clientRequestId'>, operation: string): z.infer<S> {
+export function parseReply<S extends z.ZodType>(
+  schema: S,
+  reply: Pick<GraphReply, 'body' | 'requestId' | 'clientRequestId'>,
+  operation: string,
+): z.infer<S> {
   const parsed = schema.safeParse(reply.body);
   if (parsed.success) return parsed.data;
   throw new UpstreamResponseInvalid(
@@ -22,6 +26,9 @@ export function parseItems<S extends z.ZodType>(schema: S, items: readonly unkno
   return items.map((item, index) => {
     const parsed = schema.safeParse(item);
     if (parsed.success) return parsed.data;
-    throw new UpstreamResponseInvalid({ upstream: 'graph', operation }, `item ${index}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+    throw new UpstreamResponseInvalid(
+      { upstream: 'graph', operation },
+      `item ${index}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`,
+    );
   });
 }

@@ -60,13 +60,21 @@ export function renderPolicyBody(draft: PolicyDraft): PolicyBody {
         settings: antivirusSettings(draft.settings, true),
       };
     case 'configmgr-edr':
-      return { ...common, technologies: 'configManager', creationSource: 'SccmEDR', settings: configMgrEdrSettings(draft.settings) };
+      return {
+        ...common,
+        technologies: 'configManager',
+        creationSource: 'SccmEDR',
+        settings: configMgrEdrSettings(draft.settings),
+      };
     case 'configmgr-antivirus':
       return {
         ...common,
         technologies: 'configManager',
         creationSource: 'SccmAV',
-        settings: [...antivirusSettings(draft.settings, CONFIGMGR_SENDS_TEMPLATE_REFERENCES), ...configMgrOnlySettings(draft.settings)],
+        settings: [
+          ...antivirusSettings(draft.settings, CONFIGMGR_SENDS_TEMPLATE_REFERENCES),
+          ...configMgrOnlySettings(draft.settings),
+        ],
       };
   }
 }
@@ -86,7 +94,8 @@ function scopeTags(ids: readonly string[]): { roleScopeTagIds?: string[] } {
 
 function edrSettings(settings: EdrSettings, withTemplates: boolean): SettingBody[] {
   return [
-    settings.sampleSharing && choiceSetting(edrSettingIds.sampleSharing, sampleSharingValues[settings.sampleSharing], withTemplates),
+    settings.sampleSharing &&
+      choiceSetting(edrSettingIds.sampleSharing, sampleSharingValues[settings.sampleSharing], withTemplates),
     settings.telemetry && choiceSetting(edrSettingIds.telemetry, telemetryValues[settings.telemetry], withTemplates),
   ].filter((setting) => setting !== undefined);
 }
@@ -134,13 +143,17 @@ function choiceSetting(
   const choice: Typed<DeviceManagementConfigurationChoiceSettingValue> = {
     '@odata.type': '#microsoft.graph.deviceManagementConfigurationChoiceSettingValue',
     value,
-    ...(withTemplates && ids.valueTemplateId ? { settingValueTemplateReference: { settingValueTemplateId: ids.valueTemplateId } } : {}),
+    ...(withTemplates && ids.valueTemplateId
+      ? { settingValueTemplateReference: { settingValueTemplateId: ids.valueTemplateId } }
+      : {}),
     children,
   };
   const instance: Typed<DeviceManagementConfigurationChoiceSettingInstance> = {
     '@odata.type': '#microsoft.graph.deviceManagementConfigurationChoiceSettingInstance',
     settingDefinitionId: ids.definitionId,
-    ...(withTemplates && ids.instanceTemplateId ? { settingInstanceTemplateReference: { settingInstanceTemplateId: ids.instanceTemplateId } } : {}),
+    ...(withTemplates && ids.instanceTemplateId
+      ? { settingInstanceTemplateReference: { settingInstanceTemplateId: ids.instanceTemplateId } }
+      : {}),
     choiceSettingValue: choice,
   };
   return { '@odata.type': '#microsoft.graph.deviceManagementConfigurationSetting', settingInstance: instance };

@@ -71,7 +71,8 @@ export function parsePolicySettings(policy: PolicyRead): ParsedSettings {
   for (const { settingInstance } of policy.settings ?? []) {
     choices.set(settingInstance.settingDefinitionId, settingInstance.choiceSettingValue?.value ?? undefined);
   }
-  const onboardingFromConnector = choices.get(edrOnboardingIds.configurationType.definitionId) === edrOnboardingIds.autoFromConnectorValue;
+  const onboardingFromConnector =
+    choices.get(edrOnboardingIds.configurationType.definitionId) === edrOnboardingIds.autoFromConnectorValue;
   const kind = kindOfPolicy(policy);
   const item = toListItem(policy);
   const base = { name: item.name, description: item.description };
@@ -88,7 +89,14 @@ export function parsePolicySettings(policy: PolicyRead): ParsedSettings {
       case 'configmgr-edr':
         return { kind, profile: 'edr', target: 'configmgr', ...base, settings: readEdr(take) };
       case 'intune-antivirus':
-        return { kind, profile: 'antivirus', target: 'intune', ...base, scopeTagIds, settings: readToggles(antivirusSettingIds, take) };
+        return {
+          kind,
+          profile: 'antivirus',
+          target: 'intune',
+          ...base,
+          scopeTagIds,
+          settings: readToggles(antivirusSettingIds, take),
+        };
       case 'configmgr-antivirus':
         return {
           kind,
@@ -113,7 +121,10 @@ function readEdr(take: Take): EdrSettings {
   return { ...(sampleSharing ? { sampleSharing } : {}), ...(telemetry ? { telemetry } : {}) };
 }
 
-function readToggles<K extends string>(ids: Record<K, { definitionId: string }>, take: Take): AntivirusSettings & ConfigMgrAntivirusSettings {
+function readToggles<K extends string>(
+  ids: Record<K, { definitionId: string }>,
+  take: Take,
+): AntivirusSettings & ConfigMgrAntivirusSettings {
   const result: Partial<Record<string, boolean>> = {};
   for (const key of Object.keys(ids) as K[]) {
     const value = take(ids[key].definitionId);

@@ -37,7 +37,10 @@ export const edrSettingIds = {
   },
 } as const satisfies Record<string, ChoiceSettingIds>;
 
-export const sampleSharingValues = { none: `${ATP}_configuration_samplesharing_0`, all: `${ATP}_configuration_samplesharing_1` } as const;
+export const sampleSharingValues = {
+  none: `${ATP}_configuration_samplesharing_0`,
+  all: `${ATP}_configuration_samplesharing_1`,
+} as const;
 export const telemetryValues = {
   normal: `${ATP}_configuration_telemetryreportingfrequency_1`,
   expedited: `${ATP}_configuration_telemetryreportingfrequency_2`,

@@ -59,7 +59,10 @@ export class ApprovalCards implements ApprovalObserver {
         try {
           await this.messenger.update(ref.conversationId, ref.activityId, card);
         } catch (error) {
-          this.log.warn({ err: error, approvalId: record.id, conversationId: ref.conversationId }, 'approval card could not be updated');
+          this.log.warn(
+            { err: error, approvalId: record.id, conversationId: ref.conversationId },
+            'approval card could not be updated',
+          );
         }
       }
     });
@@ -84,7 +87,14 @@ export class ApprovalCards implements ApprovalObserver {
     for (const user of await this.knownUsers.all()) {
       if (ids.length >= MAX_REFRESH_USERS) break;
       if (user.aadObjectId === record.requestedBy.aadObjectId) continue;
-      if (await this.approvals.isApprover({ aadObjectId: user.aadObjectId, channelUserId: user.channelUserId, name: user.name })) ids.push(user.channelUserId);
+      if (
+        await this.approvals.isApprover({
+          aadObjectId: user.aadObjectId,
+          channelUserId: user.channelUserId,
+          name: user.name,
+        })
+      )
+        ids.push(user.channelUserId);
     }
     return ids;
   }

@@ -13,7 +13,10 @@ export const approvalsCommand = defineCommand({
   changesTenant: false,
   role: 'reader',
   async run(_args, { services, actor }) {
-    const [lists, isApprover] = await Promise.all([services.approvals.listFor(actor), services.approvals.isApprover(actor)]);
+    const [lists, isApprover] = await Promise.all([
+      services.approvals.listFor(actor),
+      services.approvals.isApprover(actor),
+    ]);
     return renderCard('approval-list', toApprovalListView({ ...lists, isApprover }));
   },
 });

@@ -7,9 +7,14 @@ import { requireTenant } from './require-tenant.js';
 
 export const assignCommand = defineCommand({
   name: 'assign',
-  summary: 'Plans assigning an EDR or Antivirus policy to Azure AD groups or ConfigMgr collections, keeping what it has.',
+  summary:
+    'Plans assigning an EDR or Antivirus policy to Azure AD groups or ConfigMgr collections, keeping what it has.',
   usage: 'assign "<policy name or id>" --to <group or collection>[,<more>] [--exclude <group>[,<more>]]',
-  examples: ['assign "EDR - Windows" --to "All Windows Devices"', 'assign "AV - Servers" --to PS100042,PS100043', 'assign "EDR - Windows" --to Pilot --exclude "Kiosks"'],
+  examples: [
+    'assign "EDR - Windows" --to "All Windows Devices"',
+    'assign "AV - Servers" --to PS100042,PS100043',
+    'assign "EDR - Windows" --to Pilot --exclude "Kiosks"',
+  ],
   positionals: ['policy'],
   args: z.object({
     policy: z.string().trim().min(1).max(256),
@@ -20,7 +25,11 @@ export const assignCommand = defineCommand({
   role: 'operator',
   async run({ policy, to, exclude }, context) {
     const tenant = requireTenant(context.services);
-    const plan = await createPolicyAssignPlanner(tenant).plan({ policy, to: splitList(to), exclude: exclude === undefined ? [] : splitList(exclude) });
+    const plan = await createPolicyAssignPlanner(tenant).plan({
+      policy,
+      to: splitList(to),
+      exclude: exclude === undefined ? [] : splitList(exclude),
+    });
     return requestChange(plan, context);
   },
 });

@@ -51,7 +51,10 @@ async function resolveScope(
   if (scope === undefined || scope.toLowerCase() === 'all') return { kind: 'scope', scope: { kind: 'all' } };
   const resolution = await resolveCollection(tenant.configMgr, scope);
   if (resolution.kind === 'ambiguous') {
-    return { kind: 'ambiguous', card: renderCard('notice', ambiguousCollectionNotice(resolution.name, resolution.matches, 'attach --scope')) };
+    return {
+      kind: 'ambiguous',
+      card: renderCard('notice', ambiguousCollectionNotice(resolution.name, resolution.matches, 'attach --scope')),
+    };
   }
   const collection = requireDeviceCollection(resolution.collection);
   return { kind: 'scope', scope: { kind: 'collection', id: collection.id, name: collection.name } };

@@ -96,7 +96,8 @@ function innerType(field: z.core.$ZodType): z.core.$ZodType {
   let current = field;
   for (;;) {
     const def = current._zod.def as { type: string; innerType?: z.core.$ZodType };
-    if (!['optional', 'default', 'nullable', 'prefault', 'readonly'].includes(def.type) || !def.innerType) return current;
+    if (!['optional', 'default', 'nullable', 'prefault', 'readonly'].includes(def.type) || !def.innerType)
+      return current;
     current = def.innerType;
   }
 }

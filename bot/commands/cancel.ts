@@ -8,7 +8,11 @@ export const cancelCommand = defineCommand({
   examples: ['cancel a-7k2m9q'],
   positionals: ['request'],
   args: z.object({
-    request: z.string().trim().toLowerCase().regex(/^a-[a-z0-9]{4,20}$/, 'must be a request id such as a-7k2m9q (type approvals to list yours)'),
+    request: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^a-[a-z0-9]{4,20}$/, 'must be a request id such as a-7k2m9q (type approvals to list yours)'),
   }),
   changesTenant: false,
   role: 'operator',

@@ -30,11 +30,18 @@ export const checkCommand = defineCommand({
 });
 
 /** The prerequisite report card for the person who asked; `check` and its Check again button both answer with it. */
-export async function prerequisitesCard(profile: Profile, collection: string | undefined, context: CommandContext): Promise<AdaptiveCard> {
+export async function prerequisitesCard(
+  profile: Profile,
+  collection: string | undefined,
+  context: CommandContext,
+): Promise<AdaptiveCard> {
   const report = await checkPrerequisites(requireTenant(context.services), {
     profile,
     purpose: 'report',
-    requester: { name: context.actor.name, ...(context.actor.aadObjectId === undefined ? {} : { aadObjectId: context.actor.aadObjectId }) },
+    requester: {
+      name: context.actor.name,
+      ...(context.actor.aadObjectId === undefined ? {} : { aadObjectId: context.actor.aadObjectId }),
+    },
     now: context.services.clock.now(),
     targetCollectionIds: collection === undefined ? [] : [collection],
   });

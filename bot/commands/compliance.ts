@@ -7,7 +7,8 @@ export const MAX_COMPLIANCE_PAGE = 1000;
 
 export const complianceCommand = defineCommand({
   name: 'compliance',
-  summary: 'Shows how many devices comply with each AttachOps EDR and Antivirus policy, worst first, and what changed since the last summary here.',
+  summary:
+    'Shows how many devices comply with each AttachOps EDR and Antivirus policy, worst first, and what changed since the last summary here.',
   usage: 'compliance [<policy>] [--page <n>]',
   examples: ['compliance', 'compliance "EDR - Windows"', 'compliance --page 2'],
   positionals: ['policy'],
@@ -18,7 +19,13 @@ export const complianceCommand = defineCommand({
   changesTenant: false,
   role: 'reader',
   async run({ policy, page }, { services, conversation, log }) {
-    const context = { tenant: requireTenant(services), storage: services.storage, clock: services.clock, log, conversationId: conversation.id };
+    const context = {
+      tenant: requireTenant(services),
+      storage: services.storage,
+      clock: services.clock,
+      log,
+      conversationId: conversation.id,
+    };
     if (policy !== undefined) return policyComplianceCard(context, policy);
     return summaryCard(context, { page: page ?? 1, samePost: false });
   },

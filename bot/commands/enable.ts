@@ -18,10 +18,13 @@ export const enableCommand = defineCommand({
   async run({ collection: typed }, context) {
     const tenant = requireTenant(context.services);
     const resolution = await resolveCollection(tenant.configMgr, typed);
-    if (resolution.kind === 'ambiguous') return renderCard('notice', ambiguousCollectionNotice(resolution.name, resolution.matches, 'enable'));
+    if (resolution.kind === 'ambiguous')
+      return renderCard('notice', ambiguousCollectionNotice(resolution.name, resolution.matches, 'enable'));
     const collection = requireDeviceCollection(resolution.collection);
     await context.access.requireScope([[collection.id, collection.name]], `enable ${collection.id}`);
-    const run = await context.services.runs.start(enableRunRequest(collection, { requestedBy: context.actor, conversationId: context.conversation.id }));
+    const run = await context.services.runs.start(
+      enableRunRequest(collection, { requestedBy: context.actor, conversationId: context.conversation.id }),
+    );
     return renderCard('notice', {
       title: `Started run ${run.id}: ${run.title}`,
       message: `I check the upload scope and the hierarchy, then show the console steps for ${collection.name} (${collection.id}). Follow the progress card here, or type run ${run.id}.`,

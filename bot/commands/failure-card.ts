@@ -8,7 +8,10 @@ import { isUserFacingError } from '../../core/user-facing-error.js';
 export function failureCard(error: unknown, correlationId: string, log: Logger): AdaptiveCard {
   if (isUserFacingError(error)) {
     log.warn({ title: error.title, reason: error.message }, 'command refused');
-    return renderCard('error', toErrorView({ title: error.title, message: error.message, fix: error.fix, correlationId }));
+    return renderCard(
+      'error',
+      toErrorView({ title: error.title, message: error.message, fix: error.fix, correlationId }),
+    );
   }
   log.error({ err: error }, 'command failed');
   return renderCard(

@@ -9,6 +9,10 @@ export function helpCard(context: Pick<CommandContext, 'commands' | 'access'>): 
   const available = context.commands.filter((command) => context.access.may(command.role));
   const restricted = context.commands
     .filter((command) => !context.access.may(command.role))
-    .map((command) => ({ name: command.name, role: String(command.role), grantedBy: command.role === 'anyone' ? '' : ROLE_VARIABLES[command.role] }));
+    .map((command) => ({
+      name: command.name,
+      role: String(command.role),
+      grantedBy: command.role === 'anyone' ? '' : ROLE_VARIABLES[command.role],
+    }));
   return renderCard('help', toHelpView(available, restricted));
 }

@@ -21,6 +21,8 @@ export const helpCommand = defineCommand({
     const words = [command, subcommand].filter((word): word is string => word !== undefined);
     const found = findCommand(commands, words);
     const exact = found !== undefined && found.rest.length === 0;
-    return exact ? renderCard('command-usage', toCommandUsageView(found.command)) : unknownCommandCard(words.join(' '), commands);
+    return exact
+      ? renderCard('command-usage', toCommandUsageView(found.command))
+      : unknownCommandCard(words.join(' '), commands);
   },
 });

@@ -22,24 +22,40 @@ const collectionListSchema = z
   .trim()
   .min(1)
   .max(2000)
-  .transform((text) => [...new Set(text.split(',').map((part) => part.trim()).filter((part) => part.length > 0))])
+  .transform((text) => [
+    ...new Set(
+      text
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0),
+    ),
+  ])
   .refine((list) => list.length > 0, 'names no collection')
   .refine((list) => list.length <= MAX_ONBOARD_COLLECTIONS, `names more than ${MAX_ONBOARD_COLLECTIONS} collections`);
 
 export const onboardCommand = defineCommand({
   name: 'onboard',
-  summary: 'One run from nothing to ready for policy: prerequisites, tenant attach, then upload scope and Cloud Sync per collection (EDR by default).',
+  summary:
+    'One run from nothing to ready for policy: prerequisites, tenant attach, then upload scope and Cloud Sync per collection (EDR by default).',
   usage: 'onboard [edr|antivirus] [--collections <id or exact name>,...]',
   examples: ['onboard edr --collections PS100042', 'onboard antivirus --collections PS100015,PS100042', 'onboard'],
   positionals: ['profile'],
   role: 'operator',
-  args: z.object({ profile: z.enum(['edr', 'antivirus']).default('edr'), collections: collectionListSchema.optional() }),
+  args: z.object({
+    profile: z.enum(['edr', 'antivirus']).default('edr'),
+    collections: collectionListSchema.optional(),
+  }),
   changesTenant: false,
   async run({ profile, collections }, context) {
     const tenant = requireTenant(context.services);
-    const planned = collections === undefined ? await alreadyEnabledPlan(tenant, profile) : await namedPlan(tenant, profile, collections);
+    const planned =
+      collections === undefined
+        ? await alreadyEnabledPlan(tenant, profile)
+        : await namedPlan(tenant, profile, collections);
     if (planned.kind === 'ambiguous') return planned.card;
-    const run = await context.services.runs.start(onboardRunRequest(planned.plan, { requestedBy: context.actor, conversationId: context.conversation.id }));
+    const run = await context.services.runs.start(
+      onboardRunRequest(planned.plan, { requestedBy: context.actor, conversationId: context.conversation.id }),
+    );
     return renderCard('notice', {
       title: `Started run ${run.id}: ${run.title}`,
       message: `I check the ${profile === 'edr' ? 'EDR' : 'Antivirus'} policy prerequisites, then tenant attach and each collection, showing the console steps where a person is needed. Follow the progress card here, or type run ${run.id}.`,
@@ -47,14 +63,25 @@ export const onboardCommand = defineCommand({
   },
 });
 
-type Planned = { readonly kind: 'plan'; readonly plan: OnboardPlan } | { readonly kind: 'ambiguous'; readonly card: AdaptiveCard };
+type Planned =
+  { readonly kind: 'plan'; readonly plan: OnboardPlan } | { readonly kind: 'ambiguous'; readonly card: AdaptiveCard };
 
-async function namedPlan(tenant: TenantServices, profile: OnboardPlan['profile'], typed: readonly string[]): Promise<Planned> {
+async function namedPlan(
+  tenant: TenantServices,
+  profile: OnboardPlan['profile'],
+  typed: readonly string[],
+): Promise<Planned> {
   const found = new Map<string, CollectionSummary>();
   for (const text of typed) {
     const resolution = await resolveCollection(tenant.configMgr, text);
     if (resolution.kind === 'ambiguous') {
-      return { kind: 'ambiguous', card: renderCard('notice', ambiguousCollectionNotice(resolution.name, resolution.matches, 'onboard --collections')) };
+      return {
+        kind: 'ambiguous',
+        card: renderCard(
+          'notice',
+          ambiguousCollectionNotice(resolution.name, resolution.matches, 'onboard --collections'),
+        ),
+      };
     }
     const collection = requireDeviceCollection(resolution.collection);
     found.set(collection.id.toUpperCase(), collection);
@@ -67,8 +94,11 @@ async function alreadyEnabledPlan(tenant: TenantServices, profile: OnboardPlan['
   if (!state.ok) throw toUserFacingError(gatewayProblem(state.error, 'read the tenant attach state'));
   if (state.value.attached !== true) throw collectionsNeeded(profile, 'The hierarchy is not tenant attached yet');
   const synced = await readSyncedCollections(tenant.intuneCollections, (items) => items.length >= MAX_HANDED_OVER, 1);
-  if (synced.items.length === 0) throw collectionsNeeded(profile, 'No collection is enabled for endpoint security policies yet');
-  const alreadyEnabled = synced.items.slice(0, MAX_HANDED_OVER).map((item) => ({ id: item.collectionId, name: item.displayName }));
+  if (synced.items.length === 0)
+    throw collectionsNeeded(profile, 'No collection is enabled for endpoint security policies yet');
+  const alreadyEnabled = synced.items
+    .slice(0, MAX_HANDED_OVER)
+    .map((item) => ({ id: item.collectionId, name: item.displayName }));
   return { kind: 'plan', plan: { profile, collections: [], alreadyEnabled } };
 }
 

@@ -19,7 +19,11 @@ export const policyListCommand = defineCommand({
   changesTenant: false,
   role: 'reader',
   async run({ all, filter, page }, { services }) {
-    const listing = await listPolicies(requireTenant(services).policies, { all: all ?? false, ...(filter ? { filter } : {}), page: page ?? 1 });
+    const listing = await listPolicies(requireTenant(services).policies, {
+      all: all ?? false,
+      ...(filter ? { filter } : {}),
+      page: page ?? 1,
+    });
     return renderCard('policy-list', toPolicyListView(listing));
   },
 });

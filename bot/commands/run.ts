@@ -8,7 +8,13 @@ export const runCommand = defineCommand({
   usage: 'run <id>',
   examples: ['run r-7k2m9q'],
   positionals: ['id'],
-  args: z.object({ id: z.string().trim().toLowerCase().regex(/^r-[a-z0-9]{4,20}$/, 'must be a run id such as r-7k2m9q (type runs to list them)') }),
+  args: z.object({
+    id: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^r-[a-z0-9]{4,20}$/, 'must be a run id such as r-7k2m9q (type runs to list them)'),
+  }),
   changesTenant: false,
   role: 'reader',
   async run({ id }, { services, access }) {

@@ -18,7 +18,8 @@ const flag = z.string().trim().min(1).max(200);
 /** Name, usage and examples, also shown on the usage card when a flag's value is wrong. */
 const SUBSCRIBE_HELP = {
   name: 'subscribe',
-  usage: 'subscribe compliance [--daily --at <HH:MM>] [--weekly <day> --at <HH:MM>] [--cron "<expr>"] [--tz <IANA zone>] [--policy <name>...]',
+  usage:
+    'subscribe compliance [--daily --at <HH:MM>] [--weekly <day> --at <HH:MM>] [--cron "<expr>"] [--tz <IANA zone>] [--policy <name>...]',
   examples: [
     'subscribe compliance --daily --at 09:00 --tz Europe/Paris',
     'subscribe compliance --weekly monday --at 08:30 --policy "EDR - Windows"',
@@ -50,7 +51,11 @@ export const subscribeCommand = defineCommand({
     if (!(await new ConversationReferences(services.storage).get(conversation.id))) throw cannotPostHere();
     const store = new SubscriptionStore(services.storage);
     if ((await store.inConversation(conversation.id)).length >= MAX_SUBSCRIPTIONS_PER_CONVERSATION) {
-      throw new UserFacingError('Too many subscriptions here', `This conversation already has ${MAX_SUBSCRIPTIONS_PER_CONVERSATION} compliance subscriptions.`, 'Type subscriptions, then unsubscribe <id> for one you no longer need.');
+      throw new UserFacingError(
+        'Too many subscriptions here',
+        `This conversation already has ${MAX_SUBSCRIPTIONS_PER_CONVERSATION} compliance subscriptions.`,
+        'Type subscriptions, then unsubscribe <id> for one you no longer need.',
+      );
     }
     const now = services.clock.now();
     const subscription = {
@@ -64,7 +69,10 @@ export const subscribeCommand = defineCommand({
     };
     await store.add(subscription);
     const next = nextRunAfter(schedule.schedule, now);
-    const scope = chosen.policies.length === 0 ? 'every policy AttachOps manages' : chosen.policies.map((policy) => policy.name).join(', ');
+    const scope =
+      chosen.policies.length === 0
+        ? 'every policy AttachOps manages'
+        : chosen.policies.map((policy) => policy.name).join(', ');
     return renderCard('notice', {
       title: `Subscribed: ${subscription.id}`,
       message: `A compliance summary of ${scope} will be posted here ${schedule.schedule.description}. ${next ? `Next post: ${formatTime(next)}.` : 'The schedule does not fire again.'} Type unsubscribe ${subscription.id} to stop it.`,

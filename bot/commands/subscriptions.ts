@@ -21,7 +21,10 @@ export const subscriptionsCommand = defineCommand({
       .sort((left, right) => left.createdAt.localeCompare(right.createdAt))
       .map((subscription) => {
         const last = new Date(subscription.lastRunAt ?? subscription.createdAt);
-        return { subscription, nextRun: nextRunAfter(subscription.schedule, last.getTime() > now.getTime() ? last : now) };
+        return {
+          subscription,
+          nextRun: nextRunAfter(subscription.schedule, last.getTime() > now.getTime() ? last : now),
+        };
       });
     return renderCard('compliance-subscriptions', toComplianceSubscriptionsView(rows));
   },

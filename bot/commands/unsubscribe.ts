@@ -17,10 +17,18 @@ export const unsubscribeCommand = defineCommand({
     const store = new SubscriptionStore(services.storage);
     const subscription = await store.get(id);
     if (!subscription || subscription.conversationId !== conversation.id) {
-      throw new UserFacingError('Subscription not found', `This conversation has no compliance subscription with the id "${id}".`, 'Type subscriptions to see the ids of this conversation.');
+      throw new UserFacingError(
+        'Subscription not found',
+        `This conversation has no compliance subscription with the id "${id}".`,
+        'Type subscriptions to see the ids of this conversation.',
+      );
     }
-    if (subscription.createdBy.id !== (actor.aadObjectId ?? actor.channelUserId)) await access.require('admin', `Removing ${subscription.createdBy.name}'s subscription`);
+    if (subscription.createdBy.id !== (actor.aadObjectId ?? actor.channelUserId))
+      await access.require('admin', `Removing ${subscription.createdBy.name}'s subscription`);
     await store.remove(subscription.id);
-    return renderCard('notice', { title: `Unsubscribed: ${subscription.id}`, message: `No more compliance summaries ${subscription.schedule.description} will be posted here.` });
+    return renderCard('notice', {
+      title: `Unsubscribed: ${subscription.id}`,
+      message: `No more compliance summaries ${subscription.schedule.description} will be posted here.`,
+    });
   },
 });

@@ -45,12 +45,28 @@ export async function summaryCard(context: ComplianceCardContext, request: Summa
 }
 
 /** The card, and how to make it the conversation's baseline once it has been delivered. */
-export async function prepareSummaryCard(context: ComplianceCardContext, request: SummaryRequest): Promise<{ card: AdaptiveCard; remember: () => Promise<void> }> {
-  const snapshot = request.snapshot ?? (await readCompliance(context.tenant, context.clock, context.log, request.policyIds ? { policyIds: request.policyIds } : {}));
+export async function prepareSummaryCard(
+  context: ComplianceCardContext,
+  request: SummaryRequest,
+): Promise<{ card: AdaptiveCard; remember: () => Promise<void> }> {
+  const snapshot =
+    request.snapshot ??
+    (await readCompliance(
+      context.tenant,
+      context.clock,
+      context.log,
+      request.policyIds ? { policyIds: request.policyIds } : {},
+    ));
   const posted = new PostedNumbersStore(context.storage);
   const baseline = await posted.baseline(context.conversationId, { samePost: request.samePost });
   const summary = summarize(snapshot, baseline, request.page, SUMMARY_PAGE_SIZE);
-  const card = renderCard('compliance-summary', toComplianceSummaryView(summary, { ...(request.title ? { title: request.title } : {}), ...(request.subscriptionId ? { subscriptionId: request.subscriptionId } : {}) }));
+  const card = renderCard(
+    'compliance-summary',
+    toComplianceSummaryView(summary, {
+      ...(request.title ? { title: request.title } : {}),
+      ...(request.subscriptionId ? { subscriptionId: request.subscriptionId } : {}),
+    }),
+  );
   const remember = async (): Promise<void> => {
     if (!request.samePost) await posted.record(context.conversationId, snapshot);
   };
@@ -74,13 +90,19 @@ export async function policyComplianceCard(context: ComplianceCardContext, typed
  * The drill-in: non-compliant devices of an Intune policy. The card sent only the policy id and a page, so whether the
  * policy may be shown is decided here again: it must be AttachOps-managed and Intune-enforced.
  */
-export async function nonCompliantDevicesCard(context: ComplianceCardContext, policyId: string, page: number): Promise<AdaptiveCard> {
+export async function nonCompliantDevicesCard(
+  context: ComplianceCardContext,
+  policyId: string,
+  page: number,
+): Promise<AdaptiveCard> {
   const managed = await context.tenant.policies.list({ managedOnly: true });
   const policy = managed.find((item) => item.id === policyId);
   if (!policy) throw notManaged(policyId);
   if (targetOf(policy) !== 'intune') return policyComplianceCard(context, policy.id);
   const rows = await readDeviceStatuses(context.tenant.complianceReports, policy.id);
-  const view = toComplianceDevicesView(nonCompliantDevicesPage({ policyId: policy.id, policyName: policy.name, takenAt: context.clock.now() }, rows, page));
+  const view = toComplianceDevicesView(
+    nonCompliantDevicesPage({ policyId: policy.id, policyName: policy.name, takenAt: context.clock.now() }, rows, page),
+  );
   return renderCard('compliance-devices', view);
 }
 
@@ -92,7 +114,14 @@ export async function findManagedPolicy(tenant: ComplianceTenant, typed: string)
   const named = managed.filter((item) => item.name.trim().toLowerCase() === wanted);
   if (named.length === 1 && named[0]) return named[0];
   if (named.length > 1) {
-    throw new UserFacingError(`${named.length} policies are named "${typed}"`, named.slice(0, 10).map((item) => `- ${item.id}: ${item.name}`).join('\n'), 'Use the id of the one you mean.');
+    throw new UserFacingError(
+      `${named.length} policies are named "${typed}"`,
+      named
+        .slice(0, 10)
+        .map((item) => `- ${item.id}: ${item.name}`)
+        .join('\n'),
+      'Use the id of the one you mean.',
+    );
   }
   throw notManaged(typed);
 }

@@ -3,7 +3,9 @@ import type { ComplianceTenant } from '../../core/compliance/read-compliance.js'
 import type { FlagProblem } from '../../core/compliance/schedule-flags.js';
 import { isUserFacingError } from '../../core/user-facing-error.js';
 
-export type PolicyChoice = { readonly ok: true; readonly policies: readonly { id: string; name: string }[] } | { readonly ok: false; readonly problems: readonly FlagProblem[] };
+export type PolicyChoice =
+  | { readonly ok: true; readonly policies: readonly { id: string; name: string }[] }
+  | { readonly ok: false; readonly problems: readonly FlagProblem[] };
 
 /** The `--policy` values of a subscription, each resolved to a managed policy now, so a typo fails at once. */
 export async function choosePolicies(tenant: ComplianceTenant, typed: readonly string[]): Promise<PolicyChoice> {

@@ -49,11 +49,16 @@ export class RateLimitedSender implements CardPoster {
       } catch (error) {
         if (statusOf(error) !== 429 || attempt >= this.limits.maxAttempts) throw error;
         this.throttled += 1;
-        const delay = retryAfterMs(error, this.now()) ?? Math.min(this.limits.maxBackoffMs, this.limits.fallbackBackoffMs * 2 ** (attempt - 1));
+        const delay =
+          retryAfterMs(error, this.now()) ??
+          Math.min(this.limits.maxBackoffMs, this.limits.fallbackBackoffMs * 2 ** (attempt - 1));
         const until = this.now() + delay;
         this.bucketOf(conversationId).holdUntil(until);
         this.global.holdUntil(until);
-        this.options.log.warn({ conversationId, attempt, delayMs: delay }, 'Teams throttled a post (429); waiting before the next try');
+        this.options.log.warn(
+          { conversationId, attempt, delayMs: delay },
+          'Teams throttled a post (429); waiting before the next try',
+        );
       }
     }
   }

@@ -41,7 +41,11 @@ export function startComplianceScheduler(options: ComplianceSchedulerOptions): R
   const clock = options.clock ?? options.services.clock;
   const log = options.log.child({ component: 'compliance-scheduler' });
   const poster = new ProactiveCardPoster(options.adapter, options.appId, options.references);
-  const sender = new RateLimitedSender({ messenger: poster, log, ...(options.sendLimits ? { limits: options.sendLimits } : {}) });
+  const sender = new RateLimitedSender({
+    messenger: poster,
+    log,
+    ...(options.sendLimits ? { limits: options.sendLimits } : {}),
+  });
   const scheduler = new ComplianceScheduler({
     store: new SubscriptionStore(options.services.storage),
     clock,

@@ -13,18 +13,36 @@ import type { CardPoster } from './rate-limited-sender.js';
 export const SCHEDULED_SUMMARY_TITLE = 'Scheduled compliance summary';
 
 /** Reads the tenant once per round and posts each due conversation its summary through the rate-limited sender. */
-export function createSubscriptionDelivery(services: AppServices, sender: CardPoster, clock: Clock, log: Logger): SummaryDelivery {
+export function createSubscriptionDelivery(
+  services: AppServices,
+  sender: CardPoster,
+  clock: Clock,
+  log: Logger,
+): SummaryDelivery {
   return {
     async read(policyIds): Promise<ComplianceSnapshot> {
       return readCompliance(requireTenant(services), clock, log, policyIds ? { policyIds } : {});
     },
     async deliver(subscription: Subscription, snapshot: ComplianceSnapshot): Promise<DeliveryOutcome> {
-      const context = { tenant: requireTenant(services), storage: services.storage, clock, log, conversationId: subscription.conversationId };
-      const { card, remember } = await prepareSummaryCard(context, { page: 1, samePost: false, snapshot, subscriptionId: subscription.id, title: SCHEDULED_SUMMARY_TITLE });
+      const context = {
+        tenant: requireTenant(services),
+        storage: services.storage,
+        clock,
+        log,
+        conversationId: subscription.conversationId,
+      };
+      const { card, remember } = await prepareSummaryCard(context, {
+        page: 1,
+        samePost: false,
+        snapshot,
+        subscriptionId: subscription.id,
+        title: SCHEDULED_SUMMARY_TITLE,
+      });
       try {
         await sender.post(subscription.conversationId, card);
       } catch (error) {
-        if (error instanceof ConversationUnreachableError) return { kind: 'unreachable', ...(error.status === undefined ? {} : { status: error.status }) };
+        if (error instanceof ConversationUnreachableError)
+          return { kind: 'unreachable', ...(error.status === undefined ? {} : { status: error.status }) };
         return { kind: 'failed', error };
       }
       await remember();

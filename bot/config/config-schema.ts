@@ -58,7 +58,12 @@ export const environmentSchema = z.object({
   ADMINSERVICE_CA_FILE: optionalText,
 
   APPROVERS: z.string().trim().default(''),
-  APPROVAL_QUORUM: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(10, 'must be at most 10').default(1),
+  APPROVAL_QUORUM: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(10, 'must be at most 10')
+    .default(1),
   APPROVAL_TTL: duration.default(24 * 3_600_000),
   APPROVALS_CHANNEL: optionalText,
   ROLE_READERS: z.string().trim().default(''),

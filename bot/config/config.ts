@@ -108,19 +108,29 @@ function botFrameworkProblems(values: Environment): string[] {
   const problems: string[] = [];
   const hasSecret = values.MicrosoftAppPassword !== undefined;
   const hasCertificate =
-    values.MicrosoftAppCertificateThumbprint !== undefined || values.MicrosoftAppCertificatePrivateKeyFile !== undefined;
+    values.MicrosoftAppCertificateThumbprint !== undefined ||
+    values.MicrosoftAppCertificatePrivateKeyFile !== undefined;
   if (values.MicrosoftAppId === undefined) {
-    if (hasSecret || hasCertificate) problems.push('MicrosoftAppId is required when an app secret or certificate is set');
+    if (hasSecret || hasCertificate)
+      problems.push('MicrosoftAppId is required when an app secret or certificate is set');
     if (values.BIND_HOST !== undefined) {
-      problems.push('BIND_HOST can only be set with Bot Framework credentials (without them the bot listens on 127.0.0.1)');
+      problems.push(
+        'BIND_HOST can only be set with Bot Framework credentials (without them the bot listens on 127.0.0.1)',
+      );
     }
     return problems;
   }
   if (values.MicrosoftAppType === 'UserAssignedMSI') return problems;
   if (!hasSecret && !hasCertificate) {
-    problems.push('MicrosoftAppPassword (or MicrosoftAppCertificateThumbprint with MicrosoftAppCertificatePrivateKeyFile) is required with MicrosoftAppId');
+    problems.push(
+      'MicrosoftAppPassword (or MicrosoftAppCertificateThumbprint with MicrosoftAppCertificatePrivateKeyFile) is required with MicrosoftAppId',
+    );
   }
-  if (hasCertificate && (values.MicrosoftAppCertificateThumbprint === undefined || values.MicrosoftAppCertificatePrivateKeyFile === undefined)) {
+  if (
+    hasCertificate &&
+    (values.MicrosoftAppCertificateThumbprint === undefined ||
+      values.MicrosoftAppCertificatePrivateKeyFile === undefined)
+  ) {
     problems.push('MicrosoftAppCertificateThumbprint and MicrosoftAppCertificatePrivateKeyFile go together');
   }
   if (values.MicrosoftAppType === 'SingleTenant' && values.MicrosoftAppTenantId === undefined) {
@@ -133,7 +143,10 @@ function botFrameworkCredentials(values: Environment): BotFrameworkCredentials |
   if (values.MicrosoftAppId === undefined) return undefined;
   const certificate =
     values.MicrosoftAppCertificateThumbprint && values.MicrosoftAppCertificatePrivateKeyFile
-      ? { thumbprint: values.MicrosoftAppCertificateThumbprint, privateKeyFile: values.MicrosoftAppCertificatePrivateKeyFile }
+      ? {
+          thumbprint: values.MicrosoftAppCertificateThumbprint,
+          privateKeyFile: values.MicrosoftAppCertificatePrivateKeyFile,
+        }
       : undefined;
   return {
     appId: values.MicrosoftAppId,
@@ -145,7 +158,8 @@ function botFrameworkCredentials(values: Environment): BotFrameworkCredentials |
 }
 
 function tenantProblems(values: Environment): string[] {
-  const any = values.TENANT_ID ?? values.GRAPH_CLIENT_ID ?? values.GRAPH_CLIENT_SECRET ?? values.GRAPH_CLIENT_CERTIFICATE_FILE;
+  const any =
+    values.TENANT_ID ?? values.GRAPH_CLIENT_ID ?? values.GRAPH_CLIENT_SECRET ?? values.GRAPH_CLIENT_CERTIFICATE_FILE;
   if (any === undefined) return [];
   const problems: string[] = [];
   if (values.TENANT_ID === undefined) problems.push('TENANT_ID is required when a Graph app is configured');
@@ -171,7 +185,9 @@ function tenantConfig(values: Environment): TenantConfig | undefined {
 function adminServiceProblems(values: Environment): string[] {
   if (values.ADMINSERVICE_URL === undefined) return [];
   if (values.ADMINSERVICE_AUTH === 'bearer') {
-    return values.ADMINSERVICE_SCOPE === undefined ? ['ADMINSERVICE_SCOPE is required when ADMINSERVICE_AUTH is bearer'] : [];
+    return values.ADMINSERVICE_SCOPE === undefined
+      ? ['ADMINSERVICE_SCOPE is required when ADMINSERVICE_AUTH is bearer']
+      : [];
   }
   return ['ADMINSERVICE_USERNAME', 'ADMINSERVICE_PASSWORD']
     .filter((name) => values[name as 'ADMINSERVICE_USERNAME' | 'ADMINSERVICE_PASSWORD'] === undefined)

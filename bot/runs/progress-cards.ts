@@ -10,7 +10,11 @@ import type { RunRecord } from '../../core/runs/run-record.js';
 import { BackgroundTasks } from '../../core/runs/background-tasks.js';
 
 const PREFIX = 'run-card/';
-const cardRefSchema = z.object({ conversationId: z.string(), activityId: z.string(), continued: z.boolean().optional() });
+const cardRefSchema = z.object({
+  conversationId: z.string(),
+  activityId: z.string(),
+  continued: z.boolean().optional(),
+});
 type CardRef = z.infer<typeof cardRefSchema>;
 
 export interface CardMessenger {
@@ -93,7 +97,11 @@ export class ProgressCards implements RunObserver {
     const now = this.options.clock.now();
     if (ref) {
       try {
-        await this.options.messenger.update(ref.conversationId, ref.activityId, renderCard('run-progress', toRunProgressView(run, now, { continued: ref.continued })));
+        await this.options.messenger.update(
+          ref.conversationId,
+          ref.activityId,
+          renderCard('run-progress', toRunProgressView(run, now, { continued: ref.continued })),
+        );
         return;
       } catch (error) {
         this.options.log.warn({ err: error, runId }, 'progress card could not be updated; posting a new one');
@@ -101,6 +109,10 @@ export class ProgressCards implements RunObserver {
     }
     const card = renderCard('run-progress', toRunProgressView(run, now, { continued: ref !== undefined }));
     const activityId = await this.options.messenger.post(run.conversationId, card);
-    await this.options.storage.put(PREFIX + runId, { conversationId: run.conversationId, activityId, continued: ref !== undefined } satisfies CardRef);
+    await this.options.storage.put(PREFIX + runId, {
+      conversationId: run.conversationId,
+      activityId,
+      continued: ref !== undefined,
+    } satisfies CardRef);
   }
 }

@@ -2,7 +2,14 @@ import { TurnContext, type Activity } from 'botbuilder';
 
 const AT_TAG = /<at[^>]*>.*?<\/at>/gi;
 const HTML_TAG = /<\/?[a-z][^>]*>/gi;
-const ENTITIES: Readonly<Record<string, string>> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&nbsp;': ' ',
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
 
 /** The command a user typed, without the bot's @mention (channels and group chats) or Teams' HTML. */
 export function commandText(activity: Activity): string {

@@ -11,7 +11,6 @@ import type { Logger } from '../../core/ports/logger.js';
 import type { BotFrameworkCredentials } from '../config/config.js';
 import { failureCard } from '../commands/failure-card.js';
 
-
 /** botbuilder's CloudAdapter; without credentials it accepts unauthenticated requests (loopback only, see config). */
 export function createAdapter(credentials: BotFrameworkCredentials | undefined, log: Logger): CloudAdapter {
   const options = {
@@ -32,7 +31,11 @@ export function createAdapter(credentials: BotFrameworkCredentials | undefined, 
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options, credentialsFactory));
   adapter.onTurnError = async (turn, error) => {
     const correlationId = turn.activity.id ?? 'unknown';
-    const card = failureCard(error, correlationId, log.child({ correlationId, conversationId: turn.activity.conversation?.id }));
+    const card = failureCard(
+      error,
+      correlationId,
+      log.child({ correlationId, conversationId: turn.activity.conversation?.id }),
+    );
     if (turn.activity.type === 'message') {
       await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
     }

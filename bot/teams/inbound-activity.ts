@@ -2,9 +2,23 @@ import { z } from 'zod';
 
 /** Activity types the Bot Framework defines; anything else is refused before it reaches the bot. */
 const KNOWN_ACTIVITY_TYPES = [
-  'message', 'conversationUpdate', 'installationUpdate', 'invoke', 'event', 'messageReaction', 'messageUpdate',
-  'messageDelete', 'typing', 'endOfConversation', 'contactRelationUpdate', 'deleteUserData', 'trace', 'handoff',
-  'suggestion', 'command', 'commandResult',
+  'message',
+  'conversationUpdate',
+  'installationUpdate',
+  'invoke',
+  'event',
+  'messageReaction',
+  'messageUpdate',
+  'messageDelete',
+  'typing',
+  'endOfConversation',
+  'contactRelationUpdate',
+  'deleteUserData',
+  'trace',
+  'handoff',
+  'suggestion',
+  'command',
+  'commandResult',
 ] as const;
 
 const account = z.object({ id: z.string().min(1) }).loose();

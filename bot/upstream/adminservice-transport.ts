@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { Agent, request as httpsRequest } from 'node:https';
 import type { TokenCredential } from '@azure/identity';
 import httpntlm from 'httpntlm';
-import { TRANSPORT_TIMEOUT_CODE, type AdminServiceRequest, type AdminServiceResponse, type AdminServiceTransport } from '../../adapters/adminservice/transport.js';
+import {
+  TRANSPORT_TIMEOUT_CODE,
+  type AdminServiceRequest,
+  type AdminServiceResponse,
+  type AdminServiceTransport,
+} from '../../adapters/adminservice/transport.js';
 import { adminServiceUrl, flatHeaders, parseJsonBody } from './adminservice-url.js';
 
 export interface AdminServiceTlsConfig {
@@ -27,7 +32,9 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const JSON_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };
 
 /** Windows integrated auth (NTLM) against the SMS Provider, the on-prem path (configmgr-adminservice.md §1). */
-export function createNtlmTransport(config: AdminServiceTlsConfig & { readonly credentials: NtlmCredentials }): AdminServiceTransport {
+export function createNtlmTransport(
+  config: AdminServiceTlsConfig & { readonly credentials: NtlmCredentials },
+): AdminServiceTransport {
   const ca = config.caBundlePath === undefined ? undefined : readFileSync(config.caBundlePath);
   const method = { GET: httpntlm.get, POST: httpntlm.post, PUT: httpntlm.put, DELETE: httpntlm.delete };
   return {
@@ -50,7 +57,12 @@ export function createNtlmTransport(config: AdminServiceTlsConfig & { readonly c
           (error, response) => {
             agent.destroy();
             if (error) reject(error);
-            else resolve({ status: response.statusCode, headers: flatHeaders(response.headers), json: parseJsonBody(response.body) });
+            else
+              resolve({
+                status: response.statusCode,
+                headers: flatHeaders(response.headers),
+                json: parseJsonBody(response.body),
+              });
           },
         );
       });
@@ -62,28 +74,48 @@ export function createNtlmTransport(config: AdminServiceTlsConfig & { readonly c
  * Azure AD Bearer through a cloud management gateway. The token audience (the site's server app) is [U] in
  * configmgr-adminservice.md §1, so the scope is configuration.
  */
-export function createBearerTransport(config: AdminServiceTlsConfig & { readonly credential: TokenCredential; readonly scope: string }): AdminServiceTransport {
+export function createBearerTransport(
+  config: AdminServiceTlsConfig & { readonly credential: TokenCredential; readonly scope: string },
+): AdminServiceTransport {
   const ca = config.caBundlePath === undefined ? undefined : readFileSync(config.caBundlePath);
   return {
     async send(request) {
       const token = await config.credential.getToken(config.scope);
       if (token === null) throw Object.assign(new Error('no token for the AdminService scope'), { code: 'NO_TOKEN' });
-      return sendJson(adminServiceUrl(config.baseUrl, request), request, { Authorization: `Bearer ${token.token}`, ...JSON_HEADERS }, ca, config.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      return sendJson(
+        adminServiceUrl(config.baseUrl, request),
+        request,
+        { Authorization: `Bearer ${token.token}`, ...JSON_HEADERS },
+        ca,
+        config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      );
     },
   };
 }
 
-function sendJson(url: string, request: AdminServiceRequest, headers: Record<string, string>, ca: Buffer | undefined, timeoutMs: number): Promise<AdminServiceResponse> {
+function sendJson(
+  url: string,
+  request: AdminServiceRequest,
+  headers: Record<string, string>,
+  ca: Buffer | undefined,
+  timeoutMs: number,
+): Promise<AdminServiceResponse> {
   return new Promise((resolve, reject) => {
     const outgoing = httpsRequest(url, { method: request.method, headers, ...(ca ? { ca } : {}) }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, headers: flatHeaders(response.headers), json: parseJsonBody(Buffer.concat(chunks).toString('utf8')) }),
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: flatHeaders(response.headers),
+          json: parseJsonBody(Buffer.concat(chunks).toString('utf8')),
+        }),
       );
       response.on('error', reject);
     });
-    outgoing.setTimeout(timeoutMs, () => outgoing.destroy(Object.assign(new Error('request timed out'), { code: TRANSPORT_TIMEOUT_CODE })));
+    outgoing.setTimeout(timeoutMs, () =>
+      outgoing.destroy(Object.assign(new Error('request timed out'), { code: TRANSPORT_TIMEOUT_CODE })),
+    );
     outgoing.on('error', reject);
     outgoing.end(request.body === undefined ? undefined : JSON.stringify(request.body));
   });

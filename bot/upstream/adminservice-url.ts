@@ -5,7 +5,10 @@ export function adminServiceUrl(baseUrl: string, request: Pick<AdminServiceReque
   const query = Object.entries(request.query ?? {})
     .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
     .join('&');
-  const path = request.path.split('/').map((segment) => encodeURI(segment)).join('/');
+  const path = request.path
+    .split('/')
+    .map((segment) => encodeURI(segment))
+    .join('/');
   return `${baseUrl.replace(/\/+$/, '')}${path}${query ? `?${query}` : ''}`;
 }
 
@@ -20,6 +23,8 @@ export function parseJsonBody(text: string): unknown {
 
 export function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value]])),
+    Object.entries(headers).flatMap(([name, value]) =>
+      value === undefined ? [] : [[name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value]],
+    ),
   );
 }

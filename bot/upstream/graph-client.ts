@@ -23,9 +23,12 @@ export interface GraphClientConfig extends UpstreamIdentityConfig {
 /** The app's one credential, shared by Graph and the AdminService Bearer transport. */
 export function createUpstreamCredential(config: UpstreamIdentityConfig): TokenCredential {
   const options = { authorityHost: config.authorityHost, disableInstanceDiscovery: true };
-  if (config.clientSecret && config.certificatePath) throw new Error('configure either a client secret or a certificate for Graph, not both');
-  if (config.certificatePath) return new ClientCertificateCredential(config.tenantId, config.clientId, config.certificatePath, options);
-  if (config.clientSecret) return new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, options);
+  if (config.clientSecret && config.certificatePath)
+    throw new Error('configure either a client secret or a certificate for Graph, not both');
+  if (config.certificatePath)
+    return new ClientCertificateCredential(config.tenantId, config.clientId, config.certificatePath, options);
+  if (config.clientSecret)
+    return new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, options);
   throw new Error('configure a client secret or a certificate for Graph');
 }
 
@@ -33,7 +36,10 @@ export function createUpstreamCredential(config: UpstreamIdentityConfig): TokenC
  * A Graph client whose middleware chain has NO RetryHandler (and no redirect handler): adapters/graph/graph-retry.ts
  * is the single retry policy, so a throttled call is never retried by two layers with two budgets.
  */
-export function createGraphClient(config: GraphClientConfig, credential: TokenCredential = createUpstreamCredential(config)): Client {
+export function createGraphClient(
+  config: GraphClientConfig,
+  credential: TokenCredential = createUpstreamCredential(config),
+): Client {
   const authProvider = new TokenCredentialAuthenticationProvider(credential, { scopes: [GRAPH_SCOPE] });
   return Client.initWithMiddleware({
     middleware: [new AuthenticationHandler(authProvider), new TelemetryHandler(), new HTTPMessageHandler()],

@@ -25,6 +25,10 @@ export async function decideApproval(
   } catch (error) {
     if (!isUserFacingError(error)) throw error;
     const current = (await services.approvals.get(approvalId)) ?? record;
-    return approvalCards.cardFor(current, actor, [error.title + '.', error.message, error.fix].filter(Boolean).join(' '));
+    return approvalCards.cardFor(
+      current,
+      actor,
+      [error.title + '.', error.message, error.fix].filter(Boolean).join(' '),
+    );
   }
 }

@@ -8,10 +8,18 @@ const MAX_DEVICES_PAGE = 5000;
 
 export const complianceDevicesVerb = defineVerb({
   verb: 'compliance.devices',
-  data: z.object({ policyId: z.string().min(1).max(100), page: z.number().int().min(1).max(MAX_DEVICES_PAGE) }).strict(),
+  data: z
+    .object({ policyId: z.string().min(1).max(100), page: z.number().int().min(1).max(MAX_DEVICES_PAGE) })
+    .strict(),
   role: 'reader',
   async run({ policyId, page }, { services, conversation, log }) {
-    const context = { tenant: requireTenant(services), storage: services.storage, clock: services.clock, log, conversationId: conversation.id };
+    const context = {
+      tenant: requireTenant(services),
+      storage: services.storage,
+      clock: services.clock,
+      log,
+      conversationId: conversation.id,
+    };
     return nonCompliantDevicesCard(context, policyId, page);
   },
 });

@@ -9,15 +9,36 @@ import { defineVerb } from './verb.js';
 
 export const compliancePageVerb = defineVerb({
   verb: 'compliance.page',
-  data: z.object({ page: z.number().int().min(1).max(MAX_COMPLIANCE_PAGE), subscriptionId: z.string().min(1).max(64).optional() }).strict(),
+  data: z
+    .object({
+      page: z.number().int().min(1).max(MAX_COMPLIANCE_PAGE),
+      subscriptionId: z.string().min(1).max(64).optional(),
+    })
+    .strict(),
   role: 'reader',
   async run({ page, subscriptionId }, { services, conversation, log }) {
-    const context = { tenant: requireTenant(services), storage: services.storage, clock: services.clock, log, conversationId: conversation.id };
+    const context = {
+      tenant: requireTenant(services),
+      storage: services.storage,
+      clock: services.clock,
+      log,
+      conversationId: conversation.id,
+    };
     if (subscriptionId === undefined) return summaryCard(context, { page, samePost: true });
     const subscription = await new SubscriptionStore(services.storage).get(subscriptionId);
     if (!subscription || subscription.conversationId !== conversation.id) {
-      throw new UserFacingError('Subscription not found', 'The subscription this summary came from was removed, or belongs to another conversation.', 'Type compliance for a fresh summary.');
+      throw new UserFacingError(
+        'Subscription not found',
+        'The subscription this summary came from was removed, or belongs to another conversation.',
+        'Type compliance for a fresh summary.',
+      );
     }
-    return summaryCard(context, { page, samePost: true, policyIds: subscription.policies.map((policy) => policy.id), subscriptionId, title: SCHEDULED_SUMMARY_TITLE });
+    return summaryCard(context, {
+      page,
+      samePost: true,
+      policyIds: subscription.policies.map((policy) => policy.id),
+      subscriptionId,
+      title: SCHEDULED_SUMMARY_TITLE,
+    });
   },
 });

@@ -14,7 +14,11 @@ const actionSchema = z.object({
 });
 
 /** Routes an `adaptiveCard/action` invoke to its verb; every path ends in a card, never in a time-out. */
-export async function dispatchVerb(value: unknown, verbs: readonly AnyVerb[], context: VerbContext): Promise<AdaptiveCard> {
+export async function dispatchVerb(
+  value: unknown,
+  verbs: readonly AnyVerb[],
+  context: VerbContext,
+): Promise<AdaptiveCard> {
   const parsed = actionSchema.safeParse(value);
   if (!parsed.success) {
     return invalidActionCard('That button sent something I do not understand.', context.correlationId);
@@ -23,7 +27,10 @@ export async function dispatchVerb(value: unknown, verbs: readonly AnyVerb[], co
   const verb = verbs.find((candidate) => candidate.verb === name);
   if (!verb) {
     context.log.warn({ verb: name }, 'unknown card verb');
-    return invalidActionCard(`This card's button "${name.slice(0, 60)}" is not one I handle (the card may be from an older version).`, context.correlationId);
+    return invalidActionCard(
+      `This card's button "${name.slice(0, 60)}" is not one I handle (the card may be from an older version).`,
+      context.correlationId,
+    );
   }
   const payload = verb.data.safeParse(withoutTeamsFields(data ?? {}));
   if (!payload.success) {
@@ -49,6 +56,11 @@ function withoutTeamsFields(data: unknown): unknown {
 function invalidActionCard(message: string, correlationId: string): AdaptiveCard {
   return renderCard(
     'error',
-    toErrorView({ title: 'That action could not be run', message, fix: 'Type help to start again from a fresh card.', correlationId }),
+    toErrorView({
+      title: 'That action could not be run',
+      message,
+      fix: 'Type help to start again from a fresh card.',
+      correlationId,
+    }),
   );
 }

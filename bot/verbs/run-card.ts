@@ -11,8 +11,15 @@ export const runActionData = z.object({ runId: z.string().regex(/^r-[a-z0-9]{4,2
 
 /** The run's card as the caller should see it: Verify for operators, Retry and Cancel for its owner or an admin. */
 export function runCard(run: RunRecord, services: AppServices, access: CallerAccess): AdaptiveCard {
-  const owner = (access.actor.aadObjectId !== undefined && access.actor.aadObjectId === run.requestedBy.aadObjectId) || access.may('admin');
-  return renderCard('run-progress', toRunProgressView(run, services.clock.now(), { viewer: { operator: access.may('operator'), owner: owner && access.may('operator') } }));
+  const owner =
+    (access.actor.aadObjectId !== undefined && access.actor.aadObjectId === run.requestedBy.aadObjectId) ||
+    access.may('admin');
+  return renderCard(
+    'run-progress',
+    toRunProgressView(run, services.clock.now(), {
+      viewer: { operator: access.may('operator'), owner: owner && access.may('operator') },
+    }),
+  );
 }
 
 export async function loadRun(runId: string, services: AppServices): Promise<RunRecord> {

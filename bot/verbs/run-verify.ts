@@ -9,7 +9,11 @@ export const runVerifyVerb = defineVerb({
   async run({ runId }, { services, actor, access }) {
     await loadRun(runId, services);
     if (actor.aadObjectId === undefined) {
-      throw new UserFacingError('Who are you?', 'Your message did not carry an Azure AD identity.', 'Use AttachOps from Microsoft Teams with your work account.');
+      throw new UserFacingError(
+        'Who are you?',
+        'Your message did not carry an Azure AD identity.',
+        'Use AttachOps from Microsoft Teams with your work account.',
+      );
     }
     return runCard(await services.runs.verify(runId, actor), services, access);
   },

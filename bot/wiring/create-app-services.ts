@@ -28,7 +28,11 @@ export interface ServiceParts {
 
 /** Core services over the given storage, audit log and tenant ports. */
 export function createAppServices(parts: ServiceParts): AppServices {
-  const membership = new Membership(parts.tenant?.directory ?? emptyDirectory, parts.clock, parts.access.membershipCacheMs);
+  const membership = new Membership(
+    parts.tenant?.directory ?? emptyDirectory,
+    parts.clock,
+    parts.access.membershipCacheMs,
+  );
   const planners: readonly Planner[] = parts.tenant ? tenantPlanners(parts.tenant) : [];
   const runs = new RunEngine({
     storage: parts.storage,
@@ -50,8 +54,24 @@ export function createAppServices(parts: ServiceParts): AppServices {
   runs.addHandlers([approvalStep(approvals), planRecheckStep(approvals, planners)]);
   const accessControl = new AccessControl(
     membership,
-    { reader: parts.access.readers, operator: parts.access.operators, approver: parts.access.approvers, admin: parts.access.admins },
+    {
+      reader: parts.access.readers,
+      operator: parts.access.operators,
+      approver: parts.access.approvers,
+      admin: parts.access.admins,
+    },
     parts.audit,
   );
-  return { storage: parts.storage, audit: parts.audit, clock: parts.clock, runs, approvals, planners, membership, accessControl, access: parts.access, tenant: parts.tenant };
+  return {
+    storage: parts.storage,
+    audit: parts.audit,
+    clock: parts.clock,
+    runs,
+    approvals,
+    planners,
+    membership,
+    accessControl,
+    access: parts.access,
+    tenant: parts.tenant,
+  };
 }

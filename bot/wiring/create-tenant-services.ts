@@ -40,7 +40,11 @@ export function createTenantServices(parts: TenantParts): TenantServices {
   });
   return {
     ...graph,
-    cloudEnvironment: createOidcCloudEnvironment({ authorityHost: identity.authorityHost, tenantId: identity.tenantId, fetchJson }),
+    cloudEnvironment: createOidcCloudEnvironment({
+      authorityHost: identity.authorityHost,
+      tenantId: identity.tenantId,
+      fetchJson,
+    }),
     configMgr: configMgrGateway(parts.adminService, credential),
   };
 }
@@ -51,6 +55,9 @@ function configMgrGateway(config: AdminServiceConfig | undefined, credential: To
   const transport =
     config.auth === 'bearer'
       ? createBearerTransport({ ...tls, credential, scope: config.scope ?? '' })
-      : createNtlmTransport({ ...tls, credentials: { username: config.username ?? '', password: config.password ?? '', domain: config.domain } });
+      : createNtlmTransport({
+          ...tls,
+          credentials: { username: config.username ?? '', password: config.password ?? '', domain: config.domain },
+        });
   return createAdminServiceGateway({ transport });
 }

@@ -9,7 +9,12 @@ import { createWorkflowStepHandlers } from '../../core/workflow/steps/workflow-s
 /** Every step kind a run can contain; steps that need the tenant exist only when one is configured. */
 export function stepHandlers(tenant: TenantServices | undefined): StepHandler[] {
   if (!tenant) return [];
-  return [...createWorkflowStepHandlers(tenant), createPrerequisitesStep(tenant), createHandOverStep(), ...createPolicyStepHandlers(tenant)];
+  return [
+    ...createWorkflowStepHandlers(tenant),
+    createPrerequisitesStep(tenant),
+    createHandOverStep(),
+    ...createPolicyStepHandlers(tenant),
+  ];
 }
 
 /** Every planner a change request can be made (and re-checked) with. */

@@ -14,7 +14,11 @@ export interface ApprovalListView {
 
 const SHOWN = 10;
 
-export function toApprovalListView(lists: { toDecide: readonly ApprovalRecord[]; mine: readonly ApprovalRecord[]; isApprover: boolean }): ApprovalListView {
+export function toApprovalListView(lists: {
+  toDecide: readonly ApprovalRecord[];
+  mine: readonly ApprovalRecord[];
+  isApprover: boolean;
+}): ApprovalListView {
   const line = (record: ApprovalRecord): ApprovalLine => ({
     approvalId: record.id,
     title: record.plan.title,

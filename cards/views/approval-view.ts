@@ -24,7 +24,14 @@ export interface ApprovalView {
 
 const SHOWN_CHANGES = 25;
 
-const ACTION_ICONS: Record<PlanAction, string> = { create: '➕', update: '✏️', 'no-op': '＝', add: '➕', keep: '＝', remove: '➖' };
+const ACTION_ICONS: Record<PlanAction, string> = {
+  create: '➕',
+  update: '✏️',
+  'no-op': '＝',
+  add: '➕',
+  keep: '＝',
+  remove: '➖',
+};
 
 const STATUS: Record<ApprovalStatus, { icon: string; label: string }> = {
   pending: { icon: '⏳', label: 'Waiting for approval' },
@@ -47,14 +54,19 @@ export function toApprovalView(
     runId: record.runId,
     title: `${pending ? 'Approval needed' : status.label}: ${record.plan.title}`,
     statusIcon: status.icon,
-    statusLine: pending ? `${status.label} · ${votes} · expires ${utc(record.expiresAt)}` : `${status.label} · ${votes}`,
+    statusLine: pending
+      ? `${status.label} · ${votes} · expires ${utc(record.expiresAt)}`
+      : `${status.label} · ${votes}`,
     requestLine: `Requested by ${record.requestedBy.name} on ${utc(record.createdAt)} · request ${record.id} · run ${record.runId}`,
     changes: record.plan.changes.slice(0, SHOWN_CHANGES).map((change) => ({
       icon: ACTION_ICONS[change.action],
       subject: change.subject,
       detail: `${change.action}: ${change.detail}${change.devices === undefined ? '' : ` · ${change.devices} device${change.devices === 1 ? '' : 's'}`}`,
     })),
-    moreChanges: record.plan.changes.length > SHOWN_CHANGES ? `…and ${record.plan.changes.length - SHOWN_CHANGES} more changes.` : '',
+    moreChanges:
+      record.plan.changes.length > SHOWN_CHANGES
+        ? `…and ${record.plan.changes.length - SHOWN_CHANGES} more changes.`
+        : '',
     planLine: `Plan ${record.planHash.slice(0, 12)}: re-checked against the tenant just before it runs.`,
     decisionLine: decisionLine(record),
     note: options.note ?? '',
@@ -80,7 +92,9 @@ function decisionLine(record: ApprovalRecord): string {
     case 'expired':
       return `Nobody approved it before ${utc(record.expiresAt)}.`;
     case 'superseded':
-      return record.supersededBy && record.supersededBy !== 'pending' ? `The tenant changed; request ${record.supersededBy} has the new plan.` : 'The tenant changed; a new plan is being made.';
+      return record.supersededBy && record.supersededBy !== 'pending'
+        ? `The tenant changed; request ${record.supersededBy} has the new plan.`
+        : 'The tenant changed; a new plan is being made.';
   }
 }
 

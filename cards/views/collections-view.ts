@@ -36,7 +36,9 @@ export function toCollectionsView(listing: CollectionListing): CollectionsView {
   });
   return {
     title: enabledOnly ? 'Collections enabled for endpoint security' : 'Device collections',
-    summary: [`Page ${page}`, filter ? `names starting with "${shorten(filter)}"` : undefined].filter((part) => part !== undefined).join(' · '),
+    summary: [`Page ${page}`, filter ? `names starting with "${shorten(filter)}"` : undefined]
+      .filter((part) => part !== undefined)
+      .join(' · '),
     scopeLine: scopeLine(listing),
     rows: listing.rows.map(toRowView),
     isEmpty: listing.rows.length === 0,
@@ -51,22 +53,34 @@ export function toCollectionsView(listing: CollectionListing): CollectionsView {
 }
 
 function toRowView(row: CollectionRow): { title: string; details: string } {
-  const members = row.memberCount === undefined ? 'members unknown' : `${row.memberCount.toLocaleString('en-US')} ${row.memberCount === 1 ? 'member' : 'members'}`;
+  const members =
+    row.memberCount === undefined
+      ? 'members unknown'
+      : `${row.memberCount.toLocaleString('en-US')} ${row.memberCount === 1 ? 'member' : 'members'}`;
   return {
     title: `${shorten(row.name)} · ${row.id}`,
-    details: [members, `upload scope: ${yesNo(row.inUploadScope)}`, `synced to Intune: ${yesNo(row.syncedToIntune)}`, `endpoint security: ${yesNo(row.endpointSecurity)}`].join(' · '),
+    details: [
+      members,
+      `upload scope: ${yesNo(row.inUploadScope)}`,
+      `synced to Intune: ${yesNo(row.syncedToIntune)}`,
+      `endpoint security: ${yesNo(row.endpointSecurity)}`,
+    ].join(' · '),
   };
 }
 
 function scopeLine(listing: CollectionListing): string {
-  if (listing.attached === false) return 'The hierarchy is not tenant attached: nothing is uploaded yet. Type attach to start.';
+  if (listing.attached === false)
+    return 'The hierarchy is not tenant attached: nothing is uploaded yet. Type attach to start.';
   return `Upload scope: ${describeScope(listing.uploadScope)}.`;
 }
 
 function emptyText(listing: CollectionListing): string {
   if (listing.query.page > 1) return 'No more collections.';
-  if (listing.query.enabledOnly) return 'No collection is enabled for endpoint security yet. Type enable <collection> to enable one.';
-  return listing.query.filter ? `No device collection name starts with "${shorten(listing.query.filter)}".` : 'No device collections.';
+  if (listing.query.enabledOnly)
+    return 'No collection is enabled for endpoint security yet. Type enable <collection> to enable one.';
+  return listing.query.filter
+    ? `No device collection name starts with "${shorten(listing.query.filter)}".`
+    : 'No device collections.';
 }
 
 function yesNo(value: Tri): string {

@@ -26,7 +26,13 @@ export function toComplianceDevicesView(page: NonCompliantDevicesPage): Complian
   const devices = page.total === 1 ? '1 device' : `${page.total} devices`;
   return {
     title: `Non-compliant devices · ${shorten(page.policyName)}`,
-    subtitle: [`${devices} not compliant or failed`, `data as of ${formatTime(page.takenAt)}`, page.pageCount > 1 ? `page ${page.page} of ${page.pageCount}` : undefined].filter((part) => part !== undefined).join(' · '),
+    subtitle: [
+      `${devices} not compliant or failed`,
+      `data as of ${formatTime(page.takenAt)}`,
+      page.pageCount > 1 ? `page ${page.page} of ${page.pageCount}` : undefined,
+    ]
+      .filter((part) => part !== undefined)
+      .join(' · '),
     rows: page.rows.map((row) => ({
       device: shorten(row.deviceName || row.intuneDeviceId || 'unnamed device', 60),
       user: shorten(row.userPrincipalName ?? '—', 60),

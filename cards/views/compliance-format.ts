@@ -42,7 +42,14 @@ export function headlineColor(row: PolicySummaryRow): string {
 }
 
 export function countsLine(counts: ComplianceCounts): string {
-  return [`Targeted ${counts.targeted}`, `compliant ${counts.compliant}`, `not compliant ${counts.nonCompliant}`, `failed ${counts.failed}`, `pending ${counts.pending}`, `enforced ${counts.enforced}`].join(' · ');
+  return [
+    `Targeted ${counts.targeted}`,
+    `compliant ${counts.compliant}`,
+    `not compliant ${counts.nonCompliant}`,
+    `failed ${counts.failed}`,
+    `pending ${counts.pending}`,
+    `enforced ${counts.enforced}`,
+  ].join(' · ');
 }
 
 export function changeLine(row: PolicySummaryRow): string {
@@ -61,7 +68,10 @@ function describeChange(change: CountsChange): string {
     signed(change.pending, 'pending'),
     signed(change.targeted, 'targeted'),
   ].filter((part) => part !== undefined);
-  const points = change.percentPoints === undefined || Math.abs(change.percentPoints) < 0.05 ? undefined : `${change.percentPoints > 0 ? '+' : '−'}${Math.abs(change.percentPoints).toFixed(1)} pts`;
+  const points =
+    change.percentPoints === undefined || Math.abs(change.percentPoints) < 0.05
+      ? undefined
+      : `${change.percentPoints > 0 ? '+' : '−'}${Math.abs(change.percentPoints).toFixed(1)} pts`;
   return [...parts, ...(points ? [points] : [])].join(', ');
 }
 
@@ -83,10 +93,17 @@ export function donutSlices(counts: ComplianceCounts): DonutSlice[] {
 
 /** What clients without charts show instead of the donut. */
 export function chartFallback(counts: ComplianceCounts): string {
-  return donutSlices(counts).map((slice) => `${slice.legend}: ${slice.value}`).join(' · ');
+  return donutSlices(counts)
+    .map((slice) => `${slice.legend}: ${slice.value}`)
+    .join(' · ');
 }
 
 /** Previous/next buttons of a paged card, with the verb data each button sends. */
 export function pagingView<D>(page: number, pageCount: number, dataFor: (page: number) => D) {
-  return { hasPrevious: page > 1, hasNext: page < pageCount, previousData: dataFor(Math.max(1, page - 1)), nextData: dataFor(page + 1) };
+  return {
+    hasPrevious: page > 1,
+    hasNext: page < pageCount,
+    previousData: dataFor(Math.max(1, page - 1)),
+    nextData: dataFor(page + 1),
+  };
 }

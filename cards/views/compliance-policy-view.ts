@@ -32,7 +32,8 @@ export function toCompliancePolicyView(row: PolicySummaryRow, takenAt: Date): Co
     facts,
     hasFacts: facts.length > 0,
     isConfigMgr: row.target === 'configmgr',
-    configMgrNote: 'This policy is enforced by Configuration Manager. The service reports only these totals for it, not device by device, so there is no device list here. The Intune admin center shows its status report.',
+    configMgrNote:
+      'This policy is enforced by Configuration Manager. The service reports only these totals for it, not device by device, so there is no device list here. The Intune admin center shows its status report.',
     adminCenterUrl: INTUNE_ADMIN_CENTER_POLICY_REPORT_URL,
   };
 }

@@ -16,17 +16,26 @@ export interface ComplianceSubscriptionsView {
   readonly hint: string;
 }
 
-export function toComplianceSubscriptionsView(subscriptions: readonly { subscription: Subscription; nextRun: Date | undefined }[]): ComplianceSubscriptionsView {
+export function toComplianceSubscriptionsView(
+  subscriptions: readonly { subscription: Subscription; nextRun: Date | undefined }[],
+): ComplianceSubscriptionsView {
   return {
     title: 'Compliance subscriptions in this conversation',
     rows: subscriptions.map(({ subscription, nextRun }) => ({
       title: `${subscription.id} · ${subscription.schedule.description}`,
       details: [
-        subscription.policies.length === 0 ? 'every AttachOps policy' : shorten(subscription.policies.map((policy) => policy.name).join(', '), 200),
+        subscription.policies.length === 0
+          ? 'every AttachOps policy'
+          : shorten(subscription.policies.map((policy) => policy.name).join(', '), 200),
         `by ${shorten(subscription.createdBy.name, 60)}`,
         subscription.lastRunAt ? `last post ${formatTime(new Date(subscription.lastRunAt))}` : 'not posted yet',
       ].join(' · '),
-      stateLine: subscription.state === 'paused' ? `Paused: ${subscription.pausedReason ?? 'no reason recorded'}` : nextRun ? `Next post ${formatTime(nextRun)}` : 'The schedule does not fire again.',
+      stateLine:
+        subscription.state === 'paused'
+          ? `Paused: ${subscription.pausedReason ?? 'no reason recorded'}`
+          : nextRun
+            ? `Next post ${formatTime(nextRun)}`
+            : 'The schedule does not fire again.',
       stateColor: subscription.state === 'paused' ? 'Attention' : 'Default',
     })),
     isEmpty: subscriptions.length === 0,

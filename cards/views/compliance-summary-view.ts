@@ -1,5 +1,17 @@
 import type { ComplianceSummary, PolicySummaryRow } from '../../core/compliance/summary-model.js';
-import { changeLine, chartFallback, countsLine, type DonutSlice, donutSlices, formatTime, headline, headlineColor, pagingView, shorten, targetLabel } from './compliance-format.js';
+import {
+  changeLine,
+  chartFallback,
+  countsLine,
+  type DonutSlice,
+  donutSlices,
+  formatTime,
+  headline,
+  headlineColor,
+  pagingView,
+  shorten,
+  targetLabel,
+} from './compliance-format.js';
 
 /** What the compliance.page button sends: the page, and the subscription whose policies it lists (if any). */
 export interface CompliancePageData {
@@ -57,12 +69,25 @@ export function toCompliancePolicyRowView(row: PolicySummaryRow): CompliancePoli
   };
 }
 
-export function toComplianceSummaryView(summary: ComplianceSummary, options: { title?: string; subscriptionId?: string } = {}): ComplianceSummaryView {
-  const pageData = (page: number): CompliancePageData => ({ page, ...(options.subscriptionId ? { subscriptionId: options.subscriptionId } : {}) });
+export function toComplianceSummaryView(
+  summary: ComplianceSummary,
+  options: { title?: string; subscriptionId?: string } = {},
+): ComplianceSummaryView {
+  const pageData = (page: number): CompliancePageData => ({
+    page,
+    ...(options.subscriptionId ? { subscriptionId: options.subscriptionId } : {}),
+  });
   const count = summary.policyCount === 1 ? '1 policy' : `${summary.policyCount} policies`;
   return {
     title: options.title ?? 'Endpoint security compliance',
-    subtitle: [`Data as of ${formatTime(summary.takenAt)}`, count, 'worst first', summary.pageCount > 1 ? `page ${summary.page} of ${summary.pageCount}` : undefined].filter((part) => part !== undefined).join(' · '),
+    subtitle: [
+      `Data as of ${formatTime(summary.takenAt)}`,
+      count,
+      'worst first',
+      summary.pageCount > 1 ? `page ${summary.page} of ${summary.pageCount}` : undefined,
+    ]
+      .filter((part) => part !== undefined)
+      .join(' · '),
     rows: summary.rows.map(toCompliancePolicyRowView),
     isEmpty: summary.rows.length === 0,
     emptyText: 'AttachOps manages no EDR or Antivirus policy yet. Create one with policy create, then assign it.',

@@ -21,11 +21,19 @@ export interface RestrictedCommand {
 
 export type CommandUsageView = CommandSummary;
 
-export function toHelpView(commands: readonly CommandSummary[], restricted: readonly RestrictedCommand[] = []): HelpView {
+export function toHelpView(
+  commands: readonly CommandSummary[],
+  restricted: readonly RestrictedCommand[] = [],
+): HelpView {
   return {
-    restrictedNote: restricted.length === 0 ? '' : 'These need a role you do not have; whoever runs AttachOps grants it:',
-    restricted: restricted.map((command) => ({ name: command.name, needs: `needs ${command.role} (granted through ${command.grantedBy})` })),
-    intro: 'Type a command below, or press Usage for its options. Commands that change the tenant wait for an approver.',
+    restrictedNote:
+      restricted.length === 0 ? '' : 'These need a role you do not have; whoever runs AttachOps grants it:',
+    restricted: restricted.map((command) => ({
+      name: command.name,
+      needs: `needs ${command.role} (granted through ${command.grantedBy})`,
+    })),
+    intro:
+      'Type a command below, or press Usage for its options. Commands that change the tenant wait for an approver.',
     commands: commands.map((command) => ({
       name: command.name,
       summary: command.summary,

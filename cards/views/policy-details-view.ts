@@ -1,6 +1,12 @@
 import type { PlannedTarget } from '../../core/policies/planned-target.js';
 import type { PolicyOverview } from '../../core/policies/policy-overview.js';
-import { describeKind, describeSettingValue, SETTING_KEYS, SETTING_LABELS, settingsOf } from '../../core/policies/setting-labels.js';
+import {
+  describeKind,
+  describeSettingValue,
+  SETTING_KEYS,
+  SETTING_LABELS,
+  settingsOf,
+} from '../../core/policies/setting-labels.js';
 import { DEFAULT_SCOPE_TAG_ID } from '../../core/policies/scope-tags.js';
 
 interface Fact {
@@ -28,10 +34,16 @@ const MAX_TEXT_LENGTH = 400;
 
 export function toPolicyDetailsView({ policy, assignments }: PolicyOverview): PolicyDetailsView {
   const settings = policy.draft ? settingsOf(policy.draft) : {};
-  const settingFacts = SETTING_KEYS.flatMap((key) => (settings[key] === undefined ? [] : [{ title: SETTING_LABELS[key], value: describeSettingValue(settings[key]) }]));
+  const settingFacts = SETTING_KEYS.flatMap((key) =>
+    settings[key] === undefined ? [] : [{ title: SETTING_LABELS[key], value: describeSettingValue(settings[key]) }],
+  );
   const hidden = policy.assignments.length - assignments.length;
   const notes = [
-    ...(policy.unmodelledSettingIds.length > 0 ? [`${policy.unmodelledSettingIds.length} more settings are configured that AttachOps does not manage; see them in the Intune admin center.`] : []),
+    ...(policy.unmodelledSettingIds.length > 0
+      ? [
+          `${policy.unmodelledSettingIds.length} more settings are configured that AttachOps does not manage; see them in the Intune admin center.`,
+        ]
+      : []),
     ...(hidden > 0 ? [`${hidden} more assignments are not shown.`] : []),
     ...(policy.managedByAttachOps ? [] : ['AttachOps did not make this policy; it can still assign it.']),
   ];
@@ -43,12 +55,25 @@ export function toPolicyDetailsView({ policy, assignments }: PolicyOverview): Po
       { title: 'Made by AttachOps', value: policy.managedByAttachOps ? 'yes' : 'no' },
       ...(policy.description.trim() === '' ? [] : [{ title: 'Description', value: shorten(policy.description) }]),
       ...scopeTagFact(policy.draft),
-      ...(policy.kind === 'intune-edr' ? [{ title: 'Onboarding', value: policy.onboardingFromConnector ? 'from the Defender for Endpoint connector' : 'not from the connector' }] : []),
-      ...(policy.lastModified ? [{ title: 'Last modified', value: policy.lastModified.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' }] : []),
+      ...(policy.kind === 'intune-edr'
+        ? [
+            {
+              title: 'Onboarding',
+              value: policy.onboardingFromConnector
+                ? 'from the Defender for Endpoint connector'
+                : 'not from the connector',
+            },
+          ]
+        : []),
+      ...(policy.lastModified
+        ? [{ title: 'Last modified', value: policy.lastModified.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' }]
+        : []),
     ],
     settings: settingFacts,
     hasSettings: settingFacts.length > 0,
-    noSettingsText: policy.draft ? 'No setting AttachOps manages is configured.' : 'AttachOps does not read the settings of this profile.',
+    noSettingsText: policy.draft
+      ? 'No setting AttachOps manages is configured.'
+      : 'AttachOps does not read the settings of this profile.',
     assignmentsHeading: `Assignments (${policy.assignments.length})`,
     assignments: assignments.map(toAssignmentRow),
     hasAssignments: policy.assignments.length > 0,
@@ -60,11 +85,19 @@ export function toPolicyDetailsView({ policy, assignments }: PolicyOverview): Po
 
 function scopeTagFact(draft: PolicyOverview['policy']['draft']): Fact[] {
   if (!draft || !('scopeTagIds' in draft)) return [];
-  return [{ title: 'Scope tags', value: draft.scopeTagIds.length === 0 ? `Default (${DEFAULT_SCOPE_TAG_ID})` : draft.scopeTagIds.join(', ') }];
+  return [
+    {
+      title: 'Scope tags',
+      value: draft.scopeTagIds.length === 0 ? `Default (${DEFAULT_SCOPE_TAG_ID})` : draft.scopeTagIds.join(', '),
+    },
+  ];
 }
 
 function toAssignmentRow(planned: PlannedTarget): { title: string; details: string } {
-  const devices = planned.devices === undefined ? 'device count not known' : `${planned.devices.toLocaleString('en-US')} ${planned.devices === 1 ? 'device' : 'devices'}`;
+  const devices =
+    planned.devices === undefined
+      ? 'device count not known'
+      : `${planned.devices.toLocaleString('en-US')} ${planned.devices === 1 ? 'device' : 'devices'}`;
   return { title: shorten(planned.label), details: planned.target.kind === 'exclude-group' ? 'excluded' : devices };
 }
 

@@ -17,11 +17,22 @@ export const MAX_POLICY_NAME_LENGTH = 80;
 
 export function toPolicyListView(listing: PolicyListing): PolicyListView {
   const { all, filter, page } = listing.query;
-  const more = page < listing.pageCount ? [`Page ${page} of ${listing.pageCount}: type policy list${all ? ' --all' : ''}${filter ? ` --filter "${filter}"` : ''} --page ${page + 1} for more.`] : [];
-  const hint = all ? [] : ['Only policies AttachOps made are listed; type policy list --all for every EDR and Antivirus policy.'];
+  const more =
+    page < listing.pageCount
+      ? [
+          `Page ${page} of ${listing.pageCount}: type policy list${all ? ' --all' : ''}${filter ? ` --filter "${filter}"` : ''} --page ${page + 1} for more.`,
+        ]
+      : [];
+  const hint = all
+    ? []
+    : ['Only policies AttachOps made are listed; type policy list --all for every EDR and Antivirus policy.'];
   return {
     title: all ? 'EDR and Antivirus policies' : 'Policies made by AttachOps',
-    summary: [`${listing.total} ${listing.total === 1 ? 'policy' : 'policies'}`, `page ${page} of ${listing.pageCount}`, filter ? `names containing "${shorten(filter)}"` : undefined]
+    summary: [
+      `${listing.total} ${listing.total === 1 ? 'policy' : 'policies'}`,
+      `page ${page} of ${listing.pageCount}`,
+      filter ? `names containing "${shorten(filter)}"` : undefined,
+    ]
       .filter((part) => part !== undefined)
       .join(' · '),
     rows: listing.rows.map(toRow),
@@ -35,14 +46,21 @@ export function toPolicyListView(listing: PolicyListing): PolicyListView {
 function toRow(policy: PolicyListItem): { title: string; details: string } {
   return {
     title: shorten(policy.name),
-    details: [describeKind(policy.kind), policy.managedByAttachOps ? 'made by AttachOps' : 'not made by AttachOps', policy.isAssigned ? 'assigned' : 'not assigned', policy.id].join(' · '),
+    details: [
+      describeKind(policy.kind),
+      policy.managedByAttachOps ? 'made by AttachOps' : 'not made by AttachOps',
+      policy.isAssigned ? 'assigned' : 'not assigned',
+      policy.id,
+    ].join(' · '),
   };
 }
 
 function emptyText(listing: PolicyListing): string {
   if (listing.query.page > 1 && listing.total > 0) return `There are only ${listing.pageCount} pages.`;
   if (listing.query.filter) return `No policy name contains "${shorten(listing.query.filter)}".`;
-  return listing.query.all ? 'The tenant has no EDR or Antivirus policy.' : 'AttachOps has not made any policy yet. Type policy create to make one.';
+  return listing.query.all
+    ? 'The tenant has no EDR or Antivirus policy.'
+    : 'AttachOps has not made any policy yet. Type policy create to make one.';
 }
 
 function shorten(text: string): string {

@@ -40,18 +40,29 @@ const VERDICT_COLOR: Readonly<Record<Verdict, PrerequisitesView['titleColor']>> 
 };
 
 const PROFILE_NAMES: Readonly<Record<PolicyProfile, string>> = { edr: 'EDR policy', antivirus: 'Antivirus policy' };
-const SUBJECTS: Readonly<Record<Profile, string>> = { edr: 'EDR policy', antivirus: 'Antivirus policy', all: 'EDR and Antivirus policy' };
+const SUBJECTS: Readonly<Record<Profile, string>> = {
+  edr: 'EDR policy',
+  antivirus: 'Antivirus policy',
+  all: 'EDR and Antivirus policy',
+};
 
 export function toPrerequisitesView(report: PrerequisiteReport): PrerequisitesView {
   const { counts } = report;
   return {
     title: `${SUBJECTS[report.profile]} prerequisites: ${VERDICT_TEXT[report.verdict]}`,
     titleColor: VERDICT_COLOR[report.verdict],
-    verdicts: report.verdicts.map((entry) => ({ label: PROFILE_NAMES[entry.profile], text: VERDICT_TEXT[entry.verdict] })),
+    verdicts: report.verdicts.map((entry) => ({
+      label: PROFILE_NAMES[entry.profile],
+      text: VERDICT_TEXT[entry.verdict],
+    })),
     summary:
       `${counts.fail} failing, ${counts.unknown} unknown, ${counts.warn} ${counts.warn === 1 ? 'warning' : 'warnings'}, ${counts.pass} passing` +
       `${report.targetCollectionIds.length > 0 ? ` for ${report.targetCollectionIds.join(', ')}` : ''}. Checked ${formatTime(report.checkedAt)}.`,
-    areas: report.areas.map((section) => ({ name: section.area, icon: STATUS_ICONS[section.status], rules: section.rules.map(toRuleView) })),
+    areas: report.areas.map((section) => ({
+      name: section.area,
+      icon: STATUS_ICONS[section.status],
+      rules: section.rules.map(toRuleView),
+    })),
     profile: report.profile,
     collection: report.targetCollectionIds[0] ?? '',
   };
@@ -61,7 +72,15 @@ function toRuleView(rule: RuleResult): PrerequisiteRuleView {
   const needsAction = rule.status !== 'pass';
   const fix = needsAction ? (rule.fix ?? '') : '';
   const docLink = needsAction ? (rule.docLink ?? '') : '';
-  return { icon: STATUS_ICONS[rule.status], title: rule.title, evidence: rule.evidence, fix, docLink, showFix: fix !== '', showLink: docLink !== '' };
+  return {
+    icon: STATUS_ICONS[rule.status],
+    title: rule.title,
+    evidence: rule.evidence,
+    fix,
+    docLink,
+    showFix: fix !== '',
+    showLink: docLink !== '',
+  };
 }
 
 function formatTime(date: Date): string {

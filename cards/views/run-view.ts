@@ -46,7 +46,14 @@ export interface RunViewer {
 }
 
 export interface RunListView {
-  readonly runs: readonly { runId: string; title: string; statusIcon: string; statusLabel: string; requestedBy: string; when: string }[];
+  readonly runs: readonly {
+    runId: string;
+    title: string;
+    statusIcon: string;
+    statusLabel: string;
+    requestedBy: string;
+    when: string;
+  }[];
 }
 
 const STEP_ICONS: Record<StepState, string> = {
@@ -70,7 +77,13 @@ const STEP_LABELS: Record<StepState, string> = {
 };
 
 const RUN_ICONS: Record<RunStatus, string> = { active: '🔄', waiting: '⏳', done: '✅', failed: '❌', cancelled: '🚫' };
-const RUN_LABELS: Record<RunStatus, string> = { active: 'in progress', waiting: 'waiting', done: 'done', failed: 'failed', cancelled: 'cancelled' };
+const RUN_LABELS: Record<RunStatus, string> = {
+  active: 'in progress',
+  waiting: 'waiting',
+  done: 'done',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
 
 const guidanceSchema = z.object({
   title: z.string(),
@@ -81,7 +94,11 @@ const guidanceSchema = z.object({
 
 const EMPTY_GUIDANCE: GuidanceView = { title: '', steps: [], commandLine: '', verifyHint: '' };
 
-export function toRunProgressView(run: RunRecord, now: Date, options: { continued?: boolean; viewer?: RunViewer } = {}): RunProgressView {
+export function toRunProgressView(
+  run: RunRecord,
+  now: Date,
+  options: { continued?: boolean; viewer?: RunViewer } = {},
+): RunProgressView {
   const viewer = options.viewer;
   const step = currentStep(run);
   const live = run.status === 'active' || run.status === 'waiting';
@@ -98,10 +115,19 @@ export function toRunProgressView(run: RunRecord, now: Date, options: { continue
     steps: run.steps.map((candidate) => toStepView(candidate, now)),
     hasGuidance: guidance !== undefined,
     guidance: guidance
-      ? { title: guidance.title, steps: guidance.steps, commandLine: guidance.commandLine ?? '', verifyHint: guidance.verifyHint ?? '' }
+      ? {
+          title: guidance.title,
+          steps: guidance.steps,
+          commandLine: guidance.commandLine ?? '',
+          verifyHint: guidance.verifyHint ?? '',
+        }
       : EMPTY_GUIDANCE,
     hasProblem: failed?.problem !== undefined,
-    problem: { title: failed?.problem?.title ?? '', message: failed?.problem?.message ?? '', fix: failed?.problem?.fix ?? '' },
+    problem: {
+      title: failed?.problem?.title ?? '',
+      message: failed?.problem?.message ?? '',
+      fix: failed?.problem?.fix ?? '',
+    },
     nextAction: nextAction(run, step),
     canVerify: waitingForAdmin && (viewer?.operator ?? true),
     canRetry: run.status === 'failed' && failed !== undefined && (viewer?.owner ?? false),
@@ -137,7 +163,11 @@ function durationOf(step: StepRecord, now: Date): string {
   if (!step.startedAt) return '';
   const end = step.endedAt ? Date.parse(step.endedAt) : now.getTime();
   const seconds = Math.max(0, Math.round((end - Date.parse(step.startedAt)) / 1000));
-  return seconds < 60 ? `${seconds}s` : seconds < 3600 ? `${Math.floor(seconds / 60)}m ${seconds % 60}s` : `${Math.floor(seconds / 3600)}h ${Math.floor((seconds % 3600) / 60)}m`;
+  return seconds < 60
+    ? `${seconds}s`
+    : seconds < 3600
+      ? `${Math.floor(seconds / 60)}m ${seconds % 60}s`
+      : `${Math.floor(seconds / 3600)}h ${Math.floor((seconds % 3600) / 60)}m`;
 }
 
 function nextAction(run: RunRecord, step: StepRecord | undefined): string {
@@ -146,7 +176,9 @@ function nextAction(run: RunRecord, step: StepRecord | undefined): string {
   if (run.status === 'failed') return 'Fix what the problem names, then press Retry.';
   if (!step) return '';
   if (step.state === 'waiting-for-admin') {
-    return step.verification && !step.verification.gaveUpAt ? 'I am checking; the card updates by itself.' : 'Do the steps above in the ConfigMgr console, then press Verify.';
+    return step.verification && !step.verification.gaveUpAt
+      ? 'I am checking; the card updates by itself.'
+      : 'Do the steps above in the ConfigMgr console, then press Verify.';
   }
   if (step.state === 'waiting-for-approval') return 'An approver decides on the approval card.';
   return '';

@@ -17,7 +17,8 @@ export function toUsageErrorView(
 ): UsageErrorView {
   return {
     command: command.name,
-    problemCount: problems.length === 1 ? '1 problem with the arguments' : `${problems.length} problems with the arguments`,
+    problemCount:
+      problems.length === 1 ? '1 problem with the arguments' : `${problems.length} problems with the arguments`,
     problems: problems.map((problem) => ({ ...problem })),
     usage: command.usage,
     examples: [...command.examples],

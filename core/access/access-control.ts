@@ -75,12 +75,23 @@ export class AccessControl {
         const matching = await this.membership.matchingGrants(actor.aadObjectId, this.grants[role]);
         if (matching.length === 0) continue;
         roles.add(role);
-        if (role === 'operator') operatorScopes = matching.some((grant) => grant.scopes.length === 0) ? undefined : matching.flatMap((grant) => grant.scopes);
+        if (role === 'operator')
+          operatorScopes = matching.some((grant) => grant.scopes.length === 0)
+            ? undefined
+            : matching.flatMap((grant) => grant.scopes);
       }
       await this.noteChange(actor, roles, conversationId);
     }
     return new CallerAccess(actor, roles, roles.has('operator') ? operatorScopes : [], (what, reason) =>
-      this.audit.append({ actor, action: 'access.refused', target: what, conversationId, details: { reason, roles: [...roles] } }).then(() => undefined),
+      this.audit
+        .append({
+          actor,
+          action: 'access.refused',
+          target: what,
+          conversationId,
+          details: { reason, roles: [...roles] },
+        })
+        .then(() => undefined),
     );
   }
 
@@ -90,7 +101,12 @@ export class AccessControl {
     const previous = this.lastDecision.get(key);
     this.lastDecision.set(key, decision);
     if (previous !== undefined && previous !== decision) {
-      await this.audit.append({ actor, action: 'access.changed', conversationId, details: { before: previous.split(',').filter(Boolean), after: [...roles] } });
+      await this.audit.append({
+        actor,
+        action: 'access.changed',
+        conversationId,
+        details: { before: previous.split(',').filter(Boolean), after: [...roles] },
+      });
     }
   }
 }

@@ -52,7 +52,9 @@ export class Membership {
   private async groupIds(ref: string): Promise<readonly string[]> {
     if (isObjectId(ref)) return [ref];
     return this.cached(this.groupIdsByName, ref.toLowerCase(), async () =>
-      (await this.directory.findGroups(ref)).filter((group) => group.displayName.toLowerCase() === ref.toLowerCase()).map((group) => group.id),
+      (await this.directory.findGroups(ref))
+        .filter((group) => group.displayName.toLowerCase() === ref.toLowerCase())
+        .map((group) => group.id),
     );
   }
 

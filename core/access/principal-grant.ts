@@ -32,7 +32,10 @@ export function parsePrincipalGrants(text: string): { grants: PrincipalGrant[]; 
       problems.push(`"${raw}": users are given by Azure AD object id`);
       continue;
     }
-    const scopes = (match[3] ?? '').split('|').map((scope) => scope.trim()).filter((scope) => scope !== '');
+    const scopes = (match[3] ?? '')
+      .split('|')
+      .map((scope) => scope.trim())
+      .filter((scope) => scope !== '');
     grants.push({ kind, ref, scopes });
   }
   return { grants, problems };

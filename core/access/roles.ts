@@ -16,7 +16,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   reader: 'reader (read the state: checks, collections, policies, compliance, runs)',
   operator: 'operator (ask for changes to the tenant)',
   approver: 'approver (approve or reject changes)',
-  admin: 'admin (manage AttachOps itself: other people\'s runs and subscriptions)',
+  admin: "admin (manage AttachOps itself: other people's runs and subscriptions)",
 };
 
 /** Anyone holding a role may read. */

@@ -1,6 +1,9 @@
 /** `PILOT-*` style patterns: `*` is any run of characters, matched case-insensitively against the whole name. */
 export function matchesPattern(pattern: string, value: string): boolean {
-  const escaped = pattern.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+  const escaped = pattern
+    .trim()
+    .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*');
   return new RegExp(`^${escaped}$`, 'i').test(value.trim());
 }
 

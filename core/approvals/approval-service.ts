@@ -55,9 +55,17 @@ export class ApprovalService {
   }
 
   /** Stores the request and starts its run, which waits for the approval before it changes anything. */
-  async request(plan: ChangePlan, requester: Actor, conversationId: string, replaces?: ApprovalRecord): Promise<ApprovalRecord> {
+  async request(
+    plan: ChangePlan,
+    requester: Actor,
+    conversationId: string,
+    replaces?: ApprovalRecord,
+  ): Promise<ApprovalRecord> {
     if (!requester.aadObjectId) {
-      throw new UserFacingError('Who are you?', 'Your message did not carry an Azure AD identity, so I cannot take a change request from it.');
+      throw new UserFacingError(
+        'Who are you?',
+        'Your message did not carry an Azure AD identity, so I cannot take a change request from it.',
+      );
     }
     const now = this.options.clock.now();
     const id = shortId('a');
@@ -77,7 +85,12 @@ export class ApprovalService {
     const record: ApprovalRecord = {
       id,
       runId: run.id,
-      plan: structuredClone({ ...plan, changes: [...plan.changes], resources: [...plan.resources], steps: [...plan.steps] }),
+      plan: structuredClone({
+        ...plan,
+        changes: [...plan.changes],
+        resources: [...plan.resources],
+        steps: [...plan.steps],
+      }),
       planHash: planHash(plan),
       requestedBy: { ...requester },
       conversationId,
@@ -90,7 +103,11 @@ export class ApprovalService {
       ...(replaces ? { replaces: replaces.id } : {}),
     };
     await this.store.create(record);
-    await this.audit(requester, 'approval.requested', record, { planHash: record.planHash, plan: plan.title, changes: plan.changes.length });
+    await this.audit(requester, 'approval.requested', record, {
+      planHash: record.planHash,
+      plan: plan.title,
+      changes: plan.changes.length,
+    });
     this.notify(record);
     return record;
   }
@@ -101,13 +118,20 @@ export class ApprovalService {
 
   async requireRecord(id: string): Promise<ApprovalRecord> {
     const record = await this.get(id);
-    if (!record) throw new UserFacingError('No such request', `There is no approval request ${id}.`, 'Type approvals to see yours.');
+    if (!record)
+      throw new UserFacingError(
+        'No such request',
+        `There is no approval request ${id}.`,
+        'Type approvals to see yours.',
+      );
     return record;
   }
 
   async isApprover(actor: Actor): Promise<boolean> {
     if (!actor.aadObjectId) return false;
-    return (await this.options.membership.matchingGrants(actor.aadObjectId, this.options.settings.approvers)).length > 0;
+    return (
+      (await this.options.membership.matchingGrants(actor.aadObjectId, this.options.settings.approvers)).length > 0
+    );
   }
 
   async approve(id: string, actor: Actor): Promise<{ record: ApprovalRecord; outcome: DecisionOutcome }> {
@@ -116,11 +140,16 @@ export class ApprovalService {
     const at = this.options.clock.now().toISOString();
     const updated = await this.store.update<DecisionOutcome>(id, (current) => {
       if (current.status !== 'pending') return { result: 'already-decided' };
-      if (current.approvals.some((approval) => approval.by.aadObjectId === actor.aadObjectId)) return { result: 'already-counted' };
+      if (current.approvals.some((approval) => approval.by.aadObjectId === actor.aadObjectId))
+        return { result: 'already-counted' };
       const approvals = [...current.approvals, { by: { ...actor }, at }];
       const decided = approvals.length >= current.quorum;
       return {
-        record: { ...current, approvals, ...(decided ? { status: 'approved' as const, decision: { by: { ...actor }, at } } : {}) },
+        record: {
+          ...current,
+          approvals,
+          ...(decided ? { status: 'approved' as const, decision: { by: { ...actor }, at } } : {}),
+        },
         result: decided ? 'decided' : 'recorded',
       };
     });
@@ -138,20 +167,39 @@ export class ApprovalService {
     return { record: updated.record, outcome: updated.result };
   }
 
-  async reject(id: string, actor: Actor, reason: string): Promise<{ record: ApprovalRecord; outcome: DecisionOutcome }> {
+  async reject(
+    id: string,
+    actor: Actor,
+    reason: string,
+  ): Promise<{ record: ApprovalRecord; outcome: DecisionOutcome }> {
     const trimmed = reason.trim();
-    if (trimmed === '') throw new UserFacingError('A reason is needed', 'Rejecting a request needs a reason, so the requester knows what to change.', 'Type the reason in the box, then press Reject.');
+    if (trimmed === '')
+      throw new UserFacingError(
+        'A reason is needed',
+        'Rejecting a request needs a reason, so the requester knows what to change.',
+        'Type the reason in the box, then press Reject.',
+      );
     const record = await this.requireRecord(id);
     await this.authorizeDecision(record, actor, 'reject');
     const at = this.options.clock.now().toISOString();
     const updated = await this.store.update<DecisionOutcome>(id, (current) =>
       current.status !== 'pending'
         ? { result: 'already-decided' }
-        : { record: { ...current, status: 'rejected', decision: { by: { ...actor }, at, reason: trimmed.slice(0, 500) } }, result: 'decided' },
+        : {
+            record: {
+              ...current,
+              status: 'rejected',
+              decision: { by: { ...actor }, at, reason: trimmed.slice(0, 500) },
+            },
+            result: 'decided',
+          },
     );
     if (!updated) throw new UserFacingError('No such request', `There is no approval request ${id}.`);
     if (updated.result === 'already-decided') return this.alreadyDecided(updated.record);
-    await this.audit(actor, 'approval.rejected', updated.record, { planHash: updated.record.planHash, reason: trimmed });
+    await this.audit(actor, 'approval.rejected', updated.record, {
+      planHash: updated.record.planHash,
+      reason: trimmed,
+    });
     this.notify(updated.record);
     this.moveRun(updated.record, actor);
     return { record: updated.record, outcome: 'decided' };
@@ -161,13 +209,20 @@ export class ApprovalService {
   async cancel(id: string, actor: Actor): Promise<ApprovalRecord> {
     const record = await this.requireRecord(id);
     if (!actor.aadObjectId || actor.aadObjectId !== record.requestedBy.aadObjectId) {
-      throw new UserFacingError(`Only ${record.requestedBy.name} can cancel this request`, `Request ${id} was made by ${record.requestedBy.name}.`, 'An approver can reject it instead.');
+      throw new UserFacingError(
+        `Only ${record.requestedBy.name} can cancel this request`,
+        `Request ${id} was made by ${record.requestedBy.name}.`,
+        'An approver can reject it instead.',
+      );
     }
     const at = this.options.clock.now().toISOString();
     const updated = await this.store.update(id, (current) =>
-      current.status !== 'pending' ? { result: false } : { record: { ...current, status: 'cancelled' as const, decision: { by: { ...actor }, at } }, result: true },
+      current.status !== 'pending'
+        ? { result: false }
+        : { record: { ...current, status: 'cancelled' as const, decision: { by: { ...actor }, at } }, result: true },
     );
-    if (!updated?.result) throw new UserFacingError('Already decided', `Request ${id} is ${record.status}; it can no longer be cancelled.`);
+    if (!updated?.result)
+      throw new UserFacingError('Already decided', `Request ${id} is ${record.status}; it can no longer be cancelled.`);
     await this.audit(actor, 'approval.cancelled', updated.record);
     this.notify(updated.record);
     this.moveRun(updated.record, actor);
@@ -181,7 +236,12 @@ export class ApprovalService {
     const approver = await this.isApprover(actor);
     return {
       toDecide: approver
-        ? present.filter((record) => record.status === 'pending' && record.requestedBy.aadObjectId !== actor.aadObjectId && !record.approvals.some((a) => a.by.aadObjectId === actor.aadObjectId))
+        ? present.filter(
+            (record) =>
+              record.status === 'pending' &&
+              record.requestedBy.aadObjectId !== actor.aadObjectId &&
+              !record.approvals.some((a) => a.by.aadObjectId === actor.aadObjectId),
+          )
         : [],
       mine: present.filter((record) => record.requestedBy.aadObjectId === actor.aadObjectId).slice(0, 10),
     };
@@ -206,7 +266,10 @@ export class ApprovalService {
     const old = marked.record;
     this.notify(old);
     const next = await this.request(plan, old.requestedBy, old.conversationId, old);
-    const linked = await this.store.update(id, (current) => ({ record: { ...current, supersededBy: next.id }, result: undefined }));
+    const linked = await this.store.update(id, (current) => ({
+      record: { ...current, supersededBy: next.id },
+      result: undefined,
+    }));
     if (linked) this.notify(linked.record);
     await this.audit(old.requestedBy, 'approval.replanned', old, { newRequest: next.id, newPlanHash: next.planHash });
     return next;
@@ -214,7 +277,10 @@ export class ApprovalService {
 
   private async authorizeDecision(record: ApprovalRecord, actor: Actor, verb: 'approve' | 'reject'): Promise<void> {
     if (!actor.aadObjectId) {
-      throw new UserFacingError('Who are you?', 'Your click did not carry an Azure AD identity, so it cannot count as a decision.');
+      throw new UserFacingError(
+        'Who are you?',
+        'Your click did not carry an Azure AD identity, so it cannot count as a decision.',
+      );
     }
     if (actor.aadObjectId === record.requestedBy.aadObjectId) {
       await this.audit(actor, 'approval.refused', record, { reason: 'requester cannot decide own request', verb });
@@ -225,11 +291,19 @@ export class ApprovalService {
       );
     }
     if (record.status === 'expired') {
-      throw new UserFacingError('This request has expired', `Request ${record.id} expired at ${record.expiresAt.replace('T', ' ').slice(0, 16)} UTC and can no longer be ${verb}d.`, 'The requester can ask again.');
+      throw new UserFacingError(
+        'This request has expired',
+        `Request ${record.id} expired at ${record.expiresAt.replace('T', ' ').slice(0, 16)} UTC and can no longer be ${verb}d.`,
+        'The requester can ask again.',
+      );
     }
     if (!(await this.isApprover(actor))) {
       await this.audit(actor, 'approval.refused', record, { reason: 'not an approver', verb });
-      throw new UserFacingError('You are not an approver', `Only members of the configured approvers can ${verb} changes.`, 'Ask whoever runs AttachOps to add you to an approvers group (APPROVERS).');
+      throw new UserFacingError(
+        'You are not an approver',
+        `Only members of the configured approvers can ${verb} changes.`,
+        'Ask whoever runs AttachOps to add you to an approvers group (APPROVERS).',
+      );
     }
   }
 
@@ -241,7 +315,9 @@ export class ApprovalService {
     if (!record || record.status !== 'pending') return record;
     if (Date.parse(record.expiresAt) > this.options.clock.now().getTime()) return record;
     const updated = await this.store.update(record.id, (current) =>
-      current.status !== 'pending' ? { result: false } : { record: { ...current, status: 'expired' as const }, result: true },
+      current.status !== 'pending'
+        ? { result: false }
+        : { record: { ...current, status: 'expired' as const }, result: true },
     );
     if (updated?.result) {
       await this.audit({ channelUserId: 'attachops', name: 'AttachOps' }, 'approval.expired', updated.record);
@@ -265,7 +341,18 @@ export class ApprovalService {
     }
   }
 
-  private async audit(actor: Actor, action: string, record: ApprovalRecord, details: Record<string, unknown> = {}): Promise<void> {
-    await this.options.audit.append({ actor, action, target: record.id, conversationId: record.conversationId, details: { runId: record.runId, ...details } });
+  private async audit(
+    actor: Actor,
+    action: string,
+    record: ApprovalRecord,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.options.audit.append({
+      actor,
+      action,
+      target: record.id,
+      conversationId: record.conversationId,
+      details: { runId: record.runId, ...details },
+    });
   }
 }

@@ -25,13 +25,36 @@ export function approvalStep(approvals: ApprovalService): StepHandler {
             message: `Request ${record.id} waits for ${record.quorum - record.approvals.length} more approval(s) until ${record.expiresAt.replace('T', ' ').slice(0, 16)} UTC.`,
           };
         case 'rejected':
-          return { kind: 'failed', problem: { title: 'Rejected', message: `${record.decision?.by.name ?? 'An approver'} rejected the request: ${record.decision?.reason ?? ''}`, fix: 'Change the request as the reason says and ask again.' } };
+          return {
+            kind: 'failed',
+            problem: {
+              title: 'Rejected',
+              message: `${record.decision?.by.name ?? 'An approver'} rejected the request: ${record.decision?.reason ?? ''}`,
+              fix: 'Change the request as the reason says and ask again.',
+            },
+          };
         case 'cancelled':
-          return { kind: 'failed', problem: { title: 'Cancelled', message: `${record.requestedBy.name} withdrew the request.` } };
+          return {
+            kind: 'failed',
+            problem: { title: 'Cancelled', message: `${record.requestedBy.name} withdrew the request.` },
+          };
         case 'expired':
-          return { kind: 'failed', problem: { title: 'Expired', message: `Nobody approved request ${record.id} before it expired.`, fix: 'Ask again.' } };
+          return {
+            kind: 'failed',
+            problem: {
+              title: 'Expired',
+              message: `Nobody approved request ${record.id} before it expired.`,
+              fix: 'Ask again.',
+            },
+          };
         case 'superseded':
-          return { kind: 'failed', problem: { title: 'Replaced', message: `The tenant changed; request ${record.supersededBy ?? ''} asks again with a new plan.` } };
+          return {
+            kind: 'failed',
+            problem: {
+              title: 'Replaced',
+              message: `The tenant changed; request ${record.supersededBy ?? ''} asks again with a new plan.`,
+            },
+          };
       }
     },
   };

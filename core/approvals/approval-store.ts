@@ -21,10 +21,15 @@ export class ApprovalStore {
 
   /** Applies `change` to the latest version; when it returns no record, nothing is written. */
   async update<R>(id: string, change: ApprovalChange<R>): Promise<{ record: ApprovalRecord; result: R } | undefined> {
-    const updated = await updateItem(this.storage, PREFIX + id, (value) => approvalRecordSchema.parse(value), (record) => {
-      const next = change(record);
-      return { value: next.record, result: next.result };
-    });
+    const updated = await updateItem(
+      this.storage,
+      PREFIX + id,
+      (value) => approvalRecordSchema.parse(value),
+      (record) => {
+        const next = change(record);
+        return { value: next.record, result: next.result };
+      },
+    );
     return updated && { record: updated.value, result: updated.result };
   }
 

@@ -28,7 +28,9 @@ function plainActor(actor: AuditEntryInput['actor']): AuditEntryInput['actor'] {
 
 function toPlainJson(details: Record<string, unknown>): Record<string, unknown> {
   const parsed: unknown = JSON.parse(JSON.stringify(details));
-  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : {};
 }
 
 function withoutUndefined<T extends object>(record: T): T {

@@ -16,7 +16,8 @@ export interface ChainPosition {
 
 export const CHAIN_START: ChainPosition = { seq: FIRST_SEQ, prevHash: GENESIS_PREV_HASH };
 
-export type ChainVerdict = { readonly ok: true } | { readonly ok: false; readonly seq: number; readonly reason: string };
+export type ChainVerdict =
+  { readonly ok: true } | { readonly ok: false; readonly seq: number; readonly reason: string };
 
 export function hashEntry(prevHash: string, body: AuditEntryBody): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(body)).digest('hex');

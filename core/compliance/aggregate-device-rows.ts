@@ -18,5 +18,12 @@ export function aggregateDeviceRows(rows: readonly DeviceStatusRow[]): Complianc
     else if (bucket === 'failed') failed += 1;
     else if (bucket === 'pending') pending += 1;
   }
-  return { targeted: compliant + nonCompliant + failed + pending, compliant, nonCompliant, failed, pending, enforced: compliant + nonCompliant };
+  return {
+    targeted: compliant + nonCompliant + failed + pending,
+    compliant,
+    nonCompliant,
+    failed,
+    pending,
+    enforced: compliant + nonCompliant,
+  };
 }

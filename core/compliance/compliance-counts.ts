@@ -3,7 +3,14 @@ import type { PolicyDeviceCounts } from '../ports/intune-collections.js';
 /** The six device counts of one policy, the same for ConfigMgr summaries and aggregated Intune reports. */
 export type ComplianceCounts = PolicyDeviceCounts;
 
-export const ZERO_COUNTS: ComplianceCounts = { targeted: 0, compliant: 0, nonCompliant: 0, failed: 0, pending: 0, enforced: 0 };
+export const ZERO_COUNTS: ComplianceCounts = {
+  targeted: 0,
+  compliant: 0,
+  nonCompliant: 0,
+  failed: 0,
+  pending: 0,
+  enforced: 0,
+};
 
 /** Compliant / targeted in percent; `undefined` when no device is targeted yet (never a division by zero). */
 export function percentCompliant(counts: ComplianceCounts): number | undefined {
@@ -35,5 +42,11 @@ export function changeBetween(current: ComplianceCounts, previous: ComplianceCou
 }
 
 export function isUnchanged(change: CountsChange): boolean {
-  return change.compliant === 0 && change.nonCompliant === 0 && change.failed === 0 && change.pending === 0 && change.targeted === 0;
+  return (
+    change.compliant === 0 &&
+    change.nonCompliant === 0 &&
+    change.failed === 0 &&
+    change.pending === 0 &&
+    change.targeted === 0
+  );
 }

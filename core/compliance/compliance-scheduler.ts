@@ -51,20 +51,27 @@ export class ComplianceScheduler {
   async runDue(): Promise<RoundReport> {
     const { store, clock, log, delivery } = this.options;
     const now = clock.now();
-    const due = (await store.list()).filter((subscription) => subscription.state === 'active' && isDue(this.nextRun(subscription), now));
+    const due = (await store.list()).filter(
+      (subscription) => subscription.state === 'active' && isDue(this.nextRun(subscription), now),
+    );
     if (due.length === 0) return { due: 0, sent: 0, paused: 0, failed: 0 };
 
     let snapshot: ComplianceSnapshot;
     try {
       snapshot = await delivery.read(policiesOf(due));
     } catch (error) {
-      log.error({ err: error, subscriptions: due.length }, 'compliance numbers could not be read; the next scheduled slot will try again');
+      log.error(
+        { err: error, subscriptions: due.length },
+        'compliance numbers could not be read; the next scheduled slot will try again',
+      );
       await Promise.all(due.map((subscription) => this.markRun(subscription, now)));
       return { due: due.length, sent: 0, paused: 0, failed: due.length };
     }
 
     const outcomes = await mapBounded(due, DELIVERY_CONCURRENCY, async (subscription) => {
-      const outcome = await delivery.deliver(subscription, snapshotFor(subscription, snapshot)).catch((error: unknown): DeliveryOutcome => ({ kind: 'failed', error }));
+      const outcome = await delivery
+        .deliver(subscription, snapshotFor(subscription, snapshot))
+        .catch((error: unknown): DeliveryOutcome => ({ kind: 'failed', error }));
       await this.settle(subscription, outcome, now);
       return outcome;
     });
@@ -78,10 +85,19 @@ export class ComplianceScheduler {
     if (outcome.kind === 'unreachable') {
       const status = outcome.status === undefined ? 'no stored conversation reference' : `HTTP ${outcome.status}`;
       log.warn({ ...fields, status: outcome.status }, 'conversation cannot be reached; compliance subscription paused');
-      await store.update(subscription.id, (current) => ({ ...current, lastRunAt: now.toISOString(), state: 'paused', pausedReason: `the conversation could not be reached (${status}) at ${now.toISOString()}` }));
+      await store.update(subscription.id, (current) => ({
+        ...current,
+        lastRunAt: now.toISOString(),
+        state: 'paused',
+        pausedReason: `the conversation could not be reached (${status}) at ${now.toISOString()}`,
+      }));
       return;
     }
-    if (outcome.kind === 'failed') log.error({ ...fields, err: outcome.error }, 'compliance summary could not be posted; the next scheduled slot will try again');
+    if (outcome.kind === 'failed')
+      log.error(
+        { ...fields, err: outcome.error },
+        'compliance summary could not be posted; the next scheduled slot will try again',
+      );
     await this.markRun(subscription, now);
   }
 

@@ -3,8 +3,7 @@ import type { PolicyTarget } from '../policy/policy-draft.js';
 import type { ComplianceCounts } from './compliance-counts.js';
 
 export type PolicyComplianceResult =
-  | { readonly ok: true; readonly counts: ComplianceCounts }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly counts: ComplianceCounts } | { readonly ok: false; readonly message: string };
 
 /** One policy's numbers as read at `ComplianceSnapshot.takenAt`. */
 export interface PolicyCompliance {

@@ -25,7 +25,13 @@ export function nonCompliantDevicesPage(
     .sort((left, right) => failedFirst(left) - failedFirst(right) || left.deviceName.localeCompare(right.deviceName));
   const pageCount = Math.max(1, Math.ceil(failing.length / pageSize));
   const current = Math.min(Math.max(1, Math.trunc(page)), pageCount);
-  return { ...policy, page: current, pageCount, total: failing.length, rows: failing.slice((current - 1) * pageSize, current * pageSize) };
+  return {
+    ...policy,
+    page: current,
+    pageCount,
+    total: failing.length,
+    rows: failing.slice((current - 1) * pageSize, current * pageSize),
+  };
 }
 
 function failedFirst(row: DeviceStatusRow): number {

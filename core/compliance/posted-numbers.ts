@@ -8,7 +8,12 @@ const PREFIX = 'compliance/posted/';
 const MAX_WRITE_ATTEMPTS = 5;
 
 const countsSchema = z.object({
-  targeted: z.number(), compliant: z.number(), nonCompliant: z.number(), failed: z.number(), pending: z.number(), enforced: z.number(),
+  targeted: z.number(),
+  compliant: z.number(),
+  nonCompliant: z.number(),
+  failed: z.number(),
+  pending: z.number(),
+  enforced: z.number(),
 });
 const postedSchema = z.object({ counts: countsSchema, at: z.string() });
 const policyHistorySchema = z.object({ last: postedSchema, prior: postedSchema.optional() });
@@ -32,7 +37,10 @@ export class PostedNumbersStore {
    * The baseline to compare with. For a new summary it is the last one posted; for another page of the summary
    * just posted (`samePost`) it is the one before that.
    */
-  async baseline(conversationId: string, options: { samePost?: boolean } = {}): Promise<ReadonlyMap<string, PostedNumbers>> {
+  async baseline(
+    conversationId: string,
+    options: { samePost?: boolean } = {},
+  ): Promise<ReadonlyMap<string, PostedNumbers>> {
     const record = await this.read(conversationId);
     const baseline = new Map<string, PostedNumbers>();
     for (const [policyId, history] of Object.entries(record?.value.policies ?? {})) {
@@ -51,10 +59,17 @@ export class PostedNumbersStore {
       for (const policy of snapshot.policies) {
         if (!policy.result.ok) continue;
         const previous = policies[policy.policyId]?.last;
-        policies[policy.policyId] = { last: { counts: { ...policy.result.counts }, at }, ...(previous ? { prior: previous } : {}) };
+        policies[policy.policyId] = {
+          last: { counts: { ...policy.result.counts }, at },
+          ...(previous ? { prior: previous } : {}),
+        };
       }
       try {
-        await this.storage.put(PREFIX + conversationId, { policies } satisfies PostedRecord, current ? { ifMatch: current.eTag } : { ifNoneMatch: '*' });
+        await this.storage.put(
+          PREFIX + conversationId,
+          { policies } satisfies PostedRecord,
+          current ? { ifMatch: current.eTag } : { ifNoneMatch: '*' },
+        );
         return;
       } catch (error) {
         if (!isETagConflict(error) || attempt >= MAX_WRITE_ATTEMPTS) throw error;

@@ -27,7 +27,12 @@ interface TargetedPolicy {
  * Numbers for the AttachOps-managed EDR and Antivirus policies: ConfigMgr-targeted ones from ONE getPolicySummaries call
  * (the adapter batches 20 per $batch), Intune ones from their device reports, a few at a time.
  */
-export async function readCompliance(tenant: ComplianceTenant, clock: Clock, log: Logger, query: ComplianceQuery = {}): Promise<ComplianceSnapshot> {
+export async function readCompliance(
+  tenant: ComplianceTenant,
+  clock: Clock,
+  log: Logger,
+  query: ComplianceQuery = {},
+): Promise<ComplianceSnapshot> {
   const wanted = query.policyIds && query.policyIds.length > 0 ? new Set(query.policyIds) : undefined;
   const listed = await tenant.policies.list({ managedOnly: true });
   const policies = listed.flatMap((item): TargetedPolicy[] => {
@@ -36,7 +41,10 @@ export async function readCompliance(tenant: ComplianceTenant, clock: Clock, log
   });
   const configMgr = policies.filter((policy) => policy.target === 'configmgr');
   const intune = policies.filter((policy) => policy.target === 'intune');
-  const [fromSummaries, fromReports] = await Promise.all([readConfigMgr(tenant, configMgr, log), readIntune(tenant, intune, log)]);
+  const [fromSummaries, fromReports] = await Promise.all([
+    readConfigMgr(tenant, configMgr, log),
+    readIntune(tenant, intune, log),
+  ]);
   const byId = new Map([...fromSummaries, ...fromReports].map((policy) => [policy.policyId, policy]));
   return { takenAt: clock.now(), policies: policies.flatMap(({ item }) => byId.get(item.id) ?? []) };
 }
@@ -46,7 +54,11 @@ export function targetOf(item: PolicyListItem): PolicyTarget | undefined {
   return item.kind.startsWith('configmgr-') ? 'configmgr' : 'intune';
 }
 
-async function readConfigMgr(tenant: ComplianceTenant, policies: readonly TargetedPolicy[], log: Logger): Promise<PolicyCompliance[]> {
+async function readConfigMgr(
+  tenant: ComplianceTenant,
+  policies: readonly TargetedPolicy[],
+  log: Logger,
+): Promise<PolicyCompliance[]> {
   if (policies.length === 0) return [];
   try {
     const outcomes = await tenant.intuneCollections.getPolicySummaries(policies.map(({ item }) => item.id));
@@ -61,11 +73,20 @@ async function readConfigMgr(tenant: ComplianceTenant, policies: readonly Target
   } catch (error) {
     log.error({ err: error, policies: policies.length }, 'ConfigMgr policy summaries could not be read');
     const message = error instanceof Error ? error.message : String(error);
-    return policies.map(({ item }) => ({ policyId: item.id, name: item.name, target: 'configmgr', result: { ok: false, message } }));
+    return policies.map(({ item }) => ({
+      policyId: item.id,
+      name: item.name,
+      target: 'configmgr',
+      result: { ok: false, message },
+    }));
   }
 }
 
-async function readIntune(tenant: ComplianceTenant, policies: readonly TargetedPolicy[], log: Logger): Promise<PolicyCompliance[]> {
+async function readIntune(
+  tenant: ComplianceTenant,
+  policies: readonly TargetedPolicy[],
+  log: Logger,
+): Promise<PolicyCompliance[]> {
   return mapBounded(policies, INTUNE_REPORT_CONCURRENCY, async ({ item }): Promise<PolicyCompliance> => {
     const base = { policyId: item.id, name: item.name, target: 'intune' as const };
     try {

@@ -14,7 +14,9 @@ export interface FlagProblem {
   readonly problem: string;
 }
 
-export type ScheduleParse = { readonly ok: true; readonly schedule: Schedule } | { readonly ok: false; readonly problems: readonly FlagProblem[] };
+export type ScheduleParse =
+  | { readonly ok: true; readonly schedule: Schedule }
+  | { readonly ok: false; readonly problems: readonly FlagProblem[] };
 
 export const DEFAULT_TIME = '09:00';
 export const DEFAULT_TIME_ZONE = 'UTC';
@@ -26,25 +28,59 @@ const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 
 export function parseScheduleFlags(flags: ScheduleFlags): ScheduleParse {
   const problems: FlagProblem[] = [];
   const timeZone = flags.tz?.trim() || DEFAULT_TIME_ZONE;
-  if (!isTimeZone(timeZone)) problems.push({ argument: '--tz', problem: `"${timeZone}" is not an IANA time zone (e.g. Europe/Paris, America/New_York, UTC)` });
-  const chosen = [flags.daily ? '--daily' : undefined, flags.weekly !== undefined ? '--weekly' : undefined, flags.cron !== undefined ? '--cron' : undefined].filter((flag) => flag !== undefined);
-  if (chosen.length > 1) problems.push({ argument: chosen.join(' '), problem: 'choose one schedule: --daily, --weekly <day> or --cron "<pattern>"' });
-  if (flags.cron !== undefined && flags.at !== undefined) problems.push({ argument: '--at', problem: 'cannot be combined with --cron (put the time in the pattern)' });
+  if (!isTimeZone(timeZone))
+    problems.push({
+      argument: '--tz',
+      problem: `"${timeZone}" is not an IANA time zone (e.g. Europe/Paris, America/New_York, UTC)`,
+    });
+  const chosen = [
+    flags.daily ? '--daily' : undefined,
+    flags.weekly !== undefined ? '--weekly' : undefined,
+    flags.cron !== undefined ? '--cron' : undefined,
+  ].filter((flag) => flag !== undefined);
+  if (chosen.length > 1)
+    problems.push({
+      argument: chosen.join(' '),
+      problem: 'choose one schedule: --daily, --weekly <day> or --cron "<pattern>"',
+    });
+  if (flags.cron !== undefined && flags.at !== undefined)
+    problems.push({ argument: '--at', problem: 'cannot be combined with --cron (put the time in the pattern)' });
 
   const time = TIME.exec((flags.at ?? DEFAULT_TIME).trim());
-  if (!time) problems.push({ argument: '--at', problem: `"${flags.at ?? ''}" is not a time of day; use HH:MM from 00:00 to 23:59` });
+  if (!time)
+    problems.push({
+      argument: '--at',
+      problem: `"${flags.at ?? ''}" is not a time of day; use HH:MM from 00:00 to 23:59`,
+    });
   const day = flags.weekly === undefined ? undefined : dayIndex(flags.weekly);
-  if (flags.weekly !== undefined && day === undefined) problems.push({ argument: '--weekly', problem: `"${flags.weekly}" is not a day of the week (e.g. monday or mon)` });
+  if (flags.weekly !== undefined && day === undefined)
+    problems.push({ argument: '--weekly', problem: `"${flags.weekly}" is not a day of the week (e.g. monday or mon)` });
   const cronIssue = flags.cron === undefined ? undefined : cronProblem(flags.cron);
-  if (flags.cron !== undefined && cronIssue) problems.push({ argument: '--cron', problem: `"${flags.cron}" ${cronIssue}` });
+  if (flags.cron !== undefined && cronIssue)
+    problems.push({ argument: '--cron', problem: `"${flags.cron}" ${cronIssue}` });
   if (problems.length > 0 || !time) return { ok: false, problems };
 
   const hour = Number(time[1]);
   const minute = Number(time[2]);
   const clock = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-  if (flags.cron !== undefined) return { ok: true, schedule: { cron: flags.cron.trim(), timeZone, description: `cron ${flags.cron.trim()} (${timeZone})` } };
-  if (day !== undefined) return { ok: true, schedule: { cron: `${minute} ${hour} * * ${day}`, timeZone, description: `every ${capitalize(DAYS[day] ?? '')} at ${clock} (${timeZone})` } };
-  return { ok: true, schedule: { cron: `${minute} ${hour} * * *`, timeZone, description: `daily at ${clock} (${timeZone})` } };
+  if (flags.cron !== undefined)
+    return {
+      ok: true,
+      schedule: { cron: flags.cron.trim(), timeZone, description: `cron ${flags.cron.trim()} (${timeZone})` },
+    };
+  if (day !== undefined)
+    return {
+      ok: true,
+      schedule: {
+        cron: `${minute} ${hour} * * ${day}`,
+        timeZone,
+        description: `every ${capitalize(DAYS[day] ?? '')} at ${clock} (${timeZone})`,
+      },
+    };
+  return {
+    ok: true,
+    schedule: { cron: `${minute} ${hour} * * *`, timeZone, description: `daily at ${clock} (${timeZone})` },
+  };
 }
 
 function dayIndex(text: string): number | undefined {

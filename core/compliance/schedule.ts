@@ -19,7 +19,8 @@ export function nextRunAfter(schedule: Schedule, after: Date): Date | undefined 
 /** Whether croner accepts the pattern; the message names what is wrong. */
 export function cronProblem(pattern: string): string | undefined {
   const fields = pattern.trim().split(/\s+/);
-  if (fields.length !== 5) return `has ${fields.length} fields; a cron pattern has 5 (minute hour day-of-month month day-of-week)`;
+  if (fields.length !== 5)
+    return `has ${fields.length} fields; a cron pattern has 5 (minute hour day-of-month month day-of-week)`;
   try {
     const cron = new Cron(pattern, { paused: true });
     return cron.nextRun() ? undefined : 'never fires';

@@ -42,7 +42,13 @@ export function toSummaryRow(policy: PolicyCompliance, baseline: ReadonlyMap<str
  * and failed devices; policies with no device targeted yet come last. Ties by name, so the order is stable.
  */
 export function worstFirst(left: PolicySummaryRow, right: PolicySummaryRow): number {
-  return rank(left) - rank(right) || (left.percent ?? 0) - (right.percent ?? 0) || problems(right) - problems(left) || left.name.localeCompare(right.name) || left.policyId.localeCompare(right.policyId);
+  return (
+    rank(left) - rank(right) ||
+    (left.percent ?? 0) - (right.percent ?? 0) ||
+    problems(right) - problems(left) ||
+    left.name.localeCompare(right.name) ||
+    left.policyId.localeCompare(right.policyId)
+  );
 }
 
 function rank(row: PolicySummaryRow): number {
@@ -55,7 +61,12 @@ function problems(row: PolicySummaryRow): number {
 }
 
 /** One page of the summary, worst first; `page` is clamped into range. */
-export function summarize(snapshot: ComplianceSnapshot, baseline: ReadonlyMap<string, PostedNumbers>, page: number, pageSize: number): ComplianceSummary {
+export function summarize(
+  snapshot: ComplianceSnapshot,
+  baseline: ReadonlyMap<string, PostedNumbers>,
+  page: number,
+  pageSize: number,
+): ComplianceSummary {
   const rows = snapshot.policies.map((policy) => toSummaryRow(policy, baseline)).sort(worstFirst);
   const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
   const current = Math.min(Math.max(1, Math.trunc(page)), pageCount);

@@ -44,7 +44,10 @@ export function gatewayError(
   return { code, message, retryable: extra.retryable ?? false, ...withoutUndefined(extra) };
 }
 
-function withoutUndefined(extra: { httpStatus?: number; details?: unknown }): { httpStatus?: number; details?: unknown } {
+function withoutUndefined(extra: { httpStatus?: number; details?: unknown }): {
+  httpStatus?: number;
+  details?: unknown;
+} {
   return {
     ...(extra.httpStatus === undefined ? {} : { httpStatus: extra.httpStatus }),
     ...(extra.details === undefined ? {} : { details: extra.details }),

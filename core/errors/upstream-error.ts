@@ -51,7 +51,10 @@ function describeIds(failure: UpstreamFailure): string {
 export class UpstreamThrottled extends UpstreamError {
   readonly code = 'upstream-throttled';
   override readonly name = 'UpstreamThrottled';
-  constructor(failure: UpstreamFailure, readonly attempts: number) {
+  constructor(
+    failure: UpstreamFailure,
+    readonly attempts: number,
+  ) {
     super(failure, `still throttled after ${attempts} attempts`);
   }
 }
@@ -60,8 +63,14 @@ export class UpstreamThrottled extends UpstreamError {
 export class UpstreamUnavailable extends UpstreamError {
   readonly code = 'upstream-unavailable';
   override readonly name = 'UpstreamUnavailable';
-  constructor(failure: UpstreamFailure, readonly attempts: number) {
-    super(failure, `service unavailable after ${attempts} attempts${failure.serviceMessage ? `: ${failure.serviceMessage}` : ''}`);
+  constructor(
+    failure: UpstreamFailure,
+    readonly attempts: number,
+  ) {
+    super(
+      failure,
+      `service unavailable after ${attempts} attempts${failure.serviceMessage ? `: ${failure.serviceMessage}` : ''}`,
+    );
   }
 }
 
@@ -103,7 +112,10 @@ export class UpstreamNotFound extends UpstreamError {
 export class UpstreamResponseInvalid extends UpstreamError {
   readonly code = 'upstream-response-invalid';
   override readonly name = 'UpstreamResponseInvalid';
-  constructor(failure: UpstreamFailure, readonly problem: string) {
+  constructor(
+    failure: UpstreamFailure,
+    readonly problem: string,
+  ) {
     super(failure, `unexpected response: ${problem}`);
   }
 }

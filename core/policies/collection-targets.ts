@@ -17,11 +17,19 @@ type CollectionServices = Pick<TenantServices, 'configMgr' | 'intuneCollections'
  * ConfigMgr collections by ID or exact name that a ConfigMgr policy can be assigned to: device collections whose
  * Cloud Sync endpoint security option is on and that Intune lists as synced. Anything else names the missing step.
  */
-export async function resolveCollectionTargets(services: CollectionServices, typed: readonly string[], command: string): Promise<PlannedTarget[]> {
+export async function resolveCollectionTargets(
+  services: CollectionServices,
+  typed: readonly string[],
+  command: string,
+): Promise<PlannedTarget[]> {
   const collections: CollectionSummary[] = [];
   for (const text of typed) collections.push(await resolveOne(services, text, command));
   await requireSynced(services, collections);
-  return collections.map((collection) => ({ target: { kind: 'collection', collectionId: collection.id }, label: collectionLabel(collection), devices: collection.memberCount }));
+  return collections.map((collection) => ({
+    target: { kind: 'collection', collectionId: collection.id },
+    label: collectionLabel(collection),
+    devices: collection.memberCount,
+  }));
 }
 
 export function collectionLabel(collection: Pick<CollectionSummary, 'id' | 'name'>): string {
@@ -36,15 +44,21 @@ async function resolveOne(services: CollectionServices, text: string, command: s
   }
   const collection = requireDeviceCollection(resolution.collection);
   const cloudSync = await services.configMgr.getCollectionCloudSync(collection.id);
-  if (!cloudSync.ok) throw toUserFacingError(gatewayProblem(cloudSync.error, `read the Cloud Sync settings of ${collection.id}`));
+  if (!cloudSync.ok)
+    throw toUserFacingError(gatewayProblem(cloudSync.error, `read the Cloud Sync settings of ${collection.id}`));
   if (cloudSync.value.endpointSecurityEnabled === false) throw notEnabled(collection);
   return collection;
 }
 
 async function requireSynced(services: CollectionServices, collections: readonly CollectionSummary[]): Promise<void> {
   if (collections.length === 0) return;
-  const listed = (items: readonly { collectionId: string }[], collection: CollectionSummary): boolean => items.some((item) => sameCollectionId(item.collectionId, collection.id));
-  const read = await readSyncedCollections(services.intuneCollections, (items) => collections.every((collection) => listed(items, collection)), MAX_SYNCED_PAGES);
+  const listed = (items: readonly { collectionId: string }[], collection: CollectionSummary): boolean =>
+    items.some((item) => sameCollectionId(item.collectionId, collection.id));
+  const read = await readSyncedCollections(
+    services.intuneCollections,
+    (items) => collections.every((collection) => listed(items, collection)),
+    MAX_SYNCED_PAGES,
+  );
   const missing = collections.find((collection) => !listed(read.items, collection));
   if (missing) throw notSynced(missing);
 }

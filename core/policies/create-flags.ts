@@ -26,7 +26,13 @@ export interface PolicyCreateFlags {
 }
 
 const EDR_FLAGS = ['sampleSharing', 'telemetry'] as const;
-const ANTIVIRUS_FLAGS = ['realTimeMonitoring', 'cloudProtection', 'behaviorMonitoring', 'scriptScanning', 'archiveScanning'] as const;
+const ANTIVIRUS_FLAGS = [
+  'realTimeMonitoring',
+  'cloudProtection',
+  'behaviorMonitoring',
+  'scriptScanning',
+  'archiveScanning',
+] as const;
 const CONFIGMGR_ANTIVIRUS_FLAGS = ['disableRestorePoint', 'randomizeScheduleTaskTimes', 'disablePrivacyMode'] as const;
 
 export const CONFIGMGR_SCOPE_TAGS_MESSAGE = 'the ConfigMgr profile does not support scope tags';
@@ -35,7 +41,11 @@ export const CONFIGMGR_SCOPE_TAGS_MESSAGE = 'the ConfigMgr profile does not supp
 export function createIntentFromFlags(flags: PolicyCreateFlags): PolicyCreateIntent {
   const problems = [...profileProblems(flags), ...targetProblems(flags)];
   if (problems.length > 0) {
-    throw new UserFacingError('These options do not fit this policy', problems.join('\n'), `Type help policy create to see which options each profile takes.`);
+    throw new UserFacingError(
+      'These options do not fit this policy',
+      problems.join('\n'),
+      `Type help policy create to see which options each profile takes.`,
+    );
   }
   const scopeTags = flags.scopeTags === undefined ? undefined : splitList(flags.scopeTags);
   return {
@@ -60,16 +70,21 @@ function profileProblems(flags: PolicyCreateFlags): string[] {
   const foreign = flags.profile === 'edr' ? [...ANTIVIRUS_FLAGS, ...CONFIGMGR_ANTIVIRUS_FLAGS] : EDR_FLAGS;
   const other = flags.profile === 'edr' ? 'Antivirus' : 'EDR';
   const own = flags.profile === 'edr' ? 'EDR' : 'Antivirus';
-  return foreign.filter((key) => flags[key] !== undefined).map((key) => `--${kebab(key)} is an ${other} setting; an ${own} policy does not have it.`);
+  return foreign
+    .filter((key) => flags[key] !== undefined)
+    .map((key) => `--${kebab(key)} is an ${other} setting; an ${own} policy does not have it.`);
 }
 
 function targetProblems(flags: PolicyCreateFlags): string[] {
   if (flags.target !== 'intune') {
-    return flags.scopeTags === undefined ? [] : [`--scope-tags: ${CONFIGMGR_SCOPE_TAGS_MESSAGE}; leave it out for --target configmgr.`];
+    return flags.scopeTags === undefined
+      ? []
+      : [`--scope-tags: ${CONFIGMGR_SCOPE_TAGS_MESSAGE}; leave it out for --target configmgr.`];
   }
   if (flags.profile !== 'antivirus') return [];
   return CONFIGMGR_ANTIVIRUS_FLAGS.filter((key) => flags[key] !== undefined).map(
-    (key) => `--${kebab(key)} exists only in the ConfigMgr Antivirus profile; the Intune (MDM) profile has no such setting. Leave it out, or use --target configmgr.`,
+    (key) =>
+      `--${kebab(key)} exists only in the ConfigMgr Antivirus profile; the Intune (MDM) profile has no such setting. Leave it out, or use --target configmgr.`,
   );
 }
 
@@ -81,7 +96,9 @@ function edrSettings(flags: PolicyCreateFlags): EdrSettings {
 }
 
 function antivirusSettings(flags: PolicyCreateFlags): ConfigMgrAntivirusSettings {
-  const settings: Partial<Record<(typeof ANTIVIRUS_FLAGS)[number] | (typeof CONFIGMGR_ANTIVIRUS_FLAGS)[number], boolean>> = {};
+  const settings: Partial<
+    Record<(typeof ANTIVIRUS_FLAGS)[number] | (typeof CONFIGMGR_ANTIVIRUS_FLAGS)[number], boolean>
+  > = {};
   for (const key of [...ANTIVIRUS_FLAGS, ...CONFIGMGR_ANTIVIRUS_FLAGS]) {
     const value = flags[key];
     if (value !== undefined) settings[key] = value === 'on';

@@ -8,11 +8,17 @@ import type { PlannedTarget } from './planned-target.js';
  * Names and device counts for targets a policy already has, for plans and cards. A lookup that fails only costs the
  * name: the id is shown instead.
  */
-export function describeTargets(services: Pick<TenantServices, 'directory' | 'configMgr'>, targets: readonly AssignmentTarget[]): Promise<PlannedTarget[]> {
+export function describeTargets(
+  services: Pick<TenantServices, 'directory' | 'configMgr'>,
+  targets: readonly AssignmentTarget[],
+): Promise<PlannedTarget[]> {
   return Promise.all(targets.map((target) => describeTarget(services, target)));
 }
 
-async function describeTarget(services: Pick<TenantServices, 'directory' | 'configMgr'>, target: AssignmentTarget): Promise<PlannedTarget> {
+async function describeTarget(
+  services: Pick<TenantServices, 'directory' | 'configMgr'>,
+  target: AssignmentTarget,
+): Promise<PlannedTarget> {
   switch (target.kind) {
     case 'group':
     case 'exclude-group': {

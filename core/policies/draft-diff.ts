@@ -23,14 +23,21 @@ export function sameDraft(left: PolicyDraft, right: PolicyDraft): boolean {
 
 /** Deterministic for a draft, so planning the same request again gives the same plan (and plan hash). */
 export function requestKeyOf(draft: PolicyDraft): string {
-  return `pc-${createHash('sha256').update(canonicalJson(comparable(draft))).digest('hex').slice(0, 16)}`;
+  return `pc-${createHash('sha256')
+    .update(canonicalJson(comparable(draft)))
+    .digest('hex')
+    .slice(0, 16)}`;
 }
 
 /** One line per setting: everything configured for a new policy; for an existing one, what stays, changes or goes. */
 export function settingChanges(wanted: PolicyDraft, existing: PolicyDraft | undefined): PlanChange[] {
   const after = settingsOf(wanted);
   if (existing === undefined) {
-    return SETTING_KEYS.flatMap((key) => (after[key] === undefined ? [] : [{ action: 'create', subject: SETTING_LABELS[key], detail: describeSettingValue(after[key]) }]));
+    return SETTING_KEYS.flatMap((key) =>
+      after[key] === undefined
+        ? []
+        : [{ action: 'create', subject: SETTING_LABELS[key], detail: describeSettingValue(after[key]) }],
+    );
   }
   const before = settingsOf(existing);
   return SETTING_KEYS.flatMap((key): PlanChange[] => {
@@ -46,9 +53,14 @@ export function settingChanges(wanted: PolicyDraft, existing: PolicyDraft | unde
 /** Name, description and scope tags of an existing policy that the replace would change. */
 export function propertyChanges(wanted: PolicyDraft, existing: PolicyDraft, tags: readonly ScopeTag[]): PlanChange[] {
   const changes: PlanChange[] = [];
-  if (wanted.name.trim() !== existing.name.trim()) changes.push({ action: 'update', subject: 'Name', detail: `${existing.name} → ${wanted.name}` });
+  if (wanted.name.trim() !== existing.name.trim())
+    changes.push({ action: 'update', subject: 'Name', detail: `${existing.name} → ${wanted.name}` });
   if (wanted.description.trim() !== existing.description.trim()) {
-    changes.push({ action: 'update', subject: 'Description', detail: `${quoted(existing.description)} → ${quoted(wanted.description)}` });
+    changes.push({
+      action: 'update',
+      subject: 'Description',
+      detail: `${quoted(existing.description)} → ${quoted(wanted.description)}`,
+    });
   }
   if ('scopeTagIds' in wanted && 'scopeTagIds' in existing) {
     const [was, will] = [describeScopeTags(existing.scopeTagIds, tags), describeScopeTags(wanted.scopeTagIds, tags)];

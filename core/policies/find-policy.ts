@@ -19,7 +19,11 @@ export async function policiesNamed(policies: EndpointSecurityPolicies, name: st
  * A policy by id or exact name, read with its settings and assignments. An unknown one, or a name several policies
  * share, is a UserFacingError; `example` shows the command again with an id in place of the name.
  */
-export async function resolvePolicy(policies: EndpointSecurityPolicies, text: string, example: (id: string) => string): Promise<PolicyDetails> {
+export async function resolvePolicy(
+  policies: EndpointSecurityPolicies,
+  text: string,
+  example: (id: string) => string,
+): Promise<PolicyDetails> {
   const typed = text.trim();
   if (POLICY_ID_PATTERN.test(typed)) {
     const byId = await policies.get(typed);
@@ -42,8 +46,17 @@ function policyNotFound(typed: string): UserFacingError {
   );
 }
 
-function ambiguousPolicy(typed: string, named: readonly PolicyListItem[], example: (id: string) => string): UserFacingError {
-  const listed = named.slice(0, MAX_LISTED).map((policy) => `- ${policy.id}: ${policy.name} (${describeKind(policy.kind)}${policy.managedByAttachOps ? ', managed by AttachOps' : ''})`);
+function ambiguousPolicy(
+  typed: string,
+  named: readonly PolicyListItem[],
+  example: (id: string) => string,
+): UserFacingError {
+  const listed = named
+    .slice(0, MAX_LISTED)
+    .map(
+      (policy) =>
+        `- ${policy.id}: ${policy.name} (${describeKind(policy.kind)}${policy.managedByAttachOps ? ', managed by AttachOps' : ''})`,
+    );
   const more = named.length > MAX_LISTED ? [`- and ${named.length - MAX_LISTED} more`] : [];
   return new UserFacingError(
     `${named.length} policies are named "${typed}"`,

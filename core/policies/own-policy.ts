@@ -9,7 +9,11 @@ import { describeKind } from './setting-labels.js';
  * The policy AttachOps made under this name and profile, found by name plus the managed marker; `undefined` when
  * there is none. Any other policy with that name is refused, so `policy create` never makes a second one.
  */
-export async function findOwnPolicy(policies: EndpointSecurityPolicies, name: string, kind: PolicyKind): Promise<PolicyDetails | undefined> {
+export async function findOwnPolicy(
+  policies: EndpointSecurityPolicies,
+  name: string,
+  kind: PolicyKind,
+): Promise<PolicyDetails | undefined> {
   const named = await policiesNamed(policies, name);
   const isOwn = (policy: PolicyListItem): boolean => policy.managedByAttachOps && policy.kind === kind;
   const foreign = named.find((policy) => !isOwn(policy));

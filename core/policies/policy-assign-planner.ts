@@ -24,11 +24,17 @@ export function createPolicyAssignPlanner(services: AssignServices): Planner {
     kind: POLICY_ASSIGN_PLANNER,
     async plan(raw) {
       const intent = parseIntent(raw);
-      const policy = await resolvePolicy(services.policies, intent.policy, (id) => `assign ${id} --to ${intent.to.join(',')}`);
+      const policy = await resolvePolicy(
+        services.policies,
+        intent.policy,
+        (id) => `assign ${id} --to ${intent.to.join(',')}`,
+      );
       const wanted = dedupe(await resolveWanted(services, policy, intent));
       const current = await describeTargets(services, policy.assignments);
       refuseContradictions(wanted, current);
-      const added = wanted.filter((planned) => !current.some((existing) => sameTarget(existing.target, planned.target)));
+      const added = wanted.filter(
+        (planned) => !current.some((existing) => sameTarget(existing.target, planned.target)),
+      );
       const finalSet: AssignmentTarget[] = [...policy.assignments, ...added.map((planned) => planned.target)];
       return {
         kind: POLICY_ASSIGN_PLANNER,
@@ -37,7 +43,13 @@ export function createPolicyAssignPlanner(services: AssignServices): Planner {
         changes: [...current.map((planned) => line('keep', planned)), ...added.map((planned) => line('add', planned))],
         resources: [policyResource(policy.id)],
         scopeTargets: [[policy.name], ...added.map(targetAliases)],
-        steps: [{ kind: POLICY_STEP_KINDS.assign, title: `Assign ${policy.name}`, input: { policyId: policy.id, targets: finalSet } }],
+        steps: [
+          {
+            kind: POLICY_STEP_KINDS.assign,
+            title: `Assign ${policy.name}`,
+            input: { policyId: policy.id, targets: finalSet },
+          },
+        ],
       } satisfies ChangePlan;
     },
   };
@@ -49,7 +61,11 @@ function parseIntent(raw: unknown): PolicyAssignIntent {
   return parsed.data;
 }
 
-async function resolveWanted(services: AssignServices, policy: PolicyDetails, intent: PolicyAssignIntent): Promise<PlannedTarget[]> {
+async function resolveWanted(
+  services: AssignServices,
+  policy: PolicyDetails,
+  intent: PolicyAssignIntent,
+): Promise<PlannedTarget[]> {
   if (policy.kind === undefined) {
     throw new UserFacingError(
       'Not an EDR or Antivirus policy',
@@ -74,10 +90,16 @@ async function resolveWanted(services: AssignServices, policy: PolicyDetails, in
 
 /** A group cannot be both included and excluded, whether by this request or by what the policy already has. */
 function refuseContradictions(wanted: readonly PlannedTarget[], current: readonly PlannedTarget[]): void {
-  const groupOf = (target: AssignmentTarget): string | undefined => (target.kind === 'group' || target.kind === 'exclude-group' ? target.groupId : undefined);
+  const groupOf = (target: AssignmentTarget): string | undefined =>
+    target.kind === 'group' || target.kind === 'exclude-group' ? target.groupId : undefined;
   const all = [...current, ...wanted];
   for (const planned of wanted) {
-    const clash = all.find((other) => groupOf(other.target) !== undefined && groupOf(other.target) === groupOf(planned.target) && other.target.kind !== planned.target.kind);
+    const clash = all.find(
+      (other) =>
+        groupOf(other.target) !== undefined &&
+        groupOf(other.target) === groupOf(planned.target) &&
+        other.target.kind !== planned.target.kind,
+    );
     if (clash) {
       throw new UserFacingError(
         'A group cannot be both included and excluded',
@@ -89,11 +111,25 @@ function refuseContradictions(wanted: readonly PlannedTarget[], current: readonl
 }
 
 function dedupe(targets: readonly PlannedTarget[]): PlannedTarget[] {
-  return targets.filter((planned, index) => targets.findIndex((other) => sameTarget(other.target, planned.target)) === index);
+  return targets.filter(
+    (planned, index) => targets.findIndex((other) => sameTarget(other.target, planned.target)) === index,
+  );
 }
 
 function line(action: 'keep' | 'add', planned: PlannedTarget): PlanChange {
   const excluded = planned.target.kind === 'exclude-group';
-  const detail = action === 'keep' ? (excluded ? 'stays excluded' : 'stays assigned') : excluded ? 'excluded from now on' : 'newly assigned';
-  return { action, subject: planned.label, detail, ...(planned.devices === undefined ? {} : { devices: planned.devices }) };
+  const detail =
+    action === 'keep'
+      ? excluded
+        ? 'stays excluded'
+        : 'stays assigned'
+      : excluded
+        ? 'excluded from now on'
+        : 'newly assigned';
+  return {
+    action,
+    subject: planned.label,
+    detail,
+    ...(planned.devices === undefined ? {} : { devices: planned.devices }),
+  };
 }

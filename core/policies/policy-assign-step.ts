@@ -15,7 +15,11 @@ export function createPolicyAssignStep(policies: EndpointSecurityPolicies): Step
       const { policyId, targets } = parseAssignInput(step.input);
       const policy = await policies.get(policyId);
       if (!policy || missingFrom(policy.assignments, targets).length > 0) return { done: false };
-      return { done: true, message: `${policy.name} has all ${targets.length} planned assignments`, outcome: { policyId, assignments: policy.assignments.length } };
+      return {
+        done: true,
+        message: `${policy.name} has all ${targets.length} planned assignments`,
+        outcome: { policyId, assignments: policy.assignments.length },
+      };
     },
     async perform(step): Promise<StepOutcome> {
       const { policyId, targets } = parseAssignInput(step.input);
@@ -23,13 +27,21 @@ export function createPolicyAssignStep(policies: EndpointSecurityPolicies): Step
       if (!policy) {
         return {
           kind: 'failed',
-          problem: { title: 'The policy is gone', message: `Policy ${policyId} no longer exists, so it cannot be assigned.`, fix: 'Type policy list to see the policies there are, then assign again.' },
+          problem: {
+            title: 'The policy is gone',
+            message: `Policy ${policyId} no longer exists, so it cannot be assigned.`,
+            fix: 'Type policy list to see the policies there are, then assign again.',
+          },
         };
       }
       const added = missingFrom(policy.assignments, targets);
       const union = [...policy.assignments, ...added];
       await policies.assign(policyId, union);
-      return { kind: 'done', message: `Assigned ${policy.name}: ${added.length} added, ${union.length} in all`, outcome: { policyId, assignments: union.length, added: added.length } };
+      return {
+        kind: 'done',
+        message: `Assigned ${policy.name}: ${added.length} added, ${union.length} in all`,
+        outcome: { policyId, assignments: union.length, added: added.length },
+      };
     },
   };
 }

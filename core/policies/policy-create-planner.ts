@@ -20,21 +20,28 @@ export function createPolicyCreatePlanner(services: Pick<TenantServices, 'polici
     kind: POLICY_CREATE_PLANNER,
     async plan(raw) {
       const intent = parseIntent(raw);
-      const siteNote = intent.target === 'configmgr' ? await requireSiteSupports(services.configMgr, intent.profile) : undefined;
+      const siteNote =
+        intent.target === 'configmgr' ? await requireSiteSupports(services.configMgr, intent.profile) : undefined;
       const tags = intent.target === 'intune' ? await services.policies.listScopeTags() : [];
       const existing = await findOwnPolicy(services.policies, intent.name, policyKindOf(intent.target, intent.profile));
       const draft = buildDraft(intent, tags, existing?.draft);
       const input: PolicyCreateInput = { draft, requestKey: requestKeyOf(draft) };
-      const changes = existing?.draft ? updateChanges(draft, { ...existing, draft: existing.draft }, tags) : createChanges(draft, tags, siteNote);
+      const changes = existing?.draft
+        ? updateChanges(draft, { ...existing, draft: existing.draft }, tags)
+        : createChanges(draft, tags, siteNote);
       const verb = changes[0]?.action === 'no-op' ? 'Keep' : existing ? 'Update' : 'Create';
       return {
         kind: POLICY_CREATE_PLANNER,
         title: `${verb} policy "${draft.name}" (${describeKind(draft.kind)})`,
         intent,
         changes,
-        resources: existing ? [policyResource(existing.id), policyNameResource(draft.name)] : [policyNameResource(draft.name)],
+        resources: existing
+          ? [policyResource(existing.id), policyNameResource(draft.name)]
+          : [policyNameResource(draft.name)],
         scopeTargets: [[draft.name]],
-        steps: [{ kind: POLICY_STEP_KINDS.create, title: `${existing ? 'Update' : 'Create'} policy ${draft.name}`, input }],
+        steps: [
+          { kind: POLICY_STEP_KINDS.create, title: `${existing ? 'Update' : 'Create'} policy ${draft.name}`, input },
+        ],
       } satisfies ChangePlan;
     },
   };
@@ -47,33 +54,75 @@ function parseIntent(raw: unknown): PolicyCreateIntent {
 }
 
 /** What was left out is taken from the existing policy: its description and scope tags stay as they are. */
-function buildDraft(intent: PolicyCreateIntent, tags: readonly ScopeTag[], existing: PolicyDraft | undefined): PolicyDraft {
+function buildDraft(
+  intent: PolicyCreateIntent,
+  tags: readonly ScopeTag[],
+  existing: PolicyDraft | undefined,
+): PolicyDraft {
   const kind = policyKindOf(intent.target, intent.profile);
   const description = intent.description ?? existing?.description ?? '';
   const keptTags = existing && 'scopeTagIds' in existing ? [...existing.scopeTagIds] : [];
   const scopeTagIds = intent.scopeTags === undefined ? keptTags : matchScopeTags(tags, intent.scopeTags);
-  const candidate = { kind, profile: intent.profile, target: intent.target, name: intent.name, description, settings: intent.settings };
+  const candidate = {
+    kind,
+    profile: intent.profile,
+    target: intent.target,
+    name: intent.name,
+    description,
+    settings: intent.settings,
+  };
   const parsed = policyDraftSchema.safeParse(intent.target === 'intune' ? { ...candidate, scopeTagIds } : candidate);
   if (!parsed.success) {
-    throw new UserFacingError('These settings do not fit this policy', parsed.error.issues.map((issue) => issue.message).join('\n'), 'Type help policy create to see which options each profile takes.');
+    throw new UserFacingError(
+      'These settings do not fit this policy',
+      parsed.error.issues.map((issue) => issue.message).join('\n'),
+      'Type help policy create to see which options each profile takes.',
+    );
   }
   return parsed.data;
 }
 
 function createChanges(draft: PolicyDraft, tags: readonly ScopeTag[], siteNote: string | undefined): PlanChange[] {
-  const policy: PlanChange = { action: 'create', subject: draft.name, detail: [describeKind(draft.kind), siteNote].filter(Boolean).join(' · ') };
-  const description: PlanChange[] = draft.description.trim() === '' ? [] : [{ action: 'create', subject: 'Description', detail: draft.description.trim() }];
-  const scopeTags: PlanChange[] = 'scopeTagIds' in draft ? [{ action: 'create', subject: 'Scope tags', detail: describeScopeTags(draft.scopeTagIds, tags) }] : [];
+  const policy: PlanChange = {
+    action: 'create',
+    subject: draft.name,
+    detail: [describeKind(draft.kind), siteNote].filter(Boolean).join(' · '),
+  };
+  const description: PlanChange[] =
+    draft.description.trim() === ''
+      ? []
+      : [{ action: 'create', subject: 'Description', detail: draft.description.trim() }];
+  const scopeTags: PlanChange[] =
+    'scopeTagIds' in draft
+      ? [{ action: 'create', subject: 'Scope tags', detail: describeScopeTags(draft.scopeTagIds, tags) }]
+      : [];
   const onboarding: PlanChange[] =
-    draft.kind === 'intune-edr' ? [{ action: 'create', subject: 'Onboarding package', detail: 'from the Defender for Endpoint connector' }] : [];
+    draft.kind === 'intune-edr'
+      ? [{ action: 'create', subject: 'Onboarding package', detail: 'from the Defender for Endpoint connector' }]
+      : [];
   return [policy, ...description, ...scopeTags, ...onboarding, ...settingChanges(draft, undefined)];
 }
 
-function updateChanges(draft: PolicyDraft, existing: PolicyDetails & { draft: PolicyDraft }, tags: readonly ScopeTag[]): PlanChange[] {
+function updateChanges(
+  draft: PolicyDraft,
+  existing: PolicyDetails & { draft: PolicyDraft },
+  tags: readonly ScopeTag[],
+): PlanChange[] {
   if (sameDraft(draft, existing.draft)) {
-    return [{ action: 'no-op', subject: draft.name, detail: `AttachOps already made this policy with these settings (${existing.id})` }, ...settingChanges(draft, existing.draft)];
+    return [
+      {
+        action: 'no-op',
+        subject: draft.name,
+        detail: `AttachOps already made this policy with these settings (${existing.id})`,
+      },
+      ...settingChanges(draft, existing.draft),
+    ];
   }
-  const dropped: PlanChange[] = existing.unmodelledSettingIds.map((id) => ({ action: 'remove', subject: `Setting ${id}`, detail: 'configured outside AttachOps; replacing the settings removes it' }));
+  const dropped: PlanChange[] = existing.unmodelledSettingIds.map((id) => ({
+    action: 'remove',
+    subject: `Setting ${id}`,
+    detail: 'configured outside AttachOps; replacing the settings removes it',
+  }));
   return [
     { action: 'update', subject: draft.name, detail: `replaces the settings of ${existing.id}` },
     ...propertyChanges(draft, existing.draft, tags),

@@ -17,17 +17,29 @@ export function createPolicyCreateStep(policies: EndpointSecurityPolicies): Step
       const { draft, requestKey } = parseCreateInput(step.input);
       const own = await findOwnPolicy(policies, draft.name, draft.kind);
       if (!own?.draft || !sameDraft(own.draft, draft)) return { done: false };
-      return { done: true, message: `policy ${draft.name} (${own.id}) has the requested settings`, outcome: { policyId: own.id, requestKey } };
+      return {
+        done: true,
+        message: `policy ${draft.name} (${own.id}) has the requested settings`,
+        outcome: { policyId: own.id, requestKey },
+      };
     },
     async perform(step): Promise<StepOutcome> {
       const { draft, requestKey } = parseCreateInput(step.input);
       const own = await findOwnPolicy(policies, draft.name, draft.kind);
       if (own) {
         await policies.replace(own.id, draft);
-        return { kind: 'done', message: `Updated the settings of policy ${draft.name} (${own.id})`, outcome: { policyId: own.id, requestKey, replaced: true } };
+        return {
+          kind: 'done',
+          message: `Updated the settings of policy ${draft.name} (${own.id})`,
+          outcome: { policyId: own.id, requestKey, replaced: true },
+        };
       }
       const created = await policies.create(draft);
-      return { kind: 'done', message: `Created policy ${draft.name} (${created.id})`, outcome: { policyId: created.id, requestKey } };
+      return {
+        kind: 'done',
+        message: `Created policy ${draft.name} (${created.id})`,
+        outcome: { policyId: created.id, requestKey },
+      };
     },
   };
 }

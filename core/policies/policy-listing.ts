@@ -19,9 +19,17 @@ export interface PolicyListing {
 }
 
 /** AttachOps' policies, or with `all` every EDR and Antivirus policy, by name, one page at a time. */
-export async function listPolicies(policies: EndpointSecurityPolicies, query: PolicyListingQuery): Promise<PolicyListing> {
-  const listed = await policies.list({ managedOnly: !query.all, ...(query.filter ? { nameContains: query.filter } : {}) });
-  const matching = listed.filter((policy) => policy.kind !== undefined).sort((left, right) => left.name.localeCompare(right.name) || left.id.localeCompare(right.id));
+export async function listPolicies(
+  policies: EndpointSecurityPolicies,
+  query: PolicyListingQuery,
+): Promise<PolicyListing> {
+  const listed = await policies.list({
+    managedOnly: !query.all,
+    ...(query.filter ? { nameContains: query.filter } : {}),
+  });
+  const matching = listed
+    .filter((policy) => policy.kind !== undefined)
+    .sort((left, right) => left.name.localeCompare(right.name) || left.id.localeCompare(right.id));
   const start = (query.page - 1) * POLICIES_PAGE_SIZE;
   return {
     query,

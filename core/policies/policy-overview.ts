@@ -14,7 +14,13 @@ export interface PolicyOverview {
   readonly assignments: readonly PlannedTarget[];
 }
 
-export async function readPolicyOverview(services: Pick<TenantServices, 'policies' | 'directory' | 'configMgr'>, text: string): Promise<PolicyOverview> {
+export async function readPolicyOverview(
+  services: Pick<TenantServices, 'policies' | 'directory' | 'configMgr'>,
+  text: string,
+): Promise<PolicyOverview> {
   const policy = await resolvePolicy(services.policies, text, (id) => `policy show ${id}`);
-  return { policy, assignments: await describeTargets(services, policy.assignments.slice(0, MAX_DESCRIBED_ASSIGNMENTS)) };
+  return {
+    policy,
+    assignments: await describeTargets(services, policy.assignments.slice(0, MAX_DESCRIBED_ASSIGNMENTS)),
+  };
 }

@@ -19,7 +19,10 @@ const assignmentTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('other'), description: z.string(), raw: z.unknown() }),
 ]);
 
-const policyAssignInputSchema = z.object({ policyId: z.string().min(1), targets: z.array(assignmentTargetSchema).min(1) });
+const policyAssignInputSchema = z.object({
+  policyId: z.string().min(1),
+  targets: z.array(assignmentTargetSchema).min(1),
+});
 
 export interface PolicyAssignInput {
   readonly policyId: string;
@@ -34,7 +37,10 @@ export function parseCreateInput(input: unknown): PolicyCreateInput {
 
 export function parseAssignInput(input: unknown): PolicyAssignInput {
   const parsed = parseOrThrow(policyAssignInputSchema, input, POLICY_STEP_KINDS.assign);
-  return { policyId: parsed.policyId, targets: parsed.targets.map((target) => (target.kind === 'other' ? { ...target, raw: target.raw } : target)) };
+  return {
+    policyId: parsed.policyId,
+    targets: parsed.targets.map((target) => (target.kind === 'other' ? { ...target, raw: target.raw } : target)),
+  };
 }
 
 /** Two live runs never work on the same policy. */

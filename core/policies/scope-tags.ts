@@ -12,7 +12,9 @@ export function matchScopeTags(tags: readonly ScopeTag[], typed: readonly string
   const ids: string[] = [];
   const unknown: string[] = [];
   for (const text of typed) {
-    const tag = tags.find((candidate) => candidate.id === text) ?? tags.find((candidate) => candidate.displayName.toLowerCase() === text.toLowerCase());
+    const tag =
+      tags.find((candidate) => candidate.id === text) ??
+      tags.find((candidate) => candidate.displayName.toLowerCase() === text.toLowerCase());
     if (tag === undefined) unknown.push(text);
     else if (!ids.includes(tag.id)) ids.push(tag.id);
   }

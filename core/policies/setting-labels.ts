@@ -39,7 +39,8 @@ export function describeSettingValue(value: SettingValue | undefined): string {
 export function settingsOf(draft: PolicyDraft): Partial<Record<SettingKey, SettingValue>> {
   const result: Partial<Record<SettingKey, SettingValue>> = {};
   for (const [key, value] of Object.entries(draft.settings)) {
-    if ((typeof value === 'string' || typeof value === 'boolean') && key in SETTING_LABELS) result[key as SettingKey] = value;
+    if ((typeof value === 'string' || typeof value === 'boolean') && key in SETTING_LABELS)
+      result[key as SettingKey] = value;
   }
   return result;
 }

@@ -14,16 +14,22 @@ const NOT_READ = 'Not needed to judge the site version.';
  * prerequisite check's own version rules over the gateway's facts. A failing or unreadable site refuses; a verdict
  * that cannot be told (technical preview) or only deserves a look is returned as a note for the plan.
  */
-export async function requireSiteSupports(gateway: ConfigMgrGateway, profile: PolicyProfile): Promise<string | undefined> {
+export async function requireSiteSupports(
+  gateway: ConfigMgrGateway,
+  profile: PolicyProfile,
+): Promise<string | undefined> {
   const [site, updates] = await Promise.all([
     readResult(() => gateway.getSiteInfo(), 'read the ConfigMgr site (SMS_Site)'),
-    profile === 'edr' ? readResult(() => gateway.listUpdatePackages(), 'read the ConfigMgr updates (SMS_CM_UpdatePackages)') : Promise.resolve(skippedFact<never>(NOT_READ)),
+    profile === 'edr'
+      ? readResult(() => gateway.listUpdatePackages(), 'read the ConfigMgr updates (SMS_CM_UpdatePackages)')
+      : Promise.resolve(skippedFact<never>(NOT_READ)),
   ]);
   const facts = versionFacts(site, updates);
   const verdict = profile === 'edr' ? edrVersionRule(facts) : antivirusVersionRule(facts);
   if (verdict.status === 'fail') throw refusal(verdict, profile);
   const unreadable = site.status === 'failed' || updates.status === 'failed';
-  if (verdict.status === 'unknown' && unreadable) throw new UserFacingError('Cannot check the ConfigMgr site version', verdict.evidence, verdict.fix);
+  if (verdict.status === 'unknown' && unreadable)
+    throw new UserFacingError('Cannot check the ConfigMgr site version', verdict.evidence, verdict.fix);
   return verdict.status === 'pass' ? undefined : verdict.evidence;
 }
 

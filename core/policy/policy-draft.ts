@@ -12,10 +12,40 @@ const description = z.string().max(1000);
 const scopeTagIds = z.array(z.string().min(1)).readonly();
 
 export const policyDraftSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('intune-edr'), profile: z.literal('edr'), target: z.literal('intune'), name, description, scopeTagIds, settings: edrSettingsSchema }),
-  z.object({ kind: z.literal('intune-antivirus'), profile: z.literal('antivirus'), target: z.literal('intune'), name, description, scopeTagIds, settings: antivirusSettingsSchema }),
-  z.object({ kind: z.literal('configmgr-edr'), profile: z.literal('edr'), target: z.literal('configmgr'), name, description, settings: edrSettingsSchema }),
-  z.object({ kind: z.literal('configmgr-antivirus'), profile: z.literal('antivirus'), target: z.literal('configmgr'), name, description, settings: configMgrAntivirusSettingsSchema }),
+  z.object({
+    kind: z.literal('intune-edr'),
+    profile: z.literal('edr'),
+    target: z.literal('intune'),
+    name,
+    description,
+    scopeTagIds,
+    settings: edrSettingsSchema,
+  }),
+  z.object({
+    kind: z.literal('intune-antivirus'),
+    profile: z.literal('antivirus'),
+    target: z.literal('intune'),
+    name,
+    description,
+    scopeTagIds,
+    settings: antivirusSettingsSchema,
+  }),
+  z.object({
+    kind: z.literal('configmgr-edr'),
+    profile: z.literal('edr'),
+    target: z.literal('configmgr'),
+    name,
+    description,
+    settings: edrSettingsSchema,
+  }),
+  z.object({
+    kind: z.literal('configmgr-antivirus'),
+    profile: z.literal('antivirus'),
+    target: z.literal('configmgr'),
+    name,
+    description,
+    settings: configMgrAntivirusSettingsSchema,
+  }),
 ]);
 
 /** What the bot wants a policy to be; `kind` is `${target}-${profile}` so one switch covers every combination. */

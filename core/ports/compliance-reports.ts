@@ -16,5 +16,8 @@ export interface DeviceStatusPage {
 
 /** Per-device status of an Intune-enforced (MDM) policy. */
 export interface ComplianceReports {
-  getPolicyDeviceStatuses(policyId: string, page: { readonly skip: number; readonly top: number }): Promise<DeviceStatusPage>;
+  getPolicyDeviceStatuses(
+    policyId: string,
+    page: { readonly skip: number; readonly top: number },
+  ): Promise<DeviceStatusPage>;
 }

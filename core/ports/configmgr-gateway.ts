@@ -96,7 +96,10 @@ export interface ConfigMgrGateway {
   setUploadScope(scope: UploadScope): Promise<Result<UploadScope>>;
   listCollections(query: CollectionQuery): Promise<Result<Page<CollectionSummary>>>;
   getCollection(collectionId: string): Promise<Result<CollectionSummary>>;
-  listCollectionMembers(collectionId: string, page?: { readonly top: number; readonly skip: number }): Promise<Result<Page<CollectionMember>>>;
+  listCollectionMembers(
+    collectionId: string,
+    page?: { readonly top: number; readonly skip: number },
+  ): Promise<Result<Page<CollectionMember>>>;
   getCollectionCloudSync(collectionId: string): Promise<Result<CloudSyncState>>;
   setCollectionEndpointSecurity(
     collectionId: string,

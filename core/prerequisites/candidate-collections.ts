@@ -15,7 +15,8 @@ export function candidateCollections(
   tenantAttach: Fact<TenantAttachState>,
   synced: Fact<SyncedCollections>,
 ): Fact<readonly string[]> {
-  if (tenantAttach.status !== 'read') return skippedFact('Tenant attach state is unknown, so collections were not read.');
+  if (tenantAttach.status !== 'read')
+    return skippedFact('Tenant attach state is unknown, so collections were not read.');
   if (tenantAttach.value.attached !== true) return skippedFact(AFTER_TENANT_ATTACH);
   if (targets.length > 0) return readFact(unique(targets).slice(0, MAX_COLLECTIONS_CHECKED));
   const scope = tenantAttach.value.uploadScope;

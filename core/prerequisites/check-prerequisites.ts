@@ -20,6 +20,8 @@ export async function checkPrerequisites(tenant: TenantServices, request: CheckR
 }
 
 export function reportFromFacts(facts: PrerequisiteFacts, profile: Profile, purpose: CheckPurpose): PrerequisiteReport {
-  const results = new Map<PolicyProfile, readonly RuleResult[]>(profilesOf(profile).map((policy) => [policy, evaluateRules(facts, policy, purpose)]));
+  const results = new Map<PolicyProfile, readonly RuleResult[]>(
+    profilesOf(profile).map((policy) => [policy, evaluateRules(facts, policy, purpose)]),
+  );
   return buildReport({ profile, checkedAt: facts.now, targetCollectionIds: facts.targetCollectionIds }, results);
 }

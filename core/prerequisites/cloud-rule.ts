@@ -4,7 +4,12 @@ import type { PrerequisiteFacts } from './facts.js';
 import { unreadable, type RuleBase } from './rule-base.js';
 import type { RuleResult } from './rule-result.js';
 
-const CLOUD: RuleBase = { id: 'cloud.public', area: 'Cloud', title: 'Tenant is in the Azure public cloud', docLink: DOC_LINKS.tenantOnboarding };
+const CLOUD: RuleBase = {
+  id: 'cloud.public',
+  area: 'Cloud',
+  title: 'Tenant is in the Azure public cloud',
+  docLink: DOC_LINKS.tenantOnboarding,
+};
 
 const UNSUPPORTED: Partial<Record<CloudEnv, string>> = {
   AzureUSGovernmentCloud: "Azure Government isn't supported for this scenario",
@@ -24,18 +29,33 @@ export function cloudRule(facts: PrerequisiteFacts): RuleResult {
   ].filter((line) => line !== undefined);
   if (unsupported.length > 0) {
     const cloud = identity && UNSUPPORTED[identity] ? identity : (attach?.cloud ?? 'Unknown');
-    return { ...CLOUD, status: 'fail', evidence: `${unsupported.join('; ')}: ${UNSUPPORTED[cloud] ?? ''}.`, fix: UNSUPPORTED_FIX };
+    return {
+      ...CLOUD,
+      status: 'fail',
+      evidence: `${unsupported.join('; ')}: ${UNSUPPORTED[cloud] ?? ''}.`,
+      fix: UNSUPPORTED_FIX,
+    };
   }
   if (facts.cloud.status !== 'read') return unreadable(CLOUD, facts.cloud);
   const metadata = `cloud_instance_name ${facts.cloud.value.cloudInstanceName}${facts.cloud.value.tenantRegionScope ? `, tenant_region_scope ${facts.cloud.value.tenantRegionScope}` : ''}`;
   if (identity !== 'AzurePublicCloud') {
-    return { ...CLOUD, status: 'unknown', evidence: `The identity platform metadata (${metadata}) does not name a known cloud.`, fix: 'Check TENANT_ID is the tenant you mean; AttachOps supports the Azure public cloud only.' };
+    return {
+      ...CLOUD,
+      status: 'unknown',
+      evidence: `The identity platform metadata (${metadata}) does not name a known cloud.`,
+      fix: 'Check TENANT_ID is the tenant you mean; AttachOps supports the Azure public cloud only.',
+    };
   }
   if (facts.tenantAttach.status !== 'read') return unreadable(CLOUD, facts.tenantAttach);
   const fromIdentity = `The identity platform puts the tenant in AzurePublicCloud (${metadata})`;
-  if (attach?.cloud === 'AzurePublicCloud') return { ...CLOUD, status: 'pass', evidence: `${fromIdentity}, and so does ConfigMgr's Azure tenant.` };
+  if (attach?.cloud === 'AzurePublicCloud')
+    return { ...CLOUD, status: 'pass', evidence: `${fromIdentity}, and so does ConfigMgr's Azure tenant.` };
   if (attach?.attached !== true) {
-    return { ...CLOUD, status: 'pass', evidence: `${fromIdentity}; ConfigMgr has no Azure tenant yet, so choose AzurePublicCloud when you attach.` };
+    return {
+      ...CLOUD,
+      status: 'pass',
+      evidence: `${fromIdentity}; ConfigMgr has no Azure tenant yet, so choose AzurePublicCloud when you attach.`,
+    };
   }
   return {
     ...CLOUD,

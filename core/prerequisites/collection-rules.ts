@@ -5,8 +5,18 @@ import { unreadable, type RuleBase } from './rule-base.js';
 import type { RuleResult } from './rule-result.js';
 import { beforeTenantAttach, CONFIGURE_UPLOAD_PATH } from './tenant-attach-rules.js';
 
-const IN_SCOPE: RuleBase = { id: 'collections.in-upload-scope', area: 'Collections', title: 'Collections are in the upload scope', docLink: DOC_LINKS.selectCollections };
-const SYNCED: RuleBase = { id: 'collections.synced', area: 'Collections', title: 'Collections are synced to Intune', docLink: DOC_LINKS.selectCollections };
+const IN_SCOPE: RuleBase = {
+  id: 'collections.in-upload-scope',
+  area: 'Collections',
+  title: 'Collections are in the upload scope',
+  docLink: DOC_LINKS.selectCollections,
+};
+const SYNCED: RuleBase = {
+  id: 'collections.synced',
+  area: 'Collections',
+  title: 'Collections are synced to Intune',
+  docLink: DOC_LINKS.selectCollections,
+};
 const ENABLED: RuleBase = {
   id: 'collections.enabled',
   area: 'Collections',
@@ -19,12 +29,32 @@ const SYNC_WAIT = 'ConfigMgr uploads every 15 minutes, and Intune shows the resu
 export function collectionsInScopeRule(facts: PrerequisiteFacts): RuleResult {
   const notYet = beforeTenantAttach(IN_SCOPE, facts);
   if (notYet) return notYet;
-  const scope = facts.tenantAttach.status === 'read' ? facts.tenantAttach.value.uploadScope : { kind: 'unknown' as const };
-  if (scope.kind === 'all') return { ...IN_SCOPE, status: 'pass', evidence: 'Every device collection is in the upload scope (all devices are uploaded).' };
-  if (scope.kind === 'unknown') return { ...IN_SCOPE, status: 'unknown', evidence: 'The upload scope is unknown.', fix: `Check the device upload setting in ${CONFIGURE_UPLOAD_PATH}.` };
-  const checked = facts.cloudSync.status === 'read' ? facts.cloudSync.value.map((entry) => entry.collectionId) : facts.targetCollectionIds;
+  const scope =
+    facts.tenantAttach.status === 'read' ? facts.tenantAttach.value.uploadScope : { kind: 'unknown' as const };
+  if (scope.kind === 'all')
+    return {
+      ...IN_SCOPE,
+      status: 'pass',
+      evidence: 'Every device collection is in the upload scope (all devices are uploaded).',
+    };
+  if (scope.kind === 'unknown')
+    return {
+      ...IN_SCOPE,
+      status: 'unknown',
+      evidence: 'The upload scope is unknown.',
+      fix: `Check the device upload setting in ${CONFIGURE_UPLOAD_PATH}.`,
+    };
+  const checked =
+    facts.cloudSync.status === 'read'
+      ? facts.cloudSync.value.map((entry) => entry.collectionId)
+      : facts.targetCollectionIds;
   const outside = checked.filter((id) => !sameCollectionId(id, scope.collectionId));
-  if (outside.length === 0) return { ...IN_SCOPE, status: 'pass', evidence: `The upload scope is collection ${scope.collectionId}, which holds the collections checked.` };
+  if (outside.length === 0)
+    return {
+      ...IN_SCOPE,
+      status: 'pass',
+      evidence: `The upload scope is collection ${scope.collectionId}, which holds the collections checked.`,
+    };
   return {
     ...IN_SCOPE,
     status: 'fail',
@@ -41,13 +71,30 @@ export function collectionsSyncedRule(facts: PrerequisiteFacts): RuleResult {
   const syncedIds = items.map((collection) => collection.collectionId);
   const fix = `Select the collections in ${CONFIGURE_UPLOAD_PATH}, then wait for the next upload: ${SYNC_WAIT}`;
   if (facts.targetCollectionIds.length === 0) {
-    if (items.length === 0) return { ...SYNCED, status: 'fail', evidence: 'Intune lists no collections synced from ConfigMgr.', fix };
-    return { ...SYNCED, status: 'pass', evidence: `Intune lists ${items.length}${truncated ? '+' : ''} synced collections: ${listIds(syncedIds)}.` };
+    if (items.length === 0)
+      return { ...SYNCED, status: 'fail', evidence: 'Intune lists no collections synced from ConfigMgr.', fix };
+    return {
+      ...SYNCED,
+      status: 'pass',
+      evidence: `Intune lists ${items.length}${truncated ? '+' : ''} synced collections: ${listIds(syncedIds)}.`,
+    };
   }
   const missing = facts.targetCollectionIds.filter((id) => !syncedIds.some((synced) => sameCollectionId(synced, id)));
-  if (missing.length === 0) return { ...SYNCED, status: 'pass', evidence: `Intune lists ${listIds(facts.targetCollectionIds)} as synced.` };
-  if (truncated) return { ...SYNCED, status: 'unknown', evidence: `${listIds(missing)} not among the first ${items.length} synced collections Intune listed.`, fix };
-  return { ...SYNCED, status: 'fail', evidence: `Intune does not list ${listIds(missing)} as synced from ConfigMgr.`, fix };
+  if (missing.length === 0)
+    return { ...SYNCED, status: 'pass', evidence: `Intune lists ${listIds(facts.targetCollectionIds)} as synced.` };
+  if (truncated)
+    return {
+      ...SYNCED,
+      status: 'unknown',
+      evidence: `${listIds(missing)} not among the first ${items.length} synced collections Intune listed.`,
+      fix,
+    };
+  return {
+    ...SYNCED,
+    status: 'fail',
+    evidence: `Intune does not list ${listIds(missing)} as synced from ConfigMgr.`,
+    fix,
+  };
 }
 
 export function collectionsEnabledRule(facts: PrerequisiteFacts): RuleResult {
@@ -56,16 +103,34 @@ export function collectionsEnabledRule(facts: PrerequisiteFacts): RuleResult {
   if (facts.cloudSync.status !== 'read') return unreadable(ENABLED, facts.cloudSync);
   const entries = facts.cloudSync.value;
   if (entries.length === 0) {
-    return { ...ENABLED, status: 'unknown', evidence: 'No synced collection to check yet.', fix: `Select collections to sync first. ${SYNC_WAIT}` };
+    return {
+      ...ENABLED,
+      status: 'unknown',
+      evidence: 'No synced collection to check yet.',
+      fix: `Select collections to sync first. ${SYNC_WAIT}`,
+    };
   }
-  const enabled = idsWhere(entries, (entry) => entry.cloudSync.status === 'read' && entry.cloudSync.value.endpointSecurityEnabled === true);
-  const disabled = idsWhere(entries, (entry) => entry.cloudSync.status === 'read' && entry.cloudSync.value.endpointSecurityEnabled === false);
-  const unclear = entries.filter((entry) => entry.cloudSync.status !== 'read' || entry.cloudSync.value.endpointSecurityEnabled === 'unknown');
+  const enabled = idsWhere(
+    entries,
+    (entry) => entry.cloudSync.status === 'read' && entry.cloudSync.value.endpointSecurityEnabled === true,
+  );
+  const disabled = idsWhere(
+    entries,
+    (entry) => entry.cloudSync.status === 'read' && entry.cloudSync.value.endpointSecurityEnabled === false,
+  );
+  const unclear = entries.filter(
+    (entry) => entry.cloudSync.status !== 'read' || entry.cloudSync.value.endpointSecurityEnabled === 'unknown',
+  );
   const explicit = facts.targetCollectionIds.length > 0;
   const fix = `From a Configuration Manager console connected to the top-level site, open the Properties of ${listIds(disabled)}, and on the Cloud Sync tab select Make this collection available to assign Endpoint security policies from Microsoft Endpoint Manager admin center, then OK.`;
   const notEnabled = disabled.length > 0 ? `; not enabled: ${listIds(disabled)}` : '';
   if (disabled.length > 0 && (explicit || enabled.length === 0)) {
-    return { ...ENABLED, status: 'fail', evidence: `Cloud Sync endpoint security is off for ${listIds(disabled)}.`, fix };
+    return {
+      ...ENABLED,
+      status: 'fail',
+      evidence: `Cloud Sync endpoint security is off for ${listIds(disabled)}.`,
+      fix,
+    };
   }
   const firstUnclear = unclear[0];
   if (firstUnclear && (explicit || enabled.length === 0)) {
@@ -73,14 +138,23 @@ export function collectionsEnabledRule(facts: PrerequisiteFacts): RuleResult {
     return {
       ...ENABLED,
       status: 'unknown',
-      evidence: failure?.reason ?? `ConfigMgr does not show whether ${firstUnclear.collectionId} is enabled for endpoint security policies.`,
+      evidence:
+        failure?.reason ??
+        `ConfigMgr does not show whether ${firstUnclear.collectionId} is enabled for endpoint security policies.`,
       fix: failure?.fix ?? `Check the Cloud Sync tab of ${firstUnclear.collectionId} in the console.`,
     };
   }
-  return { ...ENABLED, status: 'pass', evidence: `Enabled for endpoint security policies: ${listIds(enabled)}${notEnabled}.` };
+  return {
+    ...ENABLED,
+    status: 'pass',
+    evidence: `Enabled for endpoint security policies: ${listIds(enabled)}${notEnabled}.`,
+  };
 }
 
-function idsWhere(entries: readonly CollectionCloudSync[], predicate: (entry: CollectionCloudSync) => boolean): string[] {
+function idsWhere(
+  entries: readonly CollectionCloudSync[],
+  predicate: (entry: CollectionCloudSync) => boolean,
+): string[] {
   return entries.filter(predicate).map((entry) => entry.collectionId);
 }
 

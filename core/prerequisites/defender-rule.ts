@@ -24,26 +24,57 @@ export function defenderRule(facts: PrerequisiteFacts): RuleResult {
   const fact = facts.defender;
   if (fact.status !== 'read') return unreadable(DEFENDER, fact);
   const connector = fact.value;
-  if (connector === 'not-configured') return { ...DEFENDER, status: 'fail', evidence: 'Intune has no Microsoft Defender for Endpoint connector.', fix: CONNECT_FIX };
+  if (connector === 'not-configured')
+    return {
+      ...DEFENDER,
+      status: 'fail',
+      evidence: 'Intune has no Microsoft Defender for Endpoint connector.',
+      fix: CONNECT_FIX,
+    };
   const state = `The connector's partner state is ${connector.partnerState}`;
   if (connector.partnerState === 'unknown') {
-    return { ...DEFENDER, status: 'unknown', evidence: `${state}: Graph reported a value AttachOps does not know.`, fix: 'Open Endpoint security > Microsoft Defender for Endpoint in the Intune admin center and check the connection status.' };
+    return {
+      ...DEFENDER,
+      status: 'unknown',
+      evidence: `${state}: Graph reported a value AttachOps does not know.`,
+      fix: 'Open Endpoint security > Microsoft Defender for Endpoint in the Intune admin center and check the connection status.',
+    };
   }
   if (connector.partnerState === 'unresponsive') {
-    return { ...DEFENDER, status: 'warn', evidence: `${state}: the connection is set up but Defender has stopped answering Intune.`, fix: `Check the connection status, then toggle it off and on. ${CONNECT_FIX}` };
+    return {
+      ...DEFENDER,
+      status: 'warn',
+      evidence: `${state}: the connection is set up but Defender has stopped answering Intune.`,
+      fix: `Check the connection status, then toggle it off and on. ${CONNECT_FIX}`,
+    };
   }
   if (connector.partnerState !== 'enabled') {
-    return { ...DEFENDER, status: 'fail', evidence: `${state}: the Microsoft Intune connection is not turned on.`, fix: CONNECT_FIX };
+    return {
+      ...DEFENDER,
+      status: 'fail',
+      evidence: `${state}: the Microsoft Intune connection is not turned on.`,
+      fix: CONNECT_FIX,
+    };
   }
   if (!connector.windowsEnabled) {
-    return { ...DEFENDER, status: 'warn', evidence: `${state}, but Windows devices are not connected to Defender for Endpoint.`, fix: CONNECT_FIX };
+    return {
+      ...DEFENDER,
+      status: 'warn',
+      evidence: `${state}, but Windows devices are not connected to Defender for Endpoint.`,
+      fix: CONNECT_FIX,
+    };
   }
   return heartbeatVerdict(connector.lastHeartbeat, facts.now, state);
 }
 
 function heartbeatVerdict(lastHeartbeat: Date | undefined, now: Date, state: string): RuleResult {
   if (lastHeartbeat === undefined) {
-    return { ...DEFENDER, status: 'warn', evidence: `${state}, but it has never reported a heartbeat.`, fix: 'Wait for the first heartbeat (it can take a few hours after connecting), then check again.' };
+    return {
+      ...DEFENDER,
+      status: 'warn',
+      evidence: `${state}, but it has never reported a heartbeat.`,
+      fix: 'Wait for the first heartbeat (it can take a few hours after connecting), then check again.',
+    };
   }
   const ageHours = (now.getTime() - lastHeartbeat.getTime()) / 3_600_000;
   const seen = `last heartbeat ${lastHeartbeat.toISOString()}`;

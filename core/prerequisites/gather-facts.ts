@@ -1,7 +1,16 @@
 import type { Result } from '../errors/gateway-error.js';
 import type { TenantServices } from '../tenant-services.js';
 import { candidateCollections } from './candidate-collections.js';
-import { failedFact, readFact, skippedFact, type CollectionCloudSync, type Fact, type PrerequisiteFacts, type Requester, type SyncedCollections } from './facts.js';
+import {
+  failedFact,
+  readFact,
+  skippedFact,
+  type CollectionCloudSync,
+  type Fact,
+  type PrerequisiteFacts,
+  type Requester,
+  type SyncedCollections,
+} from './facts.js';
 import { fromGatewayError, fromThrown } from './read-failure.js';
 import type { Profile } from './rule-result.js';
 
@@ -26,7 +35,10 @@ export async function gatherFacts(tenant: TenantServices, options: GatherOptions
       : fromResult(() => configMgr.listUpdatePackages(), 'read the ConfigMgr updates (SMS_CM_UpdatePackages)'),
     fromResult(() => configMgr.getTenantAttachState(), 'read the ConfigMgr tenant attach state'),
     fromPromise(() => tenant.defenderConnector.getDefenderConnector(), 'read the Defender for Endpoint connector'),
-    fromPromise(() => tenant.cloudEnvironment.getCloudEnvironment(), "read the tenant's cloud from the identity platform"),
+    fromPromise(
+      () => tenant.cloudEnvironment.getCloudEnvironment(),
+      "read the tenant's cloud from the identity platform",
+    ),
     userId === undefined
       ? Promise.resolve(skippedFact<never>('The request carries no Azure AD object id.'))
       : fromPromise(() => tenant.directory.isGlobalAdministrator(userId), 'read your directory roles'),
@@ -65,7 +77,10 @@ function readCloudSync(tenant: TenantServices, collectionIds: readonly string[])
   return Promise.all(
     collectionIds.map(async (collectionId) => ({
       collectionId,
-      cloudSync: await fromResult(() => tenant.configMgr.getCollectionCloudSync(collectionId), `read the Cloud Sync settings of ${collectionId}`),
+      cloudSync: await fromResult(
+        () => tenant.configMgr.getCollectionCloudSync(collectionId),
+        `read the Cloud Sync settings of ${collectionId}`,
+      ),
     })),
   );
 }

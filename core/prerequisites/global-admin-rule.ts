@@ -23,7 +23,12 @@ export function globalAdministratorRule(facts: PrerequisiteFacts, purpose: Check
   }
   const fact = facts.globalAdministrator;
   if (fact.status !== 'read') return unreadable(GLOBAL_ADMIN, fact);
-  if (fact.value) return { ...GLOBAL_ADMIN, status: 'pass', evidence: `${who} holds the Global Administrator role (directly or through a group).` };
+  if (fact.value)
+    return {
+      ...GLOBAL_ADMIN,
+      status: 'pass',
+      evidence: `${who} holds the Global Administrator role (directly or through a group).`,
+    };
   return {
     ...GLOBAL_ADMIN,
     status: purpose === 'attach' ? 'fail' : 'warn',

@@ -27,9 +27,15 @@ export function hotfixVerdict(base: RuleBase, site: SiteInfo, updates: Fact<read
   const installed = rows.find(isInstalled);
   if (installed) {
     const where = installed.source === 'history' ? 'update history' : 'Updates and Servicing';
-    return { ...hotfixBase, status: 'pass', evidence: `${on2002} with ${installed.name} installed (State ${installed.state}, in ${where}).` };
+    return {
+      ...hotfixBase,
+      status: 'pass',
+      evidence: `${on2002} with ${installed.name} installed (State ${installed.state}, in ${where}).`,
+    };
   }
-  const superseding = updates.value.find((update) => isInstalled(update) && rows.some((row) => row.supersededBy.includes(update.name)));
+  const superseding = updates.value.find(
+    (update) => isInstalled(update) && rows.some((row) => row.supersededBy.includes(update.name)),
+  );
   if (superseding) {
     return {
       ...hotfixBase,
@@ -39,8 +45,16 @@ export function hotfixVerdict(base: RuleBase, site: SiteInfo, updates: Fact<read
     };
   }
   const found = rows[0];
-  const state = found === undefined ? `${HOTFIX_KB} is not listed in Updates and Servicing` : `${found.name} is ${describeState(found.state)}`;
-  return { ...hotfixBase, status: 'fail', evidence: `${on2002}, and ${state}; EDR policy on 2002 needs ${HOTFIX_KB}.`, fix: HOTFIX_FIX };
+  const state =
+    found === undefined
+      ? `${HOTFIX_KB} is not listed in Updates and Servicing`
+      : `${found.name} is ${describeState(found.state)}`;
+  return {
+    ...hotfixBase,
+    status: 'fail',
+    evidence: `${on2002}, and ${state}; EDR policy on 2002 needs ${HOTFIX_KB}.`,
+    fix: HOTFIX_FIX,
+  };
 }
 
 function isInstalled(update: UpdatePackage): boolean {

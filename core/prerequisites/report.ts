@@ -1,4 +1,14 @@
-import { POLICY_PROFILES, RULE_AREAS, STATUS_ORDER, statusRank, type PolicyProfile, type Profile, type RuleArea, type RuleResult, type RuleStatus } from './rule-result.js';
+import {
+  POLICY_PROFILES,
+  RULE_AREAS,
+  STATUS_ORDER,
+  statusRank,
+  type PolicyProfile,
+  type Profile,
+  type RuleArea,
+  type RuleResult,
+  type RuleStatus,
+} from './rule-result.js';
 
 /** `not-ready`: something fails; `unverified`: nothing fails but something could not be read. */
 export type Verdict = 'ready' | 'ready-with-warnings' | 'unverified' | 'not-ready';
@@ -45,12 +55,17 @@ export function buildReport(
   resultsByProfile: ReadonlyMap<PolicyProfile, readonly RuleResult[]>,
 ): PrerequisiteReport {
   const { profile } = request;
-  const verdicts = profilesOf(profile).map((policy) => ({ profile: policy, verdict: verdictOf(resultsByProfile.get(policy) ?? []) }));
+  const verdicts = profilesOf(profile).map((policy) => ({
+    profile: policy,
+    verdict: verdictOf(resultsByProfile.get(policy) ?? []),
+  }));
   const rules = uniqueById([...resultsByProfile.values()].flat());
   const areas = RULE_AREAS.map((area) => sectionOf(area, rules))
     .filter((section) => section.rules.length > 0)
     .sort((left, right) => statusRank(left.status) - statusRank(right.status));
-  const counts = Object.fromEntries(STATUS_ORDER.map((status) => [status, rules.filter((rule) => rule.status === status).length])) as Record<RuleStatus, number>;
+  const counts = Object.fromEntries(
+    STATUS_ORDER.map((status) => [status, rules.filter((rule) => rule.status === status).length]),
+  ) as Record<RuleStatus, number>;
   return { ...request, verdicts, verdict: verdictOf(rules), areas, counts };
 }
 
@@ -63,7 +78,9 @@ function worstStatus(rules: readonly RuleResult[]): RuleStatus {
 }
 
 function sectionOf(area: RuleArea, rules: readonly RuleResult[]): AreaSection {
-  const inArea = rules.filter((rule) => rule.area === area).sort((left, right) => statusRank(left.status) - statusRank(right.status));
+  const inArea = rules
+    .filter((rule) => rule.area === area)
+    .sort((left, right) => statusRank(left.status) - statusRank(right.status));
   return { area, status: worstStatus(inArea), rules: inArea };
 }
 

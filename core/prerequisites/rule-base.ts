@@ -10,7 +10,17 @@ export interface RuleBase {
 }
 
 /** A rule whose facts could not be read: `unknown`, with the read's reason and fix. */
-export function unreadable(base: RuleBase, fact: Exclude<Fact<unknown>, { status: 'read' }>, skippedFix?: string): RuleResult {
-  if (fact.status === 'failed') return { ...base, status: 'unknown', evidence: fact.failure.reason, fix: fact.failure.fix };
-  return { ...base, status: 'unknown', evidence: fact.reason, ...(skippedFix === undefined ? {} : { fix: skippedFix }) };
+export function unreadable(
+  base: RuleBase,
+  fact: Exclude<Fact<unknown>, { status: 'read' }>,
+  skippedFix?: string,
+): RuleResult {
+  if (fact.status === 'failed')
+    return { ...base, status: 'unknown', evidence: fact.failure.reason, fix: fact.failure.fix };
+  return {
+    ...base,
+    status: 'unknown',
+    evidence: fact.reason,
+    ...(skippedFix === undefined ? {} : { fix: skippedFix }),
+  };
 }

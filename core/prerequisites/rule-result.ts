@@ -8,7 +8,8 @@ export type CheckPurpose = 'report' | 'attach';
 
 export type RuleStatus = 'pass' | 'fail' | 'warn' | 'unknown';
 
-export type RuleArea = 'ConfigMgr version' | 'Defender for Endpoint' | 'Permissions' | 'Cloud' | 'Tenant attach' | 'Collections';
+export type RuleArea =
+  'ConfigMgr version' | 'Defender for Endpoint' | 'Permissions' | 'Cloud' | 'Tenant attach' | 'Collections';
 export const RULE_AREAS: readonly RuleArea[] = [
   'ConfigMgr version',
   'Defender for Endpoint',

@@ -4,8 +4,18 @@ import type { PrerequisiteFacts } from './facts.js';
 import { unreadable, type RuleBase } from './rule-base.js';
 import type { RuleResult } from './rule-result.js';
 
-const ATTACHED: RuleBase = { id: 'attach.configured', area: 'Tenant attach', title: 'Tenant attach is configured', docLink: DOC_LINKS.configureTenantAttach };
-const UPLOAD_SCOPE: RuleBase = { id: 'attach.upload-scope', area: 'Tenant attach', title: 'Upload scope is set', docLink: DOC_LINKS.selectCollections };
+const ATTACHED: RuleBase = {
+  id: 'attach.configured',
+  area: 'Tenant attach',
+  title: 'Tenant attach is configured',
+  docLink: DOC_LINKS.configureTenantAttach,
+};
+const UPLOAD_SCOPE: RuleBase = {
+  id: 'attach.upload-scope',
+  area: 'Tenant attach',
+  title: 'Upload scope is set',
+  docLink: DOC_LINKS.selectCollections,
+};
 
 export const CONFIGURE_UPLOAD_PATH =
   'Administration > Overview > Cloud Services > Co-management (Cloud Attach from 2111), Properties of the co-management settings > Configure upload tab';
@@ -21,10 +31,19 @@ export function tenantAttachedRule(facts: PrerequisiteFacts): RuleResult {
   const evidence = state.evidence.length > 0 ? ` (${state.evidence.join('; ')})` : '';
   if (state.attached === true) {
     const tenant = state.tenantName ?? state.tenantId ?? 'an Azure AD tenant';
-    return { ...ATTACHED, status: 'pass', evidence: `ConfigMgr uploads to Microsoft Endpoint Manager admin center for ${tenant}${evidence}.` };
+    return {
+      ...ATTACHED,
+      status: 'pass',
+      evidence: `ConfigMgr uploads to Microsoft Endpoint Manager admin center for ${tenant}${evidence}.`,
+    };
   }
   if (state.attached === false) {
-    return { ...ATTACHED, status: 'fail', evidence: `ConfigMgr is not tenant attached: Upload to Microsoft Endpoint Manager admin center is off${evidence}.`, fix: ATTACH_FIX };
+    return {
+      ...ATTACHED,
+      status: 'fail',
+      evidence: `ConfigMgr is not tenant attached: Upload to Microsoft Endpoint Manager admin center is off${evidence}.`,
+      fix: ATTACH_FIX,
+    };
   }
   return {
     ...ATTACHED,
@@ -37,9 +56,16 @@ export function tenantAttachedRule(facts: PrerequisiteFacts): RuleResult {
 export function uploadScopeRule(facts: PrerequisiteFacts): RuleResult {
   const notYet = beforeTenantAttach(UPLOAD_SCOPE, facts);
   if (notYet) return notYet;
-  const scope = facts.tenantAttach.status === 'read' ? facts.tenantAttach.value.uploadScope : { kind: 'unknown' as const };
-  if (scope.kind === 'all') return { ...UPLOAD_SCOPE, status: 'pass', evidence: 'All my devices managed by Microsoft Endpoint Configuration Manager are uploaded.' };
-  if (scope.kind === 'collection') return { ...UPLOAD_SCOPE, status: 'pass', evidence: `Only collection ${scope.collectionId} is uploaded.` };
+  const scope =
+    facts.tenantAttach.status === 'read' ? facts.tenantAttach.value.uploadScope : { kind: 'unknown' as const };
+  if (scope.kind === 'all')
+    return {
+      ...UPLOAD_SCOPE,
+      status: 'pass',
+      evidence: 'All my devices managed by Microsoft Endpoint Configuration Manager are uploaded.',
+    };
+  if (scope.kind === 'collection')
+    return { ...UPLOAD_SCOPE, status: 'pass', evidence: `Only collection ${scope.collectionId} is uploaded.` };
   return {
     ...UPLOAD_SCOPE,
     status: 'unknown',
@@ -52,6 +78,7 @@ export function uploadScopeRule(facts: PrerequisiteFacts): RuleResult {
 export function beforeTenantAttach(base: RuleBase, facts: PrerequisiteFacts): RuleResult | undefined {
   if (facts.tenantAttach.status !== 'read') return unreadable(base, facts.tenantAttach);
   if (facts.tenantAttach.value.attached === true) return undefined;
-  const evidence = facts.tenantAttach.value.attached === false ? AFTER_TENANT_ATTACH : 'Checked once tenant attach is confirmed.';
+  const evidence =
+    facts.tenantAttach.value.attached === false ? AFTER_TENANT_ATTACH : 'Checked once tenant attach is confirmed.';
   return { ...base, status: 'unknown', evidence };
 }

@@ -15,8 +15,16 @@ export function topLevelSiteRule(facts: PrerequisiteFacts): RuleResult {
   if (facts.site.status !== 'read') return unreadable(TOP_LEVEL, facts.site);
   const site = facts.site.value;
   const named = `${site.siteCode} (${site.siteName}, ${site.serverName})`;
-  if (site.isTopLevel) return { ...TOP_LEVEL, status: 'pass', evidence: `Site ${named} is the top-level ${site.siteType === 'cas' ? 'central administration site' : 'standalone primary site'}.` };
-  const topLevel = site.siteType === 'primary' ? 'the central administration site (CAS) above it' : 'the top-level site of its hierarchy (the CAS, or the primary site it reports to when that primary is standalone)';
+  if (site.isTopLevel)
+    return {
+      ...TOP_LEVEL,
+      status: 'pass',
+      evidence: `Site ${named} is the top-level ${site.siteType === 'cas' ? 'central administration site' : 'standalone primary site'}.`,
+    };
+  const topLevel =
+    site.siteType === 'primary'
+      ? 'the central administration site (CAS) above it'
+      : 'the top-level site of its hierarchy (the CAS, or the primary site it reports to when that primary is standalone)';
   return {
     ...TOP_LEVEL,
     status: 'fail',

@@ -6,11 +6,17 @@ import { HOTFIX_KB, hotfixVerdict } from './hotfix-kb4563473.js';
 import { unreadable, type RuleBase } from './rule-base.js';
 import type { RuleResult } from './rule-result.js';
 
-const UPGRADE_FIX = 'Upgrade the site to current branch 2006 or later: in the Configuration Manager console go to Administration > Updates and Servicing, and install the newest release listed.';
+const UPGRADE_FIX =
+  'Upgrade the site to current branch 2006 or later: in the Configuration Manager console go to Administration > Updates and Servicing, and install the newest release listed.';
 const PREVIEW_FIX =
   'In the Configuration Manager console open About Configuration Manager and confirm the technical preview version; AttachOps cannot map technical preview build numbers to versions.';
 
-const EDR: RuleBase = { id: 'configmgr.version.edr', area: 'ConfigMgr version', title: 'ConfigMgr version supports EDR policy', docLink: DOC_LINKS.policyRequirements };
+const EDR: RuleBase = {
+  id: 'configmgr.version.edr',
+  area: 'ConfigMgr version',
+  title: 'ConfigMgr version supports EDR policy',
+  docLink: DOC_LINKS.policyRequirements,
+};
 const ANTIVIRUS: RuleBase = {
   id: 'configmgr.version.antivirus',
   area: 'ConfigMgr version',
@@ -24,9 +30,20 @@ export function edrVersionRule(facts: PrerequisiteFacts): RuleResult {
   const site = facts.site.value;
   if (site.branch === 'technicalPreview') return preview(EDR, site, '2005');
   const runs = `Site ${site.siteCode} runs ${describeBuild(site.buildNumber)}${branchNote(site)}`;
-  if (site.buildNumber < BUILD_2002) return { ...EDR, status: 'fail', evidence: `${runs}; EDR policy needs current branch 2002 or later.`, fix: UPGRADE_FIX };
+  if (site.buildNumber < BUILD_2002)
+    return {
+      ...EDR,
+      status: 'fail',
+      evidence: `${runs}; EDR policy needs current branch 2002 or later.`,
+      fix: UPGRADE_FIX,
+    };
   if (site.buildNumber === BUILD_2002) return hotfixVerdict(EDR, site, facts.updates);
-  if (site.buildNumber >= BUILD_2006) return { ...EDR, status: 'pass', evidence: `${runs}; 2006 and later support EDR policy, the 2002 hotfix does not apply.` };
+  if (site.buildNumber >= BUILD_2006)
+    return {
+      ...EDR,
+      status: 'pass',
+      evidence: `${runs}; 2006 and later support EDR policy, the 2002 hotfix does not apply.`,
+    };
   return {
     ...EDR,
     status: 'unknown',
@@ -41,11 +58,26 @@ export function antivirusVersionRule(facts: PrerequisiteFacts): RuleResult {
   const site = facts.site.value;
   if (site.branch === 'technicalPreview') return preview(ANTIVIRUS, site, '2006');
   const runs = `Site ${site.siteCode} runs ${describeBuild(site.buildNumber)}${branchNote(site)}`;
-  if (site.buildNumber >= BUILD_2006) return { ...ANTIVIRUS, status: 'pass', evidence: `${runs}; Antivirus policy needs 2006 (build ${BUILD_2006}) or later.` };
+  if (site.buildNumber >= BUILD_2006)
+    return {
+      ...ANTIVIRUS,
+      status: 'pass',
+      evidence: `${runs}; Antivirus policy needs 2006 (build ${BUILD_2006}) or later.`,
+    };
   if (site.branch === 'current' || site.buildNumber <= BUILD_2002) {
-    return { ...ANTIVIRUS, status: 'fail', evidence: `${runs}; Antivirus policy needs current branch 2006 (build ${BUILD_2006}) or later.`, fix: UPGRADE_FIX };
+    return {
+      ...ANTIVIRUS,
+      status: 'fail',
+      evidence: `${runs}; Antivirus policy needs current branch 2006 (build ${BUILD_2006}) or later.`,
+      fix: UPGRADE_FIX,
+    };
   }
-  return { ...ANTIVIRUS, status: 'unknown', evidence: `${runs}: not a known current branch release.`, fix: PREVIEW_FIX };
+  return {
+    ...ANTIVIRUS,
+    status: 'unknown',
+    evidence: `${runs}: not a known current branch release.`,
+    fix: PREVIEW_FIX,
+  };
 }
 
 function preview(base: RuleBase, site: SiteInfo, minimum: string): RuleResult {

@@ -68,7 +68,8 @@ export class ResourceLocks {
         const heldBy = lockSchema.safeParse(item.value).data?.runId;
         if (heldBy === runId) return;
         const inherited = heldBy !== undefined && heldBy === takeOverFrom;
-        if (heldBy !== undefined && !inherited && (await this.isRunLive(heldBy))) throw new ResourceBusyError(resource, heldBy);
+        if (heldBy !== undefined && !inherited && (await this.isRunLive(heldBy)))
+          throw new ResourceBusyError(resource, heldBy);
         await this.storage.put(key, { runId }, { ifMatch: item.eTag });
         return;
       } catch (error) {

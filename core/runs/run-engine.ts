@@ -8,7 +8,16 @@ import { ResourceBusyError, ResourceLocks } from './resource-locks.js';
 import { currentStep, isTerminal, type RunRecord, type StepRecord } from './run-record.js';
 import type { RunEngineOptions, RunObserver, RunRequest } from './run-request.js';
 import { RunStore } from './run-store.js';
-import { busyError, checkedFields, describeFailure, gaveUpFields, messageOf, outcomeFields, verifiedFields, withStep } from './run-transitions.js';
+import {
+  busyError,
+  checkedFields,
+  describeFailure,
+  gaveUpFields,
+  messageOf,
+  outcomeFields,
+  verifiedFields,
+  withStep,
+} from './run-transitions.js';
 import type { StepContext, StepHandler, StepOutcome } from './step-handler.js';
 import { DEFAULT_VERIFY_POLICY, nextVerifyDelay, type VerifyPolicy } from './verify-policy.js';
 
@@ -145,7 +154,11 @@ export class RunEngine {
       const loaded = await this.requireRun(runId);
       const step = currentStep(loaded);
       if (!step || step.state !== 'waiting-for-admin') {
-        throw new UserFacingError('Nothing to verify', `Run ${runId} is not waiting for a console step.`, `Type run ${runId} to see where it is.`);
+        throw new UserFacingError(
+          'Nothing to verify',
+          `Run ${runId} is not waiting for a console step.`,
+          `Type run ${runId} to see where it is.`,
+        );
       }
       const startedAt = this.options.clock.now().toISOString();
       return this.write(runId, (current) =>
@@ -186,7 +199,11 @@ export class RunEngine {
       }
       const cancelled = await this.write(runId, (current) => ({
         ...current,
-        steps: current.steps.map((step) => (step.state === 'done' || step.state === 'skipped' ? step : { ...step, state: 'skipped', message: `cancelled by ${actor.name}` })),
+        steps: current.steps.map((step) =>
+          step.state === 'done' || step.state === 'skipped'
+            ? step
+            : { ...step, state: 'skipped', message: `cancelled by ${actor.name}` },
+        ),
       }));
       return this.finish(cancelled, 'cancelled', actor);
     });
@@ -207,23 +224,36 @@ export class RunEngine {
   private async runStep(run: RunRecord, step: StepRecord, actor: Actor): Promise<void> {
     const handler = this.handler(step.kind);
     const now = this.options.clock.now().toISOString();
-    const running = await this.write(run.id, (current) =>
-      ({ ...withStep(current, step.id, { state: 'running', startedAt: step.startedAt ?? now, attempts: step.attempts + 1 }), status: 'active' }),
-    );
+    const running = await this.write(run.id, (current) => ({
+      ...withStep(current, step.id, {
+        state: 'running',
+        startedAt: step.startedAt ?? now,
+        attempts: step.attempts + 1,
+      }),
+      status: 'active',
+    }));
     const context = this.stepContext(running, actor, step.kind);
     const current = currentStep(running) ?? step;
     let outcome: StepOutcome;
     try {
       const world = await handler.check(current, context);
-      outcome = world.done ? { kind: 'done', message: `already done: ${world.message}`, outcome: world.outcome } : await handler.perform(current, context);
+      outcome = world.done
+        ? { kind: 'done', message: `already done: ${world.message}`, outcome: world.outcome }
+        : await handler.perform(current, context);
     } catch (error) {
       outcome = { kind: 'failed', problem: describeFailure(error) };
       context.log.warn({ err: error }, 'step failed');
     }
-    const applied = await this.write(run.id, (latest) => withStep(latest, step.id, outcomeFields(outcome, this.options.clock.now())));
+    const applied = await this.write(run.id, (latest) =>
+      withStep(latest, step.id, outcomeFields(outcome, this.options.clock.now())),
+    );
     const changed = outcome.kind === 'done' || outcome.kind === 'failed';
     if (handler.changesTenant || changed) {
-      await this.audit(actor, `step.${outcome.kind}`, applied, { step: step.kind, stepId: step.id, message: messageOf(outcome) });
+      await this.audit(actor, `step.${outcome.kind}`, applied, {
+        step: step.kind,
+        stepId: step.id,
+        message: messageOf(outcome),
+      });
     }
   }
 
@@ -231,7 +261,8 @@ export class RunEngine {
     for (;;) {
       const run = await this.get(runId);
       const step = run?.steps.find((candidate) => candidate.id === stepId);
-      if (!run || !step || step.state !== 'waiting-for-admin' || !step.verification || step.verification.gaveUpAt) return;
+      if (!run || !step || step.state !== 'waiting-for-admin' || !step.verification || step.verification.gaveUpAt)
+        return;
       const verification = step.verification;
       const elapsed = this.options.clock.now().getTime() - Date.parse(verification.startedAt);
       if (verification.attempts > 0) {
@@ -239,7 +270,10 @@ export class RunEngine {
           await this.giveUp(runId, stepId, actor);
           return;
         }
-        await Promise.race([this.options.clock.sleep(nextVerifyDelay(this.verifyPolicy, verification.attempts)), this.stopSignal]);
+        await Promise.race([
+          this.options.clock.sleep(nextVerifyDelay(this.verifyPolicy, verification.attempts)),
+          this.stopSignal,
+        ]);
       }
       if (this.stopping) return;
       const arrived = await this.mutex.run(runId, () => this.checkOnce(runId, stepId, actor));
@@ -263,7 +297,10 @@ export class RunEngine {
     try {
       const world = await handler.check(step, context);
       if (world.done) {
-        const verified = await this.write(runId, (current) => ({ ...withStep(current, stepId, verifiedFields(step, world, now, attempts)), status: 'active' }));
+        const verified = await this.write(runId, (current) => ({
+          ...withStep(current, stepId, verifiedFields(step, world, now, attempts)),
+          status: 'active',
+        }));
         await this.audit(actor, 'step.verified', verified, { step: step.kind, stepId, attempts });
         return 'done';
       }
@@ -273,7 +310,9 @@ export class RunEngine {
       note = `Could not check (${isUpstreamError(error) ? error.code : 'error'}); I keep trying.`;
     }
     const nextCheckAt = new Date(now.getTime() + nextVerifyDelay(this.verifyPolicy, attempts));
-    await this.write(runId, (current) => withStep(current, stepId, checkedFields(step, note, now, attempts, nextCheckAt)));
+    await this.write(runId, (current) =>
+      withStep(current, stepId, checkedFields(step, note, now, attempts, nextCheckAt)),
+    );
     return 'not-yet';
   }
 
@@ -281,14 +320,20 @@ export class RunEngine {
     await this.mutex.run(runId, async () => {
       const run = await this.write(runId, (current) => {
         const step = current.steps.find((candidate) => candidate.id === stepId);
-        return step?.verification ? withStep(current, stepId, gaveUpFields(step.verification, this.options.clock.now())) : current;
+        return step?.verification
+          ? withStep(current, stepId, gaveUpFields(step.verification, this.options.clock.now()))
+          : current;
       });
       await this.audit(actor, 'step.verification-timed-out', run, { stepId });
     });
   }
 
   private async finish(run: RunRecord, status: 'done' | 'failed' | 'cancelled', actor: Actor): Promise<RunRecord> {
-    const ended = await this.write(run.id, (current) => ({ ...current, status, endedAt: this.options.clock.now().toISOString() }));
+    const ended = await this.write(run.id, (current) => ({
+      ...current,
+      status,
+      endedAt: this.options.clock.now().toISOString(),
+    }));
     await this.locks.release(ended.resources, ended.id);
     await this.audit(actor, `run.${status}`, ended);
     return ended;
@@ -312,7 +357,13 @@ export class RunEngine {
   }
 
   private stepContext(run: RunRecord, actor: Actor, kind: string): StepContext {
-    return { run, actor, clock: this.options.clock, log: this.options.log.child({ runId: run.id, step: kind }), audit: this.options.audit };
+    return {
+      run,
+      actor,
+      clock: this.options.clock,
+      log: this.options.log.child({ runId: run.id, step: kind }),
+      audit: this.options.audit,
+    };
   }
 
   private async acquireLocks(resources: readonly string[], runId: string, takeOverFrom?: string): Promise<void> {
@@ -333,7 +384,12 @@ export class RunEngine {
     return handler;
   }
 
-  private async audit(actor: Actor, action: string, run: RunRecord, details: Record<string, unknown> = {}): Promise<void> {
+  private async audit(
+    actor: Actor,
+    action: string,
+    run: RunRecord,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
     await this.options.audit.append({
       actor,
       action,

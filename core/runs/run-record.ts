@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const STEP_STATES = ['pending', 'running', 'waiting-for-admin', 'waiting-for-approval', 'done', 'skipped', 'failed'] as const;
+export const STEP_STATES = [
+  'pending',
+  'running',
+  'waiting-for-admin',
+  'waiting-for-approval',
+  'done',
+  'skipped',
+  'failed',
+] as const;
 export type StepState = (typeof STEP_STATES)[number];
 
 export const RUN_STATUSES = ['active', 'waiting', 'done', 'failed', 'cancelled'] as const;

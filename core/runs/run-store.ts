@@ -29,7 +29,12 @@ export class RunStore {
 
   /** Reads, changes and writes a run, re-reading when someone else wrote in between. */
   async update(runId: string, change: (run: RunRecord) => RunRecord): Promise<RunRecord> {
-    const updated = await updateItem(this.storage, PREFIX + runId, (value) => runRecordSchema.parse(value), (run) => ({ value: change(run), result: undefined }));
+    const updated = await updateItem(
+      this.storage,
+      PREFIX + runId,
+      (value) => runRecordSchema.parse(value),
+      (run) => ({ value: change(run), result: undefined }),
+    );
     if (!updated) throw new Error(`run ${runId} does not exist`);
     return updated.value;
   }

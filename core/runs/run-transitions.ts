@@ -16,7 +16,12 @@ export function outcomeFields(outcome: StepOutcome, now: Date): Partial<StepReco
     case 'skipped':
       return { state: 'skipped', endedAt, message: outcome.message };
     case 'waiting-for-admin':
-      return { state: 'waiting-for-admin', message: outcome.message, guidance: outcome.guidance, verification: undefined };
+      return {
+        state: 'waiting-for-admin',
+        message: outcome.message,
+        guidance: outcome.guidance,
+        verification: undefined,
+      };
     case 'waiting-for-approval':
       return { state: 'waiting-for-approval', message: outcome.message, approvalId: outcome.approvalId };
     case 'failed':
@@ -34,10 +39,16 @@ export function describeFailure(error: unknown): StepProblem {
     return {
       title: error.retryable ? 'The service is busy' : 'The service refused the change',
       message: error.message,
-      fix: error.retryable ? 'Press Retry in a few minutes; nothing was done twice.' : 'Fix what the message names, then press Retry.',
+      fix: error.retryable
+        ? 'Press Retry in a few minutes; nothing was done twice.'
+        : 'Fix what the message names, then press Retry.',
     };
   }
-  return { title: 'Unexpected failure', message: 'The step failed unexpectedly; the bot log has the details.', fix: 'Press Retry; if it fails again, report the run id.' };
+  return {
+    title: 'Unexpected failure',
+    message: 'The step failed unexpectedly; the bot log has the details.',
+    fix: 'Press Retry; if it fails again, report the run id.',
+  };
 }
 
 export function busyError(error: ResourceBusyError): UserFacingError {
@@ -52,20 +63,48 @@ const GAVE_UP_MESSAGE =
   'I waited too long for the change to show up. Check CMGatewaySyncUploadWorker.log on the service connection point (uploads run every 15 minutes) and that the collection is in the upload scope, then press Verify again.';
 
 /** A guided step whose change has arrived. */
-export function verifiedFields(step: StepRecord, world: WorldCheck & { done: true }, now: Date, attempts: number): Partial<StepRecord> {
+export function verifiedFields(
+  step: StepRecord,
+  world: WorldCheck & { done: true },
+  now: Date,
+  attempts: number,
+): Partial<StepRecord> {
   const at = now.toISOString();
-  return { state: 'done', endedAt: at, message: `verified: ${world.message}`, outcome: world.outcome, verification: verificationAfter(step, attempts, at, undefined) };
+  return {
+    state: 'done',
+    endedAt: at,
+    message: `verified: ${world.message}`,
+    outcome: world.outcome,
+    verification: verificationAfter(step, attempts, at, undefined),
+  };
 }
 
 /** A guided step checked once more without the change there yet. */
-export function checkedFields(step: StepRecord, note: string, now: Date, attempts: number, nextCheckAt: Date): Partial<StepRecord> {
-  return { message: note, verification: verificationAfter(step, attempts, now.toISOString(), nextCheckAt.toISOString()) };
+export function checkedFields(
+  step: StepRecord,
+  note: string,
+  now: Date,
+  attempts: number,
+  nextCheckAt: Date,
+): Partial<StepRecord> {
+  return {
+    message: note,
+    verification: verificationAfter(step, attempts, now.toISOString(), nextCheckAt.toISOString()),
+  };
 }
 
 export function gaveUpFields(verification: Verification, now: Date): Partial<StepRecord> {
-  return { message: GAVE_UP_MESSAGE, verification: { ...verification, gaveUpAt: now.toISOString(), nextCheckAt: undefined } };
+  return {
+    message: GAVE_UP_MESSAGE,
+    verification: { ...verification, gaveUpAt: now.toISOString(), nextCheckAt: undefined },
+  };
 }
 
-function verificationAfter(step: StepRecord, attempts: number, lastCheckedAt: string, nextCheckAt: string | undefined): Verification | undefined {
+function verificationAfter(
+  step: StepRecord,
+  attempts: number,
+  lastCheckedAt: string,
+  nextCheckAt: string | undefined,
+): Verification | undefined {
   return step.verification && { ...step.verification, attempts, lastCheckedAt, nextCheckAt };
 }

@@ -20,7 +20,8 @@ export type StepOutcome =
   | { readonly kind: 'waiting-for-approval'; readonly message: string; readonly approvalId: string }
   | { readonly kind: 'failed'; readonly problem: StepProblem };
 
-export type WorldCheck = { readonly done: false } | { readonly done: true; readonly message: string; readonly outcome?: unknown };
+export type WorldCheck =
+  { readonly done: false } | { readonly done: true; readonly message: string; readonly outcome?: unknown };
 
 /**
  * One kind of step. `check` reads the world and never changes it; `perform` makes the change (or asks a person to)

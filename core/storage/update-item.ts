@@ -28,7 +28,6 @@ export async function updateItem<T, R>(
   }
 }
 
-
 /** Every item under a prefix that parses, newest first by `createdAt`. */
 export async function listParsed<T extends { readonly createdAt: string }>(
   storage: Storage,

@@ -47,7 +47,10 @@ interface AttachFacts {
  * attach state, Intune's synced list (a bounded number of pages, stopping once every row is matched), and the Cloud
  * Sync settings of the rows shown.
  */
-export async function listCollectionPage(services: TenantServices, query: CollectionListingQuery): Promise<CollectionListing> {
+export async function listCollectionPage(
+  services: TenantServices,
+  query: CollectionListingQuery,
+): Promise<CollectionListing> {
   const notes: string[] = [];
   const attach = await readAttachFacts(services, notes);
   if (query.enabledOnly) return enabledPage(services, query, attach, notes);
@@ -70,7 +73,12 @@ export async function listCollectionPage(services: TenantServices, query: Collec
   return { query, rows, hasNext: listed.value.next !== undefined, ...attach, notes };
 }
 
-async function enabledPage(services: TenantServices, query: CollectionListingQuery, attach: AttachFacts, notes: string[]): Promise<CollectionListing> {
+async function enabledPage(
+  services: TenantServices,
+  query: CollectionListingQuery,
+  attach: AttachFacts,
+  notes: string[],
+): Promise<CollectionListing> {
   if (attach.attached === false) return { query, rows: [], hasNext: false, ...attach, notes };
   const synced = await readSynced(services, [], notes);
   const prefix = query.filter?.toLowerCase() ?? '';
@@ -97,10 +105,15 @@ async function readAttachFacts(services: TenantServices, notes: string[]): Promi
   return { attached: 'unknown', uploadScope: { kind: 'unknown' } };
 }
 
-async function readSynced(services: TenantServices, wanted: readonly CollectionSummary[], notes: string[]): Promise<SyncedRead | undefined> {
+async function readSynced(
+  services: TenantServices,
+  wanted: readonly CollectionSummary[],
+  notes: string[],
+): Promise<SyncedRead | undefined> {
   try {
     const all = (items: readonly SyncedCollection[]): boolean =>
-      wanted.length > 0 && wanted.every((collection) => items.some((item) => sameCollectionId(item.collectionId, collection.id)));
+      wanted.length > 0 &&
+      wanted.every((collection) => items.some((item) => sameCollectionId(item.collectionId, collection.id)));
     const read = await readSyncedCollections(services.intuneCollections, all);
     if (!read.complete && !all(read.items)) notes.push("Intune's synced list is long; only its first part was read.");
     return read;
@@ -118,7 +131,11 @@ function syncedState(synced: SyncedRead | undefined, collectionId: string): Tri 
 
 type ShownCollection = Pick<CollectionSummary, 'id' | 'name'> & { readonly memberCount?: number };
 
-async function collectionOf(services: TenantServices, item: SyncedCollection, notes: string[]): Promise<ShownCollection> {
+async function collectionOf(
+  services: TenantServices,
+  item: SyncedCollection,
+  notes: string[],
+): Promise<ShownCollection> {
   const read = await services.configMgr.getCollection(item.collectionId);
   if (read.ok) return read.value;
   notConfirmed(notes, `Some collections could not be read from ConfigMgr (${read.error.code}).`);
@@ -134,11 +151,17 @@ async function withCloudSync<C extends ShownCollection>(
   const rows: CollectionRow[] = [];
   for (let start = 0; start < collections.length; start += CLOUD_SYNC_CONCURRENCY) {
     const batch = collections.slice(start, start + CLOUD_SYNC_CONCURRENCY);
-    const states = await Promise.all(batch.map((collection) => services.configMgr.getCollectionCloudSync(collection.id)));
+    const states = await Promise.all(
+      batch.map((collection) => services.configMgr.getCollectionCloudSync(collection.id)),
+    );
     batch.forEach((collection, index) => {
       const state = states[index];
-      if (state !== undefined && !state.ok) notConfirmed(notes, `Cloud Sync settings could not be read for some collections (${state.error.code}).`);
-      rows.push({ ...toRow(collection), endpointSecurity: state?.ok ? state.value.endpointSecurityEnabled : 'unknown' });
+      if (state !== undefined && !state.ok)
+        notConfirmed(notes, `Cloud Sync settings could not be read for some collections (${state.error.code}).`);
+      rows.push({
+        ...toRow(collection),
+        endpointSecurity: state?.ok ? state.value.endpointSecurityEnabled : 'unknown',
+      });
     });
   }
   return rows;

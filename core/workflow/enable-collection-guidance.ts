@@ -29,7 +29,9 @@ export function buildEnableCollectionGuidance(
       `Go to Assets and Compliance > Device Collections > ${collection.name}, right-click it and choose Properties.`,
       `On the Cloud Sync tab tick "${CLOUD_SYNC_OPTION}".`,
       'Click OK, then press Verify here.',
-      ...(cmdlet ? [`Or, in PowerShell with the ConfigurationManager module, run the line below. ${ADD_GROUP_NAME_CAVEAT}`] : []),
+      ...(cmdlet
+        ? [`Or, in PowerShell with the ConfigurationManager module, run the line below. ${ADD_GROUP_NAME_CAVEAT}`]
+        : []),
     ],
     ...(cmdlet ? { commandLine: cloudSyncCommandLine(collection.id) } : {}),
     verifyHint: `Press Verify when done. ${UPLOAD_CYCLE_HINT}`,

@@ -6,7 +6,8 @@ import type { TenantServices } from '../tenant-services.js';
 import { gatewayProblem, toUserFacingError, unsupportedCloudProblem } from './problems.js';
 
 /** A gate either lets the step go on with a value, or stops it with a problem. */
-export type Gate<T> = { readonly pass: true; readonly value: T } | { readonly pass: false; readonly problem: StepProblem };
+export type Gate<T> =
+  { readonly pass: true; readonly value: T } | { readonly pass: false; readonly problem: StepProblem };
 
 export function passed<T>(value: T): Gate<T> {
   return { pass: true, value };

@@ -23,12 +23,18 @@ export interface OnboardPlan {
  * onboard: the profile's prerequisites, tenant attach (found done when attached; upload all devices otherwise), then
  * for each collection its upload scope and Cloud Sync option, then the hand-over naming the next command.
  */
-export function onboardRunRequest(plan: OnboardPlan, requester: { readonly requestedBy: Actor; readonly conversationId: string }): RunRequest {
+export function onboardRunRequest(
+  plan: OnboardPlan,
+  requester: { readonly requestedBy: Actor; readonly conversationId: string },
+): RunRequest {
   const attachInput: TenantAttachInput = { scope: { kind: 'all' } };
   const prerequisitesInput: PrerequisitesInput = { profile: plan.profile };
   const handOverInput: HandOverInput = {
     profile: plan.profile,
-    collections: (plan.collections.length > 0 ? plan.collections : (plan.alreadyEnabled ?? [])).map(({ id, name }) => ({ id, name })),
+    collections: (plan.collections.length > 0 ? plan.collections : (plan.alreadyEnabled ?? [])).map(({ id, name }) => ({
+      id,
+      name,
+    })),
   };
   const profileName = PROFILE_NAMES[plan.profile];
   return {
@@ -43,7 +49,11 @@ export function onboardRunRequest(plan: OnboardPlan, requester: { readonly reque
         const input: CollectionInput = { collectionId: collection.id, collectionName: collection.name };
         return [
           { kind: STEP_KINDS.uploadScope, title: `Upload scope takes in ${collection.name}`, input },
-          { kind: STEP_KINDS.enableCollection, title: `Cloud Sync: enable ${collection.name} for endpoint security`, input },
+          {
+            kind: STEP_KINDS.enableCollection,
+            title: `Cloud Sync: enable ${collection.name} for endpoint security`,
+            input,
+          },
         ];
       }),
       { kind: HAND_OVER_STEP_KIND, title: 'Hand over to policy create', input: handOverInput },

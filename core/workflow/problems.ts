@@ -10,7 +10,11 @@ import { describeScope } from './upload-scope.js';
 /** Every way a workflow step refuses, as a problem the chat user can act on. */
 export function gatewayProblem(error: GatewayError, what: string): StepProblem {
   const failure = fromGatewayError(error, what);
-  return { title: GATEWAY_TITLES[error.code] ?? 'ConfigMgr could not be read', message: failure.reason, fix: failure.fix };
+  return {
+    title: GATEWAY_TITLES[error.code] ?? 'ConfigMgr could not be read',
+    message: failure.reason,
+    fix: failure.fix,
+  };
 }
 
 const GATEWAY_TITLES: Partial<Record<GatewayError['code'], string>> = {
@@ -39,11 +43,15 @@ export function notDeviceCollectionProblem(collection: Pick<CollectionSummary, '
 
 export const NOT_ATTACHED_PROBLEM: StepProblem = {
   title: 'The hierarchy is not tenant attached',
-  message: 'The Cloud Sync option and the upload scope exist only once the hierarchy uploads to the Microsoft Endpoint Manager admin center.',
+  message:
+    'The Cloud Sync option and the upload scope exist only once the hierarchy uploads to the Microsoft Endpoint Manager admin center.',
   fix: 'Type attach first; when that run is done, try this again.',
 };
 
-export function outsideUploadScopeProblem(collection: Pick<CollectionSummary, 'id' | 'name'>, scope: UploadScope): StepProblem {
+export function outsideUploadScopeProblem(
+  collection: Pick<CollectionSummary, 'id' | 'name'>,
+  scope: UploadScope,
+): StepProblem {
   return {
     title: 'Collection outside the upload scope',
     message: `${collection.name} (${collection.id}) is not uploaded: the upload scope is ${describeScope(scope)}. The console greys out the Cloud Sync option for it (CM7423168).`,

@@ -20,7 +20,8 @@ export async function resolveCollection(gateway: ConfigMgrGateway, text: string)
   if (COLLECTION_ID_PATTERN.test(typed)) {
     const byId = await gateway.getCollection(typed.toUpperCase());
     if (byId.ok) return { kind: 'found', collection: byId.value };
-    if (byId.error.code !== 'CollectionNotFound') throw toUserFacingError(gatewayProblem(byId.error, `read collection ${typed}`));
+    if (byId.error.code !== 'CollectionNotFound')
+      throw toUserFacingError(gatewayProblem(byId.error, `read collection ${typed}`));
   }
   const matches = await collectionsNamed(gateway, typed);
   const [only] = matches;
@@ -37,13 +38,19 @@ export function requireDeviceCollection(collection: CollectionSummary): Collecti
 async function collectionsNamed(gateway: ConfigMgrGateway, name: string): Promise<CollectionSummary[]> {
   const candidates: CollectionSummary[] = [];
   for (let page = 0; page < MAX_NAME_PAGES; page += 1) {
-    const result = await gateway.listCollections({ nameStartsWith: name, top: NAME_PAGE_SIZE, skip: page * NAME_PAGE_SIZE });
+    const result = await gateway.listCollections({
+      nameStartsWith: name,
+      top: NAME_PAGE_SIZE,
+      skip: page * NAME_PAGE_SIZE,
+    });
     if (!result.ok) throw toUserFacingError(gatewayProblem(result.error, `look up collections named ${name}`));
     candidates.push(...result.value.items);
     if (result.value.next === undefined) break;
   }
   const exact = candidates.filter((collection) => collection.name === name);
-  return exact.length > 0 ? exact : candidates.filter((collection) => collection.name.toLowerCase() === name.toLowerCase());
+  return exact.length > 0
+    ? exact
+    : candidates.filter((collection) => collection.name.toLowerCase() === name.toLowerCase());
 }
 
 function unknownCollection(typed: string): UserFacingError {

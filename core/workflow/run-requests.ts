@@ -26,7 +26,13 @@ export function attachRunRequest(scope: AttachScope, requester: Requester): RunR
     steps: [
       { kind: STEP_KINDS.tenantAttach, title: 'Turn on tenant attach', input: attachInput },
       ...(scope.kind === 'collection'
-        ? [{ kind: STEP_KINDS.uploadScope, title: `Upload scope takes in ${scope.name}`, input: collectionInput(scope) }]
+        ? [
+            {
+              kind: STEP_KINDS.uploadScope,
+              title: `Upload scope takes in ${scope.name}`,
+              input: collectionInput(scope),
+            },
+          ]
         : []),
     ],
   };
@@ -42,7 +48,11 @@ export function enableRunRequest(collection: Pick<CollectionSummary, 'id' | 'nam
     resources: [collectionResource(collection.id)],
     steps: [
       { kind: STEP_KINDS.uploadScope, title: `Upload scope takes in ${collection.name}`, input },
-      { kind: STEP_KINDS.enableCollection, title: `Cloud Sync: enable ${collection.name} for endpoint security`, input },
+      {
+        kind: STEP_KINDS.enableCollection,
+        title: `Cloud Sync: enable ${collection.name} for endpoint security`,
+        input,
+      },
     ],
   };
 }

@@ -10,7 +10,12 @@ const MAX_LIMIT_DEPTH = 4;
  * Whether the upload scope takes in a collection: all devices, the scope collection itself, or a collection limited by
  * it at some depth ("its subcollections are uploaded too", configmgr-adminservice.md §4). A failed read throws.
  */
-export async function coveredByScope(services: TenantServices, collectionId: string, scope: UploadScope, known?: CollectionSummary): Promise<Tri> {
+export async function coveredByScope(
+  services: TenantServices,
+  collectionId: string,
+  scope: UploadScope,
+  known?: CollectionSummary,
+): Promise<Tri> {
   if (scope.kind !== 'collection') return scopeCovers(scope, { id: collectionId });
   if (sameCollectionId(scope.collectionId, collectionId)) return true;
   let current = known ?? (await readCollection(services, collectionId));

@@ -17,8 +17,10 @@ export interface CloudServicesNode {
  * 2107 or technical previews (their build numbers are [U] in §2), so those get both names.
  */
 export function cloudServicesNode(site: Pick<SiteInfo, 'buildNumber' | 'branch'>): CloudServicesNode {
-  if (site.branch === 'current' && site.buildNumber >= BUILD_2111) return { node: 'Cloud Attach', wizard: 'Configure Cloud Attach' };
-  if (site.branch === 'current' && site.buildNumber <= BUILD_2103) return { node: 'Co-management', wizard: 'Configure co-management' };
+  if (site.branch === 'current' && site.buildNumber >= BUILD_2111)
+    return { node: 'Cloud Attach', wizard: 'Configure Cloud Attach' };
+  if (site.branch === 'current' && site.buildNumber <= BUILD_2103)
+    return { node: 'Co-management', wizard: 'Configure co-management' };
   return {
     node: 'Co-management (named Cloud Attach from version 2111)',
     wizard: 'Configure co-management (Configure Cloud Attach from version 2111)',

@@ -4,4 +4,5 @@ export const UPLOAD_LOGS: readonly string[] = [
   'CMGatewayNotificationWorker.log on the service connection point',
 ];
 
-export const UPLOAD_CYCLE_HINT = 'The upload runs every 15 minutes and the admin center shows it 5-10 minutes later; I keep checking until then.';
+export const UPLOAD_CYCLE_HINT =
+  'The upload runs every 15 minutes and the admin center shows it 5-10 minutes later; I keep checking until then.';

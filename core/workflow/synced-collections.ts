@@ -20,7 +20,10 @@ export async function readSyncedCollections(
   const items: SyncedCollection[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < maxPages; page += 1) {
-    const result = await intune.listSyncedCollections({ pageSize: SYNCED_PAGE_SIZE, ...(cursor === undefined ? {} : { cursor }) });
+    const result = await intune.listSyncedCollections({
+      pageSize: SYNCED_PAGE_SIZE,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
     items.push(...result.items);
     cursor = result.cursor;
     if (cursor === undefined) return { items, complete: true };
@@ -29,7 +32,10 @@ export async function readSyncedCollections(
   return { items, complete: false };
 }
 
-export async function findSyncedCollection(intune: IntuneCollections, collectionId: string): Promise<SyncedCollection | undefined> {
+export async function findSyncedCollection(
+  intune: IntuneCollections,
+  collectionId: string,
+): Promise<SyncedCollection | undefined> {
   const matches = (item: SyncedCollection): boolean => sameCollectionId(item.collectionId, collectionId);
   const read = await readSyncedCollections(intune, (items) => items.some(matches), MAX_FIND_PAGES);
   return read.items.find(matches);

@@ -3,15 +3,21 @@ import type { Guidance } from './guidance.js';
 import { cloudServicesNode, describeSite } from './site-releases.js';
 import { UPLOAD_CYCLE_HINT, UPLOAD_LOGS } from './sync-logs.js';
 
-export type AttachScope = { readonly kind: 'all' } | { readonly kind: 'collection'; readonly id: string; readonly name: string };
+export type AttachScope =
+  { readonly kind: 'all' } | { readonly kind: 'collection'; readonly id: string; readonly name: string };
 
 /**
  * The console steps that turn on "Upload to Microsoft Endpoint Manager admin center" (configmgr-adminservice.md §3, and
  * the seed's Task 2). The gateway cannot tell whether co-management is on, so both variants are given, labelled.
  */
-export function buildTenantAttachGuidance(site: Pick<SiteInfo, 'siteCode' | 'siteName' | 'buildNumber' | 'branch' | 'isTopLevel'>, scope: AttachScope): Guidance {
+export function buildTenantAttachGuidance(
+  site: Pick<SiteInfo, 'siteCode' | 'siteName' | 'buildNumber' | 'branch' | 'isTopLevel'>,
+  scope: AttachScope,
+): Guidance {
   const { node, wizard } = cloudServicesNode(site);
-  const consoleSite = site.isTopLevel ? `the top-level site ${describeSite(site)}` : `the top-level site of ${describeSite(site)}`;
+  const consoleSite = site.isTopLevel
+    ? `the top-level site ${describeSite(site)}`
+    : `the top-level site of ${describeSite(site)}`;
   return {
     title: 'Turn on tenant attach (upload to the Microsoft Endpoint Manager admin center)',
     steps: [

@@ -8,11 +8,16 @@ export function sameCollectionId(left: string, right: string): boolean {
  * Whether the upload scope takes in a collection, from what one row tells: the scope collection itself or a collection
  * limited by it ("its subcollections are uploaded too", configmgr-adminservice.md §4).
  */
-export function scopeCovers(scope: UploadScope, collection: Pick<CollectionSummary, 'id' | 'limitToCollectionId'>): Tri {
+export function scopeCovers(
+  scope: UploadScope,
+  collection: Pick<CollectionSummary, 'id' | 'limitToCollectionId'>,
+): Tri {
   if (scope.kind === 'all') return true;
   if (scope.kind === 'unknown') return 'unknown';
   if (sameCollectionId(scope.collectionId, collection.id)) return true;
-  return collection.limitToCollectionId !== undefined && sameCollectionId(scope.collectionId, collection.limitToCollectionId);
+  return (
+    collection.limitToCollectionId !== undefined && sameCollectionId(scope.collectionId, collection.limitToCollectionId)
+  );
 }
 
 export function describeScope(scope: UploadScope): string {

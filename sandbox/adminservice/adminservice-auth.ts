@@ -3,9 +3,13 @@ import type { TokenStore } from '../identity/token-store.js';
 import { header, type SandboxRequest, type SandboxResponse } from '../server/types.js';
 import { createChallengeMessage, ntlmMessageType, parseAuthenticateMessage, verifyNtlmV2 } from './ntlm.js';
 
-interface ConnectionAuth { serverChallenge?: Buffer; authenticatedAs?: string }
+interface ConnectionAuth {
+  serverChallenge?: Buffer;
+  authenticatedAs?: string;
+}
 
-const IIS_401 = '<!DOCTYPE html><html><head><title>401 - Unauthorized</title></head><body><h2>401 - Unauthorized: Access is denied due to invalid credentials.</h2></body></html>';
+const IIS_401 =
+  '<!DOCTYPE html><html><head><title>401 - Unauthorized</title></head><body><h2>401 - Unauthorized: Access is denied due to invalid credentials.</h2></body></html>';
 
 function unauthorized(wwwAuthenticate: readonly string[]): SandboxResponse {
   return { status: 401, headers: { 'WWW-Authenticate': wwwAuthenticate, 'Content-Type': 'text/html' }, text: IIS_401 };
@@ -29,7 +33,8 @@ export class AdminServiceAuth {
     if (!authorization) return state.authenticatedAs ? undefined : unauthorized(['Negotiate', 'NTLM']);
     const [scheme = '', credentials = ''] = authorization.trim().split(/\s+/, 2);
     const lowerScheme = scheme.toLowerCase();
-    if (lowerScheme === 'bearer') return this.tokens.check(authorization) === 'ok' ? undefined : unauthorized(['Negotiate', 'NTLM']);
+    if (lowerScheme === 'bearer')
+      return this.tokens.check(authorization) === 'ok' ? undefined : unauthorized(['Negotiate', 'NTLM']);
     if (lowerScheme !== 'ntlm' && lowerScheme !== 'negotiate') return unauthorized(['Negotiate', 'NTLM']);
     const token = Buffer.from(credentials, 'base64');
     const type = ntlmMessageType(token);
@@ -44,7 +49,9 @@ export class AdminServiceAuth {
     state.serverChallenge = undefined;
     if (!message || !challenge) return unauthorized(['Negotiate', 'NTLM']);
     const expected = SANDBOX_ADMINSERVICE_USER;
-    const rightUser = message.user.toLowerCase() === expected.username.toLowerCase() && message.domain.toLowerCase() === expected.domain.toLowerCase();
+    const rightUser =
+      message.user.toLowerCase() === expected.username.toLowerCase() &&
+      message.domain.toLowerCase() === expected.domain.toLowerCase();
     if (!rightUser || !verifyNtlmV2(message, expected.password, challenge)) return unauthorized(['Negotiate', 'NTLM']);
     state.authenticatedAs = `${message.domain}\\${message.user}`;
     return undefined;

@@ -6,7 +6,14 @@ import type { AdminServiceAuth } from './adminservice-auth.js';
 import { ADMINSERVICE_METADATA } from './metadata.js';
 import { tenantCollectionMapping } from './tenant-collection-mapping.js';
 import { queryRows } from './wmi-query.js';
-import { AZURE_ENVIRONMENTS, aadGroupMappingRows, collectionRow, membershipRows, type Row, tenantRows } from './wmi-rows.js';
+import {
+  AZURE_ENVIRONMENTS,
+  aadGroupMappingRows,
+  collectionRow,
+  membershipRows,
+  type Row,
+  tenantRows,
+} from './wmi-rows.js';
 
 type RowSource = (world: World, query: URLSearchParams) => Iterable<Row>;
 
@@ -32,7 +39,8 @@ const CLASSES: Readonly<Record<string, RowSource>> = {
   SMS_CollectionAADGroupMapping: aadGroupMappingRows,
 };
 
-const wmiError = (status: number, message: string): SandboxResponse => json(status, { error: { code: String(status), message } });
+const wmiError = (status: number, message: string): SandboxResponse =>
+  json(status, { error: { code: String(status), message } });
 
 function resolveClass(world: World, name: string): string | undefined {
   const exact = Object.keys(CLASSES).find((k) => k === name);
@@ -52,7 +60,10 @@ function list(req: SandboxRequest, world: World, className: string): SandboxResp
   const source = (CLASSES[className] as RowSource)(world, req.query);
   const page = queryRows(source, req.query);
   if (page instanceof Error) return wmiError(400, `Invalid $filter: ${page.message}`);
-  const body: Record<string, unknown> = { '@odata.context': `${req.origin}/AdminService/wmi/$metadata#${className}`, value: page.rows.map(decorate) };
+  const body: Record<string, unknown> = {
+    '@odata.context': `${req.origin}/AdminService/wmi/$metadata#${className}`,
+    value: page.rows.map(decorate),
+  };
   if (page.more) {
     const params = new URLSearchParams(req.query);
     const skip = Number(params.get('$skip') ?? 0) || 0;
@@ -70,14 +81,20 @@ export function registerAdminServiceRoutes(router: Router, world: () => World, a
     const denied = auth.check(req);
     if (denied) return denied;
     const rest = params.rest ?? '';
-    if (/^v1\.0\/\$metadata$/i.test(rest)) return { status: 200, headers: { 'Content-Type': 'application/xml' }, text: ADMINSERVICE_METADATA };
+    if (/^v1\.0\/\$metadata$/i.test(rest))
+      return { status: 200, headers: { 'Content-Type': 'application/xml' }, text: ADMINSERVICE_METADATA };
     const wmi = /^wmi\/(?<target>.+)$/i.exec(rest);
     if (!wmi) return wmiError(404, 'Resource not found');
     const target = wmi.groups?.target ?? '';
     const keyed = KEYED.exec(target);
     const method = STATIC_METHOD.exec(target);
     const w = world();
-    if (method && req.method === 'POST' && method.groups?.cls?.toLowerCase() === 'sms_comgmtconfigs' && method.groups.method?.toLowerCase() === 'gettenantcollectionmapping') {
+    if (
+      method &&
+      req.method === 'POST' &&
+      method.groups?.cls?.toLowerCase() === 'sms_comgmtconfigs' &&
+      method.groups.method?.toLowerCase() === 'gettenantcollectionmapping'
+    ) {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const result = tenantCollectionMapping(w, req.origin, body.TenantID);
       return json(result.status, result.body);
@@ -89,6 +106,9 @@ export function registerAdminServiceRoutes(router: Router, world: () => World, a
     if (className !== 'SMS_Collection') return wmiError(404, 'Resource not found');
     const collection = w.hierarchy.collection(keyed.groups?.key ?? '');
     if (!collection) return wmiError(404, 'Resource not found');
-    return json(200, { '@odata.context': `${req.origin}/AdminService/wmi/$metadata#SMS_Collection/$entity`, value: [decorate(collectionRow(collection, w))] });
+    return json(200, {
+      '@odata.context': `${req.origin}/AdminService/wmi/$metadata#SMS_Collection/$entity`,
+      value: [decorate(collectionRow(collection, w))],
+    });
   });
 }

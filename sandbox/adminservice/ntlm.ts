@@ -10,8 +10,15 @@ const FLAG_TARGET_TYPE_DOMAIN = 0x00010000;
 const FLAG_EXTENDED_SECURITY = 0x00080000;
 const FLAG_TARGET_INFO = 0x00800000;
 const FLAG_VERSION = 0x02000000;
-const TYPE2_FLAGS = FLAG_UNICODE | FLAG_REQUEST_TARGET | FLAG_NTLM | FLAG_ALWAYS_SIGN | FLAG_TARGET_TYPE_DOMAIN
-  | FLAG_EXTENDED_SECURITY | FLAG_TARGET_INFO | FLAG_VERSION;
+const TYPE2_FLAGS =
+  FLAG_UNICODE |
+  FLAG_REQUEST_TARGET |
+  FLAG_NTLM |
+  FLAG_ALWAYS_SIGN |
+  FLAG_TARGET_TYPE_DOMAIN |
+  FLAG_EXTENDED_SECURITY |
+  FLAG_TARGET_INFO |
+  FLAG_VERSION;
 
 export function ntlmMessageType(token: Buffer): number | undefined {
   if (token.length < 12 || !token.subarray(0, 8).equals(SIGNATURE)) return undefined;
@@ -30,7 +37,13 @@ function avPair(id: number, value: string): Buffer {
 export function createChallengeMessage(): { message: Buffer; serverChallenge: Buffer } {
   const serverChallenge = randomBytes(8);
   const targetName = Buffer.from('CONTOSO', 'utf16le');
-  const targetInfo = Buffer.concat([avPair(2, 'CONTOSO'), avPair(1, 'CM01'), avPair(4, 'contoso.com'), avPair(3, 'cm01.contoso.com'), Buffer.alloc(4)]);
+  const targetInfo = Buffer.concat([
+    avPair(2, 'CONTOSO'),
+    avPair(1, 'CM01'),
+    avPair(4, 'contoso.com'),
+    avPair(3, 'cm01.contoso.com'),
+    Buffer.alloc(4),
+  ]);
   const headerLength = 56;
   const head = Buffer.alloc(headerLength);
   SIGNATURE.copy(head, 0);
@@ -47,7 +60,13 @@ export function createChallengeMessage(): { message: Buffer; serverChallenge: Bu
   return { message: Buffer.concat([head, targetName, targetInfo]), serverChallenge };
 }
 
-export interface AuthenticateMessage { readonly domain: string; readonly user: string; readonly workstation: string; readonly lmResponse: Buffer; readonly ntResponse: Buffer }
+export interface AuthenticateMessage {
+  readonly domain: string;
+  readonly user: string;
+  readonly workstation: string;
+  readonly lmResponse: Buffer;
+  readonly ntResponse: Buffer;
+}
 
 export function parseAuthenticateMessage(token: Buffer): AuthenticateMessage | undefined {
   if (ntlmMessageType(token) !== 3 || token.length < 64) return undefined;
@@ -58,7 +77,13 @@ export function parseAuthenticateMessage(token: Buffer): AuthenticateMessage | u
   };
   const unicode = (token.readUInt32LE(60) & FLAG_UNICODE) !== 0;
   const text = (b: Buffer): string => b.toString(unicode ? 'utf16le' : 'latin1');
-  return { lmResponse: field(12), ntResponse: field(20), domain: text(field(28)), user: text(field(36)), workstation: text(field(44)) };
+  return {
+    lmResponse: field(12),
+    ntResponse: field(20),
+    domain: text(field(28)),
+    user: text(field(36)),
+    workstation: text(field(44)),
+  };
 }
 
 const hmacMd5 = (key: Buffer, data: Buffer): Buffer => createHmac('md5', key).update(data).digest();

@@ -3,7 +3,10 @@ import type { Row } from './wmi-rows.js';
 
 export const ADMINSERVICE_MAX_PAGE = 1000;
 
-export interface WmiPage { readonly rows: Row[]; readonly more: boolean }
+export interface WmiPage {
+  readonly rows: Row[];
+  readonly more: boolean;
+}
 
 /**
  * `$filter`, `$orderby` (one property, asc/desc), `$skip`, `$top` and `$select` over a lazy row source. Without `$top`
@@ -35,13 +38,21 @@ export function queryRows(source: Iterable<Row>, query: URLSearchParams): WmiPag
   let index = 0;
   let more = false;
   for (const row of rows) {
-    if (index >= skip + top) { more = true; break; }
+    if (index >= skip + top) {
+      more = true;
+      break;
+    }
     if (index >= skip) page.push(row);
     index += 1;
   }
   const selected = query.get('$select');
   const fields = selected ? selected.split(',').map((f) => f.trim().toLowerCase()) : undefined;
-  return { rows: fields ? page.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => fields.includes(k.toLowerCase())))) : page, more };
+  return {
+    rows: fields
+      ? page.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => fields.includes(k.toLowerCase()))))
+      : page,
+    more,
+  };
 }
 
 function* filterIterable(source: Iterable<Row>, predicate: (row: Row) => boolean): Generator<Row> {

@@ -8,28 +8,40 @@ import { policyDeviceStates, summarize } from '../world/compliance.js';
 import { deviceAt } from '../world/devices.js';
 import { controlState } from './control-state.js';
 
-const problem = (status: number, code: string, message: string): SandboxResponse => json(status, { error: { code, message } });
+const problem = (status: number, code: string, message: string): SandboxResponse =>
+  json(status, { error: { code, message } });
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; response: SandboxResponse };
 
 function parse<T>(schema: z.ZodType<T>, req: SandboxRequest): Parsed<T> {
   const result = schema.safeParse(req.body ?? {});
-  return result.success ? { ok: true, data: result.data } : { ok: false, response: problem(400, 'InvalidBody', z.prettifyError(result.error)) };
+  return result.success
+    ? { ok: true, data: result.data }
+    : { ok: false, response: problem(400, 'InvalidBody', z.prettifyError(result.error)) };
 }
 
-const resetSchema = z.object({ scenario: z.string().refine(isScenarioName, 'unknown scenario'), seed: z.number().int().optional() });
+const resetSchema = z.object({
+  scenario: z.string().refine(isScenarioName, 'unknown scenario'),
+  seed: z.number().int().optional(),
+});
 const advanceSchema = z.object({ seconds: z.number().nonnegative() });
 const attachSchema = z.object({ uploadScope: z.string().min(1), coManagement: z.boolean().optional() });
 const scopeSchema = z.object({ uploadScope: z.string().min(1) });
 const syncSchema = z.object({ endpointSecurity: z.boolean() });
-const membersSchema = z.object({ groupId: z.string(), add: z.array(z.string()).optional(), remove: z.array(z.string()).optional() });
+const membersSchema = z.object({
+  groupId: z.string(),
+  add: z.array(z.string()).optional(),
+  remove: z.array(z.string()).optional(),
+});
 const faultSchema = z.union([z.object({ spec: z.string() }), z.object({ route: z.string() }).passthrough()]);
 
 function checkScope(state: SandboxState, scope: string): SandboxResponse | undefined {
   if (scope === 'all') return undefined;
   const collection = state.world.hierarchy.collection(scope);
   if (!collection) return problem(404, 'CollectionNotFound', `Collection ${scope} does not exist.`);
-  return collection.collectionType === 2 ? undefined : problem(409, 'NotDeviceCollection', 'The upload scope must be a device collection.');
+  return collection.collectionType === 2
+    ? undefined
+    : problem(409, 'NotDeviceCollection', 'The upload scope must be a device collection.');
 }
 
 /** `/_sandbox/...`: the test and demo control surface (no auth; the server binds loopback only). */
@@ -43,7 +55,9 @@ export function registerControlRoutes(router: Router, state: SandboxState): void
     return json(200, controlState(state));
   });
   router.on('GET', '/_sandbox/state', () => json(200, controlState(state)));
-  router.on('GET', '/_sandbox/clock', () => json(200, { now: world().clock.nowIso(), offsetSeconds: world().clock.offsetSeconds() }));
+  router.on('GET', '/_sandbox/clock', () =>
+    json(200, { now: world().clock.nowIso(), offsetSeconds: world().clock.offsetSeconds() }),
+  );
   router.on('POST', '/_sandbox/clock/advance', (req) => {
     const parsed = parse(advanceSchema, req);
     if (!parsed.ok) return parsed.response;
@@ -58,14 +72,26 @@ export function registerControlRoutes(router: Router, state: SandboxState): void
     if (!parsed.ok) return parsed.response;
     const body = parsed.data;
     try {
-      const inputs = 'spec' in body ? parseFaultSpec(String(body.spec)) : parseFaultSpec(Object.entries(body).map(([k, v]) => `${k}=${String(v)}`).join(';'));
+      const inputs =
+        'spec' in body
+          ? parseFaultSpec(String(body.spec))
+          : parseFaultSpec(
+              Object.entries(body)
+                .map(([k, v]) => `${k}=${String(v)}`)
+                .join(';'),
+            );
       return json(201, { rules: inputs.map((input) => state.faults.add(input)) });
     } catch (error) {
       return problem(400, 'InvalidFault', error instanceof Error ? error.message : 'invalid fault');
     }
   });
-  router.on('DELETE', '/_sandbox/faults', () => { state.faults.clear(); return { status: 204 }; });
-  router.on('DELETE', '/_sandbox/faults/:id', (_req, p) => (state.faults.remove(Number(p.id)) ? { status: 204 } : problem(404, 'NotFound', 'no such rule')));
+  router.on('DELETE', '/_sandbox/faults', () => {
+    state.faults.clear();
+    return { status: 204 };
+  });
+  router.on('DELETE', '/_sandbox/faults/:id', (_req, p) =>
+    state.faults.remove(Number(p.id)) ? { status: 204 } : problem(404, 'NotFound', 'no such rule'),
+  );
 
   router.on('POST', '/_sandbox/console/tenant-attach', (req) => {
     const parsed = parse(attachSchema, req);
@@ -93,22 +119,38 @@ export function registerControlRoutes(router: Router, state: SandboxState): void
     const refusal = world().cloud.setEndpointSecurity(p.id ?? '', body.endpointSecurity, world().clock.nowMs());
     if (refusal === 'CollectionNotFound') return problem(404, refusal, `Collection ${p.id ?? ''} does not exist.`);
     if (refusal) return problem(409, refusal, `Cannot change Cloud Sync: ${refusal}.`);
-    return json(200, { collectionId: (p.id ?? '').toUpperCase(), endpointSecurity: body.endpointSecurity, visibleAfterSeconds: state.syncDelaySeconds });
+    return json(200, {
+      collectionId: (p.id ?? '').toUpperCase(),
+      endpointSecurity: body.endpointSecurity,
+      visibleAfterSeconds: state.syncDelaySeconds,
+    });
   });
   router.on('POST', '/_sandbox/console/install-hotfix', () => {
     const installed = world().hierarchy.installHotfix(world().clock.nowIso());
-    return installed ? json(200, controlState(state)) : problem(409, 'HotfixNotApplicable', 'KB4563473 is not pending on this site.');
+    return installed
+      ? json(200, controlState(state))
+      : problem(409, 'HotfixNotApplicable', 'KB4563473 is not pending on this site.');
   });
 
   router.on('GET', '/_sandbox/requests', () => json(200, { requests: state.log.list() }));
-  router.on('DELETE', '/_sandbox/requests', () => { state.log.clear(); return { status: 204 }; });
+  router.on('DELETE', '/_sandbox/requests', () => {
+    state.log.clear();
+    return { status: 204 };
+  });
 
   router.on('GET', '/_sandbox/policies/:id/compliance', (_req, p) => {
     const policy = world().policies.get(p.id ?? '');
     if (!policy) return problem(404, 'NotFound', 'no such policy');
     const states = policyDeviceStates(world(), policy);
-    return json(200, { policyId: policy.id, summary: summarize(states),
-      devices: states.map((s) => ({ name: deviceAt(s.cmIndex).name, resourceId: deviceAt(s.cmIndex).resourceId, state: s.state })) });
+    return json(200, {
+      policyId: policy.id,
+      summary: summarize(states),
+      devices: states.map((s) => ({
+        name: deviceAt(s.cmIndex).name,
+        resourceId: deviceAt(s.cmIndex).resourceId,
+        state: s.state,
+      })),
+    });
   });
 
   router.on('POST', '/_sandbox/directory/group-members', (req) => {

@@ -4,16 +4,37 @@ import type { FaultRule } from './fault-rules.js';
 export const DEFAULT_TIMEOUT_FAULT_MS = 30_000;
 
 export type FaultOutcome =
-  | { readonly kind: 'respond'; readonly status: number; readonly headers: Record<string, string>; readonly body: unknown }
+  | {
+      readonly kind: 'respond';
+      readonly status: number;
+      readonly headers: Record<string, string>;
+      readonly body: unknown;
+    }
   | { readonly kind: 'handled' }
   | { readonly kind: 'continue'; readonly delayMs: number };
 
 function graphStyleError(status: number, code: string, message: string, requestId: string): unknown {
-  return { error: { code, message, innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': requestId } } };
+  return {
+    error: {
+      code,
+      message,
+      innerError: {
+        date: new Date().toISOString().slice(0, 19),
+        'request-id': requestId,
+        'client-request-id': requestId,
+      },
+    },
+  };
 }
 
 /** Turns a fired rule into what happens to the HTTP exchange. `timers` lets close() cancel held requests. */
-export function applyFault(rule: FaultRule, req: IncomingMessage, res: ServerResponse, requestId: string, timers: Set<NodeJS.Timeout>): FaultOutcome {
+export function applyFault(
+  rule: FaultRule,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  timers: Set<NodeJS.Timeout>,
+): FaultOutcome {
   switch (rule.kind) {
     case 'latency':
       return { kind: 'continue', delayMs: rule.ms ?? 500 };
@@ -26,23 +47,53 @@ export function applyFault(rule: FaultRule, req: IncomingMessage, res: ServerRes
         req.socket.destroy();
       }, rule.ms ?? DEFAULT_TIMEOUT_FAULT_MS);
       timers.add(timer);
-      res.on('close', () => { clearTimeout(timer); timers.delete(timer); });
+      res.on('close', () => {
+        clearTimeout(timer);
+        timers.delete(timer);
+      });
       return { kind: 'handled' };
     }
     case 'accessDenied':
-      return { kind: 'respond', status: 404, headers: {}, body: { error: { code: '404', message: 'Access denied  WMI QUERY: ' } } };
+      return {
+        kind: 'respond',
+        status: 404,
+        headers: {},
+        body: { error: { code: '404', message: 'Access denied  WMI QUERY: ' } },
+      };
     case '429': {
-      const headers: Record<string, string> = rule.retryAfter === undefined ? {} : { 'Retry-After': String(rule.retryAfter) };
-      return { kind: 'respond', status: 429, headers, body: graphStyleError(429, 'TooManyRequests', 'Too many requests.', requestId) };
+      const headers: Record<string, string> =
+        rule.retryAfter === undefined ? {} : { 'Retry-After': String(rule.retryAfter) };
+      return {
+        kind: 'respond',
+        status: 429,
+        headers,
+        body: graphStyleError(429, 'TooManyRequests', 'Too many requests.', requestId),
+      };
     }
     case '500':
-      return { kind: 'respond', status: 500, headers: {}, body: graphStyleError(500, 'InternalServerError', 'An internal server error has occurred.', requestId) };
+      return {
+        kind: 'respond',
+        status: 500,
+        headers: {},
+        body: graphStyleError(500, 'InternalServerError', 'An internal server error has occurred.', requestId),
+      };
     case '503': {
-      const headers: Record<string, string> = rule.retryAfter === undefined ? {} : { 'Retry-After': String(rule.retryAfter) };
-      return { kind: 'respond', status: 503, headers, body: graphStyleError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.', requestId) };
+      const headers: Record<string, string> =
+        rule.retryAfter === undefined ? {} : { 'Retry-After': String(rule.retryAfter) };
+      return {
+        kind: 'respond',
+        status: 503,
+        headers,
+        body: graphStyleError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.', requestId),
+      };
     }
     case '504':
-      return { kind: 'respond', status: 504, headers: {}, body: graphStyleError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.', requestId) };
+      return {
+        kind: 'respond',
+        status: 504,
+        headers: {},
+        body: graphStyleError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.', requestId),
+      };
     case 'batch429':
       return { kind: 'continue', delayMs: 0 };
   }

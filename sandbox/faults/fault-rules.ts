@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { unitHash } from '../world/rng.js';
 
-export const FAULT_KINDS = ['latency', '429', '503', '504', '500', 'reset', 'timeout', 'batch429', 'accessDenied'] as const;
+export const FAULT_KINDS = [
+  'latency',
+  '429',
+  '503',
+  '504',
+  '500',
+  'reset',
+  'timeout',
+  'batch429',
+  'accessDenied',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 const ruleSchema = z.object({
@@ -18,17 +28,29 @@ export type FaultRule = z.output<typeof ruleSchema> & { readonly id: number; fir
 
 /** `route=/graph/beta/*;kind=429;retryAfter=2;rate=1;count=3`, several rules separated by newlines or ` | `. */
 export function parseFaultSpec(spec: string): FaultRuleInput[] {
-  return spec.split(/\n|\s\|\s/).map((r) => r.trim()).filter(Boolean).map((rule) => {
-    const fields = Object.fromEntries(rule.split(';').map((pair) => {
-      const at = pair.indexOf('=');
-      return at < 0 ? [pair.trim(), ''] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
-    }));
-    return ruleSchema.parse(fields);
-  });
+  return spec
+    .split(/\n|\s\|\s/)
+    .map((r) => r.trim())
+    .filter(Boolean)
+    .map((rule) => {
+      const fields = Object.fromEntries(
+        rule.split(';').map((pair) => {
+          const at = pair.indexOf('=');
+          return at < 0 ? [pair.trim(), ''] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+        }),
+      );
+      return ruleSchema.parse(fields);
+    });
 }
 
 function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  return new RegExp(
+    `^${glob
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    'i',
+  );
 }
 
 export class FaultSet {

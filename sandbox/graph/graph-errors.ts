@@ -2,18 +2,28 @@ import { randomUUID } from 'node:crypto';
 import { header, json, type SandboxRequest, type SandboxResponse } from '../server/types.js';
 
 /** Graph error body (graph-intune.md §7.4). */
-export function graphError(req: SandboxRequest, status: number, code: string, message: string, extraHeaders?: Record<string, string>): SandboxResponse {
-  return json(status, {
-    error: {
-      code,
-      message,
-      innerError: {
-        date: new Date().toISOString().slice(0, 19),
-        'request-id': req.requestId,
-        'client-request-id': header(req, 'client-request-id') ?? req.requestId,
+export function graphError(
+  req: SandboxRequest,
+  status: number,
+  code: string,
+  message: string,
+  extraHeaders?: Record<string, string>,
+): SandboxResponse {
+  return json(
+    status,
+    {
+      error: {
+        code,
+        message,
+        innerError: {
+          date: new Date().toISOString().slice(0, 19),
+          'request-id': req.requestId,
+          'client-request-id': header(req, 'client-request-id') ?? req.requestId,
+        },
       },
     },
-  }, extraHeaders);
+    extraHeaders,
+  );
 }
 
 /** Intune's habit of putting a JSON string inside `message` (graph-intune.md §7.4, CIPP issue #5945). */
@@ -30,6 +40,7 @@ export function intuneInternalError(req: SandboxRequest, status = 500): SandboxR
   return graphError(req, status, status === 503 ? 'ServiceUnavailable' : 'InternalServerError', message);
 }
 
-export const badRequest = (req: SandboxRequest, message: string): SandboxResponse => graphError(req, 400, 'BadRequest', message);
+export const badRequest = (req: SandboxRequest, message: string): SandboxResponse =>
+  graphError(req, 400, 'BadRequest', message);
 export const notFound = (req: SandboxRequest, message = 'Resource not found for the segment.'): SandboxResponse =>
   graphError(req, 404, 'ResourceNotFound', message);

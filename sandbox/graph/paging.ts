@@ -8,16 +8,27 @@ export const MAX_PAGE_SIZE = 100;
 type Item = Readonly<Record<string, unknown>>;
 
 /** Applies `$filter` (with the given property reader) or answers 400 like Graph does for a clause it cannot parse. */
-export function applyFilter<T extends Item>(req: SandboxRequest, items: readonly T[], allowed?: ReadonlySet<string>): T[] | SandboxResponse {
+export function applyFilter<T extends Item>(
+  req: SandboxRequest,
+  items: readonly T[],
+  allowed?: ReadonlySet<string>,
+): T[] | SandboxResponse {
   const filter = req.query.get('$filter');
   if (!filter) return [...items];
   try {
     const predicate = parseFilter(filter);
     if (allowed) {
       const probe = new Set<string>();
-      predicate((property) => { probe.add(property.toLowerCase()); return undefined; });
+      predicate((property) => {
+        probe.add(property.toLowerCase());
+        return undefined;
+      });
       const unsupported = [...probe].find((p) => !allowed.has(p));
-      if (unsupported) return badRequest(req, `Invalid filter clause: property '${unsupported}' is not supported in a filter on this resource.`);
+      if (unsupported)
+        return badRequest(
+          req,
+          `Invalid filter clause: property '${unsupported}' is not supported in a filter on this resource.`,
+        );
     }
     return items.filter((item) => predicate(readProperty(item)));
   } catch (error) {
@@ -30,14 +41,22 @@ export function select(item: Item, req: SandboxRequest): Item {
   const fields = req.query.get('$select');
   if (!fields) return item;
   const wanted = new Set(fields.split(',').map((f) => f.trim().toLowerCase()));
-  return Object.fromEntries(Object.entries(item).filter(([k]) => k === 'id' || k.startsWith('@odata') || wanted.has(k.toLowerCase())));
+  return Object.fromEntries(
+    Object.entries(item).filter(([k]) => k === 'id' || k.startsWith('@odata') || wanted.has(k.toLowerCase())),
+  );
 }
 
 /** One page of a Graph collection with an absolute `@odata.nextLink` carrying `$skiptoken`. */
-export function pageOf(req: SandboxRequest, items: readonly Item[], context: string, pageSize = DEFAULT_PAGE_SIZE): SandboxResponse {
+export function pageOf(
+  req: SandboxRequest,
+  items: readonly Item[],
+  context: string,
+  pageSize = DEFAULT_PAGE_SIZE,
+): SandboxResponse {
   const topRaw = req.query.get('$top');
   const top = topRaw === null ? undefined : Number(topRaw);
-  if (top !== undefined && (!Number.isInteger(top) || top < 0)) return badRequest(req, `Invalid value '${topRaw}' for $top.`);
+  if (top !== undefined && (!Number.isInteger(top) || top < 0))
+    return badRequest(req, `Invalid value '${topRaw}' for $top.`);
   const size = Math.min(top ?? pageSize, MAX_PAGE_SIZE);
   const skip = decodeSkipToken(req.query.get('$skiptoken'));
   const slice = items.slice(skip, skip + size).map((item) => select(item, req));

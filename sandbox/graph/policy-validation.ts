@@ -5,8 +5,25 @@ import { POLICY_TEMPLATES } from './templates-catalog.js';
 import { SETTING_DEFINITIONS } from './setting-catalog.js';
 
 /** Writable properties per type, from graph-beta-schema.json (own + inherited), for unknown-property checks. */
-const POLICY_PROPERTIES = new Set(['@odata.type', 'id', 'name', 'description', 'platforms', 'technologies', 'roleScopeTagIds', 'creationSource',
-  'templateReference', 'settings', 'isAssigned', 'createdDateTime', 'lastModifiedDateTime', 'settingCount', 'priorityMetaData', 'disableEntraGroupPolicyAssignment', 'assignments']);
+const POLICY_PROPERTIES = new Set([
+  '@odata.type',
+  'id',
+  'name',
+  'description',
+  'platforms',
+  'technologies',
+  'roleScopeTagIds',
+  'creationSource',
+  'templateReference',
+  'settings',
+  'isAssigned',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'settingCount',
+  'priorityMetaData',
+  'disableEntraGroupPolicyAssignment',
+  'assignments',
+]);
 const INSTANCE_TYPES: Readonly<Record<string, readonly string[]>> = {
   deviceManagementConfigurationChoiceSettingInstance: ['choiceSettingValue'],
   deviceManagementConfigurationSimpleSettingInstance: ['simpleSettingValue'],
@@ -16,21 +33,62 @@ const INSTANCE_TYPES: Readonly<Record<string, readonly string[]>> = {
   deviceManagementConfigurationGroupSettingInstance: ['groupSettingValue'],
 };
 const INSTANCE_BASE = ['@odata.type', 'settingDefinitionId', 'settingInstanceTemplateReference'];
-const SIMPLE_VALUE_TYPES = new Set(['deviceManagementConfigurationStringSettingValue', 'deviceManagementConfigurationIntegerSettingValue',
-  'deviceManagementConfigurationSecretSettingValue', 'deviceManagementConfigurationReferenceSettingValue']);
-const PLATFORMS = new Set(['none', 'android', 'ios', 'macos', 'windows10x', 'windows10', 'linux', 'unknownfuturevalue', 'androidenterprise', 'aosp', 'tvos', 'visionos']);
-const TECHNOLOGIES = new Set(['none', 'mdm', 'windows10xmanagement', 'configmanager', 'intunemanagementextension', 'thirdparty', 'documentgateway',
-  'appleremotemanagement', 'microsoftsense', 'exchangeonline', 'mobileapplicationmanagement', 'linuxmdm', 'enrollment', 'endpointprivilegemanagement', 'unknownfuturevalue', 'windowsosrecovery', 'android']);
+const SIMPLE_VALUE_TYPES = new Set([
+  'deviceManagementConfigurationStringSettingValue',
+  'deviceManagementConfigurationIntegerSettingValue',
+  'deviceManagementConfigurationSecretSettingValue',
+  'deviceManagementConfigurationReferenceSettingValue',
+]);
+const PLATFORMS = new Set([
+  'none',
+  'android',
+  'ios',
+  'macos',
+  'windows10x',
+  'windows10',
+  'linux',
+  'unknownfuturevalue',
+  'androidenterprise',
+  'aosp',
+  'tvos',
+  'visionos',
+]);
+const TECHNOLOGIES = new Set([
+  'none',
+  'mdm',
+  'windows10xmanagement',
+  'configmanager',
+  'intunemanagementextension',
+  'thirdparty',
+  'documentgateway',
+  'appleremotemanagement',
+  'microsoftsense',
+  'exchangeonline',
+  'mobileapplicationmanagement',
+  'linuxmdm',
+  'enrollment',
+  'endpointprivilegemanagement',
+  'unknownfuturevalue',
+  'windowsosrecovery',
+  'android',
+]);
 
 const typeName = (value: unknown): string => String(value ?? '').replace(/^#?microsoft\.graph\./, '');
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function flagsValid(value: unknown, allowed: ReadonlySet<string>): boolean {
   return typeof value === 'string' && value.split(',').every((part) => allowed.has(part.trim().toLowerCase()));
 }
 
 export function isConfigMgrPolicy(body: JsonObject): boolean {
-  return typeof body.technologies === 'string' && body.technologies.split(',').map((t) => t.trim().toLowerCase()).includes('configmanager');
+  return (
+    typeof body.technologies === 'string' &&
+    body.technologies
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .includes('configmanager')
+  );
 }
 
 function validateInstance(instance: unknown, where: string): string | undefined {
@@ -46,7 +104,11 @@ function validateInstance(instance: unknown, where: string): string | undefined 
   if (!definition) return `${where}: setting definition '${definitionId}' was not found.`;
   if (type === 'deviceManagementConfigurationChoiceSettingInstance') {
     const value = instance.choiceSettingValue;
-    if (!isObject(value) || typeName(value['@odata.type'] ?? 'deviceManagementConfigurationChoiceSettingValue') !== 'deviceManagementConfigurationChoiceSettingValue') {
+    if (
+      !isObject(value) ||
+      typeName(value['@odata.type'] ?? 'deviceManagementConfigurationChoiceSettingValue') !==
+        'deviceManagementConfigurationChoiceSettingValue'
+    ) {
       return `${where}: choiceSettingValue must be a deviceManagementConfigurationChoiceSettingValue.`;
     }
     if (definition.kind !== 'choice' || !definition.options.includes(String(value.value))) {
@@ -61,7 +123,8 @@ function validateInstance(instance: unknown, where: string): string | undefined 
   }
   if (type === 'deviceManagementConfigurationSimpleSettingInstance') {
     const value = instance.simpleSettingValue;
-    if (!isObject(value) || !SIMPLE_VALUE_TYPES.has(typeName(value['@odata.type']))) return `${where}: simpleSettingValue has an unknown @odata.type.`;
+    if (!isObject(value) || !SIMPLE_VALUE_TYPES.has(typeName(value['@odata.type'])))
+      return `${where}: simpleSettingValue has an unknown @odata.type.`;
   }
   return undefined;
 }
@@ -73,10 +136,12 @@ export function validatePolicyBody(body: unknown): string | undefined {
     return `Unknown @odata.type '${String(body['@odata.type'])}' for deviceManagementConfigurationPolicy.`;
   }
   const unknown = Object.keys(body).find((k) => !POLICY_PROPERTIES.has(k));
-  if (unknown) return `The property '${unknown}' does not exist on type 'microsoft.graph.deviceManagementConfigurationPolicy'.`;
+  if (unknown)
+    return `The property '${unknown}' does not exist on type 'microsoft.graph.deviceManagementConfigurationPolicy'.`;
   if (typeof body.name !== 'string' || body.name.trim() === '') return "The 'name' property is required.";
   if (!flagsValid(body.platforms, PLATFORMS)) return `Invalid value '${String(body.platforms)}' for 'platforms'.`;
-  if (!flagsValid(body.technologies, TECHNOLOGIES)) return `Invalid value '${String(body.technologies)}' for 'technologies'.`;
+  if (!flagsValid(body.technologies, TECHNOLOGIES))
+    return `Invalid value '${String(body.technologies)}' for 'technologies'.`;
   const templateId = isObject(body.templateReference) ? body.templateReference.templateId : undefined;
   const hasTemplate = typeof templateId === 'string' && templateId !== '';
   if (isConfigMgrPolicy(body)) {
@@ -95,7 +160,10 @@ export function validatePolicyBody(body: unknown): string | undefined {
   if (!Array.isArray(settings)) return "'settings' must be a collection.";
   for (const [i, setting] of settings.entries()) {
     if (!isObject(setting)) return `settings[${i}] must be an object.`;
-    if (setting['@odata.type'] !== undefined && typeName(setting['@odata.type']) !== 'deviceManagementConfigurationSetting') {
+    if (
+      setting['@odata.type'] !== undefined &&
+      typeName(setting['@odata.type']) !== 'deviceManagementConfigurationSetting'
+    ) {
       return `settings[${i}]: unknown @odata.type '${String(setting['@odata.type'])}'.`;
     }
     const problem = validateInstance(setting.settingInstance, `settings[${i}]`);
@@ -104,24 +172,35 @@ export function validatePolicyBody(body: unknown): string | undefined {
   return undefined;
 }
 
-const TARGET_TYPES = new Set(['groupAssignmentTarget', 'exclusionGroupAssignmentTarget', 'allDevicesAssignmentTarget', 'allLicensedUsersAssignmentTarget', 'configurationManagerCollectionAssignmentTarget']);
+const TARGET_TYPES = new Set([
+  'groupAssignmentTarget',
+  'exclusionGroupAssignmentTarget',
+  'allDevicesAssignmentTarget',
+  'allLicensedUsersAssignmentTarget',
+  'configurationManagerCollectionAssignmentTarget',
+]);
 
 /** Checks one assignment target against the policy kind and the world; returns the 400 message or undefined. */
 export function validateTarget(world: World, policy: JsonObject, target: unknown): string | undefined {
   if (!isObject(target)) return 'Each assignment requires a target.';
   const type = typeName(target['@odata.type']);
-  if (!TARGET_TYPES.has(type)) return `Unknown @odata.type '${String(target['@odata.type'] ?? '')}' for an assignment target.`;
+  if (!TARGET_TYPES.has(type))
+    return `Unknown @odata.type '${String(target['@odata.type'] ?? '')}' for an assignment target.`;
   const configMgr = isConfigMgrPolicy(policy);
   if (type === 'configurationManagerCollectionAssignmentTarget') {
     if (!configMgr) return 'Configuration Manager collections can only be targeted by Configuration Manager policies.';
     const id = String(target.collectionId ?? '');
     const collection = resolveCollection(world, id);
     const synced = world.cloud.visibleInGraph(world.clock.nowMs()).some((v) => v.collection.id === collection?.id);
-    return synced ? undefined : `Collection '${id}' is not synced to Intune or is not enabled for endpoint security policies.`;
+    return synced
+      ? undefined
+      : `Collection '${id}' is not synced to Intune or is not enabled for endpoint security policies.`;
   }
   if (configMgr) return 'Configuration Manager policies can only be assigned to Configuration Manager collections.';
   if (type === 'groupAssignmentTarget' || type === 'exclusionGroupAssignmentTarget') {
-    return world.directory.group(String(target.groupId ?? '')) ? undefined : `Group '${String(target.groupId ?? '')}' was not found.`;
+    return world.directory.group(String(target.groupId ?? ''))
+      ? undefined
+      : `Group '${String(target.groupId ?? '')}' was not found.`;
   }
   return undefined;
 }

@@ -8,7 +8,10 @@ type Definition = { readonly kind: 'choice'; readonly options: readonly string[]
 const ATP = 'device_vendor_msft_windowsadvancedthreatprotection';
 const DEFENDER = 'device_vendor_msft_policy_config_defender';
 
-const choice = (id: string, suffixes: readonly string[]): [string, Definition] => [id, { kind: 'choice', options: suffixes.map((s) => `${id}_${s}`) }];
+const choice = (id: string, suffixes: readonly string[]): [string, Definition] => [
+  id,
+  { kind: 'choice', options: suffixes.map((s) => `${id}_${s}`) },
+];
 const simple = (id: string): [string, Definition] => [id, { kind: 'simple' }];
 
 export const SETTING_DEFINITIONS: ReadonlyMap<string, Definition> = new Map([
@@ -18,7 +21,16 @@ export const SETTING_DEFINITIONS: ReadonlyMap<string, Definition> = new Map([
   simple(`${ATP}_offboarding`),
   choice(`${ATP}_configuration_samplesharing`, ['0', '1']),
   choice(`${ATP}_configuration_telemetryreportingfrequency`, ['1', '2']),
-  ...['allowrealtimemonitoring', 'allowcloudprotection', 'allowbehaviormonitoring', 'allowarchivescanning', 'allowscriptscanning', 'allowioavprotection', 'allowonaccessprotection']
-    .map((name) => choice(`${DEFENDER}_${name}`, ['0', '1'])),
-  ...['defender_disablerestorepoint', 'defender_randomizescheduletasktimes', 'defender_disableprivacymode'].map((id) => choice(id, ['0', '1'])),
+  ...[
+    'allowrealtimemonitoring',
+    'allowcloudprotection',
+    'allowbehaviormonitoring',
+    'allowarchivescanning',
+    'allowscriptscanning',
+    'allowioavprotection',
+    'allowonaccessprotection',
+  ].map((name) => choice(`${DEFENDER}_${name}`, ['0', '1'])),
+  ...['defender_disablerestorepoint', 'defender_randomizescheduletasktimes', 'defender_disableprivacymode'].map((id) =>
+    choice(id, ['0', '1']),
+  ),
 ]);

@@ -4,7 +4,9 @@ import type { Router } from '../server/router.js';
 import { json, type SandboxRequest, type SandboxResponse } from '../server/types.js';
 import type { TokenStore } from './token-store.js';
 
-export interface CloudFacts { readonly government: boolean }
+export interface CloudFacts {
+  readonly government: boolean;
+}
 
 function isOurTenant(tenant: string): boolean {
   return [SANDBOX_TENANT_ID, SANDBOX_TENANT_NAME, 'organizations'].includes(tenant.toLowerCase());
@@ -13,8 +15,19 @@ function isOurTenant(tenant: string): boolean {
 /** Public vs US Government answers (graph-intune.md §2.1). */
 function cloudClaims(government: boolean): Record<string, string> {
   return government
-    ? { tenant_region_scope: 'USGov', tenant_region_sub_scope: 'DODCON', cloud_instance_name: 'microsoftonline.us', cloud_graph_host_name: 'graph.microsoftazure.us', msgraph_host: 'graph.microsoft.us' }
-    : { tenant_region_scope: 'NA', cloud_instance_name: 'microsoftonline.com', cloud_graph_host_name: 'graph.windows.net', msgraph_host: 'graph.microsoft.com' };
+    ? {
+        tenant_region_scope: 'USGov',
+        tenant_region_sub_scope: 'DODCON',
+        cloud_instance_name: 'microsoftonline.us',
+        cloud_graph_host_name: 'graph.microsoftazure.us',
+        msgraph_host: 'graph.microsoft.us',
+      }
+    : {
+        tenant_region_scope: 'NA',
+        cloud_instance_name: 'microsoftonline.com',
+        cloud_graph_host_name: 'graph.windows.net',
+        msgraph_host: 'graph.microsoft.com',
+      };
 }
 
 function aadError(status: number, error: string, code: number, description: string): SandboxResponse {
@@ -23,7 +36,10 @@ function aadError(status: number, error: string, code: number, description: stri
   return json(status, {
     error,
     error_description: `AADSTS${code}: ${description}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${new Date().toISOString()}`,
-    error_codes: [code], timestamp: new Date().toISOString(), trace_id: traceId, correlation_id: correlationId,
+    error_codes: [code],
+    timestamp: new Date().toISOString(),
+    trace_id: traceId,
+    correlation_id: correlationId,
   });
 }
 
@@ -61,16 +77,37 @@ function tokenEndpoint(req: SandboxRequest, tenant: string, tokens: TokenStore):
     return aadError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
   }
   if (form.get('client_id') !== SANDBOX_APP.clientId) {
-    return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${form.get('client_id') ?? ''}' was not found in the directory '${SANDBOX_TENANT_ID}'.`);
+    return aadError(
+      400,
+      'unauthorized_client',
+      700016,
+      `Application with identifier '${form.get('client_id') ?? ''}' was not found in the directory '${SANDBOX_TENANT_ID}'.`,
+    );
   }
   if (form.get('client_secret') !== SANDBOX_APP.clientSecret) {
-    return aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
+    return aadError(
+      401,
+      'invalid_client',
+      7000215,
+      'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.',
+    );
   }
   const scope = form.get('scope') ?? 'https://graph.microsoft.com/.default';
   const { token, expiresIn } = tokens.issue({
-    aud: scope.replace(/\/\.default$/, '').split(' ')[0], iss: `https://sts.windows.net/${SANDBOX_TENANT_ID}/`,
-    tid: SANDBOX_TENANT_ID, appid: SANDBOX_APP.clientId, idtyp: 'app',
-    roles: ['DeviceManagementConfiguration.ReadWrite.All', 'DeviceManagementApps.Read.All', 'DeviceManagementServiceConfig.Read.All', 'DeviceManagementRBAC.Read.All', 'RoleManagement.Read.Directory', 'Group.Read.All', 'User.Read.All'],
+    aud: scope.replace(/\/\.default$/, '').split(' ')[0],
+    iss: `https://sts.windows.net/${SANDBOX_TENANT_ID}/`,
+    tid: SANDBOX_TENANT_ID,
+    appid: SANDBOX_APP.clientId,
+    idtyp: 'app',
+    roles: [
+      'DeviceManagementConfiguration.ReadWrite.All',
+      'DeviceManagementApps.Read.All',
+      'DeviceManagementServiceConfig.Read.All',
+      'DeviceManagementRBAC.Read.All',
+      'RoleManagement.Read.Directory',
+      'Group.Read.All',
+      'User.Read.All',
+    ],
   });
   return json(200, { token_type: 'Bearer', expires_in: expiresIn, ext_expires_in: expiresIn, access_token: token });
 }
@@ -87,7 +124,9 @@ function instanceDiscovery(req: SandboxRequest): SandboxResponse {
 /** Served both under `/login/...` and at the root, so `authorityHost` may be either `https://host` or `https://host/login`. */
 export function registerIdentityRoutes(router: Router, tokens: TokenStore, cloud: () => CloudFacts): void {
   for (const prefix of ['/login', '']) {
-    router.on('GET', `${prefix}/:tenant/v2.0/.well-known/openid-configuration`, (req, p) => openIdConfiguration(req, prefix, p.tenant ?? '', cloud()));
+    router.on('GET', `${prefix}/:tenant/v2.0/.well-known/openid-configuration`, (req, p) =>
+      openIdConfiguration(req, prefix, p.tenant ?? '', cloud()),
+    );
     router.on('POST', `${prefix}/:tenant/oauth2/v2.0/token`, (req, p) => tokenEndpoint(req, p.tenant ?? '', tokens));
     router.on('GET', `${prefix}/common/discovery/instance`, (req) => instanceDiscovery(req));
   }

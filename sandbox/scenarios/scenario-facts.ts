@@ -32,7 +32,12 @@ const current: ScenarioFacts = {
   size: 'demo',
 };
 
-const cb2002: ScenarioFacts = { ...current, buildNumber: 8968, fullVersion: '5.00.8968.1000', classNamesCaseSensitive: true };
+const cb2002: ScenarioFacts = {
+  ...current,
+  buildNumber: 8968,
+  fullVersion: '5.00.8968.1000',
+  classNamesCaseSensitive: true,
+};
 
 /**
  * `mde-off`: the connector exists but the Intune connection was never switched on in the Defender portal, so the

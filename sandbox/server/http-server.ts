@@ -42,19 +42,32 @@ function safeDecode(path: string): string {
   }
 }
 
-function write(res: ServerResponse, response: SandboxResponse, requestId: string, clientRequestId: string | undefined): void {
+function write(
+  res: ServerResponse,
+  response: SandboxResponse,
+  requestId: string,
+  clientRequestId: string | undefined,
+): void {
   const text = response.text ?? (response.body === undefined ? '' : JSON.stringify(response.body));
   const headers: Record<string, string | string[]> = {
     'request-id': requestId,
     'client-request-id': clientRequestId ?? requestId,
-    ...(text && response.text === undefined ? { 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8' } : {}),
-    ...Object.fromEntries(Object.entries(response.headers ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : [...v]])),
+    ...(text && response.text === undefined
+      ? { 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8' }
+      : {}),
+    ...Object.fromEntries(
+      Object.entries(response.headers ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : [...v]]),
+    ),
   };
   res.writeHead(response.status, headers);
   res.end(text);
 }
 
-export function createSandboxServer(tls: { certPem: string; keyPem: string }, state: SandboxState, dispatch: Dispatch): { server: Server; timers: Set<NodeJS.Timeout>; sockets: Set<Socket> } {
+export function createSandboxServer(
+  tls: { certPem: string; keyPem: string },
+  state: SandboxState,
+  dispatch: Dispatch,
+): { server: Server; timers: Set<NodeJS.Timeout>; sockets: Set<Socket> } {
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
   const server = createServer({ cert: tls.certPem, key: tls.keyPem, keepAlive: true }, (req, res) => {
@@ -75,7 +88,12 @@ export function createSandboxServer(tls: { certPem: string; keyPem: string }, st
     const method = (req.method ?? 'GET').toUpperCase();
     const clientRequestId = headerOf(req, 'client-request-id');
     const entry = {
-      time: state.world.clock.nowIso(), method, path, query: url.search, status: 0, clientRequestId: clientRequestId ?? null,
+      time: state.world.clock.nowIso(),
+      method,
+      path,
+      query: url.search,
+      status: 0,
+      clientRequestId: clientRequestId ?? null,
       authorization: authorizationScheme(headerOf(req, 'authorization')),
     };
     state.log.record(entry);
@@ -84,24 +102,44 @@ export function createSandboxServer(tls: { certPem: string; keyPem: string }, st
       const rule = state.faults.decide(method, path, RESPONSE_FAULT_KINDS);
       if (rule) {
         const outcome = applyFault(rule, req, res, requestId, timers);
-        if (outcome.kind === 'handled') { entry.status = -1; return; }
+        if (outcome.kind === 'handled') {
+          entry.status = -1;
+          return;
+        }
         if (outcome.kind === 'respond') {
           entry.status = outcome.status;
-          write(res, { status: outcome.status, headers: outcome.headers, body: outcome.body }, requestId, clientRequestId);
+          write(
+            res,
+            { status: outcome.status, headers: outcome.headers, body: outcome.body },
+            requestId,
+            clientRequestId,
+          );
           return;
         }
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => { timers.delete(timer); resolve(); }, outcome.delayMs);
+          const timer = setTimeout(() => {
+            timers.delete(timer);
+            resolve();
+          }, outcome.delayMs);
           timers.add(timer);
         });
       }
     }
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]));
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]),
+    );
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     const sandboxRequest: SandboxRequest = {
-      method, path, query: url.searchParams, headers, rawBody, body: parseJson(rawBody, headerOf(req, 'content-type')),
-      origin: `https://${req.headers.host ?? `127.0.0.1:${port}`}`, connection: req.socket, requestId,
+      method,
+      path,
+      query: url.searchParams,
+      headers,
+      rawBody,
+      body: parseJson(rawBody, headerOf(req, 'content-type')),
+      origin: `https://${req.headers.host ?? `127.0.0.1:${port}`}`,
+      connection: req.socket,
+      requestId,
     };
     const response = await dispatch(sandboxRequest);
     entry.status = response.status;

@@ -13,15 +13,29 @@ function tokenize(input: string): Token[] {
   let i = 0;
   while (i < input.length) {
     const ch = input[i] as string;
-    if (/\s/.test(ch)) { i += 1; continue; }
-    if (ch === '(' || ch === ')' || ch === ',') { tokens.push({ kind: 'punct', value: ch }); i += 1; continue; }
+    if (/\s/.test(ch)) {
+      i += 1;
+      continue;
+    }
+    if (ch === '(' || ch === ')' || ch === ',') {
+      tokens.push({ kind: 'punct', value: ch });
+      i += 1;
+      continue;
+    }
     if (ch === "'") {
       let value = '';
       i += 1;
       for (;;) {
         if (i >= input.length) throw new FilterSyntaxError('Unterminated string literal');
-        if (input[i] === "'" && input[i + 1] === "'") { value += "'"; i += 2; continue; }
-        if (input[i] === "'") { i += 1; break; }
+        if (input[i] === "'" && input[i + 1] === "'") {
+          value += "'";
+          i += 2;
+          continue;
+        }
+        if (input[i] === "'") {
+          i += 1;
+          break;
+        }
         value += input[i];
         i += 1;
       }

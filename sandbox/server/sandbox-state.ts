@@ -12,7 +12,11 @@ export class SandboxState {
   readonly log = new RequestLog();
   batchCounter = 0;
 
-  constructor(scenario: ScenarioName, seed: number, readonly syncDelaySeconds: number) {
+  constructor(
+    scenario: ScenarioName,
+    seed: number,
+    readonly syncDelaySeconds: number,
+  ) {
     this.world = new World({ scenario, seed, syncDelaySeconds });
     this.faults = new FaultSet(seed);
   }

@@ -22,20 +22,33 @@ export interface SandboxOptions {
   syncDelaySeconds?: number;
 }
 
-export interface RunningSandbox { url: string; caCertPem: string; close(): Promise<void> }
+export interface RunningSandbox {
+  url: string;
+  caCertPem: string;
+  close(): Promise<void>;
+}
 
 const DEFAULT_SYNC_DELAY_SECONDS = 20;
 const DEFAULT_SEED = 42;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const tls = options.tls ?? (await generateSandboxTls());
-  const state = new SandboxState(options.scenario ?? 'fresh', options.seed ?? DEFAULT_SEED, options.syncDelaySeconds ?? DEFAULT_SYNC_DELAY_SECONDS);
+  const state = new SandboxState(
+    options.scenario ?? 'fresh',
+    options.seed ?? DEFAULT_SEED,
+    options.syncDelaySeconds ?? DEFAULT_SYNC_DELAY_SECONDS,
+  );
   if (options.faults) for (const rule of parseFaultSpec(options.faults)) state.faults.add(rule);
   const router = new Router();
-  const dispatch = (req: SandboxRequest) => router.dispatch(req,
-    (r) => json(404, { error: { code: 'NotFound', message: `No sandbox route for ${r.method} ${r.path}` } }),
-    (r) => json(405, { error: { code: 'MethodNotAllowed', message: `${r.method} is not allowed on ${r.path}` } }));
-  registerIdentityRoutes(router, state.tokens, () => ({ government: state.world.facts.environment === 'AzureUSGovernmentCloud' }));
+  const dispatch = (req: SandboxRequest) =>
+    router.dispatch(
+      req,
+      (r) => json(404, { error: { code: 'NotFound', message: `No sandbox route for ${r.method} ${r.path}` } }),
+      (r) => json(405, { error: { code: 'MethodNotAllowed', message: `${r.method} is not allowed on ${r.path}` } }),
+    );
+  registerIdentityRoutes(router, state.tokens, () => ({
+    government: state.world.facts.environment === 'AzureUSGovernmentCloud',
+  }));
   registerGraphRoutes(router, { world: () => state.world, tokens: state.tokens, dispatch }, state);
   registerAdminServiceRoutes(router, () => state.world, new AdminServiceAuth(state.tokens));
   registerControlRoutes(router, state);
@@ -50,10 +63,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   return {
     url: `https://${host}:${port}`,
     caCertPem: tls.certPem,
-    close: () => new Promise<void>((resolve) => {
-      for (const timer of timers) clearTimeout(timer);
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

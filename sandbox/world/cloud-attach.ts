@@ -3,9 +3,13 @@ import type { Hierarchy } from './hierarchy.js';
 
 export type UploadScope = 'all' | string;
 
-export type CloudSyncRefusal = 'NotTenantAttached' | 'CollectionOutOfUploadScope' | 'NotDeviceCollection' | 'CollectionNotFound';
+export type CloudSyncRefusal =
+  'NotTenantAttached' | 'CollectionOutOfUploadScope' | 'NotDeviceCollection' | 'CollectionNotFound';
 
-interface EsFlag { readonly enabled: boolean; readonly changedAtMs: number }
+interface EsFlag {
+  readonly enabled: boolean;
+  readonly changedAtMs: number;
+}
 
 /**
  * Tenant attach, upload scope and the per-collection Cloud Sync "endpoint security" flag. These change only through
@@ -24,7 +28,10 @@ export class CloudAttach {
   private scopeChangedAtMs = 0;
   private readonly flags = new Map<string, EsFlag>();
 
-  constructor(private readonly hierarchy: Hierarchy, private readonly syncDelayMs: number) {}
+  constructor(
+    private readonly hierarchy: Hierarchy,
+    private readonly syncDelayMs: number,
+  ) {}
 
   attach(scope: UploadScope, coManagement: boolean, nowMs: number): void {
     this.attached = true;

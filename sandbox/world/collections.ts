@@ -23,7 +23,11 @@ export function collectionMemberCount(collection: CmCollection): number {
 }
 
 /** Member device indices in order; stops early once `limit` indices are produced. */
-export function* memberIndices(collection: CmCollection, skip = 0, limit = Number.POSITIVE_INFINITY): Generator<number> {
+export function* memberIndices(
+  collection: CmCollection,
+  skip = 0,
+  limit = Number.POSITIVE_INFINITY,
+): Generator<number> {
   let toSkip = skip;
   let produced = 0;
   for (const [start, end] of collection.memberRanges) {
@@ -47,11 +51,33 @@ const ALL_SYSTEMS = 'SMS00001';
 function builtIns(deviceCount: number, userIds: readonly string[]): CmCollection[] {
   const base = { comment: '', isBuiltIn: true, userMemberIds: [] as string[], memberRanges: [] as IndexRange[] };
   return [
-    { ...base, id: ALL_SYSTEMS, name: 'All Systems', collectionType: 2, limitToCollectionId: '', comment: 'All Systems', memberRanges: [[0, deviceCount]] },
+    {
+      ...base,
+      id: ALL_SYSTEMS,
+      name: 'All Systems',
+      collectionType: 2,
+      limitToCollectionId: '',
+      comment: 'All Systems',
+      memberRanges: [[0, deviceCount]],
+    },
     { ...base, id: 'SMS00002', name: 'All Users', collectionType: 1, limitToCollectionId: '', userMemberIds: userIds },
     { ...base, id: 'SMS00003', name: 'All User Groups', collectionType: 1, limitToCollectionId: '' },
-    { ...base, id: 'SMS00004', name: 'All Users and User Groups', collectionType: 1, limitToCollectionId: '', userMemberIds: userIds },
-    { ...base, id: 'SMSDM003', name: 'All Desktop and Server Clients', collectionType: 2, limitToCollectionId: ALL_SYSTEMS, memberRanges: [[0, deviceCount]] },
+    {
+      ...base,
+      id: 'SMS00004',
+      name: 'All Users and User Groups',
+      collectionType: 1,
+      limitToCollectionId: '',
+      userMemberIds: userIds,
+    },
+    {
+      ...base,
+      id: 'SMSDM003',
+      name: 'All Desktop and Server Clients',
+      collectionType: 2,
+      limitToCollectionId: ALL_SYSTEMS,
+      memberRanges: [[0, deviceCount]],
+    },
   ];
 }
 
@@ -63,7 +89,14 @@ const DEMO_DEVICE_COLLECTIONS: ReadonlyArray<readonly [number, string, readonly 
   [0x14, 'Sales Laptops', [[90, 130]]],
   [0x15, 'PILOT-EDR-Ring0', [[0, 10]]],
   [0x16, 'PILOT-EDR-Ring1', [[10, 40]]],
-  [0x17, 'PILOT-AV-Ring0', [[0, 5], [200, 205]]],
+  [
+    0x17,
+    'PILOT-AV-Ring0',
+    [
+      [0, 5],
+      [200, 205],
+    ],
+  ],
   [0x18, 'Kiosk Devices', [[260, 270]]],
   [0x19, 'Lab Devices', [[270, 280]]],
   [0x1a, 'Windows 8.1 Legacy', [[130, 135]]],
@@ -74,14 +107,30 @@ const DEMO_DEVICE_COLLECTIONS: ReadonlyArray<readonly [number, string, readonly 
 export const DEMO_DEVICE_COUNT = 300;
 export const DEMO_USER_COLLECTION_ID = collectionIdFor(0x20);
 
-export function demoCollections(userIds: readonly string[], operatorIds: readonly string[], deviceCount = DEMO_DEVICE_COUNT): CmCollection[] {
+export function demoCollections(
+  userIds: readonly string[],
+  operatorIds: readonly string[],
+  deviceCount = DEMO_DEVICE_COUNT,
+): CmCollection[] {
   const devices = DEMO_DEVICE_COLLECTIONS.map(([sequence, name, ranges]): CmCollection => ({
-    id: collectionIdFor(sequence), name, collectionType: 2, limitToCollectionId: ALL_SYSTEMS, comment: '',
-    memberRanges: ranges, userMemberIds: [], isBuiltIn: false,
+    id: collectionIdFor(sequence),
+    name,
+    collectionType: 2,
+    limitToCollectionId: ALL_SYSTEMS,
+    comment: '',
+    memberRanges: ranges,
+    userMemberIds: [],
+    isBuiltIn: false,
   }));
   const users: CmCollection = {
-    id: DEMO_USER_COLLECTION_ID, name: 'AttachOps Operators (users)', collectionType: 1, limitToCollectionId: 'SMS00002',
-    comment: 'User collection', memberRanges: [], userMemberIds: operatorIds, isBuiltIn: false,
+    id: DEMO_USER_COLLECTION_ID,
+    name: 'AttachOps Operators (users)',
+    collectionType: 1,
+    limitToCollectionId: 'SMS00002',
+    comment: 'User collection',
+    memberRanges: [],
+    userMemberIds: operatorIds,
+    isBuiltIn: false,
   };
   return [...builtIns(deviceCount, userIds), ...devices, users];
 }
@@ -96,8 +145,13 @@ export function largeCollectionAt(position: number): CmCollection {
   const start = intHash(LARGE_DEVICE_COUNT - size, 'large-start', position);
   const prefix = position % 50 === 0 ? 'PILOT-' : '';
   return {
-    id: collectionIdFor(sequence), name: `${prefix}Dept ${String(position).padStart(5, '0')} Workstations`,
-    collectionType: 2, limitToCollectionId: ALL_SYSTEMS, comment: '', memberRanges: [[start, start + size]],
-    userMemberIds: [], isBuiltIn: false,
+    id: collectionIdFor(sequence),
+    name: `${prefix}Dept ${String(position).padStart(5, '0')} Workstations`,
+    collectionType: 2,
+    limitToCollectionId: ALL_SYSTEMS,
+    comment: '',
+    memberRanges: [[start, start + size]],
+    userMemberIds: [],
+    isBuiltIn: false,
   };
 }

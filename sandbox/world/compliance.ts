@@ -7,11 +7,20 @@ import type { World } from './world.js';
 
 export type DeviceComplianceState = 'pending' | 'compliant' | 'nonCompliant' | 'failed';
 
-export interface DeviceCompliance { readonly cmIndex: number; readonly state: DeviceComplianceState; readonly sinceMs: number; readonly changedAtMs: number }
+export interface DeviceCompliance {
+  readonly cmIndex: number;
+  readonly state: DeviceComplianceState;
+  readonly sinceMs: number;
+  readonly changedAtMs: number;
+}
 
 export interface ComplianceSummary {
-  targetedDeviceCount: number; compliantDeviceCount: number; nonCompliantDeviceCount: number;
-  failedDeviceCount: number; pendingDeviceCount: number; enforcedDeviceCount: number;
+  targetedDeviceCount: number;
+  compliantDeviceCount: number;
+  nonCompliantDeviceCount: number;
+  failedDeviceCount: number;
+  pendingDeviceCount: number;
+  enforcedDeviceCount: number;
 }
 
 const MIN_REPORT_DELAY_SECONDS = 60;
@@ -64,7 +73,8 @@ export function graphCollectionId(collectionIdentifier: string): string {
 
 /** Deterministic from (seed, policyId, device): pending for 1-30 simulated minutes, then a fixed outcome. */
 export function deviceState(world: World, policyId: string, cmIndex: number, sinceMs: number): DeviceCompliance {
-  const delayMs = (MIN_REPORT_DELAY_SECONDS + intHash(REPORT_DELAY_SPREAD_SECONDS, world.seed, policyId, cmIndex, 'delay')) * 1000;
+  const delayMs =
+    (MIN_REPORT_DELAY_SECONDS + intHash(REPORT_DELAY_SPREAD_SECONDS, world.seed, policyId, cmIndex, 'delay')) * 1000;
   const changedAtMs = sinceMs + delayMs;
   if (world.clock.nowMs() < changedAtMs) return { cmIndex, state: 'pending', sinceMs, changedAtMs: sinceMs };
   const roll = unitHash(world.seed, policyId, cmIndex, 'outcome');
@@ -84,8 +94,12 @@ export function summarize(states: readonly DeviceCompliance[]): ComplianceSummar
   const compliant = count('compliant');
   const nonCompliant = count('nonCompliant');
   return {
-    targetedDeviceCount: states.length, compliantDeviceCount: compliant, nonCompliantDeviceCount: nonCompliant,
-    failedDeviceCount: count('failed'), pendingDeviceCount: count('pending'), enforcedDeviceCount: compliant + nonCompliant,
+    targetedDeviceCount: states.length,
+    compliantDeviceCount: compliant,
+    nonCompliantDeviceCount: nonCompliant,
+    failedDeviceCount: count('failed'),
+    pendingDeviceCount: count('pending'),
+    enforcedDeviceCount: compliant + nonCompliant,
   };
 }
 

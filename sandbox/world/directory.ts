@@ -11,9 +11,19 @@ export interface DirectoryGroup {
   readonly memberIds: Set<string>;
 }
 
-export interface AadDevice { readonly id: string; readonly deviceId: string; readonly displayName: string; readonly cmIndex: number }
+export interface AadDevice {
+  readonly id: string;
+  readonly deviceId: string;
+  readonly displayName: string;
+  readonly cmIndex: number;
+}
 
-export interface RoleAssignment { readonly id: string; readonly principalId: string; readonly roleDefinitionId: string; readonly directoryScopeId: string }
+export interface RoleAssignment {
+  readonly id: string;
+  readonly principalId: string;
+  readonly roleDefinitionId: string;
+  readonly directoryScopeId: string;
+}
 
 export const GROUP_IDS = {
   approvers: stableGuid('group', 'approvers'),
@@ -39,7 +49,9 @@ export class Directory {
 
   constructor(facts: ScenarioFacts) {
     const extra = Array.from({ length: 24 }, (_, i): DemoUser => ({
-      id: stableGuid('user', i), displayName: `Contoso User ${i + 1}`, userPrincipalName: `user${i + 1}@example.com`,
+      id: stableGuid('user', i),
+      displayName: `Contoso User ${i + 1}`,
+      userPrincipalName: `user${i + 1}@example.com`,
     }));
     this.users = [...Object.values(DEMO_USERS), ...extra];
     this.devices = Array.from({ length: AAD_DEVICE_COUNT }, (_, i) => {
@@ -47,8 +59,13 @@ export class Directory {
       return { id: stableGuid('aad-device-object', i), deviceId: cm.aadDeviceId, displayName: cm.name, cmIndex: i };
     });
     const deviceIds = (from: number, to: number): string[] => this.devices.slice(from, to).map((d) => d.id);
-    const group = (id: string, displayName: string, members: string[], isAssignableToRole = false, description = ''): DirectoryGroup =>
-      ({ id, displayName, description, isAssignableToRole, memberIds: new Set(members) });
+    const group = (
+      id: string,
+      displayName: string,
+      members: string[],
+      isAssignableToRole = false,
+      description = '',
+    ): DirectoryGroup => ({ id, displayName, description, isAssignableToRole, memberIds: new Set(members) });
     this.groups = [
       group(GROUP_IDS.approvers, 'AttachOps-Approvers', [DEMO_USERS.approver.id, GROUP_IDS.approversNested]),
       group(GROUP_IDS.approversNested, 'AttachOps-Approvers-Deputies', [DEMO_USERS.secondApprover.id]),
@@ -60,10 +77,15 @@ export class Directory {
       group(GROUP_IDS.finance, 'SG-Finance', deviceIds(40, 70)),
       group(GROUP_IDS.duplicateA, 'SG-Contoso-Devices', deviceIds(100, 110), false, 'Contoso devices (EU)'),
       group(GROUP_IDS.duplicateB, 'SG-Contoso-Devices', deviceIds(110, 120), false, 'Contoso devices (US)'),
-      ...Array.from({ length: 22 }, (_, i) => group(stableGuid('filler-group', i), `Team ${String(i + 1).padStart(2, '0')}`, [])),
+      ...Array.from({ length: 22 }, (_, i) =>
+        group(stableGuid('filler-group', i), `Team ${String(i + 1).padStart(2, '0')}`, []),
+      ),
     ];
     const assignment = (principalId: string): RoleAssignment => ({
-      id: stableGuid('role-assignment', principalId), principalId, roleDefinitionId: GLOBAL_ADMINISTRATOR_ROLE_ID, directoryScopeId: '/',
+      id: stableGuid('role-assignment', principalId),
+      principalId,
+      roleDefinitionId: GLOBAL_ADMINISTRATOR_ROLE_ID,
+      directoryScopeId: '/',
     });
     this.roleAssignments = [assignment(GROUP_IDS.globalAdminsRoleGroup)];
     if (facts.alexIsGlobalAdmin) this.roleAssignments.unshift(assignment(DEMO_USERS.admin.id));

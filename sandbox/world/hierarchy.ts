@@ -1,7 +1,12 @@
 import { SITE_CODE } from '../constants.js';
 import type { ScenarioFacts } from '../scenarios/scenario-facts.js';
 import {
-  type CmCollection, DEMO_DEVICE_COUNT, LARGE_COLLECTION_COUNT, LARGE_DEVICE_COUNT, demoCollections, largeCollectionAt,
+  type CmCollection,
+  DEMO_DEVICE_COUNT,
+  LARGE_COLLECTION_COUNT,
+  LARGE_DEVICE_COUNT,
+  demoCollections,
+  largeCollectionAt,
 } from './collections.js';
 
 export const HOTFIX_NAME = 'Configuration Manager 2002 Hotfix (KB4563473)';
@@ -20,8 +25,14 @@ export interface UpdatePackage {
 }
 
 export interface SiteRow {
-  readonly SiteCode: string; readonly SiteName: string; readonly ServerName: string; readonly Version: string;
-  readonly BuildNumber: number; readonly Type: number; readonly ReportingSiteCode: string; readonly Status: number;
+  readonly SiteCode: string;
+  readonly SiteName: string;
+  readonly ServerName: string;
+  readonly Version: string;
+  readonly BuildNumber: number;
+  readonly Type: number;
+  readonly ReportingSiteCode: string;
+  readonly Status: number;
   readonly InstallDir: string;
 }
 
@@ -38,8 +49,14 @@ export class Hierarchy {
 
   constructor(facts: ScenarioFacts, userIds: readonly string[], operatorIds: readonly string[], nowIso: string) {
     this.site = {
-      SiteCode: SITE_CODE, SiteName: 'Contoso Primary Site', ServerName: 'CM01.contoso.com', Version: facts.fullVersion,
-      BuildNumber: facts.buildNumber, Type: 2, ReportingSiteCode: '', Status: 1,
+      SiteCode: SITE_CODE,
+      SiteName: 'Contoso Primary Site',
+      ServerName: 'CM01.contoso.com',
+      Version: facts.fullVersion,
+      BuildNumber: facts.buildNumber,
+      Type: 2,
+      ReportingSiteCode: '',
+      Status: 1,
       InstallDir: 'C:\\Program Files\\Microsoft Configuration Manager',
     };
     this.updates = initialUpdates(facts, nowIso);
@@ -73,7 +90,9 @@ export class Hierarchy {
     if (!upper.startsWith(SITE_CODE) || this.generatedCount === 0) return undefined;
     const sequence = Number.parseInt(upper.slice(SITE_CODE.length), 16);
     const position = sequence - FIRST_LARGE_SEQUENCE;
-    return Number.isInteger(position) && position >= 0 && position < this.generatedCount ? largeCollectionAt(position) : undefined;
+    return Number.isInteger(position) && position >= 0 && position < this.generatedCount
+      ? largeCollectionAt(position)
+      : undefined;
   }
 
   hotfix(): UpdatePackage | undefined {
@@ -91,15 +110,39 @@ export class Hierarchy {
 }
 
 function update(name: string, guid: string, state: number, type: 0 | 2, version: string, at: string): UpdatePackage {
-  return { Name: name, PackageGuid: guid, State: state, UpdateType: type, FullVersion: version, LastUpdateTime: at,
-    SupersededByNameList: [], SupersedesNameList: [] };
+  return {
+    Name: name,
+    PackageGuid: guid,
+    State: state,
+    UpdateType: type,
+    FullVersion: version,
+    LastUpdateTime: at,
+    SupersededByNameList: [],
+    SupersedesNameList: [],
+  };
 }
 
 function initialUpdates(facts: ScenarioFacts, nowIso: string): UpdatePackage[] {
   if (facts.buildNumber !== 8968) {
-    return [update('Configuration Manager 2303', 'B6F8D2A1-3C4E-4F5A-9B7C-1D2E3F405162', STATE_INSTALL_SUCCESS, 0, facts.fullVersion, '2023-05-02T10:00:00Z')];
+    return [
+      update(
+        'Configuration Manager 2303',
+        'B6F8D2A1-3C4E-4F5A-9B7C-1D2E3F405162',
+        STATE_INSTALL_SUCCESS,
+        0,
+        facts.fullVersion,
+        '2023-05-02T10:00:00Z',
+      ),
+    ];
   }
-  const base = update('Configuration Manager 2002', '3FF8A5D4-6A9B-4A8E-9B5A-2C1D0E9F8A7B', STATE_INSTALL_SUCCESS, 0, '5.00.8968.1000', '2020-04-20T09:00:00Z');
+  const base = update(
+    'Configuration Manager 2002',
+    '3FF8A5D4-6A9B-4A8E-9B5A-2C1D0E9F8A7B',
+    STATE_INSTALL_SUCCESS,
+    0,
+    '5.00.8968.1000',
+    '2020-04-20T09:00:00Z',
+  );
   if (facts.hotfix === 'absent') return [base];
   const state = facts.hotfix === 'installed' ? STATE_INSTALL_SUCCESS : STATE_DOWNLOAD_SUCCESS;
   const at = facts.hotfix === 'installed' ? '2020-07-02T08:00:00Z' : nowIso;

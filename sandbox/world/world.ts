@@ -6,7 +6,11 @@ import { Hierarchy } from './hierarchy.js';
 import { PolicyStore } from './policy-store.js';
 import { SimClock } from './sim-clock.js';
 
-export interface WorldOptions { readonly scenario: ScenarioName; readonly seed: number; readonly syncDelaySeconds: number }
+export interface WorldOptions {
+  readonly scenario: ScenarioName;
+  readonly seed: number;
+  readonly syncDelaySeconds: number;
+}
 
 /** One ConfigMgr hierarchy and one tenant, consistent with each other. Rebuilt on reset. */
 export class World {
@@ -22,7 +26,12 @@ export class World {
     this.facts = SCENARIOS[options.scenario];
     this.directory = new Directory(this.facts);
     const userIds = this.directory.users.map((u) => u.id);
-    this.hierarchy = new Hierarchy(this.facts, userIds, [DEMO_USERS.operator.id, DEMO_USERS.admin.id], this.clock.nowIso());
+    this.hierarchy = new Hierarchy(
+      this.facts,
+      userIds,
+      [DEMO_USERS.operator.id, DEMO_USERS.admin.id],
+      this.clock.nowIso(),
+    );
     this.cloud = new CloudAttach(this.hierarchy, options.syncDelaySeconds * 1000);
     this.createdAtMs = this.clock.nowMs();
     if (this.facts.attached) this.cloud.preset(this.facts.enabledCollectionIds, this.createdAtMs);

@@ -13,7 +13,9 @@ export function buildTypeScript() {
     prefixLines(tsc.stderr, 'tsc', process.stderr);
     tsc.once('error', reject);
     tsc.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`tsc failed (exit ${code}); fix the type errors above (npm run typecheck)`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`tsc failed (exit ${code}); fix the type errors above (npm run typecheck)`)),
     );
   });
 }

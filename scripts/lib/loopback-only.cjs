@@ -9,7 +9,13 @@ net.Server.prototype.listen = function listenOnLoopback(...args) {
   if (typeof first === 'number' && (second === undefined || typeof second === 'function')) {
     return listen.call(this, first, '127.0.0.1', ...args.slice(1));
   }
-  if (first !== null && typeof first === 'object' && !Array.isArray(first) && first.host === undefined && first.path === undefined) {
+  if (
+    first !== null &&
+    typeof first === 'object' &&
+    !Array.isArray(first) &&
+    first.host === undefined &&
+    first.path === undefined
+  ) {
     return listen.call(this, { ...first, host: '127.0.0.1' }, ...args.slice(1));
   }
   return listen.apply(this, args);

@@ -24,14 +24,18 @@ function person([id, name, alias, suffix], indent) {
     `givenName: ${givenName}`,
     `surname: ${surname}`,
     `email: ${alias}@example.com`,
-  ].map((line, index) => (index === 0 ? line : pad + line)).join('\n');
+  ]
+    .map((line, index) => (index === 0 ? line : pad + line))
+    .join('\n');
 }
 
 /** The playground's configuration with `who` as the current user (the others stay available as chat members). */
 export function playgroundConfig(who) {
   const current = PEOPLE[who];
   if (!current) throw new Error(`PLAYGROUND_USER must be one of ${PLAYGROUND_PEOPLE.join(', ')}`);
-  const others = Object.entries(PEOPLE).filter(([name]) => name !== who).map(([, entry]) => `  - ${person(entry, 4)}`);
+  const others = Object.entries(PEOPLE)
+    .filter(([name]) => name !== who)
+    .map(([, entry]) => `  - ${person(entry, 4)}`);
   return [
     'version: "0.1.1"',
     'tenantId: 00000000-0000-0000-0000-0000000000001',

@@ -24,7 +24,12 @@ export function listeningUrl(line) {
 }
 
 /** Bot variables for a sandbox listening at `url` whose CA certificate is in `caFile`. */
-export function sandboxBotEnvironment(url, caFile, { SANDBOX_TENANT_ID, SANDBOX_APP, SANDBOX_ADMINSERVICE_USER, SANDBOX_ACCESS_ENV = {} }, env = process.env) {
+export function sandboxBotEnvironment(
+  url,
+  caFile,
+  { SANDBOX_TENANT_ID, SANDBOX_APP, SANDBOX_ADMINSERVICE_USER, SANDBOX_ACCESS_ENV = {} },
+  env = process.env,
+) {
   const origin = `https://127.0.0.1:${new URL(url).port}`;
   const demoAccess = Object.fromEntries(Object.entries(SANDBOX_ACCESS_ENV).filter(([name]) => env[name] === undefined));
   return {

@@ -37,7 +37,10 @@ export function createSupervisor({ graceMs = 5000, onUnexpectedExit, out = proce
           if (found !== undefined) finish(resolve, found);
         };
         const onAbort = () => finish(reject, new Error(`stopped while waiting for ${name}`));
-        const timer = setTimeout(() => finish(reject, new Error(`${name} did not get ready within ${timeoutMs / 1000} s`)), timeoutMs);
+        const timer = setTimeout(
+          () => finish(reject, new Error(`${name} did not get ready within ${timeoutMs / 1000} s`)),
+          timeoutMs,
+        );
         lineListeners.add(listener);
         stopping.signal.addEventListener('abort', onAbort);
         void exited.then(() => finish(reject, new Error(`${name} exited before it was ready`)));

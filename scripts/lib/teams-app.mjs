@@ -37,7 +37,10 @@ export async function manifestProblems(manifest) {
 
 /** The icon files the manifest names, read from `dir`, keyed by their name in the zip. */
 export async function readIcons(manifest, dir = MANIFEST_DIR) {
-  const [color, outline] = await Promise.all([readFile(`${dir}${manifest.icons.color}`), readFile(`${dir}${manifest.icons.outline}`)]);
+  const [color, outline] = await Promise.all([
+    readFile(`${dir}${manifest.icons.color}`),
+    readFile(`${dir}${manifest.icons.outline}`),
+  ]);
   return { [manifest.icons.color]: color, [manifest.icons.outline]: outline };
 }
 

@@ -14,7 +14,12 @@ export const pendingApproval: ApprovalRecord = {
     intent: {},
     changes: [
       { action: 'create', subject: 'EDR pilot', detail: 'new ConfigMgr EDR policy (SccmEDR)' },
-      ...Array.from({ length: 40 }, (_, index) => ({ action: 'add' as const, subject: `PILOT-${index} collection with a long name`, detail: 'assign', devices: index * 7 })),
+      ...Array.from({ length: 40 }, (_, index) => ({
+        action: 'add' as const,
+        subject: `PILOT-${index} collection with a long name`,
+        detail: 'assign',
+        devices: index * 7,
+      })),
     ],
     resources: ['policy:edr pilot'],
     steps: [],
@@ -30,17 +35,32 @@ export const pendingApproval: ApprovalRecord = {
   cards: [],
 };
 
-const rejected: ApprovalRecord = { ...pendingApproval, status: 'rejected', decision: { by: megan, at: '2026-11-23T09:06:00.000Z', reason: 'Pilot first, please.' } };
+const rejected: ApprovalRecord = {
+  ...pendingApproval,
+  status: 'rejected',
+  decision: { by: megan, at: '2026-11-23T09:06:00.000Z', reason: 'Pilot first, please.' },
+};
 
 export const approvalFixtures: readonly ApprovalView[] = [
   toApprovalView(pendingApproval, { viewer: 'approver', userIds: ['29:alex', '29:megan'] }),
-  toApprovalView(pendingApproval, { viewer: 'requester', userIds: ['29:alex'], note: 'You cannot decide your own request.' }),
+  toApprovalView(pendingApproval, {
+    viewer: 'requester',
+    userIds: ['29:alex'],
+    note: 'You cannot decide your own request.',
+  }),
   toApprovalView(pendingApproval, { viewer: 'viewer' }),
   toApprovalView(rejected, { viewer: 'viewer' }),
-  toApprovalView({ ...pendingApproval, status: 'approved', approvals: [{ by: megan, at: '2026-11-23T09:05:00.000Z' }] }, { viewer: 'approver' }),
+  toApprovalView(
+    { ...pendingApproval, status: 'approved', approvals: [{ by: megan, at: '2026-11-23T09:05:00.000Z' }] },
+    { viewer: 'approver' },
+  ),
 ];
 
 export const approvalListFixtures: readonly ApprovalListView[] = [
   toApprovalListView({ toDecide: [], mine: [], isApprover: false }),
-  toApprovalListView({ toDecide: Array.from({ length: 12 }, () => pendingApproval), mine: [rejected], isApprover: true }),
+  toApprovalListView({
+    toDecide: Array.from({ length: 12 }, () => pendingApproval),
+    mine: [rejected],
+    isApprover: true,
+  }),
 ];

@@ -9,7 +9,12 @@ import { approvalFixtures, approvalListFixtures } from './approval-fixtures.js';
 import { runListFixtures, runProgressFixtures } from './run-fixtures.js';
 import { policyDetailsFixtures, policyListFixtures } from '../unit/policies/card-fixtures.js';
 import { collectionsFixtures, consoleStepFixtures } from '../unit/workflow/card-fixtures.js';
-import { complianceDevicesFixtures, compliancePolicyFixtures, complianceSubscriptionsFixtures, complianceSummaryFixtures } from '../unit/compliance/card-fixtures.js';
+import {
+  complianceDevicesFixtures,
+  compliancePolicyFixtures,
+  complianceSubscriptionsFixtures,
+  complianceSummaryFixtures,
+} from '../unit/compliance/card-fixtures.js';
 
 const firstCommand = commands[0];
 if (!firstCommand) throw new Error('no commands registered');
@@ -32,8 +37,17 @@ export const fixtures: { [N in keyof TemplateViews]: readonly TemplateViews[N][]
     { typed: 'hlep', suggestions: ['help'] },
   ],
   error: [
-    toErrorView({ title: 'Collection not found', message: 'No collection PS1000FF.', fix: 'Type collections.', correlationId: 'c0ffee00-0000-4000-8000-000000000000' }),
-    toErrorView({ title: 'Something went wrong', message: 'See the log.', correlationId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    toErrorView({
+      title: 'Collection not found',
+      message: 'No collection PS1000FF.',
+      fix: 'Type collections.',
+      correlationId: 'c0ffee00-0000-4000-8000-000000000000',
+    }),
+    toErrorView({
+      title: 'Something went wrong',
+      message: 'See the log.',
+      correlationId: 'c0ffee00-0000-4000-8000-000000000001',
+    }),
   ],
   notice: [{ title: 'Hello!', message: 'Type **help** to see what I can do.' }],
   'policy-details': policyDetailsFixtures,

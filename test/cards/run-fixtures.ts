@@ -1,5 +1,10 @@
 import type { RunRecord } from '../../core/runs/run-record.js';
-import { toRunListView, toRunProgressView, type RunListView, type RunProgressView } from '../../cards/views/run-view.js';
+import {
+  toRunListView,
+  toRunProgressView,
+  type RunListView,
+  type RunProgressView,
+} from '../../cards/views/run-view.js';
 
 const now = new Date('2026-11-23T10:00:00Z');
 
@@ -14,13 +19,33 @@ const base: RunRecord = {
   status: 'waiting',
   resources: ['tenant-attach'],
   steps: [
-    { id: 's1', kind: 'check', title: 'Check prerequisites', state: 'done', input: {}, attempts: 1, startedAt: '2026-11-23T09:50:00Z', endedAt: '2026-11-23T09:50:03Z', message: 'all pass' },
     {
-      id: 's2', kind: 'tenant-attach', title: 'Tenant attach', state: 'waiting-for-admin', input: {}, attempts: 1, startedAt: '2026-11-23T09:50:03Z',
+      id: 's1',
+      kind: 'check',
+      title: 'Check prerequisites',
+      state: 'done',
+      input: {},
+      attempts: 1,
+      startedAt: '2026-11-23T09:50:00Z',
+      endedAt: '2026-11-23T09:50:03Z',
+      message: 'all pass',
+    },
+    {
+      id: 's2',
+      kind: 'tenant-attach',
+      title: 'Tenant attach',
+      state: 'waiting-for-admin',
+      input: {},
+      attempts: 1,
+      startedAt: '2026-11-23T09:50:03Z',
       message: 'Do this in the ConfigMgr console',
       guidance: {
         title: 'Turn on upload to the Microsoft Endpoint Manager admin center',
-        steps: Array.from({ length: 8 }, (_, index) => `${index + 1}. Administration > Cloud Services > Cloud Attach > step ${index + 1} with a fairly long explanation of what to click`),
+        steps: Array.from(
+          { length: 8 },
+          (_, index) =>
+            `${index + 1}. Administration > Cloud Services > Cloud Attach > step ${index + 1} with a fairly long explanation of what to click`,
+        ),
         commandLine: 'Set-CMCollectionCloudSync -Id PS100042 -EnableAssignEndpointSecurityPolicy $true',
         verifyHint: 'Uploads run every 15 minutes; see CMGatewaySyncUploadWorker.log.',
       },
@@ -34,12 +59,25 @@ const failed: RunRecord = {
   status: 'failed',
   steps: [
     ...base.steps.slice(0, 1),
-    { ...base.steps[1]!, state: 'failed', guidance: undefined, problem: { title: 'Not a Global Administrator', message: 'Alex does not hold Global Administrator.', fix: 'Ask a Global Administrator to run attach.' } },
+    {
+      ...base.steps[1]!,
+      state: 'failed',
+      guidance: undefined,
+      problem: {
+        title: 'Not a Global Administrator',
+        message: 'Alex does not hold Global Administrator.',
+        fix: 'Ask a Global Administrator to run attach.',
+      },
+    },
     base.steps[2]!,
   ],
 };
 
-const done: RunRecord = { ...base, status: 'done', steps: base.steps.map((step) => ({ ...step, state: 'done', endedAt: '2026-11-23T09:59:00Z' })) };
+const done: RunRecord = {
+  ...base,
+  status: 'done',
+  steps: base.steps.map((step) => ({ ...step, state: 'done', endedAt: '2026-11-23T09:59:00Z' })),
+};
 
 export const runProgressFixtures: readonly RunProgressView[] = [
   toRunProgressView(base, now),
@@ -49,5 +87,11 @@ export const runProgressFixtures: readonly RunProgressView[] = [
 
 export const runListFixtures: readonly RunListView[] = [
   toRunListView([]),
-  toRunListView(Array.from({ length: 10 }, (_, index) => ({ ...base, id: `r-abcd${index}x`, title: `Run number ${index} with a long-ish title for the list` }))),
+  toRunListView(
+    Array.from({ length: 10 }, (_, index) => ({
+      ...base,
+      id: `r-abcd${index}x`,
+      title: `Run number ${index} with a long-ish title for the list`,
+    })),
+  ),
 ];

@@ -42,8 +42,12 @@ describe('card rendering', () => {
   });
 
   it('the parser used by these tests rejects what it should', () => {
-    expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlok', text: 'x' }] })).not.toEqual([]);
-    expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Chart.Donut', data: [] }] })).toEqual([]);
+    expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlok', text: 'x' }] })).not.toEqual(
+      [],
+    );
+    expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Chart.Donut', data: [] }] })).toEqual(
+      [],
+    );
   });
 
   it('routes every verb at most once', () => {
@@ -54,7 +58,9 @@ describe('card rendering', () => {
 describe('the approval card', () => {
   it('asks Teams to refresh it for the listed users while pending, and not once decided', async () => {
     const { approvalFixtures } = await import('./approval-fixtures.js');
-    const pending = renderCard('approval', approvalFixtures[0]!) as { refresh?: { userIds?: unknown; action?: { verb?: string } } };
+    const pending = renderCard('approval', approvalFixtures[0]!) as {
+      refresh?: { userIds?: unknown; action?: { verb?: string } };
+    };
     expect(pending.refresh?.userIds).toEqual(['29:alex', '29:megan']);
     expect(pending.refresh?.action?.verb).toBe('approval.refresh');
     const decided = renderCard('approval', approvalFixtures[3]!) as { refresh?: unknown };

@@ -1,9 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAdminServiceGateway } from '../../adapters/adminservice/adminservice-gateway.js';
 import type { CollectionSummary } from '../../core/ports/configmgr-gateway.js';
-import { createBearerTransport, createNtlmTransport, type NtlmCredentials } from '../../bot/upstream/adminservice-transport.js';
+import {
+  createBearerTransport,
+  createNtlmTransport,
+  type NtlmCredentials,
+} from '../../bot/upstream/adminservice-transport.js';
 import { createUpstreamCredential } from '../../bot/upstream/graph-client.js';
-import { type RunningSandbox, SANDBOX_ADMINSERVICE_USER, SANDBOX_APP, SANDBOX_TENANT_ID, type SandboxOptions, startSandbox } from '../../sandbox/index.js';
+import {
+  type RunningSandbox,
+  SANDBOX_ADMINSERVICE_USER,
+  SANDBOX_APP,
+  SANDBOX_TENANT_ID,
+  type SandboxOptions,
+  startSandbox,
+} from '../../sandbox/index.js';
 import { testTls } from '../support/tls.js';
 
 let sandbox: RunningSandbox | undefined;
@@ -14,7 +25,9 @@ afterEach(async () => {
 
 async function gatewayFor(credentials: NtlmCredentials, options: Omit<SandboxOptions, 'tls' | 'port'> = {}) {
   sandbox = await startSandbox({ port: 0, scenario: 'ready', ...options, tls: testTls() });
-  return createAdminServiceGateway({ transport: createNtlmTransport({ baseUrl: `${sandbox.url}/adminservice`, credentials, timeoutMs: 5000 }) });
+  return createAdminServiceGateway({
+    transport: createNtlmTransport({ baseUrl: `${sandbox.url}/adminservice`, credentials, timeoutMs: 5000 }),
+  });
 }
 
 describe('AdminService over NTLM against the sandbox', () => {
@@ -26,7 +39,10 @@ describe('AdminService over NTLM against the sandbox', () => {
 
   it('maps a 401 for missing or wrong credentials to Unauthenticated', async () => {
     const gateway = await gatewayFor({ ...SANDBOX_ADMINSERVICE_USER, password: 'wrong' });
-    expect(await gateway.getSiteInfo()).toMatchObject({ ok: false, error: { code: 'Unauthenticated', httpStatus: 401 } });
+    expect(await gateway.getSiteInfo()).toMatchObject({
+      ok: false,
+      error: { code: 'Unauthenticated', httpStatus: 401 },
+    });
   });
 
   it('pages SMS_Collection to the end without gaps or repeats', async () => {
@@ -46,28 +62,55 @@ describe('AdminService over NTLM against the sandbox', () => {
   });
 
   it('maps the RBAC "Access denied" 404 to AccessDenied (Bearer transport: the fault fires before the NTLM handshake)', async () => {
-    sandbox = await startSandbox({ port: 0, scenario: 'ready', faults: 'route=/adminservice/*;kind=accessDenied;rate=1', tls: testTls() });
-    const credential = createUpstreamCredential({
-      tenantId: SANDBOX_TENANT_ID, clientId: SANDBOX_APP.clientId, clientSecret: SANDBOX_APP.clientSecret, authorityHost: `${sandbox.url}/login`,
+    sandbox = await startSandbox({
+      port: 0,
+      scenario: 'ready',
+      faults: 'route=/adminservice/*;kind=accessDenied;rate=1',
+      tls: testTls(),
     });
-    const transport = createBearerTransport({ baseUrl: `${sandbox.url}/adminservice`, credential, scope: 'https://cmg.contoso.test/.default' });
+    const credential = createUpstreamCredential({
+      tenantId: SANDBOX_TENANT_ID,
+      clientId: SANDBOX_APP.clientId,
+      clientSecret: SANDBOX_APP.clientSecret,
+      authorityHost: `${sandbox.url}/login`,
+    });
+    const transport = createBearerTransport({
+      baseUrl: `${sandbox.url}/adminservice`,
+      credential,
+      scope: 'https://cmg.contoso.test/.default',
+    });
     const gateway = createAdminServiceGateway({ transport });
-    expect(await gateway.listCollections({})).toMatchObject({ ok: false, error: { code: 'AccessDenied', httpStatus: 404 } });
+    expect(await gateway.listCollections({})).toMatchObject({
+      ok: false,
+      error: { code: 'AccessDenied', httpStatus: 404 },
+    });
   });
 
   it('reads through the Bearer (CMG) transport with a token from the app credential', async () => {
     sandbox = await startSandbox({ port: 0, scenario: 'ready', tls: testTls() });
     const credential = createUpstreamCredential({
-      tenantId: SANDBOX_TENANT_ID, clientId: SANDBOX_APP.clientId, clientSecret: SANDBOX_APP.clientSecret, authorityHost: `${sandbox.url}/login`,
+      tenantId: SANDBOX_TENANT_ID,
+      clientId: SANDBOX_APP.clientId,
+      clientSecret: SANDBOX_APP.clientSecret,
+      authorityHost: `${sandbox.url}/login`,
     });
-    const gateway = createAdminServiceGateway({ transport: createBearerTransport({ baseUrl: `${sandbox.url}/adminservice`, credential, scope: 'https://cmg.contoso.test/.default' }) });
+    const gateway = createAdminServiceGateway({
+      transport: createBearerTransport({
+        baseUrl: `${sandbox.url}/adminservice`,
+        credential,
+        scope: 'https://cmg.contoso.test/.default',
+      }),
+    });
     expect(await gateway.getCollection('SMS00001')).toMatchObject({ ok: true, value: { id: 'SMS00001' } });
   });
 
   it('maps an unknown collection to CollectionNotFound', async () => {
     const gateway = await gatewayFor(SANDBOX_ADMINSERVICE_USER);
     expect(await gateway.getCollection('PS1FFFFF')).toMatchObject({ ok: false, error: { code: 'CollectionNotFound' } });
-    expect(await gateway.listCollectionMembers('PS1FFFFF')).toMatchObject({ ok: false, error: { code: 'CollectionNotFound' } });
+    expect(await gateway.listCollectionMembers('PS1FFFFF')).toMatchObject({
+      ok: false,
+      error: { code: 'CollectionNotFound' },
+    });
   });
 
   it('maps a refused connection to ProviderUnreachable', async () => {
@@ -75,8 +118,16 @@ describe('AdminService over NTLM against the sandbox', () => {
     const url = new URL(sandbox?.url ?? '');
     await sandbox?.close();
     sandbox = undefined;
-    const closed = createAdminServiceGateway({ transport: createNtlmTransport({ baseUrl: `https://127.0.0.1:${url.port}/adminservice`, credentials: SANDBOX_ADMINSERVICE_USER }) });
+    const closed = createAdminServiceGateway({
+      transport: createNtlmTransport({
+        baseUrl: `https://127.0.0.1:${url.port}/adminservice`,
+        credentials: SANDBOX_ADMINSERVICE_USER,
+      }),
+    });
     expect(gateway).toBeDefined();
-    expect(await closed.getSiteInfo()).toMatchObject({ ok: false, error: { code: 'ProviderUnreachable', retryable: true } });
+    expect(await closed.getSiteInfo()).toMatchObject({
+      ok: false,
+      error: { code: 'ProviderUnreachable', retryable: true },
+    });
   });
 });

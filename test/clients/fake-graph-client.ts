@@ -18,9 +18,19 @@ export function fakeGraphClient(respond: Responder): { client: Client; seen: See
     middleware: {
       async execute(context) {
         const url = typeof context.request === 'string' ? context.request : context.request.url;
-        const headers = Object.fromEntries(Object.entries((context.options?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+        const headers = Object.fromEntries(
+          Object.entries((context.options?.headers ?? {}) as Record<string, string>).map(([k, v]) => [
+            k.toLowerCase(),
+            v,
+          ]),
+        );
         const rawBody = context.options?.body;
-        const request = { method: context.options?.method ?? 'GET', url, headers, body: typeof rawBody === 'string' ? JSON.parse(rawBody) : undefined };
+        const request = {
+          method: context.options?.method ?? 'GET',
+          url,
+          headers,
+          body: typeof rawBody === 'string' ? JSON.parse(rawBody) : undefined,
+        };
         seen.push(request);
         context.response = respond(request);
       },
@@ -30,7 +40,10 @@ export function fakeGraphClient(respond: Responder): { client: Client; seen: See
 }
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  return new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 /** A clock that only moves when something sleeps, so retry schedules are exact and instant. */

@@ -7,7 +7,13 @@ import { fakeGraphClient, jsonResponse, manualClock, type Responder } from './fa
 function setup(respond: Responder, maxTotalMs = 60_000) {
   const { client, seen } = fakeGraphClient(respond);
   const clock = manualClock();
-  const http = createGraphHttp({ client, logger: silentLogger, clock, retry: { maxTotalMs, baseDelayMs: 1000, maxDelayMs: 8000 }, random: () => 1 });
+  const http = createGraphHttp({
+    client,
+    logger: silentLogger,
+    clock,
+    retry: { maxTotalMs, baseDelayMs: 1000, maxDelayMs: 8000 },
+    random: () => 1,
+  });
   return { http, seen, clock };
 }
 
@@ -16,7 +22,9 @@ const get = { operation: 'test read', method: 'GET' as const, path: '/deviceMana
 describe('graph-http retries', () => {
   it('waits exactly Retry-After, then succeeds', async () => {
     let calls = 0;
-    const { http, clock, seen } = setup(() => (++calls === 1 ? jsonResponse(429, {}, { 'retry-after': '2' }) : jsonResponse(200, { ok: 1 })));
+    const { http, clock, seen } = setup(() =>
+      ++calls === 1 ? jsonResponse(429, {}, { 'retry-after': '2' }) : jsonResponse(200, { ok: 1 }),
+    );
     const reply = await http.send(get);
     expect(reply.body).toEqual({ ok: 1 });
     expect(clock.sleeps).toEqual([2000]);
@@ -49,23 +57,41 @@ describe('graph-http retries', () => {
   });
 
   it('maps a persistent 503 to UpstreamUnavailable', async () => {
-    const { http } = setup(() => jsonResponse(503, { error: { code: 'ServiceUnavailable', message: 'try later' } }), 3000);
+    const { http } = setup(
+      () => jsonResponse(503, { error: { code: 'ServiceUnavailable', message: 'try later' } }),
+      3000,
+    );
     await expect(http.send(get)).rejects.toBeInstanceOf(UpstreamUnavailable);
   });
 
   it('does not retry a 400 and surfaces the service message', async () => {
-    const { http, seen } = setup(() => jsonResponse(400, { error: { code: 'BadRequest', message: 'Invalid filter', innerError: { 'request-id': 'r-400' } } }));
+    const { http, seen } = setup(() =>
+      jsonResponse(400, {
+        error: { code: 'BadRequest', message: 'Invalid filter', innerError: { 'request-id': 'r-400' } },
+      }),
+    );
     const error = await http.send(get).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UpstreamRejected);
-    expect((error as UpstreamRejected).failure).toMatchObject({ status: 400, serviceMessage: 'Invalid filter', requestId: 'r-400' });
+    expect((error as UpstreamRejected).failure).toMatchObject({
+      status: 400,
+      serviceMessage: 'Invalid filter',
+      requestId: 'r-400',
+    });
     expect(seen).toHaveLength(1);
   });
 });
 
 describe('graph-http Intune errors', () => {
   it('surfaces the nested Intune message and Activity ID on the domain error', async () => {
-    const message = JSON.stringify({ _version: 3, Message: 'An internal server error has occurred - Activity ID: 7b0b8a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b - Url: https://x', RetryAfter: null });
-    const { http } = setup(() => jsonResponse(500, { error: { code: 'InternalServerError', message } }, { 'request-id': 'r-500' }));
+    const message = JSON.stringify({
+      _version: 3,
+      Message:
+        'An internal server error has occurred - Activity ID: 7b0b8a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b - Url: https://x',
+      RetryAfter: null,
+    });
+    const { http } = setup(() =>
+      jsonResponse(500, { error: { code: 'InternalServerError', message } }, { 'request-id': 'r-500' }),
+    );
     const error = await http.send(get).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UpstreamUnavailable);
     expect((error as UpstreamUnavailable).failure).toMatchObject({
@@ -85,13 +111,18 @@ describe('graph-http paging', () => {
         : jsonResponse(200, { value: [1, 2], '@odata.nextLink': 'https://graph.test/beta/groups?$skiptoken=2' }),
     );
     expect(await http.getAll({ operation: 'list', path: '/groups' })).toEqual([1, 2, 3]);
-    expect(seen.map((request) => request.url)).toEqual(['https://graph.test/beta/groups', 'https://graph.test/beta/groups?$skiptoken=2']);
+    expect(seen.map((request) => request.url)).toEqual([
+      'https://graph.test/beta/groups',
+      'https://graph.test/beta/groups?$skiptoken=2',
+    ]);
   });
 
   it('encodes query values but keeps OData keys', async () => {
     const { http, seen } = setup(() => jsonResponse(200, { value: [] }));
     await http.getAll({ operation: 'find', path: '/groups', query: { $filter: "displayName eq 'R&D #1'" } });
-    expect(seen[0]?.url).toBe(`https://graph.test/beta/groups?$filter=${encodeURIComponent("displayName eq 'R&D #1'")}`);
+    expect(seen[0]?.url).toBe(
+      `https://graph.test/beta/groups?$filter=${encodeURIComponent("displayName eq 'R&D #1'")}`,
+    );
   });
 });
 
@@ -99,10 +130,15 @@ describe('graph-http $batch', () => {
   it('sends 45 requests as batches of 20, 20 and 5', async () => {
     const { http, seen } = setup((request) => {
       const { requests } = request.body as { requests: { id: string }[] };
-      return jsonResponse(200, { responses: [...requests].reverse().map((item) => ({ id: item.id, status: 200, body: { n: Number(item.id) } })) });
+      return jsonResponse(200, {
+        responses: [...requests].reverse().map((item) => ({ id: item.id, status: 200, body: { n: Number(item.id) } })),
+      });
     });
     const ids = Array.from({ length: 45 }, (_, index) => String(index + 1));
-    const outcomes = await http.batch('batch', ids.map((id) => ({ id, method: 'GET' as const, url: `x/${id}` })));
+    const outcomes = await http.batch(
+      'batch',
+      ids.map((id) => ({ id, method: 'GET' as const, url: `x/${id}` })),
+    );
     expect(seen.map((request) => (request.body as { requests: unknown[] }).requests.length)).toEqual([20, 20, 5]);
     expect(outcomes.map((outcome) => outcome.id)).toEqual(ids);
     expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
@@ -121,7 +157,10 @@ describe('graph-http $batch', () => {
         ),
       });
     });
-    const outcomes = await http.batch('batch', ['1', '2', '3'].map((id) => ({ id, method: 'GET' as const, url: `x/${id}` })));
+    const outcomes = await http.batch(
+      'batch',
+      ['1', '2', '3'].map((id) => ({ id, method: 'GET' as const, url: `x/${id}` })),
+    );
     expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
     expect((seen[1]?.body as { requests: { id: string }[] }).requests.map((item) => item.id)).toEqual(['2', '3']);
     expect(clock.sleeps).toEqual([3000]);
@@ -131,10 +170,17 @@ describe('graph-http $batch', () => {
     const { http } = setup((request) => {
       const { requests } = request.body as { requests: { id: string }[] };
       return jsonResponse(200, {
-        responses: requests.map((item) => (item.id === '2' ? { id: '2', status: 404, body: { error: { code: 'NotFound', message: 'gone' } } } : { id: item.id, status: 200, body: {} })),
+        responses: requests.map((item) =>
+          item.id === '2'
+            ? { id: '2', status: 404, body: { error: { code: 'NotFound', message: 'gone' } } }
+            : { id: item.id, status: 200, body: {} },
+        ),
       });
     });
-    const outcomes = await http.batch('batch', ['1', '2'].map((id) => ({ id, method: 'GET' as const, url: `x/${id}` })));
+    const outcomes = await http.batch(
+      'batch',
+      ['1', '2'].map((id) => ({ id, method: 'GET' as const, url: `x/${id}` })),
+    );
     expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, false]);
   });
 });

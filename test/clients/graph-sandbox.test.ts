@@ -29,23 +29,34 @@ describe('Graph client against the sandbox', () => {
   });
 
   it('retries a 429 with Retry-After: 2 after at least 2 s, and not before', async () => {
-    upstream = await sandboxUpstream({ scenario: 'ready', faults: 'route=/graph/beta/deviceManagement/*;kind=429;retryAfter=2;rate=1;count=1' });
+    upstream = await sandboxUpstream({
+      scenario: 'ready',
+      faults: 'route=/graph/beta/deviceManagement/*;kind=429;retryAfter=2;rate=1;count=1',
+    });
     const started = Date.now();
     await upstream.http.send(readTags);
     const elapsed = Date.now() - started;
-    const calls = (await upstream.requests()).filter((entry) => entry.path === '/graph/beta/deviceManagement/roleScopeTags');
+    const calls = (await upstream.requests()).filter(
+      (entry) => entry.path === '/graph/beta/deviceManagement/roleScopeTags',
+    );
     expect(calls.map((entry) => entry.status)).toEqual([429, 200]);
     expect(elapsed).toBeGreaterThanOrEqual(2000);
     expect(elapsed).toBeLessThan(15_000);
   });
 
   it('ends a call that keeps failing in one domain error within the configured bound', async () => {
-    upstream = await sandboxUpstream({ scenario: 'ready', faults: 'route=/graph/beta/deviceManagement/*;kind=503;rate=1' }, 1500);
+    upstream = await sandboxUpstream(
+      { scenario: 'ready', faults: 'route=/graph/beta/deviceManagement/*;kind=503;rate=1' },
+      1500,
+    );
     const started = Date.now();
     const error = await upstream.http.send(readTags).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UpstreamUnavailable);
     expect(Date.now() - started).toBeLessThan(10_000);
-    const throttled = await sandboxUpstream({ scenario: 'ready', faults: 'route=/graph/beta/deviceManagement/*;kind=429;retryAfter=1;rate=1' }, 1500);
+    const throttled = await sandboxUpstream(
+      { scenario: 'ready', faults: 'route=/graph/beta/deviceManagement/*;kind=429;retryAfter=1;rate=1' },
+      1500,
+    );
     try {
       await expect(throttled.http.send(readTags)).rejects.toBeInstanceOf(UpstreamThrottled);
     } finally {
@@ -72,7 +83,9 @@ describe('Graph adapters against the sandbox', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await adapters.intuneCollections.listSyncedCollections(cursor === undefined ? { pageSize: 1 } : { cursor });
+      const page = await adapters.intuneCollections.listSyncedCollections(
+        cursor === undefined ? { pageSize: 1 } : { cursor },
+      );
       collections.push(...page.items);
       cursor = page.cursor;
       pages += 1;
@@ -97,7 +110,9 @@ describe('Graph adapters against the sandbox', () => {
     const { directory } = createGraphAdapters({ client: upstream.client, logger: silentLogger, clock: systemClock });
     expect(await directory.isGlobalAdministrator(DEMO_USERS.admin.id)).toBe(true);
     expect(await directory.isGlobalAdministrator(DEMO_USERS.plainUser.id)).toBe(false);
-    expect(await directory.getUser(DEMO_USERS.admin.id)).toMatchObject({ userPrincipalName: DEMO_USERS.admin.userPrincipalName });
+    expect(await directory.getUser(DEMO_USERS.admin.id)).toMatchObject({
+      userPrincipalName: DEMO_USERS.admin.userPrincipalName,
+    });
     expect(await directory.getUser('00000000-0000-0000-0000-0000000000ff')).toBeUndefined();
     expect(Array.isArray(await directory.transitiveGroupIds(DEMO_USERS.admin.id))).toBe(true);
   });

@@ -5,11 +5,20 @@ import { parsePolicySettings, policyReadSchema } from '../../adapters/graph/poli
 import type { PolicyDraft } from '../../core/policy/policy-draft.js';
 
 const intuneEdr: PolicyDraft = {
-  kind: 'intune-edr', profile: 'edr', target: 'intune', name: 'EDR pilot', description: 'pilot', scopeTagIds: ['0'],
+  kind: 'intune-edr',
+  profile: 'edr',
+  target: 'intune',
+  name: 'EDR pilot',
+  description: 'pilot',
+  scopeTagIds: ['0'],
   settings: { sampleSharing: 'all', telemetry: 'expedited' },
 };
 const configMgrAv: PolicyDraft = {
-  kind: 'configmgr-antivirus', profile: 'antivirus', target: 'configmgr', name: 'AV', description: '',
+  kind: 'configmgr-antivirus',
+  profile: 'antivirus',
+  target: 'configmgr',
+  name: 'AV',
+  description: '',
   settings: { realTimeMonitoring: true, cloudProtection: false, disableRestorePoint: true },
 };
 
@@ -21,24 +30,36 @@ describe('policy bodies (graph-intune.md §4.4–4.6)', () => {
   it('renders the MDM EDR body with the template, technologies and connector onboarding', () => {
     const body = renderPolicyBody(intuneEdr);
     expect(body).toMatchObject({
-      name: 'EDR pilot', description: `pilot ${ATTACHOPS_MARKER}`, platforms: 'windows10', technologies: 'mdm,microsoftSense',
-      roleScopeTagIds: ['0'], templateReference: { templateId: '0385b795-0f2f-44ac-8602-9f65bf6adede_1' },
+      name: 'EDR pilot',
+      description: `pilot ${ATTACHOPS_MARKER}`,
+      platforms: 'windows10',
+      technologies: 'mdm,microsoftSense',
+      roleScopeTagIds: ['0'],
+      templateReference: { templateId: '0385b795-0f2f-44ac-8602-9f65bf6adede_1' },
     });
     expect(settingIds(body)).toEqual([
       'device_vendor_msft_windowsadvancedthreatprotection_configurationtype',
       'device_vendor_msft_windowsadvancedthreatprotection_configuration_samplesharing',
       'device_vendor_msft_windowsadvancedthreatprotection_configuration_telemetryreportingfrequency',
     ]);
-    expect(JSON.stringify(body)).toContain('"value":"device_vendor_msft_windowsadvancedthreatprotection_configuration_telemetryreportingfrequency_2"');
+    expect(JSON.stringify(body)).toContain(
+      '"value":"device_vendor_msft_windowsadvancedthreatprotection_configuration_telemetryreportingfrequency_2"',
+    );
     expect(JSON.stringify(body)).toContain('"settingValueTemplateId":"f72c326c-7c5b-4224-b890-0b9b54522bd9"');
   });
 
   it('renders the ConfigMgr AV body with creationSource SccmAV, no template and no scope tags', () => {
     const body = renderPolicyBody(configMgrAv);
-    expect(body).toMatchObject({ technologies: 'configManager', creationSource: 'SccmAV', description: ATTACHOPS_MARKER });
+    expect(body).toMatchObject({
+      technologies: 'configManager',
+      creationSource: 'SccmAV',
+      description: ATTACHOPS_MARKER,
+    });
     expect(body).not.toHaveProperty('templateReference');
     expect(body).not.toHaveProperty('roleScopeTagIds');
-    expect(JSON.stringify(body)).toContain('"value":"device_vendor_msft_policy_config_defender_allowcloudprotection_0"');
+    expect(JSON.stringify(body)).toContain(
+      '"value":"device_vendor_msft_policy_config_defender_allowcloudprotection_0"',
+    );
     expect(JSON.stringify(body)).toContain('"value":"defender_disablerestorepoint_1"');
   });
 
@@ -48,12 +69,17 @@ describe('policy bodies (graph-intune.md §4.4–4.6)', () => {
     expect(JSON.stringify(body)).not.toContain('configurationtype');
   });
 
-  it.each([intuneEdr, configMgrAv])('reads back what it wrote ($kind), ignoring the encrypted onboarding value', (draft) => {
-    const body = renderPolicyBody(draft);
-    const readBack = JSON.parse(JSON.stringify({ id: 'p1', ...body }).replace('Microsoft ATP connector enabled', 'encrypted-token-guid'));
-    const parsed = parsePolicySettings(policyReadSchema.parse(readBack));
-    expect(parsed.draft).toEqual(draft);
-    expect(parsed.unmodelledSettingIds).toEqual([]);
-    expect(parsed.onboardingFromConnector).toBe(draft.kind === 'intune-edr');
-  });
+  it.each([intuneEdr, configMgrAv])(
+    'reads back what it wrote ($kind), ignoring the encrypted onboarding value',
+    (draft) => {
+      const body = renderPolicyBody(draft);
+      const readBack = JSON.parse(
+        JSON.stringify({ id: 'p1', ...body }).replace('Microsoft ATP connector enabled', 'encrypted-token-guid'),
+      );
+      const parsed = parsePolicySettings(policyReadSchema.parse(readBack));
+      expect(parsed.draft).toEqual(draft);
+      expect(parsed.unmodelledSettingIds).toEqual([]);
+      expect(parsed.onboardingFromConnector).toBe(draft.kind === 'intune-edr');
+    },
+  );
 });

@@ -3,7 +3,13 @@ import { createGraphHttp, type GraphHttp } from '../../adapters/graph/graph-http
 import { systemClock } from '../../core/ports/clock.js';
 import { silentLogger } from '../../core/ports/logger.js';
 import { createGraphClient } from '../../bot/upstream/graph-client.js';
-import { type RunningSandbox, SANDBOX_APP, SANDBOX_TENANT_ID, type SandboxOptions, startSandbox } from '../../sandbox/index.js';
+import {
+  type RunningSandbox,
+  SANDBOX_APP,
+  SANDBOX_TENANT_ID,
+  type SandboxOptions,
+  startSandbox,
+} from '../../sandbox/index.js';
 import { testTls } from '../support/tls.js';
 
 export interface SandboxUpstream {
@@ -11,12 +17,23 @@ export interface SandboxUpstream {
   readonly client: Client;
   readonly http: GraphHttp;
   control(method: string, path: string, body?: unknown): Promise<unknown>;
-  requests(): Promise<{ method: string; path: string; status: number; clientRequestId: string | null; authorization: { scheme: string | null } }[]>;
+  requests(): Promise<
+    {
+      method: string;
+      path: string;
+      status: number;
+      clientRequestId: string | null;
+      authorization: { scheme: string | null };
+    }[]
+  >;
   close(): Promise<void>;
 }
 
 /** The production client path (credential → SDK client → GraphHttp) pointed at a loopback sandbox. */
-export async function sandboxUpstream(options: Omit<SandboxOptions, 'tls' | 'port'> = {}, maxTotalMs = 60_000): Promise<SandboxUpstream> {
+export async function sandboxUpstream(
+  options: Omit<SandboxOptions, 'tls' | 'port'> = {},
+  maxTotalMs = 60_000,
+): Promise<SandboxUpstream> {
   const sandbox = await startSandbox({ port: 0, ...options, tls: testTls() });
   const client = createGraphClient({
     tenantId: SANDBOX_TENANT_ID,
@@ -39,7 +56,8 @@ export async function sandboxUpstream(options: Omit<SandboxOptions, 'tls' | 'por
     client,
     http,
     control,
-    requests: async () => ((await control('GET', '/requests')) as { requests: Awaited<ReturnType<SandboxUpstream['requests']>> }).requests,
+    requests: async () =>
+      ((await control('GET', '/requests')) as { requests: Awaited<ReturnType<SandboxUpstream['requests']>> }).requests,
     close: () => sandbox.close(),
   };
 }

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../bot/commands/index.js';
 import { verbs } from '../../bot/verbs/index.js';
 import { ROLES } from '../../core/access/roles.js';
-import { ADELE, ALEX, ANONYMOUS, invokeActivity, ISAIAH, LYNNE, MEGAN, messageActivity, type TestUser } from '../support/activities.js';
+import {
+  ADELE,
+  ALEX,
+  ANONYMOUS,
+  invokeActivity,
+  ISAIAH,
+  LYNNE,
+  MEGAN,
+  messageActivity,
+  type TestUser,
+} from '../support/activities.js';
 import { startTestBot, type TestBot } from '../support/bot-harness.js';
 import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenant.js';
 
@@ -51,8 +61,13 @@ describe('access control', () => {
     const conversationId = `a:access-${++conversation}`;
     const before = harness.connector.calls.length;
     await harness.post(messageActivity(text, { serviceUrl: harness.connector.url, from, conversationId }));
-    await harness.connector.waitFor((calls) => calls.slice(before).some((call) => call.conversationId === conversationId), 15_000);
-    return JSON.stringify(harness.connector.calls.slice(before).filter((call) => call.conversationId === conversationId)[0]?.body);
+    await harness.connector.waitFor(
+      (calls) => calls.slice(before).some((call) => call.conversationId === conversationId),
+      15_000,
+    );
+    return JSON.stringify(
+      harness.connector.calls.slice(before).filter((call) => call.conversationId === conversationId)[0]?.body,
+    );
   }
 
   it.each(TABLE)('%s: "%s" is %s', async (from, text, expected) => {
@@ -62,9 +77,17 @@ describe('access control', () => {
   });
 
   it('refuses card buttons server-side to callers without the role', async () => {
-    const response = await harness.post(invokeActivity('approval.approve', { approvalId: 'a-abcdef' }, { serviceUrl: harness.connector.url, from: ISAIAH }));
+    const response = await harness.post(
+      invokeActivity(
+        'approval.approve',
+        { approvalId: 'a-abcdef' },
+        { serviceUrl: harness.connector.url, from: ISAIAH },
+      ),
+    );
     expect(JSON.stringify(response.body)).toContain('needs the approver role');
-    const run = await harness.post(invokeActivity('run.verify', { runId: 'r-abcdef' }, { serviceUrl: harness.connector.url, from: ISAIAH }));
+    const run = await harness.post(
+      invokeActivity('run.verify', { runId: 'r-abcdef' }, { serviceUrl: harness.connector.url, from: ISAIAH }),
+    );
     expect(JSON.stringify(run.body)).toContain('needs the operator role');
   });
 
@@ -79,16 +102,29 @@ describe('access control', () => {
   it('audits refusals with who, what and the missing role', async () => {
     await say(ISAIAH, 'enable PS100015');
     const refusals = (await harness.services.audit.read()).filter((entry) => entry.action === 'access.refused');
-    expect(refusals.some((entry) => entry.actor.aadObjectId === ISAIAH.aadObjectId && JSON.stringify(entry.details).includes('operator'))).toBe(true);
+    expect(
+      refusals.some(
+        (entry) => entry.actor.aadObjectId === ISAIAH.aadObjectId && JSON.stringify(entry.details).includes('operator'),
+      ),
+    ).toBe(true);
   });
 
   it('a removal from the operators group takes effect within the cache lifetime, without a restart', async () => {
-    expect(REFUSAL.test(await say(ADELE, 'policy create edr --target configmgr --name "EDR before" --sample-sharing all'))).toBe(false);
+    expect(
+      REFUSAL.test(await say(ADELE, 'policy create edr --target configmgr --name "EDR before" --sample-sharing all')),
+    ).toBe(false);
     const [operators] = await tenant.tenant.directory.findGroups('AttachOps-Operators');
-    expect((await tenant.control('POST', 'directory/group-members', { groupId: operators!.id, remove: [ADELE.aadObjectId] })).status).toBe(200);
+    expect(
+      (await tenant.control('POST', 'directory/group-members', { groupId: operators!.id, remove: [ADELE.aadObjectId] }))
+        .status,
+    ).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1_200));
-    expect(await say(ADELE, 'policy create edr --target configmgr --name "EDR after" --sample-sharing all')).toMatch(/needs the operator role/);
-    const changes = (await harness.services.audit.read()).filter((entry) => entry.action === 'access.changed' && entry.actor.aadObjectId === ADELE.aadObjectId);
+    expect(await say(ADELE, 'policy create edr --target configmgr --name "EDR after" --sample-sharing all')).toMatch(
+      /needs the operator role/,
+    );
+    const changes = (await harness.services.audit.read()).filter(
+      (entry) => entry.action === 'access.changed' && entry.actor.aadObjectId === ADELE.aadObjectId,
+    );
     expect(changes.length).toBeGreaterThan(0);
   });
 });

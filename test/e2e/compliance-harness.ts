@@ -37,8 +37,20 @@ export async function startComplianceBot(options: {
 }): Promise<ComplianceBot> {
   const log = options.log ?? silentLogger;
   const config = loadConfig({ PORT: '0', ...SANDBOX_ACCESS_ENV });
-  const services = createAppServices({ storage: options.storage, audit: createMemoryAuditLog(), clock: options.clock, log: silentLogger, tenant: options.tenant, access: config.access });
-  const bot = await startBot({ config, services, log, compliance: { tickMs: 25, ...(options.sendLimits ? { sendLimits: options.sendLimits } : {}) } });
+  const services = createAppServices({
+    storage: options.storage,
+    audit: createMemoryAuditLog(),
+    clock: options.clock,
+    log: silentLogger,
+    tenant: options.tenant,
+    access: config.access,
+  });
+  const bot = await startBot({
+    config,
+    services,
+    log,
+    compliance: { tickMs: 25, ...(options.sendLimits ? { sendLimits: options.sendLimits } : {}) },
+  });
   const references = new ConversationReferences(options.storage);
   const scheduler = bot.compliance;
   return {
@@ -47,7 +59,11 @@ export async function startComplianceBot(options: {
     scheduler,
     references,
     async post(activity) {
-      const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const response = await fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       const text = await response.text();
       return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
     },
@@ -58,7 +74,10 @@ export async function startComplianceBot(options: {
 }
 
 /** Stores a conversation reference as the bot does on every turn, without a turn. */
-export async function rememberConversation(references: ConversationReferences, activity: Record<string, unknown>): Promise<void> {
+export async function rememberConversation(
+  references: ConversationReferences,
+  activity: Record<string, unknown>,
+): Promise<void> {
   await references.remember(activity as unknown as Activity);
 }
 
@@ -70,7 +89,8 @@ export function cardText(card: unknown): string {
     else if (node !== null && typeof node === 'object') {
       const record = node as Record<string, unknown>;
       if (typeof record.text === 'string') parts.push(record.text);
-      if (typeof record.title === 'string' && typeof record.value === 'string') parts.push(`${record.title}: ${record.value}`);
+      if (typeof record.title === 'string' && typeof record.value === 'string')
+        parts.push(`${record.title}: ${record.value}`);
       Object.values(record).forEach(visit);
     }
   };

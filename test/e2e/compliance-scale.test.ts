@@ -19,12 +19,30 @@ describe('compliance summaries at scale', () => {
 
   beforeAll(async () => {
     sandbox = await startSandboxTenant({ scenario: 'ready' });
-    connector = await startRecordingConnector({ perConversationPerSecond: 1, globalPerSecond: 100, retryAfterSeconds: 1 });
-    harness = await startComplianceBot({ tenant: sandbox.tenant, storage, clock, connector, sendLimits: { globalPerSecond: 125 } });
+    connector = await startRecordingConnector({
+      perConversationPerSecond: 1,
+      globalPerSecond: 100,
+      retryAfterSeconds: 1,
+    });
+    harness = await startComplianceBot({
+      tenant: sandbox.tenant,
+      storage,
+      clock,
+      connector,
+      sendLimits: { globalPerSecond: 125 },
+    });
     const { policies } = sandbox.tenant;
     for (let index = 0; index < POLICIES; index += 1) {
-      const { id } = await policies.create({ kind: 'configmgr-edr', profile: 'edr', target: 'configmgr', name: `EDR ring ${String(index).padStart(3, '0')}`, description: '', settings: {} });
-      if (index % 10 === 0) await policies.assign(id, [{ kind: 'collection', collectionId: index % 20 === 0 ? 'PS100042' : 'PS100015' }]);
+      const { id } = await policies.create({
+        kind: 'configmgr-edr',
+        profile: 'edr',
+        target: 'configmgr',
+        name: `EDR ring ${String(index).padStart(3, '0')}`,
+        description: '',
+        settings: {},
+      });
+      if (index % 10 === 0)
+        await policies.assign(id, [{ kind: 'collection', collectionId: index % 20 === 0 ? 'PS100042' : 'PS100015' }]);
     }
     await sandbox.control('POST', 'clock/advance', { seconds: 15 * 60 });
   }, 120_000);
@@ -37,7 +55,14 @@ describe('compliance summaries at scale', () => {
 
   it(`summarizes ${POLICIES} ConfigMgr policies with at most 5 Graph $batch requests plus the policy list`, async () => {
     await sandbox.control('DELETE', 'requests');
-    await harness.post(messageActivity('compliance', { serviceUrl: connector.url, place: 'channel', conversationId: '19:scale@thread.tacv2', from: ALEX }));
+    await harness.post(
+      messageActivity('compliance', {
+        serviceUrl: connector.url,
+        place: 'channel',
+        conversationId: '19:scale@thread.tacv2',
+        from: ALEX,
+      }),
+    );
     await connector.waitFor(() => connector.cards().length >= 1, 30_000);
     expect(cardText(connector.cards().at(-1))).toContain(`${POLICIES} policies`);
     const graph = (await sandbox.requests()).filter((request) => request.path.startsWith('/graph/'));
@@ -45,7 +70,9 @@ describe('compliance summaries at scale', () => {
     expect(batches).toHaveLength(Math.ceil(POLICIES / 20));
     const deviceManagement = graph.filter((request) => request.path.includes('/deviceManagement/'));
     expect(deviceManagement.length).toBeGreaterThan(0);
-    expect(deviceManagement.every((request) => request.method === 'GET' && request.path.includes('/configurationPolicies'))).toBe(true);
+    expect(
+      deviceManagement.every((request) => request.method === 'GET' && request.path.includes('/configurationPolicies')),
+    ).toBe(true);
     expect(graph.some((request) => request.path.includes('getPolicySummary'))).toBe(false);
   }, 60_000);
 
@@ -53,10 +80,18 @@ describe('compliance summaries at scale', () => {
     const store = new SubscriptionStore(storage);
     for (let index = 0; index < CONVERSATIONS; index += 1) {
       const conversationId = `19:team-${index}@thread.tacv2`;
-      await rememberConversation(harness.references, messageActivity('hi', { serviceUrl: connector.url, place: 'channel', conversationId, from: ALEX }));
+      await rememberConversation(
+        harness.references,
+        messageActivity('hi', { serviceUrl: connector.url, place: 'channel', conversationId, from: ALEX }),
+      );
       await store.add({
-        id: `scale-${index}`, conversationId, schedule: { cron: '0 * * * *', timeZone: 'UTC', description: 'hourly' }, policies: [],
-        createdBy: { id: ALEX.aadObjectId ?? ALEX.id, name: ALEX.name }, createdAt: clock.now().toISOString(), state: 'active',
+        id: `scale-${index}`,
+        conversationId,
+        schedule: { cron: '0 * * * *', timeZone: 'UTC', description: 'hourly' },
+        policies: [],
+        createdBy: { id: ALEX.aadObjectId ?? ALEX.id, name: ALEX.name },
+        createdAt: clock.now().toISOString(),
+        state: 'active',
       });
     }
     await sandbox.control('DELETE', 'requests');
@@ -67,7 +102,8 @@ describe('compliance summaries at scale', () => {
 
     const calls = connector.calls.slice(before);
     const delivered = new Map<string, number>();
-    for (const call of calls.filter((entry) => entry.status < 300)) delivered.set(call.conversationId, (delivered.get(call.conversationId) ?? 0) + 1);
+    for (const call of calls.filter((entry) => entry.status < 300))
+      delivered.set(call.conversationId, (delivered.get(call.conversationId) ?? 0) + 1);
     expect(round).toMatchObject({ due: CONVERSATIONS, sent: CONVERSATIONS });
     expect(delivered.size).toBe(CONVERSATIONS);
     expect([...delivered.values()].every((count) => count === 1)).toBe(true);

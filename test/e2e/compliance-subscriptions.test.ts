@@ -3,7 +3,11 @@ import { createMemoryStorage } from '../../adapters/storage/memory-storage.js';
 import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
 import { ALEX, messageActivity } from '../support/activities.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { startRecordingConnector, type ConnectorCall, type RecordingConnector } from '../support/recording-connector.js';
+import {
+  startRecordingConnector,
+  type ConnectorCall,
+  type RecordingConnector,
+} from '../support/recording-connector.js';
 import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenant.js';
 import { cardText, type ComplianceBot, startComplianceBot } from './compliance-harness.js';
 
@@ -17,7 +21,8 @@ describe('compliance subscriptions, through the bot against the sandbox tenant',
   const clock = new FakeClock();
   const conversationId = '19:channel-subscribed@thread.tacv2';
   const options = () => ({ serviceUrl: connector.url, place: 'channel' as const, conversationId, from: ALEX });
-  const isScheduledPost = (call: ConnectorCall): boolean => call.method === 'POST' && call.status < 300 && JSON.stringify(call.body).includes('Scheduled compliance summary');
+  const isScheduledPost = (call: ConnectorCall): boolean =>
+    call.method === 'POST' && call.status < 300 && JSON.stringify(call.body).includes('Scheduled compliance summary');
   const scheduledPosts = (): ConnectorCall[] => connector.calls.filter(isScheduledPost);
 
   async function ask(text: string): Promise<string> {
@@ -36,9 +41,16 @@ describe('compliance subscriptions, through the bot against the sandbox tenant',
   beforeAll(async () => {
     sandbox = await startSandboxTenant({ scenario: 'ready' });
     connector = await startRecordingConnector();
-    harness = await startComplianceBot({ tenant: sandbox.tenant, storage, clock, connector});
+    harness = await startComplianceBot({ tenant: sandbox.tenant, storage, clock, connector });
     const { policies } = sandbox.tenant;
-    const { id } = await policies.create({ kind: 'configmgr-antivirus', profile: 'antivirus', target: 'configmgr', name: 'AV - ConfigMgr', description: '', settings: {} });
+    const { id } = await policies.create({
+      kind: 'configmgr-antivirus',
+      profile: 'antivirus',
+      target: 'configmgr',
+      name: 'AV - ConfigMgr',
+      description: '',
+      settings: {},
+    });
     await policies.assign(id, [{ kind: 'collection', collectionId: 'PS100015' }]);
   }, 30_000);
 

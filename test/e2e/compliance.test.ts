@@ -7,8 +7,12 @@ import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenan
 import { cardText, type ComplianceBot, startComplianceBot } from './compliance-harness.js';
 
 interface SandboxSummary {
-  targetedDeviceCount: number; compliantDeviceCount: number; nonCompliantDeviceCount: number;
-  failedDeviceCount: number; pendingDeviceCount: number; enforcedDeviceCount: number;
+  targetedDeviceCount: number;
+  compliantDeviceCount: number;
+  nonCompliantDeviceCount: number;
+  failedDeviceCount: number;
+  pendingDeviceCount: number;
+  enforcedDeviceCount: number;
 }
 
 describe('compliance summaries, through the bot against the sandbox tenant', () => {
@@ -39,11 +43,35 @@ describe('compliance summaries, through the bot against the sandbox tenant', () 
   beforeAll(async () => {
     sandbox = await startSandboxTenant({ scenario: 'ready' });
     connector = await startRecordingConnector();
-    harness = await startComplianceBot({ tenant: sandbox.tenant, storage: createMemoryStorage(), clock: new FakeClock(), connector });
+    harness = await startComplianceBot({
+      tenant: sandbox.tenant,
+      storage: createMemoryStorage(),
+      clock: new FakeClock(),
+      connector,
+    });
     const { policies, directory } = sandbox.tenant;
-    configMgrId = (await policies.create({ kind: 'configmgr-edr', profile: 'edr', target: 'configmgr', name: 'EDR - ConfigMgr servers', description: '', settings: {} })).id;
+    configMgrId = (
+      await policies.create({
+        kind: 'configmgr-edr',
+        profile: 'edr',
+        target: 'configmgr',
+        name: 'EDR - ConfigMgr servers',
+        description: '',
+        settings: {},
+      })
+    ).id;
     await policies.assign(configMgrId, [{ kind: 'collection', collectionId: 'PS100042' }]);
-    intuneId = (await policies.create({ kind: 'intune-edr', profile: 'edr', target: 'intune', name: 'EDR - Workstations', description: '', scopeTagIds: [], settings: {} })).id;
+    intuneId = (
+      await policies.create({
+        kind: 'intune-edr',
+        profile: 'edr',
+        target: 'intune',
+        name: 'EDR - Workstations',
+        description: '',
+        scopeTagIds: [],
+        settings: {},
+      })
+    ).id;
     const [group] = await directory.findGroups('SG-All-Workstations');
     await policies.assign(intuneId, [{ kind: 'group', groupId: group?.id ?? '' }]);
   }, 30_000);
@@ -82,20 +110,44 @@ describe('compliance summaries, through the bot against the sandbox tenant', () 
 
   it('drills into the non-compliant devices of an Intune policy, deciding from server-side state', async () => {
     const { json } = await sandbox.control('GET', `policies/${intuneId}/compliance`);
-    const failing = (json as { devices: { name: string; state: string }[] }).devices.filter((device) => device.state === 'nonCompliant' || device.state === 'failed');
+    const failing = (json as { devices: { name: string; state: string }[] }).devices.filter(
+      (device) => device.state === 'nonCompliant' || device.state === 'failed',
+    );
     expect(failing.length).toBeGreaterThan(0);
     const reply = await harness.post(invokeActivity('compliance.devices', { policyId: intuneId, page: 1 }, options()));
     const card = (reply.body as { value: unknown }).value;
     const text = cardText(card);
     expect(text).toContain(`${failing.length} ${failing.length === 1 ? 'device' : 'devices'} not compliant or failed`);
-    const failedFirst = [...failing].sort((left, right) => Number(left.state !== 'failed') - Number(right.state !== 'failed') || left.name.localeCompare(right.name));
+    const failedFirst = [...failing].sort(
+      (left, right) =>
+        Number(left.state !== 'failed') - Number(right.state !== 'failed') || left.name.localeCompare(right.name),
+    );
     for (const device of failedFirst.slice(0, 20)) expect(text).toContain(device.name);
 
-    const configMgr = cardText((await harness.post(invokeActivity('compliance.devices', { policyId: configMgrId, page: 1 }, options()))).body as { value: unknown });
+    const configMgr = cardText(
+      (await harness.post(invokeActivity('compliance.devices', { policyId: configMgrId, page: 1 }, options())))
+        .body as { value: unknown },
+    );
     expect(configMgr).toContain('not device by device');
-    const forged = cardText((await harness.post(invokeActivity('compliance.devices', { policyId: '11111111-2222-4333-8444-555555555555', page: 1 }, options()))).body);
+    const forged = cardText(
+      (
+        await harness.post(
+          invokeActivity(
+            'compliance.devices',
+            { policyId: '11111111-2222-4333-8444-555555555555', page: 1 },
+            options(),
+          ),
+        )
+      ).body,
+    );
     expect(forged).toMatch(/Policy not found/);
-    const extra = cardText((await harness.post(invokeActivity('compliance.devices', { policyId: intuneId, page: 1, target: 'intune' }, options()))).body);
+    const extra = cardText(
+      (
+        await harness.post(
+          invokeActivity('compliance.devices', { policyId: intuneId, page: 1, target: 'intune' }, options()),
+        )
+      ).body,
+    );
     expect(extra).toMatch(/wrong shape/);
   }, 30_000);
 });

@@ -64,7 +64,9 @@ describe('the Bot Framework endpoint', () => {
   });
 
   it('answers a card click with the replacing card in the invoke response', async () => {
-    const response = await harness.post(invokeActivity('help.usage', { command: 'help' }, { serviceUrl: serviceUrl() }));
+    const response = await harness.post(
+      invokeActivity('help.usage', { command: 'help' }, { serviceUrl: serviceUrl() }),
+    );
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(textOf(response.body)).toContain('help [command]');
@@ -85,12 +87,18 @@ describe('the Bot Framework endpoint', () => {
     expect((await harness.postRaw('{"type": "message",')).status).toBe(400);
     const { from: _from, ...withoutFrom } = messageActivity('help', { serviceUrl: serviceUrl() });
     expect((await harness.post(withoutFrom)).status).toBe(400);
-    const { conversation: _conversation, ...withoutConversation } = messageActivity('help', { serviceUrl: serviceUrl() });
+    const { conversation: _conversation, ...withoutConversation } = messageActivity('help', {
+      serviceUrl: serviceUrl(),
+    });
     expect((await harness.post(withoutConversation)).status).toBe(400);
     const { serviceUrl: _serviceUrl, ...withoutServiceUrl } = messageActivity('help', { serviceUrl: serviceUrl() });
     expect((await harness.post(withoutServiceUrl)).status).toBe(400);
-    expect((await harness.post({ ...messageActivity('help', { serviceUrl: serviceUrl() }), type: 'frobnicate' })).status).toBe(400);
-    expect((await harness.post(messageActivity('x'.repeat(1024 * 1024), { serviceUrl: serviceUrl() }))).status).toBe(413);
+    expect(
+      (await harness.post({ ...messageActivity('help', { serviceUrl: serviceUrl() }), type: 'frobnicate' })).status,
+    ).toBe(400);
+    expect((await harness.post(messageActivity('x'.repeat(1024 * 1024), { serviceUrl: serviceUrl() }))).status).toBe(
+      413,
+    );
     expect(harness.connector.calls).toHaveLength(0);
 
     await harness.post(messageActivity('help', { serviceUrl: serviceUrl() }));
@@ -116,7 +124,11 @@ describe('the Bot Framework endpoint', () => {
 describe('with Bot Framework credentials', () => {
   it('refuses a request without a valid token with 401', async () => {
     const harness = await startTestBot({
-      env: { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret', BIND_HOST: '127.0.0.1' },
+      env: {
+        MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+        MicrosoftAppPassword: 'not-a-real-secret',
+        BIND_HOST: '127.0.0.1',
+      },
     });
     try {
       const activity = messageActivity('help', { serviceUrl: harness.connector.url });

@@ -11,8 +11,13 @@ import { startTestBot, type TestBot } from '../support/bot-harness.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 const SCREENSHOT_DIR = 'test-results';
 const STOP_GRACE_MS = 3000;
@@ -30,12 +35,22 @@ function freePort(): Promise<number> {
   });
 }
 
-function startPlayground(port: number, botEndpoint: string, dir: string): { child: ChildProcess; listening: Promise<number> } {
-  const env = playgroundEnvironment({ ...process.env, M365_AGENTS_PLAYGROUND_LOGFILE: join(dir, 'playground.log') }, botEndpoint);
+function startPlayground(
+  port: number,
+  botEndpoint: string,
+  dir: string,
+): { child: ChildProcess; listening: Promise<number> } {
+  const env = playgroundEnvironment(
+    { ...process.env, M365_AGENTS_PLAYGROUND_LOGFILE: join(dir, 'playground.log') },
+    botEndpoint,
+  );
   const child = spawn(process.execPath, playgroundCommand(port), { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const listening = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the playground did not listen: ${output.join(' | ')}`)), UI_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`the playground did not listen: ${output.join(' | ')}`)),
+      UI_TIMEOUT_MS,
+    );
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => {
         output.push(line);
@@ -129,7 +144,7 @@ describe('the bot in Microsoft 365 Agents Playground, driven through Chromium', 
   it('answers an unknown command with a card that names it', async () => {
     assertSetUp();
     await send(page, 'frobnicate');
-    const card = page.locator('.ac-adaptiveCard', { hasText: 'I don\'t know the command' });
+    const card = page.locator('.ac-adaptiveCard', { hasText: "I don't know the command" });
     await card.first().waitFor();
     expect(await card.first().innerText()).toContain('frobnicate');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'playground-unknown.png') });

@@ -17,28 +17,60 @@ describe('policy changes through approvals, against the sandbox tenant', () => {
     await tenant.close();
   });
 
-  const say = (text: string, from: TestUser = ALEX) => harness.post(messageActivity(text, { serviceUrl: harness.connector.url, from, conversationId: CONVERSATION }));
+  const say = (text: string, from: TestUser = ALEX) =>
+    harness.post(messageActivity(text, { serviceUrl: harness.connector.url, from, conversationId: CONVERSATION }));
   const click = (verb: string, data: unknown, from: TestUser) =>
     harness.post(invokeActivity(verb, data, { serviceUrl: harness.connector.url, from, conversationId: CONVERSATION }));
 
   async function latestApprovalId(): Promise<string> {
-    await harness.connector.waitFor((calls) => calls.some((call) => JSON.stringify(call.body).includes('approval.approve') || JSON.stringify(call.body).includes('Approval needed')), 15_000);
-    const ids = [...JSON.stringify(harness.connector.cards()).matchAll(/"approvalId":"(a-[a-z0-9]+)"/g)].map((match) => match[1]!);
+    await harness.connector.waitFor(
+      (calls) =>
+        calls.some(
+          (call) =>
+            JSON.stringify(call.body).includes('approval.approve') ||
+            JSON.stringify(call.body).includes('Approval needed'),
+        ),
+      15_000,
+    );
+    const ids = [...JSON.stringify(harness.connector.cards()).matchAll(/"approvalId":"(a-[a-z0-9]+)"/g)].map(
+      (match) => match[1]!,
+    );
     const id = ids.at(-1);
     if (!id) throw new Error('no approval card was posted');
     return id;
   }
 
-  async function graphGet(path: string): Promise<{ name?: string; templateReference?: { templateId?: string }; settings?: unknown; [key: string]: unknown }> {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: tenant.env.GRAPH_CLIENT_ID!, client_secret: tenant.env.GRAPH_CLIENT_SECRET!, scope: 'https://graph.microsoft.com/.default' });
-    const token = (await (await fetch(`${tenant.env.AUTHORITY_HOST}${tenant.env.TENANT_ID}/oauth2/v2.0/token`, { method: 'POST', body: form })).json()) as { access_token: string };
-    const response = await fetch(`${tenant.env.GRAPH_BASE_URL}beta/${path}`, { headers: { authorization: `Bearer ${token.access_token}` } });
+  async function graphGet(
+    path: string,
+  ): Promise<{
+    name?: string;
+    templateReference?: { templateId?: string };
+    settings?: unknown;
+    [key: string]: unknown;
+  }> {
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: tenant.env.GRAPH_CLIENT_ID!,
+      client_secret: tenant.env.GRAPH_CLIENT_SECRET!,
+      scope: 'https://graph.microsoft.com/.default',
+    });
+    const token = (await (
+      await fetch(`${tenant.env.AUTHORITY_HOST}${tenant.env.TENANT_ID}/oauth2/v2.0/token`, {
+        method: 'POST',
+        body: form,
+      })
+    ).json()) as { access_token: string };
+    const response = await fetch(`${tenant.env.GRAPH_BASE_URL}beta/${path}`, {
+      headers: { authorization: `Bearer ${token.access_token}` },
+    });
     return (await response.json()) as { name?: string };
   }
 
   async function waitForPolicy(name: string) {
     for (let attempt = 0; attempt < 100; attempt += 1) {
-      const found = (await tenant.tenant.policies.list({ nameContains: name })).filter((policy) => policy.name === name);
+      const found = (await tenant.tenant.policies.list({ nameContains: name })).filter(
+        (policy) => policy.name === name,
+      );
       if (found.length > 0) return found;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -58,7 +90,12 @@ describe('policy changes through approvals, against the sandbox tenant', () => {
     expect(approved.status).toBe(200);
     const [policy] = await waitForPolicy('EDR pilot');
     const body = await graphGet(`deviceManagement/configurationPolicies/${policy!.id}?$expand=settings`);
-    expect(body).toMatchObject({ name: 'EDR pilot', platforms: 'windows10', technologies: 'configManager', creationSource: 'SccmEDR' });
+    expect(body).toMatchObject({
+      name: 'EDR pilot',
+      platforms: 'windows10',
+      technologies: 'configManager',
+      creationSource: 'SccmEDR',
+    });
     expect(body.templateReference?.templateId ?? '').toBe('');
     const settings = JSON.stringify(body.settings);
     expect(settings).toContain('device_vendor_msft_windowsadvancedthreatprotection_configuration_samplesharing_1');
@@ -68,32 +105,53 @@ describe('policy changes through approvals, against the sandbox tenant', () => {
   it('ten concurrent Approve clicks create exactly one policy, and a retried click does nothing new', async () => {
     await say('policy create edr --target configmgr --name "EDR once" --sample-sharing none');
     const approvalId = await latestApprovalId();
-    const clicks = await Promise.all(Array.from({ length: 10 }, () => click('approval.approve', { approvalId }, MEGAN)));
+    const clicks = await Promise.all(
+      Array.from({ length: 10 }, () => click('approval.approve', { approvalId }, MEGAN)),
+    );
     expect(clicks.every((response) => response.status === 200)).toBe(true);
     await waitForPolicy('EDR once');
     await click('approval.approve', { approvalId }, MEGAN);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect((await tenant.tenant.policies.list({ nameContains: 'EDR once' })).filter((policy) => policy.name === 'EDR once')).toHaveLength(1);
-    const creates = (await tenant.requests()).filter((entry) => entry.method === 'POST' && /configurationPolicies$/.test(entry.path));
+    expect(
+      (await tenant.tenant.policies.list({ nameContains: 'EDR once' })).filter((policy) => policy.name === 'EDR once'),
+    ).toHaveLength(1);
+    const creates = (await tenant.requests()).filter(
+      (entry) => entry.method === 'POST' && /configurationPolicies$/.test(entry.path),
+    );
     expect(creates).toHaveLength(1);
   });
 
   it('retries a throttled create and still creates the policy once', async () => {
-    await tenant.control('POST', 'faults', { spec: 'route=/graph/beta/deviceManagement/configurationPolicies;kind=429;retryAfter=1;count=2;method=POST' });
+    await tenant.control('POST', 'faults', {
+      spec: 'route=/graph/beta/deviceManagement/configurationPolicies;kind=429;retryAfter=1;count=2;method=POST',
+    });
     await say('policy create edr --target configmgr --name "EDR throttled" --sample-sharing all');
     await click('approval.approve', { approvalId: await latestApprovalId() }, MEGAN);
     await waitForPolicy('EDR throttled');
-    const creates = (await tenant.requests()).filter((entry) => entry.method === 'POST' && /configurationPolicies$/.test(entry.path));
+    const creates = (await tenant.requests()).filter(
+      (entry) => entry.method === 'POST' && /configurationPolicies$/.test(entry.path),
+    );
     expect(creates.map((entry) => entry.status)).toEqual([429, 429, 201]);
-    expect((await tenant.tenant.policies.list({ nameContains: 'EDR throttled' })).filter((policy) => policy.name === 'EDR throttled')).toHaveLength(1);
+    expect(
+      (await tenant.tenant.policies.list({ nameContains: 'EDR throttled' })).filter(
+        (policy) => policy.name === 'EDR throttled',
+      ),
+    ).toHaveLength(1);
   });
 
-  it('shows the service\'s message and request id when Graph refuses the create', async () => {
-    await tenant.control('POST', 'faults', { spec: 'route=/graph/beta/deviceManagement/configurationPolicies;kind=500;count=5;method=POST' });
+  it("shows the service's message and request id when Graph refuses the create", async () => {
+    await tenant.control('POST', 'faults', {
+      spec: 'route=/graph/beta/deviceManagement/configurationPolicies;kind=500;count=5;method=POST',
+    });
     await say('policy create edr --target configmgr --name "EDR refused" --sample-sharing all');
     await click('approval.approve', { approvalId: await latestApprovalId() }, MEGAN);
-    await harness.connector.waitFor((calls) => calls.some((call) => JSON.stringify(call.body).includes('request id')), 20_000);
-    const failure = harness.connector.calls.map((call) => JSON.stringify(call.body)).find((body) => body.includes('request id')) ?? '';
+    await harness.connector.waitFor(
+      (calls) => calls.some((call) => JSON.stringify(call.body).includes('request id')),
+      20_000,
+    );
+    const failure =
+      harness.connector.calls.map((call) => JSON.stringify(call.body)).find((body) => body.includes('request id')) ??
+      '';
     expect(failure).toMatch(/Retry/);
     expect(failure).toMatch(/request id [0-9a-f-]{36}/);
   });
@@ -108,7 +166,11 @@ describe('policy changes through approvals, against the sandbox tenant', () => {
     const approvalId = await latestApprovalId();
     expect(await tenant.tenant.policies.getAssignments(policy!.id)).toHaveLength(1);
     await click('approval.approve', { approvalId }, MEGAN);
-    for (let attempt = 0; attempt < 100 && (await tenant.tenant.policies.getAssignments(policy!.id)).length < 2; attempt += 1) {
+    for (
+      let attempt = 0;
+      attempt < 100 && (await tenant.tenant.policies.getAssignments(policy!.id)).length < 2;
+      attempt += 1
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const targets = JSON.stringify(await tenant.tenant.policies.getAssignments(policy!.id));
@@ -123,16 +185,44 @@ describe('the approvals channel', () => {
     const channel = '19:approvals@thread.tacv2';
     const harness = await startTestBot({ tenant: tenant.tenant, env: { APPROVALS_CHANNEL: channel } });
     try {
-      await harness.post(messageActivity('help', { serviceUrl: harness.connector.url, from: MEGAN, place: 'channel', conversationId: channel }));
+      await harness.post(
+        messageActivity('help', {
+          serviceUrl: harness.connector.url,
+          from: MEGAN,
+          place: 'channel',
+          conversationId: channel,
+        }),
+      );
       await harness.connector.waitFor((calls) => calls.some((call) => call.conversationId === channel));
-      await harness.post(messageActivity('policy create edr --target configmgr --name "EDR channel" --sample-sharing all', { serviceUrl: harness.connector.url, from: ALEX }));
-      await harness.connector.waitFor((calls) => calls.filter((call) => call.conversationId === channel).length >= 2, 15_000);
-      const posted = harness.connector.calls.filter((call) => call.method === 'POST' && JSON.stringify(call.body).includes('Approval needed'));
+      await harness.post(
+        messageActivity('policy create edr --target configmgr --name "EDR channel" --sample-sharing all', {
+          serviceUrl: harness.connector.url,
+          from: ALEX,
+        }),
+      );
+      await harness.connector.waitFor(
+        (calls) => calls.filter((call) => call.conversationId === channel).length >= 2,
+        15_000,
+      );
+      const posted = harness.connector.calls.filter(
+        (call) => call.method === 'POST' && JSON.stringify(call.body).includes('Approval needed'),
+      );
       expect(new Set(posted.map((call) => call.conversationId)).size).toBe(2);
       const approvalId = /"approvalId":"(a-[a-z0-9]+)"/.exec(JSON.stringify(posted[0]?.body))?.[1];
-      await harness.post(invokeActivity('approval.approve', { approvalId }, { serviceUrl: harness.connector.url, from: MEGAN, conversationId: channel }));
+      await harness.post(
+        invokeActivity(
+          'approval.approve',
+          { approvalId },
+          { serviceUrl: harness.connector.url, from: MEGAN, conversationId: channel },
+        ),
+      );
       await harness.connector.waitFor(
-        (calls) => new Set(calls.filter((call) => call.method === 'PUT' && JSON.stringify(call.body).includes('Approved by Megan')).map((call) => call.conversationId)).size === 2,
+        (calls) =>
+          new Set(
+            calls
+              .filter((call) => call.method === 'PUT' && JSON.stringify(call.body).includes('Approved by Megan'))
+              .map((call) => call.conversationId),
+          ).size === 2,
         15_000,
       );
     } finally {

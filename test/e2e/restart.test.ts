@@ -29,7 +29,11 @@ describe('killing the bot in the middle of an onboard run', () => {
   const bots: BotProcess[] = [];
 
   beforeAll(async () => {
-    await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: ROOT }).catch((error: unknown) => {
+    await promisify(execFile)(
+      process.execPath,
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'],
+      { cwd: ROOT },
+    ).catch((error: unknown) => {
       throw new Error(`the build failed: ${String((error as { stdout?: unknown }).stdout ?? error)}`);
     });
     tenant = await startSandboxTenant({ scenario: 'fresh', syncDelaySeconds: 0 });
@@ -64,25 +68,45 @@ describe('killing the bot in the middle of an onboard run', () => {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const bot = { child, url: `http://127.0.0.1:${port}`, exited };
     bots.push(bot);
-    await waitUntil(async () => (await fetch(`${bot.url}/readyz`).catch(() => undefined))?.ok === true, 20_000, 'the bot to be ready');
+    await waitUntil(
+      async () => (await fetch(`${bot.url}/readyz`).catch(() => undefined))?.ok === true,
+      20_000,
+      'the bot to be ready',
+    );
     return bot;
   }
 
   async function post(bot: BotProcess, activity: unknown): Promise<{ status: number; body: string }> {
-    const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const response = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     return { status: response.status, body: await response.text() };
   }
 
   async function verify(bot: BotProcess, runId: string, activityId: string): Promise<void> {
-    const pressed = await post(bot, invokeActivity('run.verify', { runId }, { serviceUrl: connector.url, conversationId: CONVERSATION, from: ALEX, replyToId: activityId }));
+    const pressed = await post(
+      bot,
+      invokeActivity(
+        'run.verify',
+        { runId },
+        { serviceUrl: connector.url, conversationId: CONVERSATION, from: ALEX, replyToId: activityId },
+      ),
+    );
     expect(pressed.status).toBe(200);
   }
 
-  const cardShows = (runId: string, text: string) => () => connector.calls.length > 0 && progressCardOf(connector.calls, runId).latest.includes(text);
+  const cardShows = (runId: string, text: string) => () =>
+    connector.calls.length > 0 && progressCardOf(connector.calls, runId).latest.includes(text);
 
   it('continues from where it was, on the same progress card, without doing any step twice', async () => {
     const first = await startBotProcess();
-    const message = messageActivity('onboard edr --collections PS100042', { serviceUrl: connector.url, conversationId: CONVERSATION, from: ALEX });
+    const message = messageActivity('onboard edr --collections PS100042', {
+      serviceUrl: connector.url,
+      conversationId: CONVERSATION,
+      from: ALEX,
+    });
     await post(first, message);
     await connector.waitFor((calls) => calls.some((call) => call.activityId === message.id), 20_000);
     const reply = JSON.stringify(connector.calls.find((call) => call.activityId === message.id)?.body);
@@ -99,13 +123,17 @@ describe('killing the bot in the middle of an onboard run', () => {
     const second = await startBotProcess();
     await verify(second, runId, activityId);
     await connector.waitFor(cardShows(runId, 'Cloud Sync tab'), 20_000);
-    expect((await tenant.control('POST', 'console/collections/PS100042/cloud-sync', { endpointSecurity: true })).status).toBe(200);
+    expect(
+      (await tenant.control('POST', 'console/collections/PS100042/cloud-sync', { endpointSecurity: true })).status,
+    ).toBe(200);
     await verify(second, runId, activityId);
     await connector.waitFor(cardShows(runId, 'policy create edr --target configmgr'), 20_000);
 
     const card = progressCardOf(connector.calls, runId);
     expect(card.activityId).toBe(activityId);
-    const afterRestart = connector.calls.slice(callsBeforeRestart).filter((call) => JSON.stringify(call.body).includes(`Run ${runId} ·`));
+    const afterRestart = connector.calls
+      .slice(callsBeforeRestart)
+      .filter((call) => JSON.stringify(call.body).includes(`Run ${runId} ·`));
     expect(afterRestart.length).toBeGreaterThan(0);
     expect(afterRestart.every((call) => call.method === 'PUT' && call.activityId === activityId)).toBe(true);
 
@@ -114,11 +142,15 @@ describe('killing the bot in the middle of an onboard run', () => {
       .filter((line) => line.trim() !== '')
       .map((line) => JSON.parse(line) as { action: string; target?: string; details?: { stepId?: string } })
       .filter((entry) => entry.target === runId);
-    const finished = entries.filter((entry) => entry.action === 'step.done' || entry.action === 'step.verified').map((entry) => entry.details?.stepId);
+    const finished = entries
+      .filter((entry) => entry.action === 'step.done' || entry.action === 'step.verified')
+      .map((entry) => entry.details?.stepId);
     expect(finished.sort()).toEqual(['s1', 's2', 's3', 's4', 's5']);
     expect(entries.filter((entry) => entry.action === 'run.done')).toHaveLength(1);
 
-    const writes = (await tenant.requests()).filter((request) => request.method !== 'GET' && !READS_BY_POST.some((read) => read.test(request.path)));
+    const writes = (await tenant.requests()).filter(
+      (request) => request.method !== 'GET' && !READS_BY_POST.some((read) => read.test(request.path)),
+    );
     expect(writes, 'every onboard step is a console step: the bot itself writes nothing').toEqual([]);
   });
 });

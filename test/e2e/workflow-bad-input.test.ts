@@ -41,14 +41,21 @@ describe('bad input on a fresh hierarchy: precise cards, consistent runs', () =>
     expect(chat.progressCard(runId).latest).not.toContain('run.retry');
     expect(chat.progressCard(runId).latest).toContain(`"userIds":["${ALEX.id}"]`);
     expect(await chat.press('run.refresh', { runId }, chat.progressCard(runId).activityId)).toContain('run.retry');
-    expect(await chat.press('run.refresh', { runId }, chat.progressCard(runId).activityId, ISAIAH)).not.toContain('run.retry');
+    expect(await chat.press('run.refresh', { runId }, chat.progressCard(runId).activityId, ISAIAH)).not.toContain(
+      'run.retry',
+    );
   });
 
   it('attach by a user who is not a Global Administrator fails naming the role, and nothing waits on the console', async () => {
     const runId = startedRunId(await chat.say('attach', ADELE));
     const failed = await chat.waitForRun(runId, (run) => run.status === 'failed');
-    expect(failed.steps[0]?.problem).toMatchObject({ title: 'A Global Administrator must run attach', fix: 'Ask a Global Administrator to type attach in this chat.' });
-    await chat.harness.connector.waitFor(() => chat.progressCard(runId).latest.includes('A Global Administrator must run attach'));
+    expect(failed.steps[0]?.problem).toMatchObject({
+      title: 'A Global Administrator must run attach',
+      fix: 'Ask a Global Administrator to type attach in this chat.',
+    });
+    await chat.harness.connector.waitFor(() =>
+      chat.progressCard(runId).latest.includes('A Global Administrator must run attach'),
+    );
   });
 
   it('a collection outside the upload scope gets the console steps that bring it in; the failed enable retries into them', async () => {
@@ -69,7 +76,11 @@ describe('bad input on a fresh hierarchy: precise cards, consistent runs', () =>
 describe('Graph throttling while verifying', () => {
   let chat: WorkflowChat;
   beforeAll(async () => {
-    chat = await startWorkflowChat({ scenario: 'fresh', syncDelaySeconds: 0, verifyPolicy: { firstDelayMs: 300, maxDelayMs: 300, giveUpAfterMs: 60_000 } });
+    chat = await startWorkflowChat({
+      scenario: 'fresh',
+      syncDelaySeconds: 0,
+      verifyPolicy: { firstDelayMs: 300, maxDelayMs: 300, giveUpAfterMs: 60_000 },
+    });
     await chat.tenant.control('POST', 'console/tenant-attach', { uploadScope: 'all' });
   });
   afterAll(async () => {
@@ -79,15 +90,23 @@ describe('Graph throttling while verifying', () => {
   it('says it could not check and keeps checking, then verifies once Graph answers', async () => {
     const runId = startedRunId(await chat.say('enable PS100042'));
     await chat.waitForRun(runId, (run) => run.status === 'waiting');
-    await chat.tenant.control('POST', 'faults', { spec: 'route=/graph/beta/deviceManagement/configManagerCollections;kind=429;retryAfter=30;count=2' });
+    await chat.tenant.control('POST', 'faults', {
+      spec: 'route=/graph/beta/deviceManagement/configManagerCollections;kind=429;retryAfter=30;count=2',
+    });
     await chat.tenant.control('POST', 'console/collections/PS100042/cloud-sync', { endpointSecurity: true });
     await chat.harness.connector.waitFor(() => chat.progressCard(runId).latest.includes('run.verify'));
     await chat.press('run.verify', { runId }, chat.progressCard(runId).activityId);
 
-    await chat.harness.connector.waitFor(() => chat.progressCard(runId).latest.includes('Could not check (upstream-throttled); I keep trying.'), 10_000);
+    await chat.harness.connector.waitFor(
+      () => chat.progressCard(runId).latest.includes('Could not check (upstream-throttled); I keep trying.'),
+      10_000,
+    );
     const done = await chat.waitForRun(runId, (run) => run.status === 'done');
     expect(done.steps[1]?.verification?.attempts).toBe(3);
-    const throttled = (await chat.tenant.requests()).filter((request) => request.path.startsWith('/graph/beta/deviceManagement/configManagerCollections') && request.status === 429);
+    const throttled = (await chat.tenant.requests()).filter(
+      (request) =>
+        request.path.startsWith('/graph/beta/deviceManagement/configManagerCollections') && request.status === 429,
+    );
     expect(throttled).toHaveLength(2);
     await chat.harness.connector.waitFor(() => chat.progressCard(runId).latest.includes('verified: '));
   });
@@ -109,18 +128,27 @@ describe('configuration and cloud problems', () => {
   });
 
   it('AdminService returning 401: the command says the credentials were refused and how to fix them, starting no run', async () => {
-    chat = await startWorkflowChat({ scenario: 'fresh', tenantServices: (sandbox) => tenantServicesWith(sandbox, { ADMINSERVICE_PASSWORD: 'not-the-password' }) });
+    chat = await startWorkflowChat({
+      scenario: 'fresh',
+      tenantServices: (sandbox) => tenantServicesWith(sandbox, { ADMINSERVICE_PASSWORD: 'not-the-password' }),
+    });
     for (const text of ['attach', 'onboard edr --collections PS100042', 'enable PS100042']) {
       const card = await chat.say(text);
       expect(card, text).toContain('The AdminService refused the credentials');
-      expect(card, text).toContain('How to fix it: Check the AdminService credentials (ADMINSERVICE_DOMAIN, ADMINSERVICE_USERNAME, ADMINSERVICE_PASSWORD');
+      expect(card, text).toContain(
+        'How to fix it: Check the AdminService credentials (ADMINSERVICE_DOMAIN, ADMINSERVICE_USERNAME, ADMINSERVICE_PASSWORD',
+      );
     }
     expect(await chat.harness.services.runs.list()).toEqual([]);
   });
 
   it('AdminService unreachable: the command names the SMS Provider and starts no run', async () => {
     const port = await freePort();
-    chat = await startWorkflowChat({ scenario: 'fresh', tenantServices: (sandbox) => tenantServicesWith(sandbox, { ADMINSERVICE_URL: `https://127.0.0.1:${port}/AdminService/` }) });
+    chat = await startWorkflowChat({
+      scenario: 'fresh',
+      tenantServices: (sandbox) =>
+        tenantServicesWith(sandbox, { ADMINSERVICE_URL: `https://127.0.0.1:${port}/AdminService/` }),
+    });
     for (const text of ['attach', 'onboard edr --collections PS100042']) {
       const card = await chat.say(text);
       expect(card, text).toContain('The SMS Provider is unreachable');

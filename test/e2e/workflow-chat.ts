@@ -21,7 +21,9 @@ import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenan
 export const FAST_VERIFY: VerifyPolicy = { firstDelayMs: 50, maxDelayMs: 250, giveUpAfterMs: 60_000 };
 
 /** The bot's commands with `onboard`, whether or not `bot/commands/index.ts` lists it yet. */
-export const WORKFLOW_COMMANDS: readonly AnyCommand[] = commands.some((command) => command.name === 'onboard') ? commands : [...commands, onboardCommand];
+export const WORKFLOW_COMMANDS: readonly AnyCommand[] = commands.some((command) => command.name === 'onboard')
+  ? commands
+  : [...commands, onboardCommand];
 
 export interface WorkflowChat {
   readonly tenant: SandboxTenant;
@@ -47,9 +49,16 @@ export interface WorkflowChatOptions {
 
 /** The real bot over HTTP, with `onboard` and its step handlers, against a sandbox tenant, in one personal chat. */
 export async function startWorkflowChat(options: WorkflowChatOptions): Promise<WorkflowChat> {
-  const tenant = await startSandboxTenant({ scenario: options.scenario, ...(options.syncDelaySeconds === undefined ? {} : { syncDelaySeconds: options.syncDelaySeconds }) });
+  const tenant = await startSandboxTenant({
+    scenario: options.scenario,
+    ...(options.syncDelaySeconds === undefined ? {} : { syncDelaySeconds: options.syncDelaySeconds }),
+  });
   const services = options.tenantServices?.(tenant) ?? tenant.tenant;
-  const harness = await startTestBot({ tenant: services, verifyPolicy: options.verifyPolicy ?? FAST_VERIFY, commands: WORKFLOW_COMMANDS });
+  const harness = await startTestBot({
+    tenant: services,
+    verifyPolicy: options.verifyPolicy ?? FAST_VERIFY,
+    commands: WORKFLOW_COMMANDS,
+  });
   harness.services.runs.addHandlers([createPrerequisitesStep(services), createHandOverStep()]);
   const conversationId = `a:personal-${options.scenario}-${Date.now()}`;
   const connector = harness.connector;
@@ -76,7 +85,10 @@ export async function startWorkflowChat(options: WorkflowChatOptions): Promise<W
       for (;;) {
         const run = await harness.services.runs.get(runId);
         if (run && until(run)) return run;
-        if (Date.now() > deadline) throw new Error(`run ${runId} did not get there; it is ${JSON.stringify(run?.steps.map((step) => [step.kind, step.state, step.message]))}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `run ${runId} did not get there; it is ${JSON.stringify(run?.steps.map((step) => [step.kind, step.state, step.message]))}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
@@ -94,7 +106,13 @@ export async function startWorkflowChat(options: WorkflowChatOptions): Promise<W
 export function tenantServicesWith(sandbox: SandboxTenant, changes: Record<string, string>): TenantServices {
   const config = loadConfig({ ...sandbox.env, ...changes });
   if (!config.tenant) throw new Error('no tenant in the changed configuration');
-  return createTenantServices({ tenant: config.tenant, adminService: config.adminService, log: silentLogger, clock: systemClock, graphRetryBudgetMs: 5_000 });
+  return createTenantServices({
+    tenant: config.tenant,
+    adminService: config.adminService,
+    log: silentLogger,
+    clock: systemClock,
+    graphRetryBudgetMs: 5_000,
+  });
 }
 
 export function cardOf(call: ConnectorCall | undefined): unknown {
@@ -106,15 +124,21 @@ export function cardOf(call: ConnectorCall | undefined): unknown {
  * Found by the run id its header shows; posted once (POST), then edited in place (PUT on the same activity id). Empty
  * until posted; a second post or an edit of another activity throws.
  */
-export function progressCardOf(calls: readonly ConnectorCall[], runId: string): { activityId: string; latest: string; updates: number } {
-  const mine = calls.filter((call) => call.status < 300 && JSON.stringify(cardOf(call) ?? '').includes(`Run ${runId} ·`));
+export function progressCardOf(
+  calls: readonly ConnectorCall[],
+  runId: string,
+): { activityId: string; latest: string; updates: number } {
+  const mine = calls.filter(
+    (call) => call.status < 300 && JSON.stringify(cardOf(call) ?? '').includes(`Run ${runId} ·`),
+  );
   const posts = mine.filter((call) => call.method === 'POST');
   if (posts.length === 0) return { activityId: '', latest: '', updates: 0 };
   if (posts.length > 1) throw new Error(`the progress card of ${runId} was posted ${posts.length} times`);
   const activityId = posts[0]?.answeredId ?? '';
   const updates = mine.filter((call) => call.method === 'PUT');
   const elsewhere = updates.find((update) => update.activityId !== activityId);
-  if (elsewhere) throw new Error(`an update of run ${runId} went to ${elsewhere.activityId ?? '?'} instead of ${activityId}`);
+  if (elsewhere)
+    throw new Error(`an update of run ${runId} went to ${elsewhere.activityId ?? '?'} instead of ${activityId}`);
   return { activityId, latest: JSON.stringify(cardOf(mine.at(-1))), updates: updates.length };
 }
 
@@ -129,6 +153,7 @@ export type RuleIcon = '✅' | '❌' | '⚠️' | '❔';
 /** Rule title → its status icon, read off a prerequisites card. */
 export function ruleIcons(card: string): Map<string, RuleIcon> {
   const icons = new Map<string, RuleIcon>();
-  for (const match of card.matchAll(/"text":"(✅|❌|⚠️|❔) ([^"*][^"]*)"/g)) icons.set(match[2] ?? '', match[1] as RuleIcon);
+  for (const match of card.matchAll(/"text":"(✅|❌|⚠️|❔) ([^"*][^"]*)"/g))
+    icons.set(match[2] ?? '', match[1] as RuleIcon);
   return icons;
 }

@@ -14,7 +14,11 @@ function collectionIds(card: string): string[] {
  * directory reads that decide the caller's role are not part of the listing.
  */
 function upstream(requests: readonly SandboxRequest[]): SandboxRequest[] {
-  return requests.filter((request) => (request.path.startsWith('/AdminService/') || request.path.startsWith('/graph/beta/deviceManagement/')) && request.status < 400);
+  return requests.filter(
+    (request) =>
+      (request.path.startsWith('/AdminService/') || request.path.startsWith('/graph/beta/deviceManagement/')) &&
+      request.status < 400,
+  );
 }
 
 describe('collections in the large scenario (10,000 collections)', () => {

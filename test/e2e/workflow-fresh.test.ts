@@ -43,14 +43,18 @@ describe('the fresh walkthrough, through the bot against the sandbox tenant', ()
     await chat.harness.connector.waitFor(() => chat.progressCard(runId).latest.includes('Cloud Sync tab'));
     const { activityId } = chat.progressCard(runId);
 
-    expect((await chat.tenant.control('POST', 'console/collections/PS100042/cloud-sync', { endpointSecurity: true })).status).toBe(200);
+    expect(
+      (await chat.tenant.control('POST', 'console/collections/PS100042/cloud-sync', { endpointSecurity: true })).status,
+    ).toBe(200);
     await chat.press('run.verify', { runId }, activityId);
     await chat.waitForRun(runId, (run) => (run.steps[1]?.verification?.attempts ?? 0) >= 1);
     expect((await chat.harness.services.runs.get(runId))?.steps[1]?.message).toMatch(/^Not there yet/);
 
     await chat.tenant.control('POST', 'clock/advance', { seconds: 30 });
     const done = await chat.waitForRun(runId, (run) => run.status === 'done');
-    expect(done.steps[1]?.message).toMatch(/^verified: All Windows 10 Workstations is enabled for endpoint security policies/);
+    expect(done.steps[1]?.message).toMatch(
+      /^verified: All Windows 10 Workstations is enabled for endpoint security policies/,
+    );
   });
 
   it('check: now passes', async () => {

@@ -18,11 +18,29 @@ interface ScenarioCase {
 }
 
 const CASES: readonly ScenarioCase[] = [
-  { scenario: 'cb2002-no-hotfix', profile: 'edr', rule: EDR_VERSION, icon: '❌', evidence: /KB4563473\) is downloaded, not installed \(State 262146\); EDR policy on 2002 needs KB4563473/ },
-  { scenario: 'cb2002-no-hotfix', profile: 'antivirus', rule: AV_VERSION, icon: '❌', evidence: /needs current branch 2006 \(build 9012\) or later/ },
+  {
+    scenario: 'cb2002-no-hotfix',
+    profile: 'edr',
+    rule: EDR_VERSION,
+    icon: '❌',
+    evidence: /KB4563473\) is downloaded, not installed \(State 262146\); EDR policy on 2002 needs KB4563473/,
+  },
+  {
+    scenario: 'cb2002-no-hotfix',
+    profile: 'antivirus',
+    rule: AV_VERSION,
+    icon: '❌',
+    evidence: /needs current branch 2006 \(build 9012\) or later/,
+  },
   { scenario: 'gov-cloud', profile: 'edr', rule: CLOUD, icon: '❌', evidence: /AzureUSGovernmentCloud/ },
   { scenario: 'mde-off', profile: 'edr', rule: DEFENDER, icon: '❌', evidence: /available/ },
-  { scenario: 'not-admin', profile: 'edr', rule: ADMIN, icon: '⚠️', evidence: /does not hold the Global Administrator role/ },
+  {
+    scenario: 'not-admin',
+    profile: 'edr',
+    rule: ADMIN,
+    icon: '⚠️',
+    evidence: /does not hold the Global Administrator role/,
+  },
 ];
 
 describe('scenario checks, through the bot against the sandbox tenant', () => {
@@ -32,28 +50,40 @@ describe('scenario checks, through the bot against the sandbox tenant', () => {
     chat = undefined;
   });
 
-  it.each(CASES)('$scenario: check $profile flags only "$rule" among version, cloud, Defender and admin', async ({ scenario, profile, rule, icon, evidence }) => {
-    chat = await startWorkflowChat({ scenario });
-    const card = await chat.say(`check ${profile}`);
-    const icons = ruleIcons(card);
-    expect(icons.get(rule)).toBe(icon);
-    expect(card).toMatch(evidence);
-    const others = [profile === 'edr' ? EDR_VERSION : AV_VERSION, CLOUD, DEFENDER, ADMIN].filter((title) => title !== rule);
-    for (const title of others) expect(icons.get(title), title).toBe('✅');
-    expect(icons.get('Tenant attach is configured')).toBe('❌');
-  });
+  it.each(CASES)(
+    '$scenario: check $profile flags only "$rule" among version, cloud, Defender and admin',
+    async ({ scenario, profile, rule, icon, evidence }) => {
+      chat = await startWorkflowChat({ scenario });
+      const card = await chat.say(`check ${profile}`);
+      const icons = ruleIcons(card);
+      expect(icons.get(rule)).toBe(icon);
+      expect(card).toMatch(evidence);
+      const others = [profile === 'edr' ? EDR_VERSION : AV_VERSION, CLOUD, DEFENDER, ADMIN].filter(
+        (title) => title !== rule,
+      );
+      for (const title of others) expect(icons.get(title), title).toBe('✅');
+      expect(icons.get('Tenant attach is configured')).toBe('❌');
+    },
+  );
 
-  it.each(CASES)('$scenario: onboard $profile stops at its prerequisites naming "$rule", and nothing else is done', async ({ scenario, profile, rule }) => {
-    chat = await startWorkflowChat({ scenario });
-    const runId = startedRunId(await chat.say(`onboard ${profile} --collections PS100042`));
-    const failed = await chat.waitForRun(runId, (run) => run.status === 'failed');
-    expect(failed.steps.map((step) => step.state)).toEqual(['failed', 'pending', 'pending', 'pending', 'pending']);
-    expect(failed.steps[0]?.problem?.title).toBe(`${profile === 'edr' ? 'EDR' : 'Antivirus'} policy prerequisites not met: ${rule}`);
-    await chat.harness.connector.waitFor(() => chat!.progressCard(runId).latest.includes('Then press Retry.'));
-    const card = chat.progressCard(runId).latest;
-    expect(card).toContain(rule);
-    expect(card).toContain('Then press Retry.');
-    const writes = (await chat.tenant.requests()).filter((request) => request.method !== 'GET' && !request.path.includes('/token') && !request.path.includes('$batch'));
-    expect(writes).toEqual([]);
-  });
+  it.each(CASES)(
+    '$scenario: onboard $profile stops at its prerequisites naming "$rule", and nothing else is done',
+    async ({ scenario, profile, rule }) => {
+      chat = await startWorkflowChat({ scenario });
+      const runId = startedRunId(await chat.say(`onboard ${profile} --collections PS100042`));
+      const failed = await chat.waitForRun(runId, (run) => run.status === 'failed');
+      expect(failed.steps.map((step) => step.state)).toEqual(['failed', 'pending', 'pending', 'pending', 'pending']);
+      expect(failed.steps[0]?.problem?.title).toBe(
+        `${profile === 'edr' ? 'EDR' : 'Antivirus'} policy prerequisites not met: ${rule}`,
+      );
+      await chat.harness.connector.waitFor(() => chat!.progressCard(runId).latest.includes('Then press Retry.'));
+      const card = chat.progressCard(runId).latest;
+      expect(card).toContain(rule);
+      expect(card).toContain('Then press Retry.');
+      const writes = (await chat.tenant.requests()).filter(
+        (request) => request.method !== 'GET' && !request.path.includes('/token') && !request.path.includes('$batch'),
+      );
+      expect(writes).toEqual([]);
+    },
+  );
 });

@@ -6,12 +6,17 @@ import { BOT_SCOPES, COMMAND_LIST_LIMIT, commandListsFor } from '../../bot/manif
 import { manifestProblems, MANIFEST_FILE, PLACEHOLDER_BOT_ID, readManifest } from '../../scripts/lib/teams-app.mjs';
 
 const SCHEMA_URL = 'https://developer.microsoft.com/en-us/json-schemas/teams/v1.24/MicrosoftTeams.schema.json';
-const UPDATE_HINT = 'the command registry changed: run `npm run package -- --update-manifest` and commit manifest/manifest.json';
+const UPDATE_HINT =
+  'the command registry changed: run `npm run package -- --update-manifest` and commit manifest/manifest.json';
 
 function bundledSchemaCommandLimit(): number {
-  const schemaFile = createRequire(import.meta.url).resolve('@microsoft/app-manifest/build/json-schemas/teams/v1.24/MicrosoftTeams.schema.json');
+  const schemaFile = createRequire(import.meta.url).resolve(
+    '@microsoft/app-manifest/build/json-schemas/teams/v1.24/MicrosoftTeams.schema.json',
+  );
   const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as {
-    properties: { bots: { items: { properties: { commandLists: { items: { properties: { commands: { maxItems: number } } } } } } } };
+    properties: {
+      bots: { items: { properties: { commandLists: { items: { properties: { commands: { maxItems: number } } } } } } };
+    };
   };
   return schema.properties.bots.items.properties.commandLists.items.properties.commands.maxItems;
 }
@@ -50,6 +55,7 @@ describe('the committed Teams app manifest', () => {
 
   it('keeps every command list within the Teams limit and the schema limit', () => {
     expect(COMMAND_LIST_LIMIT).toBeLessThanOrEqual(bundledSchemaCommandLimit());
-    for (const list of manifest.bots[0].commandLists) expect(list.commands.length).toBeLessThanOrEqual(COMMAND_LIST_LIMIT);
+    for (const list of manifest.bots[0].commandLists)
+      expect(list.commands.length).toBeLessThanOrEqual(COMMAND_LIST_LIMIT);
   });
 });

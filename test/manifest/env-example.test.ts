@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { environmentSchema } from '../../bot/config/config-schema.js';
 import { parseEnvFile } from '../../scripts/lib/env-file.mjs';
 
-const LAUNCHER_VARIABLES = ['SANDBOX_PORT', 'SANDBOX_SCENARIO', 'SANDBOX_FAULTS', 'SANDBOX_SEED', 'SANDBOX_CA_FILE', 'PLAYGROUND', 'PLAYGROUND_PORT', 'PLAYGROUND_USER'];
+const LAUNCHER_VARIABLES = [
+  'SANDBOX_PORT',
+  'SANDBOX_SCENARIO',
+  'SANDBOX_FAULTS',
+  'SANDBOX_SEED',
+  'SANDBOX_CA_FILE',
+  'PLAYGROUND',
+  'PLAYGROUND_PORT',
+  'PLAYGROUND_USER',
+];
 const example = readFileSync('.env.example', 'utf8');
 
 function documentedNames(): string[] {
@@ -27,7 +36,16 @@ describe('.env.example', () => {
 
 describe('parseEnvFile', () => {
   it('reads KEY=value lines, strips quotes and trailing comments, and ignores everything else', () => {
-    const text = ['# comment', 'A=1', 'export B = two words ', 'C="quoted # kept"', "D='x'", 'E=v # note', 'not a line', ''].join('\n');
+    const text = [
+      '# comment',
+      'A=1',
+      'export B = two words ',
+      'C="quoted # kept"',
+      "D='x'",
+      'E=v # note',
+      'not a line',
+      '',
+    ].join('\n');
     expect(parseEnvFile(text)).toEqual({ A: '1', B: 'two words', C: 'quoted # kept', D: 'x', E: 'v' });
   });
 });

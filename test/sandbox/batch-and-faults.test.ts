@@ -2,12 +2,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../sandbox/index.js';
 import { type SandboxClient, sandboxClient } from './sandbox-client.js';
 
-type BatchResponse = { responses: Array<{ id: string; status: number; headers: Record<string, string>; body: unknown }> };
-const userRequests = (n: number) => Array.from({ length: n }, (_, i) => ({ id: String(i + 1), method: 'GET', url: `/users/${DEMO_USERS.admin.id}` }));
+type BatchResponse = {
+  responses: Array<{ id: string; status: number; headers: Record<string, string>; body: unknown }>;
+};
+const userRequests = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ id: String(i + 1), method: 'GET', url: `/users/${DEMO_USERS.admin.id}` }));
 
 describe('$batch', () => {
   let c: SandboxClient;
-  afterEach(async () => { await c.close(); });
+  afterEach(async () => {
+    await c.close();
+  });
 
   it('refuses more than 20 requests', async () => {
     c = await sandboxClient();
@@ -18,7 +23,9 @@ describe('$batch', () => {
   it('answers every item, in a seeded shuffled order', async () => {
     c = await sandboxClient({ seed: 3 });
     const body = (await c.graph('POST', '/$batch', { requests: userRequests(20) })).json<BatchResponse>();
-    expect(body.responses.map((r) => r.id).sort((a, b) => Number(a) - Number(b))).toEqual(userRequests(20).map((r) => r.id));
+    expect(body.responses.map((r) => r.id).sort((a, b) => Number(a) - Number(b))).toEqual(
+      userRequests(20).map((r) => r.id),
+    );
     expect(body.responses.map((r) => r.id)).not.toEqual(userRequests(20).map((r) => r.id));
     expect(body.responses.every((r) => r.status === 200)).toBe(true);
   });
@@ -35,7 +42,9 @@ describe('$batch', () => {
 
 describe('faults', () => {
   let c: SandboxClient;
-  afterEach(async () => { await c.close(); });
+  afterEach(async () => {
+    await c.close();
+  });
 
   it('429 with Retry-After for `count` matches, then normal answers', async () => {
     c = await sandboxClient({ faults: 'route=/graph/beta/deviceManagement/*;kind=429;retryAfter=2;rate=1;count=2' });
@@ -58,7 +67,9 @@ describe('faults', () => {
     await c.control('POST', '/faults', { spec: 'route=/graph/beta/users/*;kind=reset;count=1' });
     await expect(c.graph('GET', `/users/${DEMO_USERS.admin.id}`)).rejects.toThrow(/socket hang up|ECONNRESET/);
     await c.control('POST', '/faults', { spec: 'route=/graph/beta/roleManagement/*;kind=timeout;ms=200' });
-    await expect(c.graph('GET', '/roleManagement/directory/roleAssignments')).rejects.toThrow(/socket hang up|ECONNRESET/);
+    await expect(c.graph('GET', '/roleManagement/directory/roleAssignments')).rejects.toThrow(
+      /socket hang up|ECONNRESET/,
+    );
     expect((await c.control('GET', '/faults')).json<{ rules: unknown[] }>().rules).toHaveLength(3);
     expect((await c.control('DELETE', '/faults')).status).toBe(204);
     expect((await c.graph('GET', '/roleManagement/directory/roleAssignments')).status).toBe(200);
@@ -67,9 +78,20 @@ describe('faults', () => {
   it('logs requests without tokens', async () => {
     c = await sandboxClient();
     await c.graph('GET', '/deviceManagement/roleScopeTags', undefined, { 'client-request-id': 'log-me' });
-    const log = (await c.control('GET', '/requests')).json<{ requests: Array<{ path: string; status: number; clientRequestId: string; authorization: { present: boolean; scheme: string } }> }>();
+    const log = (await c.control('GET', '/requests')).json<{
+      requests: Array<{
+        path: string;
+        status: number;
+        clientRequestId: string;
+        authorization: { present: boolean; scheme: string };
+      }>;
+    }>();
     const entry = log.requests.find((r) => r.clientRequestId === 'log-me');
-    expect(entry).toMatchObject({ path: '/graph/beta/deviceManagement/roleScopeTags', status: 200, authorization: { present: true, scheme: 'Bearer' } });
+    expect(entry).toMatchObject({
+      path: '/graph/beta/deviceManagement/roleScopeTags',
+      status: 200,
+      authorization: { present: true, scheme: 'Bearer' },
+    });
     expect(JSON.stringify(log)).not.toContain(await c.token());
   });
 });

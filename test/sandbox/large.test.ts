@@ -5,8 +5,12 @@ type Rows = { value: Array<Record<string, unknown>>; '@odata.nextLink'?: string 
 
 describe('large scenario', () => {
   let c: SandboxClient;
-  beforeAll(async () => { c = await sandboxClient({ scenario: 'large' }); });
-  afterAll(async () => { await c.close(); });
+  beforeAll(async () => {
+    c = await sandboxClient({ scenario: 'large' });
+  });
+  afterAll(async () => {
+    await c.close();
+  });
 
   it('reports 10,000+ collections and 200,000 devices', async () => {
     const state = (await c.control('GET', '/state')).json<{ collections: number; devices: number }>();
@@ -19,11 +23,19 @@ describe('large scenario', () => {
     const collections = await c.call('GET', '/AdminService/wmi/SMS_Collection?$top=50', { headers: auth });
     expect(collections.json<Rows>().value).toHaveLength(50);
     expect(collections.text.length).toBeLessThan(64_000);
-    const members = await c.call('GET', `/AdminService/wmi/SMS_FullCollectionMembership?$filter=${encodeURIComponent("CollectionID eq 'SMS00001'")}`, { headers: auth });
+    const members = await c.call(
+      'GET',
+      `/AdminService/wmi/SMS_FullCollectionMembership?$filter=${encodeURIComponent("CollectionID eq 'SMS00001'")}`,
+      { headers: auth },
+    );
     const page = members.json<Rows>();
     expect(page.value).toHaveLength(1000);
     expect(page['@odata.nextLink']).toContain('%24skip=1000');
-    const last = await c.call('GET', `/AdminService/wmi/SMS_FullCollectionMembership?$filter=${encodeURIComponent("CollectionID eq 'SMS00001'")}&$skip=199990&$top=50`, { headers: auth });
+    const last = await c.call(
+      'GET',
+      `/AdminService/wmi/SMS_FullCollectionMembership?$filter=${encodeURIComponent("CollectionID eq 'SMS00001'")}&$skip=199990&$top=50`,
+      { headers: auth },
+    );
     expect(last.json<Rows>().value).toHaveLength(10);
     const generated = await c.call('GET', "/AdminService/wmi/SMS_Collection('PS100200')", { headers: auth });
     expect(generated.json<Rows>().value[0]?.CollectionID).toBe('PS100200');

@@ -9,13 +9,37 @@ export interface TestUser {
   readonly aadObjectId?: string;
 }
 
-export const ALEX: TestUser = { id: '29:alex', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
-export const MEGAN: TestUser = { id: '29:megan', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021' };
-export const ADELE: TestUser = { id: '29:adele', name: 'Adele Vance', aadObjectId: '00000000-0000-0000-0000-0000000000022' };
-export const PATTI: TestUser = { id: '29:patti', name: 'Patti Fernandez', aadObjectId: '00000000-0000-0000-0000-0000000000024' };
-export const LYNNE: TestUser = { id: '29:lynne', name: 'Lynne Robbins', aadObjectId: '00000000-0000-0000-0000-0000000000025' };
+export const ALEX: TestUser = {
+  id: '29:alex',
+  name: 'Alex Wilber',
+  aadObjectId: '00000000-0000-0000-0000-0000000000020',
+};
+export const MEGAN: TestUser = {
+  id: '29:megan',
+  name: 'Megan Bowen',
+  aadObjectId: '00000000-0000-0000-0000-0000000000021',
+};
+export const ADELE: TestUser = {
+  id: '29:adele',
+  name: 'Adele Vance',
+  aadObjectId: '00000000-0000-0000-0000-0000000000022',
+};
+export const PATTI: TestUser = {
+  id: '29:patti',
+  name: 'Patti Fernandez',
+  aadObjectId: '00000000-0000-0000-0000-0000000000024',
+};
+export const LYNNE: TestUser = {
+  id: '29:lynne',
+  name: 'Lynne Robbins',
+  aadObjectId: '00000000-0000-0000-0000-0000000000025',
+};
 export const ANONYMOUS: TestUser = { id: '29:anonymous', name: 'Guest' };
-export const ISAIAH: TestUser = { id: '29:isaiah', name: 'Isaiah Langer', aadObjectId: '00000000-0000-0000-0000-0000000000023' };
+export const ISAIAH: TestUser = {
+  id: '29:isaiah',
+  name: 'Isaiah Langer',
+  aadObjectId: '00000000-0000-0000-0000-0000000000023',
+};
 
 type Place = 'personal' | 'groupChat' | 'channel';
 
@@ -27,8 +51,19 @@ interface ActivityOptions {
 }
 
 function conversation(place: Place, conversationId?: string): Record<string, unknown> {
-  const id = conversationId ?? (place === 'channel' ? `19:channel-${randomUUID()}@thread.tacv2` : place === 'groupChat' ? `19:group-${randomUUID()}@thread.v2` : `a:personal-${randomUUID()}`);
-  return { id, conversationType: place, tenantId: TEST_TENANT_ID, ...(place === 'groupChat' || place === 'channel' ? { isGroup: true } : {}) };
+  const id =
+    conversationId ??
+    (place === 'channel'
+      ? `19:channel-${randomUUID()}@thread.tacv2`
+      : place === 'groupChat'
+        ? `19:group-${randomUUID()}@thread.v2`
+        : `a:personal-${randomUUID()}`);
+  return {
+    id,
+    conversationType: place,
+    tenantId: TEST_TENANT_ID,
+    ...(place === 'groupChat' || place === 'channel' ? { isGroup: true } : {}),
+  };
 }
 
 function base(options: ActivityOptions): Record<string, unknown> {
@@ -44,7 +79,9 @@ function base(options: ActivityOptions): Record<string, unknown> {
     conversation: conversation(place, options.conversationId),
     channelData: {
       tenant: { id: TEST_TENANT_ID },
-      ...(place === 'channel' ? { team: { id: '19:team@thread.tacv2' }, channel: { id: '19:channel@thread.tacv2' } } : {}),
+      ...(place === 'channel'
+        ? { team: { id: '19:team@thread.tacv2' }, channel: { id: '19:channel@thread.tacv2' } }
+        : {}),
     },
     locale: 'en-US',
   };
@@ -65,7 +102,11 @@ export function messageActivity(text: string, options: ActivityOptions): Record<
 }
 
 /** A click on an `Action.Execute` button. */
-export function invokeActivity(verb: string, data: unknown, options: ActivityOptions & { replyToId?: string }): Record<string, unknown> {
+export function invokeActivity(
+  verb: string,
+  data: unknown,
+  options: ActivityOptions & { replyToId?: string },
+): Record<string, unknown> {
   return {
     ...base(options),
     type: 'invoke',

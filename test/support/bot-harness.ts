@@ -45,11 +45,24 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     access: config.access,
     verifyPolicy: options.verifyPolicy,
   });
-  const bot = await startBot({ config, services, log: silentLogger, progressIntervalMs: 50, ...(options.commands ? { commands: options.commands } : {}) });
+  const bot = await startBot({
+    config,
+    services,
+    log: silentLogger,
+    progressIntervalMs: 50,
+    ...(options.commands ? { commands: options.commands } : {}),
+  });
   const endpoint = `${bot.url}/api/messages`;
 
-  async function postRaw(body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
-    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  async function postRaw(
+    body: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; text: string }> {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
     return { status: response.status, text: await response.text() };
   }
 

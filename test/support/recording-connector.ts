@@ -47,9 +47,18 @@ export async function startRecordingConnector(rateLimit?: RateLimit): Promise<Re
       const conversationId = decodeURIComponent(match?.[1] ?? '');
       const activityId = match?.[2] ? decodeURIComponent(match[2]) : undefined;
       const forced = failures.get(conversationId);
-      const status = !match ? 404 : forced ?? throttleStatus(conversationId);
+      const status = !match ? 404 : (forced ?? throttleStatus(conversationId));
       const id = req.method === 'PUT' ? activityId : `activity-${nextId++}`;
-      calls.push({ method: req.method ?? '', path: req.url ?? '', conversationId, activityId, body, authorization: req.headers.authorization, status, ...(status < 300 && id ? { answeredId: id } : {}) });
+      calls.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        conversationId,
+        activityId,
+        body,
+        authorization: req.headers.authorization,
+        status,
+        ...(status < 300 && id ? { answeredId: id } : {}),
+      });
       res.setHeader('content-type', 'application/json');
       if (status === 429 && rateLimit) res.setHeader('retry-after', String(rateLimit.retryAfterSeconds));
       res.statusCode = status;
@@ -75,7 +84,9 @@ export async function startRecordingConnector(rateLimit?: RateLimit): Promise<Re
     cards: () =>
       calls
         .filter((call) => call.status < 300)
-        .flatMap((call) => (Array.isArray(call.body.attachments) ? (call.body.attachments as { content?: unknown }[]) : []))
+        .flatMap((call) =>
+          Array.isArray(call.body.attachments) ? (call.body.attachments as { content?: unknown }[]) : [],
+        )
         .map((attachment) => attachment.content as Record<string, unknown>),
     async waitFor(predicate, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;

@@ -3,7 +3,15 @@ import { createTenantServices } from '../../bot/wiring/create-tenant-services.js
 import { silentLogger } from '../../core/ports/logger.js';
 import { systemClock } from '../../core/ports/clock.js';
 import type { TenantServices } from '../../core/tenant-services.js';
-import { SANDBOX_ACCESS_ENV, SANDBOX_ADMINSERVICE_USER, SANDBOX_APP, SANDBOX_TENANT_ID, startSandbox, type RunningSandbox, type ScenarioName } from '../../sandbox/index.js';
+import {
+  SANDBOX_ACCESS_ENV,
+  SANDBOX_ADMINSERVICE_USER,
+  SANDBOX_APP,
+  SANDBOX_TENANT_ID,
+  startSandbox,
+  type RunningSandbox,
+  type ScenarioName,
+} from '../../sandbox/index.js';
 import { testTls } from './tls.js';
 
 export interface SandboxTenant {
@@ -25,7 +33,9 @@ export interface SandboxRequest {
 }
 
 /** The sandbox tenant plus the bot's real upstream clients pointed at it, exactly as `npm start` wires them. */
-export async function startSandboxTenant(options: { scenario?: ScenarioName; faults?: string; syncDelaySeconds?: number } = {}): Promise<SandboxTenant> {
+export async function startSandboxTenant(
+  options: { scenario?: ScenarioName; faults?: string; syncDelaySeconds?: number } = {},
+): Promise<SandboxTenant> {
   const sandbox = await startSandbox({ tls: testTls(), seed: 7, ...options });
   const env: Record<string, string> = {
     ...SANDBOX_ACCESS_ENV,
@@ -42,7 +52,13 @@ export async function startSandboxTenant(options: { scenario?: ScenarioName; fau
   };
   const config = loadConfig(env);
   if (!config.tenant) throw new Error('sandbox config has no tenant');
-  const tenant = createTenantServices({ tenant: config.tenant, adminService: config.adminService, log: silentLogger, clock: systemClock, graphRetryBudgetMs: 5_000 });
+  const tenant = createTenantServices({
+    tenant: config.tenant,
+    adminService: config.adminService,
+    log: silentLogger,
+    clock: systemClock,
+    graphRetryBudgetMs: 5_000,
+  });
 
   async function control(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
     const response = await fetch(`${sandbox.url}/_sandbox/${path}`, {
@@ -61,7 +77,7 @@ export async function startSandboxTenant(options: { scenario?: ScenarioName; fau
     control,
     async requests() {
       const { json } = await control('GET', 'requests');
-      const list = Array.isArray(json) ? json : (json as { requests?: unknown[] }).requests ?? [];
+      const list = Array.isArray(json) ? json : ((json as { requests?: unknown[] }).requests ?? []);
       return list as SandboxRequest[];
     },
     close: () => sandbox.close(),

@@ -21,7 +21,10 @@ export function createEnableCollectionStep(services: TenantServices): StepHandle
     changesTenant: true,
     async check(step): Promise<WorldCheck> {
       const input = parseInput(collectionInputSchema, step.input, STEP_KINDS.enableCollection);
-      const cloudSync = valueOrThrow(await services.configMgr.getCollectionCloudSync(input.collectionId), `read the Cloud Sync settings of ${input.collectionId}`);
+      const cloudSync = valueOrThrow(
+        await services.configMgr.getCollectionCloudSync(input.collectionId),
+        `read the Cloud Sync settings of ${input.collectionId}`,
+      );
       if (cloudSync.endpointSecurityEnabled !== true) return { done: false };
       const synced = await findSyncedCollection(services.intuneCollections, input.collectionId);
       if (!synced) return { done: false };
@@ -46,16 +49,21 @@ export function createEnableCollectionStep(services: TenantServices): StepHandle
 }
 
 /** In the order the console would refuse: the collection, the hierarchy, the upload scope, the site, the cloud. */
-async function enableGates(services: TenantServices, input: CollectionInput): Promise<Gate<{ site: SiteInfo; collection: CollectionSummary }>> {
+async function enableGates(
+  services: TenantServices,
+  input: CollectionInput,
+): Promise<Gate<{ site: SiteInfo; collection: CollectionSummary }>> {
   const read = await services.configMgr.getCollection(input.collectionId);
-  if (!read.ok && read.error.code === 'CollectionNotFound') return blocked(collectionNotFoundProblem(input.collectionId));
+  if (!read.ok && read.error.code === 'CollectionNotFound')
+    return blocked(collectionNotFoundProblem(input.collectionId));
   const collection = fromResult(read, `read collection ${input.collectionId}`);
   if (!collection.pass) return collection;
   if (collection.value.type !== 'device') return blocked(notDeviceCollectionProblem(collection.value));
   const state = fromResult(await services.configMgr.getTenantAttachState(), 'read the tenant attach state');
   if (!state.pass) return state;
   if (state.value.attached === false) return blocked(NOT_ATTACHED_PROBLEM);
-  if ((await coveredByScope(services, collection.value.id, state.value.uploadScope, collection.value)) === false) return blocked(outsideUploadScopeProblem(collection.value, state.value.uploadScope));
+  if ((await coveredByScope(services, collection.value.id, state.value.uploadScope, collection.value)) === false)
+    return blocked(outsideUploadScopeProblem(collection.value, state.value.uploadScope));
   const site = fromResult(await services.configMgr.getSiteInfo(), 'read the site');
   if (!site.pass) return site;
   if (!site.value.isTopLevel) return blocked(notTopLevelProblem(site.value));

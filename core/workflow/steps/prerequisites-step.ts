@@ -36,7 +36,10 @@ export function createPrerequisitesStep(services: TenantServices): StepHandler {
       const requester = context.run.requestedBy;
       const facts = await gatherFacts(services, {
         profile,
-        requester: { name: requester.name, ...(requester.aadObjectId === undefined ? {} : { aadObjectId: requester.aadObjectId }) },
+        requester: {
+          name: requester.name,
+          ...(requester.aadObjectId === undefined ? {} : { aadObjectId: requester.aadObjectId }),
+        },
         now: context.clock.now(),
       });
       const report = reportFromFacts(facts, profile, purposeOf(facts));
@@ -47,7 +50,14 @@ export function createPrerequisitesStep(services: TenantServices): StepHandler {
       return {
         kind: 'done',
         message: doneMessage(PROFILE_NAMES[profile], rules.length, warnings),
-        outcome: { warnings: warnings.map((rule) => ({ id: rule.id, title: rule.title, status: rule.status, ...(rule.fix === undefined ? {} : { fix: rule.fix }) })) },
+        outcome: {
+          warnings: warnings.map((rule) => ({
+            id: rule.id,
+            title: rule.title,
+            status: rule.status,
+            ...(rule.fix === undefined ? {} : { fix: rule.fix }),
+          })),
+        },
       };
     },
   };
@@ -63,13 +73,18 @@ export function prerequisitesProblem(profileName: string, failing: readonly Rule
   return {
     title: `${profileName} policy prerequisites not met: ${titles.join('; ')}`,
     message: failing.map((rule) => `${rule.title}: ${rule.evidence}`).join('\n'),
-    fix: [...failing.map((rule) => rule.fix ?? `See ${rule.docLink ?? 'the prerequisites'}.`), 'Then press Retry.'].join('\n'),
+    fix: [
+      ...failing.map((rule) => rule.fix ?? `See ${rule.docLink ?? 'the prerequisites'}.`),
+      'Then press Retry.',
+    ].join('\n'),
   };
 }
 
 function doneMessage(profileName: string, checked: number, warnings: readonly RuleResult[]): string {
   const passed = `${checked - warnings.length} of ${checked} ${profileName} policy prerequisites pass`;
   if (warnings.length === 0) return `${passed}.`;
-  const listed = warnings.map((rule) => `${rule.title} (${rule.status === 'warn' ? 'warning' : 'not verified'}: ${rule.evidence})`);
+  const listed = warnings.map(
+    (rule) => `${rule.title} (${rule.status === 'warn' ? 'warning' : 'not verified'}: ${rule.evidence})`,
+  );
   return `${passed}; worth a look: ${listed.join('; ')}`;
 }

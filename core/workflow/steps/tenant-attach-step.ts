@@ -18,10 +18,18 @@ export function createTenantAttachStep(services: TenantServices): StepHandler {
       const synced = await countSyncedCollections(services);
       if (state.attached === true) {
         const intune = synced > 0 ? '; Intune lists collections synced from the hierarchy' : '';
-        return { done: true, message: `the hierarchy is tenant attached${tenantOf(state)}${intune}`, outcome: { tenantId: state.tenantId, cloud: state.cloud } };
+        return {
+          done: true,
+          message: `the hierarchy is tenant attached${tenantOf(state)}${intune}`,
+          outcome: { tenantId: state.tenantId, cloud: state.cloud },
+        };
       }
       return synced > 0
-        ? { done: true, message: `Intune lists collections synced from the hierarchy${tenantOf(state)}, so its upload works`, outcome: { tenantId: state.tenantId, cloud: state.cloud } }
+        ? {
+            done: true,
+            message: `Intune lists collections synced from the hierarchy${tenantOf(state)}, so its upload works`,
+            outcome: { tenantId: state.tenantId, cloud: state.cloud },
+          }
         : { done: false };
     },
     async perform(step, context) {
@@ -40,7 +48,8 @@ export function createTenantAttachStep(services: TenantServices): StepHandler {
 /** The acting user is the run's requester as the channel authenticated them, never a name typed in the command. */
 async function attachGates(services: TenantServices, requester: Actor): Promise<Gate<SiteInfo>> {
   if (requester.aadObjectId === undefined) return blocked(NO_DIRECTORY_IDENTITY_PROBLEM);
-  if (!(await services.directory.isGlobalAdministrator(requester.aadObjectId))) return blocked(notGlobalAdministratorProblem(requester.name));
+  if (!(await services.directory.isGlobalAdministrator(requester.aadObjectId)))
+    return blocked(notGlobalAdministratorProblem(requester.name));
   const state = fromResult(await services.configMgr.getTenantAttachState(), 'read the tenant attach state');
   if (!state.pass) return state;
   const cloud = await publicCloudGate(services, state.value.cloud);

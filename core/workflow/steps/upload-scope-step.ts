@@ -20,10 +20,14 @@ export function createUploadScopeStep(services: TenantServices): StepHandler {
       const scope = state.uploadScope;
       if (scope.kind === 'unknown') {
         const synced = await findSyncedCollection(services.intuneCollections, input.collectionId);
-        return synced ? { done: true, message: `Intune lists ${input.collectionName}, so it is uploaded` } : { done: false };
+        return synced
+          ? { done: true, message: `Intune lists ${input.collectionName}, so it is uploaded` }
+          : { done: false };
       }
       const covered = await coveredByScope(services, input.collectionId, scope);
-      return covered === true ? { done: true, message: `${input.collectionName} is inside the upload scope${scopeSuffix(scope)}` } : { done: false };
+      return covered === true
+        ? { done: true, message: `${input.collectionName} is inside the upload scope${scopeSuffix(scope)}` }
+        : { done: false };
     },
     async perform(step) {
       const input = parseInput(collectionInputSchema, step.input, STEP_KINDS.uploadScope);
@@ -31,7 +35,8 @@ export function createUploadScopeStep(services: TenantServices): StepHandler {
       if (!state.pass) return failedOutcome(state.problem);
       if (state.value.attached === false) return failedOutcome(NOT_ATTACHED_PROBLEM);
       const read = await services.configMgr.getCollection(input.collectionId);
-      if (!read.ok && read.error.code === 'CollectionNotFound') return failedOutcome(collectionNotFoundProblem(input.collectionId));
+      if (!read.ok && read.error.code === 'CollectionNotFound')
+        return failedOutcome(collectionNotFoundProblem(input.collectionId));
       const found = fromResult(read, `read collection ${input.collectionId}`);
       if (!found.pass) return failedOutcome(found.problem);
       const collection = { id: found.value.id, name: found.value.name };

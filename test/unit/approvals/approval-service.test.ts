@@ -21,11 +21,23 @@ const patti: Actor = { aadObjectId: 'patti', channelUserId: '29:patti', name: 'P
 const isaiah: Actor = { aadObjectId: 'isaiah', channelUserId: '29:isaiah', name: 'Isaiah' };
 
 class FakeDirectory implements Directory {
-  members = new Map<string, string[]>([['megan', [APPROVERS_GROUP]], ['patti', ['g-deputies', APPROVERS_GROUP]], ['alex', [APPROVERS_GROUP]]]);
-  async isGlobalAdministrator() { return false; }
-  async getUser() { return undefined; }
-  async transitiveGroupIds(userId: string) { return this.members.get(userId) ?? []; }
-  async findGroups(nameOrId: string) { return nameOrId === 'AttachOps-Approvers' ? [{ id: APPROVERS_GROUP, displayName: 'AttachOps-Approvers' }] : []; }
+  members = new Map<string, string[]>([
+    ['megan', [APPROVERS_GROUP]],
+    ['patti', ['g-deputies', APPROVERS_GROUP]],
+    ['alex', [APPROVERS_GROUP]],
+  ]);
+  async isGlobalAdministrator() {
+    return false;
+  }
+  async getUser() {
+    return undefined;
+  }
+  async transitiveGroupIds(userId: string) {
+    return this.members.get(userId) ?? [];
+  }
+  async findGroups(nameOrId: string) {
+    return nameOrId === 'AttachOps-Approvers' ? [{ id: APPROVERS_GROUP, displayName: 'AttachOps-Approvers' }] : [];
+  }
 }
 
 /** A tenant with one fact the plan depends on, and a change step that counts what it does. */
@@ -39,7 +51,10 @@ class FakeTenant {
       kind: 'assign-test',
       title: `Assign ${String(intent.group)}`,
       intent,
-      changes: [...this.assignedGroups.map((group) => ({ action: 'keep' as const, subject: group, detail: 'stays' })), { action: 'add', subject: String(intent.group), detail: 'added' }],
+      changes: [
+        ...this.assignedGroups.map((group) => ({ action: 'keep' as const, subject: group, detail: 'stays' })),
+        { action: 'add', subject: String(intent.group), detail: 'added' },
+      ],
       resources: ['policy:p1'],
       steps: [{ kind: 'assign-test', title: 'Assign', input: { group: intent.group } }],
     }),
@@ -48,7 +63,8 @@ class FakeTenant {
   step: StepHandler = {
     kind: 'assign-test',
     changesTenant: true,
-    check: async (step) => (this.assignedGroups.includes(String(step.input.group)) ? { done: true, message: 'assigned' } : { done: false }),
+    check: async (step) =>
+      this.assignedGroups.includes(String(step.input.group)) ? { done: true, message: 'assigned' } : { done: false },
     perform: async (step) => {
       this.performed.push(String(step.input.group));
       this.assignedGroups.push(String(step.input.group));
@@ -57,7 +73,9 @@ class FakeTenant {
   };
 }
 
-function setup(options: { quorum?: number; ttlMs?: number; storage?: Storage; tenant?: FakeTenant; clock?: FakeClock } = {}) {
+function setup(
+  options: { quorum?: number; ttlMs?: number; storage?: Storage; tenant?: FakeTenant; clock?: FakeClock } = {},
+) {
   const clock = options.clock ?? new FakeClock();
   const storage = options.storage ?? createMemoryStorage();
   const audit = createMemoryAuditLog(clock);
@@ -71,7 +89,11 @@ function setup(options: { quorum?: number; ttlMs?: number; storage?: Storage; te
     log: silentLogger,
     runs,
     membership: new Membership(directory, clock, 60_000),
-    settings: { approvers: [{ kind: 'group', ref: 'AttachOps-Approvers', scopes: [] }], quorum: options.quorum ?? 1, ttlMs: options.ttlMs ?? 24 * 3_600_000 },
+    settings: {
+      approvers: [{ kind: 'group', ref: 'AttachOps-Approvers', scopes: [] }],
+      quorum: options.quorum ?? 1,
+      ttlMs: options.ttlMs ?? 24 * 3_600_000,
+    },
   });
   runs.addHandlers([approvalStep(approvals), planRecheckStep(approvals, [tenant.planner])]);
   return { clock, storage, audit, tenant, directory, runs, approvals };
@@ -92,7 +114,9 @@ describe('ApprovalService', () => {
     expect((await context.runs.get(record.runId))?.status).toBe('waiting');
 
     await expect(context.approvals.approve(record.id, alex)).rejects.toThrow('someone else must approve');
-    await expect(context.approvals.approve(record.id, isaiah)).rejects.toThrow('Only members of the configured approvers');
+    await expect(context.approvals.approve(record.id, isaiah)).rejects.toThrow(
+      'Only members of the configured approvers',
+    );
     const { outcome } = await context.approvals.approve(record.id, megan);
     expect(outcome).toBe('decided');
     await context.runs.idle();
@@ -100,13 +124,17 @@ describe('ApprovalService', () => {
     expect((await context.runs.get(record.runId))?.status).toBe('done');
 
     const actions = (await context.audit.read()).map((entry) => entry.action);
-    expect(actions).toEqual(expect.arrayContaining(['approval.requested', 'approval.refused', 'approval.approved', 'step.done', 'run.done']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['approval.requested', 'approval.refused', 'approval.approved', 'step.done', 'run.done']),
+    );
   });
 
   it('resolves ten concurrent approve clicks to exactly one decision and one change', async () => {
     const context = setup();
     const record = await requestAssign(context);
-    const results = await Promise.all(Array.from({ length: 10 }, (_, index) => context.approvals.approve(record.id, index % 2 === 0 ? megan : patti)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => context.approvals.approve(record.id, index % 2 === 0 ? megan : patti)),
+    );
     await context.runs.idle();
     expect(results.filter((result) => result.outcome === 'decided')).toHaveLength(1);
     expect(context.tenant.performed).toEqual(['g-2']);

@@ -2,7 +2,12 @@ import type { Actor } from '../../../core/actor.js';
 import type { AuditEntryInput } from '../../../core/ports/audit-log.js';
 import type { Clock } from '../../../core/ports/clock.js';
 
-export const alice: Actor = { aadObjectId: 'aad-alice', channelUserId: '29:alice', name: 'Alice', tenantId: 'tenant-1' };
+export const alice: Actor = {
+  aadObjectId: 'aad-alice',
+  channelUserId: '29:alice',
+  name: 'Alice',
+  tenantId: 'tenant-1',
+};
 
 /** A clock that moves one second forward every time it is read. */
 export function steppingClock(startIso = '2026-01-02T03:04:05.000Z'): Clock {

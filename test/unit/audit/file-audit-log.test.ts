@@ -39,7 +39,16 @@ describe('file audit log', () => {
     const lines = await fileLines(file);
     expect(lines).toHaveLength(2);
     expect(Object.keys(JSON.parse(lines[0] ?? '') as object)).toEqual([
-      'seq', 'at', 'actor', 'action', 'target', 'conversationId', 'correlationId', 'details', 'prevHash', 'hash',
+      'seq',
+      'at',
+      'actor',
+      'action',
+      'target',
+      'conversationId',
+      'correlationId',
+      'details',
+      'prevHash',
+      'hash',
     ]);
     const entries = await log.read();
     expect(entries).toEqual(appended);

@@ -54,7 +54,11 @@ describe('hash chain', () => {
     const chain = buildChain(5);
     const edited = { ...(chain[1] as AuditEntry), action: 'policy.remove' };
     chain[1] = { ...edited, hash: hashEntry(edited.prevHash, bodyOf(edited)) };
-    expect(verifyChain(chain)).toMatchObject({ ok: false, seq: 3, reason: expect.stringContaining('prevHash') as unknown });
+    expect(verifyChain(chain)).toMatchObject({
+      ok: false,
+      seq: 3,
+      reason: expect.stringContaining('prevHash') as unknown,
+    });
   });
 
   it('reports a removed or reordered entry', () => {

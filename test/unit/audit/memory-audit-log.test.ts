@@ -8,7 +8,12 @@ describe('memory audit log', () => {
     const log = createMemoryAuditLog(steppingClock());
     const first = await log.append(entryInput(0));
     const second = await log.append({ actor: alice, action: 'help.show' });
-    expect(first).toMatchObject({ seq: 1, at: '2026-01-02T03:04:05.000Z', action: 'policy.assign', target: 'device-0' });
+    expect(first).toMatchObject({
+      seq: 1,
+      at: '2026-01-02T03:04:05.000Z',
+      action: 'policy.assign',
+      target: 'device-0',
+    });
     expect(second).toMatchObject({ seq: 2, at: '2026-01-02T03:04:06.000Z', prevHash: first.hash });
     expect(second).not.toHaveProperty('details');
     const entries = await log.read();

@@ -6,7 +6,11 @@ describe('redact', () => {
     const details = {
       policy: 'Firewall baseline',
       clientSecret: 's3cr3t',
-      request: { headers: { Authorization: 'Bearer abc', accept: 'json' }, accessToken: 'tok', body: { PASSWORD: 'p' } },
+      request: {
+        headers: { Authorization: 'Bearer abc', accept: 'json' },
+        accessToken: 'tok',
+        body: { PASSWORD: 'p' },
+      },
       attempts: [{ refresh_token: 'r', at: 1 }, 'plain'],
     };
     expect(redact(details)).toEqual({

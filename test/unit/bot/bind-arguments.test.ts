@@ -36,7 +36,10 @@ describe('bindArguments', () => {
   });
 
   it('accepts the typographic quotes Teams inserts', () => {
-    expect(bind('edr --target intune --name \u201cEDR pilot\u201d')).toMatchObject({ ok: true, args: { name: 'EDR pilot' } });
+    expect(bind('edr --target intune --name \u201cEDR pilot\u201d')).toMatchObject({
+      ok: true,
+      args: { name: 'EDR pilot' },
+    });
   });
 
   it('names each bad or missing argument', () => {

@@ -53,7 +53,11 @@ describe('loadConfig', () => {
   });
 
   it('requires credentials for the AdminService auth mode chosen', () => {
-    expect(problemsOf({ ADMINSERVICE_URL: 'https://sms.contoso.com/AdminService' }).join()).toContain('ADMINSERVICE_USERNAME');
-    expect(problemsOf({ ADMINSERVICE_URL: 'https://cmg.contoso.com/AdminService', ADMINSERVICE_AUTH: 'bearer' }).join()).toContain('ADMINSERVICE_SCOPE');
+    expect(problemsOf({ ADMINSERVICE_URL: 'https://sms.contoso.com/AdminService' }).join()).toContain(
+      'ADMINSERVICE_USERNAME',
+    );
+    expect(
+      problemsOf({ ADMINSERVICE_URL: 'https://cmg.contoso.com/AdminService', ADMINSERVICE_AUTH: 'bearer' }).join(),
+    ).toContain('ADMINSERVICE_SCOPE');
   });
 });

@@ -9,7 +9,10 @@ describe('findCommand', () => {
   const registry = [fake('policy'), fake('policy create'), fake('help')];
 
   it('matches exactly and case-insensitively, two words before one', () => {
-    expect(findCommand(registry, ['Policy', 'CREATE', 'edr'])).toMatchObject({ command: { name: 'policy create' }, rest: ['edr'] });
+    expect(findCommand(registry, ['Policy', 'CREATE', 'edr'])).toMatchObject({
+      command: { name: 'policy create' },
+      rest: ['edr'],
+    });
     expect(findCommand(registry, ['policy', 'show'])).toMatchObject({ command: { name: 'policy' }, rest: ['show'] });
   });
 

@@ -33,13 +33,21 @@ function run(message: string): RunRecord {
     updatedAt: '2026-11-23T09:00:00Z',
     status: 'active',
     resources: [],
-    steps: [{ id: 's1', kind: 'enable-collection', title: 'Enable', state: 'running', input: {}, attempts: 1, message }],
+    steps: [
+      { id: 's1', kind: 'enable-collection', title: 'Enable', state: 'running', input: {}, attempts: 1, message },
+    ],
   };
 }
 
 function setup(minIntervalMs = 200) {
   const messenger = new FakeMessenger();
-  const cards = new ProgressCards({ messenger, storage: createMemoryStorage(), clock: new FakeClock(), log: silentLogger, minIntervalMs });
+  const cards = new ProgressCards({
+    messenger,
+    storage: createMemoryStorage(),
+    clock: new FakeClock(),
+    log: silentLogger,
+    minIntervalMs,
+  });
   return { messenger, cards };
 }
 

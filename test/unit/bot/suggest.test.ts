@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { closestNames } from '../../../bot/commands/suggest.js';
 
-const names = ['help', 'check', 'attach', 'collections', 'enable', 'policy create', 'policy list', 'assign', 'approvals'];
+const names = [
+  'help',
+  'check',
+  'attach',
+  'collections',
+  'enable',
+  'policy create',
+  'policy list',
+  'assign',
+  'approvals',
+];
 
 describe('closestNames', () => {
   it('finds typos and prefixes', () => {

@@ -14,12 +14,22 @@ describe('compliance numbers', () => {
   it('aggregates Intune report rows into the ConfigMgr summary counts, paging 50 at a time', async () => {
     const tenant = new FakeComplianceTenant();
     const id = tenant.addPolicy('EDR - Intune', 'intune-edr');
-    tenant.reports.set(id, deviceRows({ Succeeded: 80, 'Not compliant': 12, Error: 5, Pending: 3, 'Not applicable': 7 }));
+    tenant.reports.set(
+      id,
+      deviceRows({ Succeeded: 80, 'Not compliant': 12, Error: 5, Pending: 3, 'Not applicable': 7 }),
+    );
     const snapshot = await readCompliance(tenant, new FakeClock(), silentLogger);
     const policy = snapshot.policies[0];
-    expect(policy?.result).toEqual({ ok: true, counts: { targeted: 100, compliant: 80, nonCompliant: 12, failed: 5, pending: 3, enforced: 92 } });
+    expect(policy?.result).toEqual({
+      ok: true,
+      counts: { targeted: 100, compliant: 80, nonCompliant: 12, failed: 5, pending: 3, enforced: 92 },
+    });
     expect(policy?.devices).toHaveLength(107);
-    expect(tenant.reportCalls.map((call) => [call.skip, call.top])).toEqual([[0, 50], [50, 50], [100, 50]]);
+    expect(tenant.reportCalls.map((call) => [call.skip, call.top])).toEqual([
+      [0, 50],
+      [50, 50],
+      [100, 50],
+    ]);
   });
 
   it('maps report labels in one place, and never counts an unknown label as compliant', () => {
@@ -34,8 +44,10 @@ describe('compliance numbers', () => {
 
   it('asks for every ConfigMgr policy in one getPolicySummaries call and bounds the Intune reports in flight', async () => {
     const tenant = new FakeComplianceTenant();
-    for (let index = 0; index < 45; index += 1) tenant.summaries.set(tenant.addPolicy(`CM ${index}`, 'configmgr-antivirus'), counts(index));
-    for (let index = 0; index < 12; index += 1) tenant.reports.set(tenant.addPolicy(`MDM ${index}`, 'intune-antivirus'), deviceRows({ Succeeded: 3 }));
+    for (let index = 0; index < 45; index += 1)
+      tenant.summaries.set(tenant.addPolicy(`CM ${index}`, 'configmgr-antivirus'), counts(index));
+    for (let index = 0; index < 12; index += 1)
+      tenant.reports.set(tenant.addPolicy(`MDM ${index}`, 'intune-antivirus'), deviceRows({ Succeeded: 3 }));
     tenant.addPolicy('not ours', 'configmgr-edr', false);
     const snapshot = await readCompliance(tenant, new FakeClock(), silentLogger);
     expect(tenant.summaryCalls).toHaveLength(1);
@@ -50,7 +62,10 @@ describe('compliance numbers', () => {
     tenant.summaries.set(tenant.addPolicy('ok', 'configmgr-edr'), counts(5));
     tenant.summaries.set(tenant.addPolicy('broken', 'configmgr-edr'), new Error('throttled'));
     const summary = summarize(await readCompliance(tenant, new FakeClock(), silentLogger), new Map(), 1, 10);
-    expect(summary.rows.map((row) => [row.name, row.error])).toEqual([['broken', 'throttled'], ['ok', undefined]]);
+    expect(summary.rows.map((row) => [row.name, row.error])).toEqual([
+      ['broken', 'throttled'],
+      ['ok', undefined],
+    ]);
   });
 
   it('shows no percentage for a policy with zero targeted devices, and lists it last', async () => {
@@ -80,7 +95,14 @@ describe('compliance numbers', () => {
     const second = await readCompliance(tenant, clock, silentLogger);
     const change = summarize(second, await posted.baseline('19:a'), 1, 10).rows[0]?.change;
     expect(change?.since).toEqual(first.takenAt);
-    expect(change?.by).toMatchObject({ compliant: 6, nonCompliant: 0, failed: 1, pending: -7, targeted: 0, percentPoints: 60 });
+    expect(change?.by).toMatchObject({
+      compliant: 6,
+      nonCompliant: 0,
+      failed: 1,
+      pending: -7,
+      targeted: 0,
+      percentPoints: 60,
+    });
     expect(summarize(second, await posted.baseline('19:b'), 1, 10).rows[0]?.change).toBeUndefined();
 
     await posted.record('19:a', second);

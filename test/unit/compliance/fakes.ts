@@ -10,7 +10,14 @@ export function policyId(index: number): string {
 }
 
 export function counts(compliant: number, nonCompliant = 0, failed = 0, pending = 0): PolicyDeviceCounts {
-  return { targeted: compliant + nonCompliant + failed + pending, compliant, nonCompliant, failed, pending, enforced: compliant + nonCompliant };
+  return {
+    targeted: compliant + nonCompliant + failed + pending,
+    compliant,
+    nonCompliant,
+    failed,
+    pending,
+    enforced: compliant + nonCompliant,
+  };
 }
 
 /** An in-memory tenant with just what compliance reads, counting every call. */
@@ -31,7 +38,8 @@ export class FakeComplianceTenant implements ComplianceTenant {
   }
 
   get policies(): EndpointSecurityPolicies {
-    const list = async (filter?: { managedOnly?: boolean }) => this.listed.filter((item) => !filter?.managedOnly || item.managedByAttachOps);
+    const list = async (filter?: { managedOnly?: boolean }) =>
+      this.listed.filter((item) => !filter?.managedOnly || item.managedByAttachOps);
     return { list } as unknown as EndpointSecurityPolicies;
   }
 
@@ -42,7 +50,9 @@ export class FakeComplianceTenant implements ComplianceTenant {
         this.summaryCalls.push([...ids]);
         return ids.map((id) => {
           const summary = this.summaries.get(id) ?? new Error(`no summary for ${id}`);
-          return summary instanceof Error ? { policyId: id, ok: false as const, error: summary } : { policyId: id, ok: true as const, counts: summary };
+          return summary instanceof Error
+            ? { policyId: id, ok: false as const, error: summary }
+            : { policyId: id, ok: true as const, counts: summary };
         });
       },
     };
@@ -60,7 +70,11 @@ export class FakeComplianceTenant implements ComplianceTenant {
         if (rows instanceof Error) throw rows;
         const slice = rows.slice(page.skip, page.skip + page.top);
         const nextSkip = page.skip + slice.length;
-        return { total: rows.length, rows: slice, ...(nextSkip < rows.length ? { next: { skip: nextSkip, top: page.top } } : {}) };
+        return {
+          total: rows.length,
+          rows: slice,
+          ...(nextSkip < rows.length ? { next: { skip: nextSkip, top: page.top } } : {}),
+        };
       },
     };
   }
@@ -70,7 +84,12 @@ export function deviceRows(statuses: Readonly<Record<string, number>>): DeviceSt
   const rows: DeviceStatusRow[] = [];
   for (const [status, count] of Object.entries(statuses)) {
     for (let index = 0; index < count; index += 1) {
-      rows.push({ deviceName: `${status.replace(/\s/g, '')}-${String(index).padStart(3, '0')}`, status, userPrincipalName: `user${index}@contoso.com`, lastReported: new Date('2026-11-23T08:00:00Z') });
+      rows.push({
+        deviceName: `${status.replace(/\s/g, '')}-${String(index).padStart(3, '0')}`,
+        status,
+        userPrincipalName: `user${index}@contoso.com`,
+        lastReported: new Date('2026-11-23T08:00:00Z'),
+      });
     }
   }
   return rows;

@@ -17,14 +17,23 @@ class VirtualTime {
 
 function throttled(retryAfter?: string): Error {
   const headers = new Map(retryAfter === undefined ? [] : [['retry-after', retryAfter]]);
-  return Object.assign(new Error('Too Many Requests'), { statusCode: 429, response: { status: 429, headers: { get: (name: string) => headers.get(name) } } });
+  return Object.assign(new Error('Too Many Requests'), {
+    statusCode: 429,
+    response: { status: 429, headers: { get: (name: string) => headers.get(name) } },
+  });
 }
 
 describe('the rate-limited sender', () => {
   it('spaces posts to one conversation by its rate', async () => {
     const time = new VirtualTime();
     const sent: number[] = [];
-    const sender = new RateLimitedSender({ messenger: { post: async () => String(sent.push(time.now())) }, log: silentLogger, now: time.now, sleep: time.sleep, limits: { perConversationPerSecond: 1, globalPerSecond: 100 } });
+    const sender = new RateLimitedSender({
+      messenger: { post: async () => String(sent.push(time.now())) },
+      log: silentLogger,
+      now: time.now,
+      sleep: time.sleep,
+      limits: { perConversationPerSecond: 1, globalPerSecond: 100 },
+    });
     for (let index = 0; index < 3; index += 1) await sender.post('19:a', CARD);
     expect(sent).toEqual([0, 1000, 2000]);
   });
@@ -40,7 +49,9 @@ describe('the rate-limited sender', () => {
           return 'id';
         },
       },
-      log: silentLogger, now: time.now, sleep: time.sleep,
+      log: silentLogger,
+      now: time.now,
+      sleep: time.sleep,
     });
     expect(await sender.post('19:a', CARD)).toBe('id');
     expect(attempts).toEqual([0, 3000]);
@@ -58,7 +69,10 @@ describe('the rate-limited sender', () => {
           throw Object.assign(new Error('forbidden'), { statusCode: 403 });
         },
       },
-      log: silentLogger, now: time.now, sleep: time.sleep, limits: { fallbackBackoffMs: 500, perConversationPerSecond: 100 },
+      log: silentLogger,
+      now: time.now,
+      sleep: time.sleep,
+      limits: { fallbackBackoffMs: 500, perConversationPerSecond: 100 },
     });
     await expect(sender.post('19:a', CARD)).rejects.toThrow('forbidden');
     expect(attempts).toEqual([0, 500, 1500]);

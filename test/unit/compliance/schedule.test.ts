@@ -16,8 +16,14 @@ function problems(flags: Parameters<typeof parseScheduleFlags>[0]): { argument: 
 describe('subscription schedules', () => {
   it('reads daily, weekly and cron schedules in the given time zone', () => {
     expect(schedule({})).toMatchObject({ cron: '0 9 * * *', timeZone: 'UTC', description: 'daily at 09:00 (UTC)' });
-    expect(schedule({ daily: true, at: '7:05', tz: 'Europe/Paris' })).toMatchObject({ cron: '5 7 * * *', description: 'daily at 07:05 (Europe/Paris)' });
-    expect(schedule({ weekly: 'mon', at: '08:30', tz: 'America/New_York' })).toMatchObject({ cron: '30 8 * * 1', description: 'every Monday at 08:30 (America/New_York)' });
+    expect(schedule({ daily: true, at: '7:05', tz: 'Europe/Paris' })).toMatchObject({
+      cron: '5 7 * * *',
+      description: 'daily at 07:05 (Europe/Paris)',
+    });
+    expect(schedule({ weekly: 'mon', at: '08:30', tz: 'America/New_York' })).toMatchObject({
+      cron: '30 8 * * 1',
+      description: 'every Monday at 08:30 (America/New_York)',
+    });
     expect(schedule({ cron: '*/1 * * * *' })).toMatchObject({ cron: '*/1 * * * *', timeZone: 'UTC' });
   });
 
@@ -33,16 +39,29 @@ describe('subscription schedules', () => {
   });
 
   it('names the bad value: a time past 23:59, an unknown zone, a broken cron, an unknown day', () => {
-    expect(problems({ daily: true, at: '25:00' })).toEqual([{ argument: '--at', problem: expect.stringContaining('"25:00"') }]);
-    expect(problems({ tz: 'Mars/Olympus' })).toEqual([{ argument: '--tz', problem: expect.stringContaining('"Mars/Olympus"') }]);
-    expect(problems({ cron: '61 * * * *' })).toEqual([{ argument: '--cron', problem: expect.stringMatching(/"61 \* \* \* \*".*minute/) }]);
+    expect(problems({ daily: true, at: '25:00' })).toEqual([
+      { argument: '--at', problem: expect.stringContaining('"25:00"') },
+    ]);
+    expect(problems({ tz: 'Mars/Olympus' })).toEqual([
+      { argument: '--tz', problem: expect.stringContaining('"Mars/Olympus"') },
+    ]);
+    expect(problems({ cron: '61 * * * *' })).toEqual([
+      { argument: '--cron', problem: expect.stringMatching(/"61 \* \* \* \*".*minute/) },
+    ]);
     expect(problems({ cron: '* * *' })).toEqual([{ argument: '--cron', problem: expect.stringContaining('3 fields') }]);
-    expect(problems({ weekly: 'someday', at: '09:00' })).toEqual([{ argument: '--weekly', problem: expect.stringContaining('"someday"') }]);
+    expect(problems({ weekly: 'someday', at: '09:00' })).toEqual([
+      { argument: '--weekly', problem: expect.stringContaining('"someday"') },
+    ]);
   });
 
   it('refuses conflicting schedule flags', () => {
-    expect(problems({ daily: true, weekly: 'mon' })[0]).toMatchObject({ argument: '--daily --weekly', problem: expect.stringContaining('choose one') });
-    expect(problems({ cron: '0 9 * * *', at: '10:00' })).toEqual([{ argument: '--at', problem: expect.stringContaining('--cron') }]);
+    expect(problems({ daily: true, weekly: 'mon' })[0]).toMatchObject({
+      argument: '--daily --weekly',
+      problem: expect.stringContaining('choose one'),
+    });
+    expect(problems({ cron: '0 9 * * *', at: '10:00' })).toEqual([
+      { argument: '--at', problem: expect.stringContaining('--cron') },
+    ]);
     expect(problems({ daily: true, cron: '0 9 * * *' })[0]?.argument).toBe('--daily --cron');
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStorage } from '../../../adapters/storage/memory-storage.js';
-import { ComplianceScheduler, type DeliveryOutcome, type SummaryDelivery } from '../../../core/compliance/compliance-scheduler.js';
+import {
+  ComplianceScheduler,
+  type DeliveryOutcome,
+  type SummaryDelivery,
+} from '../../../core/compliance/compliance-scheduler.js';
 import type { ComplianceSnapshot } from '../../../core/compliance/compliance-snapshot.js';
 import { SubscriptionStore } from '../../../core/compliance/subscription-store.js';
 import type { Subscription } from '../../../core/compliance/subscription.js';
@@ -36,8 +40,13 @@ async function setup(cron = '0 9 * * *', timeZone = 'UTC') {
   const delivery = new FakeDelivery(clock);
   const log = createRecordingLogger();
   const subscription: Subscription = {
-    id: 'sub-1', conversationId: '19:a', schedule: { cron, timeZone, description: cron }, policies: [],
-    createdBy: { id: 'u', name: 'Alex' }, createdAt: clock.now().toISOString(), state: 'active',
+    id: 'sub-1',
+    conversationId: '19:a',
+    schedule: { cron, timeZone, description: cron },
+    policies: [],
+    createdBy: { id: 'u', name: 'Alex' },
+    createdAt: clock.now().toISOString(),
+    state: 'active',
   };
   await store.add(subscription);
   const scheduler = () => new ComplianceScheduler({ store, clock, log, delivery });
@@ -54,7 +63,10 @@ describe('the compliance scheduler', () => {
     expect((await running.runDue()).due).toBe(0);
     clock.advance(24 * 60 * MINUTE);
     await running.runDue();
-    expect(delivery.posts.map((post) => post.at.toISOString())).toEqual(['2026-11-23T09:00:00.000Z', '2026-11-24T09:00:00.000Z']);
+    expect(delivery.posts.map((post) => post.at.toISOString())).toEqual([
+      '2026-11-23T09:00:00.000Z',
+      '2026-11-24T09:00:00.000Z',
+    ]);
   });
 
   it('sends a post missed while the bot was down once, not once per missed slot, and survives a restart', async () => {
@@ -70,19 +82,26 @@ describe('the compliance scheduler', () => {
     expect((await afterRestart.runDue()).sent).toBe(1);
   });
 
-  it.each([403, 404])('pauses the subscription of a conversation that answers %i, logs it, and does not retry it', async (status) => {
-    const { clock, delivery, scheduler, store, log } = await setup('*/1 * * * *');
-    delivery.outcomes.set('19:a', { kind: 'unreachable', status });
-    clock.advance(MINUTE);
-    expect(await scheduler().runDue()).toMatchObject({ due: 1, paused: 1 });
-    const stored = await store.get('sub-1');
-    expect(stored?.state).toBe('paused');
-    expect(stored?.pausedReason).toContain(`HTTP ${status}`);
-    expect(log.lines.some((line) => line.level === 'warn' && line.fields.conversationId === '19:a' && line.fields.status === status)).toBe(true);
-    clock.advance(10 * MINUTE);
-    expect((await scheduler().runDue()).due).toBe(0);
-    expect(delivery.posts).toHaveLength(1);
-  });
+  it.each([403, 404])(
+    'pauses the subscription of a conversation that answers %i, logs it, and does not retry it',
+    async (status) => {
+      const { clock, delivery, scheduler, store, log } = await setup('*/1 * * * *');
+      delivery.outcomes.set('19:a', { kind: 'unreachable', status });
+      clock.advance(MINUTE);
+      expect(await scheduler().runDue()).toMatchObject({ due: 1, paused: 1 });
+      const stored = await store.get('sub-1');
+      expect(stored?.state).toBe('paused');
+      expect(stored?.pausedReason).toContain(`HTTP ${status}`);
+      expect(
+        log.lines.some(
+          (line) => line.level === 'warn' && line.fields.conversationId === '19:a' && line.fields.status === status,
+        ),
+      ).toBe(true);
+      clock.advance(10 * MINUTE);
+      expect((await scheduler().runDue()).due).toBe(0);
+      expect(delivery.posts).toHaveLength(1);
+    },
+  );
 
   it('logs a Graph failure that outlasted the retries and keeps the schedule running', async () => {
     const { clock, delivery, scheduler, store, log } = await setup('*/1 * * * *');
@@ -99,7 +118,13 @@ describe('the compliance scheduler', () => {
 
   it('reads the tenant once per round for every subscription due in it', async () => {
     const { clock, delivery, scheduler, store, subscription } = await setup('*/1 * * * *');
-    for (let index = 0; index < 20; index += 1) await store.add({ ...subscription, id: `s${index}`, conversationId: `19:c${index}`, policies: [{ id: `p${index % 3}`, name: 'x' }] });
+    for (let index = 0; index < 20; index += 1)
+      await store.add({
+        ...subscription,
+        id: `s${index}`,
+        conversationId: `19:c${index}`,
+        policies: [{ id: `p${index % 3}`, name: 'x' }],
+      });
     await store.remove('sub-1');
     clock.advance(MINUTE);
     expect((await scheduler().runDue()).sent).toBe(20);

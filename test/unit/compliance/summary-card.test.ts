@@ -21,18 +21,29 @@ describe('the compliance summary card', () => {
   it('pages 100 policies with long names into cards under 28 KB, each with a next-page button until the last', async () => {
     const tenant = new FakeComplianceTenant();
     for (let index = 0; index < 100; index += 1) {
-      const id = tenant.addPolicy(`${'Endpoint detection and response for every workstation '.repeat(4)}${index}`, index % 5 === 0 ? 'intune-edr' : 'configmgr-edr');
+      const id = tenant.addPolicy(
+        `${'Endpoint detection and response for every workstation '.repeat(4)}${index}`,
+        index % 5 === 0 ? 'intune-edr' : 'configmgr-edr',
+      );
       tenant.summaries.set(id, counts(index, 100 - index, 3, 7));
       tenant.reports.set(id, deviceRows({ Succeeded: index, 'Not compliant': 3 }));
     }
-    const context = { tenant, storage: createMemoryStorage(), clock: new FakeClock(), log: silentLogger, conversationId: '19:c' };
+    const context = {
+      tenant,
+      storage: createMemoryStorage(),
+      clock: new FakeClock(),
+      log: silentLogger,
+      conversationId: '19:c',
+    };
     const pages = Math.ceil(100 / SUMMARY_PAGE_SIZE);
     for (let page = 1; page <= pages; page += 1) {
       const card = await summaryCard(context, { page, samePost: page > 1 });
       expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(MAX_CARD_BYTES);
       expect(cardProblems(card)).toEqual([]);
       expect(executeVerbs(card).includes('compliance.page')).toBe(true);
-      const pageActions = (card.actions as { verb?: string; title?: string; data?: unknown }[]).filter((action) => action.verb === 'compliance.page');
+      const pageActions = (card.actions as { verb?: string; title?: string; data?: unknown }[]).filter(
+        (action) => action.verb === 'compliance.page',
+      );
       expect(pageActions.some((action) => action.title === 'Next page')).toBe(page < pages);
     }
     expect(tenant.summaryCalls.every((call) => call.length === 80)).toBe(true);

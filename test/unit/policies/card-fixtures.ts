@@ -8,10 +8,20 @@ import { POLICIES_PAGE_SIZE } from '../../../core/policies/policy-listing.js';
 import type { PolicyDetails, PolicyListItem } from '../../../core/policy/managed-policy.js';
 import { policyId } from './fakes.js';
 
-const LONG = 'Contoso endpoint detection and response baseline for every Windows device in every branch office '.repeat(3);
+const LONG = 'Contoso endpoint detection and response baseline for every Windows device in every branch office '.repeat(
+  3,
+);
 
 function item(index: number, extra: Partial<PolicyListItem> = {}): PolicyListItem {
-  return { id: policyId(index), name: `${LONG}${index}`, description: '', kind: index % 2 === 0 ? 'intune-edr' : 'configmgr-antivirus', managedByAttachOps: index % 3 !== 0, isAssigned: index % 2 === 0, ...extra };
+  return {
+    id: policyId(index),
+    name: `${LONG}${index}`,
+    description: '',
+    kind: index % 2 === 0 ? 'intune-edr' : 'configmgr-antivirus',
+    managedByAttachOps: index % 3 !== 0,
+    isAssigned: index % 2 === 0,
+    ...extra,
+  };
 }
 
 const fullPage = Array.from({ length: POLICIES_PAGE_SIZE }, (_, index) => item(index));
@@ -19,17 +29,33 @@ const fullPage = Array.from({ length: POLICIES_PAGE_SIZE }, (_, index) => item(i
 export const policyListFixtures: readonly PolicyListView[] = [
   toPolicyListView({ query: { all: true, filter: 'Contoso', page: 1 }, rows: fullPage, total: 57, pageCount: 3 }),
   toPolicyListView({ query: { all: false, page: 1 }, rows: [], total: 0, pageCount: 1 }),
-  toPolicyListView({ query: { all: false, page: 1 }, rows: [item(1, { name: 'AV - Servers', kind: undefined })], total: 1, pageCount: 1 }),
+  toPolicyListView({
+    query: { all: false, page: 1 },
+    rows: [item(1, { name: 'AV - Servers', kind: undefined })],
+    total: 1,
+    pageCount: 1,
+  }),
 ];
 
 const manyGroups: PlannedTarget[] = Array.from({ length: MAX_DESCRIBED_ASSIGNMENTS }, (_, index) => ({
-  target: { kind: index % 5 === 0 ? 'exclude-group' : 'group', groupId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` },
+  target: {
+    kind: index % 5 === 0 ? 'exclude-group' : 'group',
+    groupId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+  },
   label: `Group ${LONG.slice(0, 120)} ${index} (00000000-0000-4000-8000-${String(index).padStart(12, '0')})`,
 }));
 
 const intunePolicy: PolicyDetails = {
   ...item(2, { description: LONG, lastModified: new Date('2026-11-20T08:30:00Z') }),
-  draft: { kind: 'intune-edr', profile: 'edr', target: 'intune', name: 'EDR', description: LONG, scopeTagIds: ['0', '7'], settings: { sampleSharing: 'all', telemetry: 'expedited' } },
+  draft: {
+    kind: 'intune-edr',
+    profile: 'edr',
+    target: 'intune',
+    name: 'EDR',
+    description: LONG,
+    scopeTagIds: ['0', '7'],
+    settings: { sampleSharing: 'all', telemetry: 'expedited' },
+  },
   unmodelledSettingIds: ['device_vendor_msft_other'],
   onboardingFromConnector: true,
   assignments: [...manyGroups.map((planned) => planned.target), { kind: 'all-devices' }, { kind: 'all-users' }],
@@ -37,16 +63,34 @@ const intunePolicy: PolicyDetails = {
 
 const configMgrPolicy: PolicyDetails = {
   ...item(3, { name: 'AV - Servers', kind: 'configmgr-antivirus', managedByAttachOps: true }),
-  draft: { kind: 'configmgr-antivirus', profile: 'antivirus', target: 'configmgr', name: 'AV - Servers', description: '', settings: { realTimeMonitoring: true, disableRestorePoint: false } },
+  draft: {
+    kind: 'configmgr-antivirus',
+    profile: 'antivirus',
+    target: 'configmgr',
+    name: 'AV - Servers',
+    description: '',
+    settings: { realTimeMonitoring: true, disableRestorePoint: false },
+  },
   unmodelledSettingIds: [],
   onboardingFromConnector: false,
   assignments: [{ kind: 'collection', collectionId: 'PS100042' }],
 };
 
-const unassigned: PolicyDetails = { ...configMgrPolicy, kind: undefined, draft: undefined, managedByAttachOps: false, assignments: [] };
+const unassigned: PolicyDetails = {
+  ...configMgrPolicy,
+  kind: undefined,
+  draft: undefined,
+  managedByAttachOps: false,
+  assignments: [],
+};
 
 export const policyDetailsFixtures: readonly PolicyDetailsView[] = [
   toPolicyDetailsView({ policy: intunePolicy, assignments: manyGroups }),
-  toPolicyDetailsView({ policy: configMgrPolicy, assignments: [{ target: { kind: 'collection', collectionId: 'PS100042' }, label: 'Collection Servers (PS100042)', devices: 1 }] }),
+  toPolicyDetailsView({
+    policy: configMgrPolicy,
+    assignments: [
+      { target: { kind: 'collection', collectionId: 'PS100042' }, label: 'Collection Servers (PS100042)', devices: 1 },
+    ],
+  }),
   toPolicyDetailsView({ policy: unassigned, assignments: [] }),
 ];

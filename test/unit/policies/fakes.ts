@@ -1,5 +1,10 @@
 import { fail, gatewayError, ok, type Result } from '../../../core/errors/gateway-error.js';
-import type { CollectionSummary, ConfigMgrGateway, SiteInfo, UpdatePackage } from '../../../core/ports/configmgr-gateway.js';
+import type {
+  CollectionSummary,
+  ConfigMgrGateway,
+  SiteInfo,
+  UpdatePackage,
+} from '../../../core/ports/configmgr-gateway.js';
 import type { Directory, DirectoryGroup } from '../../../core/ports/directory.js';
 import type { EndpointSecurityPolicies, ScopeTag } from '../../../core/ports/endpoint-security-policies.js';
 import type { IntuneCollections } from '../../../core/ports/intune-collections.js';
@@ -9,13 +14,25 @@ import type { PolicyDraft, PolicyKind } from '../../../core/policy/policy-draft.
 import type { TenantServices } from '../../../core/tenant-services.js';
 
 export const SITE_2203: SiteInfo = {
-  siteCode: 'PS1', siteName: 'Contoso HQ', serverName: 'cm01.contoso.com', version: '5.00.9078.1000',
-  buildNumber: 9078, siteType: 'primary', isTopLevel: true, branch: 'current',
+  siteCode: 'PS1',
+  siteName: 'Contoso HQ',
+  serverName: 'cm01.contoso.com',
+  version: '5.00.9078.1000',
+  buildNumber: 9078,
+  siteType: 'primary',
+  isTopLevel: true,
+  branch: 'current',
 };
 export const SITE_2002: SiteInfo = { ...SITE_2203, version: '5.00.8968.1000', buildNumber: 8968 };
 
 export const HOTFIX_INSTALLED: UpdatePackage = {
-  name: 'Configuration Manager 2002 Hotfix (KB4563473)', packageGuid: 'g-1', state: 196612, installed: true, updateType: 'qfe', supersededBy: [], source: 'history',
+  name: 'Configuration Manager 2002 Hotfix (KB4563473)',
+  packageGuid: 'g-1',
+  state: 196612,
+  installed: true,
+  updateType: 'qfe',
+  supersededBy: [],
+  source: 'history',
 };
 
 export interface StoredPolicy {
@@ -58,8 +75,14 @@ export class FakeTenant {
 
   addPolicy(policy: Partial<StoredPolicy> & Pick<StoredPolicy, 'name'>): StoredPolicy {
     const stored: StoredPolicy = {
-      id: policyId(this.nextId++), description: '', kind: policy.draft?.kind, managedByAttachOps: false, draft: undefined,
-      unmodelledSettingIds: [], assignments: [], ...policy,
+      id: policyId(this.nextId++),
+      description: '',
+      kind: policy.draft?.kind,
+      managedByAttachOps: false,
+      draft: undefined,
+      unmodelledSettingIds: [],
+      assignments: [],
+      ...policy,
     };
     this.policies.set(stored.id, stored);
     return stored;
@@ -85,9 +108,16 @@ export class FakeTenant {
 
   private details(stored: StoredPolicy): PolicyDetails {
     return {
-      id: stored.id, name: stored.name, description: stored.description, kind: stored.kind, managedByAttachOps: stored.managedByAttachOps,
-      isAssigned: stored.assignments.length > 0, draft: stored.draft, unmodelledSettingIds: [...stored.unmodelledSettingIds],
-      onboardingFromConnector: stored.kind === 'intune-edr', assignments: [...stored.assignments],
+      id: stored.id,
+      name: stored.name,
+      description: stored.description,
+      kind: stored.kind,
+      managedByAttachOps: stored.managedByAttachOps,
+      isAssigned: stored.assignments.length > 0,
+      draft: stored.draft,
+      unmodelledSettingIds: [...stored.unmodelledSettingIds],
+      onboardingFromConnector: stored.kind === 'intune-edr',
+      assignments: [...stored.assignments],
     };
   }
 
@@ -108,7 +138,12 @@ export class FakeTenant {
       },
       create: async (draft) => {
         this.calls.push('policies.create');
-        const stored = this.addPolicy({ name: draft.name, description: draft.description, draft, managedByAttachOps: true });
+        const stored = this.addPolicy({
+          name: draft.name,
+          description: draft.description,
+          draft,
+          managedByAttachOps: true,
+        });
         if (this.crashAfterNextCreate) {
           this.crashAfterNextCreate = false;
           throw new Error('connection reset after the policy was created');
@@ -155,7 +190,11 @@ export class FakeTenant {
   private gateway(): ConfigMgrGateway {
     const manual = async <T>(): Promise<Result<T>> => fail(gatewayError('ManualStepRequired', 'console only'));
     const reachable = <T>(value: () => Result<T>): Promise<Result<T>> =>
-      Promise.resolve(this.siteUnreachable ? fail(gatewayError('ProviderUnreachable', 'no route to cm01', { retryable: true })) : value());
+      Promise.resolve(
+        this.siteUnreachable
+          ? fail(gatewayError('ProviderUnreachable', 'no route to cm01', { retryable: true }))
+          : value(),
+      );
     const collection = (id: string): Result<CollectionSummary> => {
       const found = this.collections.get(id.toUpperCase());
       return found ? ok(found) : fail(gatewayError('CollectionNotFound', `collection ${id} does not exist`));
@@ -163,17 +202,30 @@ export class FakeTenant {
     return {
       getSiteInfo: () => reachable(() => ok(this.site)),
       listUpdatePackages: () => reachable(() => ok(this.updates)),
-      getTenantAttachState: () => reachable(() => ok({ attached: true, cloud: 'AzurePublicCloud', uploadScope: { kind: 'all' }, evidence: [] })),
+      getTenantAttachState: () =>
+        reachable(() => ok({ attached: true, cloud: 'AzurePublicCloud', uploadScope: { kind: 'all' }, evidence: [] })),
       configureTenantAttach: manual,
       setUploadScope: manual,
       listCollections: (query) =>
-        reachable(() => ok({ items: [...this.collections.values()].filter((row) => row.name.toLowerCase().startsWith(query.nameStartsWith?.toLowerCase() ?? '')) })),
+        reachable(() =>
+          ok({
+            items: [...this.collections.values()].filter((row) =>
+              row.name.toLowerCase().startsWith(query.nameStartsWith?.toLowerCase() ?? ''),
+            ),
+          }),
+        ),
       getCollection: (id) => reachable(() => collection(id)),
       listCollectionMembers: () => reachable(() => ok({ items: [] })),
       getCollectionCloudSync: (id) =>
         reachable(() => {
           const found = collection(id);
-          return found.ok ? ok({ collectionId: found.value.id, endpointSecurityEnabled: this.endpointSecurity.has(found.value.id), aadGroups: [] }) : found;
+          return found.ok
+            ? ok({
+                collectionId: found.value.id,
+                endpointSecurityEnabled: this.endpointSecurity.has(found.value.id),
+                aadGroups: [],
+              })
+            : found;
         }),
       setCollectionEndpointSecurity: manual,
     };
@@ -182,7 +234,12 @@ export class FakeTenant {
   private intune(): IntuneCollections {
     return {
       listSyncedCollections: async () => ({
-        items: this.synced.map((id) => ({ id: `intune-${id}`, collectionId: id, displayName: this.collections.get(id)?.name ?? id, hierarchy: {} })),
+        items: this.synced.map((id) => ({
+          id: `intune-${id}`,
+          collectionId: id,
+          displayName: this.collections.get(id)?.name ?? id,
+          hierarchy: {},
+        })),
       }),
       getPolicySummaries: async () => [],
     };
@@ -195,5 +252,8 @@ export function deviceCollection(id: string, name: string, memberCount = 10): Co
 
 /** A port these tests must never touch: any call fails the test. */
 function unused<T extends object>(name: string): T {
-  return new Proxy({}, { get: (_target, property) => () => Promise.reject(new Error(`${name}.${String(property)} must not be called`)) }) as T;
+  return new Proxy(
+    {},
+    { get: (_target, property) => () => Promise.reject(new Error(`${name}.${String(property)} must not be called`)) },
+  ) as T;
 }

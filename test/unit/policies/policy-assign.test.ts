@@ -11,8 +11,23 @@ const G_KIOSK = '22222222-2222-4222-8222-222222222222';
 const G_FINANCE = '33333333-3333-4333-8333-333333333333';
 const G_FINANCE_2 = '44444444-4444-4444-8444-444444444444';
 
-const intuneDraft: PolicyDraft = { kind: 'intune-edr', profile: 'edr', target: 'intune', name: 'EDR - Windows', description: '', scopeTagIds: [], settings: {} };
-const configMgrDraft: PolicyDraft = { kind: 'configmgr-antivirus', profile: 'antivirus', target: 'configmgr', name: 'AV - Servers', description: '', settings: {} };
+const intuneDraft: PolicyDraft = {
+  kind: 'intune-edr',
+  profile: 'edr',
+  target: 'intune',
+  name: 'EDR - Windows',
+  description: '',
+  scopeTagIds: [],
+  settings: {},
+};
+const configMgrDraft: PolicyDraft = {
+  kind: 'configmgr-antivirus',
+  profile: 'antivirus',
+  target: 'configmgr',
+  name: 'AV - Servers',
+  description: '',
+  settings: {},
+};
 
 function tenantWithPolicies() {
   const tenant = new FakeTenant();
@@ -26,8 +41,18 @@ function tenantWithPolicies() {
   tenant.addCollection(deviceCollection('PS100043', 'Workstations', 800));
   tenant.addCollection(deviceCollection('PS100044', 'Labs', 5), { enabled: false, synced: false });
   tenant.addCollection(deviceCollection('PS100045', 'Branch', 9), { enabled: true, synced: false });
-  const intune = tenant.addPolicy({ name: 'EDR - Windows', managedByAttachOps: true, draft: intuneDraft, assignments: [{ kind: 'group', groupId: G_PILOT }] });
-  const configMgr = tenant.addPolicy({ name: 'AV - Servers', managedByAttachOps: true, draft: configMgrDraft, assignments: [{ kind: 'collection', collectionId: 'PS100042' }] });
+  const intune = tenant.addPolicy({
+    name: 'EDR - Windows',
+    managedByAttachOps: true,
+    draft: intuneDraft,
+    assignments: [{ kind: 'group', groupId: G_PILOT }],
+  });
+  const configMgr = tenant.addPolicy({
+    name: 'AV - Servers',
+    managedByAttachOps: true,
+    draft: configMgrDraft,
+    assignments: [{ kind: 'collection', collectionId: 'PS100042' }],
+  });
   return { tenant, intune, configMgr };
 }
 
@@ -50,7 +75,11 @@ describe('the policy-assign planner', () => {
         title: 'Assign EDR - Windows',
         input: {
           policyId: intune.id,
-          targets: [{ kind: 'group', groupId: G_PILOT }, { kind: 'group', groupId: G_KIOSK }, { kind: 'exclude-group', groupId: G_FINANCE }],
+          targets: [
+            { kind: 'group', groupId: G_PILOT },
+            { kind: 'group', groupId: G_KIOSK },
+            { kind: 'exclude-group', groupId: G_FINANCE },
+          ],
         },
       },
     ]);
@@ -64,7 +93,10 @@ describe('the policy-assign planner', () => {
       { action: 'keep', subject: 'Collection Servers (PS100042)', detail: 'stays assigned', devices: 120 },
       { action: 'add', subject: 'Collection Workstations (PS100043)', detail: 'newly assigned', devices: 800 },
     ]);
-    expect(planned.steps[0]?.input.targets).toEqual([{ kind: 'collection', collectionId: 'PS100042' }, { kind: 'collection', collectionId: 'PS100043' }]);
+    expect(planned.steps[0]?.input.targets).toEqual([
+      { kind: 'collection', collectionId: 'PS100042' },
+      { kind: 'collection', collectionId: 'PS100043' },
+    ]);
   });
 
   it('has no changes when every target is already assigned', async () => {
@@ -74,7 +106,9 @@ describe('the policy-assign planner', () => {
 
   it('names a group that does not exist and lists the ones a name matches several times', async () => {
     const { tenant } = tenantWithPolicies();
-    await expect(plan(tenant, 'EDR - Windows', ['Nobody'])).rejects.toThrow('--to "Nobody": Azure AD has no group with this object id or exact display name.');
+    await expect(plan(tenant, 'EDR - Windows', ['Nobody'])).rejects.toThrow(
+      '--to "Nobody": Azure AD has no group with this object id or exact display name.',
+    );
     await expect(plan(tenant, 'EDR - Windows', ['Pilot'], ['Finance'])).rejects.toThrow(
       `--exclude "Finance": 2 groups have this name: ${G_FINANCE} (Paris office), ${G_FINANCE_2} (Lyon office).`,
     );
@@ -82,8 +116,12 @@ describe('the policy-assign planner', () => {
 
   it('refuses a group both included and excluded', async () => {
     const { tenant } = tenantWithPolicies();
-    await expect(plan(tenant, 'EDR - Windows', ['Kiosks'], ['Kiosks'])).rejects.toThrow('both --to and --exclude name it');
-    await expect(plan(tenant, 'EDR - Windows', ['Kiosks'], ['Pilot'])).rejects.toThrow(`the policy already has it as Group Pilot (${G_PILOT})`);
+    await expect(plan(tenant, 'EDR - Windows', ['Kiosks'], ['Kiosks'])).rejects.toThrow(
+      'both --to and --exclude name it',
+    );
+    await expect(plan(tenant, 'EDR - Windows', ['Kiosks'], ['Pilot'])).rejects.toThrow(
+      `the policy already has it as Group Pilot (${G_PILOT})`,
+    );
   });
 
   it('says which step a collection misses: enable when not enabled, or the sync', async () => {
@@ -92,13 +130,17 @@ describe('the policy-assign planner', () => {
       title: 'Collection not enabled for endpoint security',
       fix: 'Type enable PS100044 first; it guides the console step and waits until Intune lists the collection. Then assign again.',
     });
-    await expect(plan(tenant, 'AV - Servers', ['PS100045'])).rejects.toMatchObject({ title: 'Collection not synced to Intune' });
+    await expect(plan(tenant, 'AV - Servers', ['PS100045'])).rejects.toMatchObject({
+      title: 'Collection not synced to Intune',
+    });
     await expect(plan(tenant, 'AV - Servers', ['Nowhere'])).rejects.toMatchObject({ title: 'Collection not found' });
   });
 
   it('refuses --exclude for a ConfigMgr policy', async () => {
     const { tenant } = tenantWithPolicies();
-    await expect(plan(tenant, 'AV - Servers', ['Workstations'], ['Kiosks'])).rejects.toMatchObject({ title: '--exclude is not supported for collections' });
+    await expect(plan(tenant, 'AV - Servers', ['Workstations'], ['Kiosks'])).rejects.toMatchObject({
+      title: '--exclude is not supported for collections',
+    });
   });
 
   it('lists policies that share a name, and refuses an unknown one', async () => {
@@ -121,7 +163,11 @@ describe('the policy-assign step', () => {
     const handler = createPolicyAssignStep(tenant.services().policies);
     const outcome = await runStep(handler, planned.steps[0]?.input ?? {});
     expect(outcome).toMatchObject({ kind: 'done', outcome: { policyId: intune.id, assignments: 3, added: 1 } });
-    expect(tenant.policies.get(intune.id)?.assignments).toEqual([{ kind: 'group', groupId: G_PILOT }, { kind: 'all-devices' }, { kind: 'group', groupId: G_KIOSK }]);
+    expect(tenant.policies.get(intune.id)?.assignments).toEqual([
+      { kind: 'group', groupId: G_PILOT },
+      { kind: 'all-devices' },
+      { kind: 'group', groupId: G_KIOSK },
+    ]);
   });
 
   it('is done without assigning when the policy already has the final set', async () => {

@@ -8,14 +8,31 @@ import type { PolicyDraft } from '../../../core/policy/policy-draft.js';
 import { FakeTenant, HOTFIX_INSTALLED, SITE_2002, SITE_2203 } from './fakes.js';
 import { check, perform, runStep } from './step-context.js';
 
-const EDR_FLAGS: PolicyCreateFlags = { profile: 'edr', target: 'intune', name: 'EDR - Windows', sampleSharing: 'all', telemetry: 'normal' };
+const EDR_FLAGS: PolicyCreateFlags = {
+  profile: 'edr',
+  target: 'intune',
+  name: 'EDR - Windows',
+  sampleSharing: 'all',
+  telemetry: 'normal',
+};
 
 function plan(tenant: FakeTenant, flags: PolicyCreateFlags = EDR_FLAGS) {
   return createPolicyCreatePlanner(tenant.services()).plan(createIntentFromFlags(flags));
 }
 
-function intuneEdr(settings: PolicyDraft['settings'] & object, extra: { name?: string; description?: string; scopeTagIds?: string[] } = {}): PolicyDraft {
-  return { kind: 'intune-edr', profile: 'edr', target: 'intune', name: extra.name ?? 'EDR - Windows', description: extra.description ?? '', scopeTagIds: extra.scopeTagIds ?? [], settings };
+function intuneEdr(
+  settings: PolicyDraft['settings'] & object,
+  extra: { name?: string; description?: string; scopeTagIds?: string[] } = {},
+): PolicyDraft {
+  return {
+    kind: 'intune-edr',
+    profile: 'edr',
+    target: 'intune',
+    name: extra.name ?? 'EDR - Windows',
+    description: extra.description ?? '',
+    scopeTagIds: extra.scopeTagIds ?? [],
+    settings,
+  };
 }
 
 describe('the policy-create planner', () => {
@@ -31,14 +48,25 @@ describe('the policy-create planner', () => {
     ]);
     expect(created.steps).toHaveLength(1);
     expect(created.steps[0]?.kind).toBe('policy-create');
-    expect(created.steps[0]?.input).toMatchObject({ draft: { kind: 'intune-edr', name: 'EDR - Windows', scopeTagIds: [], settings: { sampleSharing: 'all', telemetry: 'normal' } } });
+    expect(created.steps[0]?.input).toMatchObject({
+      draft: {
+        kind: 'intune-edr',
+        name: 'EDR - Windows',
+        scopeTagIds: [],
+        settings: { sampleSharing: 'all', telemetry: 'normal' },
+      },
+    });
     expect(created.resources).toEqual(['policy-name:edr - windows']);
     expect(planHash(await plan(tenant))).toBe(planHash(created));
   });
 
   it('is a no-op when AttachOps already made an identical policy', async () => {
     const tenant = new FakeTenant();
-    const existing = tenant.addPolicy({ name: 'EDR - Windows', managedByAttachOps: true, draft: intuneEdr({ sampleSharing: 'all', telemetry: 'normal' }, { scopeTagIds: ['0'] }) });
+    const existing = tenant.addPolicy({
+      name: 'EDR - Windows',
+      managedByAttachOps: true,
+      draft: intuneEdr({ sampleSharing: 'all', telemetry: 'normal' }, { scopeTagIds: ['0'] }),
+    });
     const same = await plan(tenant);
     expect(same.changes.map((change) => change.action)).toEqual(['no-op', 'no-op', 'no-op']);
     expect(same.changes[0]?.detail).toContain(existing.id);
@@ -49,10 +77,19 @@ describe('the policy-create planner', () => {
   it('plans an update with the settings that change, go and stay, keeping the description left out', async () => {
     const tenant = new FakeTenant();
     const existing = tenant.addPolicy({
-      name: 'EDR - Windows', description: 'Pilot', managedByAttachOps: true,
-      draft: intuneEdr({ sampleSharing: 'none', telemetry: 'normal' }, { description: 'Pilot' }), unmodelledSettingIds: ['device_vendor_msft_other'],
+      name: 'EDR - Windows',
+      description: 'Pilot',
+      managedByAttachOps: true,
+      draft: intuneEdr({ sampleSharing: 'none', telemetry: 'normal' }, { description: 'Pilot' }),
+      unmodelledSettingIds: ['device_vendor_msft_other'],
     });
-    const updated = await plan(tenant, { profile: 'edr', target: 'intune', name: 'EDR - Windows', sampleSharing: 'all', scopeTags: 'Paris' });
+    const updated = await plan(tenant, {
+      profile: 'edr',
+      target: 'intune',
+      name: 'EDR - Windows',
+      sampleSharing: 'all',
+      scopeTags: 'Paris',
+    });
     expect(updated.changes.map((change) => [change.action, change.subject, change.detail])).toEqual([
       ['update', 'EDR - Windows', `replaces the settings of ${existing.id}`],
       ['update', 'Scope tags', 'Default (0) → Paris (7)'],
@@ -69,13 +106,17 @@ describe('the policy-create planner', () => {
     tenant.addPolicy({ name: 'edr - windows', kind: 'intune-edr', managedByAttachOps: false });
     const error = await plan(tenant).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PolicyNameTakenError);
-    expect((error as PolicyNameTakenError).fix).toBe('Type policy show "edr - windows" to see it, or choose another --name.');
+    expect((error as PolicyNameTakenError).fix).toBe(
+      'Type policy show "edr - windows" to see it, or choose another --name.',
+    );
   });
 
   it('refuses a name an AttachOps policy of another profile has', async () => {
     const tenant = new FakeTenant();
     tenant.addPolicy({ name: 'EDR - Windows', kind: 'intune-antivirus', managedByAttachOps: true });
-    await expect(plan(tenant)).rejects.toThrow(/Microsoft Defender Antivirus \(MDM, Azure AD groups\)\) is made by AttachOps/);
+    await expect(plan(tenant)).rejects.toThrow(
+      /Microsoft Defender Antivirus \(MDM, Azure AD groups\)\) is made by AttachOps/,
+    );
   });
 
   it('resolves scope tags by name or id and names the tenant tags for an unknown one', async () => {
@@ -90,19 +131,34 @@ describe('the policy-create planner', () => {
   it('refuses EDR for ConfigMgr on 2002 without KB4563473, and allows it once installed', async () => {
     const tenant = new FakeTenant();
     tenant.site = SITE_2002;
-    const flags: PolicyCreateFlags = { profile: 'edr', target: 'configmgr', name: 'EDR - Servers', sampleSharing: 'all' };
+    const flags: PolicyCreateFlags = {
+      profile: 'edr',
+      target: 'configmgr',
+      name: 'EDR - Servers',
+      sampleSharing: 'all',
+    };
     await expect(plan(tenant, flags)).rejects.toThrow(/EDR policy on 2002 needs KB4563473/);
     tenant.updates = [HOTFIX_INSTALLED];
     const allowed = await plan(tenant, flags);
-    expect(allowed.changes[0]).toMatchObject({ action: 'create', detail: 'Endpoint detection and response (ConfigMgr, collections)' });
+    expect(allowed.changes[0]).toMatchObject({
+      action: 'create',
+      detail: 'Endpoint detection and response (ConfigMgr, collections)',
+    });
     expect(tenant.count('policies.listScopeTags')).toBe(0);
   });
 
   it('refuses Antivirus for ConfigMgr below 2006 and when the site cannot be read', async () => {
     const tenant = new FakeTenant();
     tenant.site = { ...SITE_2203, buildNumber: 8968 };
-    const flags: PolicyCreateFlags = { profile: 'antivirus', target: 'configmgr', name: 'AV', realTimeMonitoring: 'on' };
-    await expect(plan(tenant, flags)).rejects.toThrow('Site PS1 runs current branch 2002 (build 8968); Antivirus policy needs current branch 2006 (build 9012) or later.');
+    const flags: PolicyCreateFlags = {
+      profile: 'antivirus',
+      target: 'configmgr',
+      name: 'AV',
+      realTimeMonitoring: 'on',
+    };
+    await expect(plan(tenant, flags)).rejects.toThrow(
+      'Site PS1 runs current branch 2002 (build 8968); Antivirus policy needs current branch 2006 (build 9012) or later.',
+    );
     tenant.siteUnreachable = true;
     await expect(plan(tenant, flags)).rejects.toMatchObject({ title: 'Cannot check the ConfigMgr site version' });
   });
@@ -119,16 +175,26 @@ describe('the policy-create step', () => {
     expect(await check(handler, input)).toEqual({ done: false });
     await expect(perform(handler, input)).rejects.toThrow('connection reset');
     const retried = await runStep(handler, input);
-    expect(retried).toMatchObject({ kind: 'done', outcome: { policyId: [...tenant.policies.keys()][0], requestKey: 'pc-1' } });
+    expect(retried).toMatchObject({
+      kind: 'done',
+      outcome: { policyId: [...tenant.policies.keys()][0], requestKey: 'pc-1' },
+    });
     expect(tenant.count('policies.create')).toBe(1);
     expect(tenant.policies.size).toBe(1);
   });
 
   it('replaces the settings of its own policy instead of creating a second one', async () => {
     const tenant = new FakeTenant();
-    const existing = tenant.addPolicy({ name: 'EDR - Windows', managedByAttachOps: true, draft: intuneEdr({ sampleSharing: 'none' }) });
+    const existing = tenant.addPolicy({
+      name: 'EDR - Windows',
+      managedByAttachOps: true,
+      draft: intuneEdr({ sampleSharing: 'none' }),
+    });
     const handler = createPolicyCreateStep(tenant.services().policies);
-    expect(await runStep(handler, input)).toMatchObject({ kind: 'done', outcome: { policyId: existing.id, replaced: true } });
+    expect(await runStep(handler, input)).toMatchObject({
+      kind: 'done',
+      outcome: { policyId: existing.id, replaced: true },
+    });
     expect(tenant.policies.get(existing.id)?.draft?.settings).toEqual({ sampleSharing: 'all' });
     expect(await check(handler, input)).toMatchObject({ done: true, outcome: { policyId: existing.id } });
     expect(tenant.count('policies.create')).toBe(0);

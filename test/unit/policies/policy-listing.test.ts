@@ -20,7 +20,8 @@ describe('policy list', () => {
 
   it('pages long lists and says how to see the next page', async () => {
     const tenant = new FakeTenant();
-    for (let index = 0; index < POLICIES_PAGE_SIZE + 5; index += 1) tenant.addPolicy({ name: `p${String(index).padStart(2, '0')}`, kind: 'intune-edr', managedByAttachOps: true });
+    for (let index = 0; index < POLICIES_PAGE_SIZE + 5; index += 1)
+      tenant.addPolicy({ name: `p${String(index).padStart(2, '0')}`, kind: 'intune-edr', managedByAttachOps: true });
     const listing = await listPolicies(tenant.services().policies, { all: false, page: 2 });
     expect(listing.rows).toHaveLength(5);
     const first = toPolicyListView(await listPolicies(tenant.services().policies, { all: false, page: 1 }));
@@ -34,9 +35,20 @@ describe('policy show', () => {
     tenant.groups = [{ id: GROUP, displayName: 'Pilot' }];
     tenant.addCollection(deviceCollection('PS100042', 'Servers', 120));
     tenant.addPolicy({
-      name: 'AV - Servers', managedByAttachOps: true,
-      draft: { kind: 'configmgr-antivirus', profile: 'antivirus', target: 'configmgr', name: 'AV - Servers', description: '', settings: { realTimeMonitoring: true, disablePrivacyMode: false } },
-      assignments: [{ kind: 'collection', collectionId: 'PS100042' }, { kind: 'collection', collectionId: 'PS1000FF' }],
+      name: 'AV - Servers',
+      managedByAttachOps: true,
+      draft: {
+        kind: 'configmgr-antivirus',
+        profile: 'antivirus',
+        target: 'configmgr',
+        name: 'AV - Servers',
+        description: '',
+        settings: { realTimeMonitoring: true, disablePrivacyMode: false },
+      },
+      assignments: [
+        { kind: 'collection', collectionId: 'PS100042' },
+        { kind: 'collection', collectionId: 'PS1000FF' },
+      ],
     });
     const view = toPolicyDetailsView(await readPolicyOverview(tenant.services(), 'av - servers'));
     expect(view.settings).toEqual([

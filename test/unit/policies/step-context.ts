@@ -14,7 +14,18 @@ function context(step: StepRecord): StepContext {
   const clock = new FakeClock();
   const at = clock.now().toISOString();
   return {
-    run: { id: 'r-1', kind: 'policy', title: 'policy', requestedBy: requester, conversationId: 'conv-1', createdAt: at, updatedAt: at, status: 'active', resources: [], steps: [step] },
+    run: {
+      id: 'r-1',
+      kind: 'policy',
+      title: 'policy',
+      requestedBy: requester,
+      conversationId: 'conv-1',
+      createdAt: at,
+      updatedAt: at,
+      status: 'active',
+      resources: [],
+      steps: [step],
+    },
     actor: requester,
     clock,
     log: silentLogger,

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { gatewayError } from '../../../core/errors/gateway-error.js';
 import { UpstreamUnavailable } from '../../../core/errors/upstream-error.js';
-import { collectionsEnabledRule, collectionsInScopeRule, collectionsSyncedRule } from '../../../core/prerequisites/collection-rules.js';
+import {
+  collectionsEnabledRule,
+  collectionsInScopeRule,
+  collectionsSyncedRule,
+} from '../../../core/prerequisites/collection-rules.js';
 import { tenantAttachedRule, uploadScopeRule } from '../../../core/prerequisites/tenant-attach-rules.js';
 import { readyWorld, SCENARIO_WORLDS, type FakeWorld } from './fake-world.js';
 import { factsOf } from './fakes.js';
@@ -32,7 +36,9 @@ describe('the tenant attach rules', () => {
   });
 
   it('report a one-collection upload scope', async () => {
-    expect(uploadScopeRule(await factsOf(withScope({ kind: 'collection', collectionId: 'PS100015' }))).evidence).toContain('Only collection PS100015');
+    expect(
+      uploadScopeRule(await factsOf(withScope({ kind: 'collection', collectionId: 'PS100015' }))).evidence,
+    ).toContain('Only collection PS100015');
   });
 
   it('leave the upload scope unknown when ConfigMgr does not report it', async () => {
@@ -43,25 +49,38 @@ describe('the tenant attach rules', () => {
 describe('the collection rules', () => {
   it('pass when the synced collections are enabled', async () => {
     const facts = await factsOf(readyWorld());
-    expect([collectionsInScopeRule, collectionsSyncedRule, collectionsEnabledRule].map((rule) => rule(facts).status)).toEqual(['pass', 'pass', 'pass']);
+    expect(
+      [collectionsInScopeRule, collectionsSyncedRule, collectionsEnabledRule].map((rule) => rule(facts).status),
+    ).toEqual(['pass', 'pass', 'pass']);
   });
 
   it('are unknown "after tenant attach" rather than failing when not attached', async () => {
     const facts = await factsOf(SCENARIO_WORLDS.fresh());
     for (const rule of [uploadScopeRule, collectionsInScopeRule, collectionsSyncedRule, collectionsEnabledRule]) {
-      expect(rule(facts)).toMatchObject({ status: 'unknown', evidence: expect.stringContaining('after tenant attach') });
+      expect(rule(facts)).toMatchObject({
+        status: 'unknown',
+        evidence: expect.stringContaining('after tenant attach'),
+      });
     }
     expect(facts.cloudSync.status).toBe('skipped');
   });
 
   it('fail for a named collection outside a one-collection upload scope', async () => {
-    const result = collectionsInScopeRule(await factsOf(withScope({ kind: 'collection', collectionId: 'PS100015' }), { targetCollectionIds: ['PS100042'] }));
+    const result = collectionsInScopeRule(
+      await factsOf(withScope({ kind: 'collection', collectionId: 'PS100015' }), { targetCollectionIds: ['PS100042'] }),
+    );
     expect(result.status).toBe('fail');
     expect(result.evidence).toContain('PS100042 is outside the upload scope');
   });
 
   it('pass for the upload-scope collection itself', async () => {
-    expect(collectionsInScopeRule(await factsOf(withScope({ kind: 'collection', collectionId: 'PS100015' }), { targetCollectionIds: ['ps100015'] })).status).toBe('pass');
+    expect(
+      collectionsInScopeRule(
+        await factsOf(withScope({ kind: 'collection', collectionId: 'PS100015' }), {
+          targetCollectionIds: ['ps100015'],
+        }),
+      ).status,
+    ).toBe('pass');
   });
 
   it('fail when a named collection is not synced, with the sync delay in the fix', async () => {
@@ -76,7 +95,11 @@ describe('the collection rules', () => {
 
   it('read every page of synced collections', async () => {
     const world = readyWorld();
-    world.synced = ['PS100015', 'PS100042', 'PS100043', 'PS100044', 'PS100045'].map((id) => ({ ...world.synced[0]!, id, collectionId: id }));
+    world.synced = ['PS100015', 'PS100042', 'PS100043', 'PS100044', 'PS100045'].map((id) => ({
+      ...world.synced[0]!,
+      id,
+      collectionId: id,
+    }));
     const facts = await factsOf(world, { targetCollectionIds: ['PS100045'] });
     expect(collectionsSyncedRule(facts).status).toBe('pass');
   });
@@ -106,21 +129,38 @@ describe('the collection rules', () => {
 
   it('are unknown when ConfigMgr cannot tell whether a collection is enabled', async () => {
     const world = readyWorld();
-    world.cloudSync = new Map([['PS100015', 'unknown'], ['PS100042', 'unknown']]);
+    world.cloudSync = new Map([
+      ['PS100015', 'unknown'],
+      ['PS100042', 'unknown'],
+    ]);
     expect(collectionsEnabledRule(await factsOf(world)).status).toBe('unknown');
   });
 
   it('are unknown with the reason when Cloud Sync cannot be read', async () => {
-    const world = { ...readyWorld(), gatewayFailures: { getCollectionCloudSync: gatewayError('Timeout', 'no answer in 30 s', { retryable: true }) } };
+    const world = {
+      ...readyWorld(),
+      gatewayFailures: { getCollectionCloudSync: gatewayError('Timeout', 'no answer in 30 s', { retryable: true }) },
+    };
     const result = collectionsEnabledRule(await factsOf(world));
     expect(result.status).toBe('unknown');
     expect(result.evidence).toContain('Timeout');
   });
 
   it('are unknown for synced and enabled when Intune is unavailable', async () => {
-    const world = { ...readyWorld(), thrown: { collections: new UpstreamUnavailable({ upstream: 'graph', operation: 'list synced collections', status: 503 }, 3) } };
+    const world = {
+      ...readyWorld(),
+      thrown: {
+        collections: new UpstreamUnavailable(
+          { upstream: 'graph', operation: 'list synced collections', status: 503 },
+          3,
+        ),
+      },
+    };
     const facts = await factsOf(world);
     expect(collectionsSyncedRule(facts).status).toBe('unknown');
-    expect(collectionsEnabledRule(facts)).toMatchObject({ status: 'unknown', fix: expect.stringContaining('few minutes') });
+    expect(collectionsEnabledRule(facts)).toMatchObject({
+      status: 'unknown',
+      fix: expect.stringContaining('few minutes'),
+    });
   });
 });

@@ -13,7 +13,10 @@ import { FakeClock } from '../../support/fake-clock.js';
 import { ALEX, NOW, SCENARIO_WORLDS, type FakeWorld } from './fake-world.js';
 import { createFakeTenant } from './fakes.js';
 
-function contextFor(world: FakeWorld | undefined, actor: CommandContext['actor'] = { ...ALEX, channelUserId: '29:alex' }): CommandContext {
+function contextFor(
+  world: FakeWorld | undefined,
+  actor: CommandContext['actor'] = { ...ALEX, channelUserId: '29:alex' },
+): CommandContext {
   const storage = createMemoryStorage();
   const audit = createMemoryAuditLog();
   const clock = new FakeClock(NOW.getTime());
@@ -39,7 +42,10 @@ function contextFor(world: FakeWorld | undefined, actor: CommandContext['actor']
 describe('the check command', () => {
   it('defaults to both profiles and takes a collection flag', () => {
     expect(bindArguments(checkCommand, [])).toEqual({ ok: true, args: { profile: 'all' } });
-    expect(bindArguments(checkCommand, ['edr', '--collection', 'ps100042'])).toEqual({ ok: true, args: { profile: 'edr', collection: 'PS100042' } });
+    expect(bindArguments(checkCommand, ['edr', '--collection', 'ps100042'])).toEqual({
+      ok: true,
+      args: { profile: 'edr', collection: 'PS100042' },
+    });
     expect(bindArguments(checkCommand, ['mdm']).ok).toBe(false);
     expect(bindArguments(checkCommand, ['--collection', 'Servers']).ok).toBe(false);
   });

@@ -1,5 +1,11 @@
 import type { CloudEnvironment } from '../../../core/ports/cloud-environment.js';
-import type { GatewayError, SiteInfo, TenantAttachState, Tri, UpdatePackage } from '../../../core/ports/configmgr-gateway.js';
+import type {
+  GatewayError,
+  SiteInfo,
+  TenantAttachState,
+  Tri,
+  UpdatePackage,
+} from '../../../core/ports/configmgr-gateway.js';
 import type { DefenderConnectorStatus } from '../../../core/ports/defender-connector.js';
 import type { SyncedCollection } from '../../../core/ports/intune-collections.js';
 
@@ -26,7 +32,15 @@ export interface FakeWorld {
 export const KB4563473_NAME = 'Configuration Manager 2002 Hotfix (KB4563473)';
 
 export function hotfix(state: number, source: UpdatePackage['source'] = 'current'): UpdatePackage {
-  return { name: KB4563473_NAME, packageGuid: 'e1f29d3b-0000-4000-8000-000000004563', state, installed: state === 196612, updateType: 'qfe', supersededBy: [], source };
+  return {
+    name: KB4563473_NAME,
+    packageGuid: 'e1f29d3b-0000-4000-8000-000000004563',
+    state,
+    installed: state === 196612,
+    updateType: 'qfe',
+    supersededBy: [],
+    source,
+  };
 }
 
 export function synced(collectionId: string, displayName: string): SyncedCollection {
@@ -36,7 +50,16 @@ export function synced(collectionId: string, displayName: string): SyncedCollect
 /** Current branch 2303, attached in the public cloud, two collections synced and enabled, Alex a Global Administrator. */
 export function readyWorld(): FakeWorld {
   return {
-    site: { siteCode: 'PS1', siteName: 'Contoso Primary', serverName: 'cm01.contoso.com', version: '5.00.9106.1000', buildNumber: 9106, siteType: 'primary', isTopLevel: true, branch: 'current' },
+    site: {
+      siteCode: 'PS1',
+      siteName: 'Contoso Primary',
+      serverName: 'cm01.contoso.com',
+      version: '5.00.9106.1000',
+      buildNumber: 9106,
+      siteType: 'primary',
+      isTopLevel: true,
+      branch: 'current',
+    },
     updates: [],
     attach: {
       attached: true,
@@ -67,14 +90,35 @@ function on2002(world: FakeWorld): FakeWorld {
 export const SCENARIO_WORLDS = {
   fresh: (): FakeWorld => {
     const world = readyWorld();
-    return { ...world, attach: { attached: false, cloud: 'Unknown', uploadScope: { kind: 'unknown' }, evidence: ['no SMS_AAD_Tenant_Ex row'] }, synced: [], cloudSync: new Map() };
+    return {
+      ...world,
+      attach: {
+        attached: false,
+        cloud: 'Unknown',
+        uploadScope: { kind: 'unknown' },
+        evidence: ['no SMS_AAD_Tenant_Ex row'],
+      },
+      synced: [],
+      cloudSync: new Map(),
+    };
   },
   'cb2002-no-hotfix': (): FakeWorld => ({ ...on2002(readyWorld()), updates: [hotfix(262146)] }),
   'cb2002-hotfix': (): FakeWorld => ({ ...on2002(readyWorld()), updates: [hotfix(196612, 'history')] }),
   'gov-cloud': (): FakeWorld => {
     const world = readyWorld();
-    return { ...world, cloud: { cloud: 'AzureUSGovernmentCloud', cloudInstanceName: 'microsoftonline.us', tenantRegionScope: 'USGov' }, attach: { ...world.attach, cloud: 'AzureUSGovernmentCloud' } };
+    return {
+      ...world,
+      cloud: { cloud: 'AzureUSGovernmentCloud', cloudInstanceName: 'microsoftonline.us', tenantRegionScope: 'USGov' },
+      attach: { ...world.attach, cloud: 'AzureUSGovernmentCloud' },
+    };
   },
-  'mde-off': (): FakeWorld => ({ ...readyWorld(), defender: { partnerState: 'available', lastHeartbeat: new Date(NOW.getTime() - 30 * 86_400_000), windowsEnabled: false } }),
+  'mde-off': (): FakeWorld => ({
+    ...readyWorld(),
+    defender: {
+      partnerState: 'available',
+      lastHeartbeat: new Date(NOW.getTime() - 30 * 86_400_000),
+      windowsEnabled: false,
+    },
+  }),
   'not-admin': (): FakeWorld => ({ ...readyWorld(), globalAdministrators: new Set() }),
 } as const;

@@ -49,7 +49,11 @@ export function createFakeTenant(world: FakeWorld): FakeTenant {
       listUpdatePackages: () => gateway('listUpdatePackages', () => world.updates),
       getTenantAttachState: () => gateway('getTenantAttachState', () => world.attach),
       getCollectionCloudSync: (collectionId) =>
-        gateway('getCollectionCloudSync', (): CloudSyncState => ({ collectionId, endpointSecurityEnabled: world.cloudSync.get(collectionId) ?? false, aadGroups: [] })),
+        gateway('getCollectionCloudSync', (): CloudSyncState => ({
+          collectionId,
+          endpointSecurityEnabled: world.cloudSync.get(collectionId) ?? false,
+          aadGroups: [],
+        })),
       configureTenantAttach: notUsed('configureTenantAttach'),
       setUploadScope: notUsed('setUploadScope'),
       listCollections: notUsed('listCollections'),
@@ -60,7 +64,8 @@ export function createFakeTenant(world: FakeWorld): FakeTenant {
     defenderConnector: { getDefenderConnector: () => thrown('defender', 'getDefenderConnector', () => world.defender) },
     cloudEnvironment: { getCloudEnvironment: () => thrown('cloud', 'getCloudEnvironment', () => world.cloud) },
     directory: {
-      isGlobalAdministrator: (userId) => thrown('directory', 'isGlobalAdministrator', () => world.globalAdministrators.has(userId)),
+      isGlobalAdministrator: (userId) =>
+        thrown('directory', 'isGlobalAdministrator', () => world.globalAdministrators.has(userId)),
       getUser: notUsed('getUser'),
       transitiveGroupIds: notUsed('transitiveGroupIds'),
       findGroups: notUsed('findGroups'),
@@ -70,7 +75,10 @@ export function createFakeTenant(world: FakeWorld): FakeTenant {
         thrown('collections', 'listSyncedCollections', () => {
           const start = Number(page?.cursor ?? '0');
           const end = start + SYNCED_PAGE_SIZE;
-          return { items: world.synced.slice(start, end), ...(end < world.synced.length ? { cursor: String(end) } : {}) };
+          return {
+            items: world.synced.slice(start, end),
+            ...(end < world.synced.length ? { cursor: String(end) } : {}),
+          };
         }),
       getPolicySummaries: notUsed('getPolicySummaries'),
     },
@@ -90,6 +98,9 @@ export function createFakeTenant(world: FakeWorld): FakeTenant {
 }
 
 /** The facts a check gathers from this world, for rule tests. */
-export async function factsOf(world: FakeWorld, options: Partial<Omit<GatherOptions, 'now'>> = {}): Promise<PrerequisiteFacts> {
+export async function factsOf(
+  world: FakeWorld,
+  options: Partial<Omit<GatherOptions, 'now'>> = {},
+): Promise<PrerequisiteFacts> {
   return gatherFacts(createFakeTenant(world).services, { profile: 'all', requester: ALEX, now: NOW, ...options });
 }

@@ -30,7 +30,10 @@ describe('gathering the facts', () => {
     const tenant = createFakeTenant(readyWorld());
     const facts = await gatherFacts(tenant.services, { profile: 'edr', requester: ALEX, now: NOW });
     expect(tenant.calls.filter((call) => call === 'configMgr.getCollectionCloudSync')).toHaveLength(2);
-    expect(facts.cloudSync).toMatchObject({ status: 'read', value: [{ collectionId: 'PS100015' }, { collectionId: 'PS100042' }] });
+    expect(facts.cloudSync).toMatchObject({
+      status: 'read',
+      value: [{ collectionId: 'PS100015' }, { collectionId: 'PS100042' }],
+    });
   });
 
   it('skips the 2002 hotfix read for an Antivirus check', async () => {
@@ -45,12 +48,10 @@ describe('gathering the facts', () => {
     world.thrown.defender = new Error('boom');
     const facts = await gatherFacts(createFakeTenant(world).services, { profile: 'all', requester: ALEX, now: NOW });
     expect(facts.defender).toMatchObject({ status: 'failed', failure: { reason: expect.stringContaining('boom') } });
-    expect([facts.site, facts.tenantAttach, facts.cloud, facts.globalAdministrator, facts.syncedCollections].map((fact) => fact.status)).toEqual([
-      'read',
-      'read',
-      'read',
-      'read',
-      'read',
-    ]);
+    expect(
+      [facts.site, facts.tenantAttach, facts.cloud, facts.globalAdministrator, facts.syncedCollections].map(
+        (fact) => fact.status,
+      ),
+    ).toEqual(['read', 'read', 'read', 'read', 'read']);
   });
 });

@@ -30,7 +30,9 @@ describe('the prerequisites card', () => {
   });
 
   it('lists the failing rules before the unknown, warning and passing ones', () => {
-    const ruleIcons = lines.map((line) => /^(✅|❌|⚠️|❔) (?!\*\*)/u.exec(line)?.[1]).filter((icon) => icon !== undefined);
+    const ruleIcons = lines
+      .map((line) => /^(✅|❌|⚠️|❔) (?!\*\*)/u.exec(line)?.[1])
+      .filter((icon) => icon !== undefined);
     expect(ruleIcons).toEqual(['❌', '✅', '❌', '❔', '⚠️', '✅', '✅']);
   });
 

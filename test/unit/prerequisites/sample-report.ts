@@ -3,7 +3,14 @@ import { buildReport, type PrerequisiteReport } from '../../../core/prerequisite
 import type { PolicyProfile, RuleResult } from '../../../core/prerequisites/rule-result.js';
 
 const shared: RuleResult[] = [
-  { id: 'defender.connector', area: 'Defender for Endpoint', title: 'Defender for Endpoint is connected to Intune', status: 'pass', evidence: 'Partner state enabled.', docLink: DOC_LINKS.policyRequirements },
+  {
+    id: 'defender.connector',
+    area: 'Defender for Endpoint',
+    title: 'Defender for Endpoint is connected to Intune',
+    status: 'pass',
+    evidence: 'Partner state enabled.',
+    docLink: DOC_LINKS.policyRequirements,
+  },
   {
     id: 'permissions.global-administrator',
     area: 'Permissions',
@@ -13,7 +20,14 @@ const shared: RuleResult[] = [
     fix: 'Ask a Global Administrator to run attach.',
     docLink: DOC_LINKS.generalRequirements,
   },
-  { id: 'cloud.public', area: 'Cloud', title: 'Tenant is in the Azure public cloud', status: 'pass', evidence: 'AzurePublicCloud.', docLink: DOC_LINKS.tenantOnboarding },
+  {
+    id: 'cloud.public',
+    area: 'Cloud',
+    title: 'Tenant is in the Azure public cloud',
+    status: 'pass',
+    evidence: 'AzurePublicCloud.',
+    docLink: DOC_LINKS.tenantOnboarding,
+  },
   {
     id: 'attach.configured',
     area: 'Tenant attach',
@@ -23,17 +37,31 @@ const shared: RuleResult[] = [
     fix: 'Administration > Overview > Cloud Services > Co-management > Configure co-management.',
     docLink: DOC_LINKS.configureTenantAttach,
   },
-  { id: 'collections.enabled', area: 'Collections', title: 'Collections are enabled for endpoint security policies', status: 'unknown', evidence: 'Checked after tenant attach is configured.', docLink: DOC_LINKS.enableCollections },
+  {
+    id: 'collections.enabled',
+    area: 'Collections',
+    title: 'Collections are enabled for endpoint security policies',
+    status: 'unknown',
+    evidence: 'Checked after tenant attach is configured.',
+    docLink: DOC_LINKS.enableCollections,
+  },
 ];
 
 const versions: Record<PolicyProfile, RuleResult> = {
-  edr: { id: 'configmgr.version.edr', area: 'ConfigMgr version', title: 'ConfigMgr version supports EDR policy', status: 'pass', evidence: 'Site PS1 runs current branch 2303 (build 9106).' },
+  edr: {
+    id: 'configmgr.version.edr',
+    area: 'ConfigMgr version',
+    title: 'ConfigMgr version supports EDR policy',
+    status: 'pass',
+    evidence: 'Site PS1 runs current branch 2303 (build 9106).',
+  },
   antivirus: {
     id: 'configmgr.version.antivirus',
     area: 'ConfigMgr version',
     title: 'ConfigMgr version supports Antivirus policy',
     status: 'fail',
-    evidence: 'Site PS1 runs current branch 2002 (build 8968); Antivirus policy needs current branch 2006 (build 9012) or later.',
+    evidence:
+      'Site PS1 runs current branch 2002 (build 8968); Antivirus policy needs current branch 2006 (build 9012) or later.',
     fix: 'Upgrade the site to current branch 2006 or later.',
     docLink: DOC_LINKS.policyRequirements,
   },

@@ -7,7 +7,11 @@ import type { CheckPurpose, Profile, RuleResult, RuleStatus } from '../../../cor
 import { ALEX, NOW, readyWorld, SCENARIO_WORLDS, type FakeWorld } from './fake-world.js';
 import { createFakeTenant } from './fakes.js';
 
-async function check(world: FakeWorld, profile: Profile = 'all', purpose: CheckPurpose = 'report'): Promise<PrerequisiteReport> {
+async function check(
+  world: FakeWorld,
+  profile: Profile = 'all',
+  purpose: CheckPurpose = 'report',
+): Promise<PrerequisiteReport> {
   return checkPrerequisites(createFakeTenant(world).services, { profile, purpose, requester: ALEX, now: NOW });
 }
 
@@ -26,13 +30,21 @@ function notPassing(report: PrerequisiteReport): Record<string, string[]> {
   return { fail: idsWith(report, 'fail'), unknown: idsWith(report, 'unknown'), warn: idsWith(report, 'warn') };
 }
 
-const AFTER_ATTACH = ['attach.upload-scope', 'collections.enabled', 'collections.in-upload-scope', 'collections.synced'];
+const AFTER_ATTACH = [
+  'attach.upload-scope',
+  'collections.enabled',
+  'collections.in-upload-scope',
+  'collections.synced',
+];
 
 describe('the scenario matrix', () => {
   it('ready: every rule passes for both profiles', async () => {
     const report = await check(readyWorld());
     expect(notPassing(report)).toEqual({ fail: [], unknown: [], warn: [] });
-    expect(report.verdicts).toEqual([{ profile: 'edr', verdict: 'ready' }, { profile: 'antivirus', verdict: 'ready' }]);
+    expect(report.verdicts).toEqual([
+      { profile: 'edr', verdict: 'ready' },
+      { profile: 'antivirus', verdict: 'ready' },
+    ]);
   });
 
   it('fresh: only tenant attach is missing; the collection rules wait for it', async () => {
@@ -56,15 +68,26 @@ describe('the scenario matrix', () => {
   it('cb2002-hotfix: EDR is ready, Antivirus fails on the version', async () => {
     const report = await check(SCENARIO_WORLDS['cb2002-hotfix']());
     expect(notPassing(report)).toEqual({ fail: ['configmgr.version.antivirus'], unknown: [], warn: [] });
-    expect(report.verdicts).toEqual([{ profile: 'edr', verdict: 'ready' }, { profile: 'antivirus', verdict: 'not-ready' }]);
+    expect(report.verdicts).toEqual([
+      { profile: 'edr', verdict: 'ready' },
+      { profile: 'antivirus', verdict: 'not-ready' },
+    ]);
   });
 
   it('gov-cloud: fails on the cloud, and nothing else', async () => {
-    expect(notPassing(await check(SCENARIO_WORLDS['gov-cloud']()))).toEqual({ fail: ['cloud.public'], unknown: [], warn: [] });
+    expect(notPassing(await check(SCENARIO_WORLDS['gov-cloud']()))).toEqual({
+      fail: ['cloud.public'],
+      unknown: [],
+      warn: [],
+    });
   });
 
   it('mde-off: fails on the Defender connector, and nothing else', async () => {
-    expect(notPassing(await check(SCENARIO_WORLDS['mde-off']()))).toEqual({ fail: ['defender.connector'], unknown: [], warn: [] });
+    expect(notPassing(await check(SCENARIO_WORLDS['mde-off']()))).toEqual({
+      fail: ['defender.connector'],
+      unknown: [],
+      warn: [],
+    });
   });
 
   it('not-admin: a plain check warns on the role only', async () => {
@@ -81,10 +104,23 @@ describe('the scenario matrix', () => {
 
 describe('an upstream failure of one port', () => {
   const cases: [string, (world: FakeWorld) => void, string[]][] = [
-    ['Defender connector', (world) => (world.thrown.defender = new UpstreamThrottled({ upstream: 'graph', operation: 'read the connector' }, 5)), ['defender.connector']],
-    ['directory', (world) => (world.thrown.directory = new Error('socket hang up')), ['permissions.global-administrator']],
+    [
+      'Defender connector',
+      (world) =>
+        (world.thrown.defender = new UpstreamThrottled({ upstream: 'graph', operation: 'read the connector' }, 5)),
+      ['defender.connector'],
+    ],
+    [
+      'directory',
+      (world) => (world.thrown.directory = new Error('socket hang up')),
+      ['permissions.global-administrator'],
+    ],
     ['identity metadata', (world) => (world.thrown.cloud = new Error('ENOTFOUND')), ['cloud.public']],
-    ['Intune collections', (world) => (world.thrown.collections = new Error('ETIMEDOUT')), ['collections.enabled', 'collections.synced']],
+    [
+      'Intune collections',
+      (world) => (world.thrown.collections = new Error('ETIMEDOUT')),
+      ['collections.enabled', 'collections.synced'],
+    ],
     [
       'ConfigMgr site',
       (world) => (world.gatewayFailures.getSiteInfo = gatewayError('Unauthenticated', 'HTTP 401', { httpStatus: 401 })),
@@ -92,7 +128,10 @@ describe('an upstream failure of one port', () => {
     ],
     [
       'ConfigMgr tenant attach state',
-      (world) => (world.gatewayFailures.getTenantAttachState = gatewayError('AccessDenied', 'Access denied WMI QUERY', { httpStatus: 404 })),
+      (world) =>
+        (world.gatewayFailures.getTenantAttachState = gatewayError('AccessDenied', 'Access denied WMI QUERY', {
+          httpStatus: 404,
+        })),
       ['attach.configured', 'cloud.public', ...AFTER_ATTACH].sort(),
     ],
   ];
@@ -103,6 +142,7 @@ describe('an upstream failure of one port', () => {
     const report = await check(world);
     expect(notPassing(report)).toEqual({ fail: [], unknown: expected, warn: [] });
     expect(report.verdict).toBe('unverified');
-    for (const rule of rules(report).filter((result) => result.status === 'unknown')) expect(rule.fix, rule.id).toBeTruthy();
+    for (const rule of rules(report).filter((result) => result.status === 'unknown'))
+      expect(rule.fix, rule.id).toBeTruthy();
   });
 });

@@ -15,33 +15,57 @@ describe('the Defender for Endpoint rule', () => {
   });
 
   it(`warns when the heartbeat is older than ${DEFENDER_HEARTBEAT_MAX_AGE_HOURS} hours`, async () => {
-    const result = defenderRule(await factsOf(withDefender({ partnerState: 'enabled', lastHeartbeat: hoursAgo(DEFENDER_HEARTBEAT_MAX_AGE_HOURS + 1), windowsEnabled: true })));
+    const result = defenderRule(
+      await factsOf(
+        withDefender({
+          partnerState: 'enabled',
+          lastHeartbeat: hoursAgo(DEFENDER_HEARTBEAT_MAX_AGE_HOURS + 1),
+          windowsEnabled: true,
+        }),
+      ),
+    );
     expect(result.status).toBe('warn');
     expect(result.evidence).toContain('25 hours old');
   });
 
   it('warns when enabled but Windows devices are not connected', async () => {
-    expect(defenderRule(await factsOf(withDefender({ partnerState: 'enabled', lastHeartbeat: hoursAgo(1), windowsEnabled: false }))).status).toBe('warn');
+    expect(
+      defenderRule(
+        await factsOf(withDefender({ partnerState: 'enabled', lastHeartbeat: hoursAgo(1), windowsEnabled: false })),
+      ).status,
+    ).toBe('warn');
   });
 
   it('warns when the partner is unresponsive', async () => {
-    expect(defenderRule(await factsOf(withDefender({ partnerState: 'unresponsive', lastHeartbeat: hoursAgo(1), windowsEnabled: true }))).status).toBe('warn');
+    expect(
+      defenderRule(
+        await factsOf(withDefender({ partnerState: 'unresponsive', lastHeartbeat: hoursAgo(1), windowsEnabled: true })),
+      ).status,
+    ).toBe('warn');
   });
 
-  it.each(['available', 'unavailable'] as const)('fails when the partner state is %s, naming both toggles', async (partnerState) => {
-    const result = defenderRule(await factsOf(withDefender({ partnerState, lastHeartbeat: undefined, windowsEnabled: false })));
-    expect(result.status).toBe('fail');
-    expect(result.fix).toContain('Settings > Endpoints > Advanced features');
-    expect(result.fix).toContain('Microsoft Intune connection');
-    expect(result.fix).toContain('Endpoint security > Microsoft Defender for Endpoint');
-  });
+  it.each(['available', 'unavailable'] as const)(
+    'fails when the partner state is %s, naming both toggles',
+    async (partnerState) => {
+      const result = defenderRule(
+        await factsOf(withDefender({ partnerState, lastHeartbeat: undefined, windowsEnabled: false })),
+      );
+      expect(result.status).toBe('fail');
+      expect(result.fix).toContain('Settings > Endpoints > Advanced features');
+      expect(result.fix).toContain('Microsoft Intune connection');
+      expect(result.fix).toContain('Endpoint security > Microsoft Defender for Endpoint');
+    },
+  );
 
   it('fails when the connector was never configured', async () => {
     expect(defenderRule(await factsOf(withDefender('not-configured'))).status).toBe('fail');
   });
 
   it('is unknown with a permission fix when Graph refuses the read', async () => {
-    const world = { ...readyWorld(), thrown: { defender: new UpstreamForbidden({ upstream: 'graph', operation: 'read the connector', status: 403 }) } };
+    const world = {
+      ...readyWorld(),
+      thrown: { defender: new UpstreamForbidden({ upstream: 'graph', operation: 'read the connector', status: 403 }) },
+    };
     const result = defenderRule(await factsOf(world));
     expect(result.status).toBe('unknown');
     expect(result.fix).toContain('application permission');
@@ -72,7 +96,10 @@ describe('the Global Administrator rule', () => {
   });
 
   it('is unknown with a credentials fix when Graph rejects the app', async () => {
-    const world = { ...readyWorld(), thrown: { directory: new UpstreamUnauthorized({ upstream: 'graph', operation: 'read roles', status: 401 }) } };
+    const world = {
+      ...readyWorld(),
+      thrown: { directory: new UpstreamUnauthorized({ upstream: 'graph', operation: 'read roles', status: 401 }) },
+    };
     const result = globalAdministratorRule(await factsOf(world), 'report');
     expect(result.status).toBe('unknown');
     expect(result.fix).toContain('GRAPH_CLIENT_ID');

@@ -10,7 +10,10 @@ function withSite(site: Partial<SiteInfo>, world: FakeWorld = readyWorld()): Fak
   return { ...world, site: { ...world.site, ...site } };
 }
 
-const on2002 = (updates: FakeWorld['updates']): FakeWorld => ({ ...withSite({ buildNumber: 8968, version: '5.00.8968.1000' }), updates });
+const on2002 = (updates: FakeWorld['updates']): FakeWorld => ({
+  ...withSite({ buildNumber: 8968, version: '5.00.8968.1000' }),
+  updates,
+});
 
 describe('the EDR version rule', () => {
   it('passes on 2006 and later without looking for the 2002 hotfix', async () => {
@@ -42,7 +45,11 @@ describe('the EDR version rule', () => {
   });
 
   it('warns on 2002 when an installed update supersedes KB4563473', async () => {
-    const rollup = { ...hotfix(196612), name: 'Update Rollup for Configuration Manager 2002 (KB4560496)', packageGuid: 'rollup' };
+    const rollup = {
+      ...hotfix(196612),
+      name: 'Update Rollup for Configuration Manager 2002 (KB4560496)',
+      packageGuid: 'rollup',
+    };
     const result = edrVersionRule(await factsOf(on2002([{ ...hotfix(262146), supersededBy: [rollup.name] }, rollup])));
     expect(result.status).toBe('warn');
     expect(result.evidence).toContain('KB4560496');
@@ -65,7 +72,12 @@ describe('the EDR version rule', () => {
   });
 
   it('is unknown when the updates cannot be read on 2002', async () => {
-    const world = { ...on2002([]), gatewayFailures: { listUpdatePackages: gatewayError('AccessDenied', 'Access denied WMI QUERY', { httpStatus: 404 }) } };
+    const world = {
+      ...on2002([]),
+      gatewayFailures: {
+        listUpdatePackages: gatewayError('AccessDenied', 'Access denied WMI QUERY', { httpStatus: 404 }),
+      },
+    };
     const result = edrVersionRule(await factsOf(world));
     expect(result.status).toBe('unknown');
     expect(result.evidence).toContain('AccessDenied');
@@ -101,11 +113,18 @@ describe('the Antivirus version rule', () => {
   });
 
   it('is unknown for an unreported branch with a build between 2002 and 2006', async () => {
-    expect(antivirusVersionRule(await factsOf(withSite({ branch: 'unknown', buildNumber: 8987 }))).status).toBe('unknown');
+    expect(antivirusVersionRule(await factsOf(withSite({ branch: 'unknown', buildNumber: 8987 }))).status).toBe(
+      'unknown',
+    );
   });
 
   it('is unknown with the reason and fix when the provider is unreachable', async () => {
-    const world = { ...readyWorld(), gatewayFailures: { getSiteInfo: gatewayError('ProviderUnreachable', 'connect ECONNREFUSED', { retryable: true }) } };
+    const world = {
+      ...readyWorld(),
+      gatewayFailures: {
+        getSiteInfo: gatewayError('ProviderUnreachable', 'connect ECONNREFUSED', { retryable: true }),
+      },
+    };
     const result = antivirusVersionRule(await factsOf(world));
     expect(result.status).toBe('unknown');
     expect(result.evidence).toContain('ProviderUnreachable');
@@ -126,7 +145,10 @@ describe('the top-level site rule', () => {
   });
 
   it('is unknown when the site cannot be read', async () => {
-    const world = { ...readyWorld(), gatewayFailures: { getSiteInfo: gatewayError('Unauthenticated', 'HTTP 401', { httpStatus: 401 }) } };
+    const world = {
+      ...readyWorld(),
+      gatewayFailures: { getSiteInfo: gatewayError('Unauthenticated', 'HTTP 401', { httpStatus: 401 }) },
+    };
     const result = topLevelSiteRule(await factsOf(world));
     expect(result.status).toBe('unknown');
     expect(result.fix).toContain('AdminService credentials');

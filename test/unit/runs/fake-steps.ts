@@ -6,7 +6,10 @@ export class FakeWorld {
   readonly performed: string[] = [];
   failNext = new Map<string, number>();
 
-  handler(kind: string, outcome: (fact: string) => StepOutcome = () => ({ kind: 'done', message: 'made' })): StepHandler {
+  handler(
+    kind: string,
+    outcome: (fact: string) => StepOutcome = () => ({ kind: 'done', message: 'made' }),
+  ): StepHandler {
     return {
       kind,
       changesTenant: true,

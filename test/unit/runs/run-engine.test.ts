@@ -17,7 +17,14 @@ function setup(handlers: (world: FakeWorld) => StepHandler[], storage: Storage =
   const clock = new FakeClock();
   const audit = createMemoryAuditLog(clock);
   let counter = 0;
-  const engine = new RunEngine({ storage, audit, clock, log: silentLogger, handlers: handlers(world), newRunId: () => `r-${++counter}` });
+  const engine = new RunEngine({
+    storage,
+    audit,
+    clock,
+    log: silentLogger,
+    handlers: handlers(world),
+    newRunId: () => `r-${++counter}`,
+  });
   return { world, clock, audit, engine, storage };
 }
 
@@ -57,10 +64,20 @@ describe('RunEngine', () => {
 
   it('waits for the admin, then verifies with backoff and moves on by itself', async () => {
     const { engine, world, clock } = setup((w) => [
-      w.handler('console', () => ({ kind: 'waiting-for-admin', message: 'do it in the console', guidance: { path: 'x' } })),
+      w.handler('console', () => ({
+        kind: 'waiting-for-admin',
+        message: 'do it in the console',
+        guidance: { path: 'x' },
+      })),
       w.handler('make'),
     ]);
-    const run = await engine.start({ ...request([]), steps: [{ kind: 'console', title: 'attach', input: { fact: 'attached' } }, { kind: 'make', title: 'b', input: { fact: 'b' } }] });
+    const run = await engine.start({
+      ...request([]),
+      steps: [
+        { kind: 'console', title: 'attach', input: { fact: 'attached' } },
+        { kind: 'make', title: 'b', input: { fact: 'b' } },
+      ],
+    });
     await engine.idle();
     expect((await engine.get(run.id))?.status).toBe('waiting');
 
@@ -76,7 +93,9 @@ describe('RunEngine', () => {
   });
 
   it('gives up verifying after the policy time and says what to check', async () => {
-    const { engine, world } = setup((w) => [w.handler('console', () => ({ kind: 'waiting-for-admin', message: 'console', guidance: {} }))]);
+    const { engine, world } = setup((w) => [
+      w.handler('console', () => ({ kind: 'waiting-for-admin', message: 'console', guidance: {} })),
+    ]);
     const run = await engine.start(request(['never'], [], 'console'));
     await engine.idle();
     await engine.verify(run.id, alex);
@@ -89,13 +108,17 @@ describe('RunEngine', () => {
   });
 
   it('refuses a second live run on the same resource, naming the first', async () => {
-    const { engine } = setup((w) => [w.handler('console', () => ({ kind: 'waiting-for-admin', message: 'console', guidance: {} }))]);
+    const { engine } = setup((w) => [
+      w.handler('console', () => ({ kind: 'waiting-for-admin', message: 'console', guidance: {} })),
+    ]);
     const first = await engine.start(request(['x'], ['collection:PS100042'], 'console'));
     await engine.idle();
     await expect(engine.start(request(['y'], ['collection:PS100042'], 'console'))).rejects.toThrow(UserFacingError);
     await expect(engine.start(request(['y'], ['collection:PS100042'], 'console'))).rejects.toThrow(first.id);
     await engine.cancel(first.id, alex);
-    await expect(engine.start(request(['y'], ['collection:PS100042'], 'console'))).resolves.toMatchObject({ status: 'active' });
+    await expect(engine.start(request(['y'], ['collection:PS100042'], 'console'))).resolves.toMatchObject({
+      status: 'active',
+    });
   });
 
   it('marks a throwing step failed, and retry performs it once more', async () => {
@@ -121,7 +144,10 @@ describe('RunEngine', () => {
       ...(await first.engine.get(run.id)),
       status: 'active',
       endedAt: undefined,
-      steps: (await first.engine.get(run.id))!.steps.map((step) => ({ ...step, state: step.id === 's2' ? 'running' : step.state })),
+      steps: (await first.engine.get(run.id))!.steps.map((step) => ({
+        ...step,
+        state: step.id === 's2' ? 'running' : step.state,
+      })),
     });
 
     const second = setup((w) => [w.handler('make')], storage);
@@ -144,7 +170,9 @@ describe('RunEngine', () => {
   });
 
   it('cancels a waiting run and releases its resources', async () => {
-    const { engine, audit } = setup((w) => [w.handler('console', () => ({ kind: 'waiting-for-admin', message: 'console', guidance: {} }))]);
+    const { engine, audit } = setup((w) => [
+      w.handler('console', () => ({ kind: 'waiting-for-admin', message: 'console', guidance: {} })),
+    ]);
     const run = await engine.start(request(['x', 'y'], ['collection:A'], 'console'));
     await engine.idle();
     const cancelled = await engine.cancel(run.id, alex);

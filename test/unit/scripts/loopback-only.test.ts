@@ -16,7 +16,10 @@ describe('the playground is kept on loopback', () => {
   });
 
   it('without the preload the same server listens on every interface (so the test can fail)', () => {
-    const address = execFileSync(process.execPath, ['-e', PROGRAM], { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' }).trim();
+    const address = execFileSync(process.execPath, ['-e', PROGRAM], {
+      env: { PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+    }).trim();
     expect(address).not.toBe('127.0.0.1');
   });
 });

@@ -130,11 +130,26 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
 
     it('lists by prefix, ordered by key rather than by insertion', async () => {
       const { storage } = await open();
-      for (const key of ['rollout:b', 'rollout/x', 'rollout:a', 'rollout:B', 'rollout:a-1', 'rollout:a/1', 'other:a', 'rollout']) {
+      for (const key of [
+        'rollout:b',
+        'rollout/x',
+        'rollout:a',
+        'rollout:B',
+        'rollout:a-1',
+        'rollout:a/1',
+        'other:a',
+        'rollout',
+      ]) {
         await storage.put(key, key.length);
       }
       const listed = await storage.list('rollout:');
-      expect(listed.map((item) => item.key)).toEqual(['rollout:B', 'rollout:a', 'rollout:a-1', 'rollout:a/1', 'rollout:b']);
+      expect(listed.map((item) => item.key)).toEqual([
+        'rollout:B',
+        'rollout:a',
+        'rollout:a-1',
+        'rollout:a/1',
+        'rollout:b',
+      ]);
       expect(listed[0]).toEqual({ key: 'rollout:B', value: 9, eTag: (await storage.get('rollout:B'))?.eTag });
       expect(await storage.list('nothing-here')).toEqual([]);
     });

@@ -16,7 +16,14 @@ export function appHarness(world: FakeWorld) {
   const audit = createMemoryAuditLog(clock);
   const tenant = world.services();
   let counter = 0;
-  const runs = new RunEngine({ storage, audit, clock, log: silentLogger, handlers: createWorkflowStepHandlers(tenant), newRunId: () => `r-${++counter}` });
+  const runs = new RunEngine({
+    storage,
+    audit,
+    clock,
+    log: silentLogger,
+    handlers: createWorkflowStepHandlers(tenant),
+    newRunId: () => `r-${++counter}`,
+  });
   const services = { storage, audit, clock, runs, tenant };
   const context: CommandContext = {
     actor: alex,

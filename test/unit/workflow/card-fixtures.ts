@@ -7,18 +7,42 @@ import { buildTenantAttachGuidance } from '../../../core/workflow/tenant-attach-
 import { SITE_2203 } from './fakes.js';
 
 function row(index: number, name = `Collection ${index}`): CollectionRow {
-  return { id: `PS1${(0x100 + index).toString(16).toUpperCase().padStart(5, '0')}`, name, memberCount: index * 7, inUploadScope: true, syncedToIntune: index % 2 === 0, endpointSecurity: index % 3 === 0 ? 'unknown' : index % 2 === 0 };
+  return {
+    id: `PS1${(0x100 + index).toString(16).toUpperCase().padStart(5, '0')}`,
+    name,
+    memberCount: index * 7,
+    inUploadScope: true,
+    syncedToIntune: index % 2 === 0,
+    endpointSecurity: index % 3 === 0 ? 'unknown' : index % 2 === 0,
+  };
 }
 
 function listing(overrides: Partial<CollectionListing>): CollectionListing {
-  return { query: { enabledOnly: false, page: 1 }, rows: [], hasNext: false, attached: true, uploadScope: { kind: 'all' }, notes: [], ...overrides };
+  return {
+    query: { enabledOnly: false, page: 1 },
+    rows: [],
+    hasNext: false,
+    attached: true,
+    uploadScope: { kind: 'all' },
+    notes: [],
+    ...overrides,
+  };
 }
 
 const LONG = 'Contoso Worldwide Windows 11 Enterprise Devices – Finance & Accounting `tick` '.repeat(4);
 
 export const collectionsFixtures: readonly CollectionsView[] = [
-  toCollectionsView(listing({ rows: Array.from({ length: 20 }, (_, index) => row(index, `${LONG}${index}`)), hasNext: true })),
-  toCollectionsView(listing({ query: { filter: 'Fin', enabledOnly: true, page: 3 }, rows: [row(1, 'Finance Laptops')], uploadScope: { kind: 'unknown' }, notes: ["Intune's synced list is long; only its first part was read."] })),
+  toCollectionsView(
+    listing({ rows: Array.from({ length: 20 }, (_, index) => row(index, `${LONG}${index}`)), hasNext: true }),
+  ),
+  toCollectionsView(
+    listing({
+      query: { filter: 'Fin', enabledOnly: true, page: 3 },
+      rows: [row(1, 'Finance Laptops')],
+      uploadScope: { kind: 'unknown' },
+      notes: ["Intune's synced list is long; only its first part was read."],
+    }),
+  ),
   toCollectionsView(listing({ attached: false })),
 ];
 

@@ -7,7 +7,8 @@ import { appHarness } from './app-harness.js';
 import { device, FakeWorld, manyCollections } from './fakes.js';
 
 const MAX_CARD_BYTES = 28 * 1024;
-const LONG_NAME = (index: number) => `${'Contoso Worldwide Windows 11 Enterprise Devices – Finance & Accounting – '.repeat(4)}${index}`;
+const LONG_NAME = (index: number) =>
+  `${'Contoso Worldwide Windows 11 Enterprise Devices – Finance & Accounting – '.repeat(4)}${index}`;
 
 function large(nameOf?: (index: number) => string) {
   const world = new FakeWorld(manyCollections(10_000, nameOf));
@@ -33,7 +34,14 @@ describe('collections listing over 10,000 collections', () => {
     expect(world.count('intune.listSyncedCollections')).toBe(1);
     expect(world.count('configMgr.getCollectionCloudSync')).toBe(COLLECTIONS_PAGE_SIZE);
     expect(world.calls.length).toBeLessThanOrEqual(COLLECTIONS_PAGE_SIZE + 3);
-    expect(listing.rows[0]).toEqual({ id: 'PS100100', name: 'Collection 00000', memberCount: 10, inUploadScope: true, syncedToIntune: true, endpointSecurity: true });
+    expect(listing.rows[0]).toEqual({
+      id: 'PS100100',
+      name: 'Collection 00000',
+      memberCount: 10,
+      inUploadScope: true,
+      syncedToIntune: true,
+      endpointSecurity: true,
+    });
     expect(listing.rows[1]).toMatchObject({ id: 'PS100101', syncedToIntune: false, endpointSecurity: false });
   });
 
@@ -70,7 +78,9 @@ describe('collections listing over 10,000 collections', () => {
 
   it('stops reading Intune early and says so when its list is longer than the read limit', async () => {
     const world = large();
-    world.synced = manyCollections(10_000).map((collection) => collection.id).reverse();
+    world.synced = manyCollections(10_000)
+      .map((collection) => collection.id)
+      .reverse();
     const listing = await listCollectionPage(world.services(), { enabledOnly: false, page: 1 });
     expect(world.count('intune.listSyncedCollections')).toBe(10);
     expect(listing.rows[0]?.syncedToIntune).toBe('unknown');
@@ -100,7 +110,10 @@ describe('collections listing states', () => {
     world.uploadScope = { kind: 'collection', collectionId: 'PS100042' };
     world.intuneFails = true;
     const listing = await listCollectionPage(world.services(), { enabledOnly: false, page: 1 });
-    expect(listing.rows.map((row) => [row.id, row.inUploadScope, row.syncedToIntune])).toEqual([['PS100042', true, 'unknown'], ['PS100050', false, 'unknown']]);
+    expect(listing.rows.map((row) => [row.id, row.inUploadScope, row.syncedToIntune])).toEqual([
+      ['PS100042', true, 'unknown'],
+      ['PS100050', false, 'unknown'],
+    ]);
     expect(listing.notes).toEqual(["Intune's synced collections could not be read."]);
   });
 
@@ -115,6 +128,8 @@ describe('collections listing states', () => {
   it('refuses with a fix when the collections cannot be listed', async () => {
     const world = new FakeWorld();
     world.failing.set('listCollections', 'Unauthenticated');
-    await expect(listCollectionPage(world.services(), { enabledOnly: false, page: 1 })).rejects.toMatchObject({ fix: expect.stringContaining('AdminService credentials') });
+    await expect(listCollectionPage(world.services(), { enabledOnly: false, page: 1 })).rejects.toMatchObject({
+      fix: expect.stringContaining('AdminService credentials'),
+    });
   });
 });

@@ -7,7 +7,11 @@ import { check, perform } from './step-context.js';
 const FINANCE = { collectionId: 'PS100042', collectionName: 'Finance Laptops' };
 
 function setup() {
-  const world = new FakeWorld([device('PS100042', 'Finance Laptops'), device('PS100050', 'Servers'), { ...device('PS100060', 'Finance Users'), type: 'user' }]);
+  const world = new FakeWorld([
+    device('PS100042', 'Finance Laptops'),
+    device('PS100050', 'Servers'),
+    { ...device('PS100060', 'Finance Users'), type: 'user' },
+  ]);
   world.attached = true;
   return { world, handler: createEnableCollectionStep(world.services()) };
 }
@@ -19,7 +23,10 @@ describe('enable-collection check', () => {
     world.enableInConsole('PS100042', { synced: false });
     expect(await check(handler, FINANCE)).toEqual({ done: false });
     world.synced.push('PS100042');
-    expect(await check(handler, FINANCE)).toMatchObject({ done: true, outcome: { collectionId: 'PS100042', intuneId: 'intune-ps100042' } });
+    expect(await check(handler, FINANCE)).toMatchObject({
+      done: true,
+      outcome: { collectionId: 'PS100042', intuneId: 'intune-ps100042' },
+    });
   });
 
   it('pages through Intune until it finds the collection', async () => {
@@ -39,14 +46,18 @@ describe('enable-collection perform', () => {
     expect(outcome.kind).toBe('waiting-for-admin');
     const guidance = outcome.kind === 'waiting-for-admin' ? parseGuidance(outcome.guidance) : undefined;
     expect(guidance?.steps.join('\n')).toContain('Assets and Compliance > Device Collections > Finance Laptops');
-    expect(guidance?.commandLine).toBe('Set-CMCollectionCloudSync -Id PS100042 -EnableAssignEndpointSecurityPolicy $true');
+    expect(guidance?.commandLine).toBe(
+      'Set-CMCollectionCloudSync -Id PS100042 -EnableAssignEndpointSecurityPolicy $true',
+    );
   });
 
   it('omits the cmdlet line before 2203', async () => {
     const { world, handler } = setup();
     world.site = { ...world.site, buildNumber: 9068 };
     const outcome = await perform(handler, FINANCE);
-    expect(outcome.kind === 'waiting-for-admin' ? parseGuidance(outcome.guidance)?.commandLine : 'not waiting').toBeUndefined();
+    expect(
+      outcome.kind === 'waiting-for-admin' ? parseGuidance(outcome.guidance)?.commandLine : 'not waiting',
+    ).toBeUndefined();
   });
 
   it('refuses an unknown collection', async () => {
@@ -61,14 +72,20 @@ describe('enable-collection perform', () => {
     const { handler } = setup();
     expect(await perform(handler, { collectionId: 'PS100060', collectionName: 'Finance Users' })).toMatchObject({
       kind: 'failed',
-      problem: { title: 'Not a device collection', message: expect.stringContaining('Finance Users (PS100060) is a user collection') },
+      problem: {
+        title: 'Not a device collection',
+        message: expect.stringContaining('Finance Users (PS100060) is a user collection'),
+      },
     });
   });
 
   it('sends the user to attach first when the hierarchy is not attached', async () => {
     const { world, handler } = setup();
     world.attached = false;
-    expect(await perform(handler, FINANCE)).toMatchObject({ kind: 'failed', problem: { fix: expect.stringContaining('Type attach first') } });
+    expect(await perform(handler, FINANCE)).toMatchObject({
+      kind: 'failed',
+      problem: { fix: expect.stringContaining('Type attach first') },
+    });
   });
 
   it('refuses a collection outside the upload scope, naming the scope and the fix', async () => {
@@ -76,7 +93,11 @@ describe('enable-collection perform', () => {
     world.uploadScope = { kind: 'collection', collectionId: 'PS100050' };
     expect(await perform(handler, FINANCE)).toMatchObject({
       kind: 'failed',
-      problem: { title: 'Collection outside the upload scope', message: expect.stringContaining('the upload scope is the collection PS100050'), fix: expect.stringContaining('Configure upload') },
+      problem: {
+        title: 'Collection outside the upload scope',
+        message: expect.stringContaining('the upload scope is the collection PS100050'),
+        fix: expect.stringContaining('Configure upload'),
+      },
     });
   });
 
@@ -85,19 +106,28 @@ describe('enable-collection perform', () => {
     world.site = { ...world.site, siteCode: 'PS2', siteName: 'Contoso Branch', isTopLevel: false };
     expect(await perform(handler, FINANCE)).toMatchObject({
       kind: 'failed',
-      problem: { title: 'Not the top-level site', message: expect.stringContaining('PS2 (Contoso Branch), a child primary site') },
+      problem: {
+        title: 'Not the top-level site',
+        message: expect.stringContaining('PS2 (Contoso Branch), a child primary site'),
+      },
     });
   });
 
   it('refuses Azure Government', async () => {
     const { world, handler } = setup();
     world.tenantCloud = 'AzureUSGovernmentCloud';
-    expect(await perform(handler, FINANCE)).toMatchObject({ kind: 'failed', problem: { message: expect.stringContaining("Azure Government isn't supported for this scenario") } });
+    expect(await perform(handler, FINANCE)).toMatchObject({
+      kind: 'failed',
+      problem: { message: expect.stringContaining("Azure Government isn't supported for this scenario") },
+    });
   });
 
   it('turns an unreachable SMS Provider into a problem with a fix', async () => {
     const { world, handler } = setup();
     world.failing.set('getCollection', 'ProviderUnreachable');
-    expect(await perform(handler, FINANCE)).toMatchObject({ kind: 'failed', problem: { title: 'The SMS Provider is unreachable', fix: expect.stringContaining('443') } });
+    expect(await perform(handler, FINANCE)).toMatchObject({
+      kind: 'failed',
+      problem: { title: 'The SMS Provider is unreachable', fix: expect.stringContaining('443') },
+    });
   });
 });

@@ -2,7 +2,14 @@ import { fail, gatewayError, ok, type GatewayErrorCode, type Result } from '../.
 import type { CloudEnv, CloudEnvironmentProbe } from '../../../core/ports/cloud-environment.js';
 import type { ComplianceReports } from '../../../core/ports/compliance-reports.js';
 import type {
-  CloudSyncState, CollectionSummary, ConfigMgrGateway, Page, SiteInfo, TenantAttachState, Tri, UploadScope,
+  CloudSyncState,
+  CollectionSummary,
+  ConfigMgrGateway,
+  Page,
+  SiteInfo,
+  TenantAttachState,
+  Tri,
+  UploadScope,
 } from '../../../core/ports/configmgr-gateway.js';
 import type { DefenderConnector } from '../../../core/ports/defender-connector.js';
 import type { Directory } from '../../../core/ports/directory.js';
@@ -11,8 +18,14 @@ import type { IntuneCollections, SyncedCollection } from '../../../core/ports/in
 import type { TenantServices } from '../../../core/tenant-services.js';
 
 export const SITE_2203: SiteInfo = {
-  siteCode: 'PS1', siteName: 'Contoso HQ', serverName: 'cm01.contoso.com', version: '5.00.9078.1000',
-  buildNumber: 9078, siteType: 'primary', isTopLevel: true, branch: 'current',
+  siteCode: 'PS1',
+  siteName: 'Contoso HQ',
+  serverName: 'cm01.contoso.com',
+  version: '5.00.9078.1000',
+  buildNumber: 9078,
+  siteType: 'primary',
+  isTopLevel: true,
+  branch: 'current',
 };
 
 export function device(id: string, name: string, extra: Partial<CollectionSummary> = {}): CollectionSummary {
@@ -65,7 +78,11 @@ export class FakeWorld {
   private answer<T>(method: keyof ConfigMgrGateway, value: () => Result<T>): Promise<Result<T>> {
     this.calls.push(`configMgr.${method}`);
     const code = this.failing.get(method);
-    return Promise.resolve(code ? fail(gatewayError(code, `${method} failed (${code})`, { retryable: code === 'ProviderUnreachable' })) : value());
+    return Promise.resolve(
+      code
+        ? fail(gatewayError(code, `${method} failed (${code})`, { retryable: code === 'ProviderUnreachable' }))
+        : value(),
+    );
   }
 
   private gateway(): ConfigMgrGateway {
@@ -80,7 +97,10 @@ export class FakeWorld {
         this.answer('listCollections', () => {
           const prefix = query.nameStartsWith?.toLowerCase() ?? '';
           const rows = [...this.collections.values()]
-            .filter((row) => (query.type === undefined || row.type === query.type) && row.name.toLowerCase().startsWith(prefix))
+            .filter(
+              (row) =>
+                (query.type === undefined || row.type === query.type) && row.name.toLowerCase().startsWith(prefix),
+            )
             .sort((left, right) => left.name.localeCompare(right.name) || left.id.localeCompare(right.id));
           return ok(pageOf(rows, query.top ?? 100, query.skip ?? 0));
         }),
@@ -89,7 +109,13 @@ export class FakeWorld {
       getCollectionCloudSync: (id) =>
         this.answer('getCollectionCloudSync', (): Result<CloudSyncState> => {
           const found = this.collection(id);
-          return found.ok ? ok({ collectionId: found.value.id, endpointSecurityEnabled: this.endpointSecurity.has(found.value.id), aadGroups: [] }) : found;
+          return found.ok
+            ? ok({
+                collectionId: found.value.id,
+                endpointSecurityEnabled: this.endpointSecurity.has(found.value.id),
+                aadGroups: [],
+              })
+            : found;
         }),
       setCollectionEndpointSecurity: () => this.answer('setCollectionEndpointSecurity', manual),
     };
@@ -98,7 +124,14 @@ export class FakeWorld {
   private attachState(): TenantAttachState {
     return this.attached === false
       ? { attached: false, cloud: 'Unknown', uploadScope: { kind: 'unknown' }, evidence: [] }
-      : { attached: this.attached, tenantId: 'tenant-1', tenantName: 'contoso', cloud: this.gatewayCloud, uploadScope: this.uploadScope, evidence: ['fake'] };
+      : {
+          attached: this.attached,
+          tenantId: 'tenant-1',
+          tenantName: 'contoso',
+          cloud: this.gatewayCloud,
+          uploadScope: this.uploadScope,
+          evidence: ['fake'],
+        };
   }
 
   private collection(id: string): Result<CollectionSummary> {
@@ -121,7 +154,12 @@ export class FakeWorld {
   }
 
   private syncedRow(collectionId: string): SyncedCollection {
-    return { id: `intune-${collectionId.toLowerCase()}`, collectionId, displayName: this.collections.get(collectionId)?.name ?? collectionId, hierarchy: { name: 'PS1' } };
+    return {
+      id: `intune-${collectionId.toLowerCase()}`,
+      collectionId,
+      displayName: this.collections.get(collectionId)?.name ?? collectionId,
+      hierarchy: { name: 'PS1' },
+    };
   }
 
   private directory(): Directory {
@@ -140,7 +178,10 @@ export class FakeWorld {
     return {
       getCloudEnvironment: async () => {
         this.calls.push('cloudEnvironment.getCloudEnvironment');
-        return { cloud: this.tenantCloud, cloudInstanceName: this.tenantCloud === 'AzurePublicCloud' ? 'microsoftonline.com' : 'microsoftonline.us' };
+        return {
+          cloud: this.tenantCloud,
+          cloudInstanceName: this.tenantCloud === 'AzurePublicCloud' ? 'microsoftonline.com' : 'microsoftonline.us',
+        };
       },
     };
   }
@@ -153,10 +194,18 @@ function pageOf<T>(rows: readonly T[], top: number, skip: number): Page<T> {
 
 /** A port the workflow must never touch: any call fails the test. */
 function unused<T extends object>(name: string): T {
-  return new Proxy({}, { get: (_target, property) => () => Promise.reject(new Error(`${name}.${String(property)} must not be called`)) }) as T;
+  return new Proxy(
+    {},
+    { get: (_target, property) => () => Promise.reject(new Error(`${name}.${String(property)} must not be called`)) },
+  ) as T;
 }
 
 /** `count` device collections named "Collection 00000"…, with ids PS1xxxxx (hex). */
-export function manyCollections(count: number, nameOf: (index: number) => string = (index) => `Collection ${String(index).padStart(5, '0')}`): CollectionSummary[] {
-  return Array.from({ length: count }, (_, index) => device(`PS1${(0x100 + index).toString(16).toUpperCase().padStart(5, '0')}`, nameOf(index)));
+export function manyCollections(
+  count: number,
+  nameOf: (index: number) => string = (index) => `Collection ${String(index).padStart(5, '0')}`,
+): CollectionSummary[] {
+  return Array.from({ length: count }, (_, index) =>
+    device(`PS1${(0x100 + index).toString(16).toUpperCase().padStart(5, '0')}`, nameOf(index)),
+  );
 }

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildEnableCollectionGuidance, cloudSyncCommandLine } from '../../../core/workflow/enable-collection-guidance.js';
+import {
+  buildEnableCollectionGuidance,
+  cloudSyncCommandLine,
+} from '../../../core/workflow/enable-collection-guidance.js';
 import { parseGuidance } from '../../../core/workflow/guidance.js';
 import { buildTenantAttachGuidance } from '../../../core/workflow/tenant-attach-guidance.js';
 import { buildUploadScopeGuidance } from '../../../core/workflow/upload-scope-guidance.js';
 import { SITE_2203 } from './fakes.js';
 
-const site = (buildNumber: number, branch: 'current' | 'technicalPreview' = 'current') => ({ ...SITE_2203, buildNumber, branch });
+const site = (buildNumber: number, branch: 'current' | 'technicalPreview' = 'current') => ({
+  ...SITE_2203,
+  buildNumber,
+  branch,
+});
 const collection = { id: 'PS100042', name: 'Finance Laptops' };
 
 describe('tenant attach guidance', () => {
@@ -25,21 +32,27 @@ describe('tenant attach guidance', () => {
 
   it('gives both names where the reference is silent (2107, technical preview)', () => {
     for (const unclear of [site(9058), site(9068, 'technicalPreview')]) {
-      expect(buildTenantAttachGuidance(unclear, { kind: 'all' }).steps[0]).toContain('Co-management (named Cloud Attach from version 2111)');
+      expect(buildTenantAttachGuidance(unclear, { kind: 'all' }).steps[0]).toContain(
+        'Co-management (named Cloud Attach from version 2111)',
+      );
     }
   });
 
   it('labels both co-management variants, the upload scope, and the Global Administrator sign-in', () => {
     const guidance = buildTenantAttachGuidance(site(9078), { kind: 'collection', ...collection });
     const text = guidance.steps.join('\n');
-    expect(text).toContain('If co-management is already on: right-click the production co-management policy, choose Properties, open the Configure upload tab');
+    expect(text).toContain(
+      'If co-management is already on: right-click the production co-management policy, choose Properties, open the Configure upload tab',
+    );
     expect(text).toContain('If co-management is off:');
     expect(text).toContain('clear "Enable automatic client enrollment for co-management"');
     expect(text).toContain('"Specific collection" and select Finance Laptops (PS100042)');
     expect(text).toContain('Global Administrator');
     expect(text).toContain('"Create AAD Application"');
     expect(guidance.logs.join(' ')).toContain('CMGatewaySyncUploadWorker.log');
-    expect(buildTenantAttachGuidance(site(9078), { kind: 'all' }).steps.join('\n')).toContain('All my devices managed by Microsoft Endpoint Configuration Manager');
+    expect(buildTenantAttachGuidance(site(9078), { kind: 'all' }).steps.join('\n')).toContain(
+      'All my devices managed by Microsoft Endpoint Configuration Manager',
+    );
   });
 });
 
@@ -49,7 +62,9 @@ describe('enable collection guidance', () => {
     const text = guidance.steps.join('\n');
     expect(text).toContain('connected to the top-level site PS1 (Contoso HQ)');
     expect(text).toContain('Assets and Compliance > Device Collections > Finance Laptops');
-    expect(text).toContain('On the Cloud Sync tab tick "Make this collection available to assign Endpoint security policies from Microsoft Endpoint Manager admin center"');
+    expect(text).toContain(
+      'On the Cloud Sync tab tick "Make this collection available to assign Endpoint security policies from Microsoft Endpoint Manager admin center"',
+    );
     expect(guidance.verifyHint).toContain('every 15 minutes');
     expect(guidance.logs.join(' ')).toContain('CMGatewaySyncUploadWorker.log');
   });
@@ -66,7 +81,10 @@ describe('enable collection guidance', () => {
 
 describe('upload scope guidance', () => {
   it('says where the scope is changed, what it is now, and that only one collection can be chosen', () => {
-    const text = buildUploadScopeGuidance(site(9068), collection, { kind: 'collection', collectionId: 'PS100001' }).steps.join('\n');
+    const text = buildUploadScopeGuidance(site(9068), collection, {
+      kind: 'collection',
+      collectionId: 'PS100001',
+    }).steps.join('\n');
     expect(text).toContain('Administration > Cloud Services > Cloud Attach');
     expect(text).toContain('The upload scope is now the collection PS100001');
     expect(text).toContain('Only one collection can be chosen');

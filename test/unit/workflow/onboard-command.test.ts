@@ -46,18 +46,28 @@ function bound(text: string): Record<string, unknown> {
 }
 
 const world = (): FakeWorld =>
-  new FakeWorld([device('PS100042', 'Finance Laptops'), device('PS100050', 'Kiosks'), device('PS200050', 'Kiosks'), { ...device('PS100060', 'Finance Users'), type: 'user' }]);
+  new FakeWorld([
+    device('PS100042', 'Finance Laptops'),
+    device('PS100050', 'Kiosks'),
+    device('PS200050', 'Kiosks'),
+    { ...device('PS100060', 'Finance Users'), type: 'user' },
+  ]);
 
 describe('onboard arguments', () => {
   it('defaults to EDR and splits, trims and de-duplicates the collection list', () => {
-    expect(bound('--collections "PS100042, PS100050,PS100042"')).toEqual({ profile: 'edr', collections: ['PS100042', 'PS100050'] });
+    expect(bound('--collections "PS100042, PS100050,PS100042"')).toEqual({
+      profile: 'edr',
+      collections: ['PS100042', 'PS100050'],
+    });
     expect(bound('antivirus')).toEqual({ profile: 'antivirus' });
   });
 
   it('refuses another policy type, an empty list and more than ten collections', () => {
     expect(bindArguments(onboardCommand, ['firewall']).ok).toBe(false);
     expect(bindArguments(onboardCommand, ['--collections', ',']).ok).toBe(false);
-    const eleven = Array.from({ length: 11 }, (_, index) => `PS1000${(0x10 + index).toString(16).toUpperCase()}`).join(',');
+    const eleven = Array.from({ length: 11 }, (_, index) => `PS1000${(0x10 + index).toString(16).toUpperCase()}`).join(
+      ',',
+    );
     expect(bindArguments(onboardCommand, ['--collections', eleven]).ok).toBe(false);
   });
 });
@@ -69,7 +79,13 @@ describe('onboard', () => {
     expect(card).toContain('Started run r-1: Onboard Finance Laptops for EDR policy');
     const run = await runs.get('r-1');
     expect(run?.kind).toBe('onboard');
-    expect(run?.steps.map((step) => step.kind)).toEqual(['prerequisites', 'tenant-attach', 'upload-scope', 'enable-collection', 'hand-over']);
+    expect(run?.steps.map((step) => step.kind)).toEqual([
+      'prerequisites',
+      'tenant-attach',
+      'upload-scope',
+      'enable-collection',
+      'hand-over',
+    ]);
     await runs.idle();
   });
 
@@ -97,8 +113,12 @@ describe('onboard', () => {
 
   it('refuses a user collection, an unknown one and lists an ambiguous name, starting no run', async () => {
     const { runs, context } = commandHarness(world());
-    await expect(onboardCommand.run(bound('--collections PS100042,PS100060'), context)).rejects.toThrow('is a user collection');
-    await expect(onboardCommand.run(bound('--collections PS1FFFFF'), context)).rejects.toMatchObject({ title: 'Collection not found' });
+    await expect(onboardCommand.run(bound('--collections PS100042,PS100060'), context)).rejects.toThrow(
+      'is a user collection',
+    );
+    await expect(onboardCommand.run(bound('--collections PS1FFFFF'), context)).rejects.toMatchObject({
+      title: 'Collection not found',
+    });
     const ambiguous = JSON.stringify(await onboardCommand.run(bound('--collections Kiosks'), context));
     expect(ambiguous).toContain('2 collections are named');
     expect(ambiguous).toContain('onboard --collections PS100050');
@@ -109,7 +129,9 @@ describe('onboard', () => {
     const broken = world();
     broken.failing.set('getCollection', 'Unauthenticated');
     const { runs, context } = commandHarness(broken);
-    await expect(onboardCommand.run(bound('--collections PS100042'), context)).rejects.toMatchObject({ title: 'The AdminService refused the credentials' });
+    await expect(onboardCommand.run(bound('--collections PS100042'), context)).rejects.toMatchObject({
+      title: 'The AdminService refused the credentials',
+    });
     expect(await runs.list()).toEqual([]);
   });
 });

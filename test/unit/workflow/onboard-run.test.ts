@@ -20,7 +20,13 @@ function onboardEngine(world: FakeWorld) {
   const audit = createMemoryAuditLog(clock);
   const tenant = {
     ...world.services(),
-    defenderConnector: { getDefenderConnector: async () => ({ partnerState: 'enabled' as const, lastHeartbeat: clock.now(), windowsEnabled: true }) },
+    defenderConnector: {
+      getDefenderConnector: async () => ({
+        partnerState: 'enabled' as const,
+        lastHeartbeat: clock.now(),
+        windowsEnabled: true,
+      }),
+    },
   };
   let counter = 0;
   const runs = new RunEngine({
@@ -70,10 +76,14 @@ describe('an onboard run', () => {
     await runs.idle();
     const done = await runs.get('r-1');
     expect(done?.status).toBe('done');
-    expect(done?.steps[4]?.message).toContain('Next, type: policy create edr --target configmgr --name "EDR - Finance Laptops"');
+    expect(done?.steps[4]?.message).toContain(
+      'Next, type: policy create edr --target configmgr --name "EDR - Finance Laptops"',
+    );
 
     const entries = await audit.read();
-    const finished = entries.filter((entry) => entry.action === 'step.done' || entry.action === 'step.verified').map((entry) => entry.details.stepId);
+    const finished = entries
+      .filter((entry) => entry.action === 'step.done' || entry.action === 'step.verified')
+      .map((entry) => entry.details.stepId);
     expect(finished.sort()).toEqual(['s1', 's2', 's3', 's4', 's5']);
     expect(entries.filter((entry) => entry.action === 'run.done')).toHaveLength(1);
   });
@@ -88,7 +98,9 @@ describe('an onboard run', () => {
     const run = await runs.get('r-1');
     expect(run?.status).toBe('done');
     expect(run?.steps[1]?.message).toMatch(/^already done: the hierarchy is tenant attached/);
-    expect(run?.steps[4]?.message).toContain('policy create antivirus --target configmgr --name "AV - Finance Laptops"');
+    expect(run?.steps[4]?.message).toContain(
+      'policy create antivirus --target configmgr --name "AV - Finance Laptops"',
+    );
   });
 
   it('stops at the prerequisites naming the failing rule and its fix, and performs nothing after it', async () => {
@@ -100,7 +112,9 @@ describe('an onboard run', () => {
     const run = await runs.get('r-1');
     expect(run?.status).toBe('failed');
     expect(run?.steps.map((step) => step.state)).toEqual(['failed', 'pending', 'pending', 'pending', 'pending']);
-    expect(run?.steps[0]?.problem?.title).toBe('Antivirus policy prerequisites not met: ConfigMgr version supports Antivirus policy');
+    expect(run?.steps[0]?.problem?.title).toBe(
+      'Antivirus policy prerequisites not met: ConfigMgr version supports Antivirus policy',
+    );
     expect(run?.steps[0]?.problem?.fix).toContain('Upgrade the site to current branch 2006 or later');
     expect(world.count('directory.isGlobalAdministrator')).toBe(1);
   });
@@ -108,9 +122,13 @@ describe('an onboard run', () => {
   it('fails the prerequisites for a requester who is not a Global Administrator before attach, and only warns after', async () => {
     const world = new FakeWorld([FINANCE]);
     const { runs } = onboardEngine(world);
-    await runs.start(onboardRunRequest({ profile: 'edr', collections: [FINANCE] }, { requestedBy: megan, conversationId: 'conv-1' }));
+    await runs.start(
+      onboardRunRequest({ profile: 'edr', collections: [FINANCE] }, { requestedBy: megan, conversationId: 'conv-1' }),
+    );
     await runs.idle();
-    expect((await runs.get('r-1'))?.steps[0]?.problem?.title).toBe('EDR policy prerequisites not met: You are a Global Administrator');
+    expect((await runs.get('r-1'))?.steps[0]?.problem?.title).toBe(
+      'EDR policy prerequisites not met: You are a Global Administrator',
+    );
 
     world.attached = true;
     await runs.retry('r-1', megan);
@@ -126,7 +144,9 @@ describe('an onboard run', () => {
     const run = await runs.start(onboardRunRequest({ profile: 'edr', collections: [FINANCE, KIOSKS] }, requester));
     expect(run.resources).toEqual(['tenant-attach', 'collection:PS100042', 'collection:PS100050']);
     expect(run.title).toBe('Onboard Finance Laptops and Kiosks for EDR policy');
-    await expect(runs.start(onboardRunRequest({ profile: 'antivirus', collections: [KIOSKS] }, requester))).rejects.toThrow('is being worked on by run r-1');
+    await expect(
+      runs.start(onboardRunRequest({ profile: 'antivirus', collections: [KIOSKS] }, requester)),
+    ).rejects.toThrow('is being worked on by run r-1');
     await runs.idle();
   });
 });

@@ -17,21 +17,33 @@ function setup() {
 describe('resolveCollection', () => {
   it('finds a collection by ID in any case, with one read', async () => {
     const { world, gateway } = setup();
-    expect(await resolveCollection(gateway, 'ps100042')).toMatchObject({ kind: 'found', collection: { id: 'PS100042' } });
+    expect(await resolveCollection(gateway, 'ps100042')).toMatchObject({
+      kind: 'found',
+      collection: { id: 'PS100042' },
+    });
     expect(world.calls).toEqual(['configMgr.getCollection']);
   });
 
   it('finds a collection by exact name, not by prefix', async () => {
     const { gateway } = setup();
-    expect(await resolveCollection(gateway, 'Finance Laptops')).toMatchObject({ kind: 'found', collection: { id: 'PS100042' } });
-    expect(await resolveCollection(gateway, 'finance laptops')).toMatchObject({ kind: 'found', collection: { id: 'PS100042' } });
+    expect(await resolveCollection(gateway, 'Finance Laptops')).toMatchObject({
+      kind: 'found',
+      collection: { id: 'PS100042' },
+    });
+    expect(await resolveCollection(gateway, 'finance laptops')).toMatchObject({
+      kind: 'found',
+      collection: { id: 'PS100042' },
+    });
   });
 
   it('returns every match of an ambiguous name', async () => {
     const { gateway } = setup();
     const resolution = await resolveCollection(gateway, 'Kiosks');
     expect(resolution.kind).toBe('ambiguous');
-    expect(resolution.kind === 'ambiguous' ? resolution.matches.map((match) => match.id) : []).toEqual(['PS100050', 'PS200050']);
+    expect(resolution.kind === 'ambiguous' ? resolution.matches.map((match) => match.id) : []).toEqual([
+      'PS100050',
+      'PS200050',
+    ]);
   });
 
   it('says how to find an unknown collection, by ID or by name', async () => {
@@ -39,7 +51,11 @@ describe('resolveCollection', () => {
     for (const typed of ['PS1000FF', 'Marketing']) {
       const error = await resolveCollection(gateway, typed).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(UserFacingError);
-      expect(error).toMatchObject({ title: 'Collection not found', message: expect.stringContaining(`"${typed}"`), fix: expect.stringContaining('collections --filter') });
+      expect(error).toMatchObject({
+        title: 'Collection not found',
+        message: expect.stringContaining(`"${typed}"`),
+        fix: expect.stringContaining('collections --filter'),
+      });
     }
   });
 
@@ -54,6 +70,8 @@ describe('resolveCollection', () => {
   it('turns a gateway failure into a UserFacingError with a fix', async () => {
     const { world, gateway } = setup();
     world.failing.set('getCollection', 'AccessDenied');
-    await expect(resolveCollection(gateway, 'PS100042')).rejects.toMatchObject({ fix: expect.stringContaining('security role') });
+    await expect(resolveCollection(gateway, 'PS100042')).rejects.toMatchObject({
+      fix: expect.stringContaining('security role'),
+    });
   });
 });

@@ -16,8 +16,16 @@ export function stepRecord(kind: string, input: Record<string, unknown>): StepRe
 export function stepContext(step: StepRecord, requestedBy: Actor = alex, actor: Actor = requestedBy): StepContext {
   const clock = new FakeClock();
   const run: RunRecord = {
-    id: 'r-1', kind: 'test', title: 'test', requestedBy, conversationId: 'conv-1',
-    createdAt: clock.now().toISOString(), updatedAt: clock.now().toISOString(), status: 'active', resources: [], steps: [step],
+    id: 'r-1',
+    kind: 'test',
+    title: 'test',
+    requestedBy,
+    conversationId: 'conv-1',
+    createdAt: clock.now().toISOString(),
+    updatedAt: clock.now().toISOString(),
+    status: 'active',
+    resources: [],
+    steps: [step],
   };
   return { run, actor, clock, log: silentLogger, audit: createMemoryAuditLog(clock) };
 }
@@ -27,7 +35,12 @@ export async function check(handler: StepHandler, input: Record<string, unknown>
   return handler.check(step, stepContext(step));
 }
 
-export async function perform(handler: StepHandler, input: Record<string, unknown>, requestedBy: Actor = alex, actor: Actor = requestedBy) {
+export async function perform(
+  handler: StepHandler,
+  input: Record<string, unknown>,
+  requestedBy: Actor = alex,
+  actor: Actor = requestedBy,
+) {
   const step = stepRecord(handler.kind, input);
   return handler.perform(step, stepContext(step, requestedBy, actor));
 }

@@ -18,14 +18,20 @@ describe('tenant-attach check', () => {
     const { world, handler } = setup();
     expect(await check(handler, ALL)).toEqual({ done: false });
     world.attached = true;
-    expect(await check(handler, ALL)).toMatchObject({ done: true, message: expect.stringContaining('tenant attached to contoso') });
+    expect(await check(handler, ALL)).toMatchObject({
+      done: true,
+      message: expect.stringContaining('tenant attached to contoso'),
+    });
   });
 
   it('mentions Intune as extra evidence when it lists synced collections', async () => {
     const { world, handler } = setup();
     world.attached = true;
     world.synced = ['PS100042'];
-    expect(await check(handler, ALL)).toMatchObject({ done: true, message: expect.stringContaining('Intune lists collections') });
+    expect(await check(handler, ALL)).toMatchObject({
+      done: true,
+      message: expect.stringContaining('Intune lists collections'),
+    });
   });
 
   it('takes an "unknown" gateway answer as attached only when Intune lists synced collections', async () => {
@@ -40,7 +46,9 @@ describe('tenant-attach check', () => {
     const { world, handler } = setup();
     world.failing.set('getTenantAttachState', 'Unauthenticated');
     await expect(check(handler, ALL)).rejects.toThrow(UserFacingError);
-    await expect(check(handler, ALL)).rejects.toMatchObject({ fix: expect.stringContaining('AdminService credentials') });
+    await expect(check(handler, ALL)).rejects.toMatchObject({
+      fix: expect.stringContaining('AdminService credentials'),
+    });
   });
 });
 
@@ -58,7 +66,13 @@ describe('tenant-attach perform', () => {
   it('refuses a requester who is not a Global Administrator, even when a Global Administrator moves the run', async () => {
     const { world, handler } = setup();
     const outcome = await perform(handler, ALL, megan, alex);
-    expect(outcome).toMatchObject({ kind: 'failed', problem: { title: 'A Global Administrator must run attach', fix: 'Ask a Global Administrator to type attach in this chat.' } });
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      problem: {
+        title: 'A Global Administrator must run attach',
+        fix: 'Ask a Global Administrator to type attach in this chat.',
+      },
+    });
     expect(world.calls).toEqual(['directory.isGlobalAdministrator']);
   });
 
@@ -72,11 +86,17 @@ describe('tenant-attach perform', () => {
   it('refuses Azure Government, seen by the tenant or by the site', async () => {
     const tenantGov = setup();
     tenantGov.world.tenantCloud = 'AzureUSGovernmentCloud';
-    expect(await perform(tenantGov.handler, ALL)).toMatchObject({ kind: 'failed', problem: { message: expect.stringContaining("Azure Government isn't supported for this scenario") } });
+    expect(await perform(tenantGov.handler, ALL)).toMatchObject({
+      kind: 'failed',
+      problem: { message: expect.stringContaining("Azure Government isn't supported for this scenario") },
+    });
     const siteGov = setup();
     siteGov.world.attached = 'unknown';
     siteGov.world.gatewayCloud = 'AzureUSGovernmentCloud';
-    expect(await perform(siteGov.handler, ALL)).toMatchObject({ kind: 'failed', problem: { message: expect.stringContaining("Azure Government isn't supported") } });
+    expect(await perform(siteGov.handler, ALL)).toMatchObject({
+      kind: 'failed',
+      problem: { message: expect.stringContaining("Azure Government isn't supported") },
+    });
   });
 
   it.each<[GatewayErrorCode, string]>([
@@ -87,6 +107,9 @@ describe('tenant-attach perform', () => {
     const { world, handler } = setup();
     world.failing.set('getSiteInfo', code);
     const outcome = await perform(handler, ALL);
-    expect(outcome).toMatchObject({ kind: 'failed', problem: { fix: expect.stringContaining(fix), message: expect.stringContaining(code) } });
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      problem: { fix: expect.stringContaining(fix), message: expect.stringContaining(code) },
+    });
   });
 });

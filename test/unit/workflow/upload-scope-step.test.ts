@@ -20,7 +20,10 @@ function setup() {
 describe('upload-scope check', () => {
   it('is done when the scope is all devices or the collection itself', async () => {
     const { world, handler } = setup();
-    expect(await check(handler, FINANCE)).toMatchObject({ done: true, message: expect.stringContaining('all devices') });
+    expect(await check(handler, FINANCE)).toMatchObject({
+      done: true,
+      message: expect.stringContaining('all devices'),
+    });
     world.uploadScope = { kind: 'collection', collectionId: 'PS100042' };
     expect(await check(handler, FINANCE)).toMatchObject({ done: true });
   });
@@ -56,20 +59,28 @@ describe('upload-scope perform', () => {
     const outcome = await perform(handler, FINANCE);
     expect(outcome.kind).toBe('waiting-for-admin');
     const guidance = outcome.kind === 'waiting-for-admin' ? parseGuidance(outcome.guidance) : undefined;
-    expect(guidance?.steps.join('\n')).toContain('Configure upload tab. The upload scope is now the collection PS100050');
+    expect(guidance?.steps.join('\n')).toContain(
+      'Configure upload tab. The upload scope is now the collection PS100050',
+    );
     expect(guidance?.steps.join('\n')).toContain('Finance Laptops (PS100042)');
   });
 
   it('sends the user to attach first when the hierarchy is not attached', async () => {
     const { world, handler } = setup();
     world.attached = false;
-    expect(await perform(handler, FINANCE)).toMatchObject({ kind: 'failed', problem: { fix: expect.stringContaining('Type attach first') } });
+    expect(await perform(handler, FINANCE)).toMatchObject({
+      kind: 'failed',
+      problem: { fix: expect.stringContaining('Type attach first') },
+    });
   });
 
   it('skips, saying so, when the scope cannot be read', async () => {
     const { world, handler } = setup();
     world.uploadScope = { kind: 'unknown' };
-    expect(await perform(handler, FINANCE)).toMatchObject({ kind: 'skipped', message: expect.stringContaining('could not check it') });
+    expect(await perform(handler, FINANCE)).toMatchObject({
+      kind: 'skipped',
+      message: expect.stringContaining('could not check it'),
+    });
   });
 });
 
@@ -78,6 +89,9 @@ describe('upload-scope perform for a collection that is gone', () => {
     const { world, handler } = setup();
     world.uploadScope = { kind: 'collection', collectionId: 'PS100050' };
     world.collections.delete('PS100042');
-    expect(await perform(handler, FINANCE)).toMatchObject({ kind: 'failed', problem: { title: 'Collection not found' } });
+    expect(await perform(handler, FINANCE)).toMatchObject({
+      kind: 'failed',
+      problem: { title: 'Collection not found' },
+    });
   });
 });

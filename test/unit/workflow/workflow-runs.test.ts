@@ -7,7 +7,12 @@ import { device, FakeWorld } from './fakes.js';
 import { alex, megan } from './step-context.js';
 
 function attachedWorld() {
-  const world = new FakeWorld([device('PS100042', 'Finance Laptops'), device('PS100050', 'Kiosks'), device('PS200050', 'Kiosks'), { ...device('PS100060', 'Finance Users'), type: 'user' }]);
+  const world = new FakeWorld([
+    device('PS100042', 'Finance Laptops'),
+    device('PS100050', 'Kiosks'),
+    device('PS200050', 'Kiosks'),
+    { ...device('PS100060', 'Finance Users'), type: 'user' },
+  ]);
   world.attached = true;
   return world;
 }
@@ -42,7 +47,9 @@ describe('enable through the run engine', () => {
     const { runs, context } = appHarness(world);
     await enableCommand.run({ collection: 'PS100042' }, context);
     await runs.idle();
-    await expect(enableCommand.run({ collection: 'ps100042' }, context)).rejects.toThrow('collection:PS100042 is being worked on by run r-1');
+    await expect(enableCommand.run({ collection: 'ps100042' }, context)).rejects.toThrow(
+      'collection:PS100042 is being worked on by run r-1',
+    );
   });
 
   it('lists the matches of an ambiguous name instead of starting a run', async () => {
@@ -77,7 +84,10 @@ describe('attach through the run engine', () => {
     await runs.idle();
     const run = await runs.get('r-1');
     expect(run).toMatchObject({ kind: 'attach', status: 'waiting', resources: ['tenant-attach'] });
-    expect(run?.steps.map((step) => [step.kind, step.state])).toEqual([['tenant-attach', 'waiting-for-admin'], ['upload-scope', 'pending']]);
+    expect(run?.steps.map((step) => [step.kind, step.state])).toEqual([
+      ['tenant-attach', 'waiting-for-admin'],
+      ['upload-scope', 'pending'],
+    ]);
     expect(parseGuidance(run?.steps[0]?.guidance)?.steps.join('\n')).toContain('Finance Laptops (PS100042)');
 
     await runs.verify('r-1', alex);
