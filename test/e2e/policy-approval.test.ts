@@ -40,9 +40,7 @@ describe('policy changes through approvals, against the sandbox tenant', () => {
     return id;
   }
 
-  async function graphGet(
-    path: string,
-  ): Promise<{
+  async function graphGet(path: string): Promise<{
     name?: string;
     templateReference?: { templateId?: string };
     settings?: unknown;
