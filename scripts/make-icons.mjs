@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 
 const MANIFEST_DIR = fileURLToPath(new URL('../manifest/', import.meta.url));
 const SUPERSAMPLING = 4;
+/** @type {[number, number, number]} */
 const WHITE = [255, 255, 255];
 
 /** The letter A as three convex quads, in unit coordinates of the glyph box. */
@@ -56,15 +57,17 @@ function glyphCoverage(px, py, size, margin) {
   return hits / SUPERSAMPLING ** 2;
 }
 
+/**
+ * @param {{ size: number, margin: number, background?: [number, number, number] }} icon
+ */
 function drawIcon({ size, margin, background }) {
   const png = new PNG({ width: size, height: size });
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const coverage = glyphCoverage(x, y, size, margin);
       const offset = (y * size + x) * 4;
-      const [r, g, b] = background
-        ? background.map((channel, i) => Math.round(channel + (WHITE[i] - channel) * coverage))
-        : WHITE;
+      const blend = (/** @type {number} */ channel) => Math.round(channel + (255 - channel) * coverage);
+      const [r, g, b] = background ? [blend(background[0]), blend(background[1]), blend(background[2])] : WHITE;
       png.data[offset] = r;
       png.data[offset + 1] = g;
       png.data[offset + 2] = b;
@@ -74,10 +77,12 @@ function drawIcon({ size, margin, background }) {
   return PNG.sync.write(png);
 }
 
+/** @returns {[number, number, number]} */
 function accentColor() {
   const manifest = JSON.parse(readFileSync(new URL('manifest.json', `file://${MANIFEST_DIR}`), 'utf8'));
   const hex = manifest.accentColor.slice(1);
-  return [0, 2, 4].map((start) => Number.parseInt(hex.slice(start, start + 2), 16));
+  const channel = (/** @type {number} */ start) => Number.parseInt(hex.slice(start, start + 2), 16);
+  return [channel(0), channel(2), channel(4)];
 }
 
 writeFileSync(`${MANIFEST_DIR}color.png`, drawIcon({ size: 192, margin: 0.2, background: accentColor() }));

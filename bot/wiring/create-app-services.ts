@@ -24,6 +24,8 @@ export interface ServiceParts {
   readonly access: AccessConfig;
   readonly tenant?: TenantServices;
   readonly verifyPolicy?: VerifyPolicy;
+  /** Run ids are random short ids; tests pass a counter to name runs predictably. */
+  readonly newRunId?: () => string;
 }
 
 /** Core services over the given storage, audit log and tenant ports. */
@@ -41,6 +43,7 @@ export function createAppServices(parts: ServiceParts): AppServices {
     log: parts.log.child({ component: 'runs' }),
     handlers: stepHandlers(parts.tenant),
     verifyPolicy: parts.verifyPolicy,
+    newRunId: parts.newRunId,
   });
   const approvals = new ApprovalService({
     storage: parts.storage,

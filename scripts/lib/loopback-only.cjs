@@ -4,10 +4,12 @@
 const net = require('node:net');
 
 const listen = net.Server.prototype.listen;
+/** @type {(...args: any[]) => net.Server} */
+const listenWithAnyArguments = listen;
 net.Server.prototype.listen = function listenOnLoopback(...args) {
   const [first, second] = args;
   if (typeof first === 'number' && (second === undefined || typeof second === 'function')) {
-    return listen.call(this, first, '127.0.0.1', ...args.slice(1));
+    return listenWithAnyArguments.call(this, first, '127.0.0.1', ...args.slice(1));
   }
   if (
     first !== null &&
@@ -16,7 +18,7 @@ net.Server.prototype.listen = function listenOnLoopback(...args) {
     first.host === undefined &&
     first.path === undefined
   ) {
-    return listen.call(this, { ...first, host: '127.0.0.1' }, ...args.slice(1));
+    return listenWithAnyArguments.call(this, { ...first, host: '127.0.0.1' }, ...args.slice(1));
   }
-  return listen.apply(this, args);
+  return listenWithAnyArguments.apply(this, args);
 };

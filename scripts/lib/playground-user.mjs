@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** @type {Record<string, [id: string, name: string, alias: string, suffix: string]>} */
 const PEOPLE = {
   alex: ['user-id-0', 'Alex Wilber', 'alexw', '20'],
   megan: ['user-id-1', 'Megan Bowen', 'meganb', '21'],

@@ -19,6 +19,7 @@ const sample = defineCommand({
     page: z.coerce.number().int().positive().optional(),
   }),
   changesTenant: true,
+  role: 'operator',
   run: async () => undefined,
 });
 

@@ -21,7 +21,7 @@ function plan(tenant: FakeTenant, flags: PolicyCreateFlags = EDR_FLAGS) {
 }
 
 function intuneEdr(
-  settings: PolicyDraft['settings'] & object,
+  settings: Extract<PolicyDraft, { kind: 'intune-edr' }>['settings'],
   extra: { name?: string; description?: string; scopeTagIds?: string[] } = {},
 ): PolicyDraft {
   return {

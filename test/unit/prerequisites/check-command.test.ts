@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryAuditLog } from '../../../adapters/audit/memory-audit-log.js';
-import { createMemoryStorage } from '../../../adapters/storage/memory-storage.js';
-import type { AppServices } from '../../../bot/app-services.js';
 import { bindArguments } from '../../../bot/commands/bind-arguments.js';
 import { checkCommand } from '../../../bot/commands/check.js';
 import type { CommandContext } from '../../../bot/commands/command.js';
 import { checkRerunVerb } from '../../../bot/verbs/check-rerun.js';
-import { silentLogger } from '../../../core/ports/logger.js';
-import { RunEngine } from '../../../core/runs/run-engine.js';
 import { isUserFacingError } from '../../../core/user-facing-error.js';
+import { testAppServices, testCommandContext } from '../../support/app-services.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { ALEX, NOW, SCENARIO_WORLDS, type FakeWorld } from './fake-world.js';
 import { createFakeTenant } from './fakes.js';
@@ -17,26 +13,11 @@ function contextFor(
   world: FakeWorld | undefined,
   actor: CommandContext['actor'] = { ...ALEX, channelUserId: '29:alex' },
 ): CommandContext {
-  const storage = createMemoryStorage();
-  const audit = createMemoryAuditLog();
-  const clock = new FakeClock(NOW.getTime());
-  const services: AppServices = {
-    storage,
-    audit,
-    clock,
-    runs: new RunEngine({ storage, audit, clock, log: silentLogger, handlers: [] }),
+  const services = testAppServices({
+    clock: new FakeClock(NOW.getTime()),
     ...(world ? { tenant: createFakeTenant(world).services } : {}),
-  };
-  return {
-    actor,
-    conversation: { id: 'conv-1', type: 'personal' },
-    correlationId: 'corr-1',
-    log: silentLogger,
-    services,
-    commands: [checkCommand],
-    send: async () => 'activity-1',
-    update: async () => undefined,
-  };
+  });
+  return testCommandContext({ services, actor, commands: [checkCommand] });
 }
 
 describe('the check command', () => {

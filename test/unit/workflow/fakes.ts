@@ -91,8 +91,8 @@ export class FakeWorld {
       getSiteInfo: () => this.answer('getSiteInfo', () => ok(this.site)),
       listUpdatePackages: () => this.answer('listUpdatePackages', () => ok([])),
       getTenantAttachState: () => this.answer('getTenantAttachState', () => ok(this.attachState())),
-      configureTenantAttach: () => this.answer('configureTenantAttach', manual),
-      setUploadScope: () => this.answer('setUploadScope', manual),
+      configureTenantAttach: () => this.answer('configureTenantAttach', manual<TenantAttachState>),
+      setUploadScope: () => this.answer('setUploadScope', manual<UploadScope>),
       listCollections: (query) =>
         this.answer('listCollections', () => {
           const prefix = query.nameStartsWith?.toLowerCase() ?? '';
@@ -117,7 +117,7 @@ export class FakeWorld {
               })
             : found;
         }),
-      setCollectionEndpointSecurity: () => this.answer('setCollectionEndpointSecurity', manual),
+      setCollectionEndpointSecurity: () => this.answer('setCollectionEndpointSecurity', manual<CloudSyncState>),
     };
   }
 

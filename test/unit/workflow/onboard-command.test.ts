@@ -1,41 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryAuditLog } from '../../../adapters/audit/memory-audit-log.js';
-import { createMemoryStorage } from '../../../adapters/storage/memory-storage.js';
 import { bindArguments } from '../../../bot/commands/bind-arguments.js';
-import type { CommandContext } from '../../../bot/commands/command.js';
 import { onboardCommand } from '../../../bot/commands/onboard.js';
 import { tokenize } from '../../../bot/commands/tokenize.js';
-import { silentLogger } from '../../../core/ports/logger.js';
-import { RunEngine } from '../../../core/runs/run-engine.js';
-import { createHandOverStep } from '../../../core/workflow/steps/hand-over-step.js';
-import { createPrerequisitesStep } from '../../../core/workflow/steps/prerequisites-step.js';
-import { createWorkflowStepHandlers } from '../../../core/workflow/steps/workflow-steps.js';
-import { FakeClock } from '../../support/fake-clock.js';
+import { appHarness } from './app-harness.js';
 import { device, FakeWorld } from './fakes.js';
-import { alex } from './step-context.js';
 
 function commandHarness(world: FakeWorld) {
-  const clock = new FakeClock();
-  const tenant = world.services();
-  let counter = 0;
-  const runs = new RunEngine({
-    storage: createMemoryStorage(),
-    audit: createMemoryAuditLog(clock),
-    clock,
-    log: silentLogger,
-    handlers: [...createWorkflowStepHandlers(tenant), createPrerequisitesStep(tenant), createHandOverStep()],
-    newRunId: () => `r-${++counter}`,
-  });
-  const context = {
-    actor: alex,
-    conversation: { id: 'conv-1', type: 'personal' },
-    correlationId: 'corr-1',
-    log: silentLogger,
-    services: { clock, runs, tenant },
-    commands: [],
-    send: async () => 'activity-1',
-    update: async () => undefined,
-  } as unknown as CommandContext;
+  const { runs, context } = appHarness(world);
   return { runs, context };
 }
 

@@ -83,7 +83,7 @@ describe('an onboard run', () => {
     const entries = await audit.read();
     const finished = entries
       .filter((entry) => entry.action === 'step.done' || entry.action === 'step.verified')
-      .map((entry) => entry.details.stepId);
+      .map((entry) => entry.details?.stepId);
     expect(finished.sort()).toEqual(['s1', 's2', 's3', 's4', 's5']);
     expect(entries.filter((entry) => entry.action === 'run.done')).toHaveLength(1);
   });
