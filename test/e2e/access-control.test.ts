@@ -14,6 +14,7 @@ import {
   type TestUser,
 } from '../support/activities.js';
 import { startTestBot, type TestBot } from '../support/bot-harness.js';
+import { OffsetClock } from '../support/offset-clock.js';
 import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenant.js';
 
 type Decision = 'allowed' | 'refused';
@@ -48,9 +49,10 @@ describe('access control', () => {
   let tenant: SandboxTenant;
   let harness: TestBot;
   let conversation = 0;
+  const clock = new OffsetClock();
   beforeAll(async () => {
     tenant = await startSandboxTenant({ scenario: 'ready' });
-    harness = await startTestBot({ tenant: tenant.tenant, env: { ROLE_CACHE_TTL: '1s' } });
+    harness = await startTestBot({ tenant: tenant.tenant, env: { ROLE_CACHE_TTL: '5m' }, clock });
   });
   afterAll(async () => {
     await harness.close();
@@ -118,7 +120,7 @@ describe('access control', () => {
       (await tenant.control('POST', 'directory/group-members', { groupId: operators!.id, remove: [ADELE.aadObjectId] }))
         .status,
     ).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    clock.advance(5 * 60_000 + 1);
     expect(await say(ADELE, 'policy create edr --target configmgr --name "EDR after" --sample-sharing all')).toMatch(
       /needs the operator role/,
     );

@@ -108,8 +108,10 @@ describe('policy changes through approvals, against the sandbox tenant', () => {
     );
     expect(clicks.every((response) => response.status === 200)).toBe(true);
     await waitForPolicy('EDR once');
-    await click('approval.approve', { approvalId }, MEGAN);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await harness.services.runs.idle();
+    const retried = await click('approval.approve', { approvalId }, MEGAN);
+    expect(JSON.stringify(retried.body)).toContain('already');
+    await harness.services.runs.idle();
     expect(
       (await tenant.tenant.policies.list({ nameContains: 'EDR once' })).filter((policy) => policy.name === 'EDR once'),
     ).toHaveLength(1);

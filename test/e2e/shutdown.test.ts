@@ -35,20 +35,17 @@ describe('graceful shutdown', () => {
     const inFlight = harness.post(messageActivity('slow', { serviceUrl: harness.connector.url }));
     await running;
 
-    const closing = harness.bot.close();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    await expect(fetch(`${harness.bot.url}/readyz`)).rejects.toThrow();
-    let closed = false;
-    void closing.then(() => {
-      closed = true;
+    let repliesWhenClosed: string | undefined;
+    const closing = harness.bot.close().then(() => {
+      repliesWhenClosed = JSON.stringify(harness.connector.cards());
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(closed).toBe(false);
+    await expect(fetch(`${harness.bot.url}/readyz`)).rejects.toThrow();
+    expect(repliesWhenClosed, 'close waits for the turn in flight').toBeUndefined();
 
     release();
     expect((await inFlight).status).toBe(200);
     await closing;
-    expect(JSON.stringify(harness.connector.cards())).toContain('the slow turn finished');
+    expect(repliesWhenClosed, 'the turn had replied before close finished').toContain('the slow turn finished');
     await harness.connector.close();
   });
 });

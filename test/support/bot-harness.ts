@@ -6,7 +6,7 @@ import { SANDBOX_ACCESS_ENV } from '../../sandbox/index.js';
 import { startBot, type RunningBot } from '../../bot/start-bot.js';
 import type { AnyCommand } from '../../bot/commands/command.js';
 import { silentLogger } from '../../core/ports/logger.js';
-import { systemClock } from '../../core/ports/clock.js';
+import { systemClock, type Clock } from '../../core/ports/clock.js';
 import type { Storage } from '../../core/ports/storage.js';
 import type { TenantServices } from '../../core/tenant-services.js';
 import type { VerifyPolicy } from '../../core/runs/verify-policy.js';
@@ -27,6 +27,8 @@ export interface TestBotOptions {
   readonly storage?: Storage;
   readonly tenant?: TenantServices;
   readonly verifyPolicy?: VerifyPolicy;
+  /** The system clock unless a test needs to move time (see OffsetClock). */
+  readonly clock?: Clock;
   readonly rateLimit?: RateLimit;
   /** The bot's command list; the default is `bot/commands/index.ts`. */
   readonly commands?: readonly AnyCommand[];
@@ -39,7 +41,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const services: AppServices = createAppServices({
     storage: options.storage ?? createMemoryStorage(),
     audit: createMemoryAuditLog(),
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     log: silentLogger,
     tenant: options.tenant,
     access: config.access,

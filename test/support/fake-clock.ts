@@ -4,6 +4,7 @@ import type { Clock } from '../../core/ports/clock.js';
 export class FakeClock implements Clock {
   private current: number;
   sleeps: number[] = [];
+  private readonly duringSleeps: (() => void)[] = [];
 
   constructor(start = Date.parse('2026-11-23T09:00:00Z')) {
     this.current = start;
@@ -16,7 +17,13 @@ export class FakeClock implements Clock {
   async sleep(ms: number): Promise<void> {
     this.sleeps.push(ms);
     this.current += ms;
+    this.duringSleeps.shift()?.();
     await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /** Makes `change` happen while the next sleeper waits: the world moves on between two polls, deterministically. */
+  duringNextSleep(change: () => void): void {
+    this.duringSleeps.push(change);
   }
 
   advance(ms: number): void {

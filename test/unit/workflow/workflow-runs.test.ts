@@ -33,13 +33,13 @@ describe('enable through the run engine', () => {
     await runs.verify('r-1', alex);
     const sleeps = clock.sleeps.length;
     world.enableInConsole('PS100042', { synced: false });
-    setTimeout(() => world.synced.push('PS100042'), 0);
+    clock.duringNextSleep(() => world.synced.push('PS100042'));
     await runs.idle();
 
     const done = await runs.get('r-1');
     expect(done?.status).toBe('done');
     expect(done?.steps[1]?.message).toMatch(/^verified: Finance Laptops is enabled for endpoint security policies/);
-    expect(clock.sleeps.length).toBeGreaterThan(sleeps);
+    expect(clock.sleeps.length).toBe(sleeps + 1);
   });
 
   it('refuses a second enable of the same collection while the first is live', async () => {
