@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadRun, runCard } from '../verbs/run-card.js';
+import { runCard } from '../verbs/run-card.js';
 import { defineCommand } from './command.js';
 
 export const runCommand = defineCommand({
@@ -18,6 +18,6 @@ export const runCommand = defineCommand({
   changesTenant: false,
   role: 'reader',
   async run({ id }, { services, access }) {
-    return runCard(await loadRun(id, services), services, access);
+    return runCard(await services.runs.requireRun(id), services, access);
   },
 });

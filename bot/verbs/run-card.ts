@@ -22,12 +22,6 @@ export function runCard(run: RunRecord, services: AppServices, access: CallerAcc
   );
 }
 
-export async function loadRun(runId: string, services: AppServices): Promise<RunRecord> {
-  const run = await services.runs.get(runId);
-  if (!run) throw new UserFacingError('No such run', `There is no run ${runId}.`, 'Type runs to see recent runs.');
-  return run;
-}
-
 /** Cancel and Retry belong to the person who asked for the run (or an admin); decided on the stored run. */
 export function requireRequester(run: RunRecord, access: CallerAccess, action: string): void {
   const actor = access.actor;

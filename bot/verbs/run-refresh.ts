@@ -1,11 +1,11 @@
 import { defineVerb } from './verb.js';
-import { loadRun, runActionData, runCard } from './run-card.js';
+import { runActionData, runCard } from './run-card.js';
 
 export const runRefreshVerb = defineVerb({
   verb: 'run.refresh',
   role: 'reader',
   data: runActionData,
   async run({ runId }, { services, access }) {
-    return runCard(await loadRun(runId, services), services, access);
+    return runCard(await services.runs.requireRun(runId), services, access);
   },
 });

@@ -1,13 +1,13 @@
 import { UserFacingError } from '../../core/user-facing-error.js';
 import { defineVerb } from './verb.js';
-import { loadRun, runActionData, runCard } from './run-card.js';
+import { runActionData, runCard } from './run-card.js';
 
 export const runVerifyVerb = defineVerb({
   verb: 'run.verify',
   role: 'operator',
   data: runActionData,
   async run({ runId }, { services, actor, access }) {
-    await loadRun(runId, services);
+    await services.runs.requireRun(runId);
     if (actor.aadObjectId === undefined) {
       throw new UserFacingError(
         'Who are you?',

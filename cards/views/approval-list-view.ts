@@ -1,4 +1,5 @@
 import type { ApprovalRecord } from '../../core/approvals/approval-record.js';
+import { formatUtcMinute } from '../../core/time-format.js';
 
 interface ApprovalLine {
   readonly approvalId: string;
@@ -22,7 +23,7 @@ export function toApprovalListView(lists: {
   const line = (record: ApprovalRecord): ApprovalLine => ({
     approvalId: record.id,
     title: record.plan.title,
-    line: `${record.status} · requested by ${record.requestedBy.name} · ${record.approvals.length}/${record.quorum} approvals · expires ${record.expiresAt.replace('T', ' ').slice(0, 16)} UTC`,
+    line: `${record.status} · requested by ${record.requestedBy.name} · ${record.approvals.length}/${record.quorum} approvals · expires ${formatUtcMinute(record.expiresAt)}`,
   });
   const waiting = lists.toDecide.length;
   return {

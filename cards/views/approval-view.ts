@@ -1,5 +1,6 @@
 import type { ApprovalRecord, ApprovalStatus } from '../../core/approvals/approval-record.js';
 import type { PlanAction } from '../../core/approvals/change-plan.js';
+import { formatUtcMinute as utc } from '../../core/time-format.js';
 
 export type ApprovalViewer = 'approver' | 'requester' | 'viewer';
 
@@ -96,8 +97,4 @@ function decisionLine(record: ApprovalRecord): string {
         ? `The tenant changed; request ${record.supersededBy} has the new plan.`
         : 'The tenant changed; a new plan is being made.';
   }
-}
-
-function utc(iso: string): string {
-  return `${iso.replace('T', ' ').slice(0, 16)} UTC`;
 }

@@ -1,5 +1,6 @@
+import { formatUtcMinute } from '../../core/time-format.js';
 import type { NonCompliantDevicesPage } from '../../core/compliance/non-compliant-devices.js';
-import { formatTime, pagingView, shorten } from './compliance-format.js';
+import { pagingView, shorten } from './compliance-format.js';
 import type { ComplianceDevicesData } from './compliance-summary-view.js';
 
 export interface ComplianceDeviceRowView {
@@ -28,7 +29,7 @@ export function toComplianceDevicesView(page: NonCompliantDevicesPage): Complian
     title: `Non-compliant devices · ${shorten(page.policyName)}`,
     subtitle: [
       `${devices} not compliant or failed`,
-      `data as of ${formatTime(page.takenAt)}`,
+      `data as of ${formatUtcMinute(page.takenAt)}`,
       page.pageCount > 1 ? `page ${page.page} of ${page.pageCount}` : undefined,
     ]
       .filter((part) => part !== undefined)
@@ -37,7 +38,7 @@ export function toComplianceDevicesView(page: NonCompliantDevicesPage): Complian
       device: shorten(row.deviceName || row.intuneDeviceId || 'unnamed device', 60),
       user: shorten(row.userPrincipalName ?? '—', 60),
       state: shorten(row.status, 30),
-      lastReport: row.lastReported ? formatTime(row.lastReported) : 'never',
+      lastReport: row.lastReported ? formatUtcMinute(row.lastReported) : 'never',
     })),
     isEmpty: page.rows.length === 0,
     emptyText: 'Every targeted device is compliant or still pending.',

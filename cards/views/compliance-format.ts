@@ -2,6 +2,7 @@ import type { ComplianceCounts, CountsChange } from '../../core/compliance/compl
 import { isUnchanged } from '../../core/compliance/compliance-counts.js';
 import type { PolicySummaryRow } from '../../core/compliance/summary-model.js';
 import type { PolicyTarget } from '../../core/policy/policy-draft.js';
+import { formatUtcMinute } from '../../core/time-format.js';
 
 /** Long names are cut so a full page of policies stays far below Teams' 28 KB card limit. */
 export const MAX_POLICY_NAME_LENGTH = 80;
@@ -15,10 +16,6 @@ export interface DonutSlice {
 
 export function shorten(text: string, max = MAX_POLICY_NAME_LENGTH): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-export function formatTime(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 export function formatPercent(percent: number): string {
@@ -55,7 +52,7 @@ export function countsLine(counts: ComplianceCounts): string {
 export function changeLine(row: PolicySummaryRow): string {
   if (row.error !== undefined) return shorten(row.error, 200);
   if (!row.change) return 'First summary of this policy here.';
-  const since = formatTime(row.change.since);
+  const since = formatUtcMinute(row.change.since);
   if (isUnchanged(row.change.by)) return `No change since ${since}.`;
   return `Since ${since}: ${describeChange(row.change.by)}.`;
 }

@@ -1,6 +1,7 @@
+import { formatUtcMinute } from '../../core/time-format.js';
 import { INTUNE_ADMIN_CENTER_POLICY_REPORT_URL } from '../../core/compliance/admin-center-link.js';
 import type { PolicySummaryRow } from '../../core/compliance/summary-model.js';
-import { formatTime } from './compliance-format.js';
+import {} from './compliance-format.js';
 import { type CompliancePolicyRowView, toCompliancePolicyRowView } from './compliance-summary-view.js';
 
 export interface CompliancePolicyView extends CompliancePolicyRowView {
@@ -27,7 +28,7 @@ export function toCompliancePolicyView(row: PolicySummaryRow, takenAt: Date): Co
     : [];
   return {
     ...toCompliancePolicyRowView(row),
-    subtitle: `Data as of ${formatTime(takenAt)}`,
+    subtitle: `Data as of ${formatUtcMinute(takenAt)}`,
     policyId: row.policyId,
     facts,
     hasFacts: facts.length > 0,

@@ -1,5 +1,6 @@
+import { formatUtcMinute } from '../../core/time-format.js';
 import type { Subscription } from '../../core/compliance/subscription.js';
-import { formatTime, shorten } from './compliance-format.js';
+import { shorten } from './compliance-format.js';
 
 export interface ComplianceSubscriptionRowView {
   readonly title: string;
@@ -28,13 +29,13 @@ export function toComplianceSubscriptionsView(
           ? 'every AttachOps policy'
           : shorten(subscription.policies.map((policy) => policy.name).join(', '), 200),
         `by ${shorten(subscription.createdBy.name, 60)}`,
-        subscription.lastRunAt ? `last post ${formatTime(new Date(subscription.lastRunAt))}` : 'not posted yet',
+        subscription.lastRunAt ? `last post ${formatUtcMinute(new Date(subscription.lastRunAt))}` : 'not posted yet',
       ].join(' · '),
       stateLine:
         subscription.state === 'paused'
           ? `Paused: ${subscription.pausedReason ?? 'no reason recorded'}`
           : nextRun
-            ? `Next post ${formatTime(nextRun)}`
+            ? `Next post ${formatUtcMinute(nextRun)}`
             : 'The schedule does not fire again.',
       stateColor: subscription.state === 'paused' ? 'Attention' : 'Default',
     })),

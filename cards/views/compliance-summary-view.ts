@@ -1,3 +1,4 @@
+import { formatUtcMinute } from '../../core/time-format.js';
 import type { ComplianceSummary, PolicySummaryRow } from '../../core/compliance/summary-model.js';
 import {
   changeLine,
@@ -5,7 +6,6 @@ import {
   countsLine,
   type DonutSlice,
   donutSlices,
-  formatTime,
   headline,
   headlineColor,
   pagingView,
@@ -81,7 +81,7 @@ export function toComplianceSummaryView(
   return {
     title: options.title ?? 'Endpoint security compliance',
     subtitle: [
-      `Data as of ${formatTime(summary.takenAt)}`,
+      `Data as of ${formatUtcMinute(summary.takenAt)}`,
       count,
       'worst first',
       summary.pageCount > 1 ? `page ${summary.page} of ${summary.pageCount}` : undefined,

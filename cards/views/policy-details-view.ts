@@ -8,6 +8,7 @@ import {
   settingsOf,
 } from '../../core/policies/setting-labels.js';
 import { DEFAULT_SCOPE_TAG_ID } from '../../core/policies/scope-tags.js';
+import { formatUtcMinute } from '../../core/time-format.js';
 
 interface Fact {
   readonly title: string;
@@ -65,9 +66,7 @@ export function toPolicyDetailsView({ policy, assignments }: PolicyOverview): Po
             },
           ]
         : []),
-      ...(policy.lastModified
-        ? [{ title: 'Last modified', value: policy.lastModified.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' }]
-        : []),
+      ...(policy.lastModified ? [{ title: 'Last modified', value: formatUtcMinute(policy.lastModified) }] : []),
     ],
     settings: settingFacts,
     hasSettings: settingFacts.length > 0,

@@ -1,5 +1,6 @@
 import type { PrerequisiteReport, Verdict } from '../../core/prerequisites/report.js';
 import type { PolicyProfile, Profile, RuleResult, RuleStatus } from '../../core/prerequisites/rule-result.js';
+import { formatUtcMinute } from '../../core/time-format.js';
 
 export interface PrerequisiteRuleView {
   readonly icon: string;
@@ -57,7 +58,7 @@ export function toPrerequisitesView(report: PrerequisiteReport): PrerequisitesVi
     })),
     summary:
       `${counts.fail} failing, ${counts.unknown} unknown, ${counts.warn} ${counts.warn === 1 ? 'warning' : 'warnings'}, ${counts.pass} passing` +
-      `${report.targetCollectionIds.length > 0 ? ` for ${report.targetCollectionIds.join(', ')}` : ''}. Checked ${formatTime(report.checkedAt)}.`,
+      `${report.targetCollectionIds.length > 0 ? ` for ${report.targetCollectionIds.join(', ')}` : ''}. Checked ${formatUtcMinute(report.checkedAt)}.`,
     areas: report.areas.map((section) => ({
       name: section.area,
       icon: STATUS_ICONS[section.status],
@@ -81,8 +82,4 @@ function toRuleView(rule: RuleResult): PrerequisiteRuleView {
     showFix: fix !== '',
     showLink: docLink !== '',
   };
-}
-
-function formatTime(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

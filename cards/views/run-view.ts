@@ -1,6 +1,7 @@
-import { z } from 'zod';
 import type { RunRecord, RunStatus, StepRecord, StepState } from '../../core/runs/run-record.js';
+import { parseGuidance } from '../../core/workflow/guidance.js';
 import { currentStep } from '../../core/runs/run-record.js';
+import { formatUtcMinute } from '../../core/time-format.js';
 
 export interface RunStepView {
   readonly icon: string;
@@ -85,13 +86,6 @@ const RUN_LABELS: Record<RunStatus, string> = {
   cancelled: 'cancelled',
 };
 
-const guidanceSchema = z.object({
-  title: z.string(),
-  steps: z.array(z.string()),
-  commandLine: z.string().optional(),
-  verifyHint: z.string().optional(),
-});
-
 const EMPTY_GUIDANCE: GuidanceView = { title: '', steps: [], commandLine: '', verifyHint: '' };
 
 export function toRunProgressView(
@@ -103,7 +97,7 @@ export function toRunProgressView(
   const step = currentStep(run);
   const live = run.status === 'active' || run.status === 'waiting';
   const waitingForAdmin = live && step?.state === 'waiting-for-admin';
-  const guidance = waitingForAdmin ? guidanceSchema.safeParse(step.guidance).data : undefined;
+  const guidance = waitingForAdmin ? parseGuidance(step.guidance) : undefined;
   const failed = run.steps.find((candidate) => candidate.state === 'failed');
   return {
     runId: run.id,
@@ -119,7 +113,7 @@ export function toRunProgressView(
           title: guidance.title,
           steps: guidance.steps,
           commandLine: guidance.commandLine ?? '',
-          verifyHint: guidance.verifyHint ?? '',
+          verifyHint: guidance.verifyHint,
         }
       : EMPTY_GUIDANCE,
     hasProblem: failed?.problem !== undefined,
@@ -144,7 +138,7 @@ export function toRunListView(runs: readonly RunRecord[]): RunListView {
       statusIcon: RUN_ICONS[run.status],
       statusLabel: RUN_LABELS[run.status],
       requestedBy: run.requestedBy.name,
-      when: run.updatedAt.replace('T', ' ').slice(0, 16) + ' UTC',
+      when: formatUtcMinute(run.updatedAt),
     })),
   };
 }

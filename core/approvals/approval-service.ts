@@ -11,6 +11,7 @@ import { UserFacingError } from '../user-facing-error.js';
 import type { ApprovalRecord } from './approval-record.js';
 import { ApprovalStore } from './approval-store.js';
 import { planHash, type ChangePlan } from './change-plan.js';
+import { formatUtcMinute } from '../time-format.js';
 
 export interface ApprovalSettings {
   readonly approvers: readonly PrincipalGrant[];
@@ -293,7 +294,7 @@ export class ApprovalService {
     if (record.status === 'expired') {
       throw new UserFacingError(
         'This request has expired',
-        `Request ${record.id} expired at ${record.expiresAt.replace('T', ' ').slice(0, 16)} UTC and can no longer be ${verb}d.`,
+        `Request ${record.id} expired at ${formatUtcMinute(record.expiresAt)} and can no longer be ${verb}d.`,
         'The requester can ask again.',
       );
     }

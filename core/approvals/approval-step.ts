@@ -1,6 +1,7 @@
 import type { StepHandler, StepOutcome, WorldCheck } from '../runs/step-handler.js';
 import type { ApprovalRecord } from './approval-record.js';
 import { APPROVAL_STEP, type ApprovalService } from './approval-service.js';
+import { formatUtcMinute } from '../time-format.js';
 
 /** The run waits here until the request is decided; a rejection, cancellation or expiry ends the run. */
 export function approvalStep(approvals: ApprovalService): StepHandler {
@@ -22,7 +23,7 @@ export function approvalStep(approvals: ApprovalService): StepHandler {
           return {
             kind: 'waiting-for-approval',
             approvalId: record.id,
-            message: `Request ${record.id} waits for ${record.quorum - record.approvals.length} more approval(s) until ${record.expiresAt.replace('T', ' ').slice(0, 16)} UTC.`,
+            message: `Request ${record.id} waits for ${record.quorum - record.approvals.length} more approval(s) until ${formatUtcMinute(record.expiresAt)}.`,
           };
         case 'rejected':
           return {

@@ -372,7 +372,8 @@ export class RunEngine {
     });
   }
 
-  private async requireRun(runId: string): Promise<RunRecord> {
+  /** The run, or a user-facing "No such run" that says how to find one. */
+  async requireRun(runId: string): Promise<RunRecord> {
     const run = await this.get(runId);
     if (!run) throw new UserFacingError('No such run', `There is no run ${runId}.`, 'Type runs to see recent runs.');
     return run;

@@ -48,6 +48,7 @@ const base: RunRecord = {
         ),
         commandLine: 'Set-CMCollectionCloudSync -Id PS100042 -EnableAssignEndpointSecurityPolicy $true',
         verifyHint: 'Uploads run every 15 minutes; see CMGatewaySyncUploadWorker.log.',
+        logs: ['CMGatewaySyncUploadWorker.log'],
       },
     },
     { id: 's3', kind: 'enable-collection', title: 'Enable PS100042', state: 'pending', input: {}, attempts: 0 },
