@@ -114,7 +114,7 @@ describe('AdminService over NTLM against the sandbox', () => {
   });
 
   it('maps a refused connection to ProviderUnreachable', async () => {
-    const gateway = await gatewayFor(SANDBOX_ADMINSERVICE_USER);
+    await gatewayFor(SANDBOX_ADMINSERVICE_USER);
     const url = new URL(sandbox?.url ?? '');
     await sandbox?.close();
     sandbox = undefined;
