@@ -1,0 +1,146 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// `npm start` compiles with tsc first; on two busy cores that alone has taken over a minute.
+const READY_TIMEOUT_MS = 240_000;
+const STOP_TIMEOUT_MS = 30_000;
+const READY_LINE = '[start] Ctrl-C stops everything';
+const NODE_WARNING = /\(node:\d+\) (?:\[\w+\] )?\w*Warning/;
+
+interface NpmStart {
+  readonly stdout: string[];
+  readonly stderr: string[];
+  readonly ready: Promise<void>;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(): void;
+}
+
+/** `npm start` run by the Node that runs this test, hermetic: its own ports, data and CA folder, no .env tenant. */
+function npmStart(scratch: string, ports: { bot: number; sandbox: number; playground: number }): NpmStart {
+  const child = spawn('npm', ['start'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+      PORT: String(ports.bot),
+      SANDBOX_PORT: String(ports.sandbox),
+      PLAYGROUND_PORT: String(ports.playground),
+      SANDBOX_CA_FILE: join(scratch, 'sandbox-ca.pem'),
+      DATA_DIR: join(scratch, 'data'),
+      M365_AGENTS_PLAYGROUND_LOGFILE: join(scratch, 'playground.log'),
+      TENANT_ID: '',
+      MicrosoftAppId: '',
+      MicrosoftAppPassword: '',
+      NODE_OPTIONS: '',
+    },
+  });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const ready = new Promise<void>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      stdout.push(line);
+      if (line.startsWith(READY_LINE)) resolve();
+    });
+    createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
+    void exited.then(({ code, signal }) =>
+      reject(new Error(`npm start exited (${signal ?? code}) before it was ready:\n${stdout.join('\n')}`)),
+    );
+  });
+  // As `kill <pid of scripts/start.mjs>` would: start.mjs stops its children, exits 0, and npm exits with it. (A signal to
+  // npm's whole group would also kill the shell npm runs the script in, and npm would exit before start.mjs is done.)
+  const stop = () => {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    const startScript = descendants(child.pid).find((pid) => commandLine(pid)[1] === 'scripts/start.mjs');
+    process.kill(startScript ?? -child.pid, 'SIGTERM');
+  };
+  return { stdout, stderr, ready, exited, stop };
+}
+
+function descendants(pid: number): number[] {
+  const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map(Number);
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+/** argv of `pid` (the shell npm runs the script in has `-c` where node has the script). */
+function commandLine(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return [];
+  }
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe(`npm start on Node ${process.version}`, () => {
+  let scratch: string;
+  let started: NpmStart;
+  let ports: { bot: number; sandbox: number; playground: number };
+
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'attachops-npm-start-'));
+    ports = { bot: await freePort(), sandbox: await freePort(), playground: await freePort() };
+    started = npmStart(scratch, ports);
+    await started.ready;
+  }, READY_TIMEOUT_MS);
+
+  afterAll(async () => {
+    if (started) {
+      started.stop();
+      await started.exited;
+    }
+    await rm(scratch, { recursive: true, force: true });
+  }, STOP_TIMEOUT_MS);
+
+  it('brings the sandbox, the bot and the playground up, and the bot reports ready', async () => {
+    expect(started.stdout.join('\n')).toMatch(/\[start\] sandbox tenant at https:\/\/127\.0\.0\.1:\d+/);
+    expect(started.stdout.join('\n')).toContain(`[start] bot ready: http://127.0.0.1:${ports.bot}/api/messages`);
+    expect(started.stdout.join('\n')).toMatch(/\[start\] open http:\/\/127\.0\.0\.1:\d+ to chat with the bot/);
+    const readiness = await fetch(`http://127.0.0.1:${ports.bot}/readyz`);
+    expect(readiness.status).toBe(200);
+    expect(await readiness.json()).toEqual({ status: 'ready' });
+  });
+
+  it('prints no deprecation or other runtime warning on the way up', () => {
+    expect(started.stderr.filter((line) => NODE_WARNING.test(line))).toEqual([]);
+  });
+
+  it(
+    'stops the sandbox, the bot and the playground on SIGTERM, then exits 0',
+    async () => {
+      started.stop();
+      expect(await started.exited).toEqual({ code: 0, signal: null });
+      expect(started.stdout).toContain('[start] SIGTERM: stopping');
+      for (const port of [ports.bot, ports.sandbox, ports.playground]) {
+        expect(await listening(port), `port ${port}`).toBe(false);
+      }
+    },
+    STOP_TIMEOUT_MS,
+  );
+});
