@@ -1,7 +1,6 @@
 import { formatUtcMinute } from '../../core/time-format.js';
 import { INTUNE_ADMIN_CENTER_POLICY_REPORT_URL } from '../../core/compliance/admin-center-link.js';
 import type { PolicySummaryRow } from '../../core/compliance/summary-model.js';
-import {} from './compliance-format.js';
 import { type CompliancePolicyRowView, toCompliancePolicyRowView } from './compliance-summary-view.js';
 
 export interface CompliancePolicyView extends CompliancePolicyRowView {
