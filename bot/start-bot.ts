@@ -81,6 +81,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     knownUsers,
     approvalCards,
     log,
+    homeTenantIds: config.homeTenantIds,
   });
   const server = createServer({
     adapter,
