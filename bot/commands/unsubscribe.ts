@@ -27,8 +27,7 @@ export const unsubscribeCommand = defineCommand({
     const ownSubscription = actor.aadObjectId
       ? sameObjectId(subscription.createdBy.id, actor.aadObjectId)
       : subscription.createdBy.id === actor.channelUserId;
-    if (!ownSubscription)
-      await access.require('admin', `Removing ${subscription.createdBy.name}'s subscription`);
+    if (!ownSubscription) await access.require('admin', `Removing ${subscription.createdBy.name}'s subscription`);
     await store.remove(subscription.id);
     return renderCard('notice', {
       title: `Unsubscribed: ${subscription.id}`,

@@ -87,11 +87,7 @@ export class AccessControl {
     }
     const roles = decided?.roles ?? new Set<Role>();
     if (decided) await this.noteChange(actor, roles, conversationId);
-    const standing: CallerStanding = decided
-      ? 'known'
-      : actor.aadObjectId
-        ? 'unknown to the directory'
-        : 'no identity';
+    const standing: CallerStanding = decided ? 'known' : actor.aadObjectId ? 'unknown to the directory' : 'no identity';
     return new CallerAccess(
       actor,
       roles,
