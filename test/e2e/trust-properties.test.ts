@@ -25,6 +25,8 @@ import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenan
 const SEED = 20261129;
 const FACTOR = Number(process.env.PROPERTY_RUNS_FACTOR ?? '1');
 const RUNS = 40 * FACTOR;
+/** Each property's time budget grows with its case count. */
+const TIMEOUT_MS = 30_000 * FACTOR;
 
 const GENERIC = 'Something went wrong on my side';
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -147,76 +149,87 @@ describe('property: no input from anyone crashes a turn or changes the tenant wi
     expect(reply).toContain('AttachOps commands');
   }
 
-  it('random messages: never 5xx, never the generic error card, and help still answers', async () => {
-    await fc.assert(
-      fc.asyncProperty(text, fc.constantFrom(...CALLERS), fc.constantFrom(...TENANTS), async (typed, from, where) => {
-        const conversationId = `a:fuzz-${++conversation}`;
-        const before = harness.connector.calls.length;
-        const activity = activityFor(
-          messageActivity(typed, { serviceUrl: harness.connector.url, from, conversationId }),
-          where,
-        );
-        const response = await harness.post(activity);
-        expect(response.status).toBeLessThan(500);
-        expect(harness.connector.calls.length, 'every message is answered').toBeGreaterThan(before);
-        const replies = JSON.stringify(harness.connector.calls.slice(before));
-        expect(replies).not.toContain(GENERIC);
-        if (where !== 'home') expect(replies).toContain('does not serve your organisation');
-        await answersHelp();
-      }),
-      { seed: SEED, numRuns: RUNS, endOnFailure: true },
-    );
-  });
-
-  it('random card actions: every invoke answered 200 with a card, never the generic error card', async () => {
-    const ids = fc.oneof(
-      fc.constant(seededApproval),
-      fc.constant(seededRun),
-      fc.constantFrom('a-abcdef', 'r-abcdef', 'a-', '', 'A-ABCDEF'),
-      fc.string({ maxLength: 30 }),
-    );
-    const data = fc.oneof(
-      fc.record({ approvalId: ids }),
-      fc.record({ approvalId: ids, reason: fc.string({ maxLength: 50 }) }),
-      fc.record({ runId: ids }),
-      fc.record({ profile: fc.constantFrom('edr', 'antivirus', 'all', 'x'), collection: fc.string({ maxLength: 10 }) }),
-      fc.record({ command: fc.oneof(fc.constantFrom(...commandWords), fc.string()) }),
-      fc.record({ page: fc.oneof(fc.integer(), fc.string()) }, { requiredKeys: [] }),
-      fc.anything({ maxDepth: 2 }),
-    );
-    const verbNames = [...verbs.map((verb) => verb.verb), 'frobnicate', '', 'constructor', '__proto__', 'toString'];
-    const value = fc.oneof(
-      {
-        weight: 5,
-        arbitrary: fc.record({
-          action: fc.record({
-            type: fc.constantFrom('Action.Execute', 'Action.Execute', 'Action.Submit'),
-            verb: fc.constantFrom(...verbNames),
-            data,
-          }),
-          trigger: fc.constantFrom('manual', 'automatic'),
+  it(
+    'random messages: never 5xx, never the generic error card, and help still answers',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(text, fc.constantFrom(...CALLERS), fc.constantFrom(...TENANTS), async (typed, from, where) => {
+          const conversationId = `a:fuzz-${++conversation}`;
+          const before = harness.connector.calls.length;
+          const activity = activityFor(
+            messageActivity(typed, { serviceUrl: harness.connector.url, from, conversationId }),
+            where,
+          );
+          const response = await harness.post(activity);
+          expect(response.status).toBeLessThan(500);
+          expect(harness.connector.calls.length, 'every message is answered').toBeGreaterThan(before);
+          const replies = JSON.stringify(harness.connector.calls.slice(before));
+          expect(replies).not.toContain(GENERIC);
+          if (where !== 'home') expect(replies).toContain('does not serve your organisation');
+          await answersHelp();
         }),
-      },
-      { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
-    );
-    await fc.assert(
-      fc.asyncProperty(value, fc.constantFrom(...CALLERS), fc.constantFrom(...TENANTS), async (sent, from, where) => {
-        const activity = activityFor(
-          invokeActivity('help.all', {}, { serviceUrl: harness.connector.url, from }),
-          where,
-        );
-        activity.value = sent;
-        const response = await harness.post(activity);
-        expect(response.status).toBe(200);
-        const body = response.body as { type?: unknown; value?: { type?: unknown } };
-        expect(body.type).toBe(CARD_TYPE);
-        expect(body.value?.type).toBe('AdaptiveCard');
-        expect(JSON.stringify(body)).not.toContain(GENERIC);
-        await answersHelp();
-      }),
-      { seed: SEED, numRuns: RUNS, endOnFailure: true },
-    );
-  });
+        { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'random card actions: every invoke answered 200 with a card, never the generic error card',
+    async () => {
+      const ids = fc.oneof(
+        fc.constant(seededApproval),
+        fc.constant(seededRun),
+        fc.constantFrom('a-abcdef', 'r-abcdef', 'a-', '', 'A-ABCDEF'),
+        fc.string({ maxLength: 30 }),
+      );
+      const data = fc.oneof(
+        fc.record({ approvalId: ids }),
+        fc.record({ approvalId: ids, reason: fc.string({ maxLength: 50 }) }),
+        fc.record({ runId: ids }),
+        fc.record({
+          profile: fc.constantFrom('edr', 'antivirus', 'all', 'x'),
+          collection: fc.string({ maxLength: 10 }),
+        }),
+        fc.record({ command: fc.oneof(fc.constantFrom(...commandWords), fc.string()) }),
+        fc.record({ page: fc.oneof(fc.integer(), fc.string()) }, { requiredKeys: [] }),
+        fc.anything({ maxDepth: 2 }),
+      );
+      const verbNames = [...verbs.map((verb) => verb.verb), 'frobnicate', '', 'constructor', '__proto__', 'toString'];
+      const value = fc.oneof(
+        {
+          weight: 5,
+          arbitrary: fc.record({
+            action: fc.record({
+              type: fc.constantFrom('Action.Execute', 'Action.Execute', 'Action.Submit'),
+              verb: fc.constantFrom(...verbNames),
+              data,
+            }),
+            trigger: fc.constantFrom('manual', 'automatic'),
+          }),
+        },
+        { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
+      );
+      await fc.assert(
+        fc.asyncProperty(value, fc.constantFrom(...CALLERS), fc.constantFrom(...TENANTS), async (sent, from, where) => {
+          const activity = activityFor(
+            invokeActivity('help.all', {}, { serviceUrl: harness.connector.url, from }),
+            where,
+          );
+          activity.value = sent;
+          const response = await harness.post(activity);
+          expect(response.status).toBe(200);
+          const body = response.body as { type?: unknown; value?: { type?: unknown } };
+          expect(body.type).toBe(CARD_TYPE);
+          expect(body.value?.type).toBe('AdaptiveCard');
+          expect(JSON.stringify(body)).not.toContain(GENERIC);
+          await answersHelp();
+        }),
+        { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      );
+    },
+    TIMEOUT_MS,
+  );
 
   it('no tenant write happened without an approval by someone other than the requester', async () => {
     await harness.services.runs.stop();
