@@ -36,6 +36,8 @@ export interface BotDependencies {
 }
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
+/** Where the turn keeps its caller, read once from the activity at the start of the turn. */
+const CALLER = Symbol('attachops.caller');
 
 /** The Teams-facing bot: the caller is read once, other tenants are refused, messages become commands, clicks verbs. */
 export class AttachOpsBot extends TeamsActivityHandler {
@@ -46,6 +48,7 @@ export class AttachOpsBot extends TeamsActivityHandler {
     this.homeTenantIds = new Set(dependencies.homeTenantIds);
     this.onTurn(async (turn, next) => {
       const caller = callerFromActivity(turn.activity, this.homeTenantIds);
+      turn.turnState.set(CALLER, caller);
       if (caller.tenant.verdict === 'refused') {
         await this.refuseTenant(turn, caller);
         return;
@@ -85,6 +88,11 @@ export class AttachOpsBot extends TeamsActivityHandler {
     return cardResponse(card);
   }
 
+  private callerOf(turn: TurnContext): Caller {
+    const kept = turn.turnState.get(CALLER) as Caller | undefined;
+    return kept ?? callerFromActivity(turn.activity, this.homeTenantIds);
+  }
+
   private async refuseTenant(turn: TurnContext, caller: Caller): Promise<void> {
     if (caller.tenant.verdict !== 'refused') return;
     const correlationId = randomUUID();
@@ -117,7 +125,7 @@ export class AttachOpsBot extends TeamsActivityHandler {
   private async commandContext(turn: TurnContext): Promise<CommandContext> {
     const correlationId = randomUUID();
     const activity = turn.activity;
-    const { actor, conversation, malformedObjectId } = callerFromActivity(activity, this.homeTenantIds);
+    const { actor, conversation, malformedObjectId } = this.callerOf(turn);
     const log = this.dependencies.log.child({
       correlationId,
       activityId: activity.id,
