@@ -1,6 +1,5 @@
 import { parsePrincipalGrants, type PrincipalGrant } from '../../core/access/principal-grant.js';
 import { normalizeObjectId } from '../../core/identity/object-id.js';
-import { SANDBOX_TENANT_ID } from '../../sandbox/constants.js';
 import { environmentSchema, type Environment } from './config-schema.js';
 
 export interface BotFrameworkCredentials {
@@ -68,6 +67,11 @@ export class ConfigError extends Error {
 }
 
 const LOOPBACK = '127.0.0.1';
+/**
+ * The tenant served when TENANT_ID is unset: the sandbox's and the Agents Playground's (bot/ must not import sandbox/;
+ * test/unit/bot/config.test.ts keeps the two equal).
+ */
+export const UNCONFIGURED_HOME_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
 
 /** Parses the environment into a frozen config; names every offending variable, never its value. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
@@ -124,7 +128,7 @@ function tenantIdProblems(values: Environment): string[] {
 }
 
 function homeTenantIds(values: Environment): string[] {
-  const home = normalizeObjectId(values.TENANT_ID ?? SANDBOX_TENANT_ID);
+  const home = normalizeObjectId(values.TENANT_ID ?? UNCONFIGURED_HOME_TENANT_ID);
   const allowed = allowedTenantEntries(values).map((entry) => normalizeObjectId(entry));
   return [...new Set([home, ...allowed].filter((id): id is string => id !== undefined))];
 }

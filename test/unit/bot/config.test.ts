@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../bot/config/config.js';
+import { ConfigError, loadConfig, UNCONFIGURED_HOME_TENANT_ID } from '../../../bot/config/config.js';
 import { SANDBOX_TENANT_ID } from '../../../sandbox/constants.js';
 
 function problemsOf(env: Record<string, string>): readonly string[] {
@@ -57,6 +57,7 @@ describe('loadConfig', () => {
   });
 
   it('serves TENANT_ID (or the sandbox tenant) plus ALLOWED_TENANT_IDS, normalised; names entries that are not ids', () => {
+    expect(UNCONFIGURED_HOME_TENANT_ID).toBe(SANDBOX_TENANT_ID);
     expect(loadConfig({}).homeTenantIds).toEqual([SANDBOX_TENANT_ID]);
     const config = loadConfig({
       TENANT_ID: TENANT.toUpperCase(),
