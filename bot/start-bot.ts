@@ -17,7 +17,7 @@ import { KnownUsers } from './teams/known-users.js';
 import { AttachOpsBot } from './teams/attachops-bot.js';
 import { ConversationReferences } from './teams/conversation-references.js';
 import { ProactiveMessenger } from './teams/proactive-messenger.js';
-import { createAdapter } from './teams/create-adapter.js';
+import { createAdapter, type TokenValidationEndpoints } from './teams/create-adapter.js';
 import { verbs as defaultVerbs } from './verbs/index.js';
 import type { AnyVerb } from './verbs/verb.js';
 
@@ -30,6 +30,8 @@ export interface BotOptions {
   readonly progressIntervalMs?: number;
   /** How often scheduled summaries are looked for, and the Teams send limits (tests shorten both). */
   readonly compliance?: Pick<ComplianceSchedulerOptions, 'tickMs' | 'sendLimits'>;
+  /** Where inbound tokens' signing keys come from; the public cloud's unless given (tests use a local stand-in). */
+  readonly tokenValidation?: TokenValidationEndpoints;
 }
 
 export interface RunningBot {
@@ -44,7 +46,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config, services, log } = options;
   const turns = new InFlight();
   let ready = false;
-  const adapter = createAdapter(config.botFramework, log);
+  const adapter = createAdapter(config.botFramework, log, options.tokenValidation);
   const references = new ConversationReferences(services.storage);
   const messenger = new ProactiveMessenger(adapter, config.botFramework?.appId ?? '', references);
   const progressCards = new ProgressCards({
@@ -81,6 +83,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     knownUsers,
     approvalCards,
     log,
+    homeTenantIds: config.homeTenantIds,
   });
   const server = createServer({
     adapter,

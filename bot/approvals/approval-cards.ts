@@ -4,6 +4,7 @@ import { toApprovalView, type ApprovalViewer } from '../../cards/views/approval-
 import type { Actor } from '../../core/actor.js';
 import type { ApprovalRecord } from '../../core/approvals/approval-record.js';
 import type { ApprovalObserver, ApprovalService } from '../../core/approvals/approval-service.js';
+import { sameObjectId } from '../../core/identity/object-id.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { BackgroundTasks } from '../../core/runs/background-tasks.js';
 import type { CardMessenger } from '../runs/progress-cards.js';
@@ -77,16 +78,17 @@ export class ApprovalCards implements ApprovalObserver {
   }
 
   private async viewerOf(record: ApprovalRecord, actor: Actor): Promise<ApprovalViewer> {
-    if (actor.aadObjectId !== undefined && actor.aadObjectId === record.requestedBy.aadObjectId) return 'requester';
+    if (sameObjectId(actor.aadObjectId, record.requestedBy.aadObjectId)) return 'requester';
     return (await this.approvals.isApprover(actor)) ? 'approver' : 'viewer';
   }
 
+  /** Who gets a personal view through refresh; `isApprover` never throws, so one unknown person blocks nobody. */
   private async audience(record: ApprovalRecord): Promise<string[]> {
     if (record.status !== 'pending') return [];
     const ids = [record.requestedBy.channelUserId];
     for (const user of await this.knownUsers.all()) {
       if (ids.length >= MAX_REFRESH_USERS) break;
-      if (user.aadObjectId === record.requestedBy.aadObjectId) continue;
+      if (sameObjectId(user.aadObjectId, record.requestedBy.aadObjectId)) continue;
       if (
         await this.approvals.isApprover({
           aadObjectId: user.aadObjectId,

@@ -11,7 +11,8 @@ export type BindResult =
   | { readonly ok: true; readonly args: Record<string, unknown> }
   | { readonly ok: false; readonly problems: readonly ArgumentProblem[] };
 
-const FLAG = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/i;
+/** Any `--word` is meant as an option: unknown ones (`--constructor`, `--__proto__`) are named, never looked up blindly. */
+const FLAG = /^--([^\s=]+)(?:=(.*))?$/s;
 
 export function kebabToCamel(name: string): string {
   return name.toLowerCase().replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
@@ -24,7 +25,7 @@ export function camelToKebab(name: string): string {
 /** Turns the words after the command name into its zod-validated arguments. */
 export function bindArguments(command: AnyCommand, words: readonly string[]): BindResult {
   const shape = command.args.shape;
-  const raw: Record<string, unknown> = {};
+  const raw = new Map<string, unknown>();
   const problems: ArgumentProblem[] = [];
   const positionals: string[] = [];
 
@@ -37,7 +38,7 @@ export function bindArguments(command: AnyCommand, words: readonly string[]): Bi
     }
     const flagName = flag[1] ?? '';
     const key = kebabToCamel(flagName);
-    const field = shape[key];
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (!field || command.positionals.includes(key)) {
       problems.push({ argument: `--${flagName}`, problem: 'is not an option of this command' });
       const next = words[index + 1];
@@ -58,7 +59,7 @@ export function bindArguments(command: AnyCommand, words: readonly string[]): Bi
       value = next;
       index += 1;
     }
-    raw[key] = acceptsArray(field) ? [...asArray(raw[key]), value] : value;
+    raw.set(key, acceptsArray(field) ? [...asArray(raw.get(key)), value] : value);
   }
 
   positionals.forEach((word, position) => {
@@ -67,10 +68,10 @@ export function bindArguments(command: AnyCommand, words: readonly string[]): Bi
       problems.push({ argument: word, problem: 'is an unexpected extra argument (quote values that contain spaces)' });
       return;
     }
-    raw[key] = word;
+    raw.set(key, word);
   });
 
-  const parsed = command.args.strict().safeParse(raw);
+  const parsed = command.args.strict().safeParse(Object.fromEntries(raw));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const problem = describeIssue(command, issue);

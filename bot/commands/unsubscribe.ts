@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { renderCard } from '../../cards/render.js';
 import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
+import { sameObjectId } from '../../core/identity/object-id.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
 import { defineCommand } from './command.js';
 
@@ -23,8 +24,10 @@ export const unsubscribeCommand = defineCommand({
         'Type subscriptions to see the ids of this conversation.',
       );
     }
-    if (subscription.createdBy.id !== (actor.aadObjectId ?? actor.channelUserId))
-      await access.require('admin', `Removing ${subscription.createdBy.name}'s subscription`);
+    const ownSubscription = actor.aadObjectId
+      ? sameObjectId(subscription.createdBy.id, actor.aadObjectId)
+      : subscription.createdBy.id === actor.channelUserId;
+    if (!ownSubscription) await access.require('admin', `Removing ${subscription.createdBy.name}'s subscription`);
     await store.remove(subscription.id);
     return renderCard('notice', {
       title: `Unsubscribed: ${subscription.id}`,

@@ -43,6 +43,7 @@ export const environmentSchema = z.object({
   MicrosoftAppCertificatePrivateKeyFile: optionalText,
 
   TENANT_ID: optionalText,
+  ALLOWED_TENANT_IDS: z.string().trim().default(''),
   GRAPH_CLIENT_ID: optionalText,
   GRAPH_CLIENT_SECRET: optionalText,
   GRAPH_CLIENT_CERTIFICATE_FILE: optionalText,

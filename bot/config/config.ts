@@ -1,4 +1,5 @@
 import { parsePrincipalGrants, type PrincipalGrant } from '../../core/access/principal-grant.js';
+import { normalizeObjectId } from '../../core/identity/object-id.js';
 import { environmentSchema, type Environment } from './config-schema.js';
 
 export interface BotFrameworkCredentials {
@@ -51,6 +52,11 @@ export interface Config {
   readonly tenant?: TenantConfig;
   readonly adminService?: AdminServiceConfig;
   readonly access: AccessConfig;
+  /**
+   * Tenants whose users the bot serves, normalised: TENANT_ID (the sandbox's tenant when unset) and ALLOWED_TENANT_IDS.
+   * Activities from any other tenant, or from none, are refused.
+   */
+  readonly homeTenantIds: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -61,6 +67,11 @@ export class ConfigError extends Error {
 }
 
 const LOOPBACK = '127.0.0.1';
+/**
+ * The tenant served when TENANT_ID is unset: the sandbox's and the Agents Playground's (bot/ must not import sandbox/;
+ * test/unit/bot/config.test.ts keeps the two equal).
+ */
+export const UNCONFIGURED_HOME_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
 
 /** Parses the environment into a frozen config; names every offending variable, never its value. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
@@ -74,6 +85,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...botFrameworkProblems(values),
     ...tenantProblems(values),
     ...adminServiceProblems(values),
+    ...tenantIdProblems(values),
     ...grants.flatMap(({ name, problems: found }) => found.map((problem) => `${name} ${problem}`)),
   ];
   if (problems.length > 0) throw new ConfigError(problems);
@@ -98,7 +110,27 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       admins: grantsOf('ROLE_ADMINS'),
       membershipCacheMs: values.ROLE_CACHE_TTL,
     },
+    homeTenantIds: homeTenantIds(values),
   });
+}
+
+function allowedTenantEntries(values: Environment): string[] {
+  return values.ALLOWED_TENANT_IDS.split(/[,;\s]+/).filter((entry) => entry !== '');
+}
+
+function tenantIdProblems(values: Environment): string[] {
+  const problems = allowedTenantEntries(values).flatMap((entry, index) =>
+    normalizeObjectId(entry) === undefined ? [`ALLOWED_TENANT_IDS entry ${index + 1} is not a tenant id (a GUID)`] : [],
+  );
+  if (values.TENANT_ID !== undefined && normalizeObjectId(values.TENANT_ID) === undefined)
+    problems.push('TENANT_ID is not a tenant id (a GUID)');
+  return problems;
+}
+
+function homeTenantIds(values: Environment): string[] {
+  const home = normalizeObjectId(values.TENANT_ID ?? UNCONFIGURED_HOME_TENANT_ID);
+  const allowed = allowedTenantEntries(values).map((entry) => normalizeObjectId(entry));
+  return [...new Set([home, ...allowed].filter((id): id is string => id !== undefined))];
 }
 
 const GRANT_VARIABLES = ['APPROVERS', 'ROLE_READERS', 'ROLE_OPERATORS', 'ROLE_ADMINS'] as const;

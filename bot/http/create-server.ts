@@ -1,13 +1,16 @@
 import restify from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../../core/ports/logger.js';
-import { describeInboundProblems } from '../teams/inbound-activity.js';
+import type { AttachOpsAdapter } from '../teams/create-adapter.js';
+import { describeInboundProblems, toActivity } from '../teams/inbound-activity.js';
+import { authenticateRequest } from './authenticate-request.js';
 import type { InFlight } from './in-flight.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
+const UNAUTHORIZED = { error: 'Unauthorized' };
 
 export interface ServerDependencies {
-  readonly adapter: CloudAdapter;
+  readonly adapter: AttachOpsAdapter;
   readonly bot: ActivityHandler;
   readonly log: Logger;
   readonly authRequired: boolean;
@@ -30,9 +33,10 @@ export function createServer(dependencies: ServerDependencies): restify.Server {
   });
 
   server.post('/api/messages', async (req, res) => {
-    if (authRequired && !/^Bearer\s+\S+/i.test(req.header('authorization') ?? '')) {
+    const authorization = req.header('authorization') ?? '';
+    if (authRequired && !/^Bearer\s+\S+/i.test(authorization)) {
       log.warn({ path: req.path() }, 'request without a Bot Framework token refused');
-      res.send(401, { error: 'Unauthorized: a Bot Framework bearer token is required' });
+      res.send(401, UNAUTHORIZED);
       return;
     }
     const problems = describeInboundProblems(req.body);
@@ -41,7 +45,26 @@ export function createServer(dependencies: ServerDependencies): restify.Server {
       res.send(400, { error: 'Malformed activity', problems });
       return;
     }
-    await turns.track(() => adapter.process(req, res, (turn) => bot.run(turn)));
+    const activity = toActivity(req.body);
+    const authenticated = await authenticateRequest(adapter, activity, authorization, log);
+    if (!authenticated.ok) {
+      if (authenticated.status === 503) {
+        res.header('Retry-After', String(authenticated.retryAfterSeconds));
+        res.send(503, { error: 'Service unavailable: try again later' });
+      } else {
+        res.send(401, UNAUTHORIZED);
+      }
+      return;
+    }
+    await turns.track(async () => {
+      try {
+        const invoke = await adapter.runAuthenticated(authenticated.result, activity, (turn) => bot.run(turn));
+        res.send(invoke?.status ?? 200, invoke?.body);
+      } catch (error) {
+        log.error({ err: error, activityType: activity.type }, 'turn failed outside the bot');
+        res.send(500, { error: 'Internal error: the details are in the bot log' });
+      }
+    });
   });
 
   server.on('restifyError', (req: restify.Request, _res: restify.Response, error: Error, callback: () => void) => {

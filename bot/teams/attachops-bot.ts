@@ -1,24 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ActivityTypes,
   CardFactory,
   MessageFactory,
   TeamsActivityHandler,
-  type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../cards/adaptive-card.js';
+import { renderCard } from '../../cards/render.js';
+import { toErrorView } from '../../cards/views/message-view.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { AppServices } from '../app-services.js';
 import type { AnyCommand, CommandContext } from '../commands/command.js';
 import { dispatchMessage } from '../commands/dispatch-message.js';
 import { dispatchVerb } from '../verbs/dispatch-verb.js';
 import type { AnyVerb } from '../verbs/verb.js';
-import { actorFromActivity, conversationFromActivity } from './actor-from-activity.js';
+import { callerFromActivity, type Caller } from './caller-from-activity.js';
 import { commandText } from './command-text.js';
 import type { ConversationReferences } from './conversation-references.js';
 import type { KnownUsers } from './known-users.js';
 import type { ApprovalCards } from '../approvals/approval-cards.js';
+import { auditTenantRefusal, tenantRefusalCard } from './tenant-refusal.js';
 
 export interface BotDependencies {
   readonly commands: readonly AnyCommand[];
@@ -28,14 +31,29 @@ export interface BotDependencies {
   readonly knownUsers: KnownUsers;
   readonly approvalCards: ApprovalCards;
   readonly log: Logger;
+  /** Normalised ids of the tenants served (config `homeTenantIds`). */
+  readonly homeTenantIds: readonly string[];
 }
 
-/** The Teams-facing bot: messages become commands, card clicks become verbs. */
+const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
+/** Where the turn keeps its caller, read once from the activity at the start of the turn. */
+const CALLER = Symbol('attachops.caller');
+
+/** The Teams-facing bot: the caller is read once, other tenants are refused, messages become commands, clicks verbs. */
 export class AttachOpsBot extends TeamsActivityHandler {
+  private readonly homeTenantIds: ReadonlySet<string>;
+
   constructor(private readonly dependencies: BotDependencies) {
     super();
+    this.homeTenantIds = new Set(dependencies.homeTenantIds);
     this.onTurn(async (turn, next) => {
-      await this.rememberConversation(turn);
+      const caller = callerFromActivity(turn.activity, this.homeTenantIds);
+      turn.turnState.set(CALLER, caller);
+      if (caller.tenant.verdict === 'refused') {
+        await this.refuseTenant(turn, caller);
+        return;
+      }
+      await this.rememberConversation(turn, caller);
       await next();
     });
     this.onMessage(async (turn, next) => {
@@ -46,42 +64,81 @@ export class AttachOpsBot extends TeamsActivityHandler {
     });
   }
 
-  protected override async onAdaptiveCardInvoke(
-    turn: TurnContext,
-    invokeValue: AdaptiveCardInvokeValue,
-  ): Promise<AdaptiveCardInvokeResponse> {
-    const context = { ...(await this.commandContext(turn)), cardActivityId: turn.activity.replyToId };
-    const card = await dispatchVerb(invokeValue, this.dependencies.verbs, context);
-    return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
+  /** Every invoke is answered with a card; only `adaptiveCard/action` reaches a verb, its value parsed there. */
+  protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
+    const context = await this.commandContext(turn);
+    if (turn.activity.name !== ADAPTIVE_CARD_ACTION) {
+      context.log.warn({ invokeName: String(turn.activity.name).slice(0, 100) }, 'invoke of a kind not handled');
+      return cardResponse(
+        renderCard(
+          'error',
+          toErrorView({
+            title: 'That request is not one I handle',
+            message: 'Teams asked me for something I do not offer, so nothing was done.',
+            fix: 'Type help to see what I can do.',
+            correlationId: context.correlationId,
+          }),
+        ),
+      );
+    }
+    const card = await dispatchVerb(turn.activity.value, this.dependencies.verbs, {
+      ...context,
+      cardActivityId: turn.activity.replyToId,
+    });
+    return cardResponse(card);
   }
 
-  private async rememberConversation(turn: TurnContext): Promise<void> {
+  private callerOf(turn: TurnContext): Caller {
+    const kept = turn.turnState.get(CALLER) as Caller | undefined;
+    return kept ?? callerFromActivity(turn.activity, this.homeTenantIds);
+  }
+
+  private async refuseTenant(turn: TurnContext, caller: Caller): Promise<void> {
+    if (caller.tenant.verdict !== 'refused') return;
+    const correlationId = randomUUID();
+    const activity = turn.activity;
+    this.dependencies.log.warn(
+      { correlationId, activityType: activity.type, reason: caller.tenant.reason },
+      'activity from a tenant this bot does not serve refused',
+    );
+    await auditTenantRefusal(this.dependencies.services.audit, caller, caller.tenant, activity.type, correlationId);
+    const card = tenantRefusalCard(caller.tenant, correlationId);
+    if (activity.type === ActivityTypes.Message) {
+      await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+    } else if (activity.type === ActivityTypes.Invoke) {
+      await turn.sendActivity({ type: ActivityTypes.InvokeResponse, value: cardResponse(card) });
+    }
+  }
+
+  private async rememberConversation(turn: TurnContext, caller: Caller): Promise<void> {
     const activity = turn.activity;
     const removed = activity.type === 'installationUpdate' && activity.action === 'remove';
     const botRemoved = activity.membersRemoved?.some((member) => member.id === activity.recipient.id) ?? false;
     if (removed || botRemoved) {
-      await this.dependencies.references.forget(activity.conversation.id);
-      this.dependencies.log.info({ conversationId: activity.conversation.id }, 'bot removed from conversation');
+      await this.dependencies.references.forget(caller.conversation.id);
+      this.dependencies.log.info({ conversationId: caller.conversation.id }, 'bot removed from conversation');
       return;
     }
     await this.dependencies.references.remember(activity);
-    await this.dependencies.knownUsers.remember(activity);
   }
 
   private async commandContext(turn: TurnContext): Promise<CommandContext> {
     const correlationId = randomUUID();
     const activity = turn.activity;
+    const { actor, conversation, malformedObjectId } = this.callerOf(turn);
     const log = this.dependencies.log.child({
       correlationId,
       activityId: activity.id,
       activityType: activity.type,
-      conversationId: activity.conversation.id,
+      conversationId: conversation.id,
     });
-    const actor = actorFromActivity(activity);
+    if (malformedObjectId) log.warn({}, 'from.aadObjectId is not an object id; treated as no identity');
+    const access = await this.dependencies.services.accessControl.accessOf(actor, conversation.id);
+    if (access.standing === 'known') await this.dependencies.knownUsers.remember(actor);
     return {
       actor,
-      access: await this.dependencies.services.accessControl.accessOf(actor, activity.conversation.id),
-      conversation: conversationFromActivity(activity),
+      access,
+      conversation,
       correlationId,
       log,
       services: this.dependencies.services,
@@ -98,4 +155,8 @@ export class AttachOpsBot extends TeamsActivityHandler {
       },
     };
   }
+}
+
+function cardResponse(card: AdaptiveCard): InvokeResponse {
+  return { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card } };
 }

@@ -4,20 +4,61 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   MessageFactory,
+  type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
+  type TurnContext,
 } from 'botbuilder';
-import { CertificateServiceClientCredentialsFactory } from 'botframework-connector';
+import {
+  AuthenticationConstants,
+  CertificateServiceClientCredentialsFactory,
+  type AuthenticateRequestResult,
+  type BotFrameworkAuthentication,
+} from 'botframework-connector';
 import type { Logger } from '../../core/ports/logger.js';
 import type { BotFrameworkCredentials } from '../config/config.js';
 import { failureCard } from '../commands/failure-card.js';
 
+/**
+ * Where inbound Bot Framework tokens are checked: the OpenID metadata documents whose keys sign them. The defaults are
+ * the public cloud's; tests point them at a local stand-in with their own signing keys.
+ */
+export interface TokenValidationEndpoints {
+  readonly channelOpenIdMetadataUrl: string;
+  readonly emulatorOpenIdMetadataUrl: string;
+}
+
+/** CloudAdapter whose request authentication the HTTP layer runs itself, so it can answer 401 or 503 precisely. */
+export class AttachOpsAdapter extends CloudAdapter {
+  constructor(private readonly authentication: BotFrameworkAuthentication) {
+    super(authentication);
+  }
+
+  authenticate(activity: Activity, authorization: string): Promise<AuthenticateRequestResult> {
+    return this.authentication.authenticateRequest(activity, authorization);
+  }
+
+  runAuthenticated(
+    authenticated: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (turn: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authenticated, activity, logic);
+  }
+}
+
 /** botbuilder's CloudAdapter; without credentials it accepts unauthenticated requests (loopback only, see config). */
-export function createAdapter(credentials: BotFrameworkCredentials | undefined, log: Logger): CloudAdapter {
+export function createAdapter(
+  credentials: BotFrameworkCredentials | undefined,
+  log: Logger,
+  endpoints?: TokenValidationEndpoints,
+): AttachOpsAdapter {
   const options = {
     MicrosoftAppId: credentials?.appId ?? '',
     MicrosoftAppPassword: credentials?.password ?? '',
     MicrosoftAppType: credentials?.appType ?? 'MultiTenant',
     MicrosoftAppTenantId: credentials?.tenantId ?? '',
+    ...(endpoints ? parameterizedCloud(endpoints) : {}),
   } as ConfigurationBotFrameworkAuthenticationOptions;
   const certificate = credentials?.certificate;
   const credentialsFactory = certificate
@@ -28,7 +69,7 @@ export function createAdapter(credentials: BotFrameworkCredentials | undefined, 
         credentials.tenantId,
       )
     : undefined;
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options, credentialsFactory));
+  const adapter = new AttachOpsAdapter(new ConfigurationBotFrameworkAuthentication(options, credentialsFactory));
   adapter.onTurnError = async (turn, error) => {
     const correlationId = turn.activity.id ?? 'unknown';
     const card = failureCard(
@@ -41,4 +82,18 @@ export function createAdapter(credentials: BotFrameworkCredentials | undefined, 
     }
   };
   return adapter;
+}
+
+/** Setting any endpoint makes botbuilder take every one as given, so the public cloud's values fill the rest. */
+function parameterizedCloud(endpoints: TokenValidationEndpoints): Record<string, string | boolean> {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: endpoints.channelOpenIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: endpoints.emulatorOpenIdMetadataUrl,
+    CallerId: 'urn:botframework:azure',
+  };
 }

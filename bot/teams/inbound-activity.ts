@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 
 /** Activity types the Bot Framework defines; anything else is refused before it reaches the bot. */
@@ -41,3 +42,21 @@ export function describeInboundProblems(body: unknown): string[] {
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
 }
+
+/** An activity that passed `inboundActivitySchema`, with its timestamps as Dates, as CloudAdapter.process makes them. */
+export function toActivity(body: unknown): Activity {
+  const activity = { ...(body as Record<string, unknown>) };
+  for (const [field, raw] of TIMESTAMP_FIELDS) {
+    const value = activity[field];
+    if (typeof value !== 'string') continue;
+    activity[raw] = value;
+    activity[field] = new Date(value);
+  }
+  return activity as unknown as Activity;
+}
+
+const TIMESTAMP_FIELDS = [
+  ['timestamp', 'rawTimestamp'],
+  ['expiration', 'rawExpiration'],
+  ['localTimestamp', 'rawLocalTimestamp'],
+] as const;

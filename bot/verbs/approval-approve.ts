@@ -4,6 +4,7 @@ import { defineVerb } from './verb.js';
 
 export const approvalApproveVerb = defineVerb({
   verb: 'approval.approve',
+  button: 'the Approve button',
   role: 'approver',
   data: approvalActionData,
   run: ({ approvalId }, context) =>

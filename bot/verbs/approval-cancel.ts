@@ -4,6 +4,7 @@ import { defineVerb } from './verb.js';
 
 export const approvalCancelVerb = defineVerb({
   verb: 'approval.cancel',
+  button: 'the Cancel request button',
   role: 'operator',
   data: approvalActionData,
   run: ({ approvalId }, context) =>

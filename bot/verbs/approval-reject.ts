@@ -4,6 +4,7 @@ import { defineVerb } from './verb.js';
 
 export const approvalRejectVerb = defineVerb({
   verb: 'approval.reject',
+  button: 'the Reject button',
   role: 'approver',
   data: approvalRejectData,
   run: ({ approvalId, reason }, context) =>

@@ -4,6 +4,7 @@ import { defineVerb } from './verb.js';
 
 export const collectionsPageVerb = defineVerb({
   verb: 'collections.page',
+  button: "the collections list's page buttons",
   role: 'reader',
   data: z.object({
     page: z.number().int().min(1).max(MAX_COLLECTIONS_PAGE),

@@ -8,6 +8,7 @@ const MAX_DEVICES_PAGE = 5000;
 
 export const complianceDevicesVerb = defineVerb({
   verb: 'compliance.devices',
+  button: 'the Show non-compliant devices (or its page) button',
   data: z
     .object({ policyId: z.string().min(1).max(100), page: z.number().int().min(1).max(MAX_DEVICES_PAGE) })
     .strict(),

@@ -9,6 +9,7 @@ import { defineVerb } from './verb.js';
 
 export const compliancePageVerb = defineVerb({
   verb: 'compliance.page',
+  button: "the compliance summary's page buttons",
   data: z
     .object({
       page: z.number().int().min(1).max(MAX_COMPLIANCE_PAGE),

@@ -28,23 +28,30 @@ export async function dispatchVerb(
   if (!verb) {
     context.log.warn({ verb: name }, 'unknown card verb');
     return invalidActionCard(
-      `This card's button "${name.slice(0, 60)}" is not one I handle (the card may be from an older version).`,
+      'The button you pressed is not one I handle (the card may be from an older version).',
       context.correlationId,
     );
   }
   const payload = verb.data.safeParse(withoutTeamsFields(data ?? {}));
   if (!payload.success) {
     context.log.warn({ verb: name, issues: payload.error.issues.length }, 'card data of the wrong shape');
-    return invalidActionCard('This card carried data of the wrong shape, so nothing was done.', context.correlationId);
+    return invalidActionCard(
+      `${capitalize(verb.button)} sent data I cannot read, so nothing was done.`,
+      context.correlationId,
+    );
   }
   const log = context.log.child({ verb: name });
   log.info({}, 'card action');
   try {
-    await context.access.require(verb.role, `The ${verb.verb} button`);
+    await context.access.require(verb.role, capitalize(verb.button));
     return await verb.run(payload.data, { ...context, log });
   } catch (error) {
     return failureCard(error, context.correlationId, log);
   }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function withoutTeamsFields(data: unknown): unknown {

@@ -7,6 +7,7 @@ import { defineVerb } from './verb.js';
 
 export const helpUsageVerb = defineVerb({
   verb: 'help.usage',
+  button: 'the Usage button',
   role: 'anyone',
   data: z.object({ command: z.string().min(1).max(100) }),
   async run({ command }, { commands }) {

@@ -3,6 +3,7 @@ import { requireRequester, runActionData, runCard } from './run-card.js';
 
 export const runCancelVerb = defineVerb({
   verb: 'run.cancel',
+  button: "a run's Cancel button",
   role: 'operator',
   data: runActionData,
   async run({ runId }, { services, actor, access }) {

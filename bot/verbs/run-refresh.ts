@@ -3,6 +3,7 @@ import { runActionData, runCard } from './run-card.js';
 
 export const runRefreshVerb = defineVerb({
   verb: 'run.refresh',
+  button: "a run's Refresh or Show button",
   role: 'reader',
   data: runActionData,
   async run({ runId }, { services, access }) {

@@ -3,6 +3,7 @@ import { requireRequester, runActionData, runCard } from './run-card.js';
 
 export const runRetryVerb = defineVerb({
   verb: 'run.retry',
+  button: 'the Retry button',
   role: 'operator',
   data: runActionData,
   async run({ runId }, { services, actor, access }) {

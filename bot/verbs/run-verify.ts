@@ -4,6 +4,7 @@ import { runActionData, runCard } from './run-card.js';
 
 export const runVerifyVerb = defineVerb({
   verb: 'run.verify',
+  button: 'the Verify button',
   role: 'operator',
   data: runActionData,
   async run({ runId }, { services, actor, access }) {

@@ -6,6 +6,8 @@ import type { Requirement } from '../../core/access/roles.js';
 /** A card button's server side: the verb it sends, the shape of its data, and the card that replaces the old one. */
 export interface VerbDefinition<S extends z.ZodType> {
   readonly verb: string;
+  /** The button as the user saw it, for texts: `the Approve button` (never the verb id). */
+  readonly button: string;
   readonly data: S;
   /** The role the clicking person needs; checked before `run`. */
   readonly role: Requirement;

@@ -8,6 +8,9 @@ import { inScope } from './scope-patterns.js';
 
 export type RoleGrants = Readonly<Record<Role, readonly PrincipalGrant[]>>;
 
+/** Whether the caller is someone the directory knows; anyone else is served help only. */
+export type CallerStanding = 'known' | 'no identity' | 'unknown to the directory';
+
 /** What one caller may do, decided on their Azure AD identity from the authenticated activity. */
 export class CallerAccess {
   constructor(
@@ -16,6 +19,7 @@ export class CallerAccess {
     /** Patterns the caller's operator grants are limited to; undefined when one grant is unlimited. */
     readonly operatorScopes: readonly string[] | undefined,
     private readonly onRefusal: (what: string, reason: string) => Promise<void>,
+    readonly standing: CallerStanding = 'known',
   ) {}
 
   may(needed: Requirement): boolean {
@@ -25,6 +29,14 @@ export class CallerAccess {
   async require(needed: Requirement, what: string): Promise<void> {
     if (this.may(needed)) return;
     const role = needed as Role;
+    if (this.standing === 'unknown to the directory') {
+      await this.onRefusal(what, 'caller unknown to the directory');
+      throw new UserFacingError(
+        'The directory does not know you',
+        `I could not find you in this tenant's Azure AD directory, so ${lowerFirst(what)} is not open to you; only help is.`,
+        `Ask whoever runs AttachOps (an admin listed in ${ROLE_VARIABLES.admin}) to check your account in this tenant and add you, or a group you are in, to ${ROLE_VARIABLES[role]}.`,
+      );
+    }
     await this.onRefusal(what, `missing role ${role}`);
     throw new UserFacingError(
       `${what} needs the ${role} role`,
@@ -67,32 +79,46 @@ export class AccessControl {
     private readonly audit: AuditLog,
   ) {}
 
+  /** Never throws: a caller the directory cannot look up gets no role at all. */
   async accessOf(actor: Actor, conversationId?: string): Promise<CallerAccess> {
+    let decided: { roles: Set<Role>; operatorScopes: string[] | undefined } | undefined;
+    if (actor.aadObjectId && (await this.membership.knows(actor.aadObjectId))) {
+      decided = await this.rolesOf(actor.aadObjectId).catch(() => undefined);
+    }
+    const roles = decided?.roles ?? new Set<Role>();
+    if (decided) await this.noteChange(actor, roles, conversationId);
+    const standing: CallerStanding = decided ? 'known' : actor.aadObjectId ? 'unknown to the directory' : 'no identity';
+    return new CallerAccess(
+      actor,
+      roles,
+      roles.has('operator') ? decided?.operatorScopes : [],
+      (what, reason) =>
+        this.audit
+          .append({
+            actor,
+            action: 'access.refused',
+            target: what,
+            conversationId,
+            details: { reason, roles: [...roles] },
+          })
+          .then(() => undefined),
+      standing,
+    );
+  }
+
+  private async rolesOf(userId: string): Promise<{ roles: Set<Role>; operatorScopes: string[] | undefined }> {
     const roles = new Set<Role>();
     let operatorScopes: string[] | undefined = [];
-    if (actor.aadObjectId) {
-      for (const role of ROLES) {
-        const matching = await this.membership.matchingGrants(actor.aadObjectId, this.grants[role]);
-        if (matching.length === 0) continue;
-        roles.add(role);
-        if (role === 'operator')
-          operatorScopes = matching.some((grant) => grant.scopes.length === 0)
-            ? undefined
-            : matching.flatMap((grant) => grant.scopes);
-      }
-      await this.noteChange(actor, roles, conversationId);
+    for (const role of ROLES) {
+      const matching = await this.membership.matchingGrants(userId, this.grants[role]);
+      if (matching.length === 0) continue;
+      roles.add(role);
+      if (role === 'operator')
+        operatorScopes = matching.some((grant) => grant.scopes.length === 0)
+          ? undefined
+          : matching.flatMap((grant) => grant.scopes);
     }
-    return new CallerAccess(actor, roles, roles.has('operator') ? operatorScopes : [], (what, reason) =>
-      this.audit
-        .append({
-          actor,
-          action: 'access.refused',
-          target: what,
-          conversationId,
-          details: { reason, roles: [...roles] },
-        })
-        .then(() => undefined),
-    );
+    return { roles, operatorScopes };
   }
 
   private async noteChange(actor: Actor, roles: ReadonlySet<Role>, conversationId?: string): Promise<void> {
@@ -109,4 +135,8 @@ export class AccessControl {
       });
     }
   }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -36,6 +36,16 @@ export class Membership {
     return wanted.some((groupId) => groups.has(groupId.toLowerCase()));
   }
 
+  /** Whether the directory can tell who the user is; any failure to look them up means it cannot. */
+  async knows(userId: string): Promise<boolean> {
+    try {
+      await this.groupsOf(userId);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Forgets everything, e.g. after the configuration changed. */
   clear(): void {
     this.groupsOfUser.clear();

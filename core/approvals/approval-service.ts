@@ -1,6 +1,7 @@
 import type { Actor } from '../actor.js';
 import type { PrincipalGrant } from '../access/principal-grant.js';
 import type { Membership } from '../access/membership.js';
+import { sameObjectId } from '../identity/object-id.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
@@ -128,11 +129,17 @@ export class ApprovalService {
     return record;
   }
 
+  /** Never throws: one person the directory cannot look up is no approver, and blocks nobody else's request. */
   async isApprover(actor: Actor): Promise<boolean> {
     if (!actor.aadObjectId) return false;
-    return (
-      (await this.options.membership.matchingGrants(actor.aadObjectId, this.options.settings.approvers)).length > 0
-    );
+    try {
+      return (
+        (await this.options.membership.matchingGrants(actor.aadObjectId, this.options.settings.approvers)).length > 0
+      );
+    } catch (error) {
+      this.options.log.warn({ err: error, aadObjectId: actor.aadObjectId }, 'approver look-up failed; not an approver');
+      return false;
+    }
   }
 
   async approve(id: string, actor: Actor): Promise<{ record: ApprovalRecord; outcome: DecisionOutcome }> {
@@ -141,7 +148,7 @@ export class ApprovalService {
     const at = this.options.clock.now().toISOString();
     const updated = await this.store.update<DecisionOutcome>(id, (current) => {
       if (current.status !== 'pending') return { result: 'already-decided' };
-      if (current.approvals.some((approval) => approval.by.aadObjectId === actor.aadObjectId))
+      if (current.approvals.some((approval) => sameObjectId(approval.by.aadObjectId, actor.aadObjectId)))
         return { result: 'already-counted' };
       const approvals = [...current.approvals, { by: { ...actor }, at }];
       const decided = approvals.length >= current.quorum;
@@ -209,7 +216,7 @@ export class ApprovalService {
   /** The requester withdraws a pending request. */
   async cancel(id: string, actor: Actor): Promise<ApprovalRecord> {
     const record = await this.requireRecord(id);
-    if (!actor.aadObjectId || actor.aadObjectId !== record.requestedBy.aadObjectId) {
+    if (!sameObjectId(actor.aadObjectId, record.requestedBy.aadObjectId)) {
       throw new UserFacingError(
         `Only ${record.requestedBy.name} can cancel this request`,
         `Request ${id} was made by ${record.requestedBy.name}.`,
@@ -240,11 +247,11 @@ export class ApprovalService {
         ? present.filter(
             (record) =>
               record.status === 'pending' &&
-              record.requestedBy.aadObjectId !== actor.aadObjectId &&
-              !record.approvals.some((a) => a.by.aadObjectId === actor.aadObjectId),
+              !sameObjectId(record.requestedBy.aadObjectId, actor.aadObjectId) &&
+              !record.approvals.some((a) => sameObjectId(a.by.aadObjectId, actor.aadObjectId)),
           )
         : [],
-      mine: present.filter((record) => record.requestedBy.aadObjectId === actor.aadObjectId).slice(0, 10),
+      mine: present.filter((record) => sameObjectId(record.requestedBy.aadObjectId, actor.aadObjectId)).slice(0, 10),
     };
   }
 
@@ -283,7 +290,7 @@ export class ApprovalService {
         'Your click did not carry an Azure AD identity, so it cannot count as a decision.',
       );
     }
-    if (actor.aadObjectId === record.requestedBy.aadObjectId) {
+    if (sameObjectId(actor.aadObjectId, record.requestedBy.aadObjectId)) {
       await this.audit(actor, 'approval.refused', record, { reason: 'requester cannot decide own request', verb });
       throw new UserFacingError(
         'You cannot decide your own request',

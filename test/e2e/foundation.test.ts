@@ -79,7 +79,7 @@ describe('the Bot Framework endpoint', () => {
     expect(textOf(unknown.body)).toContain('is not one I handle');
     const wrongShape = await harness.post(invokeActivity('help.usage', { command: 42 }, { serviceUrl: serviceUrl() }));
     expect(wrongShape.status).toBe(200);
-    expect(textOf(wrongShape.body)).toContain('wrong shape');
+    expect(textOf(wrongShape.body)).toContain('The Usage button sent data I cannot read');
     expect(textOf(wrongShape.body)).toMatch(/Reference: [0-9a-f-]{36}/);
   });
 

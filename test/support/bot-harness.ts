@@ -5,7 +5,8 @@ import { loadConfig } from '../../bot/config/config.js';
 import { SANDBOX_ACCESS_ENV } from '../../sandbox/index.js';
 import { startBot, type RunningBot } from '../../bot/start-bot.js';
 import type { AnyCommand } from '../../bot/commands/command.js';
-import { silentLogger } from '../../core/ports/logger.js';
+import { silentLogger, type Logger } from '../../core/ports/logger.js';
+import type { TokenValidationEndpoints } from '../../bot/teams/create-adapter.js';
 import { systemClock, type Clock } from '../../core/ports/clock.js';
 import type { Storage } from '../../core/ports/storage.js';
 import type { TenantServices } from '../../core/tenant-services.js';
@@ -32,6 +33,9 @@ export interface TestBotOptions {
   readonly rateLimit?: RateLimit;
   /** The bot's command list; the default is `bot/commands/index.ts`. */
   readonly commands?: readonly AnyCommand[];
+  /** Where inbound tokens' signing keys come from (a local stand-in, see token-issuer.ts). */
+  readonly tokenValidation?: TokenValidationEndpoints;
+  readonly log?: Logger;
 }
 
 /** The real server on an ephemeral loopback port, replying to a recording connector. */
@@ -50,7 +54,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const bot = await startBot({
     config,
     services,
-    log: silentLogger,
+    log: options.log ?? silentLogger,
+    ...(options.tokenValidation ? { tokenValidation: options.tokenValidation } : {}),
     progressIntervalMs: 50,
     ...(options.commands ? { commands: options.commands } : {}),
   });

@@ -56,4 +56,24 @@ describe('bindArguments', () => {
     const result = bind('edr --target intune --name');
     expect(result).toEqual({ ok: false, problems: [{ argument: '--name', problem: 'needs a value' }] });
   });
+
+  it.each([
+    '--constructor',
+    '--to-string',
+    '--value-of',
+    '--has-own-property',
+    '--__proto__',
+    '--proto',
+    '--is-prototype-of',
+  ])('names %s as an unknown option instead of crashing on an object internal', (flag) => {
+    const result = bind(`edr --target intune --name x ${flag} 1`);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toContainEqual({ argument: flag, problem: 'is not an option of this command' });
+  });
+
+  it('keeps a value that looks like an object internal as plain text', () => {
+    expect(bind('edr --target intune --name __proto__')).toMatchObject({ ok: true, args: { name: '__proto__' } });
+    expect(bind('edr --target intune --name constructor')).toMatchObject({ ok: true, args: { name: 'constructor' } });
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../bot/config/config.js';
+import { ConfigError, loadConfig, UNCONFIGURED_HOME_TENANT_ID } from '../../../bot/config/config.js';
+import { SANDBOX_TENANT_ID } from '../../../sandbox/constants.js';
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {
@@ -11,6 +12,9 @@ function problemsOf(env: Record<string, string>): readonly string[] {
   throw new Error('expected a ConfigError');
 }
 
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const OTHER_TENANT = '11111111-2222-4333-8444-555555555555';
+
 describe('loadConfig', () => {
   it('defaults to an unauthenticated bot on 127.0.0.1:3978 with ./data', () => {
     const config = loadConfig({});
@@ -20,7 +24,7 @@ describe('loadConfig', () => {
   });
 
   it('returns a frozen object', () => {
-    const config = loadConfig({ TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 's' });
+    const config = loadConfig({ TENANT_ID: TENANT, GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 's' });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.tenant)).toBe(true);
   });
@@ -50,6 +54,22 @@ describe('loadConfig', () => {
     expect(problemsOf({ TENANT_ID: 't' }).join()).toContain('GRAPH_CLIENT_ID');
     expect(problemsOf({ MicrosoftAppPassword: 'pw' }).join()).toContain('MicrosoftAppId is required');
     expect(problemsOf({ BIND_HOST: '0.0.0.0' }).join()).toContain('BIND_HOST');
+  });
+
+  it('serves TENANT_ID (or the sandbox tenant) plus ALLOWED_TENANT_IDS, normalised; names entries that are not ids', () => {
+    expect(UNCONFIGURED_HOME_TENANT_ID).toBe(SANDBOX_TENANT_ID);
+    expect(loadConfig({}).homeTenantIds).toEqual([SANDBOX_TENANT_ID]);
+    const config = loadConfig({
+      TENANT_ID: TENANT.toUpperCase(),
+      GRAPH_CLIENT_ID: 'c',
+      GRAPH_CLIENT_SECRET: 's',
+      ALLOWED_TENANT_IDS: ` ${OTHER_TENANT.toUpperCase()}, ${TENANT}`,
+    });
+    expect(config.homeTenantIds).toEqual([TENANT, OTHER_TENANT]);
+    const problems = problemsOf({ ALLOWED_TENANT_IDS: `${OTHER_TENANT},contoso.com`, TENANT_ID: 'secret-name' }).join();
+    expect(problems).toContain('ALLOWED_TENANT_IDS entry 2 is not a tenant id');
+    expect(problems).toContain('TENANT_ID is not a tenant id');
+    expect(problems).not.toContain('contoso.com');
   });
 
   it('requires credentials for the AdminService auth mode chosen', () => {

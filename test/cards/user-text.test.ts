@@ -1,0 +1,26 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { renderCard } from '../../cards/render.js';
+import { toErrorView } from '../../cards/views/message-view.js';
+
+const EXPRESSIONS = ['${1+1}', '${$root}', '${title}', "${if(true, 'a', 'b')}", '${json($root)}', '${', '}', '$'];
+const userText = fc.oneof(
+  fc.constantFrom(...EXPRESSIONS),
+  fc.tuple(fc.string(), fc.constantFrom(...EXPRESSIONS), fc.string()).map((parts) => parts.join('')),
+  fc.string({ unit: 'binary' }),
+);
+
+/** User text reaches cards only as data: a template never evaluates it, whatever it contains. */
+describe('user text in cards', () => {
+  it('is shown literally, never evaluated as a template expression', () => {
+    fc.assert(
+      fc.property(userText, userText, (title, message) => {
+        const card = renderCard('error', toErrorView({ title, message, correlationId: 'ref' }));
+        const texts = (card.body as { text?: string }[]).map((element) => element.text);
+        expect(texts[0]).toBe(title);
+        expect(texts[1]).toBe(message);
+      }),
+      { seed: 20261129, numRuns: 100 },
+    );
+  });
+});
