@@ -15,6 +15,8 @@ export interface ScenarioFacts {
   readonly alexIsGlobalAdmin: boolean;
   readonly attached: boolean;
   readonly enabledCollectionIds: readonly string[];
+  /** An EDR policy made in the admin center whose assignment uses a filter (world/portal-policies.ts). */
+  readonly portalPolicy: boolean;
   readonly size: 'demo' | 'large';
 }
 
@@ -29,6 +31,7 @@ const current: ScenarioFacts = {
   alexIsGlobalAdmin: true,
   attached: false,
   enabledCollectionIds: [],
+  portalPolicy: false,
   size: 'demo',
 };
 
@@ -49,7 +52,7 @@ const MDE_OFF_HEARTBEAT_AGE_SECONDS = 30 * 24 * 3600;
 
 export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioFacts>> = {
   fresh: current,
-  ready: { ...current, attached: true, enabledCollectionIds: ['PS100015', 'PS100042'] },
+  ready: { ...current, attached: true, enabledCollectionIds: ['PS100015', 'PS100042'], portalPolicy: true },
   'cb2002-no-hotfix': { ...cb2002, hotfix: 'downloaded' },
   'cb2002-hotfix': { ...cb2002, hotfix: 'installed' },
   'gov-cloud': { ...current, environment: 'AzureUSGovernmentCloud' },
