@@ -1,6 +1,7 @@
 // Regenerates sandbox/schema/graph-beta-extract.ts from ../shared/reference/graph-beta-schema.json: the types, enums
 // and bound actions of every request body AttachOps writes, with their base and derived types, so `npm test` checks
-// write bodies against Microsoft's published schema without ../shared. Usage: npm run schema:extract [-- <schema.json>]
+// write bodies against Microsoft's published schema without ../shared.
+// Usage: npm run schema:extract [-- <schema.json> [<out.ts>]]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,7 @@ import * as prettier from 'prettier';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sourcePath = process.argv[2] ?? join(root, '..', 'shared', 'reference', 'graph-beta-schema.json');
-const outPath = join(root, 'sandbox', 'schema', 'graph-beta-extract.ts');
+const outPath = process.argv[3] ?? join(root, 'sandbox', 'schema', 'graph-beta-extract.ts');
 
 /** What the bot writes: configurationPolicies POST/PUT, their assign action, the device report action. */
 const ROOT_TYPES = ['deviceManagementConfigurationPolicy', 'deviceManagementConfigurationPolicyAssignment'];
@@ -56,7 +57,7 @@ const pick = (names, from, shape) => Object.fromEntries([...names].sort().map((n
 const extract = {
   about: {
     generatedBy: 'scripts/extract-graph-schema.mjs',
-    source: relative(root, sourcePath).split('\\').join('/'),
+    source: '../shared/reference/graph-beta-schema.json',
     sources: schema.about.sources,
     notes: schema.about.notes,
   },
@@ -77,6 +78,7 @@ const header = [
   '',
 ].join('\n');
 const text = `${header}\nexport const GRAPH_BETA_EXTRACT = ${JSON.stringify(extract, null, 2)} as const;\n`;
-const options = (await prettier.resolveConfig(outPath)) ?? {};
-writeFileSync(outPath, await prettier.format(text, { ...options, filepath: outPath }));
+const committedPath = join(root, 'sandbox', 'schema', 'graph-beta-extract.ts');
+const options = (await prettier.resolveConfig(committedPath)) ?? {};
+writeFileSync(outPath, await prettier.format(text, { ...options, filepath: committedPath }));
 console.log(`${relative(root, outPath)}: ${types.size} types, ${enums.size} enums, ${operations.length} operations`);
