@@ -35,7 +35,8 @@ export class World {
     );
     this.cloud = new CloudAttach(this.hierarchy, options.syncDelaySeconds * 1000);
     this.createdAtMs = this.clock.nowMs();
-    if (this.facts.attached) this.cloud.preset(this.facts.enabledCollectionIds, this.createdAtMs);
+    if (this.facts.attached)
+      this.cloud.preset(this.facts.enabledCollectionIds, this.createdAtMs, this.facts.coManagement);
     if (this.facts.portalPolicy) addPortalPolicy(this.policies, this.clock.nowIso(), this.createdAtMs);
   }
 
