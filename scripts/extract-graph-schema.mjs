@@ -27,30 +27,35 @@ const derivedFrom = (name) =>
 
 const types = new Set();
 const enums = new Set();
-/** [type name, whether a body may carry a derived type there (a property or parameter type, not a base type)] */
-const queue = ROOT_TYPES.map((name) => [name, true]);
+/**
+ * A type to visit, and whether a body may carry a derived type there (a property or parameter type, not a base type).
+ * @param {string} name
+ * @param {boolean} withDerived
+ */
+const visit = (name, withDerived) => ({ name, withDerived });
+const queue = ROOT_TYPES.map((name) => visit(name, true));
 const operations = ROOT_OPERATIONS.map(([name, bindsTo]) => {
   const operation = schema.operations.find((op) => op.name === name && op.bindsTo === bindsTo);
   if (!operation) throw new Error(`no operation ${name} bound to ${bindsTo} in ${sourcePath}`);
-  queue.push(...Object.values(operation.parameters).map((type) => [innerType(type), true]));
+  queue.push(...Object.values(operation.parameters).map((type) => visit(innerType(type), true)));
   return operation;
 });
 const polymorphic = new Set();
-while (queue.length > 0) {
-  const [name, withDerived] = queue.shift();
+for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+  const { name, withDerived } = next;
   if (schema.enums[name]) enums.add(name);
   const type = schema.types[name];
   if (!type || (types.has(name) && (!withDerived || polymorphic.has(name)))) continue;
   types.add(name);
-  if (type.baseType) queue.push([type.baseType, false]);
+  if (type.baseType) queue.push(visit(type.baseType, false));
   if (withDerived) {
     polymorphic.add(name);
-    queue.push(...derivedFrom(name).map((derived) => [derived, true]));
+    queue.push(...derivedFrom(name).map((derived) => visit(derived, true)));
   }
-  queue.push(...Object.values(type.properties).map((property) => [innerType(property), true]));
+  queue.push(...Object.values(type.properties).map((property) => visit(innerType(property), true)));
   // Only the root entities' navigation properties are written (deep insert of settings on create).
   if (ROOT_TYPES.includes(name) && name === ROOT_TYPES[0])
-    queue.push(...Object.values(type.navigationProperties ?? {}).map((nav) => [innerType(nav), true]));
+    queue.push(...Object.values(type.navigationProperties ?? {}).map((nav) => visit(innerType(nav), true)));
 }
 
 const pick = (names, from, shape) => Object.fromEntries([...names].sort().map((name) => [name, shape(from[name])]));
