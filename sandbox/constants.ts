@@ -42,6 +42,7 @@ export const SCENARIO_NAMES = [
   'mde-off',
   'not-admin',
   'large',
+  'cb2503',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 

@@ -4,7 +4,7 @@ import type { ConfigMgrGateway } from '../../core/ports/configmgr-gateway.js';
 import { isCollectionId, odataLiteral } from './collection-id.js';
 import { listCollectionMembers, listCollections, toCollectionSummary } from './collection-queries.js';
 import { configureTenantAttachSteps, enableCollectionSteps, setUploadScopeSteps } from './manual-steps.js';
-import { attachedFromTenantRow, readUploadScope } from './tenant-attach-inference.js';
+import { attachedFromTenantRow, readAllClientsCoManaged, readUploadScope } from './tenant-attach-inference.js';
 import { createWmiReader, type WmiReader } from './wmi-reader.js';
 import { collectionRowSchema, environmentRowSchema, groupMappingRowSchema, tenantRowSchema } from './wmi-schemas.js';
 import { readSiteInfo, readUpdatePackages } from './site-queries.js';
@@ -97,12 +97,14 @@ async function readTenantAttachState(wmi: WmiReader, transport: AdminServiceTran
   const attached = attachedFromTenantRow(tenant);
   const uploadScope =
     attached && tenant.TenantID ? await readUploadScope(transport, tenant.TenantID) : ({ kind: 'unknown' } as const);
+  const allClientsCoManaged = attached ? await readAllClientsCoManaged(wmi) : undefined;
   return ok({
     attached,
     tenantId: tenant.TenantID,
     ...(tenant.Name ? { tenantName: tenant.Name } : {}),
     cloud: toCloudEnv(environment),
     uploadScope,
+    ...(allClientsCoManaged === undefined ? {} : { allClientsCoManaged }),
     evidence: [
       `SMS_AAD_Tenant_Ex row for tenant ${tenant.TenantID}${environment ? ` in ${environment}` : ''}`,
       `upload scope from SMS_CoMgmtConfigs.GetTenantCollectionMapping: ${uploadScope.kind === 'collection' ? uploadScope.collectionId : uploadScope.kind}`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { UploadScope } from '../../core/ports/configmgr-gateway.js';
 import type { AdminServiceTransport } from './transport.js';
+import type { WmiReader } from './wmi-reader.js';
 
 /**
  * GUESS (configmgr-adminservice.md §3: which rows tenant attach writes is [I]): the site knows an Azure AD tenant in
@@ -34,4 +35,22 @@ export async function readUploadScope(transport: AdminServiceTransport, tenantId
   } catch {
     return { kind: 'unknown' };
   }
+}
+
+const coManagedRowSchema = z.object({ ResourceID: z.number() }).loose();
+
+/**
+ * GUESS (graph-intune.md §11.7 asks whether tenant-attached clients are co-managed; configmgr-adminservice.md §6 lists
+ * a per-device `CoManaged` flag [V], its values and the class that serves it here are [I]): one client with
+ * `CoManaged eq 0` in SMS_CombinedDeviceResources means not every client is co-managed; none means all are; a failed
+ * read is unknown. Correct it here against a lab capture.
+ */
+export async function readAllClientsCoManaged(wmi: WmiReader): Promise<boolean | 'unknown'> {
+  const rows = await wmi.list(
+    '/wmi/SMS_CombinedDeviceResources',
+    { $filter: 'IsClient eq true and CoManaged eq 0', $select: 'ResourceID', $top: '1' },
+    coManagedRowSchema,
+  );
+  if (!rows.ok) return 'unknown';
+  return rows.value.length === 0;
 }

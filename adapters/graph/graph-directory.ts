@@ -27,32 +27,29 @@ const memberOfSchema = z.object({ id: z.string(), '@odata.type': z.string() });
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function createGraphDirectory(http: GraphHttp): Directory {
-  async function holdsGlobalAdministrator(
-    path: string,
-    userId: string,
-    headers?: Record<string, string>,
-  ): Promise<boolean> {
+  /**
+   * graph-intune.md §11.1: the transitive read needs `ConsistencyLevel: eventual` and `$count=true`, expands the
+   * user's groups (nested and role-assignable) server-side, and returns a group-based assignment with the GROUP's id
+   * as principalId. So any returned Global Administrator row counts, whatever its principalId.
+   */
+  async function holdsGlobalAdministrator(userId: string): Promise<boolean> {
     const operation = 'check Global Administrator role';
     const assignments = await http.getAll({
       operation,
-      path,
+      path: '/roleManagement/directory/transitiveRoleAssignments',
       query: {
         $filter: `principalId eq '${odataString(userId)}' and roleDefinitionId eq '${GLOBAL_ADMINISTRATOR_ROLE_ID}'`,
+        $count: 'true',
       },
-      ...(headers ? { headers } : {}),
+      headers: { ConsistencyLevel: 'eventual' },
     });
     return parseItems(roleAssignmentSchema, assignments, operation).some(
-      (assignment) => assignment.roleDefinitionId === GLOBAL_ADMINISTRATOR_ROLE_ID && assignment.principalId === userId,
+      (assignment) => assignment.roleDefinitionId?.toLowerCase() === GLOBAL_ADMINISTRATOR_ROLE_ID,
     );
   }
 
   return {
-    async isGlobalAdministrator(userId) {
-      if (await holdsGlobalAdministrator('/roleManagement/directory/roleAssignments', userId)) return true;
-      return holdsGlobalAdministrator('/roleManagement/directory/transitiveRoleAssignments', userId, {
-        ConsistencyLevel: 'eventual',
-      });
-    },
+    isGlobalAdministrator: holdsGlobalAdministrator,
     async getUser(userId) {
       const operation = 'get user';
       try {

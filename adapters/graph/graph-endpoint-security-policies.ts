@@ -3,7 +3,7 @@ import { UpstreamNotFound } from '../../core/errors/upstream-error.js';
 import type { EndpointSecurityPolicies } from '../../core/ports/endpoint-security-policies.js';
 import type { AssignmentTarget } from '../../core/policy/assignment-target.js';
 import type { PolicyDraft } from '../../core/policy/policy-draft.js';
-import { parseTarget, toTargetBody } from './assignment-body.js';
+import { parseAssignment, toAssignmentBody } from './assignment-body.js';
 import type { GraphHttp } from './graph-http.js';
 import { parseItems, parseReply } from './parse-reply.js';
 import { renderPolicyBody } from './policy-body.js';
@@ -11,8 +11,8 @@ import { parsePolicySettings, policyReadSchema, toListItem } from './policy-pars
 
 const POLICIES = '/deviceManagement/configurationPolicies';
 const LIST_SELECT = 'id,name,description,technologies,creationSource,templateReference,isAssigned,lastModifiedDateTime';
-const assignmentSchema = z.object({ target: z.unknown() });
-const assignReplySchema = z.object({ value: z.array(assignmentSchema) });
+const assignReplySchema = z.object({ value: z.array(z.unknown()) });
+const filterSchema = z.object({ id: z.string(), displayName: z.string().nullish(), platform: z.string().nullish() });
 const createdSchema = z.object({ id: z.string() });
 const scopeTagSchema = z.object({
   id: z.string(),
@@ -27,7 +27,7 @@ export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSe
   async function getAssignments(policyId: string): Promise<AssignmentTarget[]> {
     const operation = 'read policy assignments';
     const items = await http.getAll({ operation, path: `${policyPath(policyId)}/assignments` });
-    return parseItems(assignmentSchema, items, operation).map((assignment) => parseTarget(assignment.target));
+    return items.map(parseAssignment);
   }
 
   return {
@@ -87,10 +87,23 @@ export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSe
         operation,
         method: 'POST',
         path: `${policyPath(policyId)}/assign`,
-        body: { assignments: targets.map((target) => ({ target: toTargetBody(target) })) },
+        body: { assignments: targets.map(toAssignmentBody) },
       });
       if (reply.body === undefined) return getAssignments(policyId);
-      return parseReply(assignReplySchema, reply, operation).value.map((assignment) => parseTarget(assignment.target));
+      return parseReply(assignReplySchema, reply, operation).value.map(parseAssignment);
+    },
+    async listAssignmentFilters() {
+      const operation = 'list assignment filters';
+      const items = await http.getAll({
+        operation,
+        path: '/deviceManagement/assignmentFilters',
+        query: { $select: 'id,displayName,platform' },
+      });
+      return parseItems(filterSchema, items, operation).map((filter) => ({
+        id: filter.id,
+        displayName: filter.displayName ?? filter.id,
+        platform: filter.platform ?? 'unknown',
+      }));
     },
     async listScopeTags() {
       const operation = 'list scope tags';

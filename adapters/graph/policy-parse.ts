@@ -40,8 +40,10 @@ export function kindOfPolicy(policy: Pick<PolicyRead, 'templateReference' | 'cre
   const templateBase = policy.templateReference?.templateId?.split('_')[0];
   if (templateBase !== undefined && templateBase === EDR_TEMPLATE_ID.split('_')[0]) return 'intune-edr';
   if (templateBase !== undefined && templateBase === ANTIVIRUS_TEMPLATE_ID.split('_')[0]) return 'intune-antivirus';
-  if (policy.creationSource === 'SccmEDR') return 'configmgr-edr';
-  if (policy.creationSource === 'SccmAV') return 'configmgr-antivirus';
+  /** Compared case-insensitively: a public mock returns `SccmAv` (graph-intune.md §11.4). */
+  const creationSource = policy.creationSource?.toLowerCase();
+  if (creationSource === 'sccmedr') return 'configmgr-edr';
+  if (creationSource === 'sccmav') return 'configmgr-antivirus';
   return undefined;
 }
 

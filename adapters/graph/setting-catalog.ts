@@ -37,6 +37,12 @@ export const edrSettingIds = {
   },
 } as const satisfies Record<string, ChoiceSettingIds>;
 
+/**
+ * Settings no body carries unless a user asks for them explicitly: M365DSC and CIPP dropped telemetry reporting
+ * frequency from their EDR policies as deprecated (graph-intune.md §11.3).
+ */
+export const DEPRECATED_SETTING_DEFINITION_IDS: ReadonlySet<string> = new Set([edrSettingIds.telemetry.definitionId]);
+
 export const sampleSharingValues = {
   none: `${ATP}_configuration_samplesharing_0`,
   all: `${ATP}_configuration_samplesharing_1`,

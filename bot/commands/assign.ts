@@ -9,26 +9,33 @@ export const assignCommand = defineCommand({
   name: 'assign',
   summary:
     'Plans assigning an EDR or Antivirus policy to Azure AD groups or ConfigMgr collections, keeping what it has.',
-  usage: 'assign "<policy name or id>" --to <group or collection>[,<more>] [--exclude <group>[,<more>]]',
+  usage:
+    'assign "<policy name or id>" --to <group or collection>[,<more>] [--exclude <group>[,<more>]] ' +
+    '[--filter "<assignment filter>" [--filter-mode include|exclude]]',
   examples: [
     'assign "EDR - Windows" --to "All Windows Devices"',
     'assign "AV - Servers" --to PS100042,PS100043',
     'assign "EDR - Windows" --to Pilot --exclude "Kiosks"',
+    'assign "EDR - Servers" --to PS100042 --filter "Windows 11 devices" --filter-mode include',
   ],
   positionals: ['policy'],
   args: z.object({
     policy: z.string().trim().min(1).max(256),
     to: z.string().trim().min(1).max(2000),
     exclude: z.string().trim().min(1).max(2000).optional(),
+    filter: z.string().trim().min(1).max(256).optional(),
+    filterMode: z.enum(['include', 'exclude']).optional(),
   }),
   changesTenant: true,
   role: 'operator',
-  async run({ policy, to, exclude }, context) {
+  async run({ policy, to, exclude, filter, filterMode }, context) {
     const tenant = requireTenant(context.services);
     const plan = await createPolicyAssignPlanner(tenant).plan({
       policy,
       to: splitList(to),
       exclude: exclude === undefined ? [] : splitList(exclude),
+      ...(filter === undefined ? {} : { filter }),
+      ...(filterMode === undefined ? {} : { filterMode }),
     });
     return requestChange(plan, context);
   },

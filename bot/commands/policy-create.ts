@@ -12,7 +12,7 @@ export const policyCreateCommand = defineCommand({
   summary: 'Plans a new EDR or Antivirus policy for Intune groups or ConfigMgr collections; someone else approves it.',
   usage:
     'policy create <edr|antivirus> --target <intune|configmgr> --name "<name>" [--description "<text>"] ' +
-    '[EDR: --sample-sharing <all|none> --telemetry <normal|expedited>] ' +
+    '[EDR: --sample-sharing <all|none>; deprecated, only if you need it: --telemetry <normal|expedited>] ' +
     '[Antivirus: --real-time-monitoring --cloud-protection --behavior-monitoring --script-scanning --archive-scanning <on|off>] ' +
     '[ConfigMgr Antivirus only: --disable-restore-point --randomize-schedule-task-times --disable-privacy-mode <on|off>] ' +
     '[Intune only: --scope-tags "<tag>,<tag>"]',

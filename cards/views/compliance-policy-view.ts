@@ -1,5 +1,5 @@
 import { formatUtcMinute } from '../../core/time-format.js';
-import { INTUNE_ADMIN_CENTER_POLICY_REPORT_URL } from '../../core/compliance/admin-center-link.js';
+import { adminCenterPolicyReportUrl } from '../../core/compliance/admin-center-link.js';
 import type { PolicySummaryRow } from '../../core/compliance/summary-model.js';
 import { type CompliancePolicyRowView, toCompliancePolicyRowView } from './compliance-summary-view.js';
 
@@ -34,6 +34,6 @@ export function toCompliancePolicyView(row: PolicySummaryRow, takenAt: Date): Co
     isConfigMgr: row.target === 'configmgr',
     configMgrNote:
       'This policy is enforced by Configuration Manager. The service reports only these totals for it, not device by device, so there is no device list here. The Intune admin center shows its status report.',
-    adminCenterUrl: INTUNE_ADMIN_CENTER_POLICY_REPORT_URL,
+    adminCenterUrl: adminCenterPolicyReportUrl(row.profile),
   };
 }

@@ -1,6 +1,20 @@
+import type { PolicyProfile } from '../policy/policy-draft.js';
+
+const SECURITY_MENU = 'https://intune.microsoft.com/#view/Microsoft_Intune_Workflows/SecurityManagementMenu/~';
+
 /**
  * Where an admin sees a ConfigMgr-targeted policy's status, since Graph gives no per-device detail for those
- * (graph-intune.md §6.1: the device-level report's columns are undocumented). One constant, so a move is one edit.
+ * (graph-intune.md §6.1: the device-level report's columns are undocumented): the admin center's page for the policy's
+ * profile (Endpoint security > Endpoint detection and response, or > Antivirus). One place, so a move is one edit.
  */
-export const INTUNE_ADMIN_CENTER_POLICY_REPORT_URL =
-  'https://intune.microsoft.com/#view/Microsoft_Intune_Workflows/SecurityManagementMenu/~/antivirus';
+export const INTUNE_ADMIN_CENTER_PROFILE_PAGES: Readonly<Record<PolicyProfile, string>> = {
+  edr: `${SECURITY_MENU}/edr`,
+  antivirus: `${SECURITY_MENU}/antivirus`,
+};
+
+/** Endpoint security overview, for a policy whose profile is not known. */
+export const INTUNE_ADMIN_CENTER_ENDPOINT_SECURITY_URL = `${SECURITY_MENU}/overview`;
+
+export function adminCenterPolicyReportUrl(profile: PolicyProfile | undefined): string {
+  return profile === undefined ? INTUNE_ADMIN_CENTER_ENDPOINT_SECURITY_URL : INTUNE_ADMIN_CENTER_PROFILE_PAGES[profile];
+}

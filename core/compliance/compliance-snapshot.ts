@@ -1,5 +1,5 @@
 import type { DeviceStatusRow } from '../ports/compliance-reports.js';
-import type { PolicyTarget } from '../policy/policy-draft.js';
+import type { PolicyProfile, PolicyTarget } from '../policy/policy-draft.js';
 import type { ComplianceCounts } from './compliance-counts.js';
 
 export type PolicyComplianceResult =
@@ -10,6 +10,8 @@ export interface PolicyCompliance {
   readonly policyId: string;
   readonly name: string;
   readonly target: PolicyTarget;
+  /** EDR or Antivirus, where the policy's kind is known (it picks the admin center page). */
+  readonly profile?: PolicyProfile;
   readonly result: PolicyComplianceResult;
   /** Intune policies only: the report rows behind the counts, for the device drill-in. */
   readonly devices?: readonly DeviceStatusRow[];

@@ -1,7 +1,7 @@
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { PolicyListItem } from '../policy/managed-policy.js';
-import type { PolicyTarget } from '../policy/policy-draft.js';
+import type { PolicyProfile, PolicyTarget } from '../policy/policy-draft.js';
 import type { TenantServices } from '../tenant-services.js';
 import { aggregateDeviceRows } from './aggregate-device-rows.js';
 import type { ComplianceSnapshot, PolicyCompliance } from './compliance-snapshot.js';
@@ -54,6 +54,11 @@ export function targetOf(item: PolicyListItem): PolicyTarget | undefined {
   return item.kind.startsWith('configmgr-') ? 'configmgr' : 'intune';
 }
 
+function profileOf(item: PolicyListItem): { profile?: PolicyProfile } {
+  if (item.kind === undefined) return {};
+  return { profile: item.kind.endsWith('-edr') ? 'edr' : 'antivirus' };
+}
+
 async function readConfigMgr(
   tenant: ComplianceTenant,
   policies: readonly TargetedPolicy[],
@@ -65,7 +70,7 @@ async function readConfigMgr(
     const byId = new Map(outcomes.map((outcome) => [outcome.policyId, outcome]));
     return policies.map(({ item }) => {
       const outcome = byId.get(item.id);
-      const base = { policyId: item.id, name: item.name, target: 'configmgr' as const };
+      const base = { policyId: item.id, name: item.name, target: 'configmgr' as const, ...profileOf(item) };
       if (outcome?.ok) return { ...base, result: { ok: true, counts: outcome.counts } };
       log.warn({ policyId: item.id, err: outcome?.error }, 'ConfigMgr policy summary could not be read');
       return { ...base, result: { ok: false, message: outcome?.error.message ?? 'no summary was returned' } };
@@ -77,6 +82,7 @@ async function readConfigMgr(
       policyId: item.id,
       name: item.name,
       target: 'configmgr',
+      ...profileOf(item),
       result: { ok: false, message },
     }));
   }
@@ -88,7 +94,7 @@ async function readIntune(
   log: Logger,
 ): Promise<PolicyCompliance[]> {
   return mapBounded(policies, INTUNE_REPORT_CONCURRENCY, async ({ item }): Promise<PolicyCompliance> => {
-    const base = { policyId: item.id, name: item.name, target: 'intune' as const };
+    const base = { policyId: item.id, name: item.name, target: 'intune' as const, ...profileOf(item) };
     try {
       const devices = await readDeviceStatuses(tenant.complianceReports, item.id);
       return { ...base, result: { ok: true, counts: aggregateDeviceRows(devices) }, devices };

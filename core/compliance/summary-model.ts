@@ -1,4 +1,4 @@
-import type { PolicyTarget } from '../policy/policy-draft.js';
+import type { PolicyProfile, PolicyTarget } from '../policy/policy-draft.js';
 import { changeBetween, type ComplianceCounts, type CountsChange, percentCompliant } from './compliance-counts.js';
 import type { ComplianceSnapshot, PolicyCompliance } from './compliance-snapshot.js';
 import type { PostedNumbers } from './posted-numbers.js';
@@ -7,6 +7,7 @@ export interface PolicySummaryRow {
   readonly policyId: string;
   readonly name: string;
   readonly target: PolicyTarget;
+  readonly profile?: PolicyProfile;
   /** Absent when the numbers could not be read; `error` says why. */
   readonly counts?: ComplianceCounts;
   readonly percent?: number;
@@ -24,7 +25,12 @@ export interface ComplianceSummary {
 }
 
 export function toSummaryRow(policy: PolicyCompliance, baseline: ReadonlyMap<string, PostedNumbers>): PolicySummaryRow {
-  const base = { policyId: policy.policyId, name: policy.name, target: policy.target };
+  const base = {
+    policyId: policy.policyId,
+    name: policy.name,
+    target: policy.target,
+    ...(policy.profile === undefined ? {} : { profile: policy.profile }),
+  };
   if (!policy.result.ok) return { ...base, error: policy.result.message };
   const counts = policy.result.counts;
   const percent = percentCompliant(counts);

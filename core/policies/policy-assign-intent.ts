@@ -7,6 +7,9 @@ export const policyAssignIntentSchema = z.object({
   policy: z.string().trim().min(1).max(256),
   to: names.min(1),
   exclude: names.default([]),
+  /** An assignment filter (name or id) for the targets in `to`, and how it narrows them. */
+  filter: z.string().trim().min(1).max(256).optional(),
+  filterMode: z.enum(['include', 'exclude']).optional(),
 });
 
 export type PolicyAssignIntent = z.infer<typeof policyAssignIntentSchema>;

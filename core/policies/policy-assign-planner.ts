@@ -1,9 +1,10 @@
 import type { ChangePlan, PlanChange, Planner } from '../approvals/change-plan.js';
-import { type AssignmentTarget, sameTarget } from '../policy/assignment-target.js';
+import { type AssignmentFilterRef, type AssignmentTarget, sameTarget } from '../policy/assignment-target.js';
 import type { PolicyDetails } from '../policy/managed-policy.js';
 import type { TenantServices } from '../tenant-services.js';
 import { UserFacingError } from '../user-facing-error.js';
 import { resolveCollectionTargets } from './collection-targets.js';
+import { chooseFilter, describeFilter, type FilterNames, filterNames, readFilters } from './assignment-filters.js';
 import { describeTargets } from './describe-targets.js';
 import { resolvePolicy } from './find-policy.js';
 import { resolveGroupTargets } from './group-targets.js';
@@ -29,18 +30,26 @@ export function createPolicyAssignPlanner(services: AssignServices): Planner {
         intent.policy,
         (id) => `assign ${id} --to ${intent.to.join(',')}`,
       );
-      const wanted = dedupe(await resolveWanted(services, policy, intent));
+      const filters = await readFilters(services.policies, policy.assignments, intent);
+      const filter = chooseFilter(filters, intent);
+      const wanted = dedupe(await resolveWanted(services, policy, intent)).map((planned) =>
+        withFilter(planned, filter),
+      );
       const current = await describeTargets(services, policy.assignments);
       refuseContradictions(wanted, current);
       const added = wanted.filter(
         (planned) => !current.some((existing) => sameTarget(existing.target, planned.target)),
       );
       const finalSet: AssignmentTarget[] = [...policy.assignments, ...added.map((planned) => planned.target)];
+      const names = filterNames(filters);
       return {
         kind: POLICY_ASSIGN_PLANNER,
         title: `Assign "${policy.name}" (${added.length} new ${added.length === 1 ? 'target' : 'targets'}, ${finalSet.length} in all)`,
         intent,
-        changes: [...current.map((planned) => line('keep', planned)), ...added.map((planned) => line('add', planned))],
+        changes: [
+          ...current.map((planned) => line('keep', planned, names)),
+          ...added.map((planned) => line('add', planned, names)),
+        ],
         resources: [policyResource(policy.id)],
         scopeTargets: [[policy.name], ...added.map(targetAliases)],
         steps: [
@@ -116,7 +125,13 @@ function dedupe(targets: readonly PlannedTarget[]): PlannedTarget[] {
   );
 }
 
-function line(action: 'keep' | 'add', planned: PlannedTarget): PlanChange {
+/** The filter applies to the included targets the request adds; an excluded group takes no filter. */
+function withFilter(planned: PlannedTarget, filter: AssignmentFilterRef | undefined): PlannedTarget {
+  if (filter === undefined || planned.target.kind === 'exclude-group') return planned;
+  return { ...planned, target: { ...planned.target, filter } };
+}
+
+function line(action: 'keep' | 'add', planned: PlannedTarget, names: FilterNames): PlanChange {
   const excluded = planned.target.kind === 'exclude-group';
   const detail =
     action === 'keep'
@@ -126,10 +141,11 @@ function line(action: 'keep' | 'add', planned: PlannedTarget): PlanChange {
       : excluded
         ? 'excluded from now on'
         : 'newly assigned';
+  const filter = describeFilter(planned.target.filter, names);
   return {
     action,
     subject: planned.label,
-    detail,
+    detail: filter === '' ? detail : `${detail}, ${filter}`,
     ...(planned.devices === undefined ? {} : { devices: planned.devices }),
   };
 }

@@ -10,13 +10,17 @@ export const POLICY_STEP_KINDS = {
 export const policyCreateInputSchema = z.object({ draft: policyDraftSchema, requestKey: z.string().min(1) });
 export type PolicyCreateInput = z.infer<typeof policyCreateInputSchema>;
 
+const common = {
+  filter: z.object({ id: z.string().min(1), mode: z.enum(['include', 'exclude']) }).optional(),
+  asRead: z.unknown().optional(),
+};
 const assignmentTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('group'), groupId: z.string().min(1) }),
-  z.object({ kind: z.literal('exclude-group'), groupId: z.string().min(1) }),
-  z.object({ kind: z.literal('collection'), collectionId: z.string().min(1) }),
-  z.object({ kind: z.literal('all-devices') }),
-  z.object({ kind: z.literal('all-users') }),
-  z.object({ kind: z.literal('other'), description: z.string(), raw: z.unknown() }),
+  z.object({ kind: z.literal('group'), groupId: z.string().min(1), ...common }),
+  z.object({ kind: z.literal('exclude-group'), groupId: z.string().min(1), ...common }),
+  z.object({ kind: z.literal('collection'), collectionId: z.string().min(1), ...common }),
+  z.object({ kind: z.literal('all-devices'), ...common }),
+  z.object({ kind: z.literal('all-users'), ...common }),
+  z.object({ kind: z.literal('other'), description: z.string(), raw: z.unknown(), ...common }),
 ]);
 
 const policyAssignInputSchema = z.object({
@@ -39,7 +43,14 @@ export function parseAssignInput(input: unknown): PolicyAssignInput {
   const parsed = parseOrThrow(policyAssignInputSchema, input, POLICY_STEP_KINDS.assign);
   return {
     policyId: parsed.policyId,
-    targets: parsed.targets.map((target) => (target.kind === 'other' ? { ...target, raw: target.raw } : target)),
+    targets: parsed.targets.map((target): AssignmentTarget => {
+      const { filter, asRead, ...kind } = target;
+      return {
+        ...(kind.kind === 'other' ? { ...kind, raw: kind.raw } : kind),
+        ...(filter === undefined ? {} : { filter }),
+        ...(asRead === undefined ? {} : { asRead }),
+      };
+    }),
   };
 }
 

@@ -3,7 +3,8 @@ import type { PolicyDraft, PolicyKind } from '../policy/policy-draft.js';
 /** Every modelled setting, in the order plans and cards show them, with the words a chat user reads. */
 export const SETTING_LABELS = {
   sampleSharing: 'Sample sharing',
-  telemetry: 'Telemetry reporting frequency',
+  /** Deprecated (graph-intune.md §11.3): sent only when a user asks for it with --telemetry. */
+  telemetry: 'Telemetry reporting frequency (deprecated)',
   realTimeMonitoring: 'Real-time monitoring',
   cloudProtection: 'Cloud protection',
   behaviorMonitoring: 'Behavior monitoring',

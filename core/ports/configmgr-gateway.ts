@@ -41,6 +41,11 @@ export interface TenantAttachState {
   readonly tenantName?: string;
   readonly cloud: CloudEnv;
   readonly uploadScope: UploadScope;
+  /**
+   * Whether every ConfigMgr client is also co-managed: `false` when at least one client is not; read only once
+   * attached (adapters/adminservice/tenant-attach-inference.ts names how). Absent: not read.
+   */
+  readonly allClientsCoManaged?: Tri;
   /** Why the gateway believes what it reports, e.g. "SMS_AAD_Tenant_Ex row for <tenant>". */
   readonly evidence: readonly string[];
 }

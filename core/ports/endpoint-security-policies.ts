@@ -16,6 +16,14 @@ export interface ScopeTag {
   readonly isBuiltIn: boolean;
 }
 
+/** An Intune assignment filter (deviceManagement/assignmentFilters). */
+export interface AssignmentFilter {
+  readonly id: string;
+  readonly displayName: string;
+  /** devicePlatformType, e.g. "windows10AndLater". */
+  readonly platform: string;
+}
+
 /** Endpoint security (EDR, Antivirus) policies in Intune, for Intune groups and ConfigMgr collections alike. */
 export interface EndpointSecurityPolicies {
   list(filter?: PolicyListFilter): Promise<readonly PolicyListItem[]>;
@@ -30,4 +38,5 @@ export interface EndpointSecurityPolicies {
   /** Sets the complete assignment set: targets left out are unassigned. */
   assign(policyId: string, targets: readonly AssignmentTarget[]): Promise<readonly AssignmentTarget[]>;
   listScopeTags(): Promise<readonly ScopeTag[]>;
+  listAssignmentFilters(): Promise<readonly AssignmentFilter[]>;
 }

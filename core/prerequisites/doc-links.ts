@@ -11,4 +11,6 @@ export const DOC_LINKS = {
   selectCollections: `${TENANT_ATTACH_PAGE}#task-3-select-collections-to-synchronize`,
   enableCollections: `${TENANT_ATTACH_PAGE}#task-4-enable-collections-for-endpoint-security-policies`,
   edrPrerequisites: `${EDR_POLICY_PAGE}#prerequisites-for-edr-policies`,
+  /** graph-intune.md §11.7 cites memdocs intune/configmgr/hotfix/2603 (the 2503 EDR regression fix). */
+  hotfix2603: 'https://github.com/MicrosoftDocs/memdocs/tree/main/intune/configmgr/hotfix/2603',
 } as const;

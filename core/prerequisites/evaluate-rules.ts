@@ -1,6 +1,7 @@
 import { cloudRule } from './cloud-rule.js';
 import { collectionsEnabledRule, collectionsInScopeRule, collectionsSyncedRule } from './collection-rules.js';
 import { defenderRule } from './defender-rule.js';
+import { edrCoManagementRegressionRule } from './edr-comanagement-rule.js';
 import type { PrerequisiteFacts } from './facts.js';
 import { globalAdministratorRule } from './global-admin-rule.js';
 import type { CheckPurpose, PolicyProfile, RuleResult } from './rule-result.js';
@@ -25,7 +26,13 @@ const SHARED_RULES: readonly Rule[] = [
   collectionsEnabledRule,
 ];
 
-/** Every rule one policy type needs: its own ConfigMgr version rule, then the shared ones. */
+/** Expert rules of one policy type, after its version rule. */
+const PROFILE_RULES: Readonly<Record<PolicyProfile, readonly Rule[]>> = {
+  edr: [edrCoManagementRegressionRule],
+  antivirus: [],
+};
+
+/** Every rule one policy type needs: its own ConfigMgr version rules, then the shared ones. */
 export function evaluateRules(facts: PrerequisiteFacts, profile: PolicyProfile, purpose: CheckPurpose): RuleResult[] {
-  return [VERSION_RULES[profile], ...SHARED_RULES].map((rule) => rule(facts, purpose));
+  return [VERSION_RULES[profile], ...PROFILE_RULES[profile], ...SHARED_RULES].map((rule) => rule(facts, purpose));
 }

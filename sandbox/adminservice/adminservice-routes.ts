@@ -28,6 +28,20 @@ function* memberships(world: World, query: URLSearchParams): Generator<Row> {
   for (const c of single ? [single] : world.hierarchy.collections()) yield* membershipRows(c, world);
 }
 
+/** Devices of All Systems with `CoManaged` from the scenario's co-management (sandbox/README.md). */
+function* combinedDeviceRows(world: World): Generator<Row> {
+  const all = world.hierarchy.collection('SMS00001');
+  if (!all) return;
+  for (const row of membershipRows(all, world)) {
+    yield {
+      ResourceID: row.ResourceID,
+      Name: row.Name,
+      IsClient: row.IsClient,
+      CoManaged: world.cloud.coManagement && row.IsClient === true ? 1 : 0,
+    };
+  }
+}
+
 const CLASSES: Readonly<Record<string, RowSource>> = {
   SMS_Site: (w) => [{ ...w.hierarchy.site }],
   SMS_CM_UpdatePackages: (w) => w.hierarchy.updates.map((u) => ({ ...u })),
@@ -37,6 +51,7 @@ const CLASSES: Readonly<Record<string, RowSource>> = {
   SMS_AAD_Tenant_Ex: tenantRows,
   SMS_AzureEnvironments: () => AZURE_ENVIRONMENTS.map((e) => ({ ...e })),
   SMS_CollectionAADGroupMapping: aadGroupMappingRows,
+  SMS_CombinedDeviceResources: combinedDeviceRows,
 };
 
 const wmiError = (status: number, message: string): SandboxResponse =>

@@ -133,6 +133,7 @@ export function registerControlRoutes(router: Router, state: SandboxState): void
   });
 
   router.on('GET', '/_sandbox/requests', () => json(200, { requests: state.log.list() }));
+  router.on('GET', '/_sandbox/contract-violations', () => json(200, { violations: state.log.violations() }));
   router.on('DELETE', '/_sandbox/requests', () => {
     state.log.clear();
     return { status: 204 };

@@ -2,6 +2,7 @@ import { HIERARCHY_IDENTIFIER, HIERARCHY_NAME, MDE_CONNECTOR_ID } from '../const
 import type { Router } from '../server/router.js';
 import { json, type SandboxRequest, type SandboxResponse } from '../server/types.js';
 import { graphCollectionId, policyDeviceStates, summarize } from '../world/compliance.js';
+import { ASSIGNMENT_FILTERS, assignmentFilter, assignmentFilterJson } from '../world/assignment-filters.js';
 import type { World } from '../world/world.js';
 import { badRequest, notFound } from './graph-errors.js';
 import { type GraphContext, graphRoute } from './graph-context.js';
@@ -69,6 +70,20 @@ function collectionSegment(req: SandboxRequest, world: World, segment: string): 
 }
 
 export function registerDeviceManagementRoutes(router: Router, ctx: GraphContext): void {
+  graphRoute(router, ctx, 'GET', '/deviceManagement/assignmentFilters', (req) => {
+    const filtered = applyFilter(
+      req,
+      ASSIGNMENT_FILTERS.map(assignmentFilterJson),
+      new Set(['displayname', 'platform', 'id']),
+    );
+    return Array.isArray(filtered) ? pageOf(req, filtered, 'deviceManagement/assignmentFilters') : filtered;
+  });
+
+  graphRoute(router, ctx, 'GET', '/deviceManagement/assignmentFilters/:id', (req, p) => {
+    const filter = assignmentFilter(p.id ?? '');
+    return filter ? json(200, select(assignmentFilterJson(filter), req)) : notFound(req);
+  });
+
   graphRoute(
     router,
     ctx,

@@ -1,9 +1,9 @@
 import type { DemoUser } from '../constants.js';
 import type { Router } from '../server/router.js';
-import { header, json, type SandboxRequest } from '../server/types.js';
+import { header, json, type SandboxRequest, type SandboxResponse } from '../server/types.js';
 import type { DirectoryGroup, RoleAssignment } from '../world/directory.js';
 import type { World } from '../world/world.js';
-import { badRequest, notFound } from './graph-errors.js';
+import { graphError, notFound } from './graph-errors.js';
 import { type GraphContext, graphRoute } from './graph-context.js';
 import { applyFilter, pageOf, select } from './paging.js';
 
@@ -55,6 +55,28 @@ function assignmentJson(world: World, a: RoleAssignment, req: SandboxRequest): R
   return item;
 }
 
+/**
+ * The List transitiveRoleAssignments page: without `ConsistencyLevel: eventual` the request returns 404; `$filter` on
+ * principalId is required; graph-intune.md §11.1 reads `$count=true` as required with it (sandbox/README.md).
+ */
+function refuseTransitiveQuery(req: SandboxRequest): SandboxResponse | undefined {
+  if ((header(req, 'consistencylevel') ?? '').toLowerCase() !== 'eventual') {
+    return graphError(req, 404, 'Request_ResourceNotFound', "Resource 'transitiveRoleAssignments' does not exist.");
+  }
+  if (!/principalId eq '[^']+'/i.test(req.query.get('$filter') ?? '')) {
+    return graphError(req, 400, 'Request_UnsupportedQuery', 'A $filter on principalId (eq) is required.');
+  }
+  if ((req.query.get('$count') ?? '').toLowerCase() !== 'true') {
+    return graphError(
+      req,
+      400,
+      'Request_UnsupportedQuery',
+      "Advanced query on transitiveRoleAssignments requires '$count=true' with the 'ConsistencyLevel: eventual' header.",
+    );
+  }
+  return undefined;
+}
+
 const ROLE_FILTER_PROPERTIES = new Set(['roledefinitionid', 'principalid', 'directoryscopeid', 'id']);
 
 export function registerDirectoryRoutes(router: Router, ctx: GraphContext): void {
@@ -73,21 +95,12 @@ export function registerDirectoryRoutes(router: Router, ctx: GraphContext): void
   );
 
   graphRoute(router, ctx, 'GET', '/roleManagement/directory/transitiveRoleAssignments', (req) => {
-    if ((header(req, 'consistencylevel') ?? '').toLowerCase() !== 'eventual') {
-      return badRequest(
-        req,
-        "The request requires the 'ConsistencyLevel: eventual' header for advanced query capabilities.",
-      );
-    }
+    const refused = refuseTransitiveQuery(req);
+    if (refused) return refused;
     const world = ctx.world();
-    const principalMatch = /principalId eq '([^']+)'/i.exec(req.query.get('$filter') ?? '');
-    const assignments = principalMatch
-      ? (() => {
-          const principal = principalMatch[1] as string;
-          const via = new Set([principal, ...world.directory.transitiveGroupsOf(principal).map((g) => g.id)]);
-          return world.directory.roleAssignments.filter((a) => via.has(a.principalId));
-        })()
-      : world.directory.roleAssignments;
+    const principal = (/principalId eq '([^']+)'/i.exec(req.query.get('$filter') ?? '')?.[1] ?? '').toLowerCase();
+    const via = new Set([principal, ...world.directory.transitiveGroupsOf(principal).map((g) => g.id)]);
+    const assignments = world.directory.roleAssignments.filter((a) => via.has(a.principalId));
     const items = assignments.map((a) => assignmentJson(world, a, req));
     const withoutPrincipal = new URLSearchParams(req.query);
     withoutPrincipal.set(

@@ -6,7 +6,7 @@ import type { World } from '../world/world.js';
 import { badRequest, notFound } from './graph-errors.js';
 import { type GraphContext, graphRoute } from './graph-context.js';
 import { applyFilter, pageOf } from './paging.js';
-import { validatePolicyBody, validateTarget } from './policy-validation.js';
+import { schemaProblem, validatePolicyBody, validateTarget } from './policy-validation.js';
 import { POLICY_TEMPLATES } from './templates-catalog.js';
 
 const BASE = '/deviceManagement/configurationPolicies';
@@ -160,6 +160,8 @@ export function registerPolicyRoutes(router: Router, ctx: GraphContext): void {
     withPolicy(ctx, req, p.id, (policy, world) => {
       const assignments = (req.body as JsonObject | undefined)?.assignments;
       if (!Array.isArray(assignments)) return badRequest(req, "The 'assignments' parameter is required.");
+      const structural = schemaProblem(assignments, 'Collection(deviceManagementConfigurationPolicyAssignment)');
+      if (structural) return badRequest(req, structural);
       const policyBody = { ...policy.properties };
       for (const assignment of assignments) {
         const problem = validateTarget(world, policyBody, (assignment as JsonObject | null)?.target);

@@ -1,191 +1,167 @@
+import { checkAgainstType } from '../schema/check-body.js';
+import { assignmentFilter } from '../world/assignment-filters.js';
+import { resolveCollection } from '../world/compliance.js';
 import type { JsonObject } from '../world/policy-store.js';
 import type { World } from '../world/world.js';
-import { resolveCollection } from '../world/compliance.js';
+import { catalogSetting, PROFILE_CATALOGS, type ProfileCatalog } from './setting-catalog.js';
 import { POLICY_TEMPLATES } from './templates-catalog.js';
-import { SETTING_DEFINITIONS } from './setting-catalog.js';
 
-/** Writable properties per type, from graph-beta-schema.json (own + inherited), for unknown-property checks. */
-const POLICY_PROPERTIES = new Set([
-  '@odata.type',
-  'id',
-  'name',
-  'description',
-  'platforms',
-  'technologies',
-  'roleScopeTagIds',
-  'creationSource',
-  'templateReference',
-  'settings',
-  'isAssigned',
-  'createdDateTime',
-  'lastModifiedDateTime',
-  'settingCount',
-  'priorityMetaData',
-  'disableEntraGroupPolicyAssignment',
-  'assignments',
-]);
-const INSTANCE_TYPES: Readonly<Record<string, readonly string[]>> = {
-  deviceManagementConfigurationChoiceSettingInstance: ['choiceSettingValue'],
-  deviceManagementConfigurationSimpleSettingInstance: ['simpleSettingValue'],
-  deviceManagementConfigurationChoiceSettingCollectionInstance: ['choiceSettingCollectionValue'],
-  deviceManagementConfigurationSimpleSettingCollectionInstance: ['simpleSettingCollectionValue'],
-  deviceManagementConfigurationGroupSettingCollectionInstance: ['groupSettingCollectionValue'],
-  deviceManagementConfigurationGroupSettingInstance: ['groupSettingValue'],
-};
-const INSTANCE_BASE = ['@odata.type', 'settingDefinitionId', 'settingInstanceTemplateReference'];
-const SIMPLE_VALUE_TYPES = new Set([
-  'deviceManagementConfigurationStringSettingValue',
-  'deviceManagementConfigurationIntegerSettingValue',
-  'deviceManagementConfigurationSecretSettingValue',
-  'deviceManagementConfigurationReferenceSettingValue',
-]);
-const PLATFORMS = new Set([
-  'none',
-  'android',
-  'ios',
-  'macos',
-  'windows10x',
-  'windows10',
-  'linux',
-  'unknownfuturevalue',
-  'androidenterprise',
-  'aosp',
-  'tvos',
-  'visionos',
-]);
-const TECHNOLOGIES = new Set([
-  'none',
-  'mdm',
-  'windows10xmanagement',
-  'configmanager',
-  'intunemanagementextension',
-  'thirdparty',
-  'documentgateway',
-  'appleremotemanagement',
-  'microsoftsense',
-  'exchangeonline',
-  'mobileapplicationmanagement',
-  'linuxmdm',
-  'enrollment',
-  'endpointprivilegemanagement',
-  'unknownfuturevalue',
-  'windowsosrecovery',
-  'android',
-]);
-
+/** Rules and their sources: sandbox/README.md "Request validation". */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const typeName = (value: unknown): string => String(value ?? '').replace(/^#?microsoft\.graph\./, '');
 const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function flagsValid(value: unknown, allowed: ReadonlySet<string>): boolean {
-  return typeof value === 'string' && value.split(',').every((part) => allowed.has(part.trim().toLowerCase()));
-}
+const flags = (value: unknown): string =>
+  String(value ?? '')
+    .split(',')
+    .map((part) => part.trim().toLowerCase())
+    .sort()
+    .join(',');
 
 export function isConfigMgrPolicy(body: JsonObject): boolean {
-  return (
-    typeof body.technologies === 'string' &&
-    body.technologies
-      .split(',')
-      .map((t) => t.trim().toLowerCase())
-      .includes('configmanager')
-  );
+  return flags(body.technologies).split(',').includes('configmanager');
 }
 
-function validateInstance(instance: unknown, where: string): string | undefined {
+/** The first schema problem of a body, in the words of the service's 400. */
+export function schemaProblem(body: unknown, type: string): string | undefined {
+  const [first] = checkAgainstType(body, type);
+  return first ? `Invalid request body at ${first.path}: ${first.message}.` : undefined;
+}
+
+function profileOf(body: JsonObject): ProfileCatalog | string {
+  const templateId = isObject(body.templateReference) ? body.templateReference.templateId : undefined;
+  if (typeof templateId === 'string' && templateId !== '') {
+    const profile = PROFILE_CATALOGS.find((candidate) => candidate.templateId === templateId);
+    if (profile) return profile;
+    if (!POLICY_TEMPLATES.some((template) => template.id === templateId))
+      return `Template '${templateId}' was not found.`;
+    return `The sandbox has no setting catalog for template '${templateId}'.`;
+  }
+  if (!isConfigMgrPolicy(body)) return 'An Intune endpoint security policy requires a templateReference.';
+  const source = typeof body.creationSource === 'string' ? body.creationSource.toLowerCase() : '';
+  if (source === '') return 'A Configuration Manager endpoint security policy requires a creationSource.';
+  const profile = PROFILE_CATALOGS.find((candidate) => candidate.creationSource?.toLowerCase() === source);
+  return profile ?? `creationSource '${String(body.creationSource)}' is not a known Configuration Manager profile.`;
+}
+
+function checkReference(
+  reference: unknown,
+  property: 'settingInstanceTemplateId' | 'settingValueTemplateId',
+  expected: string | undefined,
+  required: boolean,
+  where: string,
+): string | undefined {
+  const value = isObject(reference) ? reference[property] : undefined;
+  if (value === undefined || value === null)
+    return required && expected ? `${where}: ${property} is required.` : undefined;
+  if (typeof value !== 'string' || !GUID.test(value))
+    return `${where}: ${property} '${String(value)}' is not a valid GUID.`;
+  if (value.toLowerCase() !== expected?.toLowerCase())
+    return `${where}: ${property} '${value}' does not match the template of this setting.`;
+  return undefined;
+}
+
+function validateInstance(
+  profile: ProfileCatalog,
+  instance: unknown,
+  where: string,
+  child = false,
+): string | undefined {
   if (!isObject(instance)) return `${where}: settingInstance is required.`;
-  const type = typeName(instance['@odata.type']);
-  const own = INSTANCE_TYPES[type];
-  if (!own) return `${where}: unknown @odata.type '${String(instance['@odata.type'] ?? '')}' for a setting instance.`;
-  const unknown = Object.keys(instance).find((k) => !INSTANCE_BASE.includes(k) && !own.includes(k));
-  if (unknown) return `${where}: property '${unknown}' does not exist on type 'microsoft.graph.${type}'.`;
   const definitionId = instance.settingDefinitionId;
   if (typeof definitionId !== 'string' || definitionId === '') return `${where}: settingDefinitionId is required.`;
-  const definition = SETTING_DEFINITIONS.get(definitionId);
-  if (!definition) return `${where}: setting definition '${definitionId}' was not found.`;
-  if (type === 'deviceManagementConfigurationChoiceSettingInstance') {
-    const value = instance.choiceSettingValue;
-    if (
-      !isObject(value) ||
-      typeName(value['@odata.type'] ?? 'deviceManagementConfigurationChoiceSettingValue') !==
-        'deviceManagementConfigurationChoiceSettingValue'
-    ) {
-      return `${where}: choiceSettingValue must be a deviceManagementConfigurationChoiceSettingValue.`;
-    }
-    if (definition.kind !== 'choice' || !definition.options.includes(String(value.value))) {
+  const setting = catalogSetting(profile, definitionId);
+  if (!setting) return `${where}: setting '${definitionId}' is not part of the ${profile.name} profile.`;
+  const fromTemplate = profile.templateId !== undefined && !child;
+  const instanceProblem = checkReference(
+    instance.settingInstanceTemplateReference,
+    'settingInstanceTemplateId',
+    setting.instanceTemplateId,
+    fromTemplate,
+    where,
+  );
+  if (instanceProblem) return instanceProblem;
+  const type = typeName(instance['@odata.type']);
+  if (setting.kind === 'choice') {
+    if (type !== 'deviceManagementConfigurationChoiceSettingInstance')
+      return `${where}: setting '${definitionId}' is a choice setting.`;
+    const value = isObject(instance.choiceSettingValue) ? instance.choiceSettingValue : {};
+    if (!setting.options?.includes(String(value.value)))
       return `${where}: value '${String(value.value)}' is not a valid option of setting '${definitionId}'.`;
-    }
-    const children = value.children ?? [];
-    if (!Array.isArray(children)) return `${where}: children must be a collection.`;
-    for (const [i, child] of children.entries()) {
-      const problem = validateInstance(child, `${where}.children[${i}]`);
+    const valueProblem = checkReference(
+      value.settingValueTemplateReference,
+      'settingValueTemplateId',
+      setting.valueTemplateId,
+      fromTemplate,
+      `${where}.choiceSettingValue`,
+    );
+    if (valueProblem) return valueProblem;
+    const children = Array.isArray(value.children) ? value.children : [];
+    for (const [i, item] of children.entries()) {
+      const childId = isObject(item) ? String(item.settingDefinitionId ?? '') : '';
+      if (!setting.children?.includes(childId))
+        return `${where}.children[${i}]: '${childId}' is not a child of setting '${definitionId}'.`;
+      const problem = validateInstance(profile, item, `${where}.children[${i}]`, true);
       if (problem) return problem;
     }
-  }
-  if (type === 'deviceManagementConfigurationSimpleSettingInstance') {
-    const value = instance.simpleSettingValue;
-    if (!isObject(value) || !SIMPLE_VALUE_TYPES.has(typeName(value['@odata.type'])))
-      return `${where}: simpleSettingValue has an unknown @odata.type.`;
+  } else if (type !== 'deviceManagementConfigurationSimpleSettingInstance') {
+    return `${where}: setting '${definitionId}' is a simple setting.`;
   }
   return undefined;
 }
 
-/** The service's body checks for POST/PUT configurationPolicies; returns the 400 message or undefined. */
+/** The service's checks for POST/PUT configurationPolicies; returns the 400 message or undefined. */
 export function validatePolicyBody(body: unknown): string | undefined {
+  const structural = schemaProblem(body, 'deviceManagementConfigurationPolicy');
+  if (structural) return structural;
   if (!isObject(body)) return 'The request body must be a JSON object.';
-  if (body['@odata.type'] !== undefined && typeName(body['@odata.type']) !== 'deviceManagementConfigurationPolicy') {
-    return `Unknown @odata.type '${String(body['@odata.type'])}' for deviceManagementConfigurationPolicy.`;
-  }
-  const unknown = Object.keys(body).find((k) => !POLICY_PROPERTIES.has(k));
-  if (unknown)
-    return `The property '${unknown}' does not exist on type 'microsoft.graph.deviceManagementConfigurationPolicy'.`;
   if (typeof body.name !== 'string' || body.name.trim() === '') return "The 'name' property is required.";
-  if (!flagsValid(body.platforms, PLATFORMS)) return `Invalid value '${String(body.platforms)}' for 'platforms'.`;
-  if (!flagsValid(body.technologies, TECHNOLOGIES))
-    return `Invalid value '${String(body.technologies)}' for 'technologies'.`;
-  const templateId = isObject(body.templateReference) ? body.templateReference.templateId : undefined;
-  const hasTemplate = typeof templateId === 'string' && templateId !== '';
-  if (isConfigMgrPolicy(body)) {
-    if (hasTemplate && !POLICY_TEMPLATES.some((t) => t.id === templateId && t.technologies === 'configManager')) {
+  const profile = profileOf(body);
+  if (typeof profile === 'string') return profile;
+  if (flags(body.technologies) !== flags(profile.technologies))
+    return `technologies '${String(body.technologies)}' do not match the ${profile.name} profile ('${profile.technologies}').`;
+  if (flags(body.platforms) !== flags(profile.platforms))
+    return `platforms '${String(body.platforms)}' do not match the ${profile.name} profile ('${profile.platforms}').`;
+  if (profile.creationSource !== undefined) {
+    if (isObject(body.templateReference) && body.templateReference.templateId)
       return 'ConfigMgr endpoint security policies created from a creationSource must not carry an MDM templateReference.';
-    }
     const tags = body.roleScopeTagIds;
-    if (tags !== undefined && !(Array.isArray(tags) && (tags.length === 0 || (tags.length === 1 && tags[0] === '0')))) {
+    if (tags !== undefined && !(Array.isArray(tags) && (tags.length === 0 || (tags.length === 1 && tags[0] === '0'))))
       return 'Scope tags are not supported for Configuration Manager endpoint security policies.';
-    }
-  } else {
-    if (!hasTemplate) return 'An Intune endpoint security policy requires a templateReference.';
-    if (!POLICY_TEMPLATES.some((t) => t.id === templateId)) return `Template '${String(templateId)}' was not found.`;
   }
-  const settings = body.settings ?? [];
-  if (!Array.isArray(settings)) return "'settings' must be a collection.";
+  const settings = Array.isArray(body.settings) ? body.settings : [];
   for (const [i, setting] of settings.entries()) {
-    if (!isObject(setting)) return `settings[${i}] must be an object.`;
-    if (
-      setting['@odata.type'] !== undefined &&
-      typeName(setting['@odata.type']) !== 'deviceManagementConfigurationSetting'
-    ) {
-      return `settings[${i}]: unknown @odata.type '${String(setting['@odata.type'])}'.`;
-    }
-    const problem = validateInstance(setting.settingInstance, `settings[${i}]`);
+    const problem = validateInstance(
+      profile,
+      isObject(setting) ? setting.settingInstance : undefined,
+      `settings[${i}]`,
+    );
     if (problem) return problem;
   }
   return undefined;
 }
 
-const TARGET_TYPES = new Set([
-  'groupAssignmentTarget',
-  'exclusionGroupAssignmentTarget',
-  'allDevicesAssignmentTarget',
-  'allLicensedUsersAssignmentTarget',
-  'configurationManagerCollectionAssignmentTarget',
-]);
+const FILTER_ID = 'deviceAndAppManagementAssignmentFilterId';
+const FILTER_TYPE = 'deviceAndAppManagementAssignmentFilterType';
+
+function validateFilter(target: JsonObject): string | undefined {
+  const type = String(target[FILTER_TYPE] ?? 'none').toLowerCase();
+  const id = target[FILTER_ID];
+  if (type === 'none') return undefined;
+  if (typeof id !== 'string' || !GUID.test(id)) return `${FILTER_TYPE} '${type}' needs a valid ${FILTER_ID}.`;
+  const filter = assignmentFilter(id);
+  if (!filter) return `Assignment filter '${id}' was not found.`;
+  if (filter.platform !== 'windows10AndLater')
+    return `Assignment filter '${filter.displayName}' is for platform ${filter.platform}; this policy is for windows10.`;
+  return undefined;
+}
 
 /** Checks one assignment target against the policy kind and the world; returns the 400 message or undefined. */
 export function validateTarget(world: World, policy: JsonObject, target: unknown): string | undefined {
   if (!isObject(target)) return 'Each assignment requires a target.';
   const type = typeName(target['@odata.type']);
-  if (!TARGET_TYPES.has(type))
-    return `Unknown @odata.type '${String(target['@odata.type'] ?? '')}' for an assignment target.`;
+  const filterProblem = validateFilter(target);
+  if (filterProblem) return filterProblem;
   const configMgr = isConfigMgrPolicy(policy);
   if (type === 'configurationManagerCollectionAssignmentTarget') {
     if (!configMgr) return 'Configuration Manager collections can only be targeted by Configuration Manager policies.';
@@ -198,9 +174,10 @@ export function validateTarget(world: World, policy: JsonObject, target: unknown
   }
   if (configMgr) return 'Configuration Manager policies can only be assigned to Configuration Manager collections.';
   if (type === 'groupAssignmentTarget' || type === 'exclusionGroupAssignmentTarget') {
-    return world.directory.group(String(target.groupId ?? ''))
-      ? undefined
-      : `Group '${String(target.groupId ?? '')}' was not found.`;
+    const groupId = String(target.groupId ?? '');
+    if (!GUID.test(groupId)) return `Invalid object identifier '${groupId}'.`;
+    return world.directory.group(groupId) ? undefined : `Group '${groupId}' was not found.`;
   }
-  return undefined;
+  if (type === 'allDevicesAssignmentTarget' || type === 'allLicensedUsersAssignmentTarget') return undefined;
+  return `Assignment target type '${type}' is not supported for endpoint security policies.`;
 }

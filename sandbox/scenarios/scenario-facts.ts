@@ -6,6 +6,8 @@ export type HotfixState = 'absent' | 'downloaded' | 'installed';
 
 export interface ScenarioFacts {
   readonly buildNumber: number;
+  /** The current branch release the site's installed update names ("Configuration Manager 2303"). */
+  readonly release: string;
   readonly fullVersion: string;
   readonly hotfix: HotfixState;
   readonly classNamesCaseSensitive: boolean;
@@ -14,12 +16,17 @@ export interface ScenarioFacts {
   readonly connectorHeartbeatAgeSeconds: number;
   readonly alexIsGlobalAdmin: boolean;
   readonly attached: boolean;
+  /** Attached scenarios: whether the site also has co-management (every client co-managed). */
+  readonly coManagement: boolean;
   readonly enabledCollectionIds: readonly string[];
+  /** An EDR policy made in the admin center whose assignment uses a filter (world/portal-policies.ts). */
+  readonly portalPolicy: boolean;
   readonly size: 'demo' | 'large';
 }
 
 const current: ScenarioFacts = {
   buildNumber: 9106,
+  release: '2303',
   fullVersion: '5.00.9106.1000',
   hotfix: 'absent',
   classNamesCaseSensitive: false,
@@ -28,13 +35,16 @@ const current: ScenarioFacts = {
   connectorHeartbeatAgeSeconds: 600,
   alexIsGlobalAdmin: true,
   attached: false,
+  coManagement: true,
   enabledCollectionIds: [],
+  portalPolicy: false,
   size: 'demo',
 };
 
 const cb2002: ScenarioFacts = {
   ...current,
   buildNumber: 8968,
+  release: '2002',
   fullVersion: '5.00.8968.1000',
   classNamesCaseSensitive: true,
 };
@@ -49,11 +59,21 @@ const MDE_OFF_HEARTBEAT_AGE_SECONDS = 30 * 24 * 3600;
 
 export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioFacts>> = {
   fresh: current,
-  ready: { ...current, attached: true, enabledCollectionIds: ['PS100015', 'PS100042'] },
+  ready: { ...current, attached: true, enabledCollectionIds: ['PS100015', 'PS100042'], portalPolicy: true },
   'cb2002-no-hotfix': { ...cb2002, hotfix: 'downloaded' },
   'cb2002-hotfix': { ...cb2002, hotfix: 'installed' },
   'gov-cloud': { ...current, environment: 'AzureUSGovernmentCloud' },
   'mde-off': { ...current, connectorState: 'available', connectorHeartbeatAgeSeconds: MDE_OFF_HEARTBEAT_AGE_SECONDS },
   'not-admin': { ...current, alexIsGlobalAdmin: false },
   large: { ...current, size: 'large' },
+  /** 2503 (build 9135, configmgr-adminservice.md §2 [I]), attached without co-management: graph-intune.md §11.7. */
+  cb2503: {
+    ...current,
+    buildNumber: 9135,
+    release: '2503',
+    fullVersion: '5.00.9135.1000',
+    attached: true,
+    coManagement: false,
+    enabledCollectionIds: ['PS100015', 'PS100042'],
+  },
 };

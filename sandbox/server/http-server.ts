@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { Socket } from 'node:net';
 import { applyFault } from '../faults/apply-fault.js';
-import { authorizationScheme } from './request-log.js';
+import { authorizationScheme, type RequestLogEntry } from './request-log.js';
 import type { SandboxState } from './sandbox-state.js';
 import type { SandboxRequest, SandboxResponse } from './types.js';
 
@@ -87,7 +87,7 @@ export function createSandboxServer(
     const path = safeDecode(url.pathname);
     const method = (req.method ?? 'GET').toUpperCase();
     const clientRequestId = headerOf(req, 'client-request-id');
-    const entry = {
+    const entry: RequestLogEntry = {
       time: state.world.clock.nowIso(),
       method,
       path,
@@ -98,6 +98,7 @@ export function createSandboxServer(
     };
     state.log.record(entry);
     const rawBody = await readBody(req);
+    state.log.recordBody(entry, parseJson(rawBody, headerOf(req, 'content-type')));
     if (!path.startsWith(CONTROL_PREFIX)) {
       const rule = state.faults.decide(method, path, RESPONSE_FAULT_KINDS);
       if (rule) {

@@ -82,9 +82,9 @@ export class CloudAttach {
   }
 
   /** Scenario set-up: state that has already been synced for a long time. */
-  preset(enabledIds: readonly string[], nowMs: number): void {
+  preset(enabledIds: readonly string[], nowMs: number, coManagement = true): void {
     const longAgo = nowMs - this.syncDelayMs - 86_400_000;
-    this.attach('all', true, longAgo);
+    this.attach('all', coManagement, longAgo);
     for (const id of enabledIds) this.flags.set(id, { enabled: true, changedAtMs: longAgo });
   }
 }

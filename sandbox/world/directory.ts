@@ -31,6 +31,7 @@ export const GROUP_IDS = {
   operators: stableGuid('group', 'operators'),
   pilotOperators: stableGuid('group', 'pilot-operators'),
   globalAdminsRoleGroup: stableGuid('group', 'role-global-admins'),
+  globalAdminDeputies: stableGuid('group', 'global-admin-deputies'),
   pilotDevices: stableGuid('group', 'sg-pilot-devices'),
   allWorkstations: stableGuid('group', 'sg-all-workstations'),
   finance: stableGuid('group', 'sg-finance'),
@@ -71,7 +72,14 @@ export class Directory {
       group(GROUP_IDS.approversNested, 'AttachOps-Approvers-Deputies', [DEMO_USERS.secondApprover.id]),
       group(GROUP_IDS.operators, 'AttachOps-Operators', [DEMO_USERS.admin.id, DEMO_USERS.operator.id]),
       group(GROUP_IDS.pilotOperators, 'AttachOps-Pilot-Operators', [DEMO_USERS.pilotOperator.id]),
-      group(GROUP_IDS.globalAdminsRoleGroup, 'Role-Global-Administrators', [DEMO_USERS.secondApprover.id], true),
+      group(
+        GROUP_IDS.globalAdminsRoleGroup,
+        'Role-Global-Administrators',
+        [DEMO_USERS.secondApprover.id, GROUP_IDS.globalAdminDeputies],
+        true,
+      ),
+      // Megan holds Global Administrator through this group nested in the role-assignable one (sandbox/README.md).
+      group(GROUP_IDS.globalAdminDeputies, 'Global-Administrator-Deputies', [DEMO_USERS.approver.id]),
       group(GROUP_IDS.pilotDevices, 'SG-Pilot-Devices', deviceIds(0, 10)),
       group(GROUP_IDS.allWorkstations, 'SG-All-Workstations', deviceIds(0, 100)),
       group(GROUP_IDS.finance, 'SG-Finance', deviceIds(40, 70)),

@@ -126,7 +126,7 @@ function initialUpdates(facts: ScenarioFacts, nowIso: string): UpdatePackage[] {
   if (facts.buildNumber !== 8968) {
     return [
       update(
-        'Configuration Manager 2303',
+        `Configuration Manager ${facts.release}`,
         'B6F8D2A1-3C4E-4F5A-9B7C-1D2E3F405162',
         STATE_INSTALL_SUCCESS,
         0,

@@ -4,6 +4,7 @@ import { CloudAttach } from './cloud-attach.js';
 import { Directory } from './directory.js';
 import { Hierarchy } from './hierarchy.js';
 import { PolicyStore } from './policy-store.js';
+import { addPortalPolicy } from './portal-policies.js';
 import { SimClock } from './sim-clock.js';
 
 export interface WorldOptions {
@@ -34,7 +35,9 @@ export class World {
     );
     this.cloud = new CloudAttach(this.hierarchy, options.syncDelaySeconds * 1000);
     this.createdAtMs = this.clock.nowMs();
-    if (this.facts.attached) this.cloud.preset(this.facts.enabledCollectionIds, this.createdAtMs);
+    if (this.facts.attached)
+      this.cloud.preset(this.facts.enabledCollectionIds, this.createdAtMs, this.facts.coManagement);
+    if (this.facts.portalPolicy) addPortalPolicy(this.policies, this.clock.nowIso(), this.createdAtMs);
   }
 
   get scenario(): ScenarioName {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ATTACHOPS_MARKER } from '../../adapters/graph/managed-marker.js';
 import { renderPolicyBody } from '../../adapters/graph/policy-body.js';
 import { parsePolicySettings, policyReadSchema } from '../../adapters/graph/policy-parse.js';
-import type { PolicyDraft } from '../../core/policy/policy-draft.js';
+import { DEPRECATED_SETTING_DEFINITION_IDS } from '../../adapters/graph/setting-catalog.js';
+import { createIntentFromFlags } from '../../core/policies/create-flags.js';
+import { type PolicyDraft, policyDraftSchema } from '../../core/policy/policy-draft.js';
 
 const intuneEdr: PolicyDraft = {
   kind: 'intune-edr',
@@ -27,6 +29,28 @@ function settingIds(body: ReturnType<typeof renderPolicyBody>): string[] {
 }
 
 describe('policy bodies (graph-intune.md §4.4–4.6)', () => {
+  it('sends no deprecated setting unless asked: default flags of every profile and target (graph-intune.md §11.3)', () => {
+    expect(DEPRECATED_SETTING_DEFINITION_IDS.size).toBeGreaterThan(0);
+    for (const profile of ['edr', 'antivirus'] as const) {
+      for (const target of ['intune', 'configmgr'] as const) {
+        const intent = createIntentFromFlags({ profile, target, name: 'Defaults' });
+        const draft = policyDraftSchema.parse({
+          kind: `${target}-${profile}`,
+          profile,
+          target,
+          name: intent.name,
+          description: '',
+          ...(target === 'intune' ? { scopeTagIds: [] } : {}),
+          settings: intent.settings,
+        });
+        const sent = JSON.stringify(renderPolicyBody(draft));
+        for (const id of DEPRECATED_SETTING_DEFINITION_IDS) expect(sent).not.toContain(id);
+      }
+    }
+    const asked = renderPolicyBody({ ...intuneEdr, settings: { telemetry: 'normal' } });
+    expect(settingIds(asked)).toContain([...DEPRECATED_SETTING_DEFINITION_IDS][0]);
+  });
+
   it('renders the MDM EDR body with the template, technologies and connector onboarding', () => {
     const body = renderPolicyBody(intuneEdr);
     expect(body).toMatchObject({

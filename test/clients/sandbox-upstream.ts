@@ -10,6 +10,7 @@ import {
   type SandboxOptions,
   startSandbox,
 } from '../../sandbox/index.js';
+import { assertNoContractViolations } from '../contract/write-contract.js';
 import { testTls } from '../support/tls.js';
 
 export interface SandboxUpstream {
@@ -58,6 +59,10 @@ export async function sandboxUpstream(
     control,
     requests: async () =>
       ((await control('GET', '/requests')) as { requests: Awaited<ReturnType<SandboxUpstream['requests']>> }).requests,
-    close: () => sandbox.close(),
+    async close() {
+      const violations: unknown = await control('GET', '/contract-violations');
+      await sandbox.close();
+      assertNoContractViolations(violations);
+    },
   };
 }

@@ -45,6 +45,8 @@ export interface WorkflowChatOptions {
   readonly verifyPolicy?: VerifyPolicy;
   /** Other tenant services than the sandbox's own (a wrong password, a closed port). */
   readonly tenantServices?: (sandbox: SandboxTenant) => TenantServices;
+  /** Bot environment on top of the sandbox's access mapping (e.g. more operators). */
+  readonly env?: Record<string, string>;
 }
 
 /** The real bot over HTTP, with `onboard` and its step handlers, against a sandbox tenant, in one personal chat. */
@@ -58,6 +60,7 @@ export async function startWorkflowChat(options: WorkflowChatOptions): Promise<W
     tenant: services,
     verifyPolicy: options.verifyPolicy ?? FAST_VERIFY,
     commands: WORKFLOW_COMMANDS,
+    ...(options.env ? { env: options.env } : {}),
   });
   harness.services.runs.addHandlers([createPrerequisitesStep(services), createHandOverStep()]);
   const conversationId = `a:personal-${options.scenario}-${Date.now()}`;

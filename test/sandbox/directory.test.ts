@@ -36,20 +36,43 @@ describe('directory', () => {
     expect(res.json<{ value: unknown[] }>().value).toEqual([]);
   });
 
-  it('transitiveRoleAssignments needs ConsistencyLevel and finds Patti through the role-assignable group', async () => {
+  it('transitiveRoleAssignments: 404 without ConsistencyLevel, 400 without $count=true, group rows with the group id', async () => {
     c = await sandboxClient();
-    const path = `/roleManagement/directory/transitiveRoleAssignments?$filter=${encodeURIComponent(`principalId eq '${DEMO_USERS.secondApprover.id}'`)}`;
-    expect((await c.graph('GET', path)).status).toBe(400);
-    const res = await c.graph('GET', path, undefined, { ConsistencyLevel: 'eventual' });
-    const value = res.json<{ value: Array<{ roleDefinitionId: string; principalId: string }> }>().value;
-    expect(value).toHaveLength(1);
-    expect(value[0]?.roleDefinitionId).toBe(GA);
-    expect(value[0]?.principalId).not.toBe(DEMO_USERS.secondApprover.id);
+    const path = (principalId: string, count = true): string =>
+      `/roleManagement/directory/transitiveRoleAssignments?${gaFilter(principalId)}${count ? '&$count=true' : ''}`;
+    const eventual = { ConsistencyLevel: 'eventual' };
+    const noHeader = await c.graph('GET', path(DEMO_USERS.secondApprover.id));
+    expect(noHeader.status).toBe(404);
+    expect(noHeader.json<{ error: { code: string } }>().error.code).toBe('Request_ResourceNotFound');
+    const noCount = await c.graph('GET', path(DEMO_USERS.secondApprover.id, false), undefined, eventual);
+    expect(noCount.status).toBe(400);
+    expect(noCount.json<{ error: { code: string; message: string } }>().error.message).toContain('$count=true');
+    const noPrincipal = await c.graph(
+      'GET',
+      '/roleManagement/directory/transitiveRoleAssignments?$count=true',
+      undefined,
+      eventual,
+    );
+    expect(noPrincipal.status).toBe(400);
+
+    const res = await c.graph('GET', path(DEMO_USERS.secondApprover.id), undefined, eventual);
+    const body = res.json<{
+      '@odata.count': number;
+      value: Array<{ roleDefinitionId: string; principalId: string }>;
+    }>();
+    expect(body['@odata.count']).toBe(1);
+    expect(body.value[0]?.roleDefinitionId).toBe(GA);
+    expect(body.value[0]?.principalId).not.toBe(DEMO_USERS.secondApprover.id);
     const direct = await c.graph(
       'GET',
       `/roleManagement/directory/roleAssignments?${gaFilter(DEMO_USERS.secondApprover.id)}`,
     );
     expect(direct.json<{ value: unknown[] }>().value).toEqual([]);
+
+    const nested = await c.graph('GET', path(DEMO_USERS.approver.id), undefined, eventual);
+    expect(nested.json<{ value: Array<{ principalId: string }> }>().value).toHaveLength(1);
+    const none = await c.graph('GET', path(DEMO_USERS.operator.id), undefined, eventual);
+    expect(none.json<{ value: unknown[] }>().value).toEqual([]);
   });
 
   it('transitiveMemberOf includes nested groups; run-time membership changes show up', async () => {

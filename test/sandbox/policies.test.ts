@@ -71,9 +71,11 @@ describe('configuration policies', () => {
     expect(read.settings).toHaveLength(1);
     const filter = encodeURIComponent("(technologies eq 'configManager' and creationSource eq 'SccmEDR')");
     expect(
-      (await c.graph('GET', `/deviceManagement/configurationPolicies?$filter=${filter}`)).json<{ value: unknown[] }>()
-        .value,
-    ).toHaveLength(1);
+      (await c.graph('GET', `/deviceManagement/configurationPolicies?$filter=${filter}`))
+        .json<{ value: Array<{ name: string }> }>()
+        .value.map((policy) => policy.name)
+        .sort(),
+    ).toEqual(['EDR (ConfigMgr)', 'EDR - Finance (portal)']);
     expect(
       (await c.graph('PUT', `/deviceManagement/configurationPolicies/${id}`, configMgrEdr({ name: 'Renamed' }))).status,
     ).toBe(204);

@@ -12,6 +12,7 @@ import {
   type RunningSandbox,
   type ScenarioName,
 } from '../../sandbox/index.js';
+import { assertNoContractViolations } from '../contract/write-contract.js';
 import { testTls } from './tls.js';
 
 export interface SandboxTenant {
@@ -21,6 +22,7 @@ export interface SandboxTenant {
   readonly env: Record<string, string>;
   control(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }>;
   requests(): Promise<SandboxRequest[]>;
+  /** Closes the sandbox; throws when a Graph write the bot sent broke the schema contract (test/contract). */
   close(): Promise<void>;
 }
 
@@ -28,6 +30,8 @@ export interface SandboxRequest {
   readonly method: string;
   readonly path: string;
   readonly status: number;
+  /** The JSON body of a write (credentials redacted). */
+  readonly body?: unknown;
   readonly clientRequestId: string | null;
   readonly authorization: { readonly present: boolean; readonly scheme: string | null };
 }
@@ -80,6 +84,10 @@ export async function startSandboxTenant(
       const list = Array.isArray(json) ? json : ((json as { requests?: unknown[] }).requests ?? []);
       return list as SandboxRequest[];
     },
-    close: () => sandbox.close(),
+    async close() {
+      const { json } = await control('GET', 'contract-violations');
+      await sandbox.close();
+      assertNoContractViolations(json);
+    },
   };
 }

@@ -7,6 +7,7 @@ import { INTUNE_REPORT_CONCURRENCY, readCompliance } from '../../../core/complia
 import { bucketOfReportStatus } from '../../../core/compliance/report-status.js';
 import { summarize } from '../../../core/compliance/summary-model.js';
 import { silentLogger } from '../../../core/ports/logger.js';
+import { toCompliancePolicyView } from '../../../cards/views/compliance-policy-view.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { counts, deviceRows, FakeComplianceTenant } from './fakes.js';
 
@@ -30,6 +31,20 @@ describe('compliance numbers', () => {
       [50, 50],
       [100, 50],
     ]);
+  });
+
+  it("links each ConfigMgr policy to its own profile's page in the admin center (EDR is not the Antivirus page)", async () => {
+    const tenant = new FakeComplianceTenant();
+    tenant.summaries.set(tenant.addPolicy('EDR', 'configmgr-edr'), counts(3));
+    tenant.summaries.set(tenant.addPolicy('AV', 'configmgr-antivirus'), counts(3));
+    const summary = summarize(await readCompliance(tenant, new FakeClock(), silentLogger), new Map(), 1, 10);
+    const urls = Object.fromEntries(
+      summary.rows.map((row) => [row.name, toCompliancePolicyView(row, new Date(0)).adminCenterUrl]),
+    );
+    expect(urls).toEqual({
+      EDR: 'https://intune.microsoft.com/#view/Microsoft_Intune_Workflows/SecurityManagementMenu/~/edr',
+      AV: 'https://intune.microsoft.com/#view/Microsoft_Intune_Workflows/SecurityManagementMenu/~/antivirus',
+    });
   });
 
   it('maps report labels in one place, and never counts an unknown label as compliant', () => {

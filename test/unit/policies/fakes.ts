@@ -6,7 +6,11 @@ import type {
   UpdatePackage,
 } from '../../../core/ports/configmgr-gateway.js';
 import type { Directory, DirectoryGroup } from '../../../core/ports/directory.js';
-import type { EndpointSecurityPolicies, ScopeTag } from '../../../core/ports/endpoint-security-policies.js';
+import type {
+  AssignmentFilter,
+  EndpointSecurityPolicies,
+  ScopeTag,
+} from '../../../core/ports/endpoint-security-policies.js';
 import type { IntuneCollections } from '../../../core/ports/intune-collections.js';
 import type { AssignmentTarget } from '../../../core/policy/assignment-target.js';
 import type { PolicyDetails } from '../../../core/policy/managed-policy.js';
@@ -56,6 +60,10 @@ export class FakeTenant {
   scopeTags: ScopeTag[] = [
     { id: '0', displayName: 'Default', isBuiltIn: true },
     { id: '7', displayName: 'Paris', isBuiltIn: false },
+  ];
+  assignmentFilters: AssignmentFilter[] = [
+    { id: 'f1f1f1f1-0000-4000-8000-000000000001', displayName: 'Windows 11 devices', platform: 'windows10AndLater' },
+    { id: 'f1f1f1f1-0000-4000-8000-000000000002', displayName: 'iOS corporate', platform: 'iOS' },
   ];
   groups: DirectoryGroup[] = [];
   site: SiteInfo = SITE_2203;
@@ -171,6 +179,10 @@ export class FakeTenant {
       listScopeTags: async () => {
         this.calls.push('policies.listScopeTags');
         return [...this.scopeTags];
+      },
+      listAssignmentFilters: async () => {
+        this.calls.push('policies.listAssignmentFilters');
+        return [...this.assignmentFilters];
       },
     };
   }

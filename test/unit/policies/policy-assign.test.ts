@@ -186,3 +186,84 @@ describe('the policy-assign step', () => {
     expect(outcome).toMatchObject({ kind: 'failed', problem: { title: 'The policy is gone' } });
   });
 });
+
+describe('assignment filters in the assign plan (graph-intune.md §11.2)', () => {
+  const WIN11 = 'f1f1f1f1-0000-4000-8000-000000000001';
+  const asRead = {
+    id: 'x_1',
+    source: 'direct',
+    sourceId: 'x',
+    target: {
+      '@odata.type': '#microsoft.graph.configurationManagerCollectionAssignmentTarget',
+      collectionId: 'ps100042',
+      deviceAndAppManagementAssignmentFilterId: WIN11,
+      deviceAndAppManagementAssignmentFilterType: 'include',
+      someFutureProperty: { kept: true },
+    },
+  };
+
+  function filtered() {
+    const { tenant } = tenantWithPolicies();
+    const policy = tenant.addPolicy({
+      name: 'AV - Filtered',
+      managedByAttachOps: false,
+      draft: configMgrDraft,
+      assignments: [{ kind: 'collection', collectionId: 'PS100042', filter: { id: WIN11, mode: 'include' }, asRead }],
+    });
+    return { tenant, policy };
+  }
+
+  it('shows what stays with its filter name and mode, and carries the existing assignment exactly as read', async () => {
+    const { tenant, policy } = filtered();
+    const planned = await createPolicyAssignPlanner(tenant.services()).plan({
+      policy: 'AV - Filtered',
+      to: ['PS100043'],
+      exclude: [],
+      filter: 'windows 11 devices',
+      filterMode: 'exclude',
+    });
+    expect(planned.changes).toEqual([
+      expect.objectContaining({ action: 'keep', detail: 'stays assigned, filter Windows 11 devices (include)' }),
+      expect.objectContaining({ action: 'add', detail: 'newly assigned, filter Windows 11 devices (exclude)' }),
+    ]);
+    const input = planned.steps[0]?.input as { targets: unknown[] };
+    expect(input.targets[0]).toEqual({
+      kind: 'collection',
+      collectionId: 'PS100042',
+      filter: { id: WIN11, mode: 'include' },
+      asRead,
+    });
+    expect(input.targets[1]).toEqual({
+      kind: 'collection',
+      collectionId: 'PS100043',
+      filter: { id: WIN11, mode: 'exclude' },
+    });
+    await runStep(
+      createPolicyAssignStep(tenant.services().policies),
+      planned.steps[0]?.input as Record<string, unknown>,
+    );
+    expect(tenant.policies.get(policy.id)?.assignments[0]).toMatchObject({ asRead });
+  });
+
+  it('names a missing filter with the ones there are, refuses a filter of another platform and a mode without a filter', async () => {
+    const { tenant } = filtered();
+    const planner = createPolicyAssignPlanner(tenant.services());
+    const base = { policy: 'AV - Filtered', to: ['PS100043'], exclude: [] };
+    await expect(planner.plan({ ...base, filter: 'Nope' })).rejects.toMatchObject({
+      title: 'Assignment filter not found',
+      fix: expect.stringContaining('"Windows 11 devices"'),
+    });
+    await expect(planner.plan({ ...base, filter: 'iOS corporate' })).rejects.toMatchObject({
+      title: 'The filter is for another platform',
+    });
+    await expect(planner.plan({ ...base, filterMode: 'include' })).rejects.toMatchObject({
+      title: '--filter-mode needs --filter',
+    });
+  });
+
+  it('does not read filters when no target has one and none is asked for', async () => {
+    const { tenant } = tenantWithPolicies();
+    await plan(tenant, 'AV - Servers', ['PS100043']);
+    expect(tenant.count('policies.listAssignmentFilters')).toBe(0);
+  });
+});

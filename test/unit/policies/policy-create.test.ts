@@ -44,7 +44,7 @@ describe('the policy-create planner', () => {
       ['create', 'Scope tags', 'Default (0)'],
       ['create', 'Onboarding package', 'from the Defender for Endpoint connector'],
       ['create', 'Sample sharing', 'all'],
-      ['create', 'Telemetry reporting frequency', 'normal'],
+      ['create', 'Telemetry reporting frequency (deprecated)', 'normal'],
     ]);
     expect(created.steps).toHaveLength(1);
     expect(created.steps[0]?.kind).toBe('policy-create');
@@ -94,7 +94,7 @@ describe('the policy-create planner', () => {
       ['update', 'EDR - Windows', `replaces the settings of ${existing.id}`],
       ['update', 'Scope tags', 'Default (0) → Paris (7)'],
       ['update', 'Sample sharing', 'none → all'],
-      ['remove', 'Telemetry reporting frequency', 'normal → not configured'],
+      ['remove', 'Telemetry reporting frequency (deprecated)', 'normal → not configured'],
       ['remove', 'Setting device_vendor_msft_other', 'configured outside AttachOps; replacing the settings removes it'],
     ]);
     expect(updated.steps[0]?.input).toMatchObject({ draft: { description: 'Pilot', scopeTagIds: ['7'] } });

@@ -91,6 +91,7 @@ export function createFakeTenant(world: FakeWorld): FakeTenant {
       getAssignments: notUsed('policies.getAssignments'),
       assign: notUsed('policies.assign'),
       listScopeTags: notUsed('policies.listScopeTags'),
+      listAssignmentFilters: notUsed('policies.listAssignmentFilters'),
     },
     complianceReports: { getPolicyDeviceStatuses: notUsed('getPolicyDeviceStatuses') },
   };

@@ -124,7 +124,12 @@ describe('an upstream failure of one port', () => {
     [
       'ConfigMgr site',
       (world) => (world.gatewayFailures.getSiteInfo = gatewayError('Unauthenticated', 'HTTP 401', { httpStatus: 401 })),
-      ['configmgr.top-level-site', 'configmgr.version.antivirus', 'configmgr.version.edr'],
+      [
+        'configmgr.top-level-site',
+        'configmgr.version.antivirus',
+        'configmgr.version.edr',
+        'configmgr.version.edr-co-management',
+      ],
     ],
     [
       'ConfigMgr tenant attach state',
