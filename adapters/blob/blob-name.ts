@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+
+/** Every item blob lives under this virtual folder, so the container can hold other things beside it. */
+export const ITEM_FOLDER = 'kv/';
+
+const LITERAL_CHARACTER = /^[A-Za-z0-9_-]$/;
+const ESCAPE_MARK = '~';
+const HASHED_NAME_MARK = '!';
+/** Blob names may be 1024 characters; long keys keep this much of their encoding and end with its sha256. */
+const LONGEST_PLAIN_NAME = 900;
+const VISIBLE_PART_OF_HASHED_NAME = 600;
+
+/**
+ * A blob name for a key. Letters, digits, `_` and `-` stay; every other UTF-16 code unit becomes `~XX` or `~uXXXX`.
+ * Not `%`: @azure/storage-blob sends `%` in a blob name unescaped (it treats it as already encoded), and not `/`, `.`
+ * or `..`, which URLs treat as path syntax. The encoding keeps prefixes, so a key prefix lists by a blob-name prefix.
+ */
+export function blobNameOf(key: string): string {
+  const encoded = encodeKey(key);
+  if (encoded.length <= LONGEST_PLAIN_NAME) return `${ITEM_FOLDER}${encoded}`;
+  const digest = createHash('sha256').update(encoded).digest('hex');
+  return `${ITEM_FOLDER}${encoded.slice(0, VISIBLE_PART_OF_HASHED_NAME)}${HASHED_NAME_MARK}${digest}`;
+}
+
+/** The blob-name prefix under which every key starting with `prefix` lives; the stored key decides the rest. */
+export function blobPrefixOf(prefix: string): string {
+  return `${ITEM_FOLDER}${encodeKey(prefix).slice(0, VISIBLE_PART_OF_HASHED_NAME)}`;
+}
+
+function encodeKey(key: string): string {
+  let encoded = '';
+  for (let index = 0; index < key.length; index += 1) {
+    const character = key.charAt(index);
+    encoded += LITERAL_CHARACTER.test(character) ? character : escapeCodeUnit(key.charCodeAt(index));
+  }
+  return encoded;
+}
+
+function escapeCodeUnit(codeUnit: number): string {
+  const hex = codeUnit.toString(16).toUpperCase();
+  return codeUnit < 0x100 ? `${ESCAPE_MARK}${hex.padStart(2, '0')}` : `${ESCAPE_MARK}u${hex.padStart(4, '0')}`;
+}

@@ -1,0 +1,112 @@
+import type { ContainerClient } from '@azure/storage-blob';
+import { z } from 'zod';
+import { type Logger, silentLogger } from '../../core/ports/logger.js';
+import {
+  type DeleteOptions,
+  ETagConflictError,
+  type PutOptions,
+  type Storage,
+  type StoredItem,
+} from '../../core/ports/storage.js';
+import { compareKeys } from '../storage/compare-keys.js';
+import { createKeyedLock } from '../storage/keyed-lock.js';
+import { isConditionFailure, isNotFound } from './blob-errors.js';
+import { blobNameOf, blobPrefixOf } from './blob-name.js';
+import { readBody } from './read-body.js';
+
+const BLOBS_READ_AT_ONCE = 16;
+
+const storedBlobSchema = z.object({ key: z.string(), value: z.unknown().optional() });
+
+export interface BlobStorageOptions {
+  /** The container; created when missing. Several processes may share it. */
+  readonly container: ContainerClient;
+  readonly logger?: Logger;
+}
+
+/**
+ * Storage in an Azure Blob container: one block blob per key holding `{key, value}` as JSON, the blob's ETag as the
+ * item's eTag, and compare-and-swap done by the service (If-Match / If-None-Match: *), so it holds across processes.
+ */
+export async function createBlobStorage(options: BlobStorageOptions): Promise<Storage> {
+  const { container } = options;
+  const logger = (options.logger ?? silentLogger).child({ component: 'blob-storage' });
+  await container.createIfNotExists();
+  const writes = createKeyedLock();
+
+  const readBlob = async (blobName: string): Promise<StoredItem | undefined> => {
+    let text: string;
+    let eTag: string | undefined;
+    try {
+      const response = await container.getBlobClient(blobName).download();
+      eTag = response.etag;
+      text = await readBody(response.readableStreamBody);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+    const parsed = storedBlobSchema.safeParse(parseJson(text));
+    if (!parsed.success || eTag === undefined) {
+      logger.warn({ blob: blobName }, 'blob storage: skipped a blob that does not hold a stored item');
+      return undefined;
+    }
+    return { key: parsed.data.key, value: parsed.data.value, eTag };
+  };
+
+  const conflictOr = (key: string, error: unknown, conditional: boolean): never => {
+    if (isConditionFailure(error) || (conditional && isNotFound(error))) throw new ETagConflictError(key);
+    throw error;
+  };
+
+  return {
+    async get(key: string) {
+      const item = await readBlob(blobNameOf(key));
+      return item?.key === key ? item : undefined;
+    },
+    put(key: string, value: unknown, conditions?: PutOptions) {
+      const text = JSON.stringify({ key, value });
+      return writes.run(key, async () => {
+        try {
+          const response = await container.getBlockBlobClient(blobNameOf(key)).upload(text, Buffer.byteLength(text), {
+            conditions: { ifMatch: conditions?.ifMatch, ifNoneMatch: conditions?.ifNoneMatch },
+            blobHTTPHeaders: { blobContentType: 'application/json' },
+          });
+          if (response.etag === undefined) throw new Error(`blob storage: no ETag came back for "${key}"`);
+          return response.etag;
+        } catch (error) {
+          return conflictOr(key, error, conditions?.ifMatch !== undefined);
+        }
+      });
+    },
+    delete: (key: string, conditions?: DeleteOptions) =>
+      writes.run(key, async () => {
+        try {
+          await container.getBlobClient(blobNameOf(key)).delete({ conditions: { ifMatch: conditions?.ifMatch } });
+          return true;
+        } catch (error) {
+          if (isNotFound(error) && conditions?.ifMatch === undefined) return false;
+          return conflictOr(key, error, conditions?.ifMatch !== undefined);
+        }
+      }),
+    async list(prefix: string) {
+      const names: string[] = [];
+      for await (const blob of container.listBlobsFlat({ prefix: blobPrefixOf(prefix) })) names.push(blob.name);
+      const items: StoredItem[] = [];
+      for (let start = 0; start < names.length; start += BLOBS_READ_AT_ONCE) {
+        const batch = names.slice(start, start + BLOBS_READ_AT_ONCE);
+        const read = await Promise.all(batch.map((name) => readBlob(name)));
+        items.push(...read.filter((item): item is StoredItem => item?.key.startsWith(prefix) === true));
+      }
+      return items.sort((left, right) => compareKeys(left.key, right.key));
+    },
+    flush: () => writes.idle(),
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
