@@ -39,6 +39,10 @@ export function parseAuditLine(line: string, file: string, where: string): Audit
   } catch {
     throw new AuditLogCorruptError(file, where, 'the line is not JSON');
   }
+  return parseAuditEntry(json, file, where);
+}
+
+export function parseAuditEntry(json: unknown, file: string, where: string): AuditEntry {
   const parsed = auditEntrySchema.safeParse(json);
   if (!parsed.success) {
     throw new AuditLogCorruptError(file, where, z.prettifyError(parsed.error));

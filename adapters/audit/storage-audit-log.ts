@@ -1,0 +1,80 @@
+import { buildAuditEntry } from '../../core/audit/build-entry.js';
+import { positionAfter } from '../../core/audit/hash-chain.js';
+import type { AuditEntry, AuditEntryInput, AuditLog } from '../../core/ports/audit-log.js';
+import { type Clock, systemClock } from '../../core/ports/clock.js';
+import { isETagConflict, type Storage } from '../../core/ports/storage.js';
+import { AuditLogCorruptError, parseAuditEntry } from './audit-entry-schema.js';
+import { createSerialQueue } from './serial-queue.js';
+
+const ENTRY_PREFIX = 'audit/';
+const SEQ_DIGITS = 12;
+
+export interface StorageAuditLogOptions {
+  /** Shared by every instance that writes the chain. */
+  readonly storage: Storage;
+  readonly clock?: Clock;
+}
+
+/**
+ * The hash chain as one item per entry, keyed by its zero-padded seq. Entry `seq` is created with If-None-Match: *,
+ * so when two instances race for the same seq exactly one wins; the other re-reads the head and chains after the
+ * winner. The chain can therefore never fork, and no entry is ever rewritten. (Not an append blob: those stop at
+ * 50,000 blocks, and appending needs the last hash anyway, which one-item-per-seq gives with one conditional write.)
+ */
+export function createStorageAuditLog(options: StorageAuditLogOptions): AuditLog {
+  const { storage, clock = systemClock } = options;
+  const queue = createSerialQueue();
+  let head: AuditEntry | undefined;
+
+  const readEntry = async (seq: number): Promise<AuditEntry | undefined> => {
+    const item = await storage.get(keyOf(seq));
+    return item === undefined ? undefined : parseAuditEntry(item.value, 'audit storage', keyOf(seq));
+  };
+
+  /** The last entry: from the last one this instance saw, forward until a seq is free. */
+  const findHead = async (): Promise<AuditEntry | undefined> => {
+    let last = head;
+    if (last === undefined) {
+      const listed = await storage.list(ENTRY_PREFIX);
+      const item = listed.at(-1);
+      last = item === undefined ? undefined : parseAuditEntry(item.value, 'audit storage', item.key);
+    }
+    for (;;) {
+      const next = await readEntry(positionAfter(last).seq);
+      if (next === undefined) return last;
+      last = next;
+    }
+  };
+
+  const appendNow = async (input: AuditEntryInput): Promise<AuditEntry> => {
+    for (;;) {
+      const last = await findHead();
+      const entry = buildAuditEntry(input, positionAfter(last), clock.now());
+      try {
+        await storage.put(keyOf(entry.seq), entry, { ifNoneMatch: '*' });
+        head = entry;
+        return entry;
+      } catch (error) {
+        if (!isETagConflict(error)) throw error;
+        head = last;
+      }
+    }
+  };
+
+  return {
+    append: (input) => queue.run(() => appendNow(input)),
+    async read() {
+      const entries = (await storage.list(ENTRY_PREFIX)).map((item) =>
+        parseAuditEntry(item.value, 'audit storage', item.key),
+      );
+      entries.forEach((entry, index) => {
+        if (entry.seq !== index + 1) throw new AuditLogCorruptError('audit storage', keyOf(index + 1), 'missing');
+      });
+      return entries;
+    },
+  };
+}
+
+function keyOf(seq: number): string {
+  return `${ENTRY_PREFIX}${String(seq).padStart(SEQ_DIGITS, '0')}`;
+}
