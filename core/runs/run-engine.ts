@@ -2,6 +2,7 @@ import type { Actor } from '../actor.js';
 import { isUpstreamError } from '../errors/upstream-error.js';
 import { shortId } from '../short-id.js';
 import { UserFacingError } from '../user-facing-error.js';
+import { type RunOwnership, singleProcessOwnership } from '../leases/run-ownership.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { ResourceBusyError, ResourceLocks } from './resource-locks.js';
@@ -34,6 +35,7 @@ export class RunEngine {
   private readonly observers: RunObserver[] = [];
   private readonly handlers: Map<string, StepHandler>;
   private readonly verifyPolicy: VerifyPolicy;
+  private readonly ownership: RunOwnership;
   private stopping = false;
   private signalStop: () => void = () => undefined;
   private readonly stopSignal = new Promise<void>((resolve) => {
@@ -49,6 +51,7 @@ export class RunEngine {
     this.tasks = new BackgroundTasks(options.log);
     this.handlers = new Map(options.handlers.map((handler) => [handler.kind, handler]));
     this.verifyPolicy = options.verifyPolicy ?? DEFAULT_VERIFY_POLICY;
+    this.ownership = options.ownership ?? singleProcessOwnership;
   }
 
   /** For handlers that need services built after the engine (the approval step needs the approval service). */
@@ -87,7 +90,7 @@ export class RunEngine {
     await this.store.create(run);
     await this.audit(request.requestedBy, 'run.started', run, { steps: run.steps.map((step) => step.kind) });
     this.notify(run);
-    this.tasks.start(`advance ${run.id}`, () => this.advance(run.id, request.requestedBy));
+    this.claim(run.id, request.requestedBy);
     return run;
   }
 
@@ -104,7 +107,7 @@ export class RunEngine {
     return this.mutex.run(runId, async () => {
       const rechecked = new Set<string>();
       for (;;) {
-        if (this.stopping) return;
+        if (this.stopping || !this.ownership.stillOwns(runId)) return;
         const run = await this.get(runId);
         if (!run || isTerminal(run.status)) return;
         const step = currentStep(run);
@@ -129,23 +132,32 @@ export class RunEngine {
 
   /** Advances without waiting for it; tracked so shutdown and tests can wait. */
   advanceInBackground(runId: string, actor: Actor): void {
-    this.tasks.start(`advance ${runId}`, () => this.advance(runId, actor));
+    this.claim(runId, actor);
   }
 
-  /** Resumes every run that was in flight when the bot stopped. */
+  /** Resumes every run that was in flight when the bot stopped (or, with leases, whose owner died). */
   async resumeAll(): Promise<number> {
     const live = (await this.list()).filter((run) => !isTerminal(run.status));
-    for (const run of live) {
-      const step = currentStep(run);
-      this.tasks.start(`resume ${run.id}`, async () => {
-        if (step?.state === 'waiting-for-admin' && step.verification && !step.verification.gaveUpAt) {
-          await this.pollVerification(run.id, step.id, SYSTEM_ACTOR);
-        } else {
-          await this.advance(run.id, SYSTEM_ACTOR);
-        }
-      });
-    }
+    for (const run of live) this.claim(run.id, SYSTEM_ACTOR, { onlyIfUnowned: true });
     return live.length;
+  }
+
+  /** Works on the run on the instance that owns it (this one, unless leases say otherwise). */
+  private claim(runId: string, actor: Actor, options?: { readonly onlyIfUnowned?: boolean }): void {
+    this.tasks.start(`run ${runId}`, () =>
+      this.ownership.own(runId, actor, (owner) => this.resume(runId, owner), options),
+    );
+  }
+
+  /** Picks the run up where it is: keeps checking a console step being verified, otherwise advances. */
+  private async resume(runId: string, actor: Actor): Promise<void> {
+    const run = await this.get(runId);
+    const step = run && currentStep(run);
+    if (step?.state === 'waiting-for-admin' && step.verification && !step.verification.gaveUpAt) {
+      await this.pollVerification(runId, step.id, actor);
+    } else {
+      await this.advance(runId, actor);
+    }
   }
 
   /** The admin says the console step is done: check now and keep checking while the sync delay passes. */
@@ -168,8 +180,7 @@ export class RunEngine {
         }),
       );
     });
-    const step = currentStep(run);
-    if (step) this.tasks.start(`verify ${runId}`, () => this.pollVerification(runId, step.id, actor));
+    this.claim(runId, actor);
     return run;
   }
 
@@ -187,7 +198,7 @@ export class RunEngine {
       }));
     });
     await this.audit(actor, 'run.retried', run);
-    this.tasks.start(`advance ${runId}`, () => this.advance(runId, actor));
+    this.claim(runId, actor);
     return run;
   }
 
@@ -275,7 +286,7 @@ export class RunEngine {
           this.stopSignal,
         ]);
       }
-      if (this.stopping) return;
+      if (this.stopping || !this.ownership.stillOwns(runId)) return;
       const arrived = await this.mutex.run(runId, () => this.checkOnce(runId, stepId, actor));
       if (arrived === 'stop') return;
       if (arrived === 'done') {

@@ -1,4 +1,5 @@
 import type { Actor } from '../actor.js';
+import type { RunOwnership } from '../leases/run-ownership.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
@@ -32,4 +33,6 @@ export interface RunEngineOptions {
   readonly handlers: readonly StepHandler[];
   readonly verifyPolicy?: VerifyPolicy;
   readonly newRunId?: () => string;
+  /** Which instance works on which run; one process owns them all by default. */
+  readonly ownership?: RunOwnership;
 }
