@@ -1,5 +1,7 @@
 import { ComplianceScheduler, type RoundReport } from '../../core/compliance/compliance-scheduler.js';
+import type { SlotClaims } from '../../core/compliance/slot-claims.js';
 import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
+import { type Leadership, soleLeader } from '../../core/leases/leadership.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { AppServices } from '../app-services.js';
@@ -24,6 +26,9 @@ export interface ComplianceSchedulerOptions {
   readonly clock?: Clock;
   readonly tickMs?: number;
   readonly sendLimits?: Partial<SendLimits>;
+  /** Several instances: only the leader runs rounds, and every slot is claimed before it is posted. */
+  readonly leadership?: Leadership;
+  readonly slots?: SlotClaims;
 }
 
 export interface RunningComplianceScheduler {
@@ -51,10 +56,13 @@ export function startComplianceScheduler(options: ComplianceSchedulerOptions): R
     clock,
     log,
     delivery: createSubscriptionDelivery(options.services, sender, clock, log),
+    slots: options.slots,
   });
+  const leadership = options.leadership ?? soleLeader;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let rounds: Promise<unknown> = Promise.resolve();
+  let ticking: Promise<void> = Promise.resolve();
 
   const runDue = (): Promise<RoundReport> => {
     const round = rounds.then(() => scheduler.runDue());
@@ -63,8 +71,11 @@ export function startComplianceScheduler(options: ComplianceSchedulerOptions): R
   };
   const tick = (): void => {
     timer = undefined;
-    void runDue()
+    ticking = leadership
+      .lead()
+      .then((leading) => (leading ? runDue() : undefined))
       .then((report) => {
+        if (report === undefined) return;
         if (report.due > 0) log.info({ ...report }, 'compliance subscriptions posted');
       })
       .catch((error: unknown) => log.error({ err: error }, 'compliance scheduler round failed'))
@@ -83,7 +94,9 @@ export function startComplianceScheduler(options: ComplianceSchedulerOptions): R
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await ticking;
       await rounds;
+      await leadership.resign();
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../ports/logger.js';
 import type { ComplianceSnapshot } from './compliance-snapshot.js';
 import { mapBounded } from './map-bounded.js';
 import { nextRunAfter } from './schedule.js';
+import { type SlotClaims, soleClaimant } from './slot-claims.js';
 import type { Subscription } from './subscription.js';
 import type { SubscriptionStore } from './subscription-store.js';
 
@@ -34,6 +35,8 @@ export interface ComplianceSchedulerOptions {
   readonly clock: Clock;
   readonly log: Logger;
   readonly delivery: SummaryDelivery;
+  /** Several instances: each slot is claimed, and only its claimant posts it. */
+  readonly slots?: SlotClaims;
 }
 
 /**
@@ -51,8 +54,11 @@ export class ComplianceScheduler {
   async runDue(): Promise<RoundReport> {
     const { store, clock, log, delivery } = this.options;
     const now = clock.now();
-    const due = (await store.list()).filter(
-      (subscription) => subscription.state === 'active' && isDue(this.nextRun(subscription), now),
+    const due = await this.claimed(
+      (await store.list()).filter(
+        (subscription) => subscription.state === 'active' && isDue(this.nextRun(subscription), now),
+      ),
+      now,
     );
     if (due.length === 0) return { due: 0, sent: 0, paused: 0, failed: 0 };
 
@@ -77,6 +83,18 @@ export class ComplianceScheduler {
     });
     const count = (kind: DeliveryOutcome['kind']): number => outcomes.filter((outcome) => outcome.kind === kind).length;
     return { due: due.length, sent: count('sent'), paused: count('unreachable'), failed: count('failed') };
+  }
+
+  /** The due subscriptions whose slot this instance claimed; another instance posts the rest. */
+  private async claimed(due: readonly Subscription[], now: Date): Promise<Subscription[]> {
+    const slots = this.options.slots ?? soleClaimant;
+    const claims = await mapBounded(due, DELIVERY_CONCURRENCY, async (subscription) => {
+      const slot = this.nextRun(subscription);
+      const won = slot !== undefined && (await slots.claim(subscription.id, slot));
+      if (!won) await this.markRun(subscription, now);
+      return won;
+    });
+    return due.filter((_, index) => claims[index]);
   }
 
   private async settle(subscription: Subscription, outcome: DeliveryOutcome, now: Date): Promise<void> {

@@ -6,6 +6,7 @@ import {
   type SummaryDelivery,
 } from '../../../core/compliance/compliance-scheduler.js';
 import type { ComplianceSnapshot } from '../../../core/compliance/compliance-snapshot.js';
+import { StoredSlotClaims } from '../../../core/compliance/slot-claims.js';
 import { SubscriptionStore } from '../../../core/compliance/subscription-store.js';
 import type { Subscription } from '../../../core/compliance/subscription.js';
 import { createRecordingLogger } from '../storage/recording-logger.js';
@@ -50,10 +51,28 @@ async function setup(cron = '0 9 * * *', timeZone = 'UTC') {
   };
   await store.add(subscription);
   const scheduler = () => new ComplianceScheduler({ store, clock, log, delivery });
-  return { clock, store, delivery, log, scheduler, subscription };
+  const claiming = () => new ComplianceScheduler({ store, clock, log, delivery, slots: new StoredSlotClaims(storage) });
+  return { clock, store, delivery, log, scheduler, claiming, subscription };
 }
 
 describe('the compliance scheduler', () => {
+  it('with slot claims, two instances in the same round post each slot once', async () => {
+    const { clock, delivery, claiming } = await setup('*/1 * * * *');
+    const [first, second] = [claiming(), claiming()];
+    for (let slot = 1; slot <= 3; slot += 1) {
+      clock.advance(MINUTE);
+      await Promise.all([first.runDue(), second.runDue()]);
+      expect(delivery.posts).toHaveLength(slot);
+    }
+  });
+
+  it('without slot claims, two instances in the same round would post twice (what the claims prevent)', async () => {
+    const { clock, delivery, scheduler } = await setup('*/1 * * * *');
+    clock.advance(MINUTE);
+    await Promise.all([scheduler().runDue(), scheduler().runDue()]);
+    expect(delivery.posts).toHaveLength(2);
+  });
+
   it('posts when a slot passes, once, and again at the next slot', async () => {
     const { clock, delivery, scheduler } = await setup();
     const running = scheduler();
