@@ -1,28 +1,31 @@
-import { join } from 'node:path';
-import { createFileAuditLog } from '../adapters/audit/file-audit-log.js';
-import { createFileStorage } from '../adapters/storage/file-storage.js';
 import { systemClock } from '../core/ports/clock.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { createLogger } from './create-logger.js';
 import { startBot } from './start-bot.js';
 import { createAppServices } from './wiring/create-app-services.js';
+import { leasedScaleOut, singleInstance } from './wiring/create-scale-out.js';
+import { createStateStores } from './wiring/create-state-stores.js';
 import { createTenantServices } from './wiring/create-tenant-services.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config.logLevel);
-  const storage = await createFileStorage({ dir: join(config.dataDir, 'store'), logger: log });
-  const audit = await createFileAuditLog({
-    file: join(config.dataDir, 'audit.jsonl'),
-    clock: systemClock,
-    logger: log,
-  });
+  const { storage, audit, shared } = await createStateStores(config.storage, systemClock, log);
+  const scaleOut = shared ? leasedScaleOut(storage, config.scaleOut, log) : singleInstance;
   const tenant = config.tenant
     ? createTenantServices({ tenant: config.tenant, adminService: config.adminService, log, clock: systemClock })
     : undefined;
   if (!tenant) log.warn({}, 'no tenant configured: commands that read or change a tenant will say so');
-  const services = createAppServices({ storage, audit, clock: systemClock, log, tenant, access: config.access });
-  const bot = await startBot({ config, services, log });
+  const services = createAppServices({
+    storage,
+    audit,
+    clock: systemClock,
+    log,
+    tenant,
+    access: config.access,
+    ownership: scaleOut.ownership,
+  });
+  const bot = await startBot({ config, services, log, scaleOut });
 
   const stop = (signal: NodeJS.Signals): void => {
     log.info({ signal }, 'shutting down');

@@ -19,6 +19,7 @@ import { ConversationReferences } from './teams/conversation-references.js';
 import { ProactiveMessenger } from './teams/proactive-messenger.js';
 import { createAdapter, type TokenValidationEndpoints } from './teams/create-adapter.js';
 import { verbs as defaultVerbs } from './verbs/index.js';
+import { type ScaleOut, singleInstance } from './wiring/create-scale-out.js';
 import type { AnyVerb } from './verbs/verb.js';
 
 export interface BotOptions {
@@ -32,6 +33,8 @@ export interface BotOptions {
   readonly compliance?: Pick<ComplianceSchedulerOptions, 'tickMs' | 'sendLimits'>;
   /** Where inbound tokens' signing keys come from; the public cloud's unless given (tests use a local stand-in). */
   readonly tokenValidation?: TokenValidationEndpoints;
+  /** Several instances over shared storage: scheduler leadership, slot claims and the sweep for orphaned runs. */
+  readonly scaleOut?: ScaleOut;
 }
 
 export interface RunningBot {
@@ -44,6 +47,7 @@ export interface RunningBot {
 
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config, services, log } = options;
+  const scaleOut = options.scaleOut ?? singleInstance;
   const turns = new InFlight();
   let ready = false;
   const adapter = createAdapter(config.botFramework, log, options.tokenValidation);
@@ -73,6 +77,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     references,
     log,
     clock: services.clock,
+    tickMs: config.scaleOut.schedulerTickMs,
+    leadership: scaleOut.leadership,
+    slots: scaleOut.slots,
     ...options.compliance,
   });
   const bot = new AttachOpsBot({
@@ -101,6 +108,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   ready = true;
   const resumed = await services.runs.resumeAll();
   if (resumed > 0) log.info({ resumed }, 'resumed runs that were in flight');
+  const sweeper = startRunSweeper(services, scaleOut, log);
   const url = `http://${config.bindHost === '0.0.0.0' ? '127.0.0.1' : config.bindHost}:${port}`;
   if (config.botFramework) {
     log.info({ url, port }, 'listening; Bot Framework tokens required');
@@ -119,6 +127,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       server.server.closeIdleConnections();
       await turns.idle();
       await compliance.stop();
+      sweeper?.stop();
       await services.runs.stop();
       await progressCards.idle();
       await approvalCards.idle();
@@ -131,4 +140,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     return closing;
   };
   return { url, port, compliance, close };
+}
+
+/** With leases: now and then, take over runs whose owner stopped renewing (the owner only skips them while alive). */
+function startRunSweeper(services: AppServices, scaleOut: ScaleOut, log: Logger): { stop(): void } | undefined {
+  if (scaleOut.sweepMs === undefined) return undefined;
+  const timer = setInterval(() => {
+    services.runs.resumeAll().catch((error: unknown) => log.warn({ err: error }, 'run sweep failed'));
+  }, scaleOut.sweepMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }

@@ -1,5 +1,6 @@
 // `npm start`: builds, then runs the sandbox tenant (unless TENANT_ID is configured), the bot, and the Agents Playground.
 // Ctrl-C or SIGTERM stops all of them; if any of them dies, the rest are stopped and this exits non-zero.
+import { localEmulatorPort, startAzurite } from './lib/azurite.mjs';
 import { buildTypeScript, ROOT } from './lib/build.mjs';
 import { loadEnvFile } from './lib/env-file.mjs';
 import { startPlayground } from './lib/playground.mjs';
@@ -60,6 +61,9 @@ async function main() {
   await buildTypeScript();
   const env = { ...process.env };
   const tenantEnvironment = await startTenant(env);
+  const emulatorPort = localEmulatorPort(env);
+  if (emulatorPort !== undefined)
+    say(`Azure Storage emulator (Azurite) at ${await startAzurite(supervisor, env, emulatorPort)}`);
   const bot = botAddress(env);
   supervisor.start('bot', process.execPath, [`${ROOT}dist/bot/main.js`], {
     cwd: ROOT,

@@ -16,14 +16,23 @@ const port = z.coerce
   .min(0, 'must be between 0 and 65535')
   .max(65535, 'must be between 0 and 65535');
 
-const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DURATION_UNITS: Readonly<Record<string, number>> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
 
-/** `90s`, `30m`, `24h`, `7d`, in milliseconds. */
+/** `500ms`, `90s`, `30m`, `24h`, `7d`, in milliseconds. */
 const duration = z
   .string()
   .trim()
-  .regex(/^\d+(s|m|h|d)$/, 'must be a duration such as 90s, 30m, 24h or 7d')
-  .transform((value) => Number(value.slice(0, -1)) * (DURATION_UNITS[value.slice(-1)] ?? 0))
+  .regex(/^\d+(ms|s|m|h|d)$/, 'must be a duration such as 90s, 30m, 24h or 7d')
+  .transform((value) => {
+    const [, amount = '0', unit = ''] = /^(\d+)(\D+)$/.exec(value) ?? [];
+    return Number(amount) * (DURATION_UNITS[unit] ?? 0);
+  })
   .refine((ms) => ms > 0, 'must be longer than zero');
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -34,6 +43,20 @@ export const environmentSchema = z.object({
   BIND_HOST: optionalText,
   LOG_LEVEL: logLevel.default('info'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
+
+  STORAGE: z.enum(['file', 'blob']).default('file'),
+  STORAGE_CONNECTION_STRING: optionalText,
+  STORAGE_ACCOUNT_URL: httpsUrl.optional(),
+  STORAGE_CONTAINER: z
+    .string()
+    .trim()
+    .regex(
+      /^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/,
+      'must be a blob container name: 3-63 lowercase letters, digits and single hyphens',
+    )
+    .default('attachops'),
+  LEASE_DURATION: duration.default(30_000),
+  SCHEDULER_TICK: duration.default(15_000),
 
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,

@@ -41,12 +41,33 @@ export interface AccessConfig {
   readonly membershipCacheMs: number;
 }
 
+/** Where state, runs and the audit log live: files for one process, or a blob container several instances share. */
+export type StorageConfig =
+  | { readonly kind: 'file'; readonly dataDir: string }
+  | {
+      readonly kind: 'blob';
+      readonly container: string;
+      /** Secret (it holds the account key); never logged. */
+      readonly connectionString?: string;
+      /** With no connection string: the account's blob endpoint, reached with an Azure identity. */
+      readonly accountUrl?: string;
+    };
+
+export interface ScaleOutConfig {
+  /** How long a run or the scheduler stays owned by an instance that stopped renewing (died). */
+  readonly leaseDurationMs: number;
+  /** How often the compliance scheduler looks for due subscriptions (and renews its lease). */
+  readonly schedulerTickMs: number;
+}
+
 export interface Config {
   readonly port: number;
   /** 127.0.0.1 unless Bot Framework credentials are configured. */
   readonly bindHost: string;
   readonly logLevel: Environment['LOG_LEVEL'];
   readonly dataDir: string;
+  readonly storage: StorageConfig;
+  readonly scaleOut: ScaleOutConfig;
   /** Absent: the endpoint accepts unauthenticated requests, and so listens on loopback only. */
   readonly botFramework?: BotFrameworkCredentials;
   readonly tenant?: TenantConfig;
@@ -86,6 +107,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...tenantProblems(values),
     ...adminServiceProblems(values),
     ...tenantIdProblems(values),
+    ...storageProblems(values),
     ...grants.flatMap(({ name, problems: found }) => found.map((problem) => `${name} ${problem}`)),
   ];
   if (problems.length > 0) throw new ConfigError(problems);
@@ -97,6 +119,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     bindHost: botFramework ? (values.BIND_HOST ?? '0.0.0.0') : LOOPBACK,
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
+    storage: storageConfig(values),
+    scaleOut: { leaseDurationMs: values.LEASE_DURATION, schedulerTickMs: values.SCHEDULER_TICK },
     botFramework,
     tenant: tenantConfig(values),
     adminService: adminServiceConfig(values),
@@ -236,6 +260,32 @@ function adminServiceConfig(values: Environment): AdminServiceConfig | undefined
     password: values.ADMINSERVICE_PASSWORD,
     scope: values.ADMINSERVICE_SCOPE,
     caFile: values.ADMINSERVICE_CA_FILE,
+  };
+}
+
+function storageProblems(values: Environment): string[] {
+  const problems: string[] = [];
+  const hasConnectionString = values.STORAGE_CONNECTION_STRING !== undefined;
+  const hasAccountUrl = values.STORAGE_ACCOUNT_URL !== undefined;
+  if (values.STORAGE === 'file' && (hasConnectionString || hasAccountUrl)) {
+    problems.push('STORAGE_CONNECTION_STRING and STORAGE_ACCOUNT_URL need STORAGE=blob (the default is file)');
+  }
+  if (values.STORAGE === 'blob' && hasConnectionString === hasAccountUrl) {
+    problems.push('STORAGE=blob needs exactly one of STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL');
+  }
+  if (values.LEASE_DURATION < 2 * values.SCHEDULER_TICK) {
+    problems.push('LEASE_DURATION must be at least twice SCHEDULER_TICK, so the scheduler renews its lease in time');
+  }
+  return problems;
+}
+
+function storageConfig(values: Environment): StorageConfig {
+  if (values.STORAGE === 'file') return { kind: 'file', dataDir: values.DATA_DIR };
+  return {
+    kind: 'blob',
+    container: values.STORAGE_CONTAINER,
+    connectionString: values.STORAGE_CONNECTION_STRING,
+    accountUrl: values.STORAGE_ACCOUNT_URL,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Planner } from '../../core/approvals/change-plan.js';
 import { planRecheckStep } from '../../core/approvals/plan-recheck-step.js';
 import type { AuditLog } from '../../core/ports/audit-log.js';
 import type { Clock } from '../../core/ports/clock.js';
+import type { RunOwnership } from '../../core/leases/run-ownership.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Storage } from '../../core/ports/storage.js';
 import { RunEngine } from '../../core/runs/run-engine.js';
@@ -26,6 +27,8 @@ export interface ServiceParts {
   readonly verifyPolicy?: VerifyPolicy;
   /** Run ids are random short ids; tests pass a counter to name runs predictably. */
   readonly newRunId?: () => string;
+  /** Which instance works on which run; one process owns them all by default. */
+  readonly ownership?: RunOwnership;
 }
 
 /** Core services over the given storage, audit log and tenant ports. */
@@ -44,6 +47,7 @@ export function createAppServices(parts: ServiceParts): AppServices {
     handlers: stepHandlers(parts.tenant),
     verifyPolicy: parts.verifyPolicy,
     newRunId: parts.newRunId,
+    ownership: parts.ownership,
   });
   const approvals = new ApprovalService({
     storage: parts.storage,

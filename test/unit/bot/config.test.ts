@@ -81,3 +81,49 @@ describe('loadConfig', () => {
     ).toContain('ADMINSERVICE_SCOPE');
   });
 });
+
+describe('loadConfig, storage', () => {
+  it('keeps files by default, with leases that only matter for blob', () => {
+    const config = loadConfig({});
+    expect(config.storage).toEqual({ kind: 'file', dataDir: './data' });
+    expect(config.scaleOut).toEqual({ leaseDurationMs: 30_000, schedulerTickMs: 15_000 });
+  });
+
+  it('reads blob storage by connection string or account URL, container attachops by default', () => {
+    expect(loadConfig({ STORAGE: 'blob', STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).storage).toEqual({
+      kind: 'blob',
+      container: 'attachops',
+      connectionString: 'UseDevelopmentStorage=true',
+    });
+    expect(
+      loadConfig({
+        STORAGE: 'blob',
+        STORAGE_ACCOUNT_URL: 'https://contoso.blob.core.windows.net',
+        STORAGE_CONTAINER: 'ops-state',
+        LEASE_DURATION: '1500ms',
+        SCHEDULER_TICK: '500ms',
+      }),
+    ).toMatchObject({
+      storage: { kind: 'blob', container: 'ops-state', accountUrl: 'https://contoso.blob.core.windows.net/' },
+      scaleOut: { leaseDurationMs: 1500, schedulerTickMs: 500 },
+    });
+  });
+
+  it('names the storage variables that do not fit, never their values', () => {
+    const secret = 'AccountKey=c2VjcmV0';
+    const problems = problemsOf({ STORAGE_CONNECTION_STRING: secret });
+    expect(problems).toEqual([
+      'STORAGE_CONNECTION_STRING and STORAGE_ACCOUNT_URL need STORAGE=blob (the default is file)',
+    ]);
+    expect(problemsOf({ STORAGE: 'blob' })).toEqual([
+      'STORAGE=blob needs exactly one of STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL',
+    ]);
+    expect(problemsOf({ STORAGE: 'blob', STORAGE_CONNECTION_STRING: secret, STORAGE_CONTAINER: 'Bad_Name' })[0]).toMatch(
+      /^STORAGE_CONTAINER must be a blob container name/,
+    );
+    expect(problemsOf({ LEASE_DURATION: '10s', SCHEDULER_TICK: '15s' })).toEqual([
+      'LEASE_DURATION must be at least twice SCHEDULER_TICK, so the scheduler renews its lease in time',
+    ]);
+    expect(JSON.stringify(problemsOf({ STORAGE: 'sql', STORAGE_CONNECTION_STRING: secret }))).not.toContain('c2VjcmV0');
+  });
+});

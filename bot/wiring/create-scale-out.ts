@@ -1,0 +1,43 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { type SlotClaims, soleClaimant, StoredSlotClaims } from '../../core/compliance/slot-claims.js';
+import { type Leadership, LeasedLeadership, soleLeader } from '../../core/leases/leadership.js';
+import { LeaseStore } from '../../core/leases/lease-store.js';
+import { LeasedRunOwnership, type RunOwnership, singleProcessOwnership } from '../../core/leases/run-ownership.js';
+import { systemClock } from '../../core/ports/clock.js';
+import type { Logger } from '../../core/ports/logger.js';
+import type { Storage } from '../../core/ports/storage.js';
+import type { ScaleOutConfig } from '../config/config.js';
+
+/** How this instance shares work with the others: who owns runs, who runs the scheduler, who posts a slot. */
+export interface ScaleOut {
+  readonly instance: string;
+  readonly ownership: RunOwnership;
+  readonly leadership: Leadership;
+  readonly slots: SlotClaims;
+  /** How often runs whose owner died are looked for; absent for one process. */
+  readonly sweepMs?: number;
+}
+
+export const SCHEDULER_LEASE = 'compliance-scheduler';
+
+export const singleInstance: ScaleOut = {
+  instance: 'single',
+  ownership: singleProcessOwnership,
+  leadership: soleLeader,
+  slots: soleClaimant,
+};
+
+/** Leases on the wall clock (not a test's fake clock): they are about real processes dying. */
+export function leasedScaleOut(storage: Storage, config: ScaleOutConfig, log: Logger): ScaleOut {
+  const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const leaseLog = log.child({ component: 'leases', instance });
+  const leases = new LeaseStore({ storage, clock: systemClock, holder: instance, durationMs: config.leaseDurationMs });
+  return {
+    instance,
+    ownership: new LeasedRunOwnership(storage, leases, leaseLog),
+    leadership: new LeasedLeadership(leases, SCHEDULER_LEASE, leaseLog),
+    slots: new StoredSlotClaims(storage),
+    sweepMs: Math.max(1, Math.floor(config.leaseDurationMs / 3)),
+  };
+}

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { DefaultAzureCredential } from '@azure/identity';
+import { BlobServiceClient } from '@azure/storage-blob';
+import { createFileAuditLog } from '../../adapters/audit/file-audit-log.js';
+import { createStorageAuditLog } from '../../adapters/audit/storage-audit-log.js';
+import { createBlobStorage } from '../../adapters/blob/blob-storage.js';
+import { createFileStorage } from '../../adapters/storage/file-storage.js';
+import type { AuditLog } from '../../core/ports/audit-log.js';
+import type { Clock } from '../../core/ports/clock.js';
+import type { Logger } from '../../core/ports/logger.js';
+import type { Storage } from '../../core/ports/storage.js';
+import type { StorageConfig } from '../config/config.js';
+
+export interface StateStores {
+  readonly storage: Storage;
+  readonly audit: AuditLog;
+  /** True when other instances may use the same stores, so work must be claimed through leases. */
+  readonly shared: boolean;
+}
+
+/** Files under DATA_DIR for one process, or one blob container that every instance shares. */
+export async function createStateStores(config: StorageConfig, clock: Clock, log: Logger): Promise<StateStores> {
+  if (config.kind === 'file') {
+    return {
+      storage: await createFileStorage({ dir: join(config.dataDir, 'store'), logger: log }),
+      audit: await createFileAuditLog({ file: join(config.dataDir, 'audit.jsonl'), clock, logger: log }),
+      shared: false,
+    };
+  }
+  const storage = await createBlobStorage({
+    container: blobService(config).getContainerClient(config.container),
+    logger: log,
+  });
+  log.info(
+    { container: config.container, endpoint: config.accountUrl ?? 'from the connection string' },
+    'state in Azure Blob Storage',
+  );
+  return { storage, audit: createStorageAuditLog({ storage, clock }), shared: true };
+}
+
+function blobService(config: Extract<StorageConfig, { kind: 'blob' }>): BlobServiceClient {
+  if (config.connectionString !== undefined) return BlobServiceClient.fromConnectionString(config.connectionString);
+  // Managed identity in Azure (AZURE_CLIENT_ID picks a user-assigned one), a developer's az login elsewhere.
+  return new BlobServiceClient(config.accountUrl ?? '', new DefaultAzureCredential());
+}
