@@ -3,15 +3,16 @@ import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { createLogger } from './create-logger.js';
 import { startBot } from './start-bot.js';
 import { createAppServices } from './wiring/create-app-services.js';
-import { leasedScaleOut, singleInstance } from './wiring/create-scale-out.js';
+import { instanceName, leasedScaleOut, singleInstance } from './wiring/create-scale-out.js';
 import { createStateStores } from './wiring/create-state-stores.js';
 import { createTenantServices } from './wiring/create-tenant-services.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config.logLevel);
-  const { storage, audit, shared } = await createStateStores(config.storage, systemClock, log);
-  const scaleOut = shared ? leasedScaleOut(storage, config.scaleOut, log) : singleInstance;
+  const instance = instanceName();
+  const { storage, audit, shared } = await createStateStores(config.storage, systemClock, log, instance);
+  const scaleOut = shared ? leasedScaleOut(storage, config.scaleOut, log, instance) : singleInstance;
   const tenant = config.tenant
     ? createTenantServices({ tenant: config.tenant, adminService: config.adminService, log, clock: systemClock })
     : undefined;

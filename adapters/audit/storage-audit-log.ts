@@ -5,14 +5,20 @@ import { type Clock, systemClock } from '../../core/ports/clock.js';
 import { isETagConflict, type Storage } from '../../core/ports/storage.js';
 import { AuditLogCorruptError, parseAuditEntry } from './audit-entry-schema.js';
 import { createSerialQueue } from './serial-queue.js';
+import { z } from 'zod';
 
 const ENTRY_PREFIX = 'audit/';
 const SEQ_DIGITS = 12;
+
+/** The stored item: the entry, and which instance wrote it (outside the hash: it says who, not what happened). */
+const storedEntrySchema = z.object({ entry: z.unknown(), writtenBy: z.string().optional() });
 
 export interface StorageAuditLogOptions {
   /** Shared by every instance that writes the chain. */
   readonly storage: Storage;
   readonly clock?: Clock;
+  /** This instance, recorded beside every entry it writes. */
+  readonly writer?: string;
 }
 
 /**
@@ -28,7 +34,7 @@ export function createStorageAuditLog(options: StorageAuditLogOptions): AuditLog
 
   const readEntry = async (seq: number): Promise<AuditEntry | undefined> => {
     const item = await storage.get(keyOf(seq));
-    return item === undefined ? undefined : parseAuditEntry(item.value, 'audit storage', keyOf(seq));
+    return item === undefined ? undefined : entryOf(item.value, keyOf(seq));
   };
 
   /** The last entry: from the last one this instance saw, forward until a seq is free. */
@@ -37,7 +43,7 @@ export function createStorageAuditLog(options: StorageAuditLogOptions): AuditLog
     if (last === undefined) {
       const listed = await storage.list(ENTRY_PREFIX);
       const item = listed.at(-1);
-      last = item === undefined ? undefined : parseAuditEntry(item.value, 'audit storage', item.key);
+      last = item === undefined ? undefined : entryOf(item.value, item.key);
     }
     for (;;) {
       const next = await readEntry(positionAfter(last).seq);
@@ -51,7 +57,7 @@ export function createStorageAuditLog(options: StorageAuditLogOptions): AuditLog
       const last = await findHead();
       const entry = buildAuditEntry(input, positionAfter(last), clock.now());
       try {
-        await storage.put(keyOf(entry.seq), entry, { ifNoneMatch: '*' });
+        await storage.put(keyOf(entry.seq), { entry, writtenBy: options.writer }, { ifNoneMatch: '*' });
         head = entry;
         return entry;
       } catch (error) {
@@ -64,15 +70,30 @@ export function createStorageAuditLog(options: StorageAuditLogOptions): AuditLog
   return {
     append: (input) => queue.run(() => appendNow(input)),
     async read() {
-      const entries = (await storage.list(ENTRY_PREFIX)).map((item) =>
-        parseAuditEntry(item.value, 'audit storage', item.key),
-      );
+      const entries = (await storage.list(ENTRY_PREFIX)).map((item) => entryOf(item.value, item.key));
       entries.forEach((entry, index) => {
         if (entry.seq !== index + 1) throw new AuditLogCorruptError('audit storage', keyOf(index + 1), 'missing');
       });
       return entries;
     },
   };
+}
+
+function entryOf(value: unknown, key: string): AuditEntry {
+  const parsed = storedEntrySchema.safeParse(value);
+  if (!parsed.success) throw new AuditLogCorruptError('audit storage', key, 'the item holds no entry');
+  return parseAuditEntry(parsed.data.entry, 'audit storage', key);
+}
+
+/** Which instance wrote each entry, by seq. */
+export async function auditWriters(storage: Storage): Promise<Map<number, string | undefined>> {
+  const items = await storage.list(ENTRY_PREFIX);
+  return new Map(
+    items.map((item) => {
+      const stored = storedEntrySchema.parse(item.value);
+      return [entryOf(item.value, item.key).seq, stored.writtenBy];
+    }),
+  );
 }
 
 function keyOf(seq: number): string {

@@ -29,8 +29,12 @@ export const singleInstance: ScaleOut = {
 };
 
 /** Leases on the wall clock (not a test's fake clock): they are about real processes dying. */
-export function leasedScaleOut(storage: Storage, config: ScaleOutConfig, log: Logger): ScaleOut {
-  const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+/** This process among the instances: host, pid and a random part, since a restarted process may reuse a pid. */
+export function instanceName(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+export function leasedScaleOut(storage: Storage, config: ScaleOutConfig, log: Logger, instance: string): ScaleOut {
   const leaseLog = log.child({ component: 'leases', instance });
   const leases = new LeaseStore({ storage, clock: systemClock, holder: instance, durationMs: config.leaseDurationMs });
   return {

@@ -19,7 +19,12 @@ export interface StateStores {
 }
 
 /** Files under DATA_DIR for one process, or one blob container that every instance shares. */
-export async function createStateStores(config: StorageConfig, clock: Clock, log: Logger): Promise<StateStores> {
+export async function createStateStores(
+  config: StorageConfig,
+  clock: Clock,
+  log: Logger,
+  instance: string,
+): Promise<StateStores> {
   if (config.kind === 'file') {
     return {
       storage: await createFileStorage({ dir: join(config.dataDir, 'store'), logger: log }),
@@ -35,7 +40,7 @@ export async function createStateStores(config: StorageConfig, clock: Clock, log
     { container: config.container, endpoint: config.accountUrl ?? 'from the connection string' },
     'state in Azure Blob Storage',
   );
-  return { storage, audit: createStorageAuditLog({ storage, clock }), shared: true };
+  return { storage, audit: createStorageAuditLog({ storage, clock, writer: instance }), shared: true };
 }
 
 function blobService(config: Extract<StorageConfig, { kind: 'blob' }>): BlobServiceClient {

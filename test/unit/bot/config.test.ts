@@ -118,9 +118,9 @@ describe('loadConfig, storage', () => {
     expect(problemsOf({ STORAGE: 'blob' })).toEqual([
       'STORAGE=blob needs exactly one of STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL',
     ]);
-    expect(problemsOf({ STORAGE: 'blob', STORAGE_CONNECTION_STRING: secret, STORAGE_CONTAINER: 'Bad_Name' })[0]).toMatch(
-      /^STORAGE_CONTAINER must be a blob container name/,
-    );
+    expect(
+      problemsOf({ STORAGE: 'blob', STORAGE_CONNECTION_STRING: secret, STORAGE_CONTAINER: 'Bad_Name' })[0],
+    ).toMatch(/^STORAGE_CONTAINER must be a blob container name/);
     expect(problemsOf({ LEASE_DURATION: '10s', SCHEDULER_TICK: '15s' })).toEqual([
       'LEASE_DURATION must be at least twice SCHEDULER_TICK, so the scheduler renews its lease in time',
     ]);
