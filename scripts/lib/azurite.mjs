@@ -38,7 +38,7 @@ export async function startAzurite(supervisor, env, port) {
       AZURITE_BLOB,
       ...['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location],
       // The SDK speaks a newer API version than Azurite 3.35 (the last on Node 20) knows; telemetry needs the internet.
-      ...['--skipApiVersionCheck', '--loose', '--disableTelemetry'],
+      ...['--skipApiVersionCheck', '--loose', '--disableTelemetry', '--silent'],
     ],
     { cwd: ROOT, env },
   );
