@@ -146,7 +146,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 function startRunSweeper(services: AppServices, scaleOut: ScaleOut, log: Logger): { stop(): void } | undefined {
   if (scaleOut.sweepMs === undefined) return undefined;
   const timer = setInterval(() => {
-    services.runs.resumeAll().catch((error: unknown) => log.warn({ err: error }, 'run sweep failed'));
+    services.runs.sweep().catch((error: unknown) => log.warn({ err: error }, 'run sweep failed'));
   }, scaleOut.sweepMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };

@@ -27,12 +27,15 @@ export interface RunOwnership {
   own(runId: string, actor: Actor, work: RunWork, options?: { readonly onlyIfUnowned?: boolean }): Promise<void>;
   /** False once this instance lost the run's lease: stop before the next step. */
   stillOwns(runId: string): boolean;
+  /** Runs with a wake-up nobody picked up (the instance that left it died before it could). */
+  pendingWakeUps(): Promise<ReadonlySet<string>>;
 }
 
 /** One process owns every run (the file store): work runs at once, as it always did. */
 export const singleProcessOwnership: RunOwnership = {
   own: (_runId, actor, work) => work(actor),
   stillOwns: () => true,
+  pendingWakeUps: async () => new Set(),
 };
 
 /**
@@ -74,6 +77,10 @@ export class LeasedRunOwnership implements RunOwnership {
 
   stillOwns(runId: string): boolean {
     return this.held.get(runId)?.held === true;
+  }
+
+  async pendingWakeUps(): Promise<ReadonlySet<string>> {
+    return new Set((await this.storage.list(WAKE_PREFIX)).map((item) => item.key.slice(WAKE_PREFIX.length)));
   }
 
   /** The actor of a pending wake-up, which is then gone; undefined when nobody asked. */

@@ -6,7 +6,7 @@ import { type RunOwnership, singleProcessOwnership } from '../leases/run-ownersh
 import { BackgroundTasks } from './background-tasks.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { ResourceBusyError, ResourceLocks } from './resource-locks.js';
-import { currentStep, isTerminal, type RunRecord, type StepRecord } from './run-record.js';
+import { currentStep, isTerminal, type RunRecord, type StepRecord, waitsForPerson } from './run-record.js';
 import type { RunEngineOptions, RunObserver, RunRequest } from './run-request.js';
 import { RunStore } from './run-store.js';
 import {
@@ -140,6 +140,19 @@ export class RunEngine {
     const live = (await this.list()).filter((run) => !isTerminal(run.status));
     for (const run of live) this.claim(run.id, SYSTEM_ACTOR, { onlyIfUnowned: true });
     return live.length;
+  }
+
+  /**
+   * With several instances: takes over runs whose owner died. Runs that wait for a person are left alone unless a
+   * wake-up for them is pending, so waiting runs are not rewritten (and their cards not refreshed) on every sweep.
+   */
+  async sweep(): Promise<number> {
+    const pending = await this.ownership.pendingWakeUps();
+    const orphans = (await this.list()).filter(
+      (run) => !isTerminal(run.status) && (pending.has(run.id) || !waitsForPerson(run)),
+    );
+    for (const run of orphans) this.claim(run.id, SYSTEM_ACTOR, { onlyIfUnowned: true });
+    return orphans.length;
   }
 
   /** Works on the run on the instance that owns it (this one, unless leases say otherwise). */

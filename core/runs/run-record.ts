@@ -75,6 +75,16 @@ export function isFinished(step: StepRecord): boolean {
   return step.state === 'done' || step.state === 'skipped';
 }
 
+/** Parked until someone clicks: an approval, or a console step nobody asked to verify yet. Other states need a worker. */
+export function waitsForPerson(run: RunRecord): boolean {
+  const step = currentStep(run);
+  if (run.status !== 'waiting' || step === undefined) return false;
+  if (step.state === 'waiting-for-approval') return true;
+  return (
+    step.state === 'waiting-for-admin' && (step.verification === undefined || step.verification.gaveUpAt !== undefined)
+  );
+}
+
 /** The step the run is on: the first one not done or skipped. */
 export function currentStep(run: RunRecord): StepRecord | undefined {
   return run.steps.find((step) => !isFinished(step));
