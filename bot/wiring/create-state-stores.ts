@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { DefaultAzureCredential } from '@azure/identity';
-import { BlobServiceClient } from '@azure/storage-blob';
+import type { BlobServiceClient } from '@azure/storage-blob';
 import { createFileAuditLog } from '../../adapters/audit/file-audit-log.js';
 import { createStorageAuditLog } from '../../adapters/audit/storage-audit-log.js';
 import { createBlobStorage } from '../../adapters/blob/blob-storage.js';
@@ -33,7 +33,7 @@ export async function createStateStores(
     };
   }
   const storage = await createBlobStorage({
-    container: blobService(config).getContainerClient(config.container),
+    container: (await blobService(config)).getContainerClient(config.container),
     logger: log,
   });
   log.info(
@@ -43,7 +43,9 @@ export async function createStateStores(
   return { storage, audit: createStorageAuditLog({ storage, clock, writer: instance }), shared: true };
 }
 
-function blobService(config: Extract<StorageConfig, { kind: 'blob' }>): BlobServiceClient {
+/** Loaded only for STORAGE=blob: the SDK is large, and the default file store should start as fast as before. */
+async function blobService(config: Extract<StorageConfig, { kind: 'blob' }>): Promise<BlobServiceClient> {
+  const { BlobServiceClient } = await import('@azure/storage-blob');
   if (config.connectionString !== undefined) return BlobServiceClient.fromConnectionString(config.connectionString);
   // Managed identity in Azure (AZURE_CLIENT_ID picks a user-assigned one), a developer's az login elsewhere.
   return new BlobServiceClient(config.accountUrl ?? '', new DefaultAzureCredential());
