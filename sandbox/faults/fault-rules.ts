@@ -24,8 +24,7 @@ const ruleSchema = z.object({
   ms: z.coerce.number().int().nonnegative().optional(),
   /** reset/timeout only: the service carries the request out, then the answer is lost (the connection drops). */
   processed: z
-    .enum(['true', 'false'])
-    .transform((value) => value === 'true')
+    .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')])
     .optional(),
 });
 export type FaultRuleInput = z.input<typeof ruleSchema>;
