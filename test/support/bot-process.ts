@@ -48,7 +48,7 @@ export async function buildOnce(): Promise<void> {
   } catch (error) {
     const output = String((error as { stdout?: unknown }).stdout ?? error);
     await writeFile(failed, output);
-    throw new Error(`the build failed: ${output}`);
+    throw new Error(`the build failed: ${output}`, { cause: error });
   }
 }
 
