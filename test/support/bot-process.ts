@@ -80,8 +80,10 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
     async () => exitedEarly || (await fetch(`${bot.url}/readyz`).catch(() => undefined))?.ok === true,
     60_000,
     'the bot to be ready',
-  ).catch((error: unknown) => {
-    throw new Error(`${String(error)}; its stderr: ${stderr.slice(-2000)}`);
+  ).catch(async (error: unknown) => {
+    child.kill('SIGKILL');
+    await exited;
+    throw new Error(`${String(error)}; its stderr: ${stderr.slice(-2000)}`, { cause: error });
   });
   if (exitedEarly) throw new Error(`the bot exited at start: ${stderr.slice(-2000)}`);
   return bot;
