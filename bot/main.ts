@@ -21,7 +21,15 @@ async function main(): Promise<void> {
     ? createTenantServices({ tenant: config.tenant, adminService: config.adminService, log, clock: systemClock })
     : undefined;
   if (!tenant) log.warn({}, 'no tenant configured: commands that read or change a tenant will say so');
-  const services = createAppServices({ storage, audit, clock: systemClock, log, tenant, access: config.access });
+  const services = createAppServices({
+    storage,
+    audit,
+    clock: systemClock,
+    log,
+    tenant,
+    access: config.access,
+    ...(config.tenant ? { writeSettleMs: config.tenant.graphTimeoutMs } : {}),
+  });
   const bot = await startBot({ config, services, log });
 
   const stop = (signal: NodeJS.Signals): void => {

@@ -26,6 +26,8 @@ export interface ServiceParts {
   readonly verifyPolicy?: VerifyPolicy;
   /** Run ids are random short ids; tests pass a counter to name runs predictably. */
   readonly newRunId?: () => string;
+  /** GRAPH_TIMEOUT: how long after an attempt starts a tenant write may still land. */
+  readonly writeSettleMs?: number;
 }
 
 /** Core services over the given storage, audit log and tenant ports. */
@@ -44,6 +46,7 @@ export function createAppServices(parts: ServiceParts): AppServices {
     handlers: stepHandlers(parts.tenant),
     verifyPolicy: parts.verifyPolicy,
     newRunId: parts.newRunId,
+    writeSettleMs: parts.writeSettleMs,
   });
   const approvals = new ApprovalService({
     storage: parts.storage,

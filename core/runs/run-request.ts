@@ -32,4 +32,6 @@ export interface RunEngineOptions {
   readonly handlers: readonly StepHandler[];
   readonly verifyPolicy?: VerifyPolicy;
   readonly newRunId?: () => string;
+  /** How long after an attempt starts a tenant write may still land: the upstream request timeout (GRAPH_TIMEOUT). */
+  readonly writeSettleMs?: number;
 }
