@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     tenant,
     access: config.access,
     ownership: scaleOut.ownership,
+    ...(config.tenant ? { writeSettleMs: config.tenant.graphTimeoutMs } : {}),
   });
   const bot = await startBot({ config, services, log, scaleOut });
 

@@ -26,6 +26,7 @@ export async function readUploadScope(transport: AdminServiceTransport, tenantId
       method: 'POST',
       path: '/wmi/SMS_CoMgmtConfigs.GetTenantCollectionMapping',
       body: { TenantID: tenantId },
+      readOnly: true,
     });
     if (response.status !== 200 && response.status !== 201) return { kind: 'unknown' };
     const parsed = mappingSchema.safeParse(response.json);

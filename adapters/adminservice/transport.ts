@@ -6,6 +6,8 @@ export interface AdminServiceRequest {
   readonly path: string;
   readonly query?: Readonly<Record<string, string>>;
   readonly body?: unknown;
+  /** A POST to a WMI method that only reads (e.g. GetTenantCollectionMapping): retried like a GET. */
+  readonly readOnly?: boolean;
 }
 
 export interface AdminServiceResponse {

@@ -5,7 +5,7 @@ import { toUpstreamError } from './graph-failure.js';
 import { nextDelay, sendWithRetry } from './graph-retry.js';
 import type { GraphRuntime } from './graph-runtime.js';
 import { parseReply } from './parse-reply.js';
-import { retryableStatuses } from './retry-delay.js';
+import { retryableStatuses } from '../transient/retry-delay.js';
 
 /** Graph accepts at most 20 requests per $batch (graph-intune.md §7.2). */
 export const BATCH_LIMIT = 20;
@@ -34,7 +34,10 @@ const batchReplySchema = z.object({
 });
 type ItemReply = z.infer<typeof batchReplySchema>['responses'][number];
 
-/** Sends the requests in chunks of 20; items answered 429/503/504 are retried by themselves, honouring their own Retry-After. */
+/**
+ * Sends the requests in chunks of 20; items answered 429/502/503/504 are retried by themselves, honouring their own
+ * Retry-After. Only batches of GETs are sent here (a write inside a batch would need the unknown-outcome path).
+ */
 export async function sendBatch(
   runtime: GraphRuntime,
   operation: string,
@@ -63,6 +66,7 @@ async function sendChunk(
       method: 'POST',
       path: '/$batch',
       body: { requests: pending.map(toWire) },
+      readOnly: pending.every((request) => request.method === 'GET'),
     });
     const byId = new Map(parseReply(batchReplySchema, reply, operation).responses.map((item) => [item.id, item]));
     const retry: { request: BatchRequest; item: ItemReply }[] = [];

@@ -1,3 +1,5 @@
+import type { RequestSafety } from '../transient/retry-rules.js';
+
 export type GraphMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One logical Graph request, in the adapter's words. */
@@ -11,6 +13,13 @@ export interface GraphCall {
   readonly query?: Readonly<Record<string, string | number | boolean>>;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: unknown;
+  /** A POST that only reads ($batch of GETs, a report action): retried like a GET. */
+  readonly readOnly?: boolean;
+  /**
+   * Awaited before every HTTP attempt of a write, so the caller can record durably that the write may have
+   * started (core/runs/unknown-outcome.ts) before it leaves.
+   */
+  readonly beforeSend?: () => Promise<void>;
 }
 
 export interface GraphReply {
@@ -19,6 +28,10 @@ export interface GraphReply {
   readonly requestId?: string;
   readonly clientRequestId: string;
   readonly retryAfter?: string;
+}
+
+export function safetyOf(call: Pick<GraphCall, 'method' | 'readOnly'>): RequestSafety {
+  return call.method === 'GET' || call.readOnly === true ? 'read' : 'write';
 }
 
 export function isAbsoluteUrl(path: string): boolean {

@@ -38,6 +38,7 @@ export function createGraphComplianceReports(http: GraphHttp): ComplianceReports
         operation,
         method: 'POST',
         path: '/deviceManagement/reports/getConfigurationPolicyDevicesReport',
+        readOnly: true,
         body: { select: COLUMNS, filter: reportFilter(policyId), skip: page.skip, top, orderBy: [] },
       });
       const table = parseReply(reportTableSchema, reply, operation);

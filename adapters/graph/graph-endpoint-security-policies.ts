@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UpstreamNotFound } from '../../core/errors/upstream-error.js';
 import type { EndpointSecurityPolicies } from '../../core/ports/endpoint-security-policies.js';
+import type { TenantWrite } from '../../core/ports/tenant-write.js';
 import type { AssignmentTarget } from '../../core/policy/assignment-target.js';
 import type { PolicyDraft } from '../../core/policy/policy-draft.js';
 import { parseAssignment, toAssignmentBody } from './assignment-body.js';
@@ -10,7 +11,8 @@ import { renderPolicyBody } from './policy-body.js';
 import { parsePolicySettings, policyReadSchema, toListItem } from './policy-parse.js';
 
 const POLICIES = '/deviceManagement/configurationPolicies';
-const LIST_SELECT = 'id,name,description,technologies,creationSource,templateReference,isAssigned,lastModifiedDateTime';
+const LIST_SELECT =
+  'id,name,description,technologies,creationSource,templateReference,isAssigned,lastModifiedDateTime,createdDateTime';
 const assignReplySchema = z.object({ value: z.array(z.unknown()) });
 const filterSchema = z.object({ id: z.string(), displayName: z.string().nullish(), platform: z.string().nullish() });
 const createdSchema = z.object({ id: z.string() });
@@ -58,17 +60,24 @@ export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSe
       const policy = parseReply(policyReadSchema, reply, operation);
       return { ...toListItem(policy), ...parsePolicySettings(policy), assignments: await getAssignments(policyId) };
     },
-    async create(draft: PolicyDraft) {
+    async create(draft: PolicyDraft, write) {
       const operation = 'create policy';
-      const reply = await http.send({ operation, method: 'POST', path: POLICIES, body: renderPolicyBody(draft) });
+      const reply = await http.send({
+        operation,
+        method: 'POST',
+        path: POLICIES,
+        body: renderPolicyBody(draft, write?.ref),
+        ...beforeSendOf(write),
+      });
       return { id: parseReply(createdSchema, reply, operation).id };
     },
-    async replace(policyId, draft) {
+    async replace(policyId, draft, write) {
       await http.send({
         operation: 'replace policy',
         method: 'PUT',
         path: policyPath(policyId),
-        body: renderPolicyBody(draft),
+        body: renderPolicyBody(draft, write?.ref),
+        ...beforeSendOf(write),
       });
     },
     async delete(policyId) {
@@ -81,13 +90,14 @@ export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSe
       }
     },
     getAssignments,
-    async assign(policyId, targets) {
+    async assign(policyId, targets, write) {
       const operation = 'assign policy';
       const reply = await http.send({
         operation,
         method: 'POST',
         path: `${policyPath(policyId)}/assign`,
         body: { assignments: targets.map(toAssignmentBody) },
+        ...beforeSendOf(write),
       });
       if (reply.body === undefined) return getAssignments(policyId);
       return parseReply(assignReplySchema, reply, operation).value.map(parseAssignment);
@@ -116,6 +126,10 @@ export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSe
       }));
     },
   };
+}
+
+function beforeSendOf(write: TenantWrite | undefined): { beforeSend?: () => Promise<void> } {
+  return write === undefined ? {} : { beforeSend: () => write.beforeSend() };
 }
 
 /** Settings-catalog policies include much more than endpoint security; keep ES templates and ConfigMgr profiles. */

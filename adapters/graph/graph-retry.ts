@@ -1,33 +1,62 @@
-import type { GraphCall, GraphReply } from './graph-call.js';
-import { toUpstreamError } from './graph-failure.js';
+import { UpstreamOutcomeUnknown, UpstreamUnavailable } from '../../core/errors/upstream-error.js';
+import { afterNoAnswer, afterStatus, type AttemptVerdict } from '../transient/retry-rules.js';
+import { type GraphCall, type GraphReply, safetyOf } from './graph-call.js';
+import { failureOf, toUpstreamError } from './graph-failure.js';
 import type { GraphRuntime } from './graph-runtime.js';
-import { sendOnce } from './graph-send-once.js';
-import { backoffDelay, parseRetryAfter, retryableStatuses } from './retry-delay.js';
+import { GraphNoAnswer, sendOnce } from './graph-send-once.js';
+import { backoffDelay, parseRetryAfter } from '../transient/retry-delay.js';
 
 /**
- * The single retry policy for Graph: 429/503/504 are retried, honouring Retry-After (else backoff with
- * jitter), until the next wait would overrun `maxTotalMs`; then one domain error carries the request id.
- * Any other non-2xx status becomes a domain error at once.
+ * The single retry policy for Graph (adapters/transient/retry-rules.ts says what is repeated): 429 always, and
+ * for reads also 502/503/504, resets, timeouts and DNS failures; a write is repeated after a network failure only
+ * when it provably never left (refused connection). Waits honour Retry-After, else backoff with jitter, until the
+ * next wait would overrun `maxTotalMs`; then one domain error carries the request id. A write whose answer never
+ * came ends in UpstreamOutcomeUnknown; any other non-2xx status becomes a domain error at once.
  */
 export async function sendWithRetry(runtime: GraphRuntime, call: GraphCall): Promise<GraphReply> {
   const startedAt = runtime.clock.now().getTime();
+  const safety = safetyOf(call);
   for (let attempt = 1; ; attempt += 1) {
-    const reply = await sendLogged(runtime, call, attempt);
+    await call.beforeSend?.();
+    let reply: GraphReply;
+    try {
+      reply = await sendLogged(runtime, call, attempt);
+    } catch (error) {
+      if (!(error instanceof GraphNoAnswer)) throw error;
+      const verdict = afterNoAnswer(safety, error.delivery);
+      const failure = { upstream: 'graph' as const, operation: call.operation, clientRequestId: error.clientRequestId };
+      if (verdict === 'outcome-unknown') throw new UpstreamOutcomeUnknown(failure, error.networkCode);
+      const delay = backoffDelay(attempt, runtime.policy, runtime.random);
+      if (!withinBudget(runtime, startedAt, delay)) {
+        throw new UpstreamUnavailable({ ...failure, serviceMessage: `no answer (${error.networkCode})` }, attempt);
+      }
+      logRetry(runtime, call, { network: error.networkCode, attempt, delayMs: delay });
+      await runtime.clock.sleep(delay);
+      continue;
+    }
     if (reply.status < 400) return reply;
-    if (!retryableStatuses.has(reply.status)) throw toUpstreamError(call.operation, reply, attempt);
+    const verdict: AttemptVerdict = afterStatus(safety, reply.status);
+    if (verdict === 'give-up') throw toUpstreamError(call.operation, reply, attempt);
+    if (verdict === 'outcome-unknown') {
+      throw new UpstreamOutcomeUnknown(failureOf(call.operation, reply), `HTTP ${reply.status}`);
+    }
     const delay = nextDelay(runtime, reply.retryAfter, attempt);
-    const elapsed = runtime.clock.now().getTime() - startedAt;
-    if (elapsed + delay > runtime.policy.maxTotalMs) throw toUpstreamError(call.operation, reply, attempt);
-    runtime.logger.warn(
-      { operation: call.operation, status: reply.status, attempt, delayMs: delay, requestId: reply.requestId },
-      'graph call will be retried',
-    );
+    if (!withinBudget(runtime, startedAt, delay)) throw toUpstreamError(call.operation, reply, attempt);
+    logRetry(runtime, call, { status: reply.status, attempt, delayMs: delay, requestId: reply.requestId });
     await runtime.clock.sleep(delay);
   }
 }
 
 export function nextDelay(runtime: GraphRuntime, retryAfter: string | undefined, attempt: number): number {
   return parseRetryAfter(retryAfter, runtime.clock.now()) ?? backoffDelay(attempt, runtime.policy, runtime.random);
+}
+
+function withinBudget(runtime: GraphRuntime, startedAt: number, delay: number): boolean {
+  return runtime.clock.now().getTime() - startedAt + delay <= runtime.policy.maxTotalMs;
+}
+
+function logRetry(runtime: GraphRuntime, call: GraphCall, details: Record<string, unknown>): void {
+  runtime.logger.warn({ operation: call.operation, ...details }, 'graph call will be retried');
 }
 
 async function sendLogged(runtime: GraphRuntime, call: GraphCall, attempt: number): Promise<GraphReply> {

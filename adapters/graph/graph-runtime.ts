@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
-import { defaultRetryPolicy, type RetryPolicy } from './retry-delay.js';
+import { defaultRetryPolicy, type RetryPolicy } from '../transient/retry-delay.js';
 
 export interface GraphHttpDeps {
   /** Built by bot/upstream/graph-client.ts, whose middleware chain has no retry handler of its own. */

@@ -1,6 +1,7 @@
 import { type Client, ResponseType } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { type UpstreamError, UpstreamUnauthorized, UpstreamUnavailable } from '../../core/errors/upstream-error.js';
+import { type Delivery, deliveryOf, networkCodeOf } from '../transient/network-failure.js';
 import { type GraphCall, type GraphReply, isAbsoluteUrl, pathWithQuery } from './graph-call.js';
 
 const GRAPH_VERSION = 'beta';
@@ -11,9 +12,22 @@ const identityErrorNames = new Set([
 ]);
 const thrownSchema = z.object({ code: z.string().nullish(), message: z.string().optional() });
 
+/** No HTTP answer came back (or its body broke off); `delivery` says whether the service may have seen the request. */
+export class GraphNoAnswer extends Error {
+  override readonly name = 'GraphNoAnswer';
+  constructor(
+    readonly delivery: Delivery,
+    readonly networkCode: string,
+    readonly clientRequestId: string,
+  ) {
+    super(`no answer from Graph (${networkCode})`);
+  }
+}
+
 /**
  * One HTTP exchange through the SDK, with no retry: the raw response type hands back every status so the
- * caller, not the SDK, decides what an error is. Throws only when no HTTP response came back at all.
+ * caller, not the SDK, decides what an error is. Throws only when no complete HTTP response came back: a
+ * GraphNoAnswer for network failures and timeouts, an UpstreamError otherwise.
  */
 export async function sendOnce(client: Client, call: GraphCall, clientRequestId: string): Promise<GraphReply> {
   const path = pathWithQuery(call);
@@ -28,9 +42,15 @@ export async function sendOnce(client: Client, call: GraphCall, clientRequestId:
   }
   const requestId = response.headers.get('request-id') ?? undefined;
   const retryAfter = response.headers.get('retry-after') ?? undefined;
+  let body: unknown;
+  try {
+    body = await readBody(response);
+  } catch (error) {
+    throw new GraphNoAnswer('maybe-sent', networkCodeOf(error) ?? 'body read failed', clientRequestId);
+  }
   return {
     status: response.status,
-    body: await readBody(response),
+    body,
     clientRequestId,
     ...(requestId === undefined ? {} : { requestId }),
     ...(retryAfter === undefined ? {} : { retryAfter }),
@@ -62,7 +82,9 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-function noResponseError(operation: string, clientRequestId: string, error: unknown): UpstreamError {
+function noResponseError(operation: string, clientRequestId: string, error: unknown): UpstreamError | GraphNoAnswer {
+  const delivery = deliveryOf(error);
+  if (delivery !== undefined) return new GraphNoAnswer(delivery, networkCodeOf(error) ?? 'network', clientRequestId);
   const thrown = thrownSchema.safeParse(error);
   const code = thrown.success ? (thrown.data.code ?? undefined) : undefined;
   const message = thrown.success ? thrown.data.message : undefined;

@@ -1,16 +1,30 @@
 /**
- * How AttachOps recognises its own policies: a suffix on the description. Names stay the user's choice and
- * the marker survives edits in the portal unless someone deletes it on purpose.
+ * How AttachOps recognises its own policies: a suffix on the description, `[managed by AttachOps ref <write ref>]`.
+ * Names stay the user's choice (and may be shared or renamed in the portal); the description is the one free-text
+ * property the service keeps as written (graph-beta-schema.json: deviceManagementConfigurationPolicy), and the marker
+ * survives edits in the portal unless someone deletes it on purpose. The ref is the run step that created the policy
+ * (core/runs/unknown-outcome.ts), so a create whose answer was lost is found by it and never made twice.
  */
 export const ATTACHOPS_MARKER = '[managed by AttachOps]';
 
-export function withMarker(description: string): string {
+const MARKER_PATTERN = /\[managed by AttachOps(?: ref ([A-Za-z0-9._:/-]{1,80}))?\]$/;
+
+export function withMarker(description: string, ref?: string): string {
   const trimmed = description.trim();
-  return trimmed === '' ? ATTACHOPS_MARKER : `${trimmed} ${ATTACHOPS_MARKER}`;
+  const marker = ref === undefined ? ATTACHOPS_MARKER : `[managed by AttachOps ref ${ref}]`;
+  return trimmed === '' ? marker : `${trimmed} ${marker}`;
 }
 
-export function splitMarker(description: string | null | undefined): { description: string; managed: boolean } {
+export function splitMarker(description: string | null | undefined): {
+  description: string;
+  managed: boolean;
+  ref?: string;
+} {
   const text = (description ?? '').trim();
-  if (!text.endsWith(ATTACHOPS_MARKER)) return { description: text, managed: false };
-  return { description: text.slice(0, -ATTACHOPS_MARKER.length).trim(), managed: true };
+  const match = MARKER_PATTERN.exec(text);
+  if (!match) return { description: text, managed: false };
+  const rest = text.slice(0, match.index).trim();
+  return match[1] === undefined
+    ? { description: rest, managed: true }
+    : { description: rest, managed: true, ref: match[1] };
 }

@@ -39,9 +39,16 @@ export type PolicyBody = Omit<DeviceManagementConfigurationPolicy, 'technologies
  */
 export const CONFIGMGR_SENDS_TEMPLATE_REFERENCES = true;
 
-/** Renders a draft to the exact body of graph-intune.md §4.4 (MDM EDR), §4.5 (MDM AV) or §4.6 (ConfigMgr). */
-export function renderPolicyBody(draft: PolicyDraft): PolicyBody {
-  const common = { name: draft.name, description: withMarker(draft.description), platforms: 'windows10' as const };
+/**
+ * Renders a draft to the exact body of graph-intune.md §4.4 (MDM EDR), §4.5 (MDM AV) or §4.6 (ConfigMgr); `writeRef`
+ * goes into the description marker so the policy can be found by it (managed-marker.ts).
+ */
+export function renderPolicyBody(draft: PolicyDraft, writeRef?: string): PolicyBody {
+  const common = {
+    name: draft.name,
+    description: withMarker(draft.description, writeRef),
+    platforms: 'windows10' as const,
+  };
   switch (draft.kind) {
     case 'intune-edr':
       return {

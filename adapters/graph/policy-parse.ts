@@ -32,6 +32,7 @@ export const policyReadSchema = z.object({
   roleScopeTagIds: z.array(z.string()).nullish(),
   isAssigned: z.boolean().nullish(),
   lastModifiedDateTime: z.string().nullish(),
+  createdDateTime: z.string().nullish(),
   settings: z.array(settingSchema).nullish(),
 });
 export type PolicyRead = z.infer<typeof policyReadSchema>;
@@ -48,17 +49,25 @@ export function kindOfPolicy(policy: Pick<PolicyRead, 'templateReference' | 'cre
 }
 
 export function toListItem(policy: PolicyRead): PolicyListItem {
-  const { description, managed } = splitMarker(policy.description);
-  const modified = policy.lastModifiedDateTime ? new Date(policy.lastModifiedDateTime) : undefined;
+  const { description, managed, ref } = splitMarker(policy.description);
+  const modified = dateOf(policy.lastModifiedDateTime);
+  const created = dateOf(policy.createdDateTime);
   return {
     id: policy.id,
     name: policy.name ?? '',
     description,
     kind: kindOfPolicy(policy),
     managedByAttachOps: managed,
+    ...(ref === undefined ? {} : { writeRef: ref }),
     isAssigned: policy.isAssigned ?? false,
-    ...(modified === undefined || Number.isNaN(modified.getTime()) ? {} : { lastModified: modified }),
+    ...(modified === undefined ? {} : { lastModified: modified }),
+    ...(created === undefined ? {} : { createdAt: created }),
   };
+}
+
+function dateOf(text: string | null | undefined): Date | undefined {
+  const date = text ? new Date(text) : undefined;
+  return date === undefined || Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 export interface ParsedSettings {

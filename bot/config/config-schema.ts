@@ -24,16 +24,19 @@ const DURATION_UNITS: Readonly<Record<string, number>> = {
   d: 86_400_000,
 };
 
-/** `500ms`, `90s`, `30m`, `24h`, `7d`, in milliseconds. */
+/** `1500ms`, `90s`, `30m`, `24h`, `7d`, in milliseconds. */
 const duration = z
   .string()
   .trim()
   .regex(/^\d+(ms|s|m|h|d)$/, 'must be a duration such as 90s, 30m, 24h or 7d')
   .transform((value) => {
-    const [, amount = '0', unit = ''] = /^(\d+)(\D+)$/.exec(value) ?? [];
+    const [, amount = '0', unit = ''] = /^(\d+)(ms|s|m|h|d)$/.exec(value) ?? [];
     return Number(amount) * (DURATION_UNITS[unit] ?? 0);
   })
   .refine((ms) => ms > 0, 'must be longer than zero');
+
+/** An upstream time limit: bounded, so a hung call always ends, and at most 10 minutes. */
+const upstreamTimeout = duration.refine((ms) => ms <= 600_000, 'must be at most 10m');
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
@@ -72,6 +75,8 @@ export const environmentSchema = z.object({
   GRAPH_CLIENT_CERTIFICATE_FILE: optionalText,
   GRAPH_BASE_URL: httpsUrl.default('https://graph.microsoft.com/'),
   AUTHORITY_HOST: httpsUrl.default('https://login.microsoftonline.com/'),
+  GRAPH_TIMEOUT: upstreamTimeout.default(60_000),
+  UPSTREAM_RETRY_BUDGET: upstreamTimeout.default(60_000),
 
   ADMINSERVICE_URL: httpsUrl.optional(),
   ADMINSERVICE_AUTH: z.enum(['ntlm', 'bearer']).default('ntlm'),
@@ -80,6 +85,7 @@ export const environmentSchema = z.object({
   ADMINSERVICE_PASSWORD: optionalText,
   ADMINSERVICE_SCOPE: optionalText,
   ADMINSERVICE_CA_FILE: optionalText,
+  ADMINSERVICE_TIMEOUT: upstreamTimeout.default(60_000),
 
   APPROVERS: z.string().trim().default(''),
   APPROVAL_QUORUM: z.coerce

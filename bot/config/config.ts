@@ -17,6 +17,10 @@ export interface TenantConfig {
   readonly clientCertificateFile?: string;
   readonly graphBaseUrl: string;
   readonly authorityHost: string;
+  /** GRAPH_TIMEOUT: one Graph HTTP attempt; also how long after it started a write may still land. */
+  readonly graphTimeoutMs: number;
+  /** UPSTREAM_RETRY_BUDGET: the whole of one call, retries of transient failures included (Graph and AdminService). */
+  readonly retryBudgetMs: number;
 }
 
 export interface AdminServiceConfig {
@@ -27,6 +31,10 @@ export interface AdminServiceConfig {
   readonly password?: string;
   readonly scope?: string;
   readonly caFile?: string;
+  /** ADMINSERVICE_TIMEOUT: one AdminService HTTP attempt. */
+  readonly timeoutMs: number;
+  /** UPSTREAM_RETRY_BUDGET. */
+  readonly retryBudgetMs: number;
 }
 
 export interface AccessConfig {
@@ -235,6 +243,8 @@ function tenantConfig(values: Environment): TenantConfig | undefined {
     clientCertificateFile: values.GRAPH_CLIENT_CERTIFICATE_FILE,
     graphBaseUrl: values.GRAPH_BASE_URL,
     authorityHost: values.AUTHORITY_HOST,
+    graphTimeoutMs: values.GRAPH_TIMEOUT,
+    retryBudgetMs: values.UPSTREAM_RETRY_BUDGET,
   };
 }
 
@@ -260,6 +270,8 @@ function adminServiceConfig(values: Environment): AdminServiceConfig | undefined
     password: values.ADMINSERVICE_PASSWORD,
     scope: values.ADMINSERVICE_SCOPE,
     caFile: values.ADMINSERVICE_CA_FILE,
+    timeoutMs: values.ADMINSERVICE_TIMEOUT,
+    retryBudgetMs: values.UPSTREAM_RETRY_BUDGET,
   };
 }
 

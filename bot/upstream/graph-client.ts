@@ -1,6 +1,7 @@
 import { ClientCertificateCredential, ClientSecretCredential, type TokenCredential } from '@azure/identity';
-import { AuthenticationHandler, Client, HTTPMessageHandler, TelemetryHandler } from '@microsoft/microsoft-graph-client';
+import { AuthenticationHandler, Client, TelemetryHandler } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
+import { TimedFetchHandler } from '../../adapters/graph/timed-fetch-handler.js';
 
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
@@ -18,6 +19,8 @@ export interface UpstreamIdentityConfig {
 export interface GraphClientConfig extends UpstreamIdentityConfig {
   /** e.g. https://graph.microsoft.com/ (the sandbox: https://127.0.0.1:PORT/graph/); the version segment is appended per call. */
   readonly graphBaseUrl: string;
+  /** GRAPH_TIMEOUT: one HTTP attempt, headers and body, never takes longer. */
+  readonly requestTimeoutMs: number;
 }
 
 /** The app's one credential, shared by Graph and the AdminService Bearer transport. */
@@ -34,7 +37,8 @@ export function createUpstreamCredential(config: UpstreamIdentityConfig): TokenC
 
 /**
  * A Graph client whose middleware chain has NO RetryHandler (and no redirect handler): adapters/graph/graph-retry.ts
- * is the single retry policy, so a throttled call is never retried by two layers with two budgets.
+ * is the single retry policy, so a throttled call is never retried by two layers with two budgets. The last handler
+ * bounds every attempt by the configured timeout.
  */
 export function createGraphClient(
   config: GraphClientConfig,
@@ -42,7 +46,11 @@ export function createGraphClient(
 ): Client {
   const authProvider = new TokenCredentialAuthenticationProvider(credential, { scopes: [GRAPH_SCOPE] });
   return Client.initWithMiddleware({
-    middleware: [new AuthenticationHandler(authProvider), new TelemetryHandler(), new HTTPMessageHandler()],
+    middleware: [
+      new AuthenticationHandler(authProvider),
+      new TelemetryHandler(),
+      new TimedFetchHandler(config.requestTimeoutMs),
+    ],
     baseUrl: config.graphBaseUrl,
     customHosts: new Set([graphHostname(config.graphBaseUrl)]),
   });

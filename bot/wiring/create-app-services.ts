@@ -29,6 +29,8 @@ export interface ServiceParts {
   readonly newRunId?: () => string;
   /** Which instance works on which run; one process owns them all by default. */
   readonly ownership?: RunOwnership;
+  /** GRAPH_TIMEOUT: how long after an attempt starts a tenant write may still land. */
+  readonly writeSettleMs?: number;
 }
 
 /** Core services over the given storage, audit log and tenant ports. */
@@ -48,6 +50,7 @@ export function createAppServices(parts: ServiceParts): AppServices {
     verifyPolicy: parts.verifyPolicy,
     newRunId: parts.newRunId,
     ownership: parts.ownership,
+    writeSettleMs: parts.writeSettleMs,
   });
   const approvals = new ApprovalService({
     storage: parts.storage,

@@ -7,6 +7,8 @@ import type { Clock } from '../../core/ports/clock.js';
 import type { ConfigMgrGateway } from '../../core/ports/configmgr-gateway.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { TenantServices } from '../../core/tenant-services.js';
+import { createRetryingTransport } from '../../adapters/adminservice/retrying-transport.js';
+import type { RetryPolicy } from '../../adapters/transient/retry-delay.js';
 import type { AdminServiceConfig, TenantConfig } from '../config/config.js';
 import { createBearerTransport, createNtlmTransport } from '../upstream/adminservice-transport.js';
 import { fetchJson } from '../upstream/fetch-json.js';
@@ -17,8 +19,12 @@ export interface TenantParts {
   readonly adminService?: AdminServiceConfig;
   readonly log: Logger;
   readonly clock: Clock;
-  /** Total time a Graph call may spend retrying throttling before it gives up. */
+  /** Total time one upstream call may spend retrying (overrides UPSTREAM_RETRY_BUDGET; tests use a short one). */
   readonly graphRetryBudgetMs?: number;
+  /** First backoff step when the service sends no Retry-After (tests use a short one). */
+  readonly retryBaseDelayMs?: number;
+  /** Seeded randomness for the backoff jitter (tests); Math.random otherwise. */
+  readonly random?: () => number;
 }
 
 /** The real upstream clients behind core's ports; pointed at the sandbox or a real tenant by configuration alone. */
@@ -31,12 +37,20 @@ export function createTenantServices(parts: TenantParts): TenantServices {
     authorityHost: parts.tenant.authorityHost.replace(/\/$/, ''),
   };
   const credential = createUpstreamCredential(identity);
-  const client = createGraphClient({ ...identity, graphBaseUrl: parts.tenant.graphBaseUrl }, credential);
+  const client = createGraphClient(
+    { ...identity, graphBaseUrl: parts.tenant.graphBaseUrl, requestTimeoutMs: parts.tenant.graphTimeoutMs },
+    credential,
+  );
+  const retry = {
+    maxTotalMs: parts.graphRetryBudgetMs ?? parts.tenant.retryBudgetMs,
+    ...(parts.retryBaseDelayMs === undefined ? {} : { baseDelayMs: parts.retryBaseDelayMs }),
+  };
   const graph = createGraphAdapters({
     client,
     logger: parts.log.child({ upstream: 'graph' }),
     clock: parts.clock,
-    retry: parts.graphRetryBudgetMs === undefined ? undefined : { maxTotalMs: parts.graphRetryBudgetMs },
+    retry,
+    ...(parts.random === undefined ? {} : { random: parts.random }),
   });
   return {
     ...graph,
@@ -45,13 +59,18 @@ export function createTenantServices(parts: TenantParts): TenantServices {
       tenantId: identity.tenantId,
       fetchJson,
     }),
-    configMgr: configMgrGateway(parts.adminService, credential),
+    configMgr: configMgrGateway(parts, credential, retry),
   };
 }
 
-function configMgrGateway(config: AdminServiceConfig | undefined, credential: TokenCredential): ConfigMgrGateway {
+function configMgrGateway(
+  parts: TenantParts,
+  credential: TokenCredential,
+  retry: Partial<RetryPolicy>,
+): ConfigMgrGateway {
+  const config = parts.adminService;
   if (!config) return createUnconfiguredGateway();
-  const tls = { baseUrl: config.baseUrl, caBundlePath: config.caFile };
+  const tls = { baseUrl: config.baseUrl, caBundlePath: config.caFile, timeoutMs: config.timeoutMs };
   const transport =
     config.auth === 'bearer'
       ? createBearerTransport({ ...tls, credential, scope: config.scope ?? '' })
@@ -59,5 +78,11 @@ function configMgrGateway(config: AdminServiceConfig | undefined, credential: To
           ...tls,
           credentials: { username: config.username ?? '', password: config.password ?? '', domain: config.domain },
         });
-  return createAdminServiceGateway({ transport });
+  const retrying = createRetryingTransport(transport, {
+    clock: parts.clock,
+    logger: parts.log.child({ upstream: 'adminservice' }),
+    retry: { ...retry, maxTotalMs: parts.graphRetryBudgetMs ?? config.retryBudgetMs },
+    ...(parts.random === undefined ? {} : { random: parts.random }),
+  });
+  return createAdminServiceGateway({ transport: retrying });
 }

@@ -62,6 +62,7 @@ const STEP_ICONS: Record<StepState, string> = {
   running: '🔄',
   'waiting-for-admin': '🛠️',
   'waiting-for-approval': '⏳',
+  'outcome-unknown': '🔎',
   done: '✅',
   skipped: '⏭️',
   failed: '❌',
@@ -72,6 +73,7 @@ const STEP_LABELS: Record<StepState, string> = {
   running: 'running',
   'waiting-for-admin': 'waiting for you',
   'waiting-for-approval': 'waiting for approval',
+  'outcome-unknown': 'checking whether the change landed',
   done: 'done',
   skipped: 'skipped',
   failed: 'failed',
@@ -175,5 +177,6 @@ function nextAction(run: RunRecord, step: StepRecord | undefined): string {
       : 'Do the steps above in the ConfigMgr console, then press Verify.';
   }
   if (step.state === 'waiting-for-approval') return 'An approver decides on the approval card.';
+  if (step.state === 'outcome-unknown') return 'Nothing to do: I read the tenant before trying again.';
   return '';
 }

@@ -21,7 +21,8 @@ export type UpstreamErrorCode =
   | 'upstream-unauthorized'
   | 'upstream-forbidden'
   | 'upstream-not-found'
-  | 'upstream-response-invalid';
+  | 'upstream-response-invalid'
+  | 'upstream-outcome-unknown';
 
 /** The one error family adapters throw for a failed upstream call; no HTTP or SDK type leaks through it. */
 export abstract class UpstreamError extends Error {
@@ -35,7 +36,11 @@ export abstract class UpstreamError extends Error {
   }
 
   get retryable(): boolean {
-    return this.code === 'upstream-throttled' || this.code === 'upstream-unavailable';
+    return (
+      this.code === 'upstream-throttled' ||
+      this.code === 'upstream-unavailable' ||
+      this.code === 'upstream-outcome-unknown'
+    );
   }
 }
 
@@ -117,6 +122,21 @@ export class UpstreamResponseInvalid extends UpstreamError {
     readonly problem: string,
   ) {
     super(failure, `unexpected response: ${problem}`);
+  }
+}
+
+/**
+ * A write whose answer never arrived (timeout, reset after sending, 502/503/504 from a gateway): the service may
+ * still carry it out. It is neither done nor failed; see core/runs/unknown-outcome.ts for what a run does next.
+ */
+export class UpstreamOutcomeUnknown extends UpstreamError {
+  readonly code = 'upstream-outcome-unknown';
+  override readonly name = 'UpstreamOutcomeUnknown';
+  constructor(
+    failure: UpstreamFailure,
+    readonly reason: string,
+  ) {
+    super(failure, `no answer to the change (${reason}); it may still have been made`);
   }
 }
 

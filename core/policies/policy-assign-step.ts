@@ -5,7 +5,9 @@ import { parseAssignInput, POLICY_STEP_KINDS } from './policy-step-kinds.js';
 
 /**
  * Makes the policy's assignments include the planned set. Graph's assign replaces the whole set, so `perform` reads
- * the current set again and sends the union: a target someone added since the plan is never dropped.
+ * the current set again and sends the union: a target someone added since the plan is never dropped. Sending the
+ * same union twice leaves the same set, and a lost answer is settled and read back first (unknown-outcome.ts), so
+ * the set is never doubled nor a concurrent addition overwritten by a blind repeat.
  */
 export function createPolicyAssignStep(policies: EndpointSecurityPolicies): StepHandler {
   return {
@@ -21,7 +23,7 @@ export function createPolicyAssignStep(policies: EndpointSecurityPolicies): Step
         outcome: { policyId, assignments: policy.assignments.length },
       };
     },
-    async perform(step): Promise<StepOutcome> {
+    async perform(step, context): Promise<StepOutcome> {
       const { policyId, targets } = parseAssignInput(step.input);
       const policy = await policies.get(policyId);
       if (!policy) {
@@ -36,7 +38,7 @@ export function createPolicyAssignStep(policies: EndpointSecurityPolicies): Step
       }
       const added = missingFrom(policy.assignments, targets);
       const union = [...policy.assignments, ...added];
-      await policies.assign(policyId, union);
+      await policies.assign(policyId, union, context.write);
       return {
         kind: 'done',
         message: `Assigned ${policy.name}: ${added.length} added, ${union.length} in all`,

@@ -10,8 +10,11 @@ export interface PolicyListItem {
   /** `undefined` for endpoint-security policies of other profiles (firewall, ASR, ...). */
   readonly kind: PolicyKind | undefined;
   readonly managedByAttachOps: boolean;
+  /** The ref of the run step that created it (core/ports/tenant-write.ts), when its marker carries one. */
+  readonly writeRef?: string;
   readonly isAssigned: boolean;
   readonly lastModified?: Date;
+  readonly createdAt?: Date;
 }
 
 /** A policy read back with its settings, parsed into the same shape as a draft so the two can be compared. */

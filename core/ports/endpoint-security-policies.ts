@@ -1,6 +1,7 @@
 import type { AssignmentTarget } from '../policy/assignment-target.js';
 import type { PolicyDetails, PolicyListItem } from '../policy/managed-policy.js';
 import type { PolicyDraft } from '../policy/policy-draft.js';
+import type { TenantWrite } from './tenant-write.js';
 
 export interface PolicyListFilter {
   /** Case-insensitive substring of the policy name. */
@@ -29,14 +30,19 @@ export interface EndpointSecurityPolicies {
   list(filter?: PolicyListFilter): Promise<readonly PolicyListItem[]>;
   /** `undefined` when no policy has this id. */
   get(policyId: string): Promise<PolicyDetails | undefined>;
-  create(draft: PolicyDraft): Promise<{ readonly id: string }>;
+  /** With `write`, the policy carries `write.ref` and can be found by it (`list` gives it as `writeRef`). */
+  create(draft: PolicyDraft, write?: TenantWrite): Promise<{ readonly id: string }>;
   /** Replaces name, description and every setting with the draft's. */
-  replace(policyId: string, draft: PolicyDraft): Promise<void>;
+  replace(policyId: string, draft: PolicyDraft, write?: TenantWrite): Promise<void>;
   /** Returns false when the policy was already gone. */
   delete(policyId: string): Promise<boolean>;
   getAssignments(policyId: string): Promise<readonly AssignmentTarget[]>;
   /** Sets the complete assignment set: targets left out are unassigned. */
-  assign(policyId: string, targets: readonly AssignmentTarget[]): Promise<readonly AssignmentTarget[]>;
+  assign(
+    policyId: string,
+    targets: readonly AssignmentTarget[],
+    write?: TenantWrite,
+  ): Promise<readonly AssignmentTarget[]>;
   listScopeTags(): Promise<readonly ScopeTag[]>;
   listAssignmentFilters(): Promise<readonly AssignmentFilter[]>;
 }

@@ -39,6 +39,7 @@ const UPSTREAM_FIXES: Record<UpstreamErrorCode, (error: UpstreamError) => string
   'upstream-not-found': () => 'The service has no such object; check the tenant the bot is configured for (TENANT_ID).',
   'upstream-response-invalid': () =>
     'The service answered in an unexpected shape; give the reference in the bot log to whoever runs AttachOps.',
+  'upstream-outcome-unknown': () => `The service did not answer in time. ${RETRY_LATER}`,
 };
 
 const CREDENTIAL_FIXES: Record<UpstreamError['failure']['upstream'], string> = {

@@ -20,11 +20,15 @@ import {
   withStep,
 } from './run-transitions.js';
 import type { StepContext, StepHandler, StepOutcome } from './step-handler.js';
+import { isOutcomeUnknown } from './unknown-outcome.js';
+import { PendingWrites } from './pending-writes.js';
 import { DEFAULT_VERIFY_POLICY, nextVerifyDelay, type VerifyPolicy } from './verify-policy.js';
 
 export type { RunEngineOptions, RunObserver, RunRequest } from './run-request.js';
 
 export const SYSTEM_ACTOR: Actor = { channelUserId: 'attachops', name: 'AttachOps' };
+
+const DEFAULT_WRITE_SETTLE_MS = 60_000;
 
 /** Durable runs of idempotent steps: persisted after every transition, resumed after a restart. */
 export class RunEngine {
@@ -36,6 +40,7 @@ export class RunEngine {
   private readonly handlers: Map<string, StepHandler>;
   private readonly verifyPolicy: VerifyPolicy;
   private readonly ownership: RunOwnership;
+  private readonly pendingWrites: PendingWrites;
   private stopping = false;
   private signalStop: () => void = () => undefined;
   private readonly stopSignal = new Promise<void>((resolve) => {
@@ -52,6 +57,14 @@ export class RunEngine {
     this.handlers = new Map(options.handlers.map((handler) => [handler.kind, handler]));
     this.verifyPolicy = options.verifyPolicy ?? DEFAULT_VERIFY_POLICY;
     this.ownership = options.ownership ?? singleProcessOwnership;
+    this.pendingWrites = new PendingWrites({
+      clock: options.clock,
+      settleMs: options.writeSettleMs ?? DEFAULT_WRITE_SETTLE_MS,
+      stopSignal: this.stopSignal,
+      isStopping: () => this.stopping,
+      write: (runId, change) => this.write(runId, change),
+      audit: (actor, action, run, details) => this.audit(actor, action, run, details),
+    });
   }
 
   /** For handlers that need services built after the engine (the approval step needs the approval service). */
@@ -246,6 +259,7 @@ export class RunEngine {
   }
 
   private async runStep(run: RunRecord, step: StepRecord, actor: Actor): Promise<void> {
+    if (!(await this.pendingWrites.settle(run.id, step)) || !this.ownership.stillOwns(run.id)) return;
     const handler = this.handler(step.kind);
     const now = this.options.clock.now().toISOString();
     const running = await this.write(run.id, (current) => ({
@@ -256,8 +270,8 @@ export class RunEngine {
       }),
       status: 'active',
     }));
-    const context = this.stepContext(running, actor, step.kind);
     const current = currentStep(running) ?? step;
+    const context = this.stepContext(running, actor, current);
     let outcome: StepOutcome;
     try {
       const world = await handler.check(current, context);
@@ -265,6 +279,10 @@ export class RunEngine {
         ? { kind: 'done', message: `already done: ${world.message}`, outcome: world.outcome }
         : await handler.perform(current, context);
     } catch (error) {
+      if (isOutcomeUnknown(error)) {
+        await this.pendingWrites.recordUnknown(run.id, step.id, actor, (error as Error).message);
+        return;
+      }
       outcome = { kind: 'failed', problem: describeFailure(error) };
       context.log.warn({ err: error }, 'step failed');
     }
@@ -314,7 +332,7 @@ export class RunEngine {
     const step = run?.steps.find((candidate) => candidate.id === stepId);
     if (!run || !step || step.state !== 'waiting-for-admin' || !step.verification) return 'stop';
     const handler = this.handler(step.kind);
-    const context = this.stepContext(run, actor, step.kind);
+    const context = this.stepContext(run, actor, step);
     const now = this.options.clock.now();
     const attempts = step.verification.attempts + 1;
     let note: string;
@@ -380,13 +398,14 @@ export class RunEngine {
     }
   }
 
-  private stepContext(run: RunRecord, actor: Actor, kind: string): StepContext {
+  private stepContext(run: RunRecord, actor: Actor, step: StepRecord): StepContext {
     return {
       run,
       actor,
       clock: this.options.clock,
-      log: this.options.log.child({ runId: run.id, step: kind }),
+      log: this.options.log.child({ runId: run.id, step: step.kind }),
       audit: this.options.audit,
+      write: this.pendingWrites.writeFor(run, step),
     };
   }
 

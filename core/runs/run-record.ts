@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { pendingWriteSchema } from './unknown-outcome.js';
 
 export const STEP_STATES = [
   'pending',
   'running',
   'waiting-for-admin',
   'waiting-for-approval',
+  'outcome-unknown',
   'done',
   'skipped',
   'failed',
@@ -47,6 +49,8 @@ export const stepRecordSchema = z.object({
   guidance: z.unknown().optional(),
   approvalId: z.string().optional(),
   verification: verificationSchema.optional(),
+  /** A tenant write that may be in flight (core/runs/unknown-outcome.ts). */
+  pendingWrite: pendingWriteSchema.optional(),
   outcome: z.unknown().optional(),
   problem: problemSchema.optional(),
 });

@@ -35,4 +35,6 @@ export interface RunEngineOptions {
   readonly newRunId?: () => string;
   /** Which instance works on which run; one process owns them all by default. */
   readonly ownership?: RunOwnership;
+  /** How long after an attempt starts a tenant write may still land: the upstream request timeout (GRAPH_TIMEOUT). */
+  readonly writeSettleMs?: number;
 }

@@ -2,6 +2,7 @@ import type { Actor } from '../actor.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
+import type { TenantWrite } from '../ports/tenant-write.js';
 import type { RunRecord, StepProblem, StepRecord } from './run-record.js';
 
 export interface StepContext {
@@ -11,6 +12,11 @@ export interface StepContext {
   readonly clock: Clock;
   readonly log: Logger;
   readonly audit: AuditLog;
+  /**
+   * Hand this to the port with every tenant write: its ref marks what the write creates, and each attempt is recorded
+   * before it is sent, so a lost answer is resolved by reading the tenant, never by a blind repeat.
+   */
+  readonly write: TenantWrite;
 }
 
 export type StepOutcome =

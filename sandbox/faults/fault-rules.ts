@@ -22,6 +22,8 @@ const ruleSchema = z.object({
   count: z.coerce.number().int().positive().optional(),
   retryAfter: z.coerce.number().int().nonnegative().optional(),
   ms: z.coerce.number().int().nonnegative().optional(),
+  /** reset/timeout only: the service carries the request out, then the answer is lost (the connection drops). */
+  processed: z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]).optional(),
 });
 export type FaultRuleInput = z.input<typeof ruleSchema>;
 export type FaultRule = z.output<typeof ruleSchema> & { readonly id: number; fired: number; seen: number };

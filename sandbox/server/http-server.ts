@@ -98,9 +98,31 @@ export function createSandboxServer(
     };
     state.log.record(entry);
     const rawBody = await readBody(req);
-    state.log.recordBody(entry, parseJson(rawBody, headerOf(req, 'content-type')));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const sandboxRequest: SandboxRequest = {
+      method,
+      path,
+      query: url.searchParams,
+      headers: Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]),
+      ),
+      rawBody,
+      body: parseJson(rawBody, headerOf(req, 'content-type')),
+      origin: `https://${req.headers.host ?? `127.0.0.1:${port}`}`,
+      connection: req.socket,
+      requestId,
+    };
+    state.log.recordBody(entry, sandboxRequest.body);
     if (!path.startsWith(CONTROL_PREFIX)) {
       const rule = state.faults.decide(method, path, RESPONSE_FAULT_KINDS);
+      if (rule?.processed === true && (rule.kind === 'reset' || rule.kind === 'timeout')) {
+        // Like the service: the change is made, only the answer is lost on the way back.
+        await dispatch(sandboxRequest);
+        entry.status = -1;
+        applyFault(rule, req, res, requestId, timers);
+        return;
+      }
       if (rule) {
         const outcome = applyFault(rule, req, res, requestId, timers);
         if (outcome.kind === 'handled') {
@@ -117,6 +139,8 @@ export function createSandboxServer(
           );
           return;
         }
+        // A latency fault holds the answer, not the work's fate: if the client goes away meanwhile, the request is
+        // still carried out below, as the service would.
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => {
             timers.delete(timer);
@@ -126,22 +150,6 @@ export function createSandboxServer(
         });
       }
     }
-    const headers = Object.fromEntries(
-      Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]),
-    );
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const sandboxRequest: SandboxRequest = {
-      method,
-      path,
-      query: url.searchParams,
-      headers,
-      rawBody,
-      body: parseJson(rawBody, headerOf(req, 'content-type')),
-      origin: `https://${req.headers.host ?? `127.0.0.1:${port}`}`,
-      connection: req.socket,
-      requestId,
-    };
     const response = await dispatch(sandboxRequest);
     entry.status = response.status;
     write(res, response, requestId, clientRequestId);

@@ -1,4 +1,4 @@
-import { Client } from '@microsoft/microsoft-graph-client';
+import { Client, GraphClientError } from '@microsoft/microsoft-graph-client';
 import type { Clock } from '../../core/ports/clock.js';
 
 export interface SeenRequest {
@@ -8,7 +8,8 @@ export interface SeenRequest {
   readonly body: unknown;
 }
 
-export type Responder = (request: SeenRequest) => Response;
+/** An Error stands for a network failure; it reaches the SDK wrapped as adapters/graph/timed-fetch-handler.ts wraps it. */
+export type Responder = (request: SeenRequest) => Response | Error;
 
 /** A real SDK Client whose only middleware answers from `respond`: the transport is faked, nothing is mocked. */
 export function fakeGraphClient(respond: Responder): { client: Client; seen: SeenRequest[] } {
@@ -32,7 +33,13 @@ export function fakeGraphClient(respond: Responder): { client: Client; seen: See
           body: typeof rawBody === 'string' ? JSON.parse(rawBody) : undefined,
         };
         seen.push(request);
-        context.response = respond(request);
+        const answer = respond(request);
+        if (answer instanceof Error) {
+          const wrapped = new GraphClientError('fetch failed');
+          wrapped.customError = answer;
+          throw wrapped;
+        }
+        context.response = answer;
       },
     },
   });
@@ -58,4 +65,9 @@ export function manualClock(start = Date.parse('2024-05-01T10:00:00Z')): Clock &
       now += ms;
     },
   };
+}
+
+/** A Node network error as fetch reports it: a TypeError whose cause carries the code. */
+export function networkError(code: string): Error {
+  return new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, defaultRetryPolicy, parseRetryAfter } from '../../adapters/graph/retry-delay.js';
+import { backoffDelay, defaultRetryPolicy, parseRetryAfter } from '../../adapters/transient/retry-delay.js';
 
 describe('Retry-After', () => {
   const now = new Date('2024-05-01T10:00:00Z');

@@ -42,6 +42,7 @@ export async function sandboxUpstream(
     clientSecret: SANDBOX_APP.clientSecret,
     authorityHost: `${sandbox.url}/login`,
     graphBaseUrl: `${sandbox.url}/graph/`,
+    requestTimeoutMs: 30_000,
   });
   const http = createGraphHttp({ client, logger: silentLogger, clock: systemClock, retry: { maxTotalMs } });
   const control = async (method: string, path: string, body?: unknown) => {

@@ -1,15 +1,15 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALEX, invokeActivity, messageActivity } from '../support/activities.js';
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector.js';
 import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenant.js';
 import { progressCardOf } from './workflow-chat.js';
 import { freePort } from '../support/free-port.js';
+import { buildOnce } from '../support/bot-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CONVERSATION = 'a:personal-restart';
@@ -29,13 +29,7 @@ describe('killing the bot in the middle of an onboard run', () => {
   const bots: BotProcess[] = [];
 
   beforeAll(async () => {
-    await promisify(execFile)(
-      process.execPath,
-      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'],
-      { cwd: ROOT },
-    ).catch((error: unknown) => {
-      throw new Error(`the build failed: ${String((error as { stdout?: unknown }).stdout ?? error)}`);
-    });
+    await buildOnce();
     tenant = await startSandboxTenant({ scenario: 'fresh', syncDelaySeconds: 0 });
     connector = await startRecordingConnector();
     dataDir = await mkdtemp(join(tmpdir(), 'attachops-restart-'));

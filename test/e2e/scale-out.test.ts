@@ -9,7 +9,7 @@ import type { Storage } from '../../core/ports/storage.js';
 import { runRecordSchema, type RunRecord } from '../../core/runs/run-record.js';
 import { ALEX, invokeActivity, MEGAN, messageActivity, type TestUser } from '../support/activities.js';
 import { type Azurite, startAzurite } from '../support/azurite.js';
-import { type BotProcess, buildBot, startBotProcess, waitUntil } from '../support/bot-process.js';
+import { type BotProcess, buildOnce, kill, postActivity, startBotProcess, waitUntil } from '../support/bot-process.js';
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector.js';
 import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenant.js';
 
@@ -18,6 +18,11 @@ const CHANNEL = '19:scale-out@thread.tacv2';
 const LEASE_MS = 3_000;
 const SWEEP_MS = LEASE_MS / 3;
 const POLICY_CREATES = /configurationPolicies$/;
+/**
+ * The create held in flight at the kill may still land until its start + GRAPH_TIMEOUT, and the instance that takes the
+ * run over waits that long before it reads the tenant: longer than the sandbox's 1 s hold, short enough for the test.
+ */
+const GRAPH_TIMEOUT = '2000ms';
 
 describe('two bot instances sharing one Azurite container and one sandbox tenant', () => {
   let azurite: Azurite;
@@ -33,7 +38,7 @@ describe('two bot instances sharing one Azurite container and one sandbox tenant
       startAzurite(),
       startSandboxTenant({ scenario: 'ready' }),
       startRecordingConnector(),
-      buildBot(),
+      buildOnce(),
     ]);
     const env = {
       ...tenant.env,
@@ -43,6 +48,7 @@ describe('two bot instances sharing one Azurite container and one sandbox tenant
       STORAGE_CONTAINER: 'scale-out',
       LEASE_DURATION: `${LEASE_MS}ms`,
       SCHEDULER_TICK: '250ms',
+      GRAPH_TIMEOUT,
     };
     [a, b] = await Promise.all([startBotProcess(env), startBotProcess(env)]);
     bots.push(a, b);
@@ -52,19 +58,17 @@ describe('two bot instances sharing one Azurite container and one sandbox tenant
   }, 180_000);
 
   afterAll(async () => {
-    for (const bot of bots) {
-      bot.child.kill('SIGKILL');
-      await bot.exited;
-    }
+    for (const bot of bots) await kill(bot);
     await connector?.close();
     await tenant?.close();
     await azurite?.close();
   });
 
   const say = (bot: BotProcess, text: string, from: TestUser = ALEX) =>
-    bot.post(messageActivity(text, { serviceUrl: connector.url, conversationId: CHAT, from }));
+    postActivity(bot, messageActivity(text, { serviceUrl: connector.url, conversationId: CHAT, from }));
   const approve = (bot: BotProcess, approvalId: string) =>
-    bot.post(
+    postActivity(
+      bot,
       invokeActivity(
         'approval.approve',
         { approvalId },
@@ -105,7 +109,8 @@ describe('two bot instances sharing one Azurite container and one sandbox tenant
     (await storage.list(`slot/${subscriptionId}/`)).length;
 
   async function subscribeChannelEveryTwoSeconds(id: string, via: BotProcess): Promise<void> {
-    await via.post(
+    await postActivity(
+      via,
       messageActivity('help', { serviceUrl: connector.url, conversationId: CHANNEL, from: ALEX, place: 'channel' }),
     );
     await new SubscriptionStore(storage).add({

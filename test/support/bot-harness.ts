@@ -30,6 +30,8 @@ export interface TestBotOptions {
   readonly verifyPolicy?: VerifyPolicy;
   /** The system clock unless a test needs to move time (see OffsetClock). */
   readonly clock?: Clock;
+  /** How long after an attempt starts a tenant write may still land (GRAPH_TIMEOUT in production). */
+  readonly writeSettleMs?: number;
   readonly rateLimit?: RateLimit;
   /** The bot's command list; the default is `bot/commands/index.ts`. */
   readonly commands?: readonly AnyCommand[];
@@ -50,6 +52,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     tenant: options.tenant,
     access: config.access,
     verifyPolicy: options.verifyPolicy,
+    ...(options.writeSettleMs === undefined ? {} : { writeSettleMs: options.writeSettleMs }),
   });
   const bot = await startBot({
     config,

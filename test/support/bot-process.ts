@@ -1,4 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -13,27 +15,54 @@ export interface BotProcess {
   readonly child: ChildProcess;
   readonly url: string;
   readonly exited: Promise<void>;
-  /** What the process wrote to stderr, for failure messages. */
+  /** What the process wrote to stderr so far (warnings and errors at LOG_LEVEL warn). */
   stderr(): string;
-  post(activity: unknown): Promise<{ status: number; body: string }>;
 }
 
-/** `tsc -p tsconfig.json` into dist/, as `npm start` does before it runs the bot. */
-export async function buildBot(): Promise<void> {
-  await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
-    cwd: ROOT,
-  }).catch((error: unknown) => {
-    throw new Error(`the build failed: ${String((error as { stdout?: unknown }).stdout ?? error)}`);
-  });
+/**
+ * `npm run build` once per test run, however many files need the built bot: the first caller builds under a lock
+ * directory keyed by the vitest process, the others wait for its marker. tsc takes long on a loaded machine.
+ */
+export async function buildOnce(): Promise<void> {
+  const key = `attachops-build-${process.ppid}`;
+  const lock = join(tmpdir(), key);
+  const marker = join(tmpdir(), `${key}.done`);
+  const failed = join(tmpdir(), `${key}.failed`);
+  try {
+    await mkdir(lock);
+  } catch {
+    await waitUntil(
+      async () => (await exists(marker)) || (await exists(failed)),
+      300_000,
+      'the build by another test file',
+    );
+    if (await exists(failed)) throw new Error(`the build failed: ${await readFile(failed, 'utf8')}`);
+    return;
+  }
+  try {
+    await promisify(execFile)(
+      process.execPath,
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'],
+      {
+        cwd: ROOT,
+      },
+    );
+    await writeFile(marker, 'ok');
+  } catch (error) {
+    const output = String((error as { stdout?: unknown }).stdout ?? error);
+    await writeFile(failed, output);
+    throw new Error(`the build failed: ${output}`, { cause: error });
+  }
 }
 
-/** dist/bot/main.js on a free loopback port with only `env` (plus PATH), ready when this resolves. */
+/** `node dist/bot/main.js` on a free loopback port, ready when /readyz answers. */
 export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'dist/bot/main.js')], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'warn',
       NODE_EXTRA_CA_CERTS: process.env.TEST_SANDBOX_CERT_FILE ?? '',
       ...env,
       PORT: String(port),
@@ -42,41 +71,74 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
+    stderr += chunk.toString('utf8');
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
-  const bot: BotProcess = {
-    child,
-    url,
-    exited,
-    stderr: () => stderr,
-    async post(activity) {
-      const response = await fetch(`${url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(activity),
-      });
-      return { status: response.status, body: await response.text() };
-    },
-  };
+  const bot: BotProcess = { child, url: `http://127.0.0.1:${port}`, exited, stderr: () => stderr };
+  let exitedEarly = false;
+  void exited.then(() => {
+    exitedEarly = true;
+  });
   await waitUntil(
-    async () => (await fetch(`${url}/readyz`).catch(() => undefined))?.ok === true,
+    async () => exitedEarly || (await fetch(`${bot.url}/readyz`).catch(() => undefined))?.ok === true,
     READY_TIMEOUT_MS,
-    () => `the bot to be ready (stderr: ${stderr})`,
-  );
+    'the bot to be ready',
+  ).catch(async (error: unknown) => {
+    child.kill('SIGKILL');
+    await exited;
+    throw new Error(`${String(error)}; its stderr: ${stderr.slice(-2000)}`, { cause: error });
+  });
+  if (exitedEarly) throw new Error(`the bot exited at start: ${stderr.slice(-2000)}`);
   return bot;
 }
 
-/** Polls `condition` every 50 ms: a synchronization point, not a sleep. */
+export async function kill(bot: BotProcess): Promise<void> {
+  bot.child.kill('SIGKILL');
+  await bot.exited;
+}
+
+export async function postActivity(bot: BotProcess, activity: unknown): Promise<{ status: number; body: string }> {
+  const response = await fetch(`${bot.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+/** Every item of the bot's file storage whose key starts with `prefix`, as the bot last wrote it. */
+export async function storedValues(dataDir: string, prefix: string): Promise<unknown[]> {
+  const dir = join(dataDir, 'store');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const values: unknown[] = [];
+  for (const name of names.filter((file) => file.endsWith('.json'))) {
+    const text = await readFile(join(dir, name), 'utf8').catch(() => '');
+    try {
+      const item = JSON.parse(text) as { key?: string; value?: unknown };
+      if (item.key?.startsWith(prefix)) values.push(item.value);
+    } catch {
+      // a file being replaced right now: the next poll reads it
+    }
+  }
+  return values;
+}
+
+/** Polls `condition` every 25 ms: a synchronization point, not a sleep. `what` may be computed when it times out. */
 export async function waitUntil(
   condition: () => Promise<boolean>,
   timeoutMs: number,
-  what: () => string,
+  what: string | (() => string),
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }

@@ -38,9 +38,18 @@ export interface SandboxRequest {
 
 /** The sandbox tenant plus the bot's real upstream clients pointed at it, exactly as `npm start` wires them. */
 export async function startSandboxTenant(
-  options: { scenario?: ScenarioName; faults?: string; syncDelaySeconds?: number } = {},
+  options: {
+    scenario?: ScenarioName;
+    faults?: string;
+    syncDelaySeconds?: number;
+    /** More bot configuration (GRAPH_TIMEOUT, ...), for the tenant services built here and for `env`. */
+    env?: Record<string, string>;
+    retryBaseDelayMs?: number;
+    random?: () => number;
+  } = {},
 ): Promise<SandboxTenant> {
-  const sandbox = await startSandbox({ tls: testTls(), seed: 7, ...options });
+  const { env: extraEnv, retryBaseDelayMs, random, ...sandboxOptions } = options;
+  const sandbox = await startSandbox({ tls: testTls(), seed: 7, ...sandboxOptions });
   const env: Record<string, string> = {
     ...SANDBOX_ACCESS_ENV,
     TENANT_ID: SANDBOX_TENANT_ID,
@@ -53,6 +62,7 @@ export async function startSandboxTenant(
     ADMINSERVICE_DOMAIN: SANDBOX_ADMINSERVICE_USER.domain,
     ADMINSERVICE_USERNAME: SANDBOX_ADMINSERVICE_USER.username,
     ADMINSERVICE_PASSWORD: SANDBOX_ADMINSERVICE_USER.password,
+    ...extraEnv,
   };
   const config = loadConfig(env);
   if (!config.tenant) throw new Error('sandbox config has no tenant');
@@ -61,7 +71,9 @@ export async function startSandboxTenant(
     adminService: config.adminService,
     log: silentLogger,
     clock: systemClock,
-    graphRetryBudgetMs: 5_000,
+    graphRetryBudgetMs: extraEnv?.UPSTREAM_RETRY_BUDGET === undefined ? 5_000 : config.tenant.retryBudgetMs,
+    ...(retryBaseDelayMs === undefined ? {} : { retryBaseDelayMs }),
+    ...(random === undefined ? {} : { random }),
   });
 
   async function control(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {

@@ -48,6 +48,7 @@ export interface StoredPolicy {
   draft: PolicyDraft | undefined;
   unmodelledSettingIds: string[];
   assignments: AssignmentTarget[];
+  writeRef?: string;
 }
 
 export function policyId(index: number): string {
@@ -121,6 +122,7 @@ export class FakeTenant {
       description: stored.description,
       kind: stored.kind,
       managedByAttachOps: stored.managedByAttachOps,
+      ...(stored.writeRef === undefined ? {} : { writeRef: stored.writeRef }),
       isAssigned: stored.assignments.length > 0,
       draft: stored.draft,
       unmodelledSettingIds: [...stored.unmodelledSettingIds],
@@ -144,13 +146,15 @@ export class FakeTenant {
         const stored = this.policies.get(id);
         return stored ? this.details(stored) : undefined;
       },
-      create: async (draft) => {
+      create: async (draft, write) => {
         this.calls.push('policies.create');
+        await write?.beforeSend();
         const stored = this.addPolicy({
           name: draft.name,
           description: draft.description,
           draft,
           managedByAttachOps: true,
+          ...(write === undefined ? {} : { writeRef: write.ref }),
         });
         if (this.crashAfterNextCreate) {
           this.crashAfterNextCreate = false;

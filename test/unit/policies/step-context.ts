@@ -30,6 +30,7 @@ function context(step: StepRecord): StepContext {
     clock,
     log: silentLogger,
     audit: createMemoryAuditLog(clock),
+    write: { ref: `r-1.${step.id}`, beforeSend: async () => undefined },
   };
 }
 

@@ -27,7 +27,14 @@ export function stepContext(step: StepRecord, requestedBy: Actor = alex, actor: 
     resources: [],
     steps: [step],
   };
-  return { run, actor, clock, log: silentLogger, audit: createMemoryAuditLog(clock) };
+  return {
+    run,
+    actor,
+    clock,
+    log: silentLogger,
+    audit: createMemoryAuditLog(clock),
+    write: { ref: `r-1.${step.id}`, beforeSend: async () => undefined },
+  };
 }
 
 export async function check(handler: StepHandler, input: Record<string, unknown>) {

@@ -8,8 +8,11 @@ export interface RetryPolicy {
 
 export const defaultRetryPolicy: RetryPolicy = { maxTotalMs: 60_000, baseDelayMs: 1_000, maxDelayMs: 30_000 };
 
-/** The status codes Graph asks callers to retry (graph-intune.md §7.3). */
-export const retryableStatuses: ReadonlySet<number> = new Set([429, 503, 504]);
+/**
+ * The status codes a $batch item of GETs is retried on: Graph asks for 429/503/504 (graph-intune.md §7.3), and a
+ * 502 from a gateway is as transient for a read (adapters/transient/retry-rules.ts).
+ */
+export const retryableStatuses: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 /** `Retry-After` is either delta-seconds or an HTTP date; anything else is ignored. */
 export function parseRetryAfter(value: string | null | undefined, now: Date): number | undefined {

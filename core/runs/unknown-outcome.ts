@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { isUpstreamError } from '../errors/upstream-error.js';
+import type { Clock } from '../ports/clock.js';
+import type { TenantWrite } from '../ports/tenant-write.js';
+import type { StepProblem, StepRecord } from './run-record.js';
+
+/**
+ * A tenant write whose answer may never have arrived. It is stored on the step BEFORE every HTTP attempt, so after a
+ * timeout, a reset or a crash the run knows that a write may be in flight and until when: the service cannot carry
+ * out an attempt later than `settlesAt` (its start plus the request timeout). Until then the run waits; after it, the
+ * step's `check` reads the tenant, finds what the write made by `ref`, and only when nothing is there is the write
+ * repeated.
+ */
+export const pendingWriteSchema = z.object({
+  /** Written into what the write creates (a policy's description marker), so it is found however it is renamed. */
+  ref: z.string(),
+  /** When the latest attempt began. */
+  startedAt: z.string(),
+  /** From this moment on, a read of the tenant shows whether the write landed. */
+  settlesAt: z.string(),
+  /** How often this step's write ended without an answer. */
+  unknownOutcomes: z.number().int().nonnegative(),
+});
+export type PendingWrite = z.infer<typeof pendingWriteSchema>;
+
+/** After this many lost answers in a row the step fails with a problem a person can act on. */
+export const MAX_UNKNOWN_OUTCOMES = 5;
+
+/** Stable for the step across retries and restarts, unique across runs. */
+export function writeRefOf(runId: string, stepId: string): string {
+  return `${runId}.${stepId}`;
+}
+
+export function isOutcomeUnknown(error: unknown): boolean {
+  return isUpstreamError(error) && error.code === 'upstream-outcome-unknown';
+}
+
+/** The TenantWrite a step hands its port: every attempt first records itself through `record`. */
+export function tenantWriteFor(
+  step: Pick<StepRecord, 'pendingWrite'>,
+  ref: string,
+  clock: Clock,
+  settleMs: number,
+  record: (pending: PendingWrite) => Promise<void>,
+): TenantWrite {
+  return {
+    ref,
+    async beforeSend() {
+      const now = clock.now();
+      await record({
+        ref,
+        startedAt: now.toISOString(),
+        settlesAt: new Date(now.getTime() + settleMs).toISOString(),
+        unknownOutcomes: step.pendingWrite?.ref === ref ? step.pendingWrite.unknownOutcomes : 0,
+      });
+    },
+  };
+}
+
+/** How long to wait before the tenant may be read: zero once the write has settled or when none is pending. */
+export function msUntilSettled(step: Pick<StepRecord, 'pendingWrite'>, now: Date): number {
+  if (!step.pendingWrite) return 0;
+  return Math.max(0, Date.parse(step.pendingWrite.settlesAt) - now.getTime());
+}
+
+export function settlingMessage(pending: PendingWrite): string {
+  return `No answer yet to the change sent at ${clockTime(pending.startedAt)}; I read the tenant at ${clockTime(pending.settlesAt)} before doing anything again.`;
+}
+
+/** The step after a write whose answer was lost: not failed, not done, and never repeated blindly. */
+export function unknownOutcomeFields(step: StepRecord, reason: string): Partial<StepRecord> {
+  const pending = step.pendingWrite;
+  const unknownOutcomes = (pending?.unknownOutcomes ?? 0) + 1;
+  if (unknownOutcomes > MAX_UNKNOWN_OUTCOMES) {
+    const problem = gaveUpProblem(unknownOutcomes, reason);
+    return { state: 'failed', problem, message: problem.title, ...(pending ? { pendingWrite: pending } : {}) };
+  }
+  return {
+    state: 'outcome-unknown',
+    message: pending ? settlingMessage(pending) : `No answer to the change (${reason}); I check the tenant first.`,
+    ...(pending ? { pendingWrite: { ...pending, unknownOutcomes } } : {}),
+  };
+}
+
+function gaveUpProblem(times: number, reason: string): StepProblem {
+  return {
+    title: 'The service keeps not answering',
+    message: `The change was sent ${times} times without an answer (last: ${reason}); each time the tenant was read first, so nothing was made twice.`,
+    fix: 'Check the service health in the admin center, then press Retry; the step reads the tenant before it sends anything.',
+  };
+}
+
+function clockTime(iso: string): string {
+  return `${iso.slice(11, 19)} UTC`;
+}
