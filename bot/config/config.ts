@@ -17,6 +17,8 @@ export interface TenantConfig {
   readonly clientCertificateFile?: string;
   readonly graphBaseUrl: string;
   readonly authorityHost: string;
+  /** The tenant's OpenID metadata (its cloud) is reused this long. */
+  readonly oidcMetadataTtlMs: number;
 }
 
 export interface AdminServiceConfig {
@@ -27,6 +29,10 @@ export interface AdminServiceConfig {
   readonly password?: string;
   readonly scope?: string;
   readonly caFile?: string;
+  /** NTLM: connections kept to the provider, each authenticated once. */
+  readonly maxConnections: number;
+  /** NTLM: an idle connection is closed after this long (keep it below IIS's connectionTimeout, 120 s by default). */
+  readonly idleTimeoutMs: number;
 }
 
 export interface AccessConfig {
@@ -211,6 +217,7 @@ function tenantConfig(values: Environment): TenantConfig | undefined {
     clientCertificateFile: values.GRAPH_CLIENT_CERTIFICATE_FILE,
     graphBaseUrl: values.GRAPH_BASE_URL,
     authorityHost: values.AUTHORITY_HOST,
+    oidcMetadataTtlMs: values.OIDC_METADATA_TTL,
   };
 }
 
@@ -236,6 +243,8 @@ function adminServiceConfig(values: Environment): AdminServiceConfig | undefined
     password: values.ADMINSERVICE_PASSWORD,
     scope: values.ADMINSERVICE_SCOPE,
     caFile: values.ADMINSERVICE_CA_FILE,
+    maxConnections: values.ADMINSERVICE_MAX_CONNECTIONS,
+    idleTimeoutMs: values.ADMINSERVICE_IDLE_TIMEOUT,
   };
 }
 

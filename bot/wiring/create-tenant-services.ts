@@ -2,7 +2,9 @@ import type { TokenCredential } from '@azure/identity';
 import { createAdminServiceGateway } from '../../adapters/adminservice/adminservice-gateway.js';
 import { createUnconfiguredGateway } from '../../adapters/adminservice/unconfigured-gateway.js';
 import { createGraphAdapters } from '../../adapters/graph/create-graph-adapters.js';
+import { cachedRead } from '../../adapters/cache/cached-read.js';
 import { createOidcCloudEnvironment } from '../../adapters/graph/oidc-cloud-environment.js';
+import type { CloudEnvironmentProbe } from '../../core/ports/cloud-environment.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { ConfigMgrGateway } from '../../core/ports/configmgr-gateway.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -40,16 +42,20 @@ export function createTenantServices(parts: TenantParts): TenantServices {
   });
   return {
     ...graph,
-    cloudEnvironment: createOidcCloudEnvironment({
-      authorityHost: identity.authorityHost,
-      tenantId: identity.tenantId,
-      fetchJson,
-    }),
-    configMgr: configMgrGateway(parts.adminService, credential),
+    cloudEnvironment: cachedCloudEnvironment(
+      createOidcCloudEnvironment({ authorityHost: identity.authorityHost, tenantId: identity.tenantId, fetchJson }),
+      parts.tenant.oidcMetadataTtlMs,
+      parts.clock,
+    ),
+    configMgr: configMgrGateway(parts.adminService, credential, parts.tenant.tenantId),
   };
 }
 
-function configMgrGateway(config: AdminServiceConfig | undefined, credential: TokenCredential): ConfigMgrGateway {
+function configMgrGateway(
+  config: AdminServiceConfig | undefined,
+  credential: TokenCredential,
+  tenantId: string,
+): ConfigMgrGateway {
   if (!config) return createUnconfiguredGateway();
   const tls = { baseUrl: config.baseUrl, caBundlePath: config.caFile };
   const transport =
@@ -58,6 +64,13 @@ function configMgrGateway(config: AdminServiceConfig | undefined, credential: To
       : createNtlmTransport({
           ...tls,
           credentials: { username: config.username ?? '', password: config.password ?? '', domain: config.domain },
+          maxConnections: config.maxConnections,
+          idleTimeoutMs: config.idleTimeoutMs,
         });
-  return createAdminServiceGateway({ transport });
+  return createAdminServiceGateway({ transport, expectedTenantId: tenantId });
+}
+
+/** The tenant's cloud changes only when the tenant moves clouds: read its OpenID metadata once per TTL, not per check. */
+function cachedCloudEnvironment(probe: CloudEnvironmentProbe, ttlMs: number, clock: Clock): CloudEnvironmentProbe {
+  return { getCloudEnvironment: cachedRead(() => probe.getCloudEnvironment(), ttlMs, clock) };
 }
