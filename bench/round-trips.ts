@@ -12,7 +12,7 @@ import { median, percentile } from './support/stats.js';
 import { runTrustingSandbox, type BenchTls } from './support/trusted-child.js';
 
 const LATENCY_MS = 200;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const HELP_TURNS = 300;
 const EXTRA_POLICIES = 99;
 
@@ -31,8 +31,13 @@ interface Row {
   readonly target: string;
 }
 
-async function timeTurn(botUrl: string, connector: BenchConnector, text: string): Promise<number> {
-  const { conversationId, activity } = benchMessage(text, connector.url);
+async function timeTurn(
+  botUrl: string,
+  connector: BenchConnector,
+  text: string,
+  conversation?: string,
+): Promise<number> {
+  const { conversationId, activity } = benchMessage(text, connector.url, conversation);
   const firstCard = connector.firstSend(conversationId);
   const started = performance.now();
   const response = await fetch(`${botUrl}/api/messages`, {
@@ -105,16 +110,17 @@ async function createPolicies(stack: BenchStack, count: number, offset: number):
   }
 }
 
+/** Both bots answer in one conversation each, as a person typing in the same chat would. */
 async function helpTurns(botUrl: string, bareUrl: string, connector: BenchConnector) {
   const ours: number[] = [];
   const bare: number[] = [];
   for (let turn = 0; turn < 20; turn += 1) {
-    await timeTurn(botUrl, connector, 'help');
-    await timeTurn(bareUrl, connector, 'hello');
+    await timeTurn(botUrl, connector, 'help', 'a:bench-help');
+    await timeTurn(bareUrl, connector, 'hello', 'a:bench-bare');
   }
   for (let turn = 0; turn < HELP_TURNS; turn += 1) {
-    ours.push(await timeTurn(botUrl, connector, 'help'));
-    bare.push(await timeTurn(bareUrl, connector, 'hello'));
+    ours.push(await timeTurn(botUrl, connector, 'help', 'a:bench-help'));
+    bare.push(await timeTurn(bareUrl, connector, 'hello', 'a:bench-bare'));
   }
   return { ours, bare };
 }

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_USERS, SANDBOX_TENANT_ID } from '../../sandbox/index.js';
 
-/** A personal-chat message from Alex Wilber (Global Administrator, operator) in a conversation of its own. */
-export function benchMessage(text: string, serviceUrl: string): { conversationId: string; activity: unknown } {
-  const conversationId = `a:bench-${randomUUID()}`;
+/** A personal-chat message from Alex Wilber (Global Administrator, operator), in a new conversation unless named. */
+export function benchMessage(
+  text: string,
+  serviceUrl: string,
+  conversationId = `a:bench-${randomUUID()}`,
+): { conversationId: string; activity: unknown } {
   const alex = DEMO_USERS.admin;
   return {
     conversationId,
