@@ -24,6 +24,8 @@ const scopeTagSchema = z.object({
 });
 
 export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSecurityPolicies {
+  /** Rows per page of the policy list (Graph pages Intune lists; 100 policies are one request, not five). */
+  const LIST_PAGE_SIZE = 100;
   const policyPath = (policyId: string): string => `${POLICIES}/${encodeURIComponent(policyId)}`;
 
   async function getAssignments(policyId: string): Promise<AssignmentTarget[]> {
@@ -35,7 +37,11 @@ export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSe
   return {
     async list(filter = {}) {
       const operation = 'list endpoint security policies';
-      const items = await http.getAll({ operation, path: POLICIES, query: { $select: LIST_SELECT } });
+      const items = await http.getAll({
+        operation,
+        path: POLICIES,
+        query: { $select: LIST_SELECT, $top: LIST_PAGE_SIZE },
+      });
       const needle = filter.nameContains?.toLowerCase();
       return parseItems(policyReadSchema, items, operation)
         .filter(isEndpointSecurity)
@@ -45,20 +51,17 @@ export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSe
     },
     async get(policyId) {
       const operation = 'read policy';
-      let reply;
-      try {
-        reply = await http.send({
-          operation,
-          method: 'GET',
-          path: policyPath(policyId),
-          query: { $expand: 'settings' },
-        });
-      } catch (error) {
-        if (error instanceof UpstreamNotFound) return undefined;
-        throw error;
+      const [reply, assignments] = await Promise.allSettled([
+        http.send({ operation, method: 'GET', path: policyPath(policyId), query: { $expand: 'settings' } }),
+        getAssignments(policyId),
+      ]);
+      if (reply.status === 'rejected') {
+        if (reply.reason instanceof UpstreamNotFound) return undefined;
+        throw reply.reason;
       }
-      const policy = parseReply(policyReadSchema, reply, operation);
-      return { ...toListItem(policy), ...parsePolicySettings(policy), assignments: await getAssignments(policyId) };
+      if (assignments.status === 'rejected') throw assignments.reason;
+      const policy = parseReply(policyReadSchema, reply.value, operation);
+      return { ...toListItem(policy), ...parsePolicySettings(policy), assignments: assignments.value };
     },
     async create(draft: PolicyDraft, write) {
       const operation = 'create policy';

@@ -69,7 +69,9 @@ export function createSandboxServer(
   dispatch: Dispatch,
 ): { server: Server; timers: Set<NodeJS.Timeout>; sockets: Set<Socket> } {
   const timers = new Set<NodeJS.Timeout>();
-  const sockets = new Set<Socket>();
+  const sockets = state.connections;
+  const connectionIds = new WeakMap<Socket, number>();
+  let nextConnectionId = 1;
   const server = createServer({ cert: tls.certPem, key: tls.keyPem, keepAlive: true }, (req, res) => {
     void handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
@@ -78,6 +80,8 @@ export function createSandboxServer(
   });
   server.on('secureConnection', (socket: Socket) => {
     sockets.add(socket);
+    connectionIds.set(socket, nextConnectionId);
+    nextConnectionId += 1;
     socket.on('close', () => sockets.delete(socket));
   });
 
@@ -94,6 +98,7 @@ export function createSandboxServer(
       query: url.search,
       status: 0,
       clientRequestId: clientRequestId ?? null,
+      connection: connectionIds.get(req.socket) ?? 0,
       authorization: authorizationScheme(headerOf(req, 'authorization')),
     };
     state.log.record(entry);

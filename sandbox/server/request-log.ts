@@ -7,6 +7,8 @@ export interface RequestLogEntry {
   readonly query: string;
   status: number;
   readonly clientRequestId: string | null;
+  /** Which TLS connection carried the request (numbered from 1 per sandbox), e.g. to count NTLM handshakes per connection. */
+  readonly connection: number;
   readonly authorization: { readonly present: boolean; readonly scheme: string | null };
   /** The JSON body of a Graph or AdminService write, credentials redacted; never the token endpoint's. */
   body?: unknown;

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { ScenarioName } from '../constants.js';
 import { FaultSet } from '../faults/fault-rules.js';
 import { TokenStore } from '../identity/token-store.js';
@@ -10,6 +11,8 @@ export class SandboxState {
   readonly tokens = new TokenStore();
   readonly faults: FaultSet;
   readonly log = new RequestLog();
+  /** Open client connections, so the control API can close them as IIS does at its connection timeout. */
+  readonly connections = new Set<Socket>();
   batchCounter = 0;
 
   constructor(
