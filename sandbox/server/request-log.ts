@@ -8,6 +8,8 @@ export interface RequestLogEntry {
   status: number;
   readonly clientRequestId: string | null;
   readonly authorization: { readonly present: boolean; readonly scheme: string | null };
+  /** Multi Admin Approval headers (maa.md): the decoded justification and the approval code, as sent. */
+  readonly maa: { readonly justification: string | null; readonly code: string | null };
   /** The JSON body of a Graph or AdminService write, credentials redacted; never the token endpoint's. */
   body?: unknown;
 }
@@ -59,6 +61,14 @@ export class RequestLog {
   clear(): void {
     this.entries = [];
   }
+}
+
+/** The justification header decoded from Base64 (a wrong encoding is logged as it came). */
+export function maaHeaders(justification: string | undefined, code: string | undefined): RequestLogEntry['maa'] {
+  return {
+    justification: justification === undefined ? null : Buffer.from(justification, 'base64').toString('utf8'),
+    code: code ?? null,
+  };
 }
 
 function redact(value: unknown): unknown {
