@@ -51,6 +51,13 @@ describe('Intune Multi Admin Approval carries held writes through, against the s
       .map((entry) => entry.action);
   }
 
+  it('check names the protected workloads and what they mean for AttachOps', async () => {
+    const card = await chat.say('check');
+    expect(card).toContain('Multi Admin Approval');
+    expect(card).toContain('Access policies protect: configurationPolicy');
+    expect(card).toContain('will need a second Intune admin (approver group Intune-MAA-Approvers)');
+  });
+
   it('create: Teams approval, then the Intune gate on the card, then Patti approves and the policy is made once', async () => {
     const { runId, requestId } = await heldByIntune(
       'policy create edr --target configmgr --name "EDR maa" --sample-sharing all',
