@@ -35,6 +35,12 @@ export function toIntuneGateView(run: RunRecord): IntuneGateView | undefined {
   };
 }
 
+/** One line for the approval card, so our approvers see Intune's decision too. */
+export function intuneLineOf(run: RunRecord | undefined): string {
+  const view = run && toIntuneGateView(run);
+  return view ? `Intune Multi Admin Approval (request ${view.requestId}): ${view.status}` : '';
+}
+
 function statusOf(gate: IntuneGate): string {
   const by = gate.decidedBy ? ` by ${gate.decidedBy}` : '';
   const reason = gate.decisionReason ? `: ${gate.decisionReason}` : '';

@@ -107,6 +107,14 @@ describe('Intune Multi Admin Approval carries held writes through, against the s
       () => chat.progressCard(runId).latest.includes('rejected in Intune by Patti Fernandez: Not during the freeze'),
       10_000,
     );
+    await chat.harness.connector.waitFor(
+      (calls) =>
+        calls.some((call) => {
+          const body = JSON.stringify(call.body);
+          return body.includes('Approved: Create policy') && body.includes('Rejected in Intune by Patti Fernandez');
+        }),
+      10_000,
+    );
     expect(await policiesNamed('EDR refused')).toEqual([]);
     expect(await auditActions(runId)).toEqual(['intune.held', 'intune.rejected']);
   });
