@@ -78,6 +78,21 @@ export class IntuneWaits {
     });
   }
 
+  /** Our run was cancelled while Intune held its write: withdraw the request too, so nobody approves a dead change. */
+  async withdraw(run: RunRecord, actor: Actor): Promise<void> {
+    const gate = waitingGate(run);
+    if (!gate || gate.resendStartedAt || !this.host.approvals) return;
+    try {
+      await this.host.approvals.cancelRequest(gate.requestId);
+      await this.host.audit(actor, 'intune.withdrawn', run, { requestId: gate.requestId });
+    } catch (error) {
+      this.host.log.warn(
+        { err: error, runId: run.id, requestId: gate.requestId },
+        'could not withdraw the Intune request',
+      );
+    }
+  }
+
   /** Refresh: ask Intune now rather than at the next scheduled look. */
   async checkNow(runId: string, actor: Actor): Promise<void> {
     const result = await this.host.exclusive(runId, () => this.checkOnce(runId));

@@ -40,4 +40,6 @@ export interface IntuneApprovals {
   /** Sends the held write again, byte for byte, with the approval code; throws like any write when refused. */
   resend(heldWrite: unknown, requestId: string): Promise<void>;
   listAccessPolicies(): Promise<readonly IntuneAccessPolicy[]>;
+  /** Withdraws our own pending request (`cancelMyRequest`, maa.md), when the run that made it is cancelled. */
+  cancelRequest(requestId: string): Promise<void>;
 }

@@ -249,6 +249,7 @@ export class RunEngine {
       if (isTerminal(loaded.status)) {
         throw new UserFacingError('Run already ended', `Run ${runId} is ${loaded.status}; there is nothing to cancel.`);
       }
+      await this.intune.withdraw(loaded, actor);
       const cancelled = await this.write(runId, (current) => ({
         ...current,
         steps: current.steps.map((step) =>

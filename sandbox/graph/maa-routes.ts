@@ -5,7 +5,7 @@ import { GROUP_IDS } from '../world/directory.js';
 import type { MaaRequest } from '../world/operation-approvals.js';
 import type { World } from '../world/world.js';
 import { type GraphContext, graphRoute } from './graph-context.js';
-import { notFound } from './graph-errors.js';
+import { badRequest, notFound } from './graph-errors.js';
 import { applyFilter, pageOf } from './paging.js';
 
 const REQUESTS = '/deviceManagement/operationApprovalRequests';
@@ -60,6 +60,16 @@ export function registerMaaRoutes(router: Router, ctx: GraphContext): void {
     return request
       ? json(200, requestJson(request))
       : notFound(req, `No operationApprovalRequest with id '${p.id ?? ''}' was found.`);
+  });
+  /** maa.md: `POST …/cancelMyRequest {"id"}` withdraws the caller's own pending request. */
+  graphRoute(router, ctx, 'POST', `${REQUESTS}/cancelMyRequest`, (req) => {
+    const world = ctx.world();
+    const id = (req.body as { id?: unknown } | undefined)?.id;
+    const request = typeof id === 'string' ? world.approvals.get(id, world.clock.nowMs()) : undefined;
+    if (!request) return notFound(req, `No operationApprovalRequest with id '${String(id)}' was found.`);
+    if (request.status !== 'needsApproval') return badRequest(req, `Request ${request.id} is ${request.status}.`);
+    world.approvals.cancel(request);
+    return { status: 204 };
   });
   graphRoute(router, ctx, 'GET', POLICIES, (req) =>
     pageOf(req, policiesJson(ctx.world()), 'deviceManagement/operationApprovalPolicies'),

@@ -58,6 +58,10 @@ export class OperationApprovals {
     request.decision = decision;
   }
 
+  cancel(request: MaaRequest): void {
+    request.status = 'cancelled';
+  }
+
   complete(request: MaaRequest): void {
     request.status = 'completed';
   }

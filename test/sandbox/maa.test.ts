@@ -82,6 +82,14 @@ describe('Multi Admin Approval in the sandbox (scenario maa)', () => {
     expect((await decide(code, 'approve')).status).toBe(409);
   });
 
+  it('lets the app withdraw its own pending request (cancelMyRequest)', async () => {
+    const code = await hold(configMgrEdr({ name: 'MAA withdrawn' }));
+    const cancel = await c.graph('POST', '/deviceManagement/operationApprovalRequests/cancelMyRequest', { id: code });
+    expect(cancel.status).toBe(204);
+    const read = await c.graph('GET', `/deviceManagement/operationApprovalRequests/${code}`);
+    expect(read.json<{ status: string }>().status).toBe('cancelled');
+  });
+
   it('lists the access policy with its approver group, and reads never need approval', async () => {
     const policies = await c.graph('GET', '/deviceManagement/operationApprovalPolicies');
     const [policy] = policies.json<{ value: { policyType: string; approverGroupIds: string[] }[] }>().value;

@@ -113,6 +113,14 @@ export function createGraphIntuneApprovals(http: GraphHttp, appId?: string): Int
       }
       await http.send(approvedWrite(held.data, requestId));
     },
+    async cancelRequest(requestId) {
+      await http.send({
+        operation: 'cancel Multi Admin Approval request',
+        method: 'POST',
+        path: `${REQUESTS}/cancelMyRequest`,
+        body: { id: requestId },
+      });
+    },
     async listAccessPolicies() {
       const policies = await readPolicies();
       return Promise.all(

@@ -67,6 +67,13 @@ export class FakeIntune implements IntuneApprovals {
     return Promise.resolve();
   }
 
+  readonly cancelled: string[] = [];
+
+  cancelRequest(requestId: string): Promise<void> {
+    this.cancelled.push(requestId);
+    return Promise.resolve();
+  }
+
   listAccessPolicies() {
     return Promise.resolve([]);
   }

@@ -162,3 +162,18 @@ describe('a run whose write Intune holds for Multi Admin Approval', () => {
     expect((await refreshed.engine.get(run.id))?.status).toBe('done');
   });
 });
+
+describe('cancelling a run that Intune holds', () => {
+  it('withdraws the Intune request too, and audits it', async () => {
+    const intune = new FakeIntune();
+    intune.script = ['needsApproval'];
+    const { engine, audit } = engineOver(createMemoryStorage(), intune);
+    const run = await start(engine);
+    await engine.advance(run.id, alex);
+    await engine.cancel(run.id, alex);
+    await engine.stop();
+    expect(intune.cancelled).toEqual(['code-1']);
+    expect(intune.resends).toEqual([]);
+    expect(await intuneActions(audit)).toEqual(['intune.held', 'intune.withdrawn']);
+  });
+});
