@@ -10,6 +10,7 @@ const MAA: RuleBase = {
   id: 'intune.multi-admin-approval',
   area: 'Multi Admin Approval',
   title: 'Intune Multi Admin Approval (information)',
+  /** The Intune page on access policies (maa.md cites it by title; this address is our reading [U]). */
   docLink: 'https://learn.microsoft.com/mem/intune/fundamentals/multi-admin-approval',
 };
 
