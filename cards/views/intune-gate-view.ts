@@ -1,6 +1,7 @@
 import { INTUNE_GATE_TITLE, type IntuneGate } from '../../core/maa/intune-gate.js';
 import { MAA_ADMIN_CENTER_URL } from '../../core/maa/maa-admin-center.js';
 import type { RunRecord } from '../../core/runs/run-record.js';
+import { formatUtcMinute } from '../../core/time-format.js';
 
 /** The second gate on the progress card: Intune Multi Admin Approval, after our own approval. */
 export interface IntuneGateView {
@@ -28,7 +29,7 @@ export function toIntuneGateView(run: RunRecord): IntuneGateView | undefined {
   return {
     title: INTUNE_GATE_TITLE,
     requestId: gate.requestId,
-    expires: gate.expiresAt ? `${gate.expiresAt.replace('T', ' ').slice(0, 16)} UTC` : 'not known yet',
+    expires: gate.expiresAt ? formatUtcMinute(gate.expiresAt) : 'not known yet',
     approverGroup: gate.approverGroups?.join(', ') ?? '',
     status: statusOf(gate),
     link: MAA_ADMIN_CENTER_URL,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INTUNE_REQUEST_STATUSES, type IntuneApprovalRequest } from '../ports/intune-approvals.js';
 import type { StepProblem, StepRecord } from '../runs/run-record.js';
+import { formatUtcMinute } from '../time-format.js';
 import type { IntuneApprovalRequired } from './intune-approval-required.js';
 
 /** A step held by Intune Multi Admin Approval: everything needed to keep waiting, or to resend, after a restart. */
@@ -104,7 +105,7 @@ export function waitingFields(gate: IntuneGate, note?: string): Partial<StepReco
 }
 
 export function waitingMessage(gate: IntuneGate): string {
-  const until = gate.expiresAt ? ` until ${shortTime(gate.expiresAt)} UTC` : '';
+  const until = gate.expiresAt ? ` until ${formatUtcMinute(gate.expiresAt)}` : '';
   return `${INTUNE_GATE_TITLE} (request ${gate.requestId}); a second Intune admin must approve it${until}.`;
 }
 
@@ -164,8 +165,4 @@ export function notArrivedProblem(gate: IntuneGate): StepProblem {
     message: `The change was sent once with approval code ${gate.requestId}, yet the tenant does not show it.`,
     fix: 'Press Retry: it looks at the tenant first and asks Intune again only if the change is missing.',
   };
-}
-
-function shortTime(iso: string): string {
-  return iso.replace('T', ' ').slice(0, 16);
 }
