@@ -9,7 +9,7 @@ export interface RequestLogEntry {
   readonly clientRequestId: string | null;
   readonly authorization: { readonly present: boolean; readonly scheme: string | null };
   /** Multi Admin Approval headers (maa.md): the decoded justification and the approval code, as sent. */
-  readonly maa: { readonly justification: string | null; readonly code: string | null };
+  readonly maa?: { readonly justification: string | null; readonly code: string | null };
   /** The JSON body of a Graph or AdminService write, credentials redacted; never the token endpoint's. */
   body?: unknown;
 }
@@ -64,7 +64,10 @@ export class RequestLog {
 }
 
 /** The justification header decoded from Base64 (a wrong encoding is logged as it came). */
-export function maaHeaders(justification: string | undefined, code: string | undefined): RequestLogEntry['maa'] {
+export function maaHeaders(
+  justification: string | undefined,
+  code: string | undefined,
+): NonNullable<RequestLogEntry['maa']> {
   return {
     justification: justification === undefined ? null : Buffer.from(justification, 'base64').toString('utf8'),
     code: code ?? null,
