@@ -8,7 +8,11 @@ import { silentLogger } from '../../core/ports/logger.js';
 import { fakeGraphClient, jsonResponse, manualClock, type Responder } from './fake-graph-client.js';
 
 const CODE = '2b27bcce-ea38-40c4-9da6-bd27f8af48a3';
-const WRITE = { justification: 'AttachOps: assign "EDR pilot". Requested by Alex Wilber; approved by Megan Bowen.' };
+const WRITE = {
+  ref: 'r-1.s3',
+  beforeSend: () => Promise.resolve(),
+  justification: 'AttachOps: assign "EDR pilot". Requested by Alex Wilber; approved by Megan Bowen.',
+};
 const held = (message = `Approval code: ${CODE}`) =>
   jsonResponse(403, { error: { code: 'ApprovalRequired', message } }, { 'x-msft-approval-code': CODE });
 

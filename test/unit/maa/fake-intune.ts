@@ -35,7 +35,7 @@ export class FakeIntune implements IntuneApprovals {
         const fact = String(step.input.fact);
         this.performs.push({
           fact,
-          ...(context.tenantWrite ? { justification: context.tenantWrite.justification } : {}),
+          ...(context.write.justification === undefined ? {} : { justification: context.write.justification }),
         });
         this.codes += 1;
         throw new IntuneApprovalRequired(`code-${this.codes}`, `make ${fact}`, { fact });

@@ -25,7 +25,7 @@ function engineOver(storage: Storage, intune: FakeIntune, clock = new FakeClock(
     intuneWaitPolicy: POLICY,
     newRunId: () => `r-${++counter}`,
   });
-  engine.justifyTenantWritesWith(() => Promise.resolve({ justification: 'approved in Teams by Megan Bowen' }));
+  engine.justifyTenantWritesWith(() => Promise.resolve('approved in Teams by Megan Bowen'));
   return { engine, audit, clock };
 }
 
