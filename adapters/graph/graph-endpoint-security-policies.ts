@@ -6,6 +6,7 @@ import type { AssignmentTarget } from '../../core/policy/assignment-target.js';
 import type { PolicyDraft } from '../../core/policy/policy-draft.js';
 import { parseAssignment, toAssignmentBody } from './assignment-body.js';
 import type { GraphHttp } from './graph-http.js';
+import { justifiedWrite } from './maa/held-write.js';
 import { parseItems, parseReply } from './parse-reply.js';
 import { renderPolicyBody } from './policy-body.js';
 import { parsePolicySettings, policyReadSchema, toListItem } from './policy-parse.js';
@@ -65,27 +66,39 @@ export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSe
     },
     async create(draft: PolicyDraft, write) {
       const operation = 'create policy';
-      const reply = await http.send({
-        operation,
-        method: 'POST',
-        path: POLICIES,
-        body: renderPolicyBody(draft, write?.ref),
-        ...beforeSendOf(write),
-      });
+      const reply = await http.send(
+        justifiedWrite(
+          {
+            operation,
+            method: 'POST',
+            path: POLICIES,
+            body: renderPolicyBody(draft, write?.ref),
+            ...beforeSendOf(write),
+          },
+          write,
+        ),
+      );
       return { id: parseReply(createdSchema, reply, operation).id };
     },
     async replace(policyId, draft, write) {
-      await http.send({
-        operation: 'replace policy',
-        method: 'PUT',
-        path: policyPath(policyId),
-        body: renderPolicyBody(draft, write?.ref),
-        ...beforeSendOf(write),
-      });
+      await http.send(
+        justifiedWrite(
+          {
+            operation: 'replace policy',
+            method: 'PUT',
+            path: policyPath(policyId),
+            body: renderPolicyBody(draft, write?.ref),
+            ...beforeSendOf(write),
+          },
+          write,
+        ),
+      );
     },
-    async delete(policyId) {
+    async delete(policyId, write) {
       try {
-        await http.send({ operation: 'delete policy', method: 'DELETE', path: policyPath(policyId) });
+        await http.send(
+          justifiedWrite({ operation: 'delete policy', method: 'DELETE', path: policyPath(policyId) }, write),
+        );
         return true;
       } catch (error) {
         if (error instanceof UpstreamNotFound) return false;
@@ -95,13 +108,18 @@ export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSe
     getAssignments,
     async assign(policyId, targets, write) {
       const operation = 'assign policy';
-      const reply = await http.send({
-        operation,
-        method: 'POST',
-        path: `${policyPath(policyId)}/assign`,
-        body: { assignments: targets.map(toAssignmentBody) },
-        ...beforeSendOf(write),
-      });
+      const reply = await http.send(
+        justifiedWrite(
+          {
+            operation,
+            method: 'POST',
+            path: `${policyPath(policyId)}/assign`,
+            body: { assignments: targets.map(toAssignmentBody) },
+            ...beforeSendOf(write),
+          },
+          write,
+        ),
+      );
       if (reply.body === undefined) return getAssignments(policyId);
       return parseReply(assignReplySchema, reply, operation).value.map(parseAssignment);
     },

@@ -47,13 +47,16 @@ export function createTenantServices(parts: TenantParts): TenantServices {
     maxTotalMs: parts.graphRetryBudgetMs ?? parts.tenant.retryBudgetMs,
     ...(parts.retryBaseDelayMs === undefined ? {} : { baseDelayMs: parts.retryBaseDelayMs }),
   };
-  const graph = createGraphAdapters({
-    client,
-    logger: parts.log.child({ upstream: 'graph' }),
-    clock: parts.clock,
-    retry,
-    ...(parts.random === undefined ? {} : { random: parts.random }),
-  });
+  const graph = createGraphAdapters(
+    {
+      client,
+      logger: parts.log.child({ upstream: 'graph' }),
+      clock: parts.clock,
+      retry,
+      ...(parts.random === undefined ? {} : { random: parts.random }),
+    },
+    identity.clientId,
+  );
   return {
     ...graph,
     cloudEnvironment: cachedCloudEnvironment(

@@ -29,6 +29,10 @@ export interface GatherOptions {
 export async function gatherFacts(tenant: TenantServices, options: GatherOptions): Promise<PrerequisiteFacts> {
   const { configMgr } = tenant;
   const userId = options.requester.aadObjectId;
+  const intuneApprovals = tenant.intuneApprovals;
+  const accessPoliciesRead = intuneApprovals
+    ? fromPromise(() => intuneApprovals.listAccessPolicies(), 'list the Intune Multi Admin Approval access policies')
+    : undefined;
   const [site, updates, tenantAttach, defender, cloud, globalAdministrator, syncedCollections] = await Promise.all([
     fromResult(() => configMgr.getSiteInfo(), 'read the ConfigMgr site (SMS_Site)'),
     options.profile === 'antivirus'
@@ -45,6 +49,7 @@ export async function gatherFacts(tenant: TenantServices, options: GatherOptions
       : fromPromise(() => tenant.directory.isGlobalAdministrator(userId), 'read your directory roles'),
     fromPromise(() => readSyncedCollections(tenant), 'list the collections synced to Intune'),
   ]);
+  const accessPolicies = await accessPoliciesRead;
   const targetCollectionIds = options.targetCollectionIds ?? [];
   const candidates = candidateCollections(targetCollectionIds, tenantAttach, syncedCollections);
   const cloudSync = candidates.status === 'read' ? readFact(await readCloudSync(tenant, candidates.value)) : candidates;
@@ -60,6 +65,7 @@ export async function gatherFacts(tenant: TenantServices, options: GatherOptions
     globalAdministrator,
     syncedCollections,
     cloudSync,
+    ...(accessPolicies === undefined ? {} : { accessPolicies }),
   };
 }
 

@@ -1,5 +1,8 @@
 import type { Actor } from '../actor.js';
 import { isUpstreamError } from '../errors/upstream-error.js';
+import { isIntuneApprovalRequired, type IntuneApprovalRequired } from '../maa/intune-approval-required.js';
+import { DEFAULT_INTUNE_WAIT_POLICY } from '../maa/intune-gate.js';
+import { IntuneWaits } from '../maa/intune-wait.js';
 import { shortId } from '../short-id.js';
 import { UserFacingError } from '../user-facing-error.js';
 import { BackgroundTasks } from './background-tasks.js';
@@ -39,6 +42,8 @@ export class RunEngine {
   private readonly handlers: Map<string, StepHandler>;
   private readonly verifyPolicy: VerifyPolicy;
   private readonly pendingWrites: PendingWrites;
+  private readonly intune: IntuneWaits;
+  private justify: (run: RunRecord) => Promise<string | undefined> = () => Promise.resolve(undefined);
   private stopping = false;
   private signalStop: () => void = () => undefined;
   private readonly stopSignal = new Promise<void>((resolve) => {
@@ -62,6 +67,26 @@ export class RunEngine {
       write: (runId, change) => this.write(runId, change),
       audit: (actor, action, run, details) => this.audit(actor, action, run, details),
     });
+    this.intune = new IntuneWaits({
+      clock: options.clock,
+      log: options.log.child({ component: 'intune-maa' }),
+      approvals: options.intuneApprovals,
+      policy: options.intuneWaitPolicy ?? DEFAULT_INTUNE_WAIT_POLICY,
+      tasks: this.tasks,
+      stopSignal: this.stopSignal,
+      isStopping: () => this.stopping,
+      load: (runId) => this.get(runId),
+      write: (runId, change) => this.write(runId, change),
+      exclusive: (runId, work) => this.mutex.run(runId, work),
+      worldCheck: (run, step) => this.handler(step.kind).check(step, this.stepContext(run, SYSTEM_ACTOR, step)),
+      audit: (actor, action, run, details) => this.audit(actor, action, run, details),
+      advance: (runId, actor) => this.advance(runId, actor),
+    });
+  }
+
+  /** The justification every tenant write of a run carries (built from the approved request; see core/maa). */
+  justifyTenantWritesWith(justify: (run: RunRecord) => Promise<string | undefined>): void {
+    this.justify = justify;
   }
 
   /** For handlers that need services built after the engine (the approval step needs the approval service). */
@@ -129,6 +154,11 @@ export class RunEngine {
           await this.finish(run, 'failed', actor);
           return;
         }
+        if (step.state === 'waiting-for-intune') {
+          if (run.status !== 'waiting') await this.write(runId, (current) => ({ ...current, status: 'waiting' }));
+          this.intune.watch(runId, actor);
+          return;
+        }
         const waiting = step.state === 'waiting-for-admin' || step.state === 'waiting-for-approval';
         if (waiting && (step.state === 'waiting-for-admin' || rechecked.has(step.id))) {
           if (run.status !== 'waiting') await this.write(runId, (current) => ({ ...current, status: 'waiting' }));
@@ -153,6 +183,8 @@ export class RunEngine {
       this.tasks.start(`resume ${run.id}`, async () => {
         if (step?.state === 'waiting-for-admin' && step.verification && !step.verification.gaveUpAt) {
           await this.pollVerification(run.id, step.id, SYSTEM_ACTOR);
+        } else if (step?.state === 'waiting-for-intune') {
+          this.intune.watch(run.id, SYSTEM_ACTOR, true);
         } else {
           await this.advance(run.id, SYSTEM_ACTOR);
         }
@@ -186,6 +218,13 @@ export class RunEngine {
     return run;
   }
 
+  /** Refresh on a run whose write Intune holds: ask Intune now. */
+  async refreshIntune(runId: string, actor: Actor): Promise<void> {
+    if (currentStep(await this.requireRun(runId))?.state === 'waiting-for-intune') {
+      await this.intune.checkNow(runId, actor);
+    }
+  }
+
   /** A failed step is tried again from a fresh read of the world. */
   async retry(runId: string, actor: Actor): Promise<RunRecord> {
     const run = await this.mutex.run(runId, async () => {
@@ -210,6 +249,7 @@ export class RunEngine {
       if (isTerminal(loaded.status)) {
         throw new UserFacingError('Run already ended', `Run ${runId} is ${loaded.status}; there is nothing to cancel.`);
       }
+      await this.intune.withdraw(loaded, actor);
       const cancelled = await this.write(runId, (current) => ({
         ...current,
         steps: current.steps.map((step) =>
@@ -246,21 +286,28 @@ export class RunEngine {
       }),
       status: 'active',
     }));
+    const justification = handler.changesTenant ? await this.justify(running) : undefined;
     const current = currentStep(running) ?? step;
-    const context = this.stepContext(running, actor, current);
+    const context = this.stepContext(running, actor, current, justification);
     let outcome: StepOutcome;
+    let held: IntuneApprovalRequired | undefined;
     try {
       const world = await handler.check(current, context);
       outcome = world.done
         ? { kind: 'done', message: `already done: ${world.message}`, outcome: world.outcome }
         : await handler.perform(current, context);
     } catch (error) {
-      if (isOutcomeUnknown(error)) {
+      if (isIntuneApprovalRequired(error)) held = error;
+      else if (isOutcomeUnknown(error)) {
         await this.pendingWrites.recordUnknown(run.id, step.id, actor, (error as Error).message);
         return;
       }
       outcome = { kind: 'failed', problem: describeFailure(error) };
       context.log.warn({ err: error }, 'step failed');
+    }
+    if (held) {
+      await this.intune.hold(run.id, step.id, held, actor);
+      return;
     }
     const applied = await this.write(run.id, (latest) =>
       withStep(latest, step.id, outcomeFields(outcome, this.options.clock.now())),
@@ -374,14 +421,14 @@ export class RunEngine {
     }
   }
 
-  private stepContext(run: RunRecord, actor: Actor, step: StepRecord): StepContext {
+  private stepContext(run: RunRecord, actor: Actor, step: StepRecord, justification?: string): StepContext {
     return {
       run,
       actor,
       clock: this.options.clock,
       log: this.options.log.child({ runId: run.id, step: step.kind }),
       audit: this.options.audit,
-      write: this.pendingWrites.writeFor(run, step),
+      write: { ...this.pendingWrites.writeFor(run, step), ...(justification === undefined ? {} : { justification }) },
     };
   }
 

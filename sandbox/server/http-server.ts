@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { Socket } from 'node:net';
 import { applyFault } from '../faults/apply-fault.js';
-import { authorizationScheme, type RequestLogEntry } from './request-log.js';
+import { authorizationScheme, maaHeaders, type RequestLogEntry } from './request-log.js';
 import type { SandboxState } from './sandbox-state.js';
 import type { SandboxRequest, SandboxResponse } from './types.js';
 
@@ -100,6 +100,7 @@ export function createSandboxServer(
       clientRequestId: clientRequestId ?? null,
       connection: connectionIds.get(req.socket) ?? 0,
       authorization: authorizationScheme(headerOf(req, 'authorization')),
+      maa: maaHeaders(headerOf(req, 'x-msft-approval-justification'), headerOf(req, 'x-msft-approval-code')),
     };
     state.log.record(entry);
     const rawBody = await readBody(req);

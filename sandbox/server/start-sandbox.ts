@@ -3,6 +3,7 @@ import { registerAdminServiceRoutes } from '../adminservice/adminservice-routes.
 import { AdminServiceAuth } from '../adminservice/adminservice-auth.js';
 import type { ScenarioName } from '../constants.js';
 import { registerControlRoutes } from '../control/control-routes.js';
+import { registerMaaControlRoutes } from '../control/maa-control-routes.js';
 import { parseFaultSpec } from '../faults/fault-rules.js';
 import { registerGraphRoutes } from '../graph/register-graph-routes.js';
 import { registerIdentityRoutes } from '../identity/identity-routes.js';
@@ -52,6 +53,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   registerGraphRoutes(router, { world: () => state.world, tokens: state.tokens, dispatch }, state);
   registerAdminServiceRoutes(router, () => state.world, new AdminServiceAuth(state.tokens));
   registerControlRoutes(router, state);
+  registerMaaControlRoutes(router, state);
 
   const { server, timers, sockets } = createSandboxServer(tls, state, dispatch);
   const host = options.host ?? '127.0.0.1';
