@@ -143,6 +143,7 @@ export function createSandboxServer(
       requestId,
     };
     const response = await dispatch(sandboxRequest);
+    if (method !== 'GET') state.save();
     entry.status = response.status;
     write(res, response, requestId, clientRequestId);
   }
