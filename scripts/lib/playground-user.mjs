@@ -13,7 +13,6 @@ const PEOPLE = {
 };
 
 export const PLAYGROUND_PEOPLE = Object.keys(PEOPLE);
-export const DEFAULT_PLAYGROUND_USER = 'alex';
 
 /** Who the playground says is typing when PLAYGROUND_USER is `who`: the `from` of the activities it sends. */
 export function playgroundPerson(who) {
@@ -72,11 +71,9 @@ export function playgroundConfig(who) {
   ].join('\n');
 }
 
-/**
- * Writes the configuration for PLAYGROUND_USER (Alex when unset, so the bot is called AttachOps, not the playground's
- * "Test Bot", for every demo user) and returns its path.
- */
-export function playgroundConfigFile(dir, who = DEFAULT_PLAYGROUND_USER) {
+/** Writes the configuration for PLAYGROUND_USER and returns its path, or undefined when none is asked for. */
+export function playgroundConfigFile(dir, who) {
+  if (!who) return undefined;
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `playground-${who}.yml`);
   writeFileSync(file, playgroundConfig(who));
