@@ -157,6 +157,7 @@ export function createSandboxServer(
       }
     }
     const response = await dispatch(sandboxRequest);
+    if (method !== 'GET') state.save();
     entry.status = response.status;
     write(res, response, requestId, clientRequestId);
   }
