@@ -146,7 +146,8 @@ describe('killing the bot in the middle of an onboard run', () => {
       (request) => request.method !== 'GET' && !READS_BY_POST.some((read) => read.test(request.path)),
     );
     expect(writes, 'every onboard step is a console step: the bot itself writes nothing').toEqual([]);
-  });
+    // Two process starts and a whole onboard run: a loaded 2-core machine needs more than vitest's 30 s default.
+  }, 90_000);
 
   it('killed while Intune holds a policy create: the restarted bot resumes the same wait and creates it once', async () => {
     for (const bot of bots.splice(0)) {
