@@ -68,8 +68,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     knownUsers,
     log,
     config.access.approvalsChannel,
+    services.runs,
   );
   services.approvals.observe(approvalCards);
+  services.runs.observe(approvalCards);
   const compliance = startComplianceScheduler({
     services,
     adapter,

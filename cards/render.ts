@@ -1,11 +1,26 @@
 import * as ACData from 'adaptivecards-templating';
 import type { AdaptiveCard } from './adaptive-card.js';
+import { withMarkdownSafeText } from './markdown-safe.js';
 import { templates, type TemplateName, type TemplateViews } from './templates.js';
 
-/** The one way a card is made: a template expanded with its typed view. */
+/**
+ * Each template is parsed once (its expressions compiled) on first use and reused: templates never change while the
+ * bot runs, and parsing was most of a turn's CPU. `expand` is synchronous, so one instance serves every turn.
+ */
+const parsed = new Map<TemplateName, ACData.Template>();
+
+function parsedTemplate(name: TemplateName): ACData.Template {
+  let template = parsed.get(name);
+  if (template === undefined) {
+    template = new ACData.Template(templates[name]);
+    parsed.set(name, template);
+  }
+  return template;
+}
+
+/** The one way a card is made: a template expanded with its typed view, its visible text made markdown-safe. */
 export function renderCard<N extends TemplateName>(name: N, view: TemplateViews[N]): AdaptiveCard {
-  const template = new ACData.Template(templates[name]);
-  return withoutNulls(template.expand({ $root: view })) as AdaptiveCard;
+  return withMarkdownSafeText(withoutNulls(parsedTemplate(name).expand({ $root: view }))) as AdaptiveCard;
 }
 
 /** `$when` on an object-valued property leaves `null` behind; clients expect the property to be absent. */

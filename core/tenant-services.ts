@@ -4,6 +4,7 @@ import type { ConfigMgrGateway } from './ports/configmgr-gateway.js';
 import type { DefenderConnector } from './ports/defender-connector.js';
 import type { Directory } from './ports/directory.js';
 import type { EndpointSecurityPolicies } from './ports/endpoint-security-policies.js';
+import type { IntuneApprovals } from './ports/intune-approvals.js';
 import type { IntuneCollections } from './ports/intune-collections.js';
 
 /** Everything core reads from or writes to the tenant and the ConfigMgr hierarchy, as ports. */
@@ -15,4 +16,6 @@ export interface TenantServices {
   readonly policies: EndpointSecurityPolicies;
   readonly complianceReports: ComplianceReports;
   readonly configMgr: ConfigMgrGateway;
+  /** Intune Multi Admin Approval; absent in fakes that never meet it. */
+  readonly intuneApprovals?: IntuneApprovals;
 }

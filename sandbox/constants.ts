@@ -43,6 +43,7 @@ export const SCENARIO_NAMES = [
   'not-admin',
   'large',
   'cb2503',
+  'maa',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 

@@ -1,8 +1,12 @@
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isScenarioName } from './constants.js';
 import { startSandbox } from './server/start-sandbox.js';
 
 const DEFAULT_PORT = 8443;
+/** The bot's default DATA_DIR too: one folder holds the bot's state and the tenant it talks to. */
+const DEFAULT_DATA_DIR = './data';
+const TENANT_FILE = 'sandbox-tenant.json';
 
 async function main(): Promise<void> {
   const scenario = process.env.SANDBOX_SCENARIO ?? 'fresh';
@@ -12,9 +16,15 @@ async function main(): Promise<void> {
     scenario,
     faults: process.env.SANDBOX_FAULTS,
     seed: process.env.SANDBOX_SEED === undefined ? undefined : Number(process.env.SANDBOX_SEED),
+    persistence: {
+      file: join(process.env.DATA_DIR ?? DEFAULT_DATA_DIR, TENANT_FILE),
+      reset: process.env.SANDBOX_RESET === '1',
+    },
   });
   if (process.env.SANDBOX_CA_FILE) writeFileSync(process.env.SANDBOX_CA_FILE, sandbox.caCertPem);
-  process.stdout.write(`${JSON.stringify({ msg: 'sandbox listening', url: sandbox.url, scenario })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ msg: 'sandbox listening', url: sandbox.url, scenario, tenant: sandbox.origin })}\n`,
+  );
   const stop = (): void => {
     void sandbox.close().then(() => process.exit(0));
   };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { fail, gatewayError, ok, type Result } from '../../core/errors/gateway-error.js';
 import type { CollectionMember, CollectionQuery, CollectionSummary, Page } from '../../core/ports/configmgr-gateway.js';
+import { orFilters } from '../odata/or-filters.js';
 import { odataLiteral } from './collection-id.js';
 import type { WmiReader } from './wmi-reader.js';
 import { collectionRowSchema, memberRowSchema } from './wmi-schemas.js';
@@ -27,6 +28,7 @@ export async function listCollections(
   wmi: WmiReader,
   query: CollectionQuery,
 ): Promise<Result<Page<CollectionSummary>>> {
+  if (query.ids !== undefined) return listCollectionsById(wmi, query.ids);
   const filters = [
     query.type === undefined ? undefined : `CollectionType eq ${collectionTypes[query.type]}`,
     query.nameStartsWith ? `startswith(Name,${odataLiteral(query.nameStartsWith)})` : undefined,
@@ -43,6 +45,21 @@ export async function listCollections(
     collectionRowSchema,
   );
   return rows.ok ? ok(toPage(rows.value.map(toCollectionSummary), page)) : rows;
+}
+
+/** One query per chunk of ids (`CollectionID eq 'A' or …`), the chunks in parallel. Ids must be valid collection ids. */
+async function listCollectionsById(wmi: WmiReader, ids: readonly string[]): Promise<Result<Page<CollectionSummary>>> {
+  const pages = await Promise.all(
+    orFilters(ids.map((id) => `CollectionID eq ${odataLiteral(id)}`)).map((filter) =>
+      wmi.list('/wmi/SMS_Collection', { $select: COLLECTION_SELECT, $filter: filter }, collectionRowSchema),
+    ),
+  );
+  const items: CollectionSummary[] = [];
+  for (const page of pages) {
+    if (!page.ok) return page;
+    items.push(...page.value.map(toCollectionSummary));
+  }
+  return ok({ items });
 }
 
 export async function listCollectionMembers(

@@ -54,13 +54,11 @@ function toSiteInfo(row: z.infer<typeof siteRowSchema>): SiteInfo {
 }
 
 export async function readUpdatePackages(wmi: WmiReader): Promise<Result<readonly UpdatePackage[]>> {
-  const current = await wmi.list('/wmi/SMS_CM_UpdatePackages', { $select: UPDATE_SELECT }, updatePackageRowSchema);
+  const [current, history] = await Promise.all([
+    wmi.list('/wmi/SMS_CM_UpdatePackages', { $select: UPDATE_SELECT }, updatePackageRowSchema),
+    wmi.list('/wmi/SMS_CM_UpdatePackagesHistory', { $select: UPDATE_SELECT }, updatePackageRowSchema),
+  ]);
   if (!current.ok) return current;
-  const history = await wmi.list(
-    '/wmi/SMS_CM_UpdatePackagesHistory',
-    { $select: UPDATE_SELECT },
-    updatePackageRowSchema,
-  );
   if (!history.ok) return history;
   return ok([
     ...current.value.map((row) => toUpdatePackage(row, 'current')),

@@ -23,6 +23,7 @@ export function createUnconfiguredGateway(): ConfigMgrGateway {
     getCollection: notConfigured,
     listCollectionMembers: notConfigured,
     getCollectionCloudSync: notConfigured,
+    listCollectionCloudSync: notConfigured,
     setCollectionEndpointSecurity: notConfigured,
   };
 }

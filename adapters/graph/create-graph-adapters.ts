@@ -2,6 +2,7 @@ import type { ComplianceReports } from '../../core/ports/compliance-reports.js';
 import type { DefenderConnector } from '../../core/ports/defender-connector.js';
 import type { Directory } from '../../core/ports/directory.js';
 import type { EndpointSecurityPolicies } from '../../core/ports/endpoint-security-policies.js';
+import type { IntuneApprovals } from '../../core/ports/intune-approvals.js';
 import type { IntuneCollections } from '../../core/ports/intune-collections.js';
 import { createGraphComplianceReports } from './graph-compliance-reports.js';
 import { createGraphDefenderConnector } from './graph-defender-connector.js';
@@ -9,6 +10,7 @@ import { createGraphDirectory } from './graph-directory.js';
 import { createGraphEndpointSecurityPolicies } from './graph-endpoint-security-policies.js';
 import { createGraphHttp, type GraphHttpDeps } from './graph-http.js';
 import { createGraphIntuneCollections } from './graph-intune-collections.js';
+import { createGraphIntuneApprovals } from './maa/graph-intune-approvals.js';
 
 export interface GraphAdapters {
   readonly directory: Directory;
@@ -16,10 +18,11 @@ export interface GraphAdapters {
   readonly intuneCollections: IntuneCollections;
   readonly policies: EndpointSecurityPolicies;
   readonly complianceReports: ComplianceReports;
+  readonly intuneApprovals: IntuneApprovals;
 }
 
 /** Every Graph-backed port over one shared GraphHttp (one retry policy, one logger). */
-export function createGraphAdapters(deps: GraphHttpDeps): GraphAdapters {
+export function createGraphAdapters(deps: GraphHttpDeps, appId?: string): GraphAdapters {
   const http = createGraphHttp(deps);
   return {
     directory: createGraphDirectory(http),
@@ -27,5 +30,6 @@ export function createGraphAdapters(deps: GraphHttpDeps): GraphAdapters {
     intuneCollections: createGraphIntuneCollections(http),
     policies: createGraphEndpointSecurityPolicies(http),
     complianceReports: createGraphComplianceReports(http),
+    intuneApprovals: createGraphIntuneApprovals(http, appId),
   };
 }

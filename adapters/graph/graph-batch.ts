@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mapBounded } from '../../core/compliance/map-bounded.js';
 import { type UpstreamError, UpstreamResponseInvalid } from '../../core/errors/upstream-error.js';
 import type { GraphMethod } from './graph-call.js';
 import { toUpstreamError } from './graph-failure.js';
@@ -34,21 +35,24 @@ const batchReplySchema = z.object({
 });
 type ItemReply = z.infer<typeof batchReplySchema>['responses'][number];
 
+/** $batch calls of one operation in flight at once: 100 policies are one round trip, well inside Intune's limits. */
+export const BATCH_CONCURRENCY = 5;
+
 /**
- * Sends the requests in chunks of 20; items answered 429/502/503/504 are retried by themselves, honouring their own
- * Retry-After. Only batches of GETs are sent here (a write inside a batch would need the unknown-outcome path).
+ * Sends the requests in chunks of 20, up to BATCH_CONCURRENCY chunks at a time; items answered 429/502/503/504 are
+ * retried by themselves, honouring their own Retry-After. Only batches of GETs are sent here (a write inside a batch
+ * would need the unknown-outcome path).
  */
 export async function sendBatch(
   runtime: GraphRuntime,
   operation: string,
   requests: readonly BatchRequest[],
 ): Promise<BatchOutcome[]> {
-  const outcomes = new Map<string, BatchOutcome>();
-  for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
-    for (const outcome of await sendChunk(runtime, operation, requests.slice(start, start + BATCH_LIMIT))) {
-      outcomes.set(outcome.id, outcome);
-    }
-  }
+  const chunks: BatchRequest[][] = [];
+  for (let start = 0; start < requests.length; start += BATCH_LIMIT)
+    chunks.push(requests.slice(start, start + BATCH_LIMIT));
+  const answered = await mapBounded(chunks, BATCH_CONCURRENCY, (chunk) => sendChunk(runtime, operation, chunk));
+  const outcomes = new Map(answered.flat().map((outcome) => [outcome.id, outcome]));
   return requests.map((request) => outcomes.get(request.id) ?? missing(operation, request.id));
 }
 

@@ -28,6 +28,8 @@ export interface GraphReply {
   readonly requestId?: string;
   readonly clientRequestId: string;
   readonly retryAfter?: string;
+  /** `x-msft-approval-code` of a write Intune holds for Multi Admin Approval (maa.md). */
+  readonly approvalCode?: string;
 }
 
 export function safetyOf(call: Pick<GraphCall, 'method' | 'readOnly'>): RequestSafety {

@@ -6,6 +6,7 @@ import type { AssignmentTarget } from '../../core/policy/assignment-target.js';
 import type { PolicyDraft } from '../../core/policy/policy-draft.js';
 import { parseAssignment, toAssignmentBody } from './assignment-body.js';
 import type { GraphHttp } from './graph-http.js';
+import { justifiedWrite } from './maa/held-write.js';
 import { parseItems, parseReply } from './parse-reply.js';
 import { renderPolicyBody } from './policy-body.js';
 import { parsePolicySettings, policyReadSchema, toListItem } from './policy-parse.js';
@@ -24,6 +25,8 @@ const scopeTagSchema = z.object({
 });
 
 export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSecurityPolicies {
+  /** Rows per page of the policy list (Graph pages Intune lists; 100 policies are one request, not five). */
+  const LIST_PAGE_SIZE = 100;
   const policyPath = (policyId: string): string => `${POLICIES}/${encodeURIComponent(policyId)}`;
 
   async function getAssignments(policyId: string): Promise<AssignmentTarget[]> {
@@ -35,7 +38,11 @@ export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSe
   return {
     async list(filter = {}) {
       const operation = 'list endpoint security policies';
-      const items = await http.getAll({ operation, path: POLICIES, query: { $select: LIST_SELECT } });
+      const items = await http.getAll({
+        operation,
+        path: POLICIES,
+        query: { $select: LIST_SELECT, $top: LIST_PAGE_SIZE },
+      });
       const needle = filter.nameContains?.toLowerCase();
       return parseItems(policyReadSchema, items, operation)
         .filter(isEndpointSecurity)
@@ -45,44 +52,53 @@ export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSe
     },
     async get(policyId) {
       const operation = 'read policy';
-      let reply;
-      try {
-        reply = await http.send({
-          operation,
-          method: 'GET',
-          path: policyPath(policyId),
-          query: { $expand: 'settings' },
-        });
-      } catch (error) {
-        if (error instanceof UpstreamNotFound) return undefined;
-        throw error;
+      const [reply, assignments] = await Promise.allSettled([
+        http.send({ operation, method: 'GET', path: policyPath(policyId), query: { $expand: 'settings' } }),
+        getAssignments(policyId),
+      ]);
+      if (reply.status === 'rejected') {
+        if (reply.reason instanceof UpstreamNotFound) return undefined;
+        throw reply.reason;
       }
-      const policy = parseReply(policyReadSchema, reply, operation);
-      return { ...toListItem(policy), ...parsePolicySettings(policy), assignments: await getAssignments(policyId) };
+      if (assignments.status === 'rejected') throw assignments.reason;
+      const policy = parseReply(policyReadSchema, reply.value, operation);
+      return { ...toListItem(policy), ...parsePolicySettings(policy), assignments: assignments.value };
     },
     async create(draft: PolicyDraft, write) {
       const operation = 'create policy';
-      const reply = await http.send({
-        operation,
-        method: 'POST',
-        path: POLICIES,
-        body: renderPolicyBody(draft, write?.ref),
-        ...beforeSendOf(write),
-      });
+      const reply = await http.send(
+        justifiedWrite(
+          {
+            operation,
+            method: 'POST',
+            path: POLICIES,
+            body: renderPolicyBody(draft, write?.ref),
+            ...beforeSendOf(write),
+          },
+          write,
+        ),
+      );
       return { id: parseReply(createdSchema, reply, operation).id };
     },
     async replace(policyId, draft, write) {
-      await http.send({
-        operation: 'replace policy',
-        method: 'PUT',
-        path: policyPath(policyId),
-        body: renderPolicyBody(draft, write?.ref),
-        ...beforeSendOf(write),
-      });
+      await http.send(
+        justifiedWrite(
+          {
+            operation: 'replace policy',
+            method: 'PUT',
+            path: policyPath(policyId),
+            body: renderPolicyBody(draft, write?.ref),
+            ...beforeSendOf(write),
+          },
+          write,
+        ),
+      );
     },
-    async delete(policyId) {
+    async delete(policyId, write) {
       try {
-        await http.send({ operation: 'delete policy', method: 'DELETE', path: policyPath(policyId) });
+        await http.send(
+          justifiedWrite({ operation: 'delete policy', method: 'DELETE', path: policyPath(policyId) }, write),
+        );
         return true;
       } catch (error) {
         if (error instanceof UpstreamNotFound) return false;
@@ -92,13 +108,18 @@ export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSe
     getAssignments,
     async assign(policyId, targets, write) {
       const operation = 'assign policy';
-      const reply = await http.send({
-        operation,
-        method: 'POST',
-        path: `${policyPath(policyId)}/assign`,
-        body: { assignments: targets.map(toAssignmentBody) },
-        ...beforeSendOf(write),
-      });
+      const reply = await http.send(
+        justifiedWrite(
+          {
+            operation,
+            method: 'POST',
+            path: `${policyPath(policyId)}/assign`,
+            body: { assignments: targets.map(toAssignmentBody) },
+            ...beforeSendOf(write),
+          },
+          write,
+        ),
+      );
       if (reply.body === undefined) return getAssignments(policyId);
       return parseReply(assignReplySchema, reply, operation).value.map(parseAssignment);
     },

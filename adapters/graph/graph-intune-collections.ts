@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IntuneCollections, PolicySummaryOutcome, SyncedCollection } from '../../core/ports/intune-collections.js';
 import type { GraphHttp } from './graph-http.js';
+import { orFilters } from '../odata/or-filters.js';
 import { odataString } from './odata-string.js';
 import { parseItems, parseReply } from './parse-reply.js';
 
@@ -41,6 +42,16 @@ export function createGraphIntuneCollections(http: GraphHttp): IntuneCollections
         ...(raw.nextLink === undefined ? {} : { cursor: raw.nextLink }),
       };
     },
+    async findSyncedCollections(collectionIds) {
+      const operation = 'find synced ConfigMgr collections';
+      if (collectionIds.length === 0) return [];
+      const pages = await Promise.all(
+        syncedCollectionFilters(collectionIds).map((filter) =>
+          http.getAll({ operation, path: '/deviceManagement/configManagerCollections', query: { $filter: filter } }),
+        ),
+      );
+      return parseItems(collectionSchema, pages.flat(), operation).map(toSyncedCollection);
+    },
     async getPolicySummaries(policyIds) {
       const operation = 'get policy summaries';
       const distinct = [...new Set(policyIds)];
@@ -75,6 +86,14 @@ export function createGraphIntuneCollections(http: GraphHttp): IntuneCollections
       });
     },
   };
+}
+
+/**
+ * GUESS (graph-intune.md §3 lists the properties but no `$filter` support): configManagerCollections is filtered with
+ * `collectionIdentifier eq '…' or …` like other Intune lists; chunked to URL limits by orFilters.
+ */
+export function syncedCollectionFilters(collectionIds: readonly string[]): string[] {
+  return orFilters(collectionIds.map((id) => `collectionIdentifier eq '${odataString(id)}'`));
 }
 
 function toSyncedCollection(row: z.infer<typeof collectionSchema>): SyncedCollection {

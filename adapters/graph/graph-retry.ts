@@ -5,6 +5,7 @@ import { failureOf, toUpstreamError } from './graph-failure.js';
 import type { GraphRuntime } from './graph-runtime.js';
 import { GraphNoAnswer, sendOnce } from './graph-send-once.js';
 import { backoffDelay, parseRetryAfter } from '../transient/retry-delay.js';
+import { heldForApproval } from './maa/held-write.js';
 
 /**
  * The single retry policy for Graph (adapters/transient/retry-rules.ts says what is repeated): 429 always, and
@@ -35,6 +36,8 @@ export async function sendWithRetry(runtime: GraphRuntime, call: GraphCall): Pro
       continue;
     }
     if (reply.status < 400) return reply;
+    const held = heldForApproval(call, reply);
+    if (held) throw held;
     const verdict: AttemptVerdict = afterStatus(safety, reply.status);
     if (verdict === 'give-up') throw toUpstreamError(call.operation, reply, attempt);
     if (verdict === 'outcome-unknown') {

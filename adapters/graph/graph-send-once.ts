@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type UpstreamError, UpstreamUnauthorized, UpstreamUnavailable } from '../../core/errors/upstream-error.js';
 import { type Delivery, deliveryOf, networkCodeOf } from '../transient/network-failure.js';
 import { type GraphCall, type GraphReply, isAbsoluteUrl, pathWithQuery } from './graph-call.js';
+import { APPROVAL_CODE_HEADER } from './maa/held-write.js';
 
 const GRAPH_VERSION = 'beta';
 const identityErrorNames = new Set([
@@ -48,12 +49,14 @@ export async function sendOnce(client: Client, call: GraphCall, clientRequestId:
   } catch (error) {
     throw new GraphNoAnswer('maybe-sent', networkCodeOf(error) ?? 'body read failed', clientRequestId);
   }
+  const approvalCode = response.headers.get(APPROVAL_CODE_HEADER) ?? undefined;
   return {
     status: response.status,
     body,
     clientRequestId,
     ...(requestId === undefined ? {} : { requestId }),
     ...(retryAfter === undefined ? {} : { retryAfter }),
+    ...(approvalCode === undefined ? {} : { approvalCode }),
   };
 }
 

@@ -1,12 +1,15 @@
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
 import { toApprovalView, type ApprovalViewer } from '../../cards/views/approval-view.js';
+import { intuneLineOf } from '../../cards/views/intune-gate-view.js';
 import type { Actor } from '../../core/actor.js';
 import type { ApprovalRecord } from '../../core/approvals/approval-record.js';
 import type { ApprovalObserver, ApprovalService } from '../../core/approvals/approval-service.js';
 import { sameObjectId } from '../../core/identity/object-id.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { BackgroundTasks } from '../../core/runs/background-tasks.js';
+import type { RunObserver } from '../../core/runs/run-request.js';
+import type { RunRecord } from '../../core/runs/run-record.js';
 import type { CardMessenger } from '../runs/progress-cards.js';
 import type { KnownUsers } from '../teams/known-users.js';
 
@@ -17,8 +20,10 @@ const MAX_REFRESH_USERS = 60;
  * The approval card: one base card everyone sees (the status), user-specific views through Universal Actions refresh
  * (approvers get Approve/Reject, the requester Cancel), and every posted copy updated when the request is decided.
  */
-export class ApprovalCards implements ApprovalObserver {
+export class ApprovalCards implements ApprovalObserver, RunObserver {
   private readonly tasks: BackgroundTasks;
+  /** The Intune state each run's approval card last showed, so a run change re-renders it only when that moved. */
+  private readonly intuneShown = new Map<string, string>();
 
   constructor(
     private readonly approvals: ApprovalService,
@@ -26,6 +31,7 @@ export class ApprovalCards implements ApprovalObserver {
     private readonly knownUsers: KnownUsers,
     private readonly log: Logger,
     private readonly channel?: string,
+    private readonly runs?: { get(runId: string): Promise<RunRecord | undefined> },
   ) {
     this.tasks = new BackgroundTasks(log);
   }
@@ -48,7 +54,11 @@ export class ApprovalCards implements ApprovalObserver {
   /** The card as this person should see it. */
   async cardFor(record: ApprovalRecord, actor: Actor, note?: string): Promise<AdaptiveCard> {
     const viewer = await this.viewerOf(record, actor);
-    return renderCard('approval', toApprovalView(record, { viewer, userIds: await this.audience(record), note }));
+    const intuneLine = intuneLineOf(await this.runs?.get(record.runId));
+    return renderCard(
+      'approval',
+      toApprovalView(record, { viewer, userIds: await this.audience(record), note, intuneLine }),
+    );
   }
 
   approvalChanged(record: ApprovalRecord): void {
@@ -69,12 +79,29 @@ export class ApprovalCards implements ApprovalObserver {
     });
   }
 
+  /** When Intune decides on a run's held write, the approval card says so too. */
+  runChanged(run: RunRecord): void {
+    const shown = intuneLineOf(run);
+    if (shown === '' || this.intuneShown.get(run.id) === shown) return;
+    this.intuneShown.set(run.id, shown);
+    const approvalId = run.steps.find((step) => typeof step.input.approvalId === 'string')?.input.approvalId;
+    if (typeof approvalId !== 'string') return;
+    this.tasks.start(`approval card of ${run.id}`, async () => {
+      const record = await this.approvals.get(approvalId);
+      if (record) this.approvalChanged(record);
+    });
+  }
+
   idle(): Promise<void> {
     return this.tasks.idle();
   }
 
   private async baseCard(record: ApprovalRecord): Promise<AdaptiveCard> {
-    return renderCard('approval', toApprovalView(record, { viewer: 'viewer', userIds: await this.audience(record) }));
+    const intuneLine = intuneLineOf(await this.runs?.get(record.runId));
+    return renderCard(
+      'approval',
+      toApprovalView(record, { viewer: 'viewer', userIds: await this.audience(record), intuneLine }),
+    );
   }
 
   private async viewerOf(record: ApprovalRecord, actor: Actor): Promise<ApprovalViewer> {

@@ -86,6 +86,14 @@ export const environmentSchema = z.object({
   ADMINSERVICE_SCOPE: optionalText,
   ADMINSERVICE_CA_FILE: optionalText,
   ADMINSERVICE_TIMEOUT: upstreamTimeout.default(60_000),
+  ADMINSERVICE_MAX_CONNECTIONS: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(64, 'must be at most 64')
+    .default(8),
+  ADMINSERVICE_IDLE_TIMEOUT: duration.default(60_000),
+  OIDC_METADATA_TTL: duration.default(24 * 3_600_000),
 
   APPROVERS: z.string().trim().default(''),
   APPROVAL_QUORUM: z.coerce

@@ -21,6 +21,8 @@ export interface TenantConfig {
   readonly graphTimeoutMs: number;
   /** UPSTREAM_RETRY_BUDGET: the whole of one call, retries of transient failures included (Graph and AdminService). */
   readonly retryBudgetMs: number;
+  /** The tenant's OpenID metadata (its cloud) is reused this long. */
+  readonly oidcMetadataTtlMs: number;
 }
 
 export interface AdminServiceConfig {
@@ -35,6 +37,10 @@ export interface AdminServiceConfig {
   readonly timeoutMs: number;
   /** UPSTREAM_RETRY_BUDGET. */
   readonly retryBudgetMs: number;
+  /** NTLM: connections kept to the provider, each authenticated once. */
+  readonly maxConnections: number;
+  /** NTLM: an idle connection is closed after this long (keep it below IIS's connectionTimeout, 120 s by default). */
+  readonly idleTimeoutMs: number;
 }
 
 export interface AccessConfig {
@@ -245,6 +251,7 @@ function tenantConfig(values: Environment): TenantConfig | undefined {
     authorityHost: values.AUTHORITY_HOST,
     graphTimeoutMs: values.GRAPH_TIMEOUT,
     retryBudgetMs: values.UPSTREAM_RETRY_BUDGET,
+    oidcMetadataTtlMs: values.OIDC_METADATA_TTL,
   };
 }
 
@@ -272,6 +279,8 @@ function adminServiceConfig(values: Environment): AdminServiceConfig | undefined
     caFile: values.ADMINSERVICE_CA_FILE,
     timeoutMs: values.ADMINSERVICE_TIMEOUT,
     retryBudgetMs: values.UPSTREAM_RETRY_BUDGET,
+    maxConnections: values.ADMINSERVICE_MAX_CONNECTIONS,
+    idleTimeoutMs: values.ADMINSERVICE_IDLE_TIMEOUT,
   };
 }
 

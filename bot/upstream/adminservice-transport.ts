@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Agent, request as httpsRequest } from 'node:https';
+import { request as httpsRequest } from 'node:https';
 import type { TokenCredential } from '@azure/identity';
-import httpntlm from 'httpntlm';
 import {
   TRANSPORT_TIMEOUT_CODE,
   type AdminServiceRequest,
@@ -9,6 +8,8 @@ import {
   type AdminServiceTransport,
 } from '../../adapters/adminservice/transport.js';
 import { adminServiceUrl, flatHeaders, parseJsonBody } from './adminservice-url.js';
+import { NtlmConnectionPool } from './ntlm/ntlm-connection-pool.js';
+import { sendOverNtlm } from './ntlm/ntlm-exchange.js';
 
 export interface AdminServiceTlsConfig {
   /** e.g. https://cm01.contoso.com/AdminService (the sandbox: https://127.0.0.1:PORT/adminservice). */
@@ -31,42 +32,53 @@ export interface NtlmCredentials {
 const DEFAULT_TIMEOUT_MS = 30_000;
 const JSON_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };
 
-/** Windows integrated auth (NTLM) against the SMS Provider, the on-prem path (configmgr-adminservice.md §1). */
-export function createNtlmTransport(
-  config: AdminServiceTlsConfig & { readonly credentials: NtlmCredentials },
-): AdminServiceTransport {
+/** Connections kept to the SMS Provider, and how long an idle one stays open (below IIS's 120 s connectionTimeout). */
+export const DEFAULT_NTLM_POOL = { maxConnections: 8, idleTimeoutMs: 60_000 } as const;
+
+export interface NtlmTransportConfig extends AdminServiceTlsConfig {
+  readonly credentials: NtlmCredentials;
+  readonly maxConnections?: number;
+  readonly idleTimeoutMs?: number;
+}
+
+/**
+ * Windows integrated auth (NTLM) against the SMS Provider, the on-prem path (configmgr-adminservice.md §1): one
+ * handshake per kept-alive connection, not per request, over a bounded pool (bot/upstream/ntlm/).
+ */
+export function createNtlmTransport(config: NtlmTransportConfig): AdminServiceTransport & { close(): void } {
   const ca = config.caBundlePath === undefined ? undefined : readFileSync(config.caBundlePath);
-  const method = { GET: httpntlm.get, POST: httpntlm.post, PUT: httpntlm.put, DELETE: httpntlm.delete };
+  const pool = new NtlmConnectionPool({
+    maxConnections: config.maxConnections ?? DEFAULT_NTLM_POOL.maxConnections,
+    idleTimeoutMs: config.idleTimeoutMs ?? DEFAULT_NTLM_POOL.idleTimeoutMs,
+    ...(ca ? { ca } : {}),
+  });
+  const account = {
+    username: config.credentials.username,
+    password: config.credentials.password,
+    domain: config.credentials.domain ?? '',
+    workstation: config.credentials.workstation ?? '',
+  };
   return {
-    send(request) {
-      const agent = new Agent({ keepAlive: true, maxSockets: 1, ...(ca ? { ca } : {}) });
-      return new Promise<AdminServiceResponse>((resolve, reject) => {
-        method[request.method](
+    async send(request) {
+      const connection = await pool.acquire();
+      try {
+        const answer = await sendOverNtlm(
+          connection,
           {
             url: adminServiceUrl(config.baseUrl, request),
-            username: config.credentials.username,
-            password: config.credentials.password,
-            domain: config.credentials.domain ?? '',
-            workstation: config.credentials.workstation ?? '',
+            method: request.method,
             headers: JSON_HEADERS,
-            agent,
-            timeout: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-            ...(ca ? { ca } : {}),
             ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+            timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
           },
-          (error, response) => {
-            agent.destroy();
-            if (error) reject(error);
-            else
-              resolve({
-                status: response.statusCode,
-                headers: flatHeaders(response.headers),
-                json: parseJsonBody(response.body),
-              });
-          },
+          account,
         );
-      });
+        return { status: answer.status, headers: flatHeaders(answer.headers), json: parseJsonBody(answer.text) };
+      } finally {
+        pool.release(connection);
+      }
     },
+    close: () => pool.close(),
   };
 }
 

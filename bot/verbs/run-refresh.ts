@@ -6,7 +6,9 @@ export const runRefreshVerb = defineVerb({
   button: "a run's Refresh or Show button",
   role: 'reader',
   data: runActionData,
-  async run({ runId }, { services, access }) {
+  async run({ runId }, { services, actor, access }) {
+    await services.runs.requireRun(runId);
+    await services.runs.refreshIntune(runId, actor);
     return runCard(await services.runs.requireRun(runId), services, access);
   },
 });

@@ -5,6 +5,8 @@ import { approvalStep } from '../../core/approvals/approval-step.js';
 import { ApprovalService } from '../../core/approvals/approval-service.js';
 import type { Planner } from '../../core/approvals/change-plan.js';
 import { planRecheckStep } from '../../core/approvals/plan-recheck-step.js';
+import type { IntuneWaitPolicy } from '../../core/maa/intune-gate.js';
+import { createWriteJustifier } from '../../core/maa/write-justifier.js';
 import type { AuditLog } from '../../core/ports/audit-log.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { RunOwnership } from '../../core/leases/run-ownership.js';
@@ -31,6 +33,7 @@ export interface ServiceParts {
   readonly ownership?: RunOwnership;
   /** GRAPH_TIMEOUT: how long after an attempt starts a tenant write may still land. */
   readonly writeSettleMs?: number;
+  readonly intuneWaitPolicy?: IntuneWaitPolicy;
 }
 
 /** Core services over the given storage, audit log and tenant ports. */
@@ -51,6 +54,8 @@ export function createAppServices(parts: ServiceParts): AppServices {
     newRunId: parts.newRunId,
     ownership: parts.ownership,
     writeSettleMs: parts.writeSettleMs,
+    intuneApprovals: parts.tenant?.intuneApprovals,
+    intuneWaitPolicy: parts.intuneWaitPolicy,
   });
   const approvals = new ApprovalService({
     storage: parts.storage,
@@ -62,6 +67,7 @@ export function createAppServices(parts: ServiceParts): AppServices {
     settings: { approvers: parts.access.approvers, quorum: parts.access.quorum, ttlMs: parts.access.approvalTtlMs },
   });
   runs.addHandlers([approvalStep(approvals), planRecheckStep(approvals, planners)]);
+  runs.justifyTenantWritesWith(createWriteJustifier(approvals));
   const accessControl = new AccessControl(
     membership,
     {

@@ -2,7 +2,9 @@ import type { TokenCredential } from '@azure/identity';
 import { createAdminServiceGateway } from '../../adapters/adminservice/adminservice-gateway.js';
 import { createUnconfiguredGateway } from '../../adapters/adminservice/unconfigured-gateway.js';
 import { createGraphAdapters } from '../../adapters/graph/create-graph-adapters.js';
+import { cachedRead } from '../../adapters/cache/cached-read.js';
 import { createOidcCloudEnvironment } from '../../adapters/graph/oidc-cloud-environment.js';
+import type { CloudEnvironmentProbe } from '../../core/ports/cloud-environment.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { ConfigMgrGateway } from '../../core/ports/configmgr-gateway.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -45,20 +47,23 @@ export function createTenantServices(parts: TenantParts): TenantServices {
     maxTotalMs: parts.graphRetryBudgetMs ?? parts.tenant.retryBudgetMs,
     ...(parts.retryBaseDelayMs === undefined ? {} : { baseDelayMs: parts.retryBaseDelayMs }),
   };
-  const graph = createGraphAdapters({
-    client,
-    logger: parts.log.child({ upstream: 'graph' }),
-    clock: parts.clock,
-    retry,
-    ...(parts.random === undefined ? {} : { random: parts.random }),
-  });
+  const graph = createGraphAdapters(
+    {
+      client,
+      logger: parts.log.child({ upstream: 'graph' }),
+      clock: parts.clock,
+      retry,
+      ...(parts.random === undefined ? {} : { random: parts.random }),
+    },
+    identity.clientId,
+  );
   return {
     ...graph,
-    cloudEnvironment: createOidcCloudEnvironment({
-      authorityHost: identity.authorityHost,
-      tenantId: identity.tenantId,
-      fetchJson,
-    }),
+    cloudEnvironment: cachedCloudEnvironment(
+      createOidcCloudEnvironment({ authorityHost: identity.authorityHost, tenantId: identity.tenantId, fetchJson }),
+      parts.tenant.oidcMetadataTtlMs,
+      parts.clock,
+    ),
     configMgr: configMgrGateway(parts, credential, retry),
   };
 }
@@ -77,6 +82,8 @@ function configMgrGateway(
       : createNtlmTransport({
           ...tls,
           credentials: { username: config.username ?? '', password: config.password ?? '', domain: config.domain },
+          maxConnections: config.maxConnections,
+          idleTimeoutMs: config.idleTimeoutMs,
         });
   const retrying = createRetryingTransport(transport, {
     clock: parts.clock,
@@ -84,5 +91,10 @@ function configMgrGateway(
     retry: { ...retry, maxTotalMs: parts.graphRetryBudgetMs ?? config.retryBudgetMs },
     ...(parts.random === undefined ? {} : { random: parts.random }),
   });
-  return createAdminServiceGateway({ transport: retrying });
+  return createAdminServiceGateway({ transport: retrying, expectedTenantId: parts.tenant.tenantId });
+}
+
+/** The tenant's cloud changes only when the tenant moves clouds: read its OpenID metadata once per TTL, not per check. */
+function cachedCloudEnvironment(probe: CloudEnvironmentProbe, ttlMs: number, clock: Clock): CloudEnvironmentProbe {
+  return { getCloudEnvironment: cachedRead(() => probe.getCloudEnvironment(), ttlMs, clock) };
 }

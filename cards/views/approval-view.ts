@@ -15,6 +15,8 @@ export interface ApprovalView {
   readonly moreChanges: string;
   readonly planLine: string;
   readonly decisionLine: string;
+  /** Intune Multi Admin Approval, the second gate after this one; empty when Intune holds nothing. */
+  readonly intuneLine: string;
   readonly note: string;
   readonly pending: boolean;
   readonly canDecide: boolean;
@@ -45,7 +47,7 @@ const STATUS: Record<ApprovalStatus, { icon: string; label: string }> = {
 
 export function toApprovalView(
   record: ApprovalRecord,
-  options: { viewer: ApprovalViewer; userIds?: readonly string[]; note?: string },
+  options: { viewer: ApprovalViewer; userIds?: readonly string[]; note?: string; intuneLine?: string },
 ): ApprovalView {
   const pending = record.status === 'pending';
   const status = STATUS[record.status];
@@ -70,6 +72,7 @@ export function toApprovalView(
         : '',
     planLine: `Plan ${record.planHash.slice(0, 12)}: re-checked against the tenant just before it runs.`,
     decisionLine: decisionLine(record),
+    intuneLine: options.intuneLine ?? '',
     note: options.note ?? '',
     pending,
     canDecide: pending && options.viewer === 'approver',

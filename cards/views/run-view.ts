@@ -2,6 +2,7 @@ import type { RunRecord, RunStatus, StepRecord, StepState } from '../../core/run
 import { parseGuidance } from '../../core/workflow/guidance.js';
 import { currentStep } from '../../core/runs/run-record.js';
 import { formatUtcMinute } from '../../core/time-format.js';
+import { EMPTY_INTUNE_GATE, type IntuneGateView, toIntuneGateView } from './intune-gate-view.js';
 
 export interface RunStepView {
   readonly icon: string;
@@ -28,6 +29,8 @@ export interface RunProgressView {
   readonly steps: readonly RunStepView[];
   readonly hasGuidance: boolean;
   readonly guidance: GuidanceView;
+  readonly hasIntuneGate: boolean;
+  readonly intuneGate: IntuneGateView;
   readonly hasProblem: boolean;
   readonly problem: { readonly title: string; readonly message: string; readonly fix: string };
   readonly nextAction: string;
@@ -63,6 +66,7 @@ const STEP_ICONS: Record<StepState, string> = {
   'waiting-for-admin': '🛠️',
   'waiting-for-approval': '⏳',
   'outcome-unknown': '🔎',
+  'waiting-for-intune': '🛡️',
   done: '✅',
   skipped: '⏭️',
   failed: '❌',
@@ -74,6 +78,7 @@ const STEP_LABELS: Record<StepState, string> = {
   'waiting-for-admin': 'waiting for you',
   'waiting-for-approval': 'waiting for approval',
   'outcome-unknown': 'checking whether the change landed',
+  'waiting-for-intune': 'waiting for Intune',
   done: 'done',
   skipped: 'skipped',
   failed: 'failed',
@@ -101,6 +106,7 @@ export function toRunProgressView(
   const waitingForAdmin = live && step?.state === 'waiting-for-admin';
   const guidance = waitingForAdmin ? parseGuidance(step.guidance) : undefined;
   const failed = run.steps.find((candidate) => candidate.state === 'failed');
+  const intuneGate = toIntuneGateView(run);
   return {
     runId: run.id,
     title: run.title,
@@ -118,6 +124,8 @@ export function toRunProgressView(
           verifyHint: guidance.verifyHint,
         }
       : EMPTY_GUIDANCE,
+    hasIntuneGate: intuneGate !== undefined,
+    intuneGate: intuneGate ?? EMPTY_INTUNE_GATE,
     hasProblem: failed?.problem !== undefined,
     problem: {
       title: failed?.problem?.title ?? '',
@@ -178,5 +186,8 @@ function nextAction(run: RunRecord, step: StepRecord | undefined): string {
   }
   if (step.state === 'waiting-for-approval') return 'An approver decides on the approval card.';
   if (step.state === 'outcome-unknown') return 'Nothing to do: I read the tenant before trying again.';
+  if (step.state === 'waiting-for-intune') {
+    return 'An Intune admin in the approver group approves or rejects it in the Intune admin center; I check by myself (Refresh checks now).';
+  }
   return '';
 }

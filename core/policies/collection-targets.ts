@@ -4,27 +4,26 @@ import { UserFacingError } from '../user-facing-error.js';
 import { ambiguousCollectionNotice } from '../workflow/ambiguous-collection.js';
 import { gatewayProblem, toUserFacingError } from '../workflow/problems.js';
 import { requireDeviceCollection, resolveCollection } from '../workflow/resolve-collection.js';
-import { readSyncedCollections } from '../workflow/synced-collections.js';
 import { sameCollectionId } from '../workflow/upload-scope.js';
 import type { PlannedTarget } from './planned-target.js';
-
-/** Looking for a few collections may read up to 50 pages of 100 synced rows, as `enable` does. */
-const MAX_SYNCED_PAGES = 50;
 
 type CollectionServices = Pick<TenantServices, 'configMgr' | 'intuneCollections'>;
 
 /**
  * ConfigMgr collections by ID or exact name that a ConfigMgr policy can be assigned to: device collections whose
  * Cloud Sync endpoint security option is on and that Intune lists as synced. Anything else names the missing step.
+ * Two round trips whatever the count: every collection is resolved at once, then the Cloud Sync settings and Intune's
+ * synced rows of all of them are read together.
  */
 export async function resolveCollectionTargets(
   services: CollectionServices,
   typed: readonly string[],
   command: string,
 ): Promise<PlannedTarget[]> {
-  const collections: CollectionSummary[] = [];
-  for (const text of typed) collections.push(await resolveOne(services, text, command));
-  await requireSynced(services, collections);
+  const collections = firstFailureInOrder(
+    await Promise.allSettled(typed.map((text) => resolveOne(services, text, command))),
+  );
+  await requireEnabledAndSynced(services, collections);
   return collections.map((collection) => ({
     target: { kind: 'collection', collectionId: collection.id },
     label: collectionLabel(collection),
@@ -42,25 +41,36 @@ async function resolveOne(services: CollectionServices, text: string, command: s
     const notice = ambiguousCollectionNotice(resolution.name, resolution.matches, command);
     throw new UserFacingError(notice.title, notice.message);
   }
-  const collection = requireDeviceCollection(resolution.collection);
-  const cloudSync = await services.configMgr.getCollectionCloudSync(collection.id);
-  if (!cloudSync.ok)
-    throw toUserFacingError(gatewayProblem(cloudSync.error, `read the Cloud Sync settings of ${collection.id}`));
-  if (cloudSync.value.endpointSecurityEnabled === false) throw notEnabled(collection);
-  return collection;
+  return requireDeviceCollection(resolution.collection);
 }
 
-async function requireSynced(services: CollectionServices, collections: readonly CollectionSummary[]): Promise<void> {
+async function requireEnabledAndSynced(
+  services: CollectionServices,
+  collections: readonly CollectionSummary[],
+): Promise<void> {
   if (collections.length === 0) return;
-  const listed = (items: readonly { collectionId: string }[], collection: CollectionSummary): boolean =>
-    items.some((item) => sameCollectionId(item.collectionId, collection.id));
-  const read = await readSyncedCollections(
-    services.intuneCollections,
-    (items) => collections.every((collection) => listed(items, collection)),
-    MAX_SYNCED_PAGES,
+  const ids = collections.map((collection) => collection.id);
+  const [cloudSync, synced] = await Promise.all([
+    services.configMgr.listCollectionCloudSync(ids),
+    services.intuneCollections.findSyncedCollections(ids),
+  ]);
+  if (!cloudSync.ok)
+    throw toUserFacingError(gatewayProblem(cloudSync.error, `read the Cloud Sync settings of ${ids.join(', ')}`));
+  for (const collection of collections) {
+    const state = cloudSync.value.find((candidate) => sameCollectionId(candidate.collectionId, collection.id));
+    if (state?.endpointSecurityEnabled === false) throw notEnabled(collection);
+  }
+  const missing = collections.find(
+    (collection) => !synced.some((item) => sameCollectionId(item.collectionId, collection.id)),
   );
-  const missing = collections.find((collection) => !listed(read.items, collection));
   if (missing) throw notSynced(missing);
+}
+
+/** Settled results in input order: the values, or the first failure in the order the user typed them. */
+function firstFailureInOrder<T>(results: readonly PromiseSettledResult<T>[]): T[] {
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
 }
 
 function notEnabled(collection: CollectionSummary): UserFacingError {

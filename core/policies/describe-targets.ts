@@ -1,5 +1,7 @@
 import type { AssignmentTarget } from '../policy/assignment-target.js';
+import type { CollectionSummary } from '../ports/configmgr-gateway.js';
 import type { TenantServices } from '../tenant-services.js';
+import { sameCollectionId } from '../workflow/upload-scope.js';
 import { collectionLabel } from './collection-targets.js';
 import { groupLabel } from './group-targets.js';
 import type { PlannedTarget } from './planned-target.js';
@@ -8,16 +10,29 @@ import type { PlannedTarget } from './planned-target.js';
  * Names and device counts for targets a policy already has, for plans and cards. A lookup that fails only costs the
  * name: the id is shown instead.
  */
-export function describeTargets(
+export async function describeTargets(
   services: Pick<TenantServices, 'directory' | 'configMgr'>,
   targets: readonly AssignmentTarget[],
 ): Promise<PlannedTarget[]> {
-  return Promise.all(targets.map((target) => describeTarget(services, target)));
+  const collections = await readCollections(services, targets);
+  return Promise.all(targets.map((target) => describeTarget(services, target, collections)));
+}
+
+/** Every collection target's row in one query (not one request per target); empty when the read fails. */
+async function readCollections(
+  services: Pick<TenantServices, 'configMgr'>,
+  targets: readonly AssignmentTarget[],
+): Promise<readonly CollectionSummary[]> {
+  const ids = targets.flatMap((target) => (target.kind === 'collection' ? [target.collectionId] : []));
+  if (ids.length === 0) return [];
+  const read = await services.configMgr.listCollections({ ids }).catch(() => undefined);
+  return read?.ok ? read.value.items : [];
 }
 
 async function describeTarget(
   services: Pick<TenantServices, 'directory' | 'configMgr'>,
   target: AssignmentTarget,
+  collections: readonly CollectionSummary[],
 ): Promise<PlannedTarget> {
   switch (target.kind) {
     case 'group':
@@ -27,9 +42,9 @@ async function describeTarget(
       return { target, label: groupLabel(group ?? { id: target.groupId, displayName: 'unknown name' }, target.kind) };
     }
     case 'collection': {
-      const read = await services.configMgr.getCollection(target.collectionId).catch(() => undefined);
-      if (!read?.ok) return { target, label: collectionLabel({ id: target.collectionId, name: 'unknown name' }) };
-      return { target, label: collectionLabel(read.value), devices: read.value.memberCount };
+      const found = collections.find((collection) => sameCollectionId(collection.id, target.collectionId));
+      if (!found) return { target, label: collectionLabel({ id: target.collectionId, name: 'unknown name' }) };
+      return { target, label: collectionLabel(found), devices: found.memberCount };
     }
     case 'all-devices':
       return { target, label: 'All devices' };

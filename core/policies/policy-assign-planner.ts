@@ -3,6 +3,7 @@ import { type AssignmentFilterRef, type AssignmentTarget, sameTarget } from '../
 import type { PolicyDetails } from '../policy/managed-policy.js';
 import type { TenantServices } from '../tenant-services.js';
 import { UserFacingError } from '../user-facing-error.js';
+import { COLLECTION_ID_PATTERN } from '../workflow/resolve-collection.js';
 import { resolveCollectionTargets } from './collection-targets.js';
 import { chooseFilter, describeFilter, type FilterNames, filterNames, readFilters } from './assignment-filters.js';
 import { describeTargets } from './describe-targets.js';
@@ -25,17 +26,19 @@ export function createPolicyAssignPlanner(services: AssignServices): Planner {
     kind: POLICY_ASSIGN_PLANNER,
     async plan(raw) {
       const intent = parseIntent(raw);
+      const early = startCollectionsEarly(services, intent);
       const policy = await resolvePolicy(
         services.policies,
         intent.policy,
         (id) => `assign ${id} --to ${intent.to.join(',')}`,
       );
-      const filters = await readFilters(services.policies, policy.assignments, intent);
+      const [filters, wantedTargets, current] = await Promise.all([
+        readFilters(services.policies, policy.assignments, intent),
+        resolveWanted(services, policy, intent, early),
+        describeTargets(services, policy.assignments),
+      ]);
       const filter = chooseFilter(filters, intent);
-      const wanted = dedupe(await resolveWanted(services, policy, intent)).map((planned) =>
-        withFilter(planned, filter),
-      );
-      const current = await describeTargets(services, policy.assignments);
+      const wanted = dedupe(wantedTargets).map((planned) => withFilter(planned, filter));
       refuseContradictions(wanted, current);
       const added = wanted.filter(
         (planned) => !current.some((existing) => sameTarget(existing.target, planned.target)),
@@ -70,10 +73,25 @@ function parseIntent(raw: unknown): PolicyAssignIntent {
   return parsed.data;
 }
 
+/**
+ * When every --to is a collection ID the targets are almost surely collections: resolve them while the policy is
+ * still being read. Used only if the policy turns out to be a ConfigMgr one; its failure is reported only then.
+ */
+function startCollectionsEarly(
+  services: AssignServices,
+  intent: PolicyAssignIntent,
+): Promise<PlannedTarget[]> | undefined {
+  if (intent.to.length === 0 || !intent.to.every((text) => COLLECTION_ID_PATTERN.test(text.trim()))) return undefined;
+  const early = resolveCollectionTargets(services, intent.to, `assign "${intent.policy}" --to`);
+  early.catch(() => undefined);
+  return early;
+}
+
 async function resolveWanted(
   services: AssignServices,
   policy: PolicyDetails,
   intent: PolicyAssignIntent,
+  early: Promise<PlannedTarget[]> | undefined,
 ): Promise<PlannedTarget[]> {
   if (policy.kind === undefined) {
     throw new UserFacingError(
@@ -90,7 +108,7 @@ async function resolveWanted(
         'Leave out --exclude; to keep devices out, assign a collection that does not contain them (for example one with an exclude rule in ConfigMgr).',
       );
     }
-    return resolveCollectionTargets(services, intent.to, `assign "${policy.name}" --to`);
+    return early ?? resolveCollectionTargets(services, intent.to, `assign "${policy.name}" --to`);
   }
   const included = await resolveGroupTargets(services.directory, intent.to, 'group', '--to');
   const excluded = await resolveGroupTargets(services.directory, intent.exclude, 'exclude-group', '--exclude');

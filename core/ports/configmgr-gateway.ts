@@ -79,6 +79,8 @@ export interface Page<T> {
 }
 
 export interface CollectionQuery {
+  /** Just these collections, read together (no paging: every one found is returned). */
+  readonly ids?: readonly string[];
   readonly type?: 'device' | 'user';
   readonly nameStartsWith?: string;
   readonly top?: number;
@@ -106,6 +108,8 @@ export interface ConfigMgrGateway {
     page?: { readonly top: number; readonly skip: number },
   ): Promise<Result<Page<CollectionMember>>>;
   getCollectionCloudSync(collectionId: string): Promise<Result<CloudSyncState>>;
+  /** The Cloud Sync settings of many collections, in the order asked, read together (never one request per row). */
+  listCollectionCloudSync(collectionIds: readonly string[]): Promise<Result<readonly CloudSyncState[]>>;
   setCollectionEndpointSecurity(
     collectionId: string,
     enabled: boolean,

@@ -25,7 +25,10 @@ export interface AssignmentFilter {
   readonly platform: string;
 }
 
-/** Endpoint security (EDR, Antivirus) policies in Intune, for Intune groups and ConfigMgr collections alike. */
+/**
+ * Endpoint security (EDR, Antivirus) policies in Intune, for Intune groups and ConfigMgr collections alike. Writes take
+ * the run's `TenantWrite` (its Multi Admin Approval justification) and throw `IntuneApprovalRequired` when Intune holds them.
+ */
 export interface EndpointSecurityPolicies {
   list(filter?: PolicyListFilter): Promise<readonly PolicyListItem[]>;
   /** `undefined` when no policy has this id. */
@@ -35,7 +38,7 @@ export interface EndpointSecurityPolicies {
   /** Replaces name, description and every setting with the draft's. */
   replace(policyId: string, draft: PolicyDraft, write?: TenantWrite): Promise<void>;
   /** Returns false when the policy was already gone. */
-  delete(policyId: string): Promise<boolean>;
+  delete(policyId: string, write?: TenantWrite): Promise<boolean>;
   getAssignments(policyId: string): Promise<readonly AssignmentTarget[]>;
   /** Sets the complete assignment set: targets left out are unassigned. */
   assign(

@@ -26,6 +26,8 @@ export type PolicySummaryOutcome =
 
 export interface IntuneCollections {
   listSyncedCollections(page?: PageRequest): Promise<CursorPage<SyncedCollection>>;
+  /** The synced rows of just these ConfigMgr collection ids (absent: not synced), read together, not one per id. */
+  findSyncedCollections(collectionIds: readonly string[]): Promise<readonly SyncedCollection[]>;
   /** One outcome per distinct policy id, in the order asked; a failure of one id does not fail the others. */
   getPolicySummaries(policyIds: readonly string[]): Promise<readonly PolicySummaryOutcome[]>;
 }

@@ -7,4 +7,9 @@ export interface TenantWrite {
   readonly ref: string;
   /** Awaited before every HTTP attempt: records durably that the change may have started. */
   beforeSend(): Promise<void>;
+  /**
+   * Intune Multi Admin Approval: why the change is made (built from the approved request, core/maa/tenant-write.ts),
+   * sent as `x-msft-approval-justification`. Absent for writes outside an approved run.
+   */
+  readonly justification?: string;
 }

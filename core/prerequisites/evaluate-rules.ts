@@ -4,6 +4,7 @@ import { defenderRule } from './defender-rule.js';
 import { edrCoManagementRegressionRule } from './edr-comanagement-rule.js';
 import type { PrerequisiteFacts } from './facts.js';
 import { globalAdministratorRule } from './global-admin-rule.js';
+import { multiAdminApprovalRule } from './maa-rule.js';
 import type { CheckPurpose, PolicyProfile, RuleResult } from './rule-result.js';
 import { tenantAttachedRule, uploadScopeRule } from './tenant-attach-rules.js';
 import { topLevelSiteRule } from './top-level-site-rule.js';
@@ -34,5 +35,9 @@ const PROFILE_RULES: Readonly<Record<PolicyProfile, readonly Rule[]>> = {
 
 /** Every rule one policy type needs: its own ConfigMgr version rules, then the shared ones. */
 export function evaluateRules(facts: PrerequisiteFacts, profile: PolicyProfile, purpose: CheckPurpose): RuleResult[] {
-  return [VERSION_RULES[profile], ...PROFILE_RULES[profile], ...SHARED_RULES].map((rule) => rule(facts, purpose));
+  const results = [VERSION_RULES[profile], ...PROFILE_RULES[profile], ...SHARED_RULES].map((rule) =>
+    rule(facts, purpose),
+  );
+  const maa = multiAdminApprovalRule(facts);
+  return maa ? [...results, maa] : results;
 }

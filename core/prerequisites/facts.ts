@@ -1,6 +1,7 @@
 import type { CloudEnvironment } from '../ports/cloud-environment.js';
 import type { CloudSyncState, SiteInfo, TenantAttachState, UpdatePackage } from '../ports/configmgr-gateway.js';
 import type { DefenderConnectorStatus } from '../ports/defender-connector.js';
+import type { IntuneAccessPolicy } from '../ports/intune-approvals.js';
 import type { SyncedCollection } from '../ports/intune-collections.js';
 import type { ReadFailure } from './read-failure.js';
 
@@ -42,6 +43,8 @@ export interface PrerequisiteFacts {
   readonly syncedCollections: Fact<SyncedCollections>;
   /** Cloud Sync state of each collection the collection rules look at; skipped until tenant attach. */
   readonly cloudSync: Fact<readonly CollectionCloudSync[]>;
+  /** Intune Multi Admin Approval access policies; absent when the tenant has no such port. */
+  readonly accessPolicies?: Fact<readonly IntuneAccessPolicy[]>;
 }
 
 export function readFact<T>(value: T): Fact<T> {

@@ -1,4 +1,5 @@
 import type { Result } from '../errors/gateway-error.js';
+import type { CloudSyncState } from '../ports/configmgr-gateway.js';
 import type { TenantServices } from '../tenant-services.js';
 import { candidateCollections } from './candidate-collections.js';
 import {
@@ -28,6 +29,10 @@ export interface GatherOptions {
 export async function gatherFacts(tenant: TenantServices, options: GatherOptions): Promise<PrerequisiteFacts> {
   const { configMgr } = tenant;
   const userId = options.requester.aadObjectId;
+  const intuneApprovals = tenant.intuneApprovals;
+  const accessPoliciesRead = intuneApprovals
+    ? fromPromise(() => intuneApprovals.listAccessPolicies(), 'list the Intune Multi Admin Approval access policies')
+    : undefined;
   const [site, updates, tenantAttach, defender, cloud, globalAdministrator, syncedCollections] = await Promise.all([
     fromResult(() => configMgr.getSiteInfo(), 'read the ConfigMgr site (SMS_Site)'),
     options.profile === 'antivirus'
@@ -44,6 +49,7 @@ export async function gatherFacts(tenant: TenantServices, options: GatherOptions
       : fromPromise(() => tenant.directory.isGlobalAdministrator(userId), 'read your directory roles'),
     fromPromise(() => readSyncedCollections(tenant), 'list the collections synced to Intune'),
   ]);
+  const accessPolicies = await accessPoliciesRead;
   const targetCollectionIds = options.targetCollectionIds ?? [];
   const candidates = candidateCollections(targetCollectionIds, tenantAttach, syncedCollections);
   const cloudSync = candidates.status === 'read' ? readFact(await readCloudSync(tenant, candidates.value)) : candidates;
@@ -59,6 +65,7 @@ export async function gatherFacts(tenant: TenantServices, options: GatherOptions
     globalAdministrator,
     syncedCollections,
     cloudSync,
+    ...(accessPolicies === undefined ? {} : { accessPolicies }),
   };
 }
 
@@ -73,16 +80,37 @@ async function readSyncedCollections(tenant: TenantServices): Promise<SyncedColl
   return { items, truncated: cursor !== undefined };
 }
 
-function readCloudSync(tenant: TenantServices, collectionIds: readonly string[]): Promise<CollectionCloudSync[]> {
-  return Promise.all(
-    collectionIds.map(async (collectionId) => ({
+/** One read for every candidate collection (the gateway chunks it), never one request per collection. */
+async function readCloudSync(tenant: TenantServices, collectionIds: readonly string[]): Promise<CollectionCloudSync[]> {
+  if (collectionIds.length === 0) return [];
+  const what = (collectionId: string): string => `read the Cloud Sync settings of ${collectionId}`;
+  let states: Result<readonly CloudSyncState[]>;
+  try {
+    states = await tenant.configMgr.listCollectionCloudSync(collectionIds);
+  } catch (error) {
+    return collectionIds.map((collectionId) => ({
       collectionId,
-      cloudSync: await fromResult(
-        () => tenant.configMgr.getCollectionCloudSync(collectionId),
-        `read the Cloud Sync settings of ${collectionId}`,
-      ),
-    })),
-  );
+      cloudSync: failedFact(fromThrown(error, what(collectionId))),
+    }));
+  }
+  if (!states.ok) {
+    const { error } = states;
+    return collectionIds.map((collectionId) => ({
+      collectionId,
+      cloudSync: failedFact(fromGatewayError(error, what(collectionId))),
+    }));
+  }
+  const byId = new Map(states.value.map((state) => [state.collectionId.toUpperCase(), state]));
+  return collectionIds.map((collectionId) => {
+    const state = byId.get(collectionId.toUpperCase());
+    return {
+      collectionId,
+      cloudSync:
+        state === undefined
+          ? skippedFact<CloudSyncState>(`ConfigMgr returned no Cloud Sync settings for ${collectionId}.`)
+          : readFact(state),
+    };
+  });
 }
 
 async function fromResult<T>(read: () => Promise<Result<T>>, what: string): Promise<Fact<T>> {

@@ -9,7 +9,13 @@ export type CheckPurpose = 'report' | 'attach';
 export type RuleStatus = 'pass' | 'fail' | 'warn' | 'unknown';
 
 export type RuleArea =
-  'ConfigMgr version' | 'Defender for Endpoint' | 'Permissions' | 'Cloud' | 'Tenant attach' | 'Collections';
+  | 'ConfigMgr version'
+  | 'Defender for Endpoint'
+  | 'Permissions'
+  | 'Cloud'
+  | 'Tenant attach'
+  | 'Collections'
+  | 'Multi Admin Approval';
 export const RULE_AREAS: readonly RuleArea[] = [
   'ConfigMgr version',
   'Defender for Endpoint',
@@ -17,6 +23,7 @@ export const RULE_AREAS: readonly RuleArea[] = [
   'Cloud',
   'Tenant attach',
   'Collections',
+  'Multi Admin Approval',
 ];
 
 export interface RuleResult {

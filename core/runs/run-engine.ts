@@ -1,5 +1,8 @@
 import type { Actor } from '../actor.js';
 import { isUpstreamError } from '../errors/upstream-error.js';
+import { isIntuneApprovalRequired, type IntuneApprovalRequired } from '../maa/intune-approval-required.js';
+import { DEFAULT_INTUNE_WAIT_POLICY } from '../maa/intune-gate.js';
+import { IntuneWaits } from '../maa/intune-wait.js';
 import { shortId } from '../short-id.js';
 import { UserFacingError } from '../user-facing-error.js';
 import { type RunOwnership, singleProcessOwnership } from '../leases/run-ownership.js';
@@ -41,6 +44,8 @@ export class RunEngine {
   private readonly verifyPolicy: VerifyPolicy;
   private readonly ownership: RunOwnership;
   private readonly pendingWrites: PendingWrites;
+  private readonly intune: IntuneWaits;
+  private justify: (run: RunRecord) => Promise<string | undefined> = () => Promise.resolve(undefined);
   private stopping = false;
   private signalStop: () => void = () => undefined;
   private readonly stopSignal = new Promise<void>((resolve) => {
@@ -65,6 +70,27 @@ export class RunEngine {
       write: (runId, change) => this.write(runId, change),
       audit: (actor, action, run, details) => this.audit(actor, action, run, details),
     });
+    this.intune = new IntuneWaits({
+      clock: options.clock,
+      log: options.log.child({ component: 'intune-maa' }),
+      approvals: options.intuneApprovals,
+      policy: options.intuneWaitPolicy ?? DEFAULT_INTUNE_WAIT_POLICY,
+      tasks: this.tasks,
+      stopSignal: this.stopSignal,
+      isStopping: () => this.stopping,
+      stillOwns: (runId) => this.ownership.stillOwns(runId),
+      load: (runId) => this.get(runId),
+      write: (runId, change) => this.write(runId, change),
+      exclusive: (runId, work) => this.mutex.run(runId, work),
+      worldCheck: (run, step) => this.handler(step.kind).check(step, this.stepContext(run, SYSTEM_ACTOR, step)),
+      audit: (actor, action, run, details) => this.audit(actor, action, run, details),
+      advance: (runId, actor) => Promise.resolve(this.claim(runId, actor)),
+    });
+  }
+
+  /** The justification every tenant write of a run carries (built from the approved request; see core/maa). */
+  justifyTenantWritesWith(justify: (run: RunRecord) => Promise<string | undefined>): void {
+    this.justify = justify;
   }
 
   /** For handlers that need services built after the engine (the approval step needs the approval service). */
@@ -132,6 +158,11 @@ export class RunEngine {
           await this.finish(run, 'failed', actor);
           return;
         }
+        if (step.state === 'waiting-for-intune') {
+          // resume() polls Intune for it, under the run's lease
+          if (run.status !== 'waiting') await this.write(runId, (current) => ({ ...current, status: 'waiting' }));
+          return;
+        }
         const waiting = step.state === 'waiting-for-admin' || step.state === 'waiting-for-approval';
         if (waiting && (step.state === 'waiting-for-admin' || rechecked.has(step.id))) {
           if (run.status !== 'waiting') await this.write(runId, (current) => ({ ...current, status: 'waiting' }));
@@ -175,14 +206,25 @@ export class RunEngine {
     );
   }
 
-  /** Picks the run up where it is: keeps checking a console step being verified, otherwise advances. */
+  /**
+   * Picks the run up where it is: keeps checking a console step being verified, waits for Intune on a held write,
+   * otherwise advances; while this instance owns the run, so a held write is polled by one instance only.
+   */
   private async resume(runId: string, actor: Actor): Promise<void> {
-    const run = await this.get(runId);
-    const step = run && currentStep(run);
-    if (step?.state === 'waiting-for-admin' && step.verification && !step.verification.gaveUpAt) {
-      await this.pollVerification(runId, step.id, actor);
-    } else {
-      await this.advance(runId, actor);
+    for (let first = true; !this.stopping && this.ownership.stillOwns(runId); first = false) {
+      const run = await this.get(runId);
+      const step = run && currentStep(run);
+      if (step?.state === 'waiting-for-admin' && step.verification && !step.verification.gaveUpAt) {
+        await this.pollVerification(runId, step.id, actor);
+      } else if (step?.state === 'waiting-for-intune') {
+        // once Intune decides, the wait claims the run again (advance below), which moves it on
+        await this.intune.wait(runId, actor, first);
+        return;
+      } else {
+        await this.advance(runId, actor);
+      }
+      const next = await this.get(runId);
+      if (!next || currentStep(next)?.state !== 'waiting-for-intune') return;
     }
   }
 
@@ -210,6 +252,13 @@ export class RunEngine {
     return run;
   }
 
+  /** Refresh on a run whose write Intune holds: ask Intune now. */
+  async refreshIntune(runId: string, actor: Actor): Promise<void> {
+    if (currentStep(await this.requireRun(runId))?.state === 'waiting-for-intune') {
+      await this.intune.checkNow(runId, actor);
+    }
+  }
+
   /** A failed step is tried again from a fresh read of the world. */
   async retry(runId: string, actor: Actor): Promise<RunRecord> {
     const run = await this.mutex.run(runId, async () => {
@@ -234,6 +283,7 @@ export class RunEngine {
       if (isTerminal(loaded.status)) {
         throw new UserFacingError('Run already ended', `Run ${runId} is ${loaded.status}; there is nothing to cancel.`);
       }
+      await this.intune.withdraw(loaded, actor);
       const cancelled = await this.write(runId, (current) => ({
         ...current,
         steps: current.steps.map((step) =>
@@ -270,21 +320,28 @@ export class RunEngine {
       }),
       status: 'active',
     }));
+    const justification = handler.changesTenant ? await this.justify(running) : undefined;
     const current = currentStep(running) ?? step;
-    const context = this.stepContext(running, actor, current);
+    const context = this.stepContext(running, actor, current, justification);
     let outcome: StepOutcome;
+    let held: IntuneApprovalRequired | undefined;
     try {
       const world = await handler.check(current, context);
       outcome = world.done
         ? { kind: 'done', message: `already done: ${world.message}`, outcome: world.outcome }
         : await handler.perform(current, context);
     } catch (error) {
-      if (isOutcomeUnknown(error)) {
+      if (isIntuneApprovalRequired(error)) held = error;
+      else if (isOutcomeUnknown(error)) {
         await this.pendingWrites.recordUnknown(run.id, step.id, actor, (error as Error).message);
         return;
       }
       outcome = { kind: 'failed', problem: describeFailure(error) };
       context.log.warn({ err: error }, 'step failed');
+    }
+    if (held) {
+      await this.intune.hold(run.id, step.id, held, actor);
+      return;
     }
     const applied = await this.write(run.id, (latest) =>
       withStep(latest, step.id, outcomeFields(outcome, this.options.clock.now())),
@@ -398,14 +455,14 @@ export class RunEngine {
     }
   }
 
-  private stepContext(run: RunRecord, actor: Actor, step: StepRecord): StepContext {
+  private stepContext(run: RunRecord, actor: Actor, step: StepRecord, justification?: string): StepContext {
     return {
       run,
       actor,
       clock: this.options.clock,
       log: this.options.log.child({ runId: run.id, step: step.kind }),
       audit: this.options.audit,
-      write: this.pendingWrites.writeFor(run, step),
+      write: { ...this.pendingWrites.writeFor(run, step), ...(justification === undefined ? {} : { justification }) },
     };
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pendingWriteSchema } from './unknown-outcome.js';
+import { intuneGateSchema } from '../maa/intune-gate.js';
 
 export const STEP_STATES = [
   'pending',
@@ -7,6 +8,7 @@ export const STEP_STATES = [
   'waiting-for-admin',
   'waiting-for-approval',
   'outcome-unknown',
+  'waiting-for-intune',
   'done',
   'skipped',
   'failed',
@@ -51,6 +53,8 @@ export const stepRecordSchema = z.object({
   verification: verificationSchema.optional(),
   /** A tenant write that may be in flight (core/runs/unknown-outcome.ts). */
   pendingWrite: pendingWriteSchema.optional(),
+  /** Set while (and after) Intune Multi Admin Approval holds the step's write. */
+  intune: intuneGateSchema.optional(),
   outcome: z.unknown().optional(),
   problem: problemSchema.optional(),
 });

@@ -2,6 +2,8 @@ import type { Actor } from '../actor.js';
 import type { RunOwnership } from '../leases/run-ownership.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
+import type { IntuneWaitPolicy } from '../maa/intune-gate.js';
+import type { IntuneApprovals } from '../ports/intune-approvals.js';
 import type { Logger } from '../ports/logger.js';
 import type { Storage } from '../ports/storage.js';
 import type { RunRecord } from './run-record.js';
@@ -32,6 +34,9 @@ export interface RunEngineOptions {
   readonly log: Logger;
   readonly handlers: readonly StepHandler[];
   readonly verifyPolicy?: VerifyPolicy;
+  /** Intune Multi Admin Approval, for steps whose write Intune holds; absent without a tenant. */
+  readonly intuneApprovals?: IntuneApprovals;
+  readonly intuneWaitPolicy?: IntuneWaitPolicy;
   readonly newRunId?: () => string;
   /** Which instance works on which run; one process owns them all by default. */
   readonly ownership?: RunOwnership;

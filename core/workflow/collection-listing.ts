@@ -6,8 +6,6 @@ import { readSyncedCollections, type SyncedRead } from './synced-collections.js'
 import { sameCollectionId, scopeCovers } from './upload-scope.js';
 
 export const COLLECTIONS_PAGE_SIZE = 20;
-/** Cloud Sync reads run this many at a time. */
-const CLOUD_SYNC_CONCURRENCY = 5;
 
 export interface CollectionListingQuery {
   /** Names starting with this (the AdminService filters with startswith). */
@@ -43,32 +41,39 @@ interface AttachFacts {
 }
 
 /**
- * One page of device collections with their tenant-attach state. Reads only that page: one collection query, the
- * attach state, Intune's synced list (a bounded number of pages, stopping once every row is matched), and the Cloud
- * Sync settings of the rows shown.
+ * One page of device collections with their tenant-attach state, in two round trips: the attach state and the page
+ * of collections are read together; then Intune's synced rows (once attached) and the Cloud Sync settings of exactly
+ * the page's ids, each in one query (never one request per row).
  */
 export async function listCollectionPage(
   services: TenantServices,
   query: CollectionListingQuery,
 ): Promise<CollectionListing> {
   const notes: string[] = [];
-  const attach = await readAttachFacts(services, notes);
-  if (query.enabledOnly) return enabledPage(services, query, attach, notes);
-  const listed = await services.configMgr.listCollections({
-    type: 'device',
-    ...(query.filter ? { nameStartsWith: query.filter } : {}),
-    top: COLLECTIONS_PAGE_SIZE,
-    skip: (query.page - 1) * COLLECTIONS_PAGE_SIZE,
-  });
+  if (query.enabledOnly) return enabledPage(services, query, await readAttachFacts(services, notes), notes);
+  const [attach, listed] = await Promise.all([
+    readAttachFacts(services, notes),
+    services.configMgr.listCollections({
+      type: 'device',
+      ...(query.filter ? { nameStartsWith: query.filter } : {}),
+      top: COLLECTIONS_PAGE_SIZE,
+      skip: (query.page - 1) * COLLECTIONS_PAGE_SIZE,
+    }),
+  ]);
   if (!listed.ok) throw toUserFacingError(gatewayProblem(listed.error, 'list device collections'));
   const collections = listed.value.items;
-  const synced = attach.attached === false ? undefined : await readSynced(services, collections, notes);
-  const rows = await withCloudSync(services, collections, notes, (collection) => ({
+  const ids = collections.map((collection) => collection.id);
+  const [synced, cloudSync] = await Promise.all([
+    attach.attached === false ? undefined : readSyncedFor(services, ids, notes),
+    readCloudSync(services, ids, notes),
+  ]);
+  const rows = collections.map((collection) => ({
     id: collection.id,
     name: collection.name,
     memberCount: collection.memberCount,
     inUploadScope: attach.attached === false ? false : scopeCovers(attach.uploadScope, collection),
     syncedToIntune: attach.attached === false ? false : syncedState(synced, collection.id),
+    endpointSecurity: cloudSync.get(collection.id.toUpperCase()) ?? 'unknown',
   }));
   return { query, rows, hasNext: listed.value.next !== undefined, ...attach, notes };
 }
@@ -80,20 +85,25 @@ async function enabledPage(
   notes: string[],
 ): Promise<CollectionListing> {
   if (attach.attached === false) return { query, rows: [], hasNext: false, ...attach, notes };
-  const synced = await readSynced(services, [], notes);
+  const synced = await readAllSynced(services, notes);
   const prefix = query.filter?.toLowerCase() ?? '';
   const matching = (synced?.items ?? [])
     .filter((item) => item.displayName.toLowerCase().startsWith(prefix))
     .sort((left, right) => left.displayName.localeCompare(right.displayName));
   const start = (query.page - 1) * COLLECTIONS_PAGE_SIZE;
   const shown = matching.slice(start, start + COLLECTIONS_PAGE_SIZE);
-  const collections = await Promise.all(shown.map((item) => collectionOf(services, item, notes)));
-  const rows = await withCloudSync(services, collections, notes, (collection) => ({
+  const ids = shown.map((item) => item.collectionId);
+  const [collections, cloudSync] = await Promise.all([
+    collectionsOf(services, shown, notes),
+    readCloudSync(services, ids, notes),
+  ]);
+  const rows = collections.map((collection) => ({
     id: collection.id,
     name: collection.name,
     ...(collection.memberCount === undefined ? {} : { memberCount: collection.memberCount }),
-    inUploadScope: true,
-    syncedToIntune: true,
+    inUploadScope: true as const,
+    syncedToIntune: true as const,
+    endpointSecurity: cloudSync.get(collection.id.toUpperCase()) ?? ('unknown' as const),
   }));
   return { query, rows, hasNext: matching.length > start + COLLECTIONS_PAGE_SIZE, ...attach, notes };
 }
@@ -105,17 +115,25 @@ async function readAttachFacts(services: TenantServices, notes: string[]): Promi
   return { attached: 'unknown', uploadScope: { kind: 'unknown' } };
 }
 
-async function readSynced(
+/** Intune's rows for exactly these ids: complete for them, so an id not returned is not synced. */
+async function readSyncedFor(
   services: TenantServices,
-  wanted: readonly CollectionSummary[],
+  ids: readonly string[],
   notes: string[],
 ): Promise<SyncedRead | undefined> {
+  if (ids.length === 0) return { items: [], complete: true };
   try {
-    const all = (items: readonly SyncedCollection[]): boolean =>
-      wanted.length > 0 &&
-      wanted.every((collection) => items.some((item) => sameCollectionId(item.collectionId, collection.id)));
-    const read = await readSyncedCollections(services.intuneCollections, all);
-    if (!read.complete && !all(read.items)) notes.push("Intune's synced list is long; only its first part was read.");
+    return { items: await services.intuneCollections.findSyncedCollections(ids), complete: true };
+  } catch {
+    notes.push("Intune's synced collections could not be read.");
+    return undefined;
+  }
+}
+
+async function readAllSynced(services: TenantServices, notes: string[]): Promise<SyncedRead | undefined> {
+  try {
+    const read = await readSyncedCollections(services.intuneCollections);
+    if (!read.complete) notes.push("Intune's synced list is long; only its first part was read.");
     return read;
   } catch {
     notes.push("Intune's synced collections could not be read.");
@@ -131,40 +149,38 @@ function syncedState(synced: SyncedRead | undefined, collectionId: string): Tri 
 
 type ShownCollection = Pick<CollectionSummary, 'id' | 'name'> & { readonly memberCount?: number };
 
-async function collectionOf(
+/** The ConfigMgr rows of the shown synced collections in one query; a row ConfigMgr does not return keeps Intune's name. */
+async function collectionsOf(
   services: TenantServices,
-  item: SyncedCollection,
+  items: readonly SyncedCollection[],
   notes: string[],
-): Promise<ShownCollection> {
-  const read = await services.configMgr.getCollection(item.collectionId);
-  if (read.ok) return read.value;
-  notConfirmed(notes, `Some collections could not be read from ConfigMgr (${read.error.code}).`);
-  return { id: item.collectionId, name: item.displayName };
+): Promise<ShownCollection[]> {
+  const fallback = (item: SyncedCollection): ShownCollection => ({ id: item.collectionId, name: item.displayName });
+  if (items.length === 0) return [];
+  const read = await services.configMgr.listCollections({ ids: items.map((item) => item.collectionId) });
+  if (!read.ok) {
+    notConfirmed(notes, `Some collections could not be read from ConfigMgr (${read.error.code}).`);
+    return items.map(fallback);
+  }
+  return items.map(
+    (item) =>
+      read.value.items.find((collection) => sameCollectionId(collection.id, item.collectionId)) ?? fallback(item),
+  );
 }
 
-async function withCloudSync<C extends ShownCollection>(
+/** Endpoint-security state by upper-cased collection id, from one read for the whole page. */
+async function readCloudSync(
   services: TenantServices,
-  collections: readonly C[],
+  ids: readonly string[],
   notes: string[],
-  toRow: (collection: C) => Omit<CollectionRow, 'endpointSecurity'>,
-): Promise<CollectionRow[]> {
-  const rows: CollectionRow[] = [];
-  for (let start = 0; start < collections.length; start += CLOUD_SYNC_CONCURRENCY) {
-    const batch = collections.slice(start, start + CLOUD_SYNC_CONCURRENCY);
-    const states = await Promise.all(
-      batch.map((collection) => services.configMgr.getCollectionCloudSync(collection.id)),
-    );
-    batch.forEach((collection, index) => {
-      const state = states[index];
-      if (state !== undefined && !state.ok)
-        notConfirmed(notes, `Cloud Sync settings could not be read for some collections (${state.error.code}).`);
-      rows.push({
-        ...toRow(collection),
-        endpointSecurity: state?.ok ? state.value.endpointSecurityEnabled : 'unknown',
-      });
-    });
+): Promise<Map<string, Tri>> {
+  if (ids.length === 0) return new Map();
+  const states = await services.configMgr.listCollectionCloudSync(ids);
+  if (!states.ok) {
+    notConfirmed(notes, `Cloud Sync settings could not be read for some collections (${states.error.code}).`);
+    return new Map();
   }
-  return rows;
+  return new Map(states.value.map((state) => [state.collectionId.toUpperCase(), state.endpointSecurityEnabled]));
 }
 
 function notConfirmed(notes: string[], note: string): void {

@@ -132,6 +132,11 @@ export function registerControlRoutes(router: Router, state: SandboxState): void
       : problem(409, 'HotfixNotApplicable', 'KB4563473 is not pending on this site.');
   });
 
+  router.on('POST', '/_sandbox/connections/close', (req) => {
+    for (const socket of state.connections) if (socket !== req.connection) socket.destroy();
+    return { status: 204 };
+  });
+
   router.on('GET', '/_sandbox/requests', () => json(200, { requests: state.log.list() }));
   router.on('GET', '/_sandbox/contract-violations', () => json(200, { violations: state.log.violations() }));
   router.on('DELETE', '/_sandbox/requests', () => {

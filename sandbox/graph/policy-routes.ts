@@ -5,11 +5,14 @@ import { type JsonObject, type StoredPolicy, targetKey } from '../world/policy-s
 import type { World } from '../world/world.js';
 import { badRequest, notFound } from './graph-errors.js';
 import { type GraphContext, graphRoute } from './graph-context.js';
+import { maaProtected } from './maa-gate.js';
 import { applyFilter, pageOf } from './paging.js';
 import { schemaProblem, validatePolicyBody, validateTarget } from './policy-validation.js';
 import { POLICY_TEMPLATES } from './templates-catalog.js';
 
 const BASE = '/deviceManagement/configurationPolicies';
+/** The access-policy type that protects these writes (maa.md: "Configuration policies (settings catalog)"). */
+const PROTECTED_AS = 'configurationPolicy';
 
 function policyJson(policy: StoredPolicy, expandSettings: boolean): JsonObject {
   const body: JsonObject = {
@@ -93,24 +96,30 @@ export function registerPolicyRoutes(router: Router, ctx: GraphContext): void {
     return Array.isArray(filtered) ? pageOf(req, filtered, 'deviceManagement/configurationPolicies') : filtered;
   });
 
-  graphRoute(router, ctx, 'POST', BASE, (req) => {
-    const problem = validatePolicyBody(req.body);
-    if (problem) return badRequest(req, problem);
-    const world = ctx.world();
-    const body = req.body as JsonObject;
-    const policy: StoredPolicy = {
-      id: randomUUID(),
-      properties: propertiesFrom(body, world, world.clock.nowIso()),
-      settings: storedSettings(body),
-      assignments: [],
-      targetAssignedAtMs: new Map(),
-    };
-    world.policies.put(policy);
-    return json(201, {
-      '@odata.context': `${req.origin}/graph/beta/$metadata#deviceManagement/configurationPolicies/$entity`,
-      ...policyJson(policy, false),
-    });
-  });
+  graphRoute(
+    router,
+    ctx,
+    'POST',
+    BASE,
+    maaProtected(ctx, PROTECTED_AS, (req) => {
+      const problem = validatePolicyBody(req.body);
+      if (problem) return badRequest(req, problem);
+      const world = ctx.world();
+      const body = req.body as JsonObject;
+      const policy: StoredPolicy = {
+        id: randomUUID(),
+        properties: propertiesFrom(body, world, world.clock.nowIso()),
+        settings: storedSettings(body),
+        assignments: [],
+        targetAssignedAtMs: new Map(),
+      };
+      world.policies.put(policy);
+      return json(201, {
+        '@odata.context': `${req.origin}/graph/beta/$metadata#deviceManagement/configurationPolicies/$entity`,
+        ...policyJson(policy, false),
+      });
+    }),
+  );
 
   graphRoute(router, ctx, 'GET', `${BASE}/:id`, (req, p) =>
     withPolicy(ctx, req, p.id, (policy) =>
@@ -118,32 +127,50 @@ export function registerPolicyRoutes(router: Router, ctx: GraphContext): void {
     ),
   );
 
-  graphRoute(router, ctx, 'PUT', `${BASE}/:id`, (req, p) =>
-    withPolicy(ctx, req, p.id, (policy, world) => {
-      const problem = validatePolicyBody(req.body);
-      if (problem) return badRequest(req, problem);
-      const body = req.body as JsonObject;
-      policy.properties = propertiesFrom(body, world, String(policy.properties.createdDateTime));
-      policy.settings = storedSettings(body);
-      return { status: 204 };
-    }),
+  graphRoute(
+    router,
+    ctx,
+    'PUT',
+    `${BASE}/:id`,
+    maaProtected(ctx, PROTECTED_AS, (req, p) =>
+      withPolicy(ctx, req, p.id, (policy, world) => {
+        const problem = validatePolicyBody(req.body);
+        if (problem) return badRequest(req, problem);
+        const body = req.body as JsonObject;
+        policy.properties = propertiesFrom(body, world, String(policy.properties.createdDateTime));
+        policy.settings = storedSettings(body);
+        return { status: 204 };
+      }),
+    ),
   );
 
-  graphRoute(router, ctx, 'PATCH', `${BASE}/:id`, (req, p) =>
-    withPolicy(ctx, req, p.id, (policy, world) => {
-      const body = (req.body ?? {}) as JsonObject;
-      for (const key of ['name', 'description', 'roleScopeTagIds'] as const)
-        if (body[key] !== undefined) policy.properties[key] = body[key];
-      policy.properties.lastModifiedDateTime = world.clock.nowIso();
-      return { status: 204 };
-    }),
+  graphRoute(
+    router,
+    ctx,
+    'PATCH',
+    `${BASE}/:id`,
+    maaProtected(ctx, PROTECTED_AS, (req, p) =>
+      withPolicy(ctx, req, p.id, (policy, world) => {
+        const body = (req.body ?? {}) as JsonObject;
+        for (const key of ['name', 'description', 'roleScopeTagIds'] as const)
+          if (body[key] !== undefined) policy.properties[key] = body[key];
+        policy.properties.lastModifiedDateTime = world.clock.nowIso();
+        return { status: 204 };
+      }),
+    ),
   );
 
-  graphRoute(router, ctx, 'DELETE', `${BASE}/:id`, (req, p) =>
-    withPolicy(ctx, req, p.id, (policy, world) => {
-      world.policies.delete(policy.id);
-      return { status: 204 };
-    }),
+  graphRoute(
+    router,
+    ctx,
+    'DELETE',
+    `${BASE}/:id`,
+    maaProtected(ctx, PROTECTED_AS, (req, p) =>
+      withPolicy(ctx, req, p.id, (policy, world) => {
+        world.policies.delete(policy.id);
+        return { status: 204 };
+      }),
+    ),
   );
 
   graphRoute(router, ctx, 'GET', `${BASE}/:id/settings`, (req, p) =>
@@ -156,25 +183,31 @@ export function registerPolicyRoutes(router: Router, ctx: GraphContext): void {
     withPolicy(ctx, req, p.id, (policy) => json(200, assignmentsJson(req, policy))),
   );
 
-  graphRoute(router, ctx, 'POST', `${BASE}/:id/assign`, (req, p) =>
-    withPolicy(ctx, req, p.id, (policy, world) => {
-      const assignments = (req.body as JsonObject | undefined)?.assignments;
-      if (!Array.isArray(assignments)) return badRequest(req, "The 'assignments' parameter is required.");
-      const structural = schemaProblem(assignments, 'Collection(deviceManagementConfigurationPolicyAssignment)');
-      if (structural) return badRequest(req, structural);
-      const policyBody = { ...policy.properties };
-      for (const assignment of assignments) {
-        const problem = validateTarget(world, policyBody, (assignment as JsonObject | null)?.target);
-        if (problem) return badRequest(req, problem);
-      }
-      const now = world.clock.nowMs();
-      policy.assignments = assignments.map((a) => {
-        const target = (a as JsonObject).target as JsonObject;
-        const key = targetKey(target);
-        if (!policy.targetAssignedAtMs.has(key)) policy.targetAssignedAtMs.set(key, now);
-        return { id: `${policy.id}_${key.split(':')[1] ?? randomUUID()}`, target };
-      });
-      return json(200, assignmentsJson(req, policy));
-    }),
+  graphRoute(
+    router,
+    ctx,
+    'POST',
+    `${BASE}/:id/assign`,
+    maaProtected(ctx, PROTECTED_AS, (req, p) =>
+      withPolicy(ctx, req, p.id, (policy, world) => {
+        const assignments = (req.body as JsonObject | undefined)?.assignments;
+        if (!Array.isArray(assignments)) return badRequest(req, "The 'assignments' parameter is required.");
+        const structural = schemaProblem(assignments, 'Collection(deviceManagementConfigurationPolicyAssignment)');
+        if (structural) return badRequest(req, structural);
+        const policyBody = { ...policy.properties };
+        for (const assignment of assignments) {
+          const problem = validateTarget(world, policyBody, (assignment as JsonObject | null)?.target);
+          if (problem) return badRequest(req, problem);
+        }
+        const now = world.clock.nowMs();
+        policy.assignments = assignments.map((a) => {
+          const target = (a as JsonObject).target as JsonObject;
+          const key = targetKey(target);
+          if (!policy.targetAssignedAtMs.has(key)) policy.targetAssignedAtMs.set(key, now);
+          return { id: `${policy.id}_${key.split(':')[1] ?? randomUUID()}`, target };
+        });
+        return json(200, assignmentsJson(req, policy));
+      }),
+    ),
   );
 }

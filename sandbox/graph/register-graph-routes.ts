@@ -3,6 +3,7 @@ import type { SandboxState } from '../server/sandbox-state.js';
 import { registerBatchRoute } from './batch-route.js';
 import { registerDeviceManagementRoutes } from './device-management-routes.js';
 import { registerDirectoryRoutes } from './directory-routes.js';
+import { registerMaaRoutes } from './maa-routes.js';
 import type { GraphContext } from './graph-context.js';
 import { registerPolicyRoutes } from './policy-routes.js';
 import { registerReportRoutes } from './report-routes.js';
@@ -12,5 +13,6 @@ export function registerGraphRoutes(router: Router, ctx: GraphContext, state: Sa
   registerDirectoryRoutes(router, ctx);
   registerDeviceManagementRoutes(router, ctx);
   registerPolicyRoutes(router, ctx);
+  registerMaaRoutes(router, ctx);
   registerReportRoutes(router, ctx);
 }

@@ -22,6 +22,8 @@ export interface ScenarioFacts {
   /** An EDR policy made in the admin center whose assignment uses a filter (world/portal-policies.ts). */
   readonly portalPolicy: boolean;
   readonly size: 'demo' | 'large';
+  /** Intune Multi Admin Approval access policies (`operationApprovalPolicy.policyType`); empty: nothing protected. */
+  readonly maaProtectedPolicyTypes: readonly string[];
 }
 
 const current: ScenarioFacts = {
@@ -39,6 +41,7 @@ const current: ScenarioFacts = {
   enabledCollectionIds: [],
   portalPolicy: false,
   size: 'demo',
+  maaProtectedPolicyTypes: [],
 };
 
 const cb2002: ScenarioFacts = {
@@ -75,5 +78,13 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioFacts>> = {
     attached: true,
     coManagement: false,
     enabledCollectionIds: ['PS100015', 'PS100042'],
+  },
+  /** `ready`, with configuration policies protected by Multi Admin Approval (approvers: Intune-MAA-Approvers). */
+  maa: {
+    ...current,
+    attached: true,
+    enabledCollectionIds: ['PS100015', 'PS100042'],
+    portalPolicy: true,
+    maaProtectedPolicyTypes: ['configurationPolicy'],
   },
 };

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { Socket } from 'node:net';
 import { applyFault } from '../faults/apply-fault.js';
-import { authorizationScheme, type RequestLogEntry } from './request-log.js';
+import { authorizationScheme, maaHeaders, type RequestLogEntry } from './request-log.js';
 import type { SandboxState } from './sandbox-state.js';
 import type { SandboxRequest, SandboxResponse } from './types.js';
 
@@ -69,7 +69,9 @@ export function createSandboxServer(
   dispatch: Dispatch,
 ): { server: Server; timers: Set<NodeJS.Timeout>; sockets: Set<Socket> } {
   const timers = new Set<NodeJS.Timeout>();
-  const sockets = new Set<Socket>();
+  const sockets = state.connections;
+  const connectionIds = new WeakMap<Socket, number>();
+  let nextConnectionId = 1;
   const server = createServer({ cert: tls.certPem, key: tls.keyPem, keepAlive: true }, (req, res) => {
     void handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
@@ -78,6 +80,8 @@ export function createSandboxServer(
   });
   server.on('secureConnection', (socket: Socket) => {
     sockets.add(socket);
+    connectionIds.set(socket, nextConnectionId);
+    nextConnectionId += 1;
     socket.on('close', () => sockets.delete(socket));
   });
 
@@ -94,7 +98,9 @@ export function createSandboxServer(
       query: url.search,
       status: 0,
       clientRequestId: clientRequestId ?? null,
+      connection: connectionIds.get(req.socket) ?? 0,
       authorization: authorizationScheme(headerOf(req, 'authorization')),
+      maa: maaHeaders(headerOf(req, 'x-msft-approval-justification'), headerOf(req, 'x-msft-approval-code')),
     };
     state.log.record(entry);
     const rawBody = await readBody(req);
@@ -151,6 +157,7 @@ export function createSandboxServer(
       }
     }
     const response = await dispatch(sandboxRequest);
+    if (method !== 'GET') state.save();
     entry.status = response.status;
     write(res, response, requestId, clientRequestId);
   }

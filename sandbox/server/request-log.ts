@@ -7,7 +7,11 @@ export interface RequestLogEntry {
   readonly query: string;
   status: number;
   readonly clientRequestId: string | null;
+  /** Which TLS connection carried the request (numbered from 1 per sandbox), e.g. to count NTLM handshakes per connection. */
+  readonly connection: number;
   readonly authorization: { readonly present: boolean; readonly scheme: string | null };
+  /** Multi Admin Approval headers (maa.md): the decoded justification and the approval code, as sent. */
+  readonly maa?: { readonly justification: string | null; readonly code: string | null };
   /** The JSON body of a Graph or AdminService write, credentials redacted; never the token endpoint's. */
   body?: unknown;
 }
@@ -59,6 +63,17 @@ export class RequestLog {
   clear(): void {
     this.entries = [];
   }
+}
+
+/** The justification header decoded from Base64 (a wrong encoding is logged as it came). */
+export function maaHeaders(
+  justification: string | undefined,
+  code: string | undefined,
+): NonNullable<RequestLogEntry['maa']> {
+  return {
+    justification: justification === undefined ? null : Buffer.from(justification, 'base64').toString('utf8'),
+    code: code ?? null,
+  };
 }
 
 function redact(value: unknown): unknown {

@@ -1,23 +1,42 @@
+import type { Socket } from 'node:net';
 import type { ScenarioName } from '../constants.js';
 import { FaultSet } from '../faults/fault-rules.js';
 import { TokenStore } from '../identity/token-store.js';
+import { loadWorld, WorldSaver, type PersistenceOptions, type WorldStart } from '../persistence/persisted-world.js';
 import { World } from '../world/world.js';
 import { RequestLog } from './request-log.js';
 
-/** Everything mutable in a running sandbox. Tokens survive a reset so a client's cached token keeps working. */
+/**
+ * Everything mutable in a running sandbox. Tokens survive a reset so a client's cached token keeps working. With a
+ * persistence file, the world is read from it on start and written back after every request that changed it.
+ */
 export class SandboxState {
   world: World;
+  readonly origin: WorldStart['origin'];
   readonly tokens = new TokenStore();
   readonly faults: FaultSet;
   readonly log = new RequestLog();
+  /** Open client connections, so the control API can close them as IIS does at its connection timeout. */
+  readonly connections = new Set<Socket>();
   batchCounter = 0;
+  private readonly saver: WorldSaver | undefined;
 
   constructor(
     scenario: ScenarioName,
     seed: number,
     readonly syncDelaySeconds: number,
+    persistence?: PersistenceOptions,
   ) {
-    this.world = new World({ scenario, seed, syncDelaySeconds });
+    if (persistence) {
+      const start = loadWorld(persistence, scenario, seed, syncDelaySeconds);
+      this.world = start.world;
+      this.origin = start.origin;
+      this.saver = new WorldSaver(persistence.file);
+      this.saver.save(this.world);
+    } else {
+      this.world = new World({ scenario, seed, syncDelaySeconds });
+      this.origin = 'new';
+    }
     this.faults = new FaultSet(seed);
   }
 
@@ -25,5 +44,11 @@ export class SandboxState {
     this.world = new World({ scenario, seed, syncDelaySeconds: this.syncDelaySeconds });
     this.faults.reseed(seed);
     this.batchCounter = 0;
+    this.save();
+  }
+
+  /** Writes the world to the persistence file if it changed; a no-op without one. */
+  save(): void {
+    this.saver?.save(this.world);
   }
 }

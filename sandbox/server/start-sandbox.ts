@@ -3,9 +3,11 @@ import { registerAdminServiceRoutes } from '../adminservice/adminservice-routes.
 import { AdminServiceAuth } from '../adminservice/adminservice-auth.js';
 import type { ScenarioName } from '../constants.js';
 import { registerControlRoutes } from '../control/control-routes.js';
+import { registerMaaControlRoutes } from '../control/maa-control-routes.js';
 import { parseFaultSpec } from '../faults/fault-rules.js';
 import { registerGraphRoutes } from '../graph/register-graph-routes.js';
 import { registerIdentityRoutes } from '../identity/identity-routes.js';
+import type { PersistenceOptions, WorldStart } from '../persistence/persisted-world.js';
 import { createSandboxServer } from './http-server.js';
 import { Router } from './router.js';
 import { SandboxState } from './sandbox-state.js';
@@ -20,11 +22,15 @@ export interface SandboxOptions {
   seed?: number;
   tls?: { certPem: string; keyPem: string };
   syncDelaySeconds?: number;
+  /** Keeps the tenant in a file across restarts (`npm start` uses DATA_DIR/sandbox-tenant.json). */
+  persistence?: PersistenceOptions;
 }
 
 export interface RunningSandbox {
   url: string;
   caCertPem: string;
+  /** `restored` when the tenant was read back from the persistence file; otherwise why it started clean. */
+  origin: WorldStart['origin'];
   close(): Promise<void>;
 }
 
@@ -37,6 +43,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     options.scenario ?? 'fresh',
     options.seed ?? DEFAULT_SEED,
     options.syncDelaySeconds ?? DEFAULT_SYNC_DELAY_SECONDS,
+    options.persistence,
   );
   if (options.faults) for (const rule of parseFaultSpec(options.faults)) state.faults.add(rule);
   const router = new Router();
@@ -52,6 +59,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   registerGraphRoutes(router, { world: () => state.world, tokens: state.tokens, dispatch }, state);
   registerAdminServiceRoutes(router, () => state.world, new AdminServiceAuth(state.tokens));
   registerControlRoutes(router, state);
+  registerMaaControlRoutes(router, state);
 
   const { server, timers, sockets } = createSandboxServer(tls, state, dispatch);
   const host = options.host ?? '127.0.0.1';
@@ -63,6 +71,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   return {
     url: `https://${host}:${port}`,
     caCertPem: tls.certPem,
+    origin: state.origin,
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);

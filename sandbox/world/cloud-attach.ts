@@ -6,6 +6,15 @@ export type UploadScope = 'all' | string;
 export type CloudSyncRefusal =
   'NotTenantAttached' | 'CollectionOutOfUploadScope' | 'NotDeviceCollection' | 'CollectionNotFound';
 
+export interface CloudAttachSnapshot {
+  readonly attached: boolean;
+  readonly coManagement: boolean;
+  readonly uploadScope: UploadScope;
+  readonly attachedAtMs: number;
+  readonly scopeChangedAtMs: number;
+  readonly flags: Array<{ collectionId: string; enabled: boolean; changedAtMs: number }>;
+}
+
 interface EsFlag {
   readonly enabled: boolean;
   readonly changedAtMs: number;
@@ -79,6 +88,28 @@ export class CloudAttach {
       if (nowMs >= visibleSinceMs) result.push({ collection, visibleSinceMs });
     }
     return result.sort((a, b) => a.collection.id.localeCompare(b.collection.id));
+  }
+
+  snapshot(): CloudAttachSnapshot {
+    return {
+      attached: this.attached,
+      coManagement: this.coManagement,
+      uploadScope: this.uploadScope,
+      attachedAtMs: this.attachedAtMs,
+      scopeChangedAtMs: this.scopeChangedAtMs,
+      flags: [...this.flags.entries()].map(([collectionId, flag]) => ({ collectionId, ...flag })),
+    };
+  }
+
+  restore(saved: CloudAttachSnapshot): void {
+    this.attached = saved.attached;
+    this.coManagement = saved.coManagement;
+    this.uploadScope = saved.uploadScope;
+    this.attachedAtMs = saved.attachedAtMs;
+    this.scopeChangedAtMs = saved.scopeChangedAtMs;
+    this.flags.clear();
+    for (const { collectionId, enabled, changedAtMs } of saved.flags)
+      this.flags.set(collectionId, { enabled, changedAtMs });
   }
 
   /** Scenario set-up: state that has already been synced for a long time. */

@@ -37,6 +37,7 @@ export const GROUP_IDS = {
   finance: stableGuid('group', 'sg-finance'),
   duplicateA: stableGuid('group', 'sg-contoso-devices-a'),
   duplicateB: stableGuid('group', 'sg-contoso-devices-b'),
+  maaApprovers: stableGuid('group', 'intune-maa-approvers'),
 } as const;
 
 const AAD_DEVICE_COUNT = 120;
@@ -85,6 +86,9 @@ export class Directory {
       group(GROUP_IDS.finance, 'SG-Finance', deviceIds(40, 70)),
       group(GROUP_IDS.duplicateA, 'SG-Contoso-Devices', deviceIds(100, 110), false, 'Contoso devices (EU)'),
       group(GROUP_IDS.duplicateB, 'SG-Contoso-Devices', deviceIds(110, 120), false, 'Contoso devices (US)'),
+      ...(facts.maaProtectedPolicyTypes.length > 0
+        ? [group(GROUP_IDS.maaApprovers, 'Intune-MAA-Approvers', [DEMO_USERS.secondApprover.id])]
+        : []),
       ...Array.from({ length: 22 }, (_, i) =>
         group(stableGuid('filler-group', i), `Team ${String(i + 1).padStart(2, '0')}`, []),
       ),

@@ -14,6 +14,14 @@ const PEOPLE = {
 
 export const PLAYGROUND_PEOPLE = Object.keys(PEOPLE);
 
+/** Who the playground says is typing when PLAYGROUND_USER is `who`: the `from` of the activities it sends. */
+export function playgroundPerson(who) {
+  const entry = PEOPLE[who];
+  if (!entry) throw new Error(`PLAYGROUND_USER must be one of ${PLAYGROUND_PEOPLE.join(', ')}`);
+  const [id, name, , suffix] = entry;
+  return { id, name, aadObjectId: `00000000-0000-0000-0000-00000000000${suffix}` };
+}
+
 function person([id, name, alias, suffix], indent) {
   const [givenName, surname] = name.split(' ');
   const pad = ' '.repeat(indent);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verbs } from '../../bot/verbs/index.js';
 import { CARD_SCHEMA_VERSION } from '../../cards/adaptive-card.js';
+import { markdownSafe, RAW_TAG } from '../../cards/markdown-safe.js';
 import { renderCard } from '../../cards/render.js';
 import { templates, type TemplateName, type TemplateViews } from '../../cards/templates.js';
 import { cardProblems, executeVerbs } from '../support/card-parser.js';
@@ -32,6 +33,43 @@ describe.each(names)('the %s card', (name) => {
     expect(json).not.toMatch(/\$\{/);
     expect(Buffer.byteLength(json)).toBeLessThan(MAX_CARD_BYTES);
     for (const verb of executeVerbs(card)) expect(routedVerbs, `verb ${verb}`).toContain(verb);
+    expect(visibleTexts(card).filter((text) => RAW_TAG.test(text))).toEqual([]);
+  });
+});
+
+/** What a reader sees: TextBlock and TextRun texts, fact titles and values, action titles. */
+function visibleTexts(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(visibleTexts);
+  if (node === null || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const own = ['text', 'title', 'value', 'placeholder', 'label'].flatMap((key) =>
+    typeof record[key] === 'string' && key !== 'value' ? [record[key]] : [],
+  );
+  const fact = typeof record.title === 'string' && typeof record.value === 'string' ? [record.value] : [];
+  return [
+    ...own,
+    ...fact,
+    ...Object.entries(record)
+      .filter(([key]) => key !== 'data')
+      .flatMap(([, value]) => visibleTexts(value)),
+  ];
+}
+
+describe('markdown-safe text', () => {
+  it('shows placeholders as ‹name›, never as something Teams takes for a tag', () => {
+    expect(markdownSafe('assign "<policy>" --to <target>[,…]')).toBe('assign "‹policy›" --to ‹target›[,…]');
+    expect(markdownSafe('a <b and <script')).toBe('a ‹b and ‹script');
+    expect(markdownSafe('Administration > Overview > Cloud Services; 2 < 3')).toBe(
+      'Administration > Overview > Cloud Services; 2 < 3',
+    );
+  });
+
+  it('reaches every visible string of a card, and leaves action data alone', () => {
+    const card = renderCard('unknown-command', { typed: 'policy show <name>', suggestions: [] });
+    expect(visibleTexts(card).filter((text) => RAW_TAG.test(text))).toEqual([]);
+    expect(JSON.stringify(card)).toContain('policy show ‹name›');
+    const usage = renderCard('command-usage', fixtures['command-usage'][0]!);
+    expect(JSON.stringify(usage)).not.toMatch(RAW_TAG);
   });
 });
 

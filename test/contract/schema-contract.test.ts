@@ -125,6 +125,7 @@ describe('the write contract against the schema extract', () => {
       query: '',
       status: 0,
       clientRequestId: null,
+      connection: 1,
       authorization: { present: true, scheme: 'Bearer' },
     };
     log.record(entry);

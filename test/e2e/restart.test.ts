@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALEX, invokeActivity, messageActivity } from '../support/activities.js';
+import { ALEX, invokeActivity, MEGAN, messageActivity, PATTI } from '../support/activities.js';
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector.js';
 import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenant.js';
 import { progressCardOf } from './workflow-chat.js';
@@ -45,7 +45,7 @@ describe('killing the bot in the middle of an onboard run', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function startBotProcess(): Promise<BotProcess> {
+  async function startBotProcess(directory = dataDir): Promise<BotProcess> {
     const port = await freePort();
     const child = spawn(process.execPath, [join(ROOT, 'dist/bot/main.js')], {
       cwd: ROOT,
@@ -53,7 +53,7 @@ describe('killing the bot in the middle of an onboard run', () => {
         PATH: process.env.PATH ?? '',
         ...tenant.env,
         PORT: String(port),
-        DATA_DIR: dataDir,
+        DATA_DIR: directory,
         LOG_LEVEL: 'warn',
         NODE_EXTRA_CA_CERTS: process.env.TEST_SANDBOX_CERT_FILE ?? '',
       },
@@ -146,7 +146,68 @@ describe('killing the bot in the middle of an onboard run', () => {
       (request) => request.method !== 'GET' && !READS_BY_POST.some((read) => read.test(request.path)),
     );
     expect(writes, 'every onboard step is a console step: the bot itself writes nothing').toEqual([]);
-  });
+    // Two process starts and a whole onboard run: a loaded 2-core machine needs more than vitest's 30 s default.
+  }, 90_000);
+
+  it('killed while Intune holds a policy create: the restarted bot resumes the same wait and creates it once', async () => {
+    for (const bot of bots.splice(0)) {
+      bot.child.kill('SIGKILL');
+      await bot.exited;
+    }
+    expect((await tenant.control('POST', 'reset', { scenario: 'maa' })).status).toBe(200);
+    await tenant.control('DELETE', 'requests');
+    const maaDir = await mkdtemp(join(tmpdir(), 'attachops-restart-maa-'));
+    try {
+      const first = await startBotProcess(maaDir);
+      const place = { serviceUrl: connector.url, conversationId: CONVERSATION };
+      const ask = messageActivity('policy create edr --target configmgr --name "EDR restart" --sample-sharing all', {
+        ...place,
+        from: ALEX,
+      });
+      await post(first, ask);
+      await connector.waitFor((calls) => calls.some((call) => call.activityId === ask.id), 20_000);
+      const askReply = JSON.stringify(connector.calls.find((call) => call.activityId === ask.id)?.body);
+      const approvalId = /"approvalId":"(a-[a-z0-9]+)"/.exec(askReply)?.[1] ?? '';
+      expect(approvalId, askReply).not.toBe('');
+      expect(
+        (await post(first, invokeActivity('approval.approve', { approvalId }, { ...place, from: MEGAN }))).status,
+      ).toBe(200);
+
+      const held = (): string | undefined =>
+        connector.calls.map((call) => JSON.stringify(call.body)).find((body) => body.includes('Intune-MAA-Approvers'));
+      await connector.waitFor(() => held() !== undefined, 20_000);
+      const runId = /Run (r-[a-z0-9]+) ·/.exec(held() ?? '')?.[1] ?? '';
+      const maaRequests = async () =>
+        ((await tenant.control('GET', 'maa/requests')).json as { requests: { id: string }[] }).requests;
+      const [request] = await maaRequests();
+      expect(held()).toContain(request?.id ?? 'no request');
+
+      first.child.kill('SIGKILL');
+      await first.exited;
+      const decided = await tenant.control('POST', `maa/requests/${request?.id ?? ''}/approve`, {
+        approver: PATTI.aadObjectId,
+        justification: 'approved while the bot was down',
+      });
+      expect(decided.status).toBe(200);
+
+      await startBotProcess(maaDir);
+      await connector.waitFor(cardShows(runId, 'the change was made'), 20_000);
+      expect(await maaRequests(), 'no second Multi Admin Approval request').toHaveLength(1);
+      const creates = (await tenant.requests()).filter(
+        (entry) => entry.method === 'POST' && /configurationPolicies$/.test(entry.path),
+      );
+      expect(creates.map((entry) => [entry.status, entry.maa?.code ?? null])).toEqual([
+        [403, null],
+        [201, request?.id],
+      ]);
+      const policies = (await tenant.tenant.policies.list({ nameContains: 'EDR restart' })).filter(
+        (policy) => policy.name === 'EDR restart',
+      );
+      expect(policies).toHaveLength(1);
+    } finally {
+      await rm(maaDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
 
 async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {

@@ -8,6 +8,7 @@ import { commands } from '../../bot/commands/index.js';
 import { onboardCommand } from '../../bot/commands/onboard.js';
 import type { RunRecord } from '../../core/runs/run-record.js';
 import type { VerifyPolicy } from '../../core/runs/verify-policy.js';
+import type { IntuneWaitPolicy } from '../../core/maa/intune-gate.js';
 import type { TenantServices } from '../../core/tenant-services.js';
 import { createHandOverStep } from '../../core/workflow/steps/hand-over-step.js';
 import { createPrerequisitesStep } from '../../core/workflow/steps/prerequisites-step.js';
@@ -43,6 +44,7 @@ export interface WorkflowChatOptions {
   readonly scenario: ScenarioName;
   readonly syncDelaySeconds?: number;
   readonly verifyPolicy?: VerifyPolicy;
+  readonly intuneWaitPolicy?: IntuneWaitPolicy;
   /** Other tenant services than the sandbox's own (a wrong password, a closed port). */
   readonly tenantServices?: (sandbox: SandboxTenant) => TenantServices;
   /** Bot environment on top of the sandbox's access mapping (e.g. more operators). */
@@ -59,6 +61,7 @@ export async function startWorkflowChat(options: WorkflowChatOptions): Promise<W
   const harness = await startTestBot({
     tenant: services,
     verifyPolicy: options.verifyPolicy ?? FAST_VERIFY,
+    ...(options.intuneWaitPolicy ? { intuneWaitPolicy: options.intuneWaitPolicy } : {}),
     commands: WORKFLOW_COMMANDS,
     ...(options.env ? { env: options.env } : {}),
   });

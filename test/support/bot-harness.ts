@@ -11,6 +11,7 @@ import { systemClock, type Clock } from '../../core/ports/clock.js';
 import type { Storage } from '../../core/ports/storage.js';
 import type { TenantServices } from '../../core/tenant-services.js';
 import type { VerifyPolicy } from '../../core/runs/verify-policy.js';
+import type { IntuneWaitPolicy } from '../../core/maa/intune-gate.js';
 import { createAppServices } from '../../bot/wiring/create-app-services.js';
 import { startRecordingConnector, type RateLimit, type RecordingConnector } from './recording-connector.js';
 
@@ -32,6 +33,7 @@ export interface TestBotOptions {
   readonly clock?: Clock;
   /** How long after an attempt starts a tenant write may still land (GRAPH_TIMEOUT in production). */
   readonly writeSettleMs?: number;
+  readonly intuneWaitPolicy?: IntuneWaitPolicy;
   readonly rateLimit?: RateLimit;
   /** The bot's command list; the default is `bot/commands/index.ts`. */
   readonly commands?: readonly AnyCommand[];
@@ -53,6 +55,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     access: config.access,
     verifyPolicy: options.verifyPolicy,
     ...(options.writeSettleMs === undefined ? {} : { writeSettleMs: options.writeSettleMs }),
+    intuneWaitPolicy: options.intuneWaitPolicy,
   });
   const bot = await startBot({
     config,

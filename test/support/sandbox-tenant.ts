@@ -34,6 +34,8 @@ export interface SandboxRequest {
   readonly body?: unknown;
   readonly clientRequestId: string | null;
   readonly authorization: { readonly present: boolean; readonly scheme: string | null };
+  /** Multi Admin Approval headers as sent: the decoded justification and the approval code. */
+  readonly maa?: { readonly justification: string | null; readonly code: string | null };
 }
 
 /** The sandbox tenant plus the bot's real upstream clients pointed at it, exactly as `npm start` wires them. */

@@ -46,6 +46,7 @@ export class FakeComplianceTenant implements ComplianceTenant {
   get intuneCollections(): IntuneCollections {
     return {
       listSyncedCollections: async () => ({ items: [] }),
+      findSyncedCollections: async () => [],
       getPolicySummaries: async (ids) => {
         this.summaryCalls.push([...ids]);
         return ids.map((id) => {

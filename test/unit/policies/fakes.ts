@@ -243,6 +243,20 @@ export class FakeTenant {
               })
             : found;
         }),
+      listCollectionCloudSync: (ids) =>
+        reachable(() => {
+          const states = [];
+          for (const id of ids) {
+            const found = collection(id);
+            if (!found.ok) return found;
+            states.push({
+              collectionId: found.value.id,
+              endpointSecurityEnabled: this.endpointSecurity.has(found.value.id),
+              aadGroups: [],
+            });
+          }
+          return ok(states);
+        }),
       setCollectionEndpointSecurity: manual,
     };
   }
@@ -257,6 +271,15 @@ export class FakeTenant {
           hierarchy: {},
         })),
       }),
+      findSyncedCollections: async (ids) =>
+        this.synced
+          .filter((id) => ids.some((wanted) => wanted.toUpperCase() === id.toUpperCase()))
+          .map((id) => ({
+            id: `intune-${id}`,
+            collectionId: id,
+            displayName: this.collections.get(id)?.name ?? id,
+            hierarchy: {},
+          })),
       getPolicySummaries: async () => [],
     };
   }

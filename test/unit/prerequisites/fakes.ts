@@ -54,6 +54,14 @@ export function createFakeTenant(world: FakeWorld): FakeTenant {
           endpointSecurityEnabled: world.cloudSync.get(collectionId) ?? false,
           aadGroups: [],
         })),
+      listCollectionCloudSync: (collectionIds) =>
+        gateway('getCollectionCloudSync', (): CloudSyncState[] =>
+          collectionIds.map((collectionId) => ({
+            collectionId,
+            endpointSecurityEnabled: world.cloudSync.get(collectionId) ?? false,
+            aadGroups: [],
+          })),
+        ),
       configureTenantAttach: notUsed('configureTenantAttach'),
       setUploadScope: notUsed('setUploadScope'),
       listCollections: notUsed('listCollections'),
@@ -80,6 +88,7 @@ export function createFakeTenant(world: FakeWorld): FakeTenant {
             ...(end < world.synced.length ? { cursor: String(end) } : {}),
           };
         }),
+      findSyncedCollections: notUsed('findSyncedCollections'),
       getPolicySummaries: notUsed('getPolicySummaries'),
     },
     policies: {

@@ -26,10 +26,10 @@ describe('gathering the facts', () => {
     expect(facts.site.status).toBe('read');
   });
 
-  it('reads the Cloud Sync state of each synced collection once attached', async () => {
+  it('reads the Cloud Sync state of every synced collection in one read once attached', async () => {
     const tenant = createFakeTenant(readyWorld());
     const facts = await gatherFacts(tenant.services, { profile: 'edr', requester: ALEX, now: NOW });
-    expect(tenant.calls.filter((call) => call === 'configMgr.getCollectionCloudSync')).toHaveLength(2);
+    expect(tenant.calls.filter((call) => call === 'configMgr.getCollectionCloudSync')).toHaveLength(1);
     expect(facts.cloudSync).toMatchObject({
       status: 'read',
       value: [{ collectionId: 'PS100015' }, { collectionId: 'PS100042' }],

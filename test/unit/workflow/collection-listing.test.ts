@@ -31,9 +31,11 @@ describe('collections listing over 10,000 collections', () => {
     expect(listing.hasNext).toBe(true);
     expect(world.count('configMgr.listCollections')).toBe(1);
     expect(world.count('configMgr.getTenantAttachState')).toBe(1);
-    expect(world.count('intune.listSyncedCollections')).toBe(1);
-    expect(world.count('configMgr.getCollectionCloudSync')).toBe(COLLECTIONS_PAGE_SIZE);
-    expect(world.calls.length).toBeLessThanOrEqual(COLLECTIONS_PAGE_SIZE + 3);
+    expect(world.count('intune.findSyncedCollections')).toBe(1);
+    expect(world.count('intune.listSyncedCollections')).toBe(0);
+    expect(world.count('configMgr.listCollectionCloudSync')).toBe(1);
+    expect(world.count('configMgr.getCollectionCloudSync')).toBe(0);
+    expect(world.calls).toHaveLength(4);
     expect(listing.rows[0]).toEqual({
       id: 'PS100100',
       name: 'Collection 00000',
@@ -76,14 +78,27 @@ describe('collections listing over 10,000 collections', () => {
     expect(listing.hasNext).toBe(false);
   });
 
-  it('stops reading Intune early and says so when its list is longer than the read limit', async () => {
+  it("asks Intune only about the page's collections, however long Intune's list is", async () => {
     const world = large();
     world.synced = manyCollections(10_000)
       .map((collection) => collection.id)
       .reverse();
     const listing = await listCollectionPage(world.services(), { enabledOnly: false, page: 1 });
+    expect(world.count('intune.findSyncedCollections')).toBe(1);
+    expect(world.count('intune.listSyncedCollections')).toBe(0);
+    expect(listing.rows.every((row) => row.syncedToIntune === true)).toBe(true);
+    expect(listing.notes).toEqual([]);
+  });
+
+  it('with --enabled, stops reading Intune early and says so when its list is longer than the read limit', async () => {
+    const world = large();
+    world.synced = manyCollections(10_000)
+      .map((collection) => collection.id)
+      .reverse();
+    const listing = await listCollectionPage(world.services(), { enabledOnly: true, page: 1 });
     expect(world.count('intune.listSyncedCollections')).toBe(10);
-    expect(listing.rows[0]?.syncedToIntune).toBe('unknown');
+    expect(world.count('configMgr.listCollections')).toBe(1);
+    expect(world.count('configMgr.listCollectionCloudSync')).toBe(1);
     expect(listing.notes.join(' ')).toContain('only its first part was read');
   });
 });
@@ -94,7 +109,8 @@ describe('collections listing states', () => {
     const listing = await listCollectionPage(world.services(), { enabledOnly: true, page: 1 });
     expect(listing.rows.map((row) => row.id)).toEqual(['PS100100', 'PS100105', 'PS1001F0']);
     expect(listing.hasNext).toBe(false);
-    expect(world.count('configMgr.listCollections')).toBe(0);
+    expect(world.count('configMgr.listCollections')).toBe(1);
+    expect(world.count('configMgr.getCollection')).toBe(0);
   });
 
   it('before tenant attach, marks nothing uploaded and reads nothing from Intune', async () => {
@@ -102,6 +118,7 @@ describe('collections listing states', () => {
     const listing = await listCollectionPage(world.services(), { enabledOnly: false, page: 1 });
     expect(listing.rows[0]).toMatchObject({ inUploadScope: false, syncedToIntune: false });
     expect(world.count('intune.listSyncedCollections')).toBe(0);
+    expect(world.count('intune.findSyncedCollections')).toBe(0);
   });
 
   it('shows unknown, with a note, when Intune cannot be read, and scope per collection', async () => {

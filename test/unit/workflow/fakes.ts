@@ -95,6 +95,10 @@ export class FakeWorld {
       setUploadScope: () => this.answer('setUploadScope', manual<UploadScope>),
       listCollections: (query) =>
         this.answer('listCollections', () => {
+          if (query.ids !== undefined) {
+            const wanted = new Set(query.ids.map((id) => id.toUpperCase()));
+            return ok({ items: [...this.collections.values()].filter((row) => wanted.has(row.id.toUpperCase())) });
+          }
           const prefix = query.nameStartsWith?.toLowerCase() ?? '';
           const rows = [...this.collections.values()]
             .filter(
@@ -116,6 +120,20 @@ export class FakeWorld {
                 aadGroups: [],
               })
             : found;
+        }),
+      listCollectionCloudSync: (ids) =>
+        this.answer('listCollectionCloudSync', (): Result<CloudSyncState[]> => {
+          const states: CloudSyncState[] = [];
+          for (const id of ids) {
+            const found = this.collection(id);
+            if (!found.ok) return found;
+            states.push({
+              collectionId: found.value.id,
+              endpointSecurityEnabled: this.endpointSecurity.has(found.value.id),
+              aadGroups: [],
+            });
+          }
+          return ok(states);
         }),
       setCollectionEndpointSecurity: () => this.answer('setCollectionEndpointSecurity', manual<CloudSyncState>),
     };
@@ -148,6 +166,12 @@ export class FakeWorld {
         const size = Math.min(page?.pageSize ?? 100, 100);
         const items = this.synced.slice(offset, offset + size).map((id) => this.syncedRow(id));
         return offset + size < this.synced.length ? { items, cursor: String(offset + size) } : { items };
+      },
+      findSyncedCollections: async (ids) => {
+        this.calls.push('intune.findSyncedCollections');
+        if (this.intuneFails) throw new Error('graph down');
+        const wanted = new Set(ids.map((id) => id.toUpperCase()));
+        return this.synced.filter((id) => wanted.has(id.toUpperCase())).map((id) => this.syncedRow(id));
       },
       getPolicySummaries: async () => [],
     };

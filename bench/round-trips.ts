@@ -1,0 +1,203 @@
+/**
+ * Benchmark: how many upstream requests and sequential round trips each command costs, from the message to the first
+ * card, through the real bot endpoint against the sandbox; and the per-turn cost of `help` against a bare botbuilder
+ * bot on the same stack. Round trips = (median time at L ms of injected latency − median at 0 ms) / L.
+ * Run with `npm run bench`.
+ */
+import { startBareBot } from './support/bare-bot.js';
+import { benchMessage } from './support/bench-activity.js';
+import { startBenchConnector, type BenchConnector } from './support/bench-connector.js';
+import { startBenchStack, type BenchStack } from './support/bench-stack.js';
+import { median, percentile } from './support/stats.js';
+import { runTrustingSandbox, type BenchTls } from './support/trusted-child.js';
+
+const LATENCY_MS = 200;
+const ROUNDS = 5;
+const HELP_TURNS = 300;
+const EXTRA_POLICIES = 99;
+
+interface LoggedRequest {
+  readonly path: string;
+  readonly status: number;
+}
+
+interface Row {
+  readonly name: string;
+  readonly requests: number;
+  readonly batches: number;
+  readonly adminService401: number;
+  readonly msAtZero: number;
+  readonly msAtL: number;
+  readonly target: string;
+}
+
+async function timeTurn(
+  botUrl: string,
+  connector: BenchConnector,
+  text: string,
+  conversation?: string,
+): Promise<number> {
+  const { conversationId, activity } = benchMessage(text, connector.url, conversation);
+  const firstCard = connector.firstSend(conversationId);
+  const started = performance.now();
+  const response = await fetch(`${botUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  await response.text();
+  if (response.status >= 300) throw new Error(`bot answered ${response.status} to "${text}"`);
+  return (await firstCard) - started;
+}
+
+async function requestsOf(stack: BenchStack): Promise<LoggedRequest[]> {
+  const body = (await stack.control('GET', 'requests')) as { requests: LoggedRequest[] };
+  return body.requests.filter((request) => !request.path.startsWith('/_sandbox/'));
+}
+
+async function withLatency<T>(stack: BenchStack, ms: number, work: () => Promise<T>): Promise<T> {
+  if (ms === 0) return work();
+  await stack.control('POST', 'faults', { spec: `route=*;kind=latency;ms=${ms}` });
+  try {
+    return await work();
+  } finally {
+    await stack.control('DELETE', 'faults');
+  }
+}
+
+/** `text` may depend on the round so plans do not collide with pending approvals of earlier rounds. */
+async function measure(
+  stack: BenchStack,
+  connector: BenchConnector,
+  name: string,
+  text: (round: number) => string,
+  target: string,
+): Promise<Row> {
+  await timeTurn(stack.botUrl, connector, text(-1));
+  const at: Record<number, number[]> = { 0: [], [LATENCY_MS]: [] };
+  let log: LoggedRequest[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const latency of [0, LATENCY_MS]) {
+      await stack.control('DELETE', 'requests');
+      const ms = await withLatency(stack, latency, () =>
+        timeTurn(stack.botUrl, connector, text(round * 2 + (latency ? 1 : 0))),
+      );
+      at[latency]?.push(ms);
+      if (latency === 0) log = await requestsOf(stack);
+    }
+  }
+  return {
+    name,
+    requests: log.length,
+    batches: log.filter((request) => request.path.endsWith('/$batch')).length,
+    adminService401: log.filter((request) => request.path.startsWith('/AdminService') && request.status === 401).length,
+    msAtZero: median(at[0] ?? []),
+    msAtL: median(at[LATENCY_MS] ?? []),
+    target,
+  };
+}
+
+async function createPolicies(stack: BenchStack, count: number, offset: number): Promise<void> {
+  for (let index = 0; index < count; index += 1) {
+    await stack.tenant.policies.create({
+      kind: 'configmgr-edr',
+      profile: 'edr',
+      target: 'configmgr',
+      name: `Bench EDR ${offset + index}`,
+      description: '',
+      settings: {},
+    });
+  }
+}
+
+/** Both bots answer in one conversation each, as a person typing in the same chat would. */
+async function helpTurns(botUrl: string, bareUrl: string, connector: BenchConnector) {
+  const ours: number[] = [];
+  const bare: number[] = [];
+  for (let turn = 0; turn < 20; turn += 1) {
+    await timeTurn(botUrl, connector, 'help', 'a:bench-help');
+    await timeTurn(bareUrl, connector, 'hello', 'a:bench-bare');
+  }
+  for (let turn = 0; turn < HELP_TURNS; turn += 1) {
+    ours.push(await timeTurn(botUrl, connector, 'help', 'a:bench-help'));
+    bare.push(await timeTurn(bareUrl, connector, 'hello', 'a:bench-bare'));
+  }
+  return { ours, bare };
+}
+
+function printTable(rows: readonly Row[], help: { ours: number[]; bare: number[] }): void {
+  const header = ['command', 'upstream req', '$batch', 'AS 401', 'ms @0', `ms @${LATENCY_MS}`, 'round trips', 'target'];
+  const lines = rows.map((row) => [
+    row.name,
+    String(row.requests),
+    String(row.batches),
+    String(row.adminService401),
+    row.msAtZero.toFixed(1),
+    row.msAtL.toFixed(0),
+    ((row.msAtL - row.msAtZero) / LATENCY_MS).toFixed(2),
+    row.target,
+  ]);
+  const oursMedian = median(help.ours);
+  const bareMedian = median(help.bare);
+  const oursP99 = percentile(help.ours, 0.99);
+  const bareP99 = percentile(help.bare, 0.99);
+  lines.push([
+    'help per turn (median / p99)',
+    '0',
+    '0',
+    '0',
+    `${oursMedian.toFixed(2)} / ${oursP99.toFixed(2)}`,
+    `bare ${bareMedian.toFixed(2)} / ${bareP99.toFixed(2)}`,
+    `x${(oursMedian / bareMedian).toFixed(2)} / x${(oursP99 / bareP99).toFixed(2)}`,
+    'median <= x1.5',
+  ]);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => line[column]?.length ?? 0)),
+  );
+  const format = (cells: readonly string[]): string => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ');
+  console.log(
+    `AttachOps upstream cost, sandbox 'ready' unless named, L = ${LATENCY_MS} ms, median of ${ROUNDS} rounds`,
+  );
+  console.log(format(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
+  for (const line of lines) console.log(format(line));
+  console.log(`help: ${HELP_TURNS} turns each, alternating with the bare bot, L = 0`);
+}
+
+async function main(tls: BenchTls): Promise<void> {
+  const connector = await startBenchConnector();
+  const bare = await startBareBot();
+  const stack = await startBenchStack(tls);
+  try {
+    const rows: Row[] = [];
+    rows.push(await measure(stack, connector, 'check', () => 'check', '<= 3 round trips'));
+    rows.push(await measure(stack, connector, 'collections (ready)', () => 'collections', '<= 3 round trips'));
+    rows.push(
+      await measure(
+        stack,
+        connector,
+        'policy create (plan)',
+        (round) => `policy create edr --target configmgr --name "Bench plan ${round + 1}"`,
+        '<= 3 round trips',
+      ),
+    );
+    await createPolicies(stack, 1, 0);
+    rows.push(
+      await measure(stack, connector, 'assign (plan)', () => 'assign "Bench EDR 0" --to PS100042', '<= 3 round trips'),
+    );
+    rows.push(await measure(stack, connector, 'compliance, 1 policy', () => 'compliance', '<= 2 + 1 $batch'));
+    await createPolicies(stack, EXTRA_POLICIES, 1);
+    rows.push(await measure(stack, connector, 'compliance, 100 policies', () => 'compliance', '<= 2 + 5 $batch'));
+    await stack.control('POST', 'reset', { scenario: 'large', seed: 7 });
+    rows.push(await measure(stack, connector, 'collections (large)', () => 'collections', '<= 4 round trips'));
+    await stack.control('POST', 'reset', { scenario: 'ready', seed: 7 });
+    const help = await helpTurns(stack.botUrl, bare.url, connector);
+    printTable(rows, help);
+  } finally {
+    await stack.close();
+    await bare.close();
+    await connector.close();
+  }
+}
+
+await runTrustingSandbox(main);

@@ -1,0 +1,63 @@
+import { INTUNE_GATE_TITLE, type IntuneGate } from '../../core/maa/intune-gate.js';
+import { MAA_ADMIN_CENTER_URL } from '../../core/maa/maa-admin-center.js';
+import type { RunRecord } from '../../core/runs/run-record.js';
+import { formatUtcMinute } from '../../core/time-format.js';
+
+/** The second gate on the progress card: Intune Multi Admin Approval, after our own approval. */
+export interface IntuneGateView {
+  readonly title: string;
+  readonly requestId: string;
+  readonly expires: string;
+  readonly approverGroup: string;
+  readonly status: string;
+  readonly link: string;
+}
+
+export const EMPTY_INTUNE_GATE: IntuneGateView = {
+  title: '',
+  requestId: '',
+  expires: '',
+  approverGroup: '',
+  status: '',
+  link: MAA_ADMIN_CENTER_URL,
+};
+
+/** The last step Intune held, if any: while it waits, and after Intune decided. */
+export function toIntuneGateView(run: RunRecord): IntuneGateView | undefined {
+  const gate = run.steps.findLast((step) => step.intune !== undefined)?.intune;
+  if (!gate) return undefined;
+  return {
+    title: INTUNE_GATE_TITLE,
+    requestId: gate.requestId,
+    expires: gate.expiresAt ? formatUtcMinute(gate.expiresAt) : 'not known yet',
+    approverGroup: gate.approverGroups?.join(', ') ?? '',
+    status: statusOf(gate),
+    link: MAA_ADMIN_CENTER_URL,
+  };
+}
+
+/** One line for the approval card, so our approvers see Intune's decision too. */
+export function intuneLineOf(run: RunRecord | undefined): string {
+  const view = run && toIntuneGateView(run);
+  return view ? `Intune Multi Admin Approval (request ${view.requestId}): ${view.status}` : '';
+}
+
+function statusOf(gate: IntuneGate): string {
+  const by = gate.decidedBy ? ` by ${gate.decidedBy}` : '';
+  const reason = gate.decisionReason ? `: ${gate.decisionReason}` : '';
+  switch (gate.status) {
+    case 'needsApproval':
+    case 'unknownFutureValue':
+      return 'Waiting for a second Intune admin to approve it in the Intune admin center.';
+    case 'approved':
+      return gate.resendStartedAt ? `Approved in Intune${by}; sending the change.` : `Approved in Intune${by}.`;
+    case 'completed':
+      return `Approved in Intune${by}; the change was made.`;
+    case 'rejected':
+      return `Rejected in Intune${by}${reason}. Nothing was changed.`;
+    case 'cancelled':
+      return `Cancelled in Intune${by}${reason}. Nothing was changed.`;
+    case 'expired':
+      return 'Expired in Intune before anyone approved it. Nothing was changed.';
+  }
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+
+/** maa.md "The protocol" step 3: the statuses of an operationApprovalRequest. */
+export type MaaStatus = 'needsApproval' | 'approved' | 'rejected' | 'cancelled' | 'completed' | 'expired';
+
+/** Requests expire 3 days after they are made (maa.md, the 2026-04 access-policy doc). */
+export const MAA_REQUEST_LIFETIME_MS = 3 * 24 * 3600 * 1000;
+
+export interface MaaDecision {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly justification: string;
+  readonly at: string;
+}
+
+export interface MaaRequest {
+  readonly id: string;
+  readonly policyType: string;
+  readonly method: string;
+  readonly path: string;
+  /** Canonical JSON of the held body: the resend must be identical. */
+  readonly bodyKey: string;
+  readonly requestJustification: string;
+  readonly requestedAtMs: number;
+  readonly expiresAtMs: number;
+  status: MaaStatus;
+  decision?: MaaDecision;
+}
+
+/** The tenant's Multi Admin Approval requests. An app can only create them; only people decide (control API). */
+export class OperationApprovals {
+  private readonly requests = new Map<string, MaaRequest>();
+
+  create(fields: Omit<MaaRequest, 'id' | 'status' | 'expiresAtMs'>): MaaRequest {
+    const request: MaaRequest = {
+      ...fields,
+      id: randomUUID(),
+      status: 'needsApproval',
+      expiresAtMs: fields.requestedAtMs + MAA_REQUEST_LIFETIME_MS,
+    };
+    this.requests.set(request.id, request);
+    return request;
+  }
+
+  /** The request as of `nowMs`: a pending one past its expiry has expired. */
+  get(id: string, nowMs: number): MaaRequest | undefined {
+    const request = this.requests.get(id.toLowerCase());
+    if (request?.status === 'needsApproval' && nowMs >= request.expiresAtMs) request.status = 'expired';
+    return request;
+  }
+
+  list(nowMs: number): MaaRequest[] {
+    return [...this.requests.keys()].map((id) => this.get(id, nowMs)).filter((r): r is MaaRequest => r !== undefined);
+  }
+
+  decide(request: MaaRequest, status: 'approved' | 'rejected', decision: MaaDecision): void {
+    request.status = status;
+    request.decision = decision;
+  }
+
+  cancel(request: MaaRequest): void {
+    request.status = 'cancelled';
+  }
+
+  complete(request: MaaRequest): void {
+    request.status = 'completed';
+  }
+}
+
+/** Key order does not make two bodies different. */
+export function canonicalBody(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+  );
+}
