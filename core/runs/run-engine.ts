@@ -25,6 +25,7 @@ import {
 import type { StepContext, StepHandler, StepOutcome } from './step-handler.js';
 import { isOutcomeUnknown } from './unknown-outcome.js';
 import { PendingWrites } from './pending-writes.js';
+import { RunAuditOutbox, type RunAuditEvent } from './run-audit-outbox.js';
 import { DEFAULT_VERIFY_POLICY, nextVerifyDelay, type VerifyPolicy } from './verify-policy.js';
 
 export type { RunEngineOptions, RunObserver, RunRequest } from './run-request.js';
@@ -45,6 +46,7 @@ export class RunEngine {
   private readonly ownership: RunOwnership;
   private readonly pendingWrites: PendingWrites;
   private readonly intune: IntuneWaits;
+  private readonly outbox: RunAuditOutbox;
   private justify: (run: RunRecord) => Promise<string | undefined> = () => Promise.resolve(undefined);
   private stopping = false;
   private signalStop: () => void = () => undefined;
@@ -54,6 +56,7 @@ export class RunEngine {
 
   constructor(private readonly options: RunEngineOptions) {
     this.store = new RunStore(options.storage);
+    this.outbox = new RunAuditOutbox(options.audit, this.store);
     this.locks = new ResourceLocks(options.storage, async (runId) => {
       const loaded = await this.store.load(runId);
       return loaded !== undefined && !isTerminal(loaded.run.status);
@@ -126,8 +129,11 @@ export class RunEngine {
       })),
     };
     await this.acquireLocks(run.resources, run.id, request.replacesRun);
-    await this.store.create(run);
-    await this.audit(request.requestedBy, 'run.started', run, { steps: run.steps.map((step) => step.kind) });
+    const staged = RunAuditOutbox.stage(run, [
+      { actor: request.requestedBy, action: 'run.started', details: { steps: run.steps.map((step) => step.kind) } },
+    ]);
+    await this.store.create(staged);
+    await this.outbox.flush(staged, RunAuditOutbox.stagedSince(run, staged));
     this.notify(run);
     this.claim(run.id, request.requestedBy);
     return run;
@@ -145,6 +151,7 @@ export class RunEngine {
   advance(runId: string, actor: Actor): Promise<void> {
     return this.mutex.run(runId, async () => {
       const rechecked = new Set<string>();
+      await this.appendLeftoverAudit(runId);
       for (;;) {
         if (this.stopping || !this.ownership.stillOwns(runId)) return;
         const run = await this.get(runId);
@@ -179,9 +186,12 @@ export class RunEngine {
     this.claim(runId, actor);
   }
 
-  /** Resumes every run that was in flight when the bot stopped (or, with leases, whose owner died). */
+  /**
+   * Resumes every run that was in flight when the bot stopped (or, with leases, whose owner died), and every ended run
+   * whose last audit entries a kill left staged.
+   */
   async resumeAll(): Promise<number> {
-    const live = (await this.list()).filter((run) => !isTerminal(run.status));
+    const live = (await this.list()).filter((run) => !isTerminal(run.status) || RunAuditOutbox.hasStaged(run));
     for (const run of live) this.claim(run.id, SYSTEM_ACTOR, { onlyIfUnowned: true });
     return live.length;
   }
@@ -193,7 +203,8 @@ export class RunEngine {
   async sweep(): Promise<number> {
     const pending = await this.ownership.pendingWakeUps();
     const orphans = (await this.list()).filter(
-      (run) => !isTerminal(run.status) && (pending.has(run.id) || !waitsForPerson(run)),
+      (run) =>
+        RunAuditOutbox.hasStaged(run) || (!isTerminal(run.status) && (pending.has(run.id) || !waitsForPerson(run))),
     );
     for (const run of orphans) this.claim(run.id, SYSTEM_ACTOR, { onlyIfUnowned: true });
     return orphans.length;
@@ -266,13 +277,16 @@ export class RunEngine {
       const failed = loaded.steps.find((step) => step.state === 'failed');
       if (!failed) throw new UserFacingError('Nothing to retry', `Run ${runId} has no failed step.`);
       await this.acquireLocks(loaded.resources, runId);
-      return this.write(runId, (current) => ({
-        ...withStep(current, failed.id, { state: 'pending', problem: undefined, message: 'Trying again' }),
-        status: 'active',
-        endedAt: undefined,
-      }));
+      return this.write(
+        runId,
+        (current) => ({
+          ...withStep(current, failed.id, { state: 'pending', problem: undefined, message: 'Trying again' }),
+          status: 'active',
+          endedAt: undefined,
+        }),
+        [{ actor, action: 'run.retried' }],
+      );
     });
-    await this.audit(actor, 'run.retried', run);
     this.claim(runId, actor);
     return run;
   }
@@ -343,17 +357,17 @@ export class RunEngine {
       await this.intune.hold(run.id, step.id, held, actor);
       return;
     }
-    const applied = await this.write(run.id, (latest) =>
-      withStep(latest, step.id, outcomeFields(outcome, this.options.clock.now())),
-    );
     const changed = outcome.kind === 'done' || outcome.kind === 'failed';
-    if (handler.changesTenant || changed) {
-      await this.audit(actor, `step.${outcome.kind}`, applied, {
-        step: step.kind,
-        stepId: step.id,
-        message: messageOf(outcome),
-      });
-    }
+    const event: RunAuditEvent = {
+      actor,
+      action: `step.${outcome.kind}`,
+      details: { step: step.kind, stepId: step.id, message: messageOf(outcome) },
+    };
+    await this.write(
+      run.id,
+      (latest) => withStep(latest, step.id, outcomeFields(outcome, this.options.clock.now())),
+      handler.changesTenant || changed ? [event] : [],
+    );
   }
 
   private async pollVerification(runId: string, stepId: string, actor: Actor): Promise<void> {
@@ -396,11 +410,14 @@ export class RunEngine {
     try {
       const world = await handler.check(step, context);
       if (world.done) {
-        const verified = await this.write(runId, (current) => ({
-          ...withStep(current, stepId, verifiedFields(step, world, now, attempts)),
-          status: 'active',
-        }));
-        await this.audit(actor, 'step.verified', verified, { step: step.kind, stepId, attempts });
+        await this.write(
+          runId,
+          (current) => ({
+            ...withStep(current, stepId, verifiedFields(step, world, now, attempts)),
+            status: 'active',
+          }),
+          [{ actor, action: 'step.verified', details: { step: step.kind, stepId, attempts } }],
+        );
         return 'done';
       }
       note = `Not there yet (check ${attempts}); changes take a while to sync, I keep checking.`;
@@ -417,32 +434,50 @@ export class RunEngine {
 
   private async giveUp(runId: string, stepId: string, actor: Actor): Promise<void> {
     await this.mutex.run(runId, async () => {
-      const run = await this.write(runId, (current) => {
-        const step = current.steps.find((candidate) => candidate.id === stepId);
-        return step?.verification
-          ? withStep(current, stepId, gaveUpFields(step.verification, this.options.clock.now()))
-          : current;
-      });
-      await this.audit(actor, 'step.verification-timed-out', run, { stepId });
+      await this.write(
+        runId,
+        (current) => {
+          const step = current.steps.find((candidate) => candidate.id === stepId);
+          return step?.verification
+            ? withStep(current, stepId, gaveUpFields(step.verification, this.options.clock.now()))
+            : current;
+        },
+        [{ actor, action: 'step.verification-timed-out', details: { stepId } }],
+      );
     });
   }
 
   private async finish(run: RunRecord, status: 'done' | 'failed' | 'cancelled', actor: Actor): Promise<RunRecord> {
-    const ended = await this.write(run.id, (current) => ({
-      ...current,
-      status,
-      endedAt: this.options.clock.now().toISOString(),
-    }));
+    const ended = await this.write(
+      run.id,
+      (current) => ({ ...current, status, endedAt: this.options.clock.now().toISOString() }),
+      [{ actor, action: `run.${status}` }],
+    );
     await this.locks.release(ended.resources, ended.id);
-    await this.audit(actor, `run.${status}`, ended);
     return ended;
   }
 
-  private async write(runId: string, change: (run: RunRecord) => RunRecord): Promise<RunRecord> {
+  /** Stores a transition with the audit entries that describe it, then appends them (see RunAuditOutbox). */
+  private async write(
+    runId: string,
+    change: (run: RunRecord) => RunRecord,
+    events: readonly RunAuditEvent[] = [],
+  ): Promise<RunRecord> {
     const updatedAt = this.options.clock.now().toISOString();
-    const run = await this.store.update(runId, (current) => ({ ...change(current), updatedAt }));
+    let justStaged = new Set<string>();
+    const run = await this.store.update(runId, (current) => {
+      const staged = RunAuditOutbox.stage({ ...change(current), updatedAt }, events);
+      justStaged = RunAuditOutbox.stagedSince(current, staged);
+      return staged;
+    });
     this.notify(run);
-    return run;
+    return events.length > 0 ? this.outbox.flush(run, justStaged) : run;
+  }
+
+  /** Entries a killed process staged but may not have appended. */
+  private async appendLeftoverAudit(runId: string): Promise<void> {
+    const run = await this.get(runId);
+    if (run && RunAuditOutbox.hasStaged(run)) await this.outbox.flush(run);
   }
 
   private notify(run: RunRecord): void {

@@ -18,12 +18,20 @@ export type StepState = (typeof STEP_STATES)[number];
 export const RUN_STATUSES = ['active', 'waiting', 'done', 'failed', 'cancelled'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-const actorSchema = z.object({
+export const actorSchema = z.object({
   aadObjectId: z.string().optional(),
   channelUserId: z.string(),
   name: z.string(),
   tenantId: z.string().optional(),
 });
+
+export const stagedAuditEntrySchema = z.object({
+  key: z.string(),
+  actor: actorSchema,
+  action: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type StagedAuditEntry = z.infer<typeof stagedAuditEntrySchema>;
 
 const problemSchema = z.object({ title: z.string(), message: z.string(), fix: z.string().optional() });
 export type StepProblem = z.infer<typeof problemSchema>;
@@ -72,6 +80,10 @@ export const runRecordSchema = z.object({
   status: z.enum(RUN_STATUSES),
   resources: z.array(z.string()),
   steps: z.array(stepRecordSchema),
+  /** Audit entries written with the transition they describe, not yet in the audit log (core/runs/run-audit-outbox.ts). */
+  auditOutbox: z.array(stagedAuditEntrySchema).optional(),
+  /** How many audit entries the run has staged so far: numbers each entry's key. */
+  auditSeq: z.number().int().nonnegative().optional(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 
