@@ -1,5 +1,4 @@
 import type { Actor } from '../actor.js';
-import { isUpstreamError } from '../errors/upstream-error.js';
 import { isIntuneApprovalRequired, type IntuneApprovalRequired } from '../maa/intune-approval-required.js';
 import { DEFAULT_INTUNE_WAIT_POLICY } from '../maa/intune-gate.js';
 import { IntuneWaits } from '../maa/intune-wait.js';
@@ -12,21 +11,13 @@ import { ResourceBusyError, ResourceLocks } from './resource-locks.js';
 import { currentStep, isTerminal, type RunRecord, type StepRecord, waitsForPerson } from './run-record.js';
 import type { RunEngineOptions, RunObserver, RunRequest } from './run-request.js';
 import { RunStore } from './run-store.js';
-import {
-  busyError,
-  checkedFields,
-  describeFailure,
-  gaveUpFields,
-  messageOf,
-  outcomeFields,
-  verifiedFields,
-  withStep,
-} from './run-transitions.js';
+import { busyError, describeFailure, messageOf, outcomeFields, withStep } from './run-transitions.js';
 import type { StepContext, StepHandler, StepOutcome } from './step-handler.js';
 import { isOutcomeUnknown } from './unknown-outcome.js';
 import { PendingWrites } from './pending-writes.js';
 import { RunAuditOutbox, type RunAuditEvent } from './run-audit-outbox.js';
-import { DEFAULT_VERIFY_POLICY, nextVerifyDelay, type VerifyPolicy } from './verify-policy.js';
+import { DEFAULT_VERIFY_POLICY } from './verify-policy.js';
+import { ConsoleVerification } from './console-verification.js';
 
 export type { RunEngineOptions, RunObserver, RunRequest } from './run-request.js';
 
@@ -42,11 +33,11 @@ export class RunEngine {
   private readonly tasks: BackgroundTasks;
   private readonly observers: RunObserver[] = [];
   private readonly handlers: Map<string, StepHandler>;
-  private readonly verifyPolicy: VerifyPolicy;
   private readonly ownership: RunOwnership;
   private readonly pendingWrites: PendingWrites;
   private readonly intune: IntuneWaits;
   private readonly outbox: RunAuditOutbox;
+  private readonly verification: ConsoleVerification;
   private justify: (run: RunRecord) => Promise<string | undefined> = () => Promise.resolve(undefined);
   private stopping = false;
   private signalStop: () => void = () => undefined;
@@ -63,7 +54,6 @@ export class RunEngine {
     });
     this.tasks = new BackgroundTasks(options.log);
     this.handlers = new Map(options.handlers.map((handler) => [handler.kind, handler]));
-    this.verifyPolicy = options.verifyPolicy ?? DEFAULT_VERIFY_POLICY;
     this.ownership = options.ownership ?? singleProcessOwnership;
     this.pendingWrites = new PendingWrites({
       clock: options.clock,
@@ -72,6 +62,19 @@ export class RunEngine {
       isStopping: () => this.stopping,
       write: (runId, change) => this.write(runId, change),
       audit: (actor, action, run, details) => this.audit(actor, action, run, details),
+    });
+    this.verification = new ConsoleVerification({
+      clock: options.clock,
+      policy: options.verifyPolicy ?? DEFAULT_VERIFY_POLICY,
+      stopSignal: this.stopSignal,
+      isStopping: () => this.stopping,
+      stillOwns: (runId) => this.ownership.stillOwns(runId),
+      load: (runId) => this.get(runId),
+      write: (runId, change, events) => this.write(runId, change, events),
+      exclusive: (runId, work) => this.mutex.run(runId, work),
+      handler: (kind) => this.handler(kind),
+      stepContext: (run, actor, step) => this.stepContext(run, actor, step),
+      advance: (runId, actor) => this.advance(runId, actor),
     });
     this.intune = new IntuneWaits({
       clock: options.clock,
@@ -226,7 +229,7 @@ export class RunEngine {
       const run = await this.get(runId);
       const step = run && currentStep(run);
       if (step?.state === 'waiting-for-admin' && step.verification && !step.verification.gaveUpAt) {
-        await this.pollVerification(runId, step.id, actor);
+        await this.verification.poll(runId, step.id, actor);
       } else if (step?.state === 'waiting-for-intune') {
         // once Intune decides, the wait claims the run again (advance below), which moves it on
         await this.intune.wait(runId, actor, first);
@@ -368,83 +371,6 @@ export class RunEngine {
       (latest) => withStep(latest, step.id, outcomeFields(outcome, this.options.clock.now())),
       handler.changesTenant || changed ? [event] : [],
     );
-  }
-
-  private async pollVerification(runId: string, stepId: string, actor: Actor): Promise<void> {
-    for (;;) {
-      const run = await this.get(runId);
-      const step = run?.steps.find((candidate) => candidate.id === stepId);
-      if (!run || !step || step.state !== 'waiting-for-admin' || !step.verification || step.verification.gaveUpAt)
-        return;
-      const verification = step.verification;
-      const elapsed = this.options.clock.now().getTime() - Date.parse(verification.startedAt);
-      if (verification.attempts > 0) {
-        if (elapsed >= this.verifyPolicy.giveUpAfterMs) {
-          await this.giveUp(runId, stepId, actor);
-          return;
-        }
-        await Promise.race([
-          this.options.clock.sleep(nextVerifyDelay(this.verifyPolicy, verification.attempts)),
-          this.stopSignal,
-        ]);
-      }
-      if (this.stopping || !this.ownership.stillOwns(runId)) return;
-      const arrived = await this.mutex.run(runId, () => this.checkOnce(runId, stepId, actor));
-      if (arrived === 'stop') return;
-      if (arrived === 'done') {
-        await this.advance(runId, actor);
-        return;
-      }
-    }
-  }
-
-  private async checkOnce(runId: string, stepId: string, actor: Actor): Promise<'done' | 'not-yet' | 'stop'> {
-    const run = await this.get(runId);
-    const step = run?.steps.find((candidate) => candidate.id === stepId);
-    if (!run || !step || step.state !== 'waiting-for-admin' || !step.verification) return 'stop';
-    const handler = this.handler(step.kind);
-    const context = this.stepContext(run, actor, step);
-    const now = this.options.clock.now();
-    const attempts = step.verification.attempts + 1;
-    let note: string;
-    try {
-      const world = await handler.check(step, context);
-      if (world.done) {
-        await this.write(
-          runId,
-          (current) => ({
-            ...withStep(current, stepId, verifiedFields(step, world, now, attempts)),
-            status: 'active',
-          }),
-          [{ actor, action: 'step.verified', details: { step: step.kind, stepId, attempts } }],
-        );
-        return 'done';
-      }
-      note = `Not there yet (check ${attempts}); changes take a while to sync, I keep checking.`;
-    } catch (error) {
-      context.log.warn({ err: error }, 'verification check failed');
-      note = `Could not check (${isUpstreamError(error) ? error.code : 'error'}); I keep trying.`;
-    }
-    const nextCheckAt = new Date(now.getTime() + nextVerifyDelay(this.verifyPolicy, attempts));
-    await this.write(runId, (current) =>
-      withStep(current, stepId, checkedFields(step, note, now, attempts, nextCheckAt)),
-    );
-    return 'not-yet';
-  }
-
-  private async giveUp(runId: string, stepId: string, actor: Actor): Promise<void> {
-    await this.mutex.run(runId, async () => {
-      await this.write(
-        runId,
-        (current) => {
-          const step = current.steps.find((candidate) => candidate.id === stepId);
-          return step?.verification
-            ? withStep(current, stepId, gaveUpFields(step.verification, this.options.clock.now()))
-            : current;
-        },
-        [{ actor, action: 'step.verification-timed-out', details: { stepId } }],
-      );
-    });
   }
 
   private async finish(run: RunRecord, status: 'done' | 'failed' | 'cancelled', actor: Actor): Promise<RunRecord> {
