@@ -13,13 +13,7 @@ import { readCompliance } from '../core/compliance/read-compliance.js';
 import { systemClock } from '../core/ports/clock.js';
 import { silentLogger } from '../core/ports/logger.js';
 import type { TenantServices } from '../core/tenant-services.js';
-import {
-  generateSandboxTls,
-  SANDBOX_ADMINSERVICE_USER,
-  SANDBOX_APP,
-  SANDBOX_TENANT_ID,
-  startSandbox,
-} from '../sandbox/index.js';
+import { generateSandboxTls, sandboxBotEnvironment, startSandbox } from '../sandbox/index.js';
 
 const POLICIES = 100;
 const ROUNDS = 7;
@@ -59,18 +53,7 @@ async function main(): Promise<void> {
   };
   const sandbox = await startSandbox({ scenario: 'ready', seed: 7, tls });
   try {
-    const config = loadConfig({
-      TENANT_ID: SANDBOX_TENANT_ID,
-      GRAPH_CLIENT_ID: SANDBOX_APP.clientId,
-      GRAPH_CLIENT_SECRET: SANDBOX_APP.clientSecret,
-      GRAPH_BASE_URL: `${sandbox.url}/graph/`,
-      AUTHORITY_HOST: `${sandbox.url}/login/`,
-      ADMINSERVICE_URL: `${sandbox.url}/AdminService/`,
-      ADMINSERVICE_AUTH: 'ntlm',
-      ADMINSERVICE_DOMAIN: SANDBOX_ADMINSERVICE_USER.domain,
-      ADMINSERVICE_USERNAME: SANDBOX_ADMINSERVICE_USER.username,
-      ADMINSERVICE_PASSWORD: SANDBOX_ADMINSERVICE_USER.password,
-    });
+    const config = loadConfig(sandboxBotEnvironment(sandbox.url));
     if (!config.tenant) throw new Error('no tenant configuration');
     const tenant = createTenantServices({
       tenant: config.tenant,

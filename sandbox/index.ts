@@ -10,3 +10,4 @@ export {
   type ScenarioName,
 } from './constants.js';
 export { SANDBOX_ACCESS_ENV } from './demo-access.js';
+export { sandboxBotEnvironment } from './bot-environment.js';

@@ -7,14 +7,7 @@ import { createTenantServices } from '../../bot/wiring/create-tenant-services.js
 import { systemClock } from '../../core/ports/clock.js';
 import { silentLogger } from '../../core/ports/logger.js';
 import type { TenantServices } from '../../core/tenant-services.js';
-import {
-  SANDBOX_ACCESS_ENV,
-  SANDBOX_ADMINSERVICE_USER,
-  SANDBOX_APP,
-  SANDBOX_TENANT_ID,
-  startSandbox,
-  type RunningSandbox,
-} from '../../sandbox/index.js';
+import { sandboxBotEnvironment, startSandbox, type RunningSandbox } from '../../sandbox/index.js';
 import type { BenchTls } from './trusted-child.js';
 
 export interface BenchStack {
@@ -28,20 +21,7 @@ export interface BenchStack {
 /** The sandbox tenant and the AttachOps bot wired exactly as `npm start` wires them (memory storage, silent log). */
 export async function startBenchStack(tls: BenchTls): Promise<BenchStack> {
   const sandbox = await startSandbox({ scenario: 'ready', seed: 7, tls });
-  const config = loadConfig({
-    ...SANDBOX_ACCESS_ENV,
-    PORT: '0',
-    TENANT_ID: SANDBOX_TENANT_ID,
-    GRAPH_CLIENT_ID: SANDBOX_APP.clientId,
-    GRAPH_CLIENT_SECRET: SANDBOX_APP.clientSecret,
-    GRAPH_BASE_URL: `${sandbox.url}/graph/`,
-    AUTHORITY_HOST: `${sandbox.url}/login/`,
-    ADMINSERVICE_URL: `${sandbox.url}/AdminService/`,
-    ADMINSERVICE_AUTH: 'ntlm',
-    ADMINSERVICE_DOMAIN: SANDBOX_ADMINSERVICE_USER.domain,
-    ADMINSERVICE_USERNAME: SANDBOX_ADMINSERVICE_USER.username,
-    ADMINSERVICE_PASSWORD: SANDBOX_ADMINSERVICE_USER.password,
-  });
+  const config = loadConfig({ ...sandboxBotEnvironment(sandbox.url), PORT: '0' });
   if (!config.tenant) throw new Error('no tenant configuration');
   const tenant = createTenantServices({
     tenant: config.tenant,

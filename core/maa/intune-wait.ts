@@ -1,9 +1,9 @@
 import type { Actor } from '../actor.js';
 import { isUpstreamError } from '../errors/upstream-error.js';
-import type { Clock } from '../ports/clock.js';
 import type { IntuneApprovalRequest, IntuneApprovals } from '../ports/intune-approvals.js';
 import type { Logger } from '../ports/logger.js';
 import type { BackgroundTasks } from '../runs/background-tasks.js';
+import type { RunWaitHost } from '../runs/run-wait-host.js';
 import { currentStep, type RunRecord, type StepRecord } from '../runs/run-record.js';
 import { describeFailure, withStep } from '../runs/run-transitions.js';
 import type { WorldCheck } from '../runs/step-handler.js';
@@ -25,22 +25,14 @@ import {
 export const INTUNE_ACTOR: Actor = { channelUserId: 'intune-maa', name: 'Intune Multi Admin Approval' };
 
 /** The run engine's side of a wait: storage, its lock, the step's read of the world, the audit log. */
-export interface IntuneWaitHost {
-  readonly clock: Clock;
+export interface IntuneWaitHost extends RunWaitHost {
   readonly log: Logger;
   readonly approvals: IntuneApprovals | undefined;
   readonly policy: IntuneWaitPolicy;
   readonly tasks: BackgroundTasks;
-  readonly stopSignal: Promise<void>;
-  isStopping(): boolean;
-  /** False once another instance may own the run (leases): this one stops polling it. */
-  stillOwns(runId: string): boolean;
-  load(runId: string): Promise<RunRecord | undefined>;
   write(runId: string, change: (run: RunRecord) => RunRecord): Promise<RunRecord>;
-  exclusive<T>(runId: string, work: () => Promise<T>): Promise<T>;
   worldCheck(run: RunRecord, step: StepRecord): Promise<WorldCheck>;
   audit(actor: Actor, action: string, run: RunRecord, details: Record<string, unknown>): Promise<void>;
-  advance(runId: string, actor: Actor): Promise<void>;
 }
 
 type CheckResult = 'wait' | 'moved' | 'stop';

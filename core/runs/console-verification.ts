@@ -1,26 +1,18 @@
 import type { Actor } from '../actor.js';
 import { isUpstreamError } from '../errors/upstream-error.js';
-import type { Clock } from '../ports/clock.js';
 import type { RunAuditEvent } from './run-audit-outbox.js';
 import type { RunRecord, StepRecord } from './run-record.js';
+import type { RunWaitHost } from './run-wait-host.js';
 import { checkedFields, gaveUpFields, verifiedFields, withStep } from './run-transitions.js';
 import type { StepContext, StepHandler } from './step-handler.js';
 import { nextVerifyDelay, type VerifyPolicy } from './verify-policy.js';
 
 /** The run engine's side of verifying a console step: storage, the run's lock, the step's read of the world. */
-export interface ConsoleVerificationHost {
-  readonly clock: Clock;
+export interface ConsoleVerificationHost extends RunWaitHost {
   readonly policy: VerifyPolicy;
-  readonly stopSignal: Promise<void>;
-  isStopping(): boolean;
-  /** False once another instance may own the run (leases): this one stops checking it. */
-  stillOwns(runId: string): boolean;
-  load(runId: string): Promise<RunRecord | undefined>;
   write(runId: string, change: (run: RunRecord) => RunRecord, events?: readonly RunAuditEvent[]): Promise<RunRecord>;
-  exclusive<T>(runId: string, work: () => Promise<T>): Promise<T>;
   handler(kind: string): StepHandler;
   stepContext(run: RunRecord, actor: Actor, step: StepRecord): StepContext;
-  advance(runId: string, actor: Actor): Promise<void>;
 }
 
 /**

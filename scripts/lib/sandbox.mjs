@@ -23,30 +23,16 @@ export function listeningUrl(line) {
   }
 }
 
-/** Bot variables for a sandbox listening at `url` whose CA certificate is in `caFile`. */
-export function sandboxBotEnvironment(
-  url,
-  caFile,
-  { SANDBOX_TENANT_ID, SANDBOX_APP, SANDBOX_ADMINSERVICE_USER, SANDBOX_ACCESS_ENV = {} },
-  env = process.env,
-) {
+/**
+ * Bot variables for a sandbox listening at `url` whose CA certificate is in `caFile`: the sandbox's own list
+ * (sandbox/bot-environment.ts, from `exports`, the built sandbox/index.js), with the demo role assignments only where the
+ * operator has not set the variable, and the certificate trusted.
+ */
+export function sandboxBotEnvironment(url, caFile, exports, env = process.env) {
   const origin = `https://127.0.0.1:${new URL(url).port}`;
-  const demoAccess = Object.fromEntries(Object.entries(SANDBOX_ACCESS_ENV).filter(([name]) => env[name] === undefined));
-  return {
-    ...demoAccess,
-    NODE_EXTRA_CA_CERTS: caFile,
-    TENANT_ID: SANDBOX_TENANT_ID,
-    GRAPH_CLIENT_ID: SANDBOX_APP.clientId,
-    GRAPH_CLIENT_SECRET: SANDBOX_APP.clientSecret,
-    GRAPH_BASE_URL: `${origin}/graph/`,
-    AUTHORITY_HOST: `${origin}/login/`,
-    ADMINSERVICE_URL: `${origin}/adminservice/`,
-    ADMINSERVICE_AUTH: 'ntlm',
-    ADMINSERVICE_DOMAIN: SANDBOX_ADMINSERVICE_USER.domain,
-    ADMINSERVICE_USERNAME: SANDBOX_ADMINSERVICE_USER.username,
-    ADMINSERVICE_PASSWORD: SANDBOX_ADMINSERVICE_USER.password,
-    ADMINSERVICE_CA_FILE: caFile,
-  };
+  const variables = exports.sandboxBotEnvironment(origin);
+  for (const name of Object.keys(exports.SANDBOX_ACCESS_ENV ?? {})) if (env[name] !== undefined) delete variables[name];
+  return { ...variables, NODE_EXTRA_CA_CERTS: caFile, ADMINSERVICE_CA_FILE: caFile };
 }
 
 /** Starts the sandbox under `supervisor`; SANDBOX_PORT, SANDBOX_SCENARIO, SANDBOX_FAULTS and SANDBOX_SEED pass through. */

@@ -3,15 +3,7 @@ import { createTenantServices } from '../../bot/wiring/create-tenant-services.js
 import { silentLogger } from '../../core/ports/logger.js';
 import { systemClock } from '../../core/ports/clock.js';
 import type { TenantServices } from '../../core/tenant-services.js';
-import {
-  SANDBOX_ACCESS_ENV,
-  SANDBOX_ADMINSERVICE_USER,
-  SANDBOX_APP,
-  SANDBOX_TENANT_ID,
-  startSandbox,
-  type RunningSandbox,
-  type ScenarioName,
-} from '../../sandbox/index.js';
+import { sandboxBotEnvironment, startSandbox, type RunningSandbox, type ScenarioName } from '../../sandbox/index.js';
 import { assertNoContractViolations } from '../contract/write-contract.js';
 import { testTls } from './tls.js';
 
@@ -52,20 +44,7 @@ export async function startSandboxTenant(
 ): Promise<SandboxTenant> {
   const { env: extraEnv, retryBaseDelayMs, random, ...sandboxOptions } = options;
   const sandbox = await startSandbox({ tls: testTls(), seed: 7, ...sandboxOptions });
-  const env: Record<string, string> = {
-    ...SANDBOX_ACCESS_ENV,
-    TENANT_ID: SANDBOX_TENANT_ID,
-    GRAPH_CLIENT_ID: SANDBOX_APP.clientId,
-    GRAPH_CLIENT_SECRET: SANDBOX_APP.clientSecret,
-    GRAPH_BASE_URL: `${sandbox.url}/graph/`,
-    AUTHORITY_HOST: `${sandbox.url}/login/`,
-    ADMINSERVICE_URL: `${sandbox.url}/AdminService/`,
-    ADMINSERVICE_AUTH: 'ntlm',
-    ADMINSERVICE_DOMAIN: SANDBOX_ADMINSERVICE_USER.domain,
-    ADMINSERVICE_USERNAME: SANDBOX_ADMINSERVICE_USER.username,
-    ADMINSERVICE_PASSWORD: SANDBOX_ADMINSERVICE_USER.password,
-    ...extraEnv,
-  };
+  const env: Record<string, string> = { ...sandboxBotEnvironment(sandbox.url), ...extraEnv };
   const config = loadConfig(env);
   if (!config.tenant) throw new Error('sandbox config has no tenant');
   const tenant = createTenantServices({
