@@ -1,5 +1,4 @@
 import type { Actor } from '../actor.js';
-import { isIntuneApprovalRequired, type IntuneApprovalRequired } from '../maa/intune-approval-required.js';
 import { DEFAULT_INTUNE_WAIT_POLICY } from '../maa/intune-gate.js';
 import { IntuneWaits } from '../maa/intune-wait.js';
 import { shortId } from '../short-id.js';
@@ -11,13 +10,15 @@ import { ResourceBusyError, ResourceLocks } from './resource-locks.js';
 import { currentStep, isTerminal, type RunRecord, type StepRecord, waitsForPerson } from './run-record.js';
 import type { RunEngineOptions, RunObserver, RunRequest } from './run-request.js';
 import { RunStore } from './run-store.js';
-import { busyError, describeFailure, messageOf, outcomeFields, withStep } from './run-transitions.js';
-import type { StepContext, StepHandler, StepOutcome } from './step-handler.js';
-import { isOutcomeUnknown } from './unknown-outcome.js';
+import { busyError, withStep } from './run-transitions.js';
+import type { StepContext, StepHandler } from './step-handler.js';
 import { PendingWrites } from './pending-writes.js';
 import { RunAuditOutbox, type RunAuditEvent } from './run-audit-outbox.js';
 import { DEFAULT_VERIFY_POLICY } from './verify-policy.js';
 import { ConsoleVerification } from './console-verification.js';
+import { executeStep, type StepExecutionHost } from './step-execution.js';
+import type { RunWaitHost } from './run-wait-host.js';
+import { newRunRecord } from './new-run-record.js';
 
 export type { RunEngineOptions, RunObserver, RunRequest } from './run-request.js';
 
@@ -38,6 +39,7 @@ export class RunEngine {
   private readonly intune: IntuneWaits;
   private readonly outbox: RunAuditOutbox;
   private readonly verification: ConsoleVerification;
+  private readonly stepHost: StepExecutionHost;
   private justify: (run: RunRecord) => Promise<string | undefined> = () => Promise.resolve(undefined);
   private stopping = false;
   private signalStop: () => void = () => undefined;
@@ -63,31 +65,39 @@ export class RunEngine {
       write: (runId, change) => this.write(runId, change),
       audit: (actor, action, run, details) => this.audit(actor, action, run, details),
     });
-    this.verification = new ConsoleVerification({
+    const waitHost: RunWaitHost = {
       clock: options.clock,
-      policy: options.verifyPolicy ?? DEFAULT_VERIFY_POLICY,
       stopSignal: this.stopSignal,
       isStopping: () => this.stopping,
       stillOwns: (runId) => this.ownership.stillOwns(runId),
       load: (runId) => this.get(runId),
-      write: (runId, change, events) => this.write(runId, change, events),
       exclusive: (runId, work) => this.mutex.run(runId, work),
+      advance: (runId, actor) => this.advance(runId, actor),
+    };
+    this.verification = new ConsoleVerification({
+      ...waitHost,
+      policy: options.verifyPolicy ?? DEFAULT_VERIFY_POLICY,
+      write: (runId, change, events) => this.write(runId, change, events),
       handler: (kind) => this.handler(kind),
       stepContext: (run, actor, step) => this.stepContext(run, actor, step),
-      advance: (runId, actor) => this.advance(runId, actor),
     });
-    this.intune = new IntuneWaits({
+    this.stepHost = {
       clock: options.clock,
+      pendingWrites: this.pendingWrites,
+      stillOwns: (runId) => this.ownership.stillOwns(runId),
+      handler: (kind) => this.handler(kind),
+      write: (runId, change, events) => this.write(runId, change, events),
+      justify: (run) => this.justify(run),
+      stepContext: (run, actor, step, justification) => this.stepContext(run, actor, step, justification),
+      holdForIntune: (runId, stepId, held, actor) => this.intune.hold(runId, stepId, held, actor),
+    };
+    this.intune = new IntuneWaits({
+      ...waitHost,
       log: options.log.child({ component: 'intune-maa' }),
       approvals: options.intuneApprovals,
       policy: options.intuneWaitPolicy ?? DEFAULT_INTUNE_WAIT_POLICY,
       tasks: this.tasks,
-      stopSignal: this.stopSignal,
-      isStopping: () => this.stopping,
-      stillOwns: (runId) => this.ownership.stillOwns(runId),
-      load: (runId) => this.get(runId),
       write: (runId, change) => this.write(runId, change),
-      exclusive: (runId, work) => this.mutex.run(runId, work),
       worldCheck: (run, step) => this.handler(step.kind).check(step, this.stepContext(run, SYSTEM_ACTOR, step)),
       audit: (actor, action, run, details) => this.audit(actor, action, run, details),
       advance: (runId, actor) => Promise.resolve(this.claim(runId, actor)),
@@ -111,26 +121,7 @@ export class RunEngine {
   /** Creates the run and starts it in the background; refuses when another live run holds one of its resources. */
   async start(request: RunRequest): Promise<RunRecord> {
     for (const step of request.steps) this.handler(step.kind);
-    const now = this.options.clock.now().toISOString();
-    const run: RunRecord = {
-      id: this.options.newRunId?.() ?? shortId('r'),
-      kind: request.kind,
-      title: request.title,
-      requestedBy: { ...request.requestedBy },
-      conversationId: request.conversationId,
-      createdAt: now,
-      updatedAt: now,
-      status: 'active',
-      resources: [...request.resources],
-      steps: request.steps.map((step, index) => ({
-        id: `s${index + 1}`,
-        kind: step.kind,
-        title: step.title,
-        state: 'pending',
-        input: { ...step.input },
-        attempts: 0,
-      })),
-    };
+    const run = newRunRecord(request, this.options.newRunId?.() ?? shortId('r'), this.options.clock.now());
     await this.acquireLocks(run.resources, run.id, request.replacesRun);
     const staged = RunAuditOutbox.stage(run, [
       { actor: request.requestedBy, action: 'run.started', details: { steps: run.steps.map((step) => step.kind) } },
@@ -179,7 +170,7 @@ export class RunEngine {
           return;
         }
         if (step.state === 'waiting-for-approval') rechecked.add(step.id);
-        await this.runStep(run, step, actor);
+        await executeStep(this.stepHost, run, step, actor);
       }
     });
   }
@@ -323,54 +314,6 @@ export class RunEngine {
     this.stopping = true;
     this.signalStop();
     await this.tasks.idle();
-  }
-
-  private async runStep(run: RunRecord, step: StepRecord, actor: Actor): Promise<void> {
-    if (!(await this.pendingWrites.settle(run.id, step)) || !this.ownership.stillOwns(run.id)) return;
-    const handler = this.handler(step.kind);
-    const now = this.options.clock.now().toISOString();
-    const running = await this.write(run.id, (current) => ({
-      ...withStep(current, step.id, {
-        state: 'running',
-        startedAt: step.startedAt ?? now,
-        attempts: step.attempts + 1,
-      }),
-      status: 'active',
-    }));
-    const justification = handler.changesTenant ? await this.justify(running) : undefined;
-    const current = currentStep(running) ?? step;
-    const context = this.stepContext(running, actor, current, justification);
-    let outcome: StepOutcome;
-    let held: IntuneApprovalRequired | undefined;
-    try {
-      const world = await handler.check(current, context);
-      outcome = world.done
-        ? { kind: 'done', message: `already done: ${world.message}`, outcome: world.outcome }
-        : await handler.perform(current, context);
-    } catch (error) {
-      if (isIntuneApprovalRequired(error)) held = error;
-      else if (isOutcomeUnknown(error)) {
-        await this.pendingWrites.recordUnknown(run.id, step.id, actor, (error as Error).message);
-        return;
-      }
-      outcome = { kind: 'failed', problem: describeFailure(error) };
-      context.log.warn({ err: error }, 'step failed');
-    }
-    if (held) {
-      await this.intune.hold(run.id, step.id, held, actor);
-      return;
-    }
-    const changed = outcome.kind === 'done' || outcome.kind === 'failed';
-    const event: RunAuditEvent = {
-      actor,
-      action: `step.${outcome.kind}`,
-      details: { step: step.kind, stepId: step.id, message: messageOf(outcome) },
-    };
-    await this.write(
-      run.id,
-      (latest) => withStep(latest, step.id, outcomeFields(outcome, this.options.clock.now())),
-      handler.changesTenant || changed ? [event] : [],
-    );
   }
 
   private async finish(run: RunRecord, status: 'done' | 'failed' | 'cancelled', actor: Actor): Promise<RunRecord> {
