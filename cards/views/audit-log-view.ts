@@ -89,6 +89,7 @@ function toRowView({ entry, subject }: AuditRow, now: Date): { headline: string;
     line: [
       formatMoment(entry.at, now),
       phrase.outcome,
+      ...(subject?.step ? [`step: ${subject.step}`] : []),
       ...(subject && subject.policies.length > 0 ? [`policy: ${subject.policies.join(', ')}`] : []),
       ...(subject && subject.collections.length > 0 ? [`collections: ${subject.collections.join(', ')}`] : []),
     ].join(' · '),

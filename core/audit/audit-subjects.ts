@@ -6,6 +6,8 @@ import type { RunRecord } from '../runs/run-record.js';
 /** What an entry was about, in words: the change's title and the policies and collections it touched. */
 export interface AuditSubject {
   readonly title: string;
+  /** For an entry about one step of a run: that step's title. */
+  readonly step?: string;
   readonly policies: readonly string[];
   readonly collections: readonly string[];
 }
@@ -45,7 +47,9 @@ export function createAuditSubjects(stores: AuditSubjectStores): AuditSubjects {
       const found = await run(entry.target);
       if (!found) return undefined;
       const approvalId = approvalIdOf(found);
-      return subjectOfRun(found, approvalId === undefined ? undefined : await approval(approvalId));
+      const subject = subjectOfRun(found, approvalId === undefined ? undefined : await approval(approvalId));
+      const step = stepTitle(found, entry.details?.stepId);
+      return step === undefined ? subject : { ...subject, step };
     },
   };
 }
@@ -88,6 +92,10 @@ function collectionsOfStep(step: RunRecord['steps'][number]): string[] {
   if (collection.success) return [collection.data.collectionName];
   const attach = attachInput.safeParse(step.input);
   return attach.success ? [attach.data.scope.name] : [];
+}
+
+function stepTitle(run: RunRecord, stepId: unknown): string | undefined {
+  return typeof stepId === 'string' ? run.steps.find((step) => step.id === stepId)?.title : undefined;
 }
 
 function approvalIdOf(run: RunRecord): string | undefined {

@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { renderCard } from '../../cards/render.js';
 import { toAuditLogView } from '../../cards/views/audit-log-view.js';
+import { GUID, ISO_TIME, visibleCardTexts as visibleTexts, WMI_CLASS } from '../support/visible-card-text.js';
 import { AUDIT_NOW, auditLogFixtures, auditPageFixture, auditVerifyFixtures } from './audit-fixtures.js';
 
-const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const WMI_CLASS = /\bSMS_\w+/;
-
-/** Visible text outside the hidden `details` container (which a Details toggle reveals). */
-function visibleTexts(node: unknown, inDetails = false): string[] {
-  if (Array.isArray(node)) return node.flatMap((item) => visibleTexts(item, inDetails));
-  if (node === null || typeof node !== 'object') return [];
-  const record = node as Record<string, unknown>;
-  const hidden = inDetails || (record.id === 'details' && record.isVisible === false);
-  const own = !hidden && typeof record.text === 'string' ? [record.text] : [];
-  return [
-    ...own,
-    ...Object.entries(record)
-      .filter(([key]) => key !== 'data' && key !== 'text')
-      .flatMap(([, value]) => visibleTexts(value, hidden)),
-  ];
-}
-
-function hasDetailsToggle(card: { actions?: unknown }): boolean {
-  const actions = Array.isArray(card.actions) ? (card.actions as Record<string, unknown>[]) : [];
+function hasDetailsToggle(card: object): boolean {
+  const listed = (card as { actions?: unknown }).actions;
+  const actions = Array.isArray(listed) ? (listed as Record<string, unknown>[]) : [];
   return actions.some(
     (action) =>
       action.type === 'Action.ToggleVisibility' &&
