@@ -118,6 +118,13 @@ describe('audit, through the bot against the sandbox tenant', () => {
     expect(since).toContain('write 7d');
   });
 
+  it('is listed in help for a reader, with audit verify marked as needing the admin role', async () => {
+    const help = text(await say(ISAIAH, 'help'));
+    expect(help).toContain('Shows who did what');
+    expect(help).toMatch(/audit verify\nneeds admin \(granted through ROLE_ADMINS\)/);
+    expect(help).not.toMatch(/\naudit\nneeds/);
+  });
+
   it('lets a reader audit but not verify, an admin verify, and refuses a stranger both and the page button', async () => {
     expect(text(await say(ISAIAH, 'audit verify'))).toMatch(/needs the admin role/);
     const verified = text(await say(ALEX, 'audit verify'));
