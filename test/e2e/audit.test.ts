@@ -1,4 +1,8 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFileAuditLog } from '../../adapters/audit/file-audit-log.js';
 import {
   ALEX,
   ANONYMOUS,
@@ -19,14 +23,19 @@ describe('audit, through the bot against the sandbox tenant', () => {
   let tenant: SandboxTenant;
   let harness: TestBot;
   let conversation = 0;
+  let dir: string;
+  let auditFile: string;
 
   beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'attachops-audit-e2e-'));
+    auditFile = join(dir, 'audit.jsonl');
     tenant = await startSandboxTenant({ scenario: 'ready' });
-    harness = await startTestBot({ tenant: tenant.tenant });
+    harness = await startTestBot({ tenant: tenant.tenant, audit: await createFileAuditLog({ file: auditFile }) });
   });
   afterAll(async () => {
     await harness?.close();
     await tenant?.close();
+    await rm(dir, { recursive: true, force: true });
   });
 
   /** The first card the bot sends back to `text` from `from`. */
@@ -133,5 +142,18 @@ describe('audit, through the bot against the sandbox tenant', () => {
 
     expect(text(await say(ANONYMOUS, 'audit'))).toMatch(/needs the reader role/);
     expect(text(await click(ANONYMOUS, 'audit.page', { page: 2, back: [''] }))).toMatch(/needs the reader role/);
+  });
+
+  it('after someone edits an entry in the file, audit verify names the entry, when it was written and what is wrong', async () => {
+    const lines = (await readFile(auditFile, 'utf8')).split('\n');
+    const index = lines.findIndex((line) => line.includes('"approval.approved"'));
+    lines[index] = (lines[index] ?? '').replace('"approval.approved"', '"approval.rejected"');
+    await writeFile(auditFile, lines.join('\n'));
+    const verdict = text(await say(ALEX, 'audit verify'));
+    expect(verdict).toContain(`The audit log breaks at entry ${index + 1}`);
+    expect(verdict).toMatch(
+      new RegExp(`Entry ${index + 1} \\(written today \\d\\d:\\d\\d UTC\\) was changed after it was written`),
+    );
+    expect(verdict).not.toMatch(/at .*\.js:\d+|Error:/);
   });
 });
