@@ -122,6 +122,9 @@ describe('audit, through the bot against the sandbox tenant', () => {
     const unknown = text(await say(ISAIAH, 'audit --user Megn'));
     expect(unknown).toContain(`I don't know anyone called "Megn"`);
     expect(unknown).toContain('Did you mean "Megan Bowen"');
+    const policy = text(await say(ISAIAH, 'audit --policy "EDR audit"'));
+    expect(policy).toContain(`I don't know a policy called "EDR audit"`);
+    expect(policy).toContain(`Type audit --policy "${POLICY}"`);
     const since = text(await say(ISAIAH, 'audit --since "7 days"'));
     expect(since).toContain('--since');
     expect(since).toContain('write 7d');
