@@ -1,6 +1,8 @@
 import collections from './templates/collections.json' with { type: 'json' };
 import approval from './templates/approval.json' with { type: 'json' };
 import approvalList from './templates/approval-list.json' with { type: 'json' };
+import auditLog from './templates/audit-log.json' with { type: 'json' };
+import auditVerify from './templates/audit-verify.json' with { type: 'json' };
 import commandUsage from './templates/command-usage.json' with { type: 'json' };
 import complianceDevices from './templates/compliance-devices.json' with { type: 'json' };
 import compliancePolicy from './templates/compliance-policy.json' with { type: 'json' };
@@ -25,6 +27,8 @@ import type { ComplianceSubscriptionsView } from './views/compliance-subscriptio
 import type { ComplianceSummaryView } from './views/compliance-summary-view.js';
 import type { ApprovalListView } from './views/approval-list-view.js';
 import type { ApprovalView } from './views/approval-view.js';
+import type { AuditLogView } from './views/audit-log-view.js';
+import type { AuditVerifyView } from './views/audit-verify-view.js';
 import type { CommandUsageView, HelpView } from './views/help-view.js';
 import type { ErrorView, NoticeView } from './views/message-view.js';
 import type { PolicyDetailsView } from './views/policy-details-view.js';
@@ -37,6 +41,8 @@ import type { UnknownCommandView, UsageErrorView } from './views/usage-error-vie
 export const templates = {
   approval,
   'approval-list': approvalList,
+  'audit-log': auditLog,
+  'audit-verify': auditVerify,
   collections,
   'command-usage': commandUsage,
   'compliance-devices': complianceDevices,
@@ -59,6 +65,8 @@ export const templates = {
 export interface TemplateViews {
   approval: ApprovalView;
   'approval-list': ApprovalListView;
+  'audit-log': AuditLogView;
+  'audit-verify': AuditVerifyView;
   collections: CollectionsView;
   'command-usage': CommandUsageView;
   'compliance-devices': ComplianceDevicesView;

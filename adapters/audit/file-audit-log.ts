@@ -1,11 +1,12 @@
 import { open, readFile, truncate } from 'node:fs/promises';
 import { buildAuditEntry } from '../../core/audit/build-entry.js';
 import { type ChainPosition, positionAfter } from '../../core/audit/hash-chain.js';
-import type { AuditEntry, AuditEntryInput, AuditLog } from '../../core/ports/audit-log.js';
+import type { AuditEntry, AuditEntryInput, AuditHead, AuditLog } from '../../core/ports/audit-log.js';
 import { type Clock, systemClock } from '../../core/ports/clock.js';
 import { type Logger, silentLogger } from '../../core/ports/logger.js';
 import { AuditLogCorruptError, parseAuditLine } from './audit-entry-schema.js';
 import { recoverAuditTail } from './recover-audit-tail.js';
+import { fileRecords, readFileNewestFirst } from './file-audit-records.js';
 import { createSerialQueue } from './serial-queue.js';
 
 export interface FileAuditLogOptions {
@@ -36,6 +37,10 @@ export async function createFileAuditLog(options: FileAuditLogOptions): Promise<
   return {
     append: (input) => queue.run(() => appendNow(input)),
     read: () => queue.run(() => readAllEntries(file)),
+    // The end is taken when the read starts: an append that lands meanwhile is on the next page 1, never half-read.
+    readNewestFirst: ({ before, limit }) => readFileNewestFirst(file, endOffset, before, limit),
+    records: () => fileRecords(file, endOffset),
+    knownHead: () => headBefore(next),
   };
 }
 
@@ -54,6 +59,10 @@ async function appendSynced(file: string, line: Buffer, endOffset: number, logge
     });
     throw error;
   }
+}
+
+function headBefore(next: ChainPosition): AuditHead | undefined {
+  return next.seq > 1 ? { seq: next.seq - 1, hash: next.prevHash } : undefined;
 }
 
 async function readAllEntries(file: string): Promise<AuditEntry[]> {

@@ -1,6 +1,6 @@
 import { buildAuditEntry } from '../../core/audit/build-entry.js';
 import { positionAfter } from '../../core/audit/hash-chain.js';
-import type { AuditEntry, AuditEntryInput, AuditLog } from '../../core/ports/audit-log.js';
+import type { AuditEntry, AuditEntryInput, AuditLog, StoredAuditRecord } from '../../core/ports/audit-log.js';
 import { type Clock, systemClock } from '../../core/ports/clock.js';
 import { isETagConflict, type Storage } from '../../core/ports/storage.js';
 import { AuditLogCorruptError, parseAuditEntry } from './audit-entry-schema.js';
@@ -67,8 +67,29 @@ export function createStorageAuditLog(options: StorageAuditLogOptions): AuditLog
     }
   };
 
+  /** Reads only: the end of the log in O(log n) gets when this instance has not seen it yet (never a full listing). */
+  const headForReading = async (): Promise<number> => {
+    if (head !== undefined) return (await findHead())?.seq ?? 0;
+    const last = await probeLastSeq((seq) => storage.get(keyOf(seq)).then((item) => item !== undefined));
+    return last;
+  };
+
   return {
     append: (input) => queue.run(() => appendNow(input)),
+    async readNewestFirst({ before, limit }) {
+      const newest = before === undefined ? await headForReading() : Number(before) - 1;
+      if (!Number.isSafeInteger(newest)) return [];
+      const seqs = Array.from({ length: Math.max(0, Math.min(limit, newest)) }, (_, index) => newest - index);
+      const entries = await Promise.all(seqs.map((seq) => readEntry(seq)));
+      return entries.map((entry, index) => {
+        if (entry === undefined) throw new AuditLogCorruptError('audit storage', keyOf(seqs[index] ?? 0), 'missing');
+        return { entry, cursor: String(entry.seq) };
+      });
+    },
+    async *records() {
+      for (const item of await storage.list(ENTRY_PREFIX)) yield recordOf(item.value, item.key);
+    },
+    knownHead: () => head && { seq: head.seq, hash: head.hash },
     async read() {
       const entries = (await storage.list(ENTRY_PREFIX)).map((item) => entryOf(item.value, item.key));
       entries.forEach((entry, index) => {
@@ -83,6 +104,32 @@ function entryOf(value: unknown, key: string): AuditEntry {
   const parsed = storedEntrySchema.safeParse(value);
   if (!parsed.success) throw new AuditLogCorruptError('audit storage', key, 'the item holds no entry');
   return parseAuditEntry(parsed.data.entry, 'audit storage', key);
+}
+
+function recordOf(value: unknown, key: string): StoredAuditRecord {
+  try {
+    return { where: key, entry: entryOf(value, key) };
+  } catch (error) {
+    if (error instanceof AuditLogCorruptError) return { where: key, unreadable: error.problem };
+    throw error;
+  }
+}
+
+/** The highest seq present, assuming seqs 1..n are all there: doubling, then halving, about 2·log2(n) gets. */
+async function probeLastSeq(exists: (seq: number) => Promise<boolean>): Promise<number> {
+  if (!(await exists(1))) return 0;
+  let present = 1;
+  let absent = 2;
+  while (await exists(absent)) {
+    present = absent;
+    absent *= 2;
+  }
+  while (absent - present > 1) {
+    const middle = Math.floor((present + absent) / 2);
+    if (await exists(middle)) present = middle;
+    else absent = middle;
+  }
+  return present;
 }
 
 /** Which instance wrote each entry, by seq. */

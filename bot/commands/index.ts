@@ -2,6 +2,8 @@ import type { AnyCommand } from './command.js';
 import { approvalsCommand } from './approvals.js';
 import { assignCommand } from './assign.js';
 import { attachCommand } from './attach.js';
+import { auditCommand } from './audit.js';
+import { auditVerifyCommand } from './audit-verify.js';
 import { cancelCommand } from './cancel.js';
 import { checkCommand } from './check.js';
 import { collectionsCommand } from './collections.js';
@@ -35,6 +37,8 @@ export const commands: readonly AnyCommand[] = [
   policyShowCommand,
   runsCommand,
   runCommand,
+  auditCommand,
+  auditVerifyCommand,
   cancelCommand,
   subscriptionsCommand,
   unsubscribeCommand,

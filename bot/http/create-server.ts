@@ -32,6 +32,14 @@ export function createServer(dependencies: ServerDependencies): restify.Server {
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
   });
 
+  // The Agents Playground checks that the bot is up with `HEAD /api/messages` (wait-on) each time a chat opens: an expected
+  // probe, answered without a body and logged at debug. With app credentials it gets 401: a HEAD carries no activity a
+  // token could be checked against.
+  server.head('/api/messages', async (req, res) => {
+    log.debug({ path: req.path(), status: authRequired ? 401 : 200 }, 'reachability probe');
+    res.send(authRequired ? 401 : 200);
+  });
+
   server.post('/api/messages', async (req, res) => {
     const authorization = req.header('authorization') ?? '';
     if (authRequired && !/^Bearer\s+\S+/i.test(authorization)) {

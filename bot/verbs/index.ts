@@ -2,6 +2,7 @@ import { approvalApproveVerb } from './approval-approve.js';
 import { approvalCancelVerb } from './approval-cancel.js';
 import { approvalRefreshVerb } from './approval-refresh.js';
 import { approvalRejectVerb } from './approval-reject.js';
+import { auditPageVerb } from './audit-page.js';
 import { checkRerunVerb } from './check-rerun.js';
 import { collectionsPageVerb } from './collections-page.js';
 import { complianceDevicesVerb } from './compliance-devices.js';
@@ -20,6 +21,7 @@ export const verbs: readonly AnyVerb[] = [
   approvalRejectVerb,
   approvalCancelVerb,
   approvalRefreshVerb,
+  auditPageVerb,
   checkRerunVerb,
   collectionsPageVerb,
   compliancePageVerb,

@@ -6,6 +6,7 @@ import { toPrerequisitesView } from '../../cards/views/prerequisites-view.js';
 import { toUsageErrorView } from '../../cards/views/usage-error-view.js';
 import { sampleReport } from '../unit/prerequisites/sample-report.js';
 import { approvalFixtures, approvalListFixtures } from './approval-fixtures.js';
+import { auditLogFixtures, auditVerifyFixtures } from './audit-fixtures.js';
 import { runListFixtures, runProgressFixtures } from './run-fixtures.js';
 import { policyDetailsFixtures, policyListFixtures } from '../unit/policies/card-fixtures.js';
 import { collectionsFixtures, consoleStepFixtures } from '../unit/workflow/card-fixtures.js';
@@ -23,6 +24,8 @@ if (!firstCommand) throw new Error('no commands registered');
 export const fixtures: { [N in keyof TemplateViews]: readonly TemplateViews[N][] } = {
   approval: approvalFixtures,
   'approval-list': approvalListFixtures,
+  'audit-log': auditLogFixtures,
+  'audit-verify': auditVerifyFixtures,
   help: [toHelpView(commands)],
   'command-usage': commands.map(toCommandUsageView),
   'usage-error': [

@@ -15,12 +15,57 @@ const READY_TIMEOUT_MS = 240_000;
 const STOP_TIMEOUT_MS = 30_000;
 const READY_LINE = '[start] Ctrl-C stops everything';
 const NODE_WARNING = /\(node:\d+\) (?:\[\w+\] )?\w*Warning/;
+/** pino's warn level and above, in a `[bot] {...}` or `[sandbox] {...}` line. */
+const WARN_LEVEL = 40;
+/** The one warning a start without credentials should print: the bot says it listens unauthenticated, on loopback. */
+const EXPECTED_START_WARNINGS = [
+  'no Bot Framework credentials: listening on 127.0.0.1 only, unauthenticated, for local use',
+];
+
+interface LogLine {
+  readonly process: string;
+  readonly level: number;
+  readonly msg: string;
+}
+
+/** The JSON log lines our own processes printed (the playground's output is not ours). */
+function ourLogLines(lines: readonly string[]): LogLine[] {
+  return lines.flatMap((line) => {
+    const match = /^\[(bot|sandbox)\] (\{.*\})$/.exec(line);
+    if (!match) return [];
+    try {
+      const parsed = JSON.parse(match[2] ?? '') as { level?: unknown; msg?: unknown };
+      return [{ process: match[1] ?? '', level: Number(parsed.level ?? 0), msg: String(parsed.msg ?? '') }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function warnings(lines: readonly string[]): LogLine[] {
+  return ourLogLines(lines).filter((line) => line.level >= WARN_LEVEL);
+}
+
+/** Resolves when a stdout line from `from` on is a log line that `wanted` accepts (checked as each line arrives). */
+function waitForLine(started: NpmStart, from: number, wanted: (line: LogLine) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!ourLogLines(started.stdout.slice(from)).some(wanted)) return;
+      started.lineListeners.delete(check);
+      resolve();
+    };
+    started.lineListeners.add(check);
+    check();
+  });
+}
 
 interface NpmStart {
   readonly stdout: string[];
   readonly stderr: string[];
   readonly ready: Promise<void>;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Called after each stdout line is added to `stdout`. */
+  readonly lineListeners: Set<() => void>;
   stop(): void;
 }
 
@@ -47,6 +92,7 @@ function npmStart(scratch: string, ports: { bot: number; sandbox: number; playgr
   });
   const stdout: string[] = [];
   const stderr: string[] = [];
+  const lineListeners = new Set<() => void>();
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
@@ -54,6 +100,7 @@ function npmStart(scratch: string, ports: { bot: number; sandbox: number; playgr
     createInterface({ input: child.stdout }).on('line', (line) => {
       stdout.push(line);
       if (line.startsWith(READY_LINE)) resolve();
+      lineListeners.forEach((listener) => listener());
     });
     createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
     void exited.then(({ code, signal }) =>
@@ -67,7 +114,7 @@ function npmStart(scratch: string, ports: { bot: number; sandbox: number; playgr
     const startScript = descendants(child.pid).find((pid) => commandLine(pid)[1] === 'scripts/start.mjs');
     process.kill(startScript ?? -child.pid, 'SIGTERM');
   };
-  return { stdout, stderr, ready, exited, stop };
+  return { stdout, stderr, ready, exited, lineListeners, stop };
 }
 
 function descendants(pid: number): number[] {
@@ -128,7 +175,29 @@ describe(`npm start on Node ${process.version}`, () => {
   });
 
   it('prints no deprecation or other runtime warning on the way up', () => {
-    expect(started.stderr.filter((line) => NODE_WARNING.test(line))).toEqual([]);
+    expect([...started.stdout, ...started.stderr].filter((line) => NODE_WARNING.test(line))).toEqual([]);
+  });
+
+  it('logs no warning from the start-up path of the bot or the sandbox, except the unauthenticated-loopback notice', () => {
+    const unexpected = warnings([...started.stdout, ...started.stderr]).filter(
+      (line) => !EXPECTED_START_WARNINGS.includes(line.msg),
+    );
+    expect(unexpected).toEqual([]);
+  });
+
+  it("answers the playground's reachability probe (HEAD /api/messages) without a warning; a bad request still warns", async () => {
+    const from = started.stdout.length;
+    const probe = await fetch(`http://127.0.0.1:${ports.bot}/api/messages`, { method: 'HEAD' });
+    expect(probe.status).toBe(200);
+    const bad = await fetch(`http://127.0.0.1:${ports.bot}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'no sender, no conversation' }),
+    });
+    expect(bad.status).toBe(400);
+    // The bot logs in order: once the bad request's warning is out, anything the probe logged is out too.
+    await waitForLine(started, from, (line) => line.msg === 'malformed activity refused');
+    expect(warnings(started.stdout.slice(from)).map((line) => line.msg)).toEqual(['malformed activity refused']);
   });
 
   it(

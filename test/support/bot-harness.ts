@@ -1,3 +1,4 @@
+import type { AuditLog } from '../../core/ports/audit-log.js';
 import { createMemoryAuditLog } from '../../adapters/audit/memory-audit-log.js';
 import { createMemoryStorage } from '../../adapters/storage/memory-storage.js';
 import type { AppServices } from '../../bot/app-services.js';
@@ -27,6 +28,8 @@ export interface TestBot {
 export interface TestBotOptions {
   readonly env?: Record<string, string>;
   readonly storage?: Storage;
+  /** An in-memory chain unless a test needs the file log (adapters/audit/file-audit-log.ts). */
+  readonly audit?: AuditLog;
   readonly tenant?: TenantServices;
   readonly verifyPolicy?: VerifyPolicy;
   /** The system clock unless a test needs to move time (see OffsetClock). */
@@ -48,7 +51,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const config = loadConfig({ PORT: '0', ...(options.tenant ? SANDBOX_ACCESS_ENV : {}), ...options.env });
   const services: AppServices = createAppServices({
     storage: options.storage ?? createMemoryStorage(),
-    audit: createMemoryAuditLog(),
+    audit: options.audit ?? createMemoryAuditLog(),
     clock: options.clock ?? systemClock,
     log: silentLogger,
     tenant: options.tenant,

@@ -46,6 +46,9 @@ function mortalAudit(audit: AuditLog, mortality: Mortality): AuditLog {
   return {
     append: (entry) => (mortality.write(), audit.append(entry)),
     read: () => (mortality.read(), audit.read()),
+    readNewestFirst: (request) => (mortality.read(), audit.readNewestFirst(request)),
+    records: () => (mortality.read(), audit.records()),
+    knownHead: () => audit.knownHead(),
   };
 }
 

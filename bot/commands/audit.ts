@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import { renderCard } from '../../cards/render.js';
+import { type AuditPageData, toAuditLogView } from '../../cards/views/audit-log-view.js';
+import { auditNamesOf } from '../../core/audit/audit-names.js';
+import { nameMatches, readAuditPage } from '../../core/audit/audit-query.js';
+import { createAuditSubjects } from '../../core/audit/audit-subjects.js';
+import { parseSinceDuration } from '../../core/audit/since-duration.js';
+import { UserFacingError } from '../../core/user-facing-error.js';
+import type { AppServices } from '../app-services.js';
+import { KnownUsers } from '../teams/known-users.js';
+import { defineCommand } from './command.js';
+import { closestNames } from './suggest.js';
+
+export const AUDIT_PAGE_SIZE = 10;
+/** Recent actors count as known people too: someone refused at the door is in the log but in no run. */
+const RECENT_ACTORS_READ = 500;
+
+const since = z
+  .string()
+  .transform((typed, context) => {
+    const parsed = parseSinceDuration(typed);
+    if (!parsed.ok) {
+      context.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    }
+    return parsed;
+  })
+  .optional();
+
+export const auditCommand = defineCommand({
+  name: 'audit',
+  summary: 'Shows who did what: changes asked for, approved, rejected, run and refused, newest first.',
+  usage: 'audit [--user <name>] [--policy <name>] [--since <7d | 24h | 30m>]',
+  examples: ['audit', 'audit --since 7d', 'audit --user "Megan Bowen" --since 24h', 'audit --policy "EDR Servers"'],
+  positionals: [],
+  args: z.object({
+    user: z.string().trim().min(1).max(200).optional(),
+    policy: z.string().trim().min(1).max(256).optional(),
+    since,
+  }),
+  changesTenant: false,
+  role: 'reader',
+  async run({ user, policy, since: duration }, { services }) {
+    await refuseUnknownNames(services, user, policy);
+    const now = services.clock.now();
+    return auditLogCard(services, {
+      page: 1,
+      back: [],
+      ...(user ? { user } : {}),
+      ...(policy ? { policy } : {}),
+      ...(duration ? { sinceMs: now.getTime() - duration.ms, sinceWords: duration.words } : {}),
+    });
+  },
+});
+
+/** The card for one page; the audit.page buttons rebuild it from the data they carry (filters and position only). */
+export async function auditLogCard(services: AppServices, position: AuditPageData): Promise<AdaptiveCard> {
+  const subjects = createAuditSubjects({ runs: services.runs.store, approvals: services.approvals.store });
+  const page = await readAuditPage(services.audit, subjects, {
+    filter: {
+      ...(position.user ? { user: position.user } : {}),
+      ...(position.policy ? { policy: position.policy } : {}),
+      ...(position.sinceMs !== undefined ? { since: new Date(position.sinceMs) } : {}),
+    },
+    ...(position.before ? { before: position.before } : {}),
+    pageSize: AUDIT_PAGE_SIZE,
+  });
+  return renderCard('audit-log', toAuditLogView(page, position, services.clock.now()));
+}
+
+async function refuseUnknownNames(services: AppServices, user?: string, policy?: string): Promise<void> {
+  if (user === undefined && policy === undefined) return;
+  const [runs, approvals, knownUsers, recent] = await Promise.all([
+    services.runs.list(),
+    services.approvals.store.list(),
+    new KnownUsers(services.storage).all(),
+    services.audit.readNewestFirst({ limit: RECENT_ACTORS_READ }),
+  ]);
+  const names = auditNamesOf(runs, approvals, [
+    ...knownUsers.map((known) => known.name),
+    ...recent.map(({ entry }) => entry.actor.name),
+  ]);
+  if (user !== undefined && !names.people.some((person) => nameMatches(person, user))) {
+    throw unknownName('person', user, '--user', closestNames(user, names.people));
+  }
+  if (policy !== undefined && !names.policies.some((known) => known.toLowerCase() === policy.toLowerCase())) {
+    throw unknownName('policy', policy, '--policy', closestNames(policy, names.policies));
+  }
+}
+
+function unknownName(what: 'person' | 'policy', typed: string, flag: string, suggestions: readonly string[]): Error {
+  const nobody =
+    what === 'person'
+      ? 'Nobody by that name has asked for, decided or been refused anything that the audit log records.'
+      : 'No change that AttachOps made or was asked to make names that policy.';
+  const best = suggestions[0];
+  return new UserFacingError(
+    what === 'person' ? `I don't know anyone called "${typed}"` : `I don't know a policy called "${typed}"`,
+    best ? `${nobody} Did you mean ${suggestions.map((name) => `"${name}"`).join(' or ')}?` : nobody,
+    best
+      ? `Type audit ${flag} "${best}", or leave ${flag} out to see everything.`
+      : `Check the spelling (quote names with spaces), or leave ${flag} out to see everything.`,
+  );
+}

@@ -1,0 +1,53 @@
+/** What an audit action means, in words: what the person did (before the subject) and how it ended. */
+export interface AuditPhrase {
+  readonly did: string;
+  readonly outcome: string;
+}
+
+const PHRASES: Readonly<Record<string, AuditPhrase>> = {
+  'run.started': { did: 'started', outcome: 'started' },
+  'run.done': { did: 'finished', outcome: 'done' },
+  'run.failed': { did: 'had a run fail', outcome: 'failed' },
+  'run.cancelled': { did: 'cancelled', outcome: 'cancelled' },
+  'run.retried': { did: 'retried', outcome: 'retried' },
+  'step.done': { did: 'completed a step of', outcome: 'step done' },
+  'step.skipped': { did: 'skipped a step of', outcome: 'step not needed' },
+  'step.failed': { did: 'had a step fail in', outcome: 'step failed' },
+  'step.waiting-for-admin': { did: 'was asked to act for a step of', outcome: 'waiting for an admin' },
+  'step.waiting-for-approval': { did: 'sent a step for approval in', outcome: 'waiting for approval' },
+  'step.verified': { did: 'confirmed a step of', outcome: 'verified' },
+  'step.verification-timed-out': { did: 'stopped waiting to confirm a step of', outcome: 'not confirmed in time' },
+  'step.outcome-unknown': { did: 'could not tell whether a change landed in', outcome: 'outcome unknown' },
+  'approval.requested': { did: 'asked for approval of', outcome: 'waiting for approval' },
+  'approval.approved': { did: 'approved', outcome: 'approved' },
+  'approval.vote': { did: 'approved (more approvals needed)', outcome: 'approval counted' },
+  'approval.rejected': { did: 'rejected', outcome: 'rejected' },
+  'approval.cancelled': { did: 'withdrew', outcome: 'cancelled' },
+  'approval.expired': { did: 'let expire', outcome: 'expired' },
+  'approval.replanned': { did: 're-planned', outcome: 'replaced by a new plan' },
+  'approval.refused': { did: 'was not allowed to decide', outcome: 'refused' },
+  'access.refused': { did: 'was refused', outcome: 'refused' },
+  'access.changed': { did: 'had their roles changed', outcome: 'roles changed' },
+  'access.tenant-refused': { did: 'was refused (another organization)', outcome: 'refused' },
+  'intune.held': { did: 'had a change held by Intune for a second admin', outcome: 'waiting for Intune approval' },
+  'intune.approved': { did: 'approved in Intune', outcome: 'approved in Intune' },
+  'intune.rejected': { did: 'rejected in Intune', outcome: 'rejected in Intune' },
+  'intune.cancelled': { did: 'cancelled in Intune', outcome: 'cancelled in Intune' },
+  'intune.expired': { did: 'let expire in Intune', outcome: 'expired in Intune' },
+  'intune.completed': { did: 'completed in Intune', outcome: 'done in Intune' },
+  'intune.withdrawn': { did: 'withdrew the Intune request for', outcome: 'withdrawn' },
+  'intune.resent': { did: 'resent to Intune', outcome: 'resent' },
+  'intune.resend-failed': { did: 'could not resend to Intune', outcome: 'resend failed' },
+};
+
+/** Known actions by their phrase; any other reads as its own words (`policy.renamed` → `policy renamed`). */
+export function phraseOf(action: string): AuditPhrase {
+  const known = PHRASES[action];
+  if (known) return known;
+  const words = action.replace(/[._-]+/g, ' ').trim();
+  return { did: `recorded "${words}"`, outcome: words };
+}
+
+export function isKnownAuditAction(action: string): boolean {
+  return Object.hasOwn(PHRASES, action);
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import type { ApprovalRecord } from '../approvals/approval-record.js';
+import type { AuditEntry } from '../ports/audit-log.js';
+import type { RunRecord } from '../runs/run-record.js';
+
+/** What an entry was about, in words: the change's title and the policies and collections it touched. */
+export interface AuditSubject {
+  readonly title: string;
+  /** For an entry about one step of a run: that step's title. */
+  readonly step?: string;
+  readonly policies: readonly string[];
+  readonly collections: readonly string[];
+}
+
+/** The stores an entry's target points into (RunStore and ApprovalStore satisfy these). */
+export interface AuditSubjectStores {
+  readonly runs: { load(runId: string): Promise<{ readonly run: RunRecord } | undefined> };
+  readonly approvals: { get(approvalId: string): Promise<ApprovalRecord | undefined> };
+}
+
+export interface AuditSubjects {
+  of(entry: AuditEntry): Promise<AuditSubject | undefined>;
+}
+
+const approvalStepInput = z.object({ approvalId: z.string() });
+const collectionInput = z.object({ collectionId: z.string(), collectionName: z.string() });
+const attachInput = z.object({ scope: z.object({ kind: z.literal('collection'), name: z.string() }) });
+const createInput = z.object({ draft: z.object({ name: z.string() }) });
+const createIntent = z.object({ name: z.string() });
+const assignIntent = z.object({ policy: z.string() });
+const POLICY_NAME_RESOURCE = 'policy-name:';
+
+/** Reads each run and approval once per lookup session: a page of entries mostly shares a few of them. */
+export function createAuditSubjects(stores: AuditSubjectStores): AuditSubjects {
+  const runs = new Map<string, Promise<RunRecord | undefined>>();
+  const approvals = new Map<string, Promise<ApprovalRecord | undefined>>();
+  const run = (id: string) => memo(runs, id, async () => (await stores.runs.load(id).catch(() => undefined))?.run);
+  const approval = (id: string) => memo(approvals, id, () => stores.approvals.get(id).catch(() => undefined));
+
+  return {
+    async of(entry) {
+      if (entry.target === undefined) return undefined;
+      if (entry.action.startsWith('approval.')) {
+        const record = await approval(entry.target);
+        return record && subjectOfApproval(record, await run(record.runId));
+      }
+      const found = await run(entry.target);
+      if (!found) return undefined;
+      const approvalId = approvalIdOf(found);
+      const subject = subjectOfRun(found, approvalId === undefined ? undefined : await approval(approvalId));
+      const step = stepTitle(found, entry.details?.stepId);
+      return step === undefined ? subject : { ...subject, step };
+    },
+  };
+}
+
+export function subjectOfRun(run: RunRecord, approval: ApprovalRecord | undefined): AuditSubject {
+  const policies = [...(approval ? policiesOfApproval(approval) : []), ...run.steps.flatMap(policiesOfStep)];
+  return { title: run.title, policies: unique(policies), collections: unique(run.steps.flatMap(collectionsOfStep)) };
+}
+
+export function subjectOfApproval(approval: ApprovalRecord, run: RunRecord | undefined): AuditSubject {
+  const fromRun = run ? subjectOfRun(run, approval) : undefined;
+  return {
+    title: approval.plan.title,
+    policies: unique([...policiesOfApproval(approval), ...(fromRun?.policies ?? [])]),
+    collections: fromRun?.collections ?? [],
+  };
+}
+
+function policiesOfApproval(approval: ApprovalRecord): string[] {
+  const { intent, resources } = approval.plan;
+  const named = resources.filter((resource) => resource.startsWith(POLICY_NAME_RESOURCE));
+  const created = createIntent.safeParse(intent);
+  const assigned = assignIntent.safeParse(intent);
+  return [
+    ...(created.success ? [created.data.name] : []),
+    ...(assigned.success ? [assigned.data.policy] : []),
+    ...(named.length > 0 && !created.success
+      ? named.map((resource) => resource.slice(POLICY_NAME_RESOURCE.length))
+      : []),
+  ];
+}
+
+function policiesOfStep(step: RunRecord['steps'][number]): string[] {
+  const created = createInput.safeParse(step.input);
+  return created.success ? [created.data.draft.name] : [];
+}
+
+function collectionsOfStep(step: RunRecord['steps'][number]): string[] {
+  const collection = collectionInput.safeParse(step.input);
+  if (collection.success) return [collection.data.collectionName];
+  const attach = attachInput.safeParse(step.input);
+  return attach.success ? [attach.data.scope.name] : [];
+}
+
+function stepTitle(run: RunRecord, stepId: unknown): string | undefined {
+  return typeof stepId === 'string' ? run.steps.find((step) => step.id === stepId)?.title : undefined;
+}
+
+function approvalIdOf(run: RunRecord): string | undefined {
+  for (const step of run.steps) {
+    const parsed = approvalStepInput.safeParse(step.input);
+    if (parsed.success) return parsed.data.approvalId;
+  }
+  return undefined;
+}
+
+function unique(names: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const name of names) if (!seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
+  return [...seen.values()];
+}
+
+function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = load();
+    cache.set(key, value);
+  }
+  return value;
+}
