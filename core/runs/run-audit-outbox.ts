@@ -3,6 +3,8 @@ import type { AuditLog } from '../ports/audit-log.js';
 import type { RunRecord, StagedAuditEntry } from './run-record.js';
 import type { RunStore } from './run-store.js';
 
+const KEY_SEARCH_PAGE = 100;
+
 /** What a transition of a run says in the audit log. */
 export interface RunAuditEvent {
   readonly actor: Actor;
@@ -54,7 +56,7 @@ export class RunAuditOutbox {
     const staged = run.auditOutbox ?? [];
     if (staged.length === 0) return run;
     const leftover = new Set(staged.map((entry) => entry.key).filter((key) => !justStaged.has(key)));
-    const inLog = leftover.size > 0 ? await this.keysInLog(leftover) : new Set<string>();
+    const inLog = leftover.size > 0 ? await this.keysInLog(leftover, run.createdAt) : new Set<string>();
     for (const entry of staged) {
       if (inLog.has(entry.key)) continue;
       await this.log.append({
@@ -74,11 +76,24 @@ export class RunAuditOutbox {
     });
   }
 
-  private async keysInLog(keys: ReadonlySet<string>): Promise<Set<string>> {
+  /**
+   * Which of the keys the log holds, reading newest first: entries staged by a run were appended after the run's last
+   * good write, so the search stops once every key is found or the log is older than the run.
+   */
+  private async keysInLog(keys: ReadonlySet<string>, since: string): Promise<Set<string>> {
     const found = new Set<string>();
-    for (const entry of await this.log.read()) {
-      if (entry.correlationId !== undefined && keys.has(entry.correlationId)) found.add(entry.correlationId);
+    let before: string | undefined;
+    for (;;) {
+      const page = await this.log.readNewestFirst({
+        limit: KEY_SEARCH_PAGE,
+        ...(before === undefined ? {} : { before }),
+      });
+      for (const { entry } of page) {
+        if (entry.correlationId !== undefined && keys.has(entry.correlationId)) found.add(entry.correlationId);
+      }
+      const oldest = page.at(-1);
+      if (found.size === keys.size || page.length < KEY_SEARCH_PAGE || !oldest || oldest.entry.at < since) return found;
+      before = oldest.cursor;
     }
-    return found;
   }
 }
