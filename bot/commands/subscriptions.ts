@@ -26,6 +26,6 @@ export const subscriptionsCommand = defineCommand({
           nextRun: nextRunAfter(subscription.schedule, last.getTime() > now.getTime() ? last : now),
         };
       });
-    return renderCard('compliance-subscriptions', toComplianceSubscriptionsView(rows));
+    return renderCard('compliance-subscriptions', toComplianceSubscriptionsView(rows, now));
   },
 });

@@ -6,6 +6,7 @@ import { checkRerunVerb } from './check-rerun.js';
 import { collectionsPageVerb } from './collections-page.js';
 import { complianceDevicesVerb } from './compliance-devices.js';
 import { compliancePageVerb } from './compliance-page.js';
+import { compliancePolicyVerb } from './compliance-policy.js';
 import { helpAllVerb } from './help-all.js';
 import { helpUsageVerb } from './help-usage.js';
 import { runCancelVerb } from './run-cancel.js';
@@ -24,6 +25,7 @@ export const verbs: readonly AnyVerb[] = [
   collectionsPageVerb,
   compliancePageVerb,
   complianceDevicesVerb,
+  compliancePolicyVerb,
   helpAllVerb,
   helpUsageVerb,
   runVerifyVerb,
