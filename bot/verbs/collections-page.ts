@@ -11,7 +11,7 @@ export const collectionsPageVerb = defineVerb({
     filter: z.string().min(1).max(100).optional(),
     enabled: z.boolean().optional(),
   }),
-  async run({ page, filter, enabled }, { services }) {
-    return collectionsCard(services, { ...(filter ? { filter } : {}), enabledOnly: enabled ?? false, page });
+  async run({ page, filter, enabled }, context) {
+    return collectionsCard(context, { ...(filter ? { filter } : {}), enabledOnly: enabled ?? false, page });
   },
 });

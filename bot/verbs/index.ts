@@ -3,6 +3,7 @@ import { approvalCancelVerb } from './approval-cancel.js';
 import { approvalRefreshVerb } from './approval-refresh.js';
 import { approvalRejectVerb } from './approval-reject.js';
 import { checkRerunVerb } from './check-rerun.js';
+import { collectionsEnableVerb } from './collections-enable.js';
 import { collectionsPageVerb } from './collections-page.js';
 import { complianceDevicesVerb } from './compliance-devices.js';
 import { compliancePageVerb } from './compliance-page.js';
@@ -23,6 +24,7 @@ export const verbs: readonly AnyVerb[] = [
   approvalRefreshVerb,
   checkRerunVerb,
   collectionsPageVerb,
+  collectionsEnableVerb,
   compliancePageVerb,
   complianceDevicesVerb,
   compliancePolicyVerb,
