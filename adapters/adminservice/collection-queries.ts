@@ -47,7 +47,10 @@ export async function listCollections(
 /** Rows per count request: only CollectionID is selected, so a page stays small. */
 const COUNT_PAGE = 1000;
 
-/** Counts matching collections by reading their ids only, a page at a time, until a short page. */
+/**
+ * Counts matching collections by reading their ids only, a page at a time, until a short page. No `$orderby`: the
+ * provider enumerates by the key (CollectionID) anyway, and sorting every page would cost the server more than the read.
+ */
 export async function countCollections(
   wmi: WmiReader,
   query: Pick<CollectionQuery, 'type' | 'nameStartsWith'>,
@@ -60,7 +63,6 @@ export async function countCollections(
       {
         $select: 'CollectionID',
         ...(filter ? { $filter: filter } : {}),
-        $orderby: 'CollectionID',
         $top: String(COUNT_PAGE),
         $skip: String(total),
       },

@@ -11,6 +11,8 @@ export interface CollectionsPageData {
   readonly page: number;
   readonly filter?: string;
   readonly enabled?: boolean;
+  /** The total shown on this card, so the next page does not count again (display only; nothing is decided on it). */
+  readonly total?: number;
 }
 
 /** What the Enable button sends: the collection only; the server checks the clicker's role and scope again. */
@@ -60,6 +62,7 @@ export function toCollectionsView(listing: CollectionListing, options: { callerM
     page: target,
     ...(filter ? { filter } : {}),
     ...(enabledOnly ? { enabled: true } : {}),
+    ...(listing.total === undefined || enabledOnly ? {} : { total: listing.total }),
   });
   const enableable = options.callerMayEnable && listing.attached !== false;
   return {

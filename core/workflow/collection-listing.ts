@@ -14,6 +14,8 @@ export interface CollectionListingQuery {
   readonly enabledOnly: boolean;
   /** 1-based. */
   readonly page: number;
+  /** The total counted when page 1 was shown (the page buttons carry it), so paging does not count again. */
+  readonly knownTotal?: number;
 }
 
 export interface CollectionRow {
@@ -63,7 +65,12 @@ export async function listCollectionPage(
       top: COLLECTIONS_PAGE_SIZE,
       skip: (query.page - 1) * COLLECTIONS_PAGE_SIZE,
     }),
-    services.configMgr.countCollections({ type: 'device', ...(query.filter ? { nameStartsWith: query.filter } : {}) }),
+    query.knownTotal === undefined
+      ? services.configMgr.countCollections({
+          type: 'device',
+          ...(query.filter ? { nameStartsWith: query.filter } : {}),
+        })
+      : ({ ok: true, value: query.knownTotal } as const),
   ]);
   if (!listed.ok) throw toUserFacingError(gatewayProblem(listed.error, 'list device collections'));
   const collections = listed.value.items;

@@ -58,7 +58,7 @@ describe('collections listing over 10,000 collections', () => {
     expect(Buffer.byteLength(json)).toBeLessThan(MAX_CARD_BYTES);
     expect([...new Set(executeVerbs(card))].sort()).toEqual(['collections.enable', 'collections.page']);
     expect(json).toContain('10,000 collections · page 1 of 500');
-    expect(json).toContain('"data":{"page":2}');
+    expect(json).toContain('"data":{"page":2,"total":10000}');
     expect(json).toContain('upload scope: yes · synced to Intune: yes · endpoint security: yes');
   });
 
@@ -69,8 +69,9 @@ describe('collections listing over 10,000 collections', () => {
     const json = cardJson(card);
     expect(json).toContain('Collection 00020');
     expect(json).not.toContain('Collection 00019');
-    expect(json).toContain('"data":{"page":1,"filter":"Collection 000"}');
-    expect(json).toContain('"data":{"page":3,"filter":"Collection 000"}');
+    expect(json).toContain('"data":{"page":1,"filter":"Collection 000","total":100}');
+    expect(json).toContain('"data":{"page":3,"filter":"Collection 000","total":100}');
+    expect(json).toContain('100 collections · page 2 of 5');
     expect(world.count('configMgr.listCollections')).toBe(1);
   });
 
