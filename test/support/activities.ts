@@ -121,3 +121,28 @@ export function invokeActivity(
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   };
 }
+
+/** Teams' announcement that the app was installed in (`add`) or removed from (`remove`) a chat or team. */
+export function installationUpdateActivity(
+  action: 'add' | 'remove',
+  options: ActivityOptions,
+): Record<string, unknown> {
+  return { ...base(options), type: 'installationUpdate', action };
+}
+
+/** Members added to a conversation; `bot: true` adds the bot itself, as Teams does when the app is installed. */
+export function membersAddedActivity(
+  added: readonly { id: string; name: string }[],
+  options: ActivityOptions,
+): Record<string, unknown> {
+  const activity = base(options);
+  const place = options.place ?? 'personal';
+  return {
+    ...activity,
+    type: 'conversationUpdate',
+    membersAdded: added.map((member) => ({ id: member.id, name: member.name })),
+    ...(place === 'channel'
+      ? { channelData: { ...(activity.channelData as object), eventType: 'teamMemberAdded' } }
+      : {}),
+  };
+}
