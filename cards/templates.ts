@@ -19,6 +19,7 @@ import runList from './templates/run-list.json' with { type: 'json' };
 import runProgress from './templates/run-progress.json' with { type: 'json' };
 import unknownCommand from './templates/unknown-command.json' with { type: 'json' };
 import usageError from './templates/usage-error.json' with { type: 'json' };
+import welcome from './templates/welcome.json' with { type: 'json' };
 import type { CollectionsView } from './views/collections-view.js';
 import type { ConsoleStepView } from './views/console-step-view.js';
 import type { ComplianceDevicesView } from './views/compliance-devices-view.js';
@@ -36,6 +37,7 @@ import type { PolicyListView } from './views/policy-list-view.js';
 import type { PrerequisitesView } from './views/prerequisites-view.js';
 import type { RunListView, RunProgressView } from './views/run-view.js';
 import type { UnknownCommandView, UsageErrorView } from './views/usage-error-view.js';
+import type { WelcomeView } from './views/welcome-view.js';
 
 /** Every card template, by name; each is rendered from the view type of the same name in `TemplateViews`. */
 export const templates = {
@@ -60,6 +62,7 @@ export const templates = {
   'run-progress': runProgress,
   'unknown-command': unknownCommand,
   'usage-error': usageError,
+  welcome,
 } as const satisfies Record<string, object>;
 
 export interface TemplateViews {
@@ -84,6 +87,7 @@ export interface TemplateViews {
   'run-progress': RunProgressView;
   'unknown-command': UnknownCommandView;
   'usage-error': UsageErrorView;
+  welcome: WelcomeView;
 }
 
 export type TemplateName = keyof typeof templates;

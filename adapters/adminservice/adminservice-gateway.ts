@@ -1,7 +1,7 @@
 import { fail, gatewayError, ok, type Result } from '../../core/errors/gateway-error.js';
 import type { ConfigMgrGateway } from '../../core/ports/configmgr-gateway.js';
 import { isCollectionId, odataLiteral } from './collection-id.js';
-import { listCollectionMembers, listCollections, toCollectionSummary } from './collection-queries.js';
+import { countCollections, listCollectionMembers, listCollections, toCollectionSummary } from './collection-queries.js';
 import { configureTenantAttachSteps, enableCollectionSteps, setUploadScopeSteps } from './manual-steps.js';
 import { readCloudSyncStates } from './cloud-sync-queries.js';
 import { readTenantAttachState } from './tenant-attach-queries.js';
@@ -29,6 +29,7 @@ export function createAdminServiceGateway(options: AdminServiceGatewayOptions): 
     setUploadScope: async () => manualStep(setUploadScopeSteps),
     listCollections: async (query) =>
       query.ids?.map(checkCollectionId).find((invalid) => invalid !== undefined) ?? listCollections(wmi, query),
+    countCollections: (query) => countCollections(wmi, query),
     async getCollection(collectionId) {
       const invalid = checkCollectionId(collectionId);
       if (invalid) return invalid;

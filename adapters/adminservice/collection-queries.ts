@@ -4,7 +4,7 @@ import type { CollectionMember, CollectionQuery, CollectionSummary, Page } from 
 import { orFilters } from '../odata/or-filters.js';
 import { odataLiteral } from './collection-id.js';
 import type { WmiReader } from './wmi-reader.js';
-import { collectionRowSchema, memberRowSchema } from './wmi-schemas.js';
+import { collectionIdRowSchema, collectionRowSchema, memberRowSchema } from './wmi-schemas.js';
 
 const DEFAULT_TOP = 100;
 const MAX_TOP = 500;
@@ -29,22 +29,57 @@ export async function listCollections(
   query: CollectionQuery,
 ): Promise<Result<Page<CollectionSummary>>> {
   if (query.ids !== undefined) return listCollectionsById(wmi, query.ids);
-  const filters = [
-    query.type === undefined ? undefined : `CollectionType eq ${collectionTypes[query.type]}`,
-    query.nameStartsWith ? `startswith(Name,${odataLiteral(query.nameStartsWith)})` : undefined,
-  ].filter((clause) => clause !== undefined);
+  const filter = collectionFilter(query);
   const page = pageOf(query);
   const rows = await wmi.list(
     '/wmi/SMS_Collection',
     {
       $select: COLLECTION_SELECT,
-      ...(filters.length > 0 ? { $filter: filters.join(' and ') } : {}),
+      ...(filter ? { $filter: filter } : {}),
       $orderby: 'Name',
       ...window(page),
     },
     collectionRowSchema,
   );
   return rows.ok ? ok(toPage(rows.value.map(toCollectionSummary), page)) : rows;
+}
+
+/** Rows per count request: only CollectionID is selected, so a page stays small. */
+const COUNT_PAGE = 1000;
+
+/**
+ * Counts matching collections by reading their ids only, a page at a time, until a short page. No `$orderby`: the
+ * provider enumerates by the key (CollectionID) anyway, and sorting every page would cost the server more than the read.
+ */
+export async function countCollections(
+  wmi: WmiReader,
+  query: Pick<CollectionQuery, 'type' | 'nameStartsWith'>,
+): Promise<Result<number>> {
+  const filter = collectionFilter(query);
+  let total = 0;
+  for (;;) {
+    const rows = await wmi.list(
+      '/wmi/SMS_Collection',
+      {
+        $select: 'CollectionID',
+        ...(filter ? { $filter: filter } : {}),
+        $top: String(COUNT_PAGE),
+        $skip: String(total),
+      },
+      collectionIdRowSchema,
+    );
+    if (!rows.ok) return rows;
+    total += rows.value.length;
+    if (rows.value.length < COUNT_PAGE) return ok(total);
+  }
+}
+
+function collectionFilter(query: Pick<CollectionQuery, 'type' | 'nameStartsWith'>): string | undefined {
+  const filters = [
+    query.type === undefined ? undefined : `CollectionType eq ${collectionTypes[query.type]}`,
+    query.nameStartsWith ? `startswith(Name,${odataLiteral(query.nameStartsWith)})` : undefined,
+  ].filter((clause) => clause !== undefined);
+  return filters.length > 0 ? filters.join(' and ') : undefined;
 }
 
 /** One query per chunk of ids (`CollectionID eq 'A' or …`), the chunks in parallel. Ids must be valid collection ids. */

@@ -20,6 +20,7 @@ export function createUnconfiguredGateway(): ConfigMgrGateway {
     configureTenantAttach: notConfigured,
     setUploadScope: notConfigured,
     listCollections: notConfigured,
+    countCollections: notConfigured,
     getCollection: notConfigured,
     listCollectionMembers: notConfigured,
     getCollectionCloudSync: notConfigured,

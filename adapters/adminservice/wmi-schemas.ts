@@ -37,6 +37,8 @@ export const collectionRowSchema = z.object({
   LastRefreshTime: z.string().nullish(),
 });
 
+export const collectionIdRowSchema = z.object({ CollectionID: z.string() });
+
 export const memberRowSchema = z.object({
   ResourceID: z.coerce.number(),
   Name: text,

@@ -3,8 +3,7 @@ import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
 import { toCollectionsView } from '../../cards/views/collections-view.js';
 import { type CollectionListingQuery, listCollectionPage } from '../../core/workflow/collection-listing.js';
-import type { AppServices } from '../app-services.js';
-import { defineCommand } from './command.js';
+import { type CommandContext, defineCommand } from './command.js';
 import { requireTenant } from './require-tenant.js';
 
 /** 10,000 collections are 500 pages of 20. */
@@ -23,13 +22,19 @@ export const collectionsCommand = defineCommand({
   }),
   changesTenant: false,
   role: 'reader',
-  async run({ filter, enabled, page }, { services }) {
-    return collectionsCard(services, { ...(filter ? { filter } : {}), enabledOnly: enabled ?? false, page: page ?? 1 });
+  async run({ filter, enabled, page }, context) {
+    return collectionsCard(context, { ...(filter ? { filter } : {}), enabledOnly: enabled ?? false, page: page ?? 1 });
   },
 });
 
-/** The card for one page; the collections.page button rebuilds it from the same query. */
-export async function collectionsCard(services: AppServices, query: CollectionListingQuery): Promise<AdaptiveCard> {
-  const listing = await listCollectionPage(requireTenant(services), query);
-  return renderCard('collections', toCollectionsView(listing));
+/**
+ * The card for one page; the collections.page button rebuilds it from the same query. Enable buttons appear only for
+ * a caller holding the operator role (a reader's card has none; the collections.enable verb checks again).
+ */
+export async function collectionsCard(
+  context: Pick<CommandContext, 'services' | 'access'>,
+  query: CollectionListingQuery,
+): Promise<AdaptiveCard> {
+  const listing = await listCollectionPage(requireTenant(context.services), query);
+  return renderCard('collections', toCollectionsView(listing, { callerMayEnable: context.access.may('operator') }));
 }

@@ -4,6 +4,7 @@ import { toComplianceSubscriptionsView } from '../../cards/views/compliance-subs
 import { nextRunAfter } from '../../core/compliance/schedule.js';
 import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
 import { defineCommand } from './command.js';
+import { sameChannelOrChat } from '../teams/teams-channel.js';
 
 export const subscriptionsCommand = defineCommand({
   name: 'subscriptions',
@@ -16,7 +17,10 @@ export const subscriptionsCommand = defineCommand({
   role: 'reader',
   async run(_args, { services, conversation }) {
     const now = services.clock.now();
-    const subscriptions = await new SubscriptionStore(services.storage).inConversation(conversation.id);
+    // Any thread of a channel: its scheduled summaries are new posts, each a thread of its own.
+    const subscriptions = (await new SubscriptionStore(services.storage).list()).filter((subscription) =>
+      sameChannelOrChat(subscription.conversationId, conversation.id),
+    );
     const rows = subscriptions
       .sort((left, right) => left.createdAt.localeCompare(right.createdAt))
       .map((subscription) => {
@@ -26,6 +30,6 @@ export const subscriptionsCommand = defineCommand({
           nextRun: nextRunAfter(subscription.schedule, last.getTime() > now.getTime() ? last : now),
         };
       });
-    return renderCard('compliance-subscriptions', toComplianceSubscriptionsView(rows));
+    return renderCard('compliance-subscriptions', toComplianceSubscriptionsView(rows, now));
   },
 });

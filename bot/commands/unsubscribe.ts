@@ -4,6 +4,7 @@ import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
 import { sameObjectId } from '../../core/identity/object-id.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
 import { defineCommand } from './command.js';
+import { sameChannelOrChat } from '../teams/teams-channel.js';
 
 export const unsubscribeCommand = defineCommand({
   name: 'unsubscribe',
@@ -17,7 +18,7 @@ export const unsubscribeCommand = defineCommand({
   async run({ id }, { services, conversation, actor, access }) {
     const store = new SubscriptionStore(services.storage);
     const subscription = await store.get(id);
-    if (!subscription || subscription.conversationId !== conversation.id) {
+    if (!subscription || !sameChannelOrChat(subscription.conversationId, conversation.id)) {
       throw new UserFacingError(
         'Subscription not found',
         `This conversation has no compliance subscription with the id "${id}".`,

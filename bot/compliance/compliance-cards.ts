@@ -5,7 +5,7 @@ import { toCompliancePolicyView } from '../../cards/views/compliance-policy-view
 import { toComplianceSummaryView } from '../../cards/views/compliance-summary-view.js';
 import type { ComplianceSnapshot } from '../../core/compliance/compliance-snapshot.js';
 import { nonCompliantDevicesPage } from '../../core/compliance/non-compliant-devices.js';
-import { PostedNumbersStore } from '../../core/compliance/posted-numbers.js';
+import { PostedNumbersStore, summaryStreamKey } from '../../core/compliance/posted-numbers.js';
 import { type ComplianceTenant, readCompliance, targetOf } from '../../core/compliance/read-compliance.js';
 import { readDeviceStatuses } from '../../core/compliance/read-device-statuses.js';
 import { summarize, toSummaryRow } from '../../core/compliance/summary-model.js';
@@ -58,32 +58,39 @@ export async function prepareSummaryCard(
       request.policyIds ? { policyIds: request.policyIds } : {},
     ));
   const posted = new PostedNumbersStore(context.storage);
-  const baseline = await posted.baseline(context.conversationId, { samePost: request.samePost });
-  const summary = summarize(snapshot, baseline, request.page, SUMMARY_PAGE_SIZE);
+  const stream = summaryStreamKey(context.conversationId, request.subscriptionId);
+  const previous = { samePost: request.samePost };
+  const [baseline, previousPostAt] = await Promise.all([
+    posted.baseline(stream, previous),
+    posted.previousPostAt(stream, previous),
+  ]);
+  const summary = summarize(snapshot, baseline, request.page, SUMMARY_PAGE_SIZE, previousPostAt);
   const card = renderCard(
     'compliance-summary',
     toComplianceSummaryView(summary, {
+      now: context.clock.now(),
       ...(request.title ? { title: request.title } : {}),
       ...(request.subscriptionId ? { subscriptionId: request.subscriptionId } : {}),
     }),
   );
   const remember = async (): Promise<void> => {
-    if (!request.samePost) await posted.record(context.conversationId, snapshot);
+    if (!request.samePost) await posted.record(stream, snapshot, context.clock.now());
   };
   return { card, remember };
 }
 
-/** One policy in detail, by id or exact name among the AttachOps-managed ones. */
+/**
+ * One policy in detail, by id or exact name among the AttachOps-managed ones, compared with the last `compliance`
+ * summary in this conversation. It records nothing: it is not a post of that summary.
+ */
 export async function policyComplianceCard(context: ComplianceCardContext, typed: string): Promise<AdaptiveCard> {
   const policy = await findManagedPolicy(context.tenant, typed);
   const snapshot = await readCompliance(context.tenant, context.clock, context.log, { policyIds: [policy.id] });
   const compliance = snapshot.policies[0];
   if (!compliance) throw notManaged(typed);
-  const posted = new PostedNumbersStore(context.storage);
-  const row = toSummaryRow(compliance, await posted.baseline(context.conversationId));
-  const card = renderCard('compliance-policy', toCompliancePolicyView(row, snapshot.takenAt));
-  await posted.record(context.conversationId, snapshot);
-  return card;
+  const baseline = await new PostedNumbersStore(context.storage).baseline(summaryStreamKey(context.conversationId));
+  const row = toSummaryRow(compliance, baseline);
+  return renderCard('compliance-policy', toCompliancePolicyView(row, snapshot.takenAt, context.clock.now()));
 }
 
 /**
@@ -100,8 +107,10 @@ export async function nonCompliantDevicesCard(
   if (!policy) throw notManaged(policyId);
   if (targetOf(policy) !== 'intune') return policyComplianceCard(context, policy.id);
   const rows = await readDeviceStatuses(context.tenant.complianceReports, policy.id);
+  const now = context.clock.now();
   const view = toComplianceDevicesView(
-    nonCompliantDevicesPage({ policyId: policy.id, policyName: policy.name, takenAt: context.clock.now() }, rows, page),
+    nonCompliantDevicesPage({ policyId: policy.id, policyName: policy.name, takenAt: now }, rows, page),
+    now,
   );
   return renderCard('compliance-devices', view);
 }

@@ -10,6 +10,7 @@ import {
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
 import { toErrorView } from '../../cards/views/message-view.js';
+import { toWelcomeView } from '../../cards/views/welcome-view.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { AppServices } from '../app-services.js';
 import type { AnyCommand, CommandContext } from '../commands/command.js';
@@ -22,6 +23,7 @@ import type { ConversationReferences } from './conversation-references.js';
 import type { KnownUsers } from './known-users.js';
 import type { ApprovalCards } from '../approvals/approval-cards.js';
 import { auditTenantRefusal, tenantRefusalCard } from './tenant-refusal.js';
+import { WelcomeOnce } from './welcome-once.js';
 
 export interface BotDependencies {
   readonly commands: readonly AnyCommand[];
@@ -42,10 +44,12 @@ const CALLER = Symbol('attachops.caller');
 /** The Teams-facing bot: the caller is read once, other tenants are refused, messages become commands, clicks verbs. */
 export class AttachOpsBot extends TeamsActivityHandler {
   private readonly homeTenantIds: ReadonlySet<string>;
+  private readonly welcomes: WelcomeOnce;
 
   constructor(private readonly dependencies: BotDependencies) {
     super();
     this.homeTenantIds = new Set(dependencies.homeTenantIds);
+    this.welcomes = new WelcomeOnce(dependencies.services.storage);
     this.onTurn(async (turn, next) => {
       const caller = callerFromActivity(turn.activity, this.homeTenantIds);
       turn.turnState.set(CALLER, caller);
@@ -62,6 +66,25 @@ export class AttachOpsBot extends TeamsActivityHandler {
       if (card) await context.send(card);
       await next();
     });
+    this.onInstallationUpdateAdd(async (turn, next) => {
+      await this.welcome(turn);
+      await next();
+    });
+    this.onMembersAdded(async (turn, next) => {
+      const activity = turn.activity;
+      if (activity.membersAdded?.some((member) => member.id === activity.recipient.id)) await this.welcome(turn);
+      await next();
+    });
+  }
+
+  /** The welcome card, once per install (personal chat, group chat or team), whichever announcement comes first. */
+  private async welcome(turn: TurnContext): Promise<void> {
+    const { conversation } = this.callerOf(turn);
+    const { services, log } = this.dependencies;
+    if (!(await this.welcomes.claim(conversation.id, services.clock.now()))) return;
+    log.info({ conversationId: conversation.id, scope: conversation.type }, 'app installed: welcome sent');
+    const card = renderCard('welcome', toWelcomeView(conversation.type));
+    await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   }
 
   /** Every invoke is answered with a card; only `adaptiveCard/action` reaches a verb, its value parsed there. */
@@ -116,6 +139,7 @@ export class AttachOpsBot extends TeamsActivityHandler {
     const botRemoved = activity.membersRemoved?.some((member) => member.id === activity.recipient.id) ?? false;
     if (removed || botRemoved) {
       await this.dependencies.references.forget(caller.conversation.id);
+      await this.welcomes.forget(caller.conversation.id);
       this.dependencies.log.info({ conversationId: caller.conversation.id }, 'bot removed from conversation');
       return;
     }

@@ -10,8 +10,14 @@ const referenceSchema = z
     channelId: z.string(),
     conversation: z.object({ id: z.string() }).loose(),
     bot: z.object({ id: z.string() }).loose().optional(),
+    teamsChannelId: z.string().optional(),
   })
   .loose();
+
+/** A stored reference: the Bot Framework's, plus the Teams channel id for channel conversations. */
+export type StoredReference = Partial<ConversationReference> & { readonly teamsChannelId?: string };
+
+const channelDataSchema = z.object({ channel: z.object({ id: z.string().min(1) }).loose() }).loose();
 
 /** Where the bot can post later: saved whenever it is addressed or installed, removed when it is removed. */
 export class ConversationReferences {
@@ -23,18 +29,24 @@ export class ConversationReferences {
     const reference = TurnContext.getConversationReference(activity);
     const conversationId = reference.conversation?.id;
     if (!conversationId) return;
-    const stored: Partial<ConversationReference> = { ...reference, activityId: undefined, user: undefined };
+    const channel = channelDataSchema.safeParse(activity.channelData);
+    const stored: StoredReference = {
+      ...reference,
+      activityId: undefined,
+      user: undefined,
+      ...(channel.success ? { teamsChannelId: channel.data.channel.id } : {}),
+    };
     const fingerprint = JSON.stringify(stored);
     if (this.known.get(conversationId) === fingerprint) return;
     await this.storage.put(PREFIX + conversationId, stored);
     this.known.set(conversationId, fingerprint);
   }
 
-  async get(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
+  async get(conversationId: string): Promise<StoredReference | undefined> {
     const item = await this.storage.get(PREFIX + conversationId);
     if (!item) return undefined;
     const parsed = referenceSchema.safeParse(item.value);
-    return parsed.success ? (parsed.data as unknown as Partial<ConversationReference>) : undefined;
+    return parsed.success ? (parsed.data as unknown as StoredReference) : undefined;
   }
 
   async forget(conversationId: string): Promise<void> {

@@ -10,8 +10,14 @@ export const collectionsPageVerb = defineVerb({
     page: z.number().int().min(1).max(MAX_COLLECTIONS_PAGE),
     filter: z.string().min(1).max(100).optional(),
     enabled: z.boolean().optional(),
+    total: z.number().int().min(0).max(10_000_000).optional(),
   }),
-  async run({ page, filter, enabled }, { services }) {
-    return collectionsCard(services, { ...(filter ? { filter } : {}), enabledOnly: enabled ?? false, page });
+  async run({ page, filter, enabled, total }, context) {
+    return collectionsCard(context, {
+      ...(total === undefined ? {} : { knownTotal: total }),
+      ...(filter ? { filter } : {}),
+      enabledOnly: enabled ?? false,
+      page,
+    });
   },
 });

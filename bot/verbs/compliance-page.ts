@@ -5,6 +5,7 @@ import { MAX_COMPLIANCE_PAGE } from '../commands/compliance.js';
 import { requireTenant } from '../commands/require-tenant.js';
 import { summaryCard } from '../compliance/compliance-cards.js';
 import { SCHEDULED_SUMMARY_TITLE } from '../compliance/subscription-delivery.js';
+import { sameChannelOrChat } from '../teams/teams-channel.js';
 import { defineVerb } from './verb.js';
 
 export const compliancePageVerb = defineVerb({
@@ -27,7 +28,8 @@ export const compliancePageVerb = defineVerb({
     };
     if (subscriptionId === undefined) return summaryCard(context, { page, samePost: true });
     const subscription = await new SubscriptionStore(services.storage).get(subscriptionId);
-    if (!subscription || subscription.conversationId !== conversation.id) {
+    // A channel's scheduled summary is a new post, so its page buttons are clicked in another thread of the channel.
+    if (!subscription || !sameChannelOrChat(subscription.conversationId, conversation.id)) {
       throw new UserFacingError(
         'Subscription not found',
         'The subscription this summary came from was removed, or belongs to another conversation.',

@@ -4,9 +4,11 @@ import { approvalRefreshVerb } from './approval-refresh.js';
 import { approvalRejectVerb } from './approval-reject.js';
 import { auditPageVerb } from './audit-page.js';
 import { checkRerunVerb } from './check-rerun.js';
+import { collectionsEnableVerb } from './collections-enable.js';
 import { collectionsPageVerb } from './collections-page.js';
 import { complianceDevicesVerb } from './compliance-devices.js';
 import { compliancePageVerb } from './compliance-page.js';
+import { compliancePolicyVerb } from './compliance-policy.js';
 import { helpAllVerb } from './help-all.js';
 import { helpUsageVerb } from './help-usage.js';
 import { runCancelVerb } from './run-cancel.js';
@@ -24,8 +26,10 @@ export const verbs: readonly AnyVerb[] = [
   auditPageVerb,
   checkRerunVerb,
   collectionsPageVerb,
+  collectionsEnableVerb,
   compliancePageVerb,
   complianceDevicesVerb,
+  compliancePolicyVerb,
   helpAllVerb,
   helpUsageVerb,
   runVerifyVerb,

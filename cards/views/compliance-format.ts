@@ -1,8 +1,8 @@
 import type { ComplianceCounts, CountsChange } from '../../core/compliance/compliance-counts.js';
-import { isUnchanged } from '../../core/compliance/compliance-counts.js';
+import { isUnchanged, reportedCount } from '../../core/compliance/compliance-counts.js';
 import type { PolicySummaryRow } from '../../core/compliance/summary-model.js';
 import type { PolicyTarget } from '../../core/policy/policy-draft.js';
-import { formatUtcMinute } from '../../core/time-format.js';
+import { formatMoment } from '../../core/time-format.js';
 
 /** Long names are cut so a full page of policies stays far below Teams' 28 KB card limit. */
 export const MAX_POLICY_NAME_LENGTH = 80;
@@ -26,33 +26,55 @@ export function targetLabel(target: PolicyTarget): string {
   return target === 'configmgr' ? 'ConfigMgr collections (tenant attach)' : 'Intune (Azure AD groups)';
 }
 
+/**
+ * The line an admin reads first. Intune counts devices that have not reported yet as pending, so the percentage is of
+ * the devices that HAVE reported, always next to "x of y reported"; while none has reported the policy is pending,
+ * never "0% compliant".
+ */
 export function headline(row: PolicySummaryRow): string {
-  if (row.error !== undefined) return 'Numbers unavailable';
-  if (row.percent === undefined) return NO_DEVICES_TARGETED;
-  return `${formatPercent(row.percent)} compliant`;
+  if (row.error !== undefined) return 'Numbers unavailable this time';
+  const counts = row.counts;
+  if (!counts || counts.targeted <= 0) return NO_DEVICES_TARGETED;
+  const reported = `${reportedCount(counts)} of ${counts.targeted} ${counts.targeted === 1 ? 'device' : 'devices'} reported`;
+  if (row.percent === undefined) return `Pending: ${reported} yet`;
+  const compliant = counts.pending > 0 ? 'of reported devices compliant' : 'compliant';
+  return `${formatPercent(row.percent)} ${compliant} · ${reported}`;
 }
 
+/** Red only for devices that reported a problem; pending and empty policies stay neutral. */
 export function headlineColor(row: PolicySummaryRow): string {
   if (row.error !== undefined) return 'Attention';
   if (row.percent === undefined) return 'Default';
   return row.percent >= 90 ? 'Good' : row.percent >= 70 ? 'Warning' : 'Attention';
 }
 
-export function countsLine(counts: ComplianceCounts): string {
-  return [
-    `Targeted ${counts.targeted}`,
-    `compliant ${counts.compliant}`,
-    `not compliant ${counts.nonCompliant}`,
-    `failed ${counts.failed}`,
-    `pending ${counts.pending}`,
-    `enforced ${counts.enforced}`,
-  ].join(' · ');
+export interface CountFact {
+  readonly title: string;
+  readonly value: string;
 }
 
-export function changeLine(row: PolicySummaryRow): string {
-  if (row.error !== undefined) return shorten(row.error, 200);
+/** The numbers beside the donut, one per line so a narrow column never squeezes them. */
+export function countFacts(counts: ComplianceCounts): CountFact[] {
+  return [
+    { title: 'Reported', value: `${reportedCount(counts)} of ${counts.targeted}` },
+    { title: 'Compliant', value: String(counts.compliant) },
+    { title: 'Not compliant', value: String(counts.nonCompliant) },
+    { title: 'Failed', value: String(counts.failed) },
+    { title: 'Pending', value: String(counts.pending) },
+  ];
+}
+
+export function countsLine(counts: ComplianceCounts): string {
+  return countFacts(counts)
+    .map((fact) => `${fact.title} ${fact.value}`)
+    .join(' · ');
+}
+
+/** What changed since the previous post of this summary, said with that post's time read against `now`. */
+export function changeLine(row: PolicySummaryRow, now: Date): string {
+  if (row.error !== undefined) return 'The next summary tries again; Details says what went wrong.';
   if (!row.change) return 'First summary of this policy here.';
-  const since = formatUtcMinute(row.change.since);
+  const since = `the previous summary (${formatMoment(row.change.since, now)})`;
   if (isUnchanged(row.change.by)) return `No change since ${since}.`;
   return `Since ${since}: ${describeChange(row.change.by)}.`;
 }

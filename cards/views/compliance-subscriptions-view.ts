@@ -1,4 +1,4 @@
-import { formatUtcMinute } from '../../core/time-format.js';
+import { formatMoment } from '../../core/time-format.js';
 import type { Subscription } from '../../core/compliance/subscription.js';
 import { shorten } from './compliance-format.js';
 
@@ -19,6 +19,7 @@ export interface ComplianceSubscriptionsView {
 
 export function toComplianceSubscriptionsView(
   subscriptions: readonly { subscription: Subscription; nextRun: Date | undefined }[],
+  now: Date,
 ): ComplianceSubscriptionsView {
   return {
     title: 'Compliance subscriptions in this conversation',
@@ -29,13 +30,13 @@ export function toComplianceSubscriptionsView(
           ? 'every AttachOps policy'
           : shorten(subscription.policies.map((policy) => policy.name).join(', '), 200),
         `by ${shorten(subscription.createdBy.name, 60)}`,
-        subscription.lastRunAt ? `last post ${formatUtcMinute(new Date(subscription.lastRunAt))}` : 'not posted yet',
+        subscription.lastRunAt ? `last post ${formatMoment(subscription.lastRunAt, now)}` : 'not posted yet',
       ].join(' · '),
       stateLine:
         subscription.state === 'paused'
-          ? `Paused: ${subscription.pausedReason ?? 'no reason recorded'}`
+          ? `Paused${subscription.lastRunAt ? ` ${formatMoment(subscription.lastRunAt, now)}` : ''}: ${subscription.pausedReason ?? 'no reason recorded'}`
           : nextRun
-            ? `Next post ${formatUtcMinute(nextRun)}`
+            ? `Next post ${formatMoment(nextRun, now)}`
             : 'The schedule does not fire again.',
       stateColor: subscription.state === 'paused' ? 'Attention' : 'Default',
     })),

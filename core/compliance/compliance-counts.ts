@@ -18,19 +18,34 @@ export function percentCompliant(counts: ComplianceCounts): number | undefined {
   return (counts.compliant / counts.targeted) * 100;
 }
 
+/** Devices that have reported a state (targeted minus pending), never below zero. */
+export function reportedCount(counts: ComplianceCounts): number {
+  return Math.max(0, counts.targeted - counts.pending);
+}
+
+/**
+ * Compliant / reported in percent; `undefined` while no targeted device has reported yet, so a policy whose devices are
+ * all pending is shown as pending, never as 0% compliant.
+ */
+export function percentOfReported(counts: ComplianceCounts): number | undefined {
+  const reported = reportedCount(counts);
+  if (reported <= 0) return undefined;
+  return (Math.min(counts.compliant, reported) / reported) * 100;
+}
+
 export interface CountsChange {
   readonly compliant: number;
   readonly nonCompliant: number;
   readonly failed: number;
   readonly pending: number;
   readonly targeted: number;
-  /** Percentage points; `undefined` when either side had no targeted devices. */
+  /** Percentage points of reported devices compliant; `undefined` when either side had none reported. */
   readonly percentPoints: number | undefined;
 }
 
 export function changeBetween(current: ComplianceCounts, previous: ComplianceCounts): CountsChange {
-  const now = percentCompliant(current);
-  const before = percentCompliant(previous);
+  const now = percentOfReported(current);
+  const before = percentOfReported(previous);
   return {
     compliant: current.compliant - previous.compliant,
     nonCompliant: current.nonCompliant - previous.nonCompliant,

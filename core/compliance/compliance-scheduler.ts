@@ -107,7 +107,7 @@ export class ComplianceScheduler {
         ...current,
         lastRunAt: now.toISOString(),
         state: 'paused',
-        pausedReason: `the conversation could not be reached (${status}) at ${now.toISOString()}`,
+        pausedReason: `the conversation could not be reached (${status})`,
       }));
       return;
     }

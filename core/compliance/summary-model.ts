@@ -1,5 +1,5 @@
 import type { PolicyProfile, PolicyTarget } from '../policy/policy-draft.js';
-import { changeBetween, type ComplianceCounts, type CountsChange, percentCompliant } from './compliance-counts.js';
+import { changeBetween, type ComplianceCounts, type CountsChange, percentOfReported } from './compliance-counts.js';
 import type { ComplianceSnapshot, PolicyCompliance } from './compliance-snapshot.js';
 import type { PostedNumbers } from './posted-numbers.js';
 
@@ -10,14 +10,17 @@ export interface PolicySummaryRow {
   readonly profile?: PolicyProfile;
   /** Absent when the numbers could not be read; `error` says why. */
   readonly counts?: ComplianceCounts;
+  /** Compliant among the devices that have reported; absent while none has (all pending, or none targeted). */
   readonly percent?: number;
   readonly error?: string;
-  /** Against the numbers this conversation was shown before; absent for the first summary. */
+  /** Against the previous post of this summary; `since` is when that post was made. Absent for the first summary. */
   readonly change?: { readonly since: Date; readonly by: CountsChange };
 }
 
 export interface ComplianceSummary {
   readonly takenAt: Date;
+  /** When the previous summary of this stream was posted; absent for the first one. */
+  readonly previousPostAt?: Date;
   readonly page: number;
   readonly pageCount: number;
   readonly policyCount: number;
@@ -33,7 +36,7 @@ export function toSummaryRow(policy: PolicyCompliance, baseline: ReadonlyMap<str
   };
   if (!policy.result.ok) return { ...base, error: policy.result.message };
   const counts = policy.result.counts;
-  const percent = percentCompliant(counts);
+  const percent = percentOfReported(counts);
   const previous = baseline.get(policy.policyId);
   return {
     ...base,
@@ -44,8 +47,9 @@ export function toSummaryRow(policy: PolicyCompliance, baseline: ReadonlyMap<str
 }
 
 /**
- * Worst first: unreadable policies (they may hide anything), then the lowest % compliant, then the most non-compliant
- * and failed devices; policies with no device targeted yet come last. Ties by name, so the order is stable.
+ * Worst first: unreadable policies (they may hide anything), then the lowest % compliant among reported devices, then
+ * the most non-compliant and failed devices; then policies whose devices are all still pending, and policies with no
+ * device targeted yet last. Ties by name, so the order is stable.
  */
 export function worstFirst(left: PolicySummaryRow, right: PolicySummaryRow): number {
   return (
@@ -59,7 +63,8 @@ export function worstFirst(left: PolicySummaryRow, right: PolicySummaryRow): num
 
 function rank(row: PolicySummaryRow): number {
   if (row.error !== undefined) return 0;
-  return row.percent === undefined ? 2 : 1;
+  if (row.percent !== undefined) return 1;
+  return (row.counts?.targeted ?? 0) > 0 ? 2 : 3;
 }
 
 function problems(row: PolicySummaryRow): number {
@@ -72,12 +77,14 @@ export function summarize(
   baseline: ReadonlyMap<string, PostedNumbers>,
   page: number,
   pageSize: number,
+  previousPostAt?: Date,
 ): ComplianceSummary {
   const rows = snapshot.policies.map((policy) => toSummaryRow(policy, baseline)).sort(worstFirst);
   const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
   const current = Math.min(Math.max(1, Math.trunc(page)), pageCount);
   return {
     takenAt: snapshot.takenAt,
+    ...(previousPostAt ? { previousPostAt } : {}),
     page: current,
     pageCount,
     policyCount: rows.length,

@@ -102,6 +102,8 @@ export interface ConfigMgrGateway {
   configureTenantAttach(request: ConfigureTenantAttachRequest): Promise<Result<TenantAttachState>>;
   setUploadScope(scope: UploadScope): Promise<Result<UploadScope>>;
   listCollections(query: CollectionQuery): Promise<Result<Page<CollectionSummary>>>;
+  /** How many collections match (ids only are read, page by page), for "page x of y". */
+  countCollections(query: Pick<CollectionQuery, 'type' | 'nameStartsWith'>): Promise<Result<number>>;
   getCollection(collectionId: string): Promise<Result<CollectionSummary>>;
   listCollectionMembers(
     collectionId: string,

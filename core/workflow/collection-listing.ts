@@ -14,6 +14,8 @@ export interface CollectionListingQuery {
   readonly enabledOnly: boolean;
   /** 1-based. */
   readonly page: number;
+  /** The total counted when page 1 was shown (the page buttons carry it), so paging does not count again. */
+  readonly knownTotal?: number;
 }
 
 export interface CollectionRow {
@@ -29,10 +31,14 @@ export interface CollectionListing {
   readonly query: CollectionListingQuery;
   readonly rows: readonly CollectionRow[];
   readonly hasNext: boolean;
+  /** Every collection the query matches, over all pages; absent when it could not be counted. */
+  readonly total?: number;
   readonly attached: Tri;
   readonly uploadScope: UploadScope;
-  /** What could not be read, said once each. */
+  /** What could not be read, said once each in plain words. */
   readonly notes: readonly string[];
+  /** The service's own words for those notes (error codes), for a Details part. */
+  readonly details: readonly string[];
 }
 
 interface AttachFacts {
@@ -49,9 +55,9 @@ export async function listCollectionPage(
   services: TenantServices,
   query: CollectionListingQuery,
 ): Promise<CollectionListing> {
-  const notes: string[] = [];
+  const notes = new ListingNotes();
   if (query.enabledOnly) return enabledPage(services, query, await readAttachFacts(services, notes), notes);
-  const [attach, listed] = await Promise.all([
+  const [attach, listed, counted] = await Promise.all([
     readAttachFacts(services, notes),
     services.configMgr.listCollections({
       type: 'device',
@@ -59,6 +65,12 @@ export async function listCollectionPage(
       top: COLLECTIONS_PAGE_SIZE,
       skip: (query.page - 1) * COLLECTIONS_PAGE_SIZE,
     }),
+    query.knownTotal === undefined
+      ? services.configMgr.countCollections({
+          type: 'device',
+          ...(query.filter ? { nameStartsWith: query.filter } : {}),
+        })
+      : ({ ok: true, value: query.knownTotal } as const),
   ]);
   if (!listed.ok) throw toUserFacingError(gatewayProblem(listed.error, 'list device collections'));
   const collections = listed.value.items;
@@ -75,16 +87,24 @@ export async function listCollectionPage(
     syncedToIntune: attach.attached === false ? false : syncedState(synced, collection.id),
     endpointSecurity: cloudSync.get(collection.id.toUpperCase()) ?? 'unknown',
   }));
-  return { query, rows, hasNext: listed.value.next !== undefined, ...attach, notes };
+  if (!counted.ok) notes.add('The total number of collections could not be counted.', `count: ${counted.error.code}`);
+  return {
+    query,
+    rows,
+    hasNext: listed.value.next !== undefined,
+    ...(counted.ok ? { total: counted.value } : {}),
+    ...attach,
+    ...notes.said(),
+  };
 }
 
 async function enabledPage(
   services: TenantServices,
   query: CollectionListingQuery,
   attach: AttachFacts,
-  notes: string[],
+  notes: ListingNotes,
 ): Promise<CollectionListing> {
-  if (attach.attached === false) return { query, rows: [], hasNext: false, ...attach, notes };
+  if (attach.attached === false) return { query, rows: [], hasNext: false, total: 0, ...attach, ...notes.said() };
   const synced = await readAllSynced(services, notes);
   const prefix = query.filter?.toLowerCase() ?? '';
   const matching = (synced?.items ?? [])
@@ -105,13 +125,23 @@ async function enabledPage(
     syncedToIntune: true as const,
     endpointSecurity: cloudSync.get(collection.id.toUpperCase()) ?? ('unknown' as const),
   }));
-  return { query, rows, hasNext: matching.length > start + COLLECTIONS_PAGE_SIZE, ...attach, notes };
+  return {
+    query,
+    rows,
+    hasNext: matching.length > start + COLLECTIONS_PAGE_SIZE,
+    ...(synced?.complete === false ? {} : { total: matching.length }),
+    ...attach,
+    ...notes.said(),
+  };
 }
 
-async function readAttachFacts(services: TenantServices, notes: string[]): Promise<AttachFacts> {
+async function readAttachFacts(services: TenantServices, notes: ListingNotes): Promise<AttachFacts> {
   const state = await services.configMgr.getTenantAttachState();
   if (state.ok) return { attached: state.value.attached, uploadScope: state.value.uploadScope };
-  notes.push(`Tenant attach state unreadable (${state.error.code}).`);
+  notes.add(
+    'The tenant attach state could not be read, so upload scope may show as unknown.',
+    `tenant attach state: ${state.error.code}`,
+  );
   return { attached: 'unknown', uploadScope: { kind: 'unknown' } };
 }
 
@@ -119,24 +149,24 @@ async function readAttachFacts(services: TenantServices, notes: string[]): Promi
 async function readSyncedFor(
   services: TenantServices,
   ids: readonly string[],
-  notes: string[],
+  notes: ListingNotes,
 ): Promise<SyncedRead | undefined> {
   if (ids.length === 0) return { items: [], complete: true };
   try {
     return { items: await services.intuneCollections.findSyncedCollections(ids), complete: true };
   } catch {
-    notes.push("Intune's synced collections could not be read.");
+    notes.add("Intune's list of synced collections could not be read, so synced to Intune may show as unknown.");
     return undefined;
   }
 }
 
-async function readAllSynced(services: TenantServices, notes: string[]): Promise<SyncedRead | undefined> {
+async function readAllSynced(services: TenantServices, notes: ListingNotes): Promise<SyncedRead | undefined> {
   try {
     const read = await readSyncedCollections(services.intuneCollections);
-    if (!read.complete) notes.push("Intune's synced list is long; only its first part was read.");
+    if (!read.complete) notes.add("Intune's synced list is long; only its first part was read.");
     return read;
   } catch {
-    notes.push("Intune's synced collections could not be read.");
+    notes.add("Intune's list of synced collections could not be read.");
     return undefined;
   }
 }
@@ -153,13 +183,16 @@ type ShownCollection = Pick<CollectionSummary, 'id' | 'name'> & { readonly membe
 async function collectionsOf(
   services: TenantServices,
   items: readonly SyncedCollection[],
-  notes: string[],
+  notes: ListingNotes,
 ): Promise<ShownCollection[]> {
   const fallback = (item: SyncedCollection): ShownCollection => ({ id: item.collectionId, name: item.displayName });
   if (items.length === 0) return [];
   const read = await services.configMgr.listCollections({ ids: items.map((item) => item.collectionId) });
   if (!read.ok) {
-    notConfirmed(notes, `Some collections could not be read from ConfigMgr (${read.error.code}).`);
+    notes.add(
+      'Some collections could not be read from ConfigMgr; their names come from Intune.',
+      `collections: ${read.error.code}`,
+    );
     return items.map(fallback);
   }
   return items.map(
@@ -172,17 +205,31 @@ async function collectionsOf(
 async function readCloudSync(
   services: TenantServices,
   ids: readonly string[],
-  notes: string[],
+  notes: ListingNotes,
 ): Promise<Map<string, Tri>> {
   if (ids.length === 0) return new Map();
   const states = await services.configMgr.listCollectionCloudSync(ids);
   if (!states.ok) {
-    notConfirmed(notes, `Cloud Sync settings could not be read for some collections (${states.error.code}).`);
+    notes.add(
+      'ConfigMgr did not say whether some collections are enabled for endpoint security, so they show as unknown.',
+      `Cloud Sync settings: ${states.error.code}`,
+    );
     return new Map();
   }
   return new Map(states.value.map((state) => [state.collectionId.toUpperCase(), state.endpointSecurityEnabled]));
 }
 
-function notConfirmed(notes: string[], note: string): void {
-  if (!notes.includes(note)) notes.push(note);
+/** What could not be read: each plain note once, and the service's words for the Details part. */
+class ListingNotes {
+  private readonly notes: string[] = [];
+  private readonly details: string[] = [];
+
+  add(note: string, detail?: string): void {
+    if (!this.notes.includes(note)) this.notes.push(note);
+    if (detail !== undefined && !this.details.includes(detail)) this.details.push(detail);
+  }
+
+  said(): { notes: string[]; details: string[] } {
+    return { notes: [...this.notes], details: [...this.details] };
+  }
 }

@@ -55,10 +55,12 @@ export function playgroundConfig(who) {
     `  ${person(current, 2)}`,
     'users:',
     ...others,
+    // Fixed ids (the built-in configuration's __PERSONAL_CHAT_ID__ placeholders are replaced only in that one): the
+    // chat with each person stays the same conversation across restarts, as it does in Teams.
     'personalChat:',
-    '  id: __PERSONAL_CHAT_ID__',
+    `  id: personal-chat-${who}`,
     'groupChat:',
-    '  id: __GROUP_CHAT_ID__',
+    '  id: group-chat-demo',
     '  name: Group Chat',
     'team:',
     '  id: team-id',
@@ -71,9 +73,13 @@ export function playgroundConfig(who) {
   ].join('\n');
 }
 
-/** Writes the configuration for PLAYGROUND_USER and returns its path, or undefined when none is asked for. */
-export function playgroundConfigFile(dir, who) {
-  if (!who) return undefined;
+export const DEFAULT_PLAYGROUND_USER = 'alex';
+
+/**
+ * Writes the configuration for PLAYGROUND_USER (Alex by default) and returns its path. Always written, so the bot is
+ * called AttachOps for every demo user (the built-in configuration calls it "Test Bot").
+ */
+export function playgroundConfigFile(dir, who = DEFAULT_PLAYGROUND_USER) {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `playground-${who}.yml`);
   writeFileSync(file, playgroundConfig(who));

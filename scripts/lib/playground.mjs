@@ -22,13 +22,13 @@ const LOOPBACK_ONLY = fileURLToPath(new URL('./loopback-only.cjs', import.meta.u
 
 export function playgroundEnvironment(env, botEndpoint) {
   const loopbackOnly = `--require=${JSON.stringify(LOOPBACK_ONLY)}`;
-  const configFile = playgroundConfigFile(`${ROOT}.sandbox`, env.PLAYGROUND_USER?.toLowerCase());
+  const configFile = playgroundConfigFile(`${ROOT}.sandbox`, env.PLAYGROUND_USER?.toLowerCase() || undefined);
   return {
     ...env,
     TEAMSAPPTESTER_BROWSER: 'none',
     BOT_ENDPOINT: botEndpoint,
     NODE_OPTIONS: [env.NODE_OPTIONS, loopbackOnly].filter(Boolean).join(' '),
-    ...(configFile ? { M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile } : {}),
+    M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
   };
 }
 

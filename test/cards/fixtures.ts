@@ -4,6 +4,7 @@ import { toCommandUsageView, toHelpView } from '../../cards/views/help-view.js';
 import { toErrorView } from '../../cards/views/message-view.js';
 import { toPrerequisitesView } from '../../cards/views/prerequisites-view.js';
 import { toUsageErrorView } from '../../cards/views/usage-error-view.js';
+import { toWelcomeView } from '../../cards/views/welcome-view.js';
 import { sampleReport } from '../unit/prerequisites/sample-report.js';
 import { approvalFixtures, approvalListFixtures } from './approval-fixtures.js';
 import { auditLogFixtures, auditVerifyFixtures } from './audit-fixtures.js';
@@ -64,4 +65,5 @@ export const fixtures: { [N in keyof TemplateViews]: readonly TemplateViews[N][]
   'compliance-policy': compliancePolicyFixtures,
   'compliance-devices': complianceDevicesFixtures,
   'compliance-subscriptions': complianceSubscriptionsFixtures,
+  welcome: [toWelcomeView('personal'), toWelcomeView('channel')],
 };

@@ -81,7 +81,7 @@ describe('compliance subscriptions, through the bot against the sandbox tenant',
     expect(connector.calls.slice(messagesFromUsers)).toHaveLength(1);
 
     await sandbox.control('POST', 'clock/advance', { seconds: 30 * 60 });
-    expect(await nextSlot(2)).toMatch(/Since 2026-11-23 09:01 UTC: \+\d+ compliant/);
+    expect(await nextSlot(2)).toMatch(/Since the previous summary \(today 09:01 UTC\): \+\d+ compliant/);
 
     await harness.close();
     clock.advance(10 * MINUTE);
@@ -105,5 +105,30 @@ describe('compliance subscriptions, through the bot against the sandbox tenant',
     clock.advance(5 * MINUTE);
     await harness.scheduler.runDue();
     expect(connector.calls.filter((call) => call.status === 403)).toHaveLength(attempts);
+  }, 30_000);
+
+  it('posts a scheduled summary in a channel as a NEW channel post, while the reply to subscribe stays in its thread', async () => {
+    const channel = '19:secops@thread.tacv2';
+    const thread = `${channel};messageid=1700000000001`;
+    const inThread = { serviceUrl: connector.url, place: 'channel' as const, conversationId: thread, from: ALEX };
+    const before = connector.calls.length;
+    await harness.post(messageActivity('subscribe compliance --cron "*/1 * * * *"', inThread));
+    await connector.waitFor((calls) => calls.length > before, 20_000);
+    const reply = connector.calls[before];
+    expect(reply).toMatchObject({ kind: 'reply', conversationId: thread, method: 'POST' });
+    expect(cardText(reply?.body)).toMatch(/Subscribed/);
+
+    const posts = (): ConnectorCall[] =>
+      connector.calls.filter(
+        (call) => call.kind === 'new post' && call.conversationId === channel && call.status < 300,
+      );
+    clock.advance(MINUTE);
+    await connector.waitFor(() => posts().length >= 1, 20_000);
+    const post = posts()[0];
+    expect(post?.path).toBe('/v3/conversations');
+    expect(post?.parameters).toMatchObject({ isGroup: true, channelData: { channel: { id: channel } } });
+    expect(post?.body.replyToId).toBeUndefined();
+    expect(cardText(post?.body)).toContain('Scheduled compliance summary');
+    expect(connector.calls.filter((call) => call.conversationId === thread)).toHaveLength(1);
   }, 30_000);
 });

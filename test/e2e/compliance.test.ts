@@ -37,7 +37,14 @@ describe('compliance summaries, through the bot against the sandbox tenant', () 
   }
 
   function countsLine(summary: SandboxSummary): string {
-    return `Targeted ${summary.targetedDeviceCount} · compliant ${summary.compliantDeviceCount} · not compliant ${summary.nonCompliantDeviceCount} · failed ${summary.failedDeviceCount} · pending ${summary.pendingDeviceCount} · enforced ${summary.enforcedDeviceCount}`;
+    const reported = summary.targetedDeviceCount - summary.pendingDeviceCount;
+    return [
+      `Reported: ${reported} of ${summary.targetedDeviceCount}`,
+      `Compliant: ${summary.compliantDeviceCount}`,
+      `Not compliant: ${summary.nonCompliantDeviceCount}`,
+      `Failed: ${summary.failedDeviceCount}`,
+      `Pending: ${summary.pendingDeviceCount}`,
+    ].join('\n');
   }
 
   beforeAll(async () => {
@@ -91,6 +98,23 @@ describe('compliance summaries, through the bot against the sandbox tenant', () 
     expect(first).toContain(countsLine(configMgr));
     expect(first).toContain(countsLine(intune));
     expect(first).toContain('First summary of this policy here.');
+    expect(first).toContain('This is the first summary here');
+    const buttons = JSON.stringify(connector.cards().at(-1));
+    for (const id of [configMgrId, intuneId])
+      expect(buttons).toContain(`"verb":"compliance.policy","data":{"policyId":"${id}"}`);
+    const opened = cardText(
+      (await harness.post(invokeActivity('compliance.policy', { policyId: configMgrId }, options()))).body,
+    );
+    expect(opened).toContain('EDR - ConfigMgr servers');
+    expect(opened).toContain('not device by device');
+    const forgedPolicy = cardText(
+      (
+        await harness.post(
+          invokeActivity('compliance.policy', { policyId: '11111111-2222-4333-8444-555555555555' }, options()),
+        )
+      ).body,
+    );
+    expect(forgedPolicy).toMatch(/Policy not found/);
 
     await sandbox.control('POST', 'clock/advance', { seconds: 40 * 60 });
     const second = await ask('compliance');
@@ -98,7 +122,10 @@ describe('compliance summaries, through the bot against the sandbox tenant', () 
     expect(second).toContain(countsLine(later));
     const gained = later.compliantDeviceCount - configMgr.compliantDeviceCount;
     expect(gained).toBeGreaterThan(0);
-    expect(second).toMatch(new RegExp(`Since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: \\+${gained} compliant`));
+    expect(second).toMatch(
+      new RegExp(`Since the previous summary \\([a-z]+ \\d\\d:\\d\\d UTC\\): \\+${gained} compliant`),
+    );
+    expect(second).toMatch(/Changes are since the previous summary here, posted [a-z]+ \d\d:\d\d UTC\./);
   }, 30_000);
 
   it('shows one policy in detail; a ConfigMgr one says why there is no device list and links the admin center', async () => {

@@ -78,8 +78,12 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
   clearTimeout(timer);
 }
 
+const EDITOR = '[data-lexical-editor="true"][role="textbox"]';
+/** The playground's editor becomes clickable seconds after the page is network-idle (5 s idle here, more under load). */
+const EDITOR_READY_TIMEOUT_MS = 30_000;
+
 async function send(page: Page, text: string): Promise<void> {
-  await page.locator('[data-lexical-editor="true"][role="textbox"]').click();
+  await page.locator(EDITOR).click();
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
 }
@@ -103,7 +107,7 @@ describe('the bot in Microsoft 365 Agents Playground, driven through Chromium', 
     } catch (error) {
       setupFailure = error;
     }
-  });
+  }, 120_000);
 
   async function setUp(): Promise<void> {
     if (!existsSync(CHROMIUM)) {
@@ -118,6 +122,7 @@ describe('the bot in Microsoft 365 Agents Playground, driven through Chromium', 
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(UI_TIMEOUT_MS);
     await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'networkidle' });
+    await page.locator(EDITOR).click({ timeout: EDITOR_READY_TIMEOUT_MS });
   }
 
   afterAll(async () => {
@@ -139,6 +144,13 @@ describe('the bot in Microsoft 365 Agents Playground, driven through Chromium', 
     await page.locator('.ac-adaptiveCard', { hasText: 'help [command]' }).first().waitFor();
     await expect.poll(() => helpCard.count(), { timeout: UI_TIMEOUT_MS }).toBe(0);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'playground-usage.png') });
+  }, 60_000);
+
+  it('calls the bot AttachOps (the configuration npm start writes, for the default user too) and welcomes once', async () => {
+    assertSetUp();
+    await page.getByText('AttachOps', { exact: true }).first().waitFor();
+    expect(await page.getByText('Test Bot').count()).toBe(0);
+    expect(await page.locator('.ac-adaptiveCard', { hasText: 'Welcome to AttachOps' }).count()).toBeLessThanOrEqual(1);
   }, 60_000);
 
   it('answers an unknown command with a card that names it', async () => {

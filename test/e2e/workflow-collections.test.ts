@@ -4,6 +4,8 @@ import { startWorkflowChat, type WorkflowChat } from './workflow-chat.js';
 
 /** A page of 20 rows: one collection query, the attach state, at most one Cloud Sync read per row. */
 const MAX_UPSTREAM_CALLS_PER_PAGE = 22;
+/** The first page also counts the 10,015 collections, reading 1,000 ids per request: 10 full pages and a short one. */
+const COUNT_CALLS_FOR_10_015 = 11;
 
 function collectionIds(card: string): string[] {
   return [...card.matchAll(/\b(PS1[0-9A-F]{5}|SMS[0-9A-Z]{5})\b/g)].map((match) => match[1] ?? '');
@@ -37,17 +39,21 @@ describe('collections in the large scenario (10,000 collections)', () => {
     const firstIds = new Set(collectionIds(first));
     expect(firstIds.size).toBe(20);
     expect(first).toContain('collections.page');
-    expect(firstCalls.length).toBeLessThanOrEqual(MAX_UPSTREAM_CALLS_PER_PAGE);
-    expect(firstCalls.filter((request) => request.path === '/AdminService/wmi/SMS_Collection')).toHaveLength(1);
+    expect(first).toContain('10,015 collections · page 1 of 501');
+    expect(firstCalls.length).toBeLessThanOrEqual(MAX_UPSTREAM_CALLS_PER_PAGE + COUNT_CALLS_FOR_10_015);
+    expect(firstCalls.filter((request) => request.path === '/AdminService/wmi/SMS_Collection')).toHaveLength(
+      1 + COUNT_CALLS_FOR_10_015,
+    );
 
     const replyId = chat.harness.connector.calls.at(-1)?.answeredId ?? '';
     await chat.tenant.control('DELETE', 'requests');
-    const second = await chat.press('collections.page', { page: 2 }, replyId);
+    const second = await chat.press('collections.page', { page: 2, total: 10_015 }, replyId);
     const secondCalls = upstream(await chat.tenant.requests());
     const secondIds = collectionIds(second);
     expect(new Set(secondIds).size).toBe(20);
     expect(secondIds.filter((id) => firstIds.has(id))).toEqual([]);
     expect(second).toContain('"page":3');
+    expect(second).toContain('10,015 collections · page 2 of 501');
     expect(secondCalls.length).toBeLessThanOrEqual(MAX_UPSTREAM_CALLS_PER_PAGE);
     expect(secondCalls.filter((request) => request.path === '/AdminService/wmi/SMS_Collection')).toHaveLength(1);
   });

@@ -66,9 +66,15 @@ function conversation(place: Place, conversationId?: string): Record<string, unk
   };
 }
 
+/** Teams names a channel thread `<channel id>;messageid=<root post id>`; channelData.channel.id is the channel. */
+function channelOf(conversationId: string): string {
+  return conversationId.split(';messageid=')[0] ?? conversationId;
+}
+
 function base(options: ActivityOptions): Record<string, unknown> {
   const from = options.from ?? ALEX;
   const place = options.place ?? 'personal';
+  const inConversation = conversation(place, options.conversationId);
   return {
     id: randomUUID(),
     timestamp: new Date().toISOString(),
@@ -76,11 +82,11 @@ function base(options: ActivityOptions): Record<string, unknown> {
     serviceUrl: options.serviceUrl,
     from: { id: from.id, name: from.name, ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) },
     recipient: { id: BOT.id, name: BOT.name },
-    conversation: conversation(place, options.conversationId),
+    conversation: inConversation,
     channelData: {
       tenant: { id: TEST_TENANT_ID },
       ...(place === 'channel'
-        ? { team: { id: '19:team@thread.tacv2' }, channel: { id: '19:channel@thread.tacv2' } }
+        ? { team: { id: '19:team@thread.tacv2' }, channel: { id: channelOf(String(inConversation.id)) } }
         : {}),
     },
     locale: 'en-US',
@@ -113,5 +119,30 @@ export function invokeActivity(
     name: 'adaptiveCard/action',
     replyToId: options.replyToId ?? 'activity-1',
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  };
+}
+
+/** Teams' announcement that the app was installed in (`add`) or removed from (`remove`) a chat or team. */
+export function installationUpdateActivity(
+  action: 'add' | 'remove',
+  options: ActivityOptions,
+): Record<string, unknown> {
+  return { ...base(options), type: 'installationUpdate', action };
+}
+
+/** Members added to a conversation; `bot: true` adds the bot itself, as Teams does when the app is installed. */
+export function membersAddedActivity(
+  added: readonly { id: string; name: string }[],
+  options: ActivityOptions,
+): Record<string, unknown> {
+  const activity = base(options);
+  const place = options.place ?? 'personal';
+  return {
+    ...activity,
+    type: 'conversationUpdate',
+    membersAdded: added.map((member) => ({ id: member.id, name: member.name })),
+    ...(place === 'channel'
+      ? { channelData: { ...(activity.channelData as object), eventType: 'teamMemberAdded' } }
+      : {}),
   };
 }

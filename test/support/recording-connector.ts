@@ -1,13 +1,25 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/**
+ * What a call did in Teams' terms. `new post`: createConversation in a channel (POST /v3/conversations), a top-level
+ * post. `reply`: into a thread, i.e. to an activity id in the path or to a thread's conversation id (`…;messageid=…`).
+ * `message`: to a chat (or a channel id with no thread). `update`: PUT of an existing activity.
+ */
+export type ConnectorCallKind = 'new post' | 'reply' | 'message' | 'update';
+
 export interface ConnectorCall {
+  readonly kind: ConnectorCallKind;
   readonly method: string;
   readonly path: string;
+  /** For a new post, the channel it was created in. */
   readonly conversationId: string;
   /** The activity id in the path: the one replied to (POST) or updated (PUT). */
   readonly activityId?: string;
+  /** The activity sent (for a new post: the conversation parameters' activity). */
   readonly body: Record<string, unknown>;
+  /** A new post's conversation parameters as sent. */
+  readonly parameters?: Record<string, unknown>;
   readonly authorization?: string;
   readonly status: number;
   /** The id the connector answered with: a new activity's (POST) or the updated one's (PUT). */
@@ -33,6 +45,8 @@ export interface RecordingConnector {
 }
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+const CREATE_ROUTE = /^\/v3\/conversations\/?$/;
+const THREAD = ';messageid=';
 
 /** Stands in for the Bot Framework connector (Teams' serviceUrl): records what the bot sends and answers like it. */
 export async function startRecordingConnector(rateLimit?: RateLimit): Promise<RecordingConnector> {
@@ -43,13 +57,24 @@ export async function startRecordingConnector(rateLimit?: RateLimit): Promise<Re
 
   const server: Server = createServer((req, res) => {
     void readJson(req).then((body) => {
+      if (req.method === 'POST' && CREATE_ROUTE.test(req.url ?? '')) {
+        createConversation(req, res, body);
+        return;
+      }
       const match = ROUTE.exec(req.url ?? '');
       const conversationId = decodeURIComponent(match?.[1] ?? '');
       const activityId = match?.[2] ? decodeURIComponent(match[2]) : undefined;
-      const forced = failures.get(conversationId);
+      const forced = failures.get(conversationId) ?? failures.get(conversationId.split(THREAD)[0] ?? '');
       const status = !match ? 404 : (forced ?? throttleStatus(conversationId));
       const id = req.method === 'PUT' ? activityId : `activity-${nextId++}`;
+      const kind: ConnectorCallKind =
+        req.method === 'PUT'
+          ? 'update'
+          : activityId !== undefined || conversationId.includes(THREAD)
+            ? 'reply'
+            : 'message';
       calls.push({
+        kind,
         method: req.method ?? '',
         path: req.url ?? '',
         conversationId,
@@ -65,6 +90,47 @@ export async function startRecordingConnector(rateLimit?: RateLimit): Promise<Re
       res.end(JSON.stringify(status < 300 ? { id } : { error: { code: 'Failed', message: `status ${status}` } }));
     });
   });
+
+  /**
+   * Teams' createConversation in a channel: `isGroup`, `channelData.channel.id` and the first activity are required
+   * (a channel post cannot be empty); the answer names the new thread `<channel>;messageid=<post id>`.
+   */
+  function createConversation(req: IncomingMessage, res: ServerResponse, parameters: Record<string, unknown>): void {
+    const channelData = parameters.channelData as { channel?: { id?: unknown } } | undefined;
+    const channelId = typeof channelData?.channel?.id === 'string' ? channelData.channel.id : '';
+    const activity = parameters.activity as Record<string, unknown> | undefined;
+    const valid = parameters.isGroup === true && channelId !== '' && activity !== undefined && activity !== null;
+    const status = !valid ? 400 : (failures.get(channelId) ?? throttleStatus(channelId));
+    const postId = String(nextId++);
+    calls.push({
+      kind: 'new post',
+      method: 'POST',
+      path: req.url ?? '',
+      conversationId: channelId,
+      body: activity ?? {},
+      parameters,
+      authorization: req.headers.authorization,
+      status,
+      ...(status < 300 ? { answeredId: postId } : {}),
+    });
+    res.setHeader('content-type', 'application/json');
+    if (status === 429 && rateLimit) res.setHeader('retry-after', String(rateLimit.retryAfterSeconds));
+    res.statusCode = status < 300 ? 201 : status;
+    res.end(
+      JSON.stringify(
+        status < 300
+          ? { id: `${channelId}${THREAD}${postId}`, activityId: postId }
+          : {
+              error: {
+                code: valid ? 'Failed' : 'BadArgument',
+                message: valid
+                  ? `status ${status}`
+                  : 'a channel post needs isGroup, channelData.channel.id and an activity',
+              },
+            },
+      ),
+    );
+  }
 
   function throttleStatus(conversationId: string): number {
     if (!rateLimit) return 200;

@@ -36,16 +36,17 @@ export const snapshot: ComplianceSnapshot = {
 const baseline = new Map([[policyId(1), { counts: counts(30, 8, 2, 10), at: new Date('2026-11-22T09:00:00Z') }]]);
 
 export const complianceSummaryFixtures: readonly ComplianceSummaryView[] = [
-  toComplianceSummaryView(summarize(snapshot, baseline, 1, 10)),
+  toComplianceSummaryView(summarize(snapshot, baseline, 1, 10, new Date('2026-11-22T09:00:00Z')), { now: TAKEN_AT }),
   toComplianceSummaryView(summarize(snapshot, baseline, 2, 2), {
+    now: TAKEN_AT,
     title: 'Scheduled compliance summary',
     subscriptionId: 'a1b2c3d4',
   }),
-  toComplianceSummaryView(summarize({ takenAt: TAKEN_AT, policies: [] }, new Map(), 1, 10)),
+  toComplianceSummaryView(summarize({ takenAt: TAKEN_AT, policies: [] }, new Map(), 1, 10), { now: TAKEN_AT }),
 ];
 
 export const compliancePolicyFixtures: readonly CompliancePolicyView[] = snapshot.policies.map((policy) =>
-  toCompliancePolicyView(toSummaryRow(policy, baseline), TAKEN_AT),
+  toCompliancePolicyView(toSummaryRow(policy, baseline), TAKEN_AT, TAKEN_AT),
 );
 
 export const complianceDevicesFixtures: readonly ComplianceDevicesView[] = [
@@ -55,6 +56,7 @@ export const complianceDevicesFixtures: readonly ComplianceDevicesView[] = [
       deviceRows({ Succeeded: 5, 'Not compliant': 30, Error: 4 }),
       1,
     ),
+    TAKEN_AT,
   ),
   toComplianceDevicesView(
     nonCompliantDevicesPage(
@@ -62,37 +64,42 @@ export const complianceDevicesFixtures: readonly ComplianceDevicesView[] = [
       deviceRows({ Succeeded: 5 }),
       1,
     ),
+    TAKEN_AT,
   ),
 ];
 
 export const complianceSubscriptionsFixtures: readonly ComplianceSubscriptionsView[] = [
-  toComplianceSubscriptionsView([
-    {
-      subscription: {
-        id: 'a1b2c3d4',
-        conversationId: '19:c',
-        schedule: { cron: '0 9 * * *', timeZone: 'Europe/Paris', description: 'daily at 09:00 (Europe/Paris)' },
-        policies: [],
-        createdBy: { id: '29:alex', name: 'Alex Wilber' },
-        createdAt: '2026-11-20T09:00:00Z',
-        state: 'active',
-        lastRunAt: '2026-11-23T08:00:00Z',
+  toComplianceSubscriptionsView(
+    [
+      {
+        subscription: {
+          id: 'a1b2c3d4',
+          conversationId: '19:c',
+          schedule: { cron: '0 9 * * *', timeZone: 'Europe/Paris', description: 'daily at 09:00 (Europe/Paris)' },
+          policies: [],
+          createdBy: { id: '29:alex', name: 'Alex Wilber' },
+          createdAt: '2026-11-20T09:00:00Z',
+          state: 'active',
+          lastRunAt: '2026-11-23T08:00:00Z',
+        },
+        nextRun: new Date('2026-11-24T08:00:00Z'),
       },
-      nextRun: new Date('2026-11-24T08:00:00Z'),
-    },
-    {
-      subscription: {
-        id: 'e5f6a7b8',
-        conversationId: '19:c',
-        schedule: { cron: '*/1 * * * *', timeZone: 'UTC', description: 'cron */1 * * * * (UTC)' },
-        policies: [{ id: policyId(1), name: 'EDR - Windows' }],
-        createdBy: { id: '29:megan', name: 'Megan Bowen' },
-        createdAt: '2026-11-20T09:00:00Z',
-        state: 'paused',
-        pausedReason: 'the conversation could not be reached (HTTP 403) at 2026-11-23T08:00:00.000Z',
+      {
+        subscription: {
+          id: 'e5f6a7b8',
+          conversationId: '19:c',
+          schedule: { cron: '*/1 * * * *', timeZone: 'UTC', description: 'cron */1 * * * * (UTC)' },
+          policies: [{ id: policyId(1), name: 'EDR - Windows' }],
+          createdBy: { id: '29:megan', name: 'Megan Bowen' },
+          createdAt: '2026-11-20T09:00:00Z',
+          state: 'paused',
+          lastRunAt: '2026-11-23T08:00:00Z',
+          pausedReason: 'the conversation could not be reached (HTTP 403)',
+        },
+        nextRun: undefined,
       },
-      nextRun: undefined,
-    },
-  ]),
-  toComplianceSubscriptionsView([]),
+    ],
+    TAKEN_AT,
+  ),
+  toComplianceSubscriptionsView([], TAKEN_AT),
 ];

@@ -57,7 +57,10 @@ describe('the compliance summary card', () => {
     expect(JSON.stringify(donuts[0]?.data)).toContain('"legend":"Compliant"');
     const json = JSON.stringify(card);
     expect(json).toContain('No devices targeted yet');
-    expect(json).toContain('Since 2026-11-22 09:00 UTC: +10 compliant, −2 not compliant, −8 pending, +20.0 pts');
+    expect(json).toContain(
+      'Since the previous summary (yesterday 09:00 UTC): +10 compliant, −2 not compliant, −8 pending, +8.3 pts',
+    );
+    expect(json).toContain('Changes are since the previous summary here, posted yesterday 09:00 UTC.');
     expect(json).not.toMatch(/NaN|Infinity/);
   });
 

@@ -230,6 +230,14 @@ export class FakeTenant {
             ),
           }),
         ),
+      countCollections: (query) =>
+        reachable(() =>
+          ok(
+            [...this.collections.values()].filter((row) =>
+              row.name.toLowerCase().startsWith(query.nameStartsWith?.toLowerCase() ?? ''),
+            ).length,
+          ),
+        ),
       getCollection: (id) => reachable(() => collection(id)),
       listCollectionMembers: () => reachable(() => ok({ items: [] })),
       getCollectionCloudSync: (id) =>

@@ -65,6 +65,7 @@ export function createFakeTenant(world: FakeWorld): FakeTenant {
       configureTenantAttach: notUsed('configureTenantAttach'),
       setUploadScope: notUsed('setUploadScope'),
       listCollections: notUsed('listCollections'),
+      countCollections: notUsed('countCollections'),
       getCollection: notUsed('getCollection'),
       listCollectionMembers: notUsed('listCollectionMembers'),
       setCollectionEndpointSecurity: notUsed('setCollectionEndpointSecurity'),

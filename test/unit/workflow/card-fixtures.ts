@@ -25,6 +25,7 @@ function listing(overrides: Partial<CollectionListing>): CollectionListing {
     attached: true,
     uploadScope: { kind: 'all' },
     notes: [],
+    details: [],
     ...overrides,
   };
 }
@@ -33,17 +34,26 @@ const LONG = 'Contoso Worldwide Windows 11 Enterprise Devices – Finance & Acco
 
 export const collectionsFixtures: readonly CollectionsView[] = [
   toCollectionsView(
-    listing({ rows: Array.from({ length: 20 }, (_, index) => row(index, `${LONG}${index}`)), hasNext: true }),
+    listing({
+      rows: Array.from({ length: 20 }, (_, index) => row(index, `${LONG}${index}`)),
+      hasNext: true,
+      total: 10_000,
+    }),
+    { callerMayEnable: true },
   ),
   toCollectionsView(
     listing({
       query: { filter: 'Fin', enabledOnly: true, page: 3 },
       rows: [row(1, 'Finance Laptops')],
       uploadScope: { kind: 'unknown' },
-      notes: ["Intune's synced list is long; only its first part was read."],
+      notes: [
+        'ConfigMgr did not say whether some collections are enabled for endpoint security, so they show as unknown.',
+      ],
+      details: ['Cloud Sync settings: ProviderUnreachable'],
     }),
+    { callerMayEnable: false },
   ),
-  toCollectionsView(listing({ attached: false })),
+  toCollectionsView(listing({ attached: false, total: 0 }), { callerMayEnable: true }),
 ];
 
 export const consoleStepFixtures: readonly ConsoleStepView[] = [

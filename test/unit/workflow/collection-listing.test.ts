@@ -35,7 +35,9 @@ describe('collections listing over 10,000 collections', () => {
     expect(world.count('intune.listSyncedCollections')).toBe(0);
     expect(world.count('configMgr.listCollectionCloudSync')).toBe(1);
     expect(world.count('configMgr.getCollectionCloudSync')).toBe(0);
-    expect(world.calls).toHaveLength(4);
+    expect(world.count('configMgr.countCollections')).toBe(1);
+    expect(world.calls).toHaveLength(5);
+    expect(listing.total).toBe(10_000);
     expect(listing.rows[0]).toEqual({
       id: 'PS100100',
       name: 'Collection 00000',
@@ -54,8 +56,9 @@ describe('collections listing over 10,000 collections', () => {
     const json = cardJson(card);
     expect(cardProblems(card)).toEqual([]);
     expect(Buffer.byteLength(json)).toBeLessThan(MAX_CARD_BYTES);
-    expect(executeVerbs(card)).toEqual(['collections.page']);
-    expect(json).toContain('"data":{"page":2}');
+    expect([...new Set(executeVerbs(card))].sort()).toEqual(['collections.enable', 'collections.page']);
+    expect(json).toContain('10,000 collections · page 1 of 500');
+    expect(json).toContain('"data":{"page":2,"total":10000}');
     expect(json).toContain('upload scope: yes · synced to Intune: yes · endpoint security: yes');
   });
 
@@ -66,8 +69,9 @@ describe('collections listing over 10,000 collections', () => {
     const json = cardJson(card);
     expect(json).toContain('Collection 00020');
     expect(json).not.toContain('Collection 00019');
-    expect(json).toContain('"data":{"page":1,"filter":"Collection 000"}');
-    expect(json).toContain('"data":{"page":3,"filter":"Collection 000"}');
+    expect(json).toContain('"data":{"page":1,"filter":"Collection 000","total":100}');
+    expect(json).toContain('"data":{"page":3,"filter":"Collection 000","total":100}');
+    expect(json).toContain('100 collections · page 2 of 5');
     expect(world.count('configMgr.listCollections')).toBe(1);
   });
 
@@ -131,7 +135,9 @@ describe('collections listing states', () => {
       ['PS100042', true, 'unknown'],
       ['PS100050', false, 'unknown'],
     ]);
-    expect(listing.notes).toEqual(["Intune's synced collections could not be read."]);
+    expect(listing.notes).toEqual([
+      "Intune's list of synced collections could not be read, so synced to Intune may show as unknown.",
+    ]);
   });
 
   it('says when no collection matches the filter', async () => {

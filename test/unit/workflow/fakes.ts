@@ -108,6 +108,16 @@ export class FakeWorld {
             .sort((left, right) => left.name.localeCompare(right.name) || left.id.localeCompare(right.id));
           return ok(pageOf(rows, query.top ?? 100, query.skip ?? 0));
         }),
+      countCollections: (query) =>
+        this.answer('countCollections', () => {
+          const prefix = query.nameStartsWith?.toLowerCase() ?? '';
+          return ok(
+            [...this.collections.values()].filter(
+              (row) =>
+                (query.type === undefined || row.type === query.type) && row.name.toLowerCase().startsWith(prefix),
+            ).length,
+          );
+        }),
       getCollection: (id) => this.answer('getCollection', () => this.collection(id)),
       listCollectionMembers: () => this.answer('listCollectionMembers', () => ok({ items: [] })),
       getCollectionCloudSync: (id) =>
