@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { countByProbing } from './count-by-probing.js';
 import { fail, gatewayError, ok, type Result } from '../../core/errors/gateway-error.js';
 import type { CollectionMember, CollectionQuery, CollectionSummary, Page } from '../../core/ports/configmgr-gateway.js';
 import { orFilters } from '../odata/or-filters.js';
@@ -44,34 +45,20 @@ export async function listCollections(
   return rows.ok ? ok(toPage(rows.value.map(toCollectionSummary), page)) : rows;
 }
 
-/** Rows per count request: only CollectionID is selected, so a page stays small. */
-const COUNT_PAGE = 1000;
-
-/**
- * Counts matching collections by reading their ids only, a page at a time, until a short page. No `$orderby`: the
- * provider enumerates by the key (CollectionID) anyway, and sorting every page would cost the server more than the read.
- */
+/** Counts matching collections from their ids, in a few parallel rounds (count-by-probing.ts). */
 export async function countCollections(
   wmi: WmiReader,
   query: Pick<CollectionQuery, 'type' | 'nameStartsWith'>,
 ): Promise<Result<number>> {
   const filter = collectionFilter(query);
-  let total = 0;
-  for (;;) {
+  return countByProbing(async (skip, top) => {
     const rows = await wmi.list(
       '/wmi/SMS_Collection',
-      {
-        $select: 'CollectionID',
-        ...(filter ? { $filter: filter } : {}),
-        $top: String(COUNT_PAGE),
-        $skip: String(total),
-      },
+      { $select: 'CollectionID', ...(filter ? { $filter: filter } : {}), $top: String(top), $skip: String(skip) },
       collectionIdRowSchema,
     );
-    if (!rows.ok) return rows;
-    total += rows.value.length;
-    if (rows.value.length < COUNT_PAGE) return ok(total);
-  }
+    return rows.ok ? ok(rows.value.length) : rows;
+  });
 }
 
 function collectionFilter(query: Pick<CollectionQuery, 'type' | 'nameStartsWith'>): string | undefined {
