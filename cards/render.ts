@@ -1,5 +1,6 @@
 import * as ACData from 'adaptivecards-templating';
 import type { AdaptiveCard } from './adaptive-card.js';
+import { extrasOf, withCardExtras } from './card-extras.js';
 import { withMarkdownSafeText } from './markdown-safe.js';
 import { templates, type TemplateName, type TemplateViews } from './templates.js';
 
@@ -18,9 +19,13 @@ function parsedTemplate(name: TemplateName): ACData.Template {
   return template;
 }
 
-/** The one way a card is made: a template expanded with its typed view, its visible text made markdown-safe. */
+/**
+ * The one way a card is made: a template expanded with its typed view, the view's Details and next steps added
+ * (cards/card-extras.ts), its visible text made markdown-safe.
+ */
 export function renderCard<N extends TemplateName>(name: N, view: TemplateViews[N]): AdaptiveCard {
-  return withMarkdownSafeText(withoutNulls(parsedTemplate(name).expand({ $root: view }))) as AdaptiveCard;
+  const expanded = withoutNulls(parsedTemplate(name).expand({ $root: view })) as AdaptiveCard;
+  return withMarkdownSafeText(withCardExtras(expanded, extrasOf(view))) as AdaptiveCard;
 }
 
 /** `$when` on an object-valued property leaves `null` behind; clients expect the property to be absent. */

@@ -4,6 +4,7 @@ import { CARD_SCHEMA_VERSION } from '../../cards/adaptive-card.js';
 import { markdownSafe, RAW_TAG } from '../../cards/markdown-safe.js';
 import { renderCard } from '../../cards/render.js';
 import { templates, type TemplateName, type TemplateViews } from '../../cards/templates.js';
+import { describeLeaks, findHiddenFactLeaks } from '../support/card-content.js';
 import { cardProblems, executeVerbs } from '../support/card-parser.js';
 import { fixtures } from './fixtures.js';
 
@@ -35,6 +36,14 @@ describe.each(names)('the %s card', (name) => {
     for (const verb of executeVerbs(card)) expect(routedVerbs, `verb ${verb}`).toContain(verb);
     expect(visibleTexts(card).filter((text) => RAW_TAG.test(text))).toEqual([]);
   });
+
+  it.each(views.map((view, index) => [index, view] as const))(
+    'fixture %i shows no GUID, WMI class or ISO time outside Details',
+    (_index, view) => {
+      const leaks = findHiddenFactLeaks(render(name, view));
+      expect(leaks, describeLeaks(leaks)).toEqual([]);
+    },
+  );
 });
 
 /** What a reader sees: TextBlock and TextRun texts, fact titles and values, action titles. */

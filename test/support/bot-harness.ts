@@ -14,6 +14,7 @@ import type { TenantServices } from '../../core/tenant-services.js';
 import type { VerifyPolicy } from '../../core/runs/verify-policy.js';
 import type { IntuneWaitPolicy } from '../../core/maa/intune-gate.js';
 import { createAppServices } from '../../bot/wiring/create-app-services.js';
+import { checkInvokeAnswer } from './sent-card-leaks.js';
 import { startRecordingConnector, type RateLimit, type RecordingConnector } from './recording-connector.js';
 
 export interface TestBot {
@@ -88,7 +89,9 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     services,
     async post(activity, headers) {
       const { status, text } = await postRaw(JSON.stringify(activity), headers);
-      return { status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
+      const answer = text === '' ? undefined : (JSON.parse(text) as unknown);
+      checkInvokeAnswer(activity, answer);
+      return { status, body: answer };
     },
     postRaw,
     async close() {

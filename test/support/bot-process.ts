@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { freePort } from './free-port.js';
+import { checkInvokeAnswer } from './sent-card-leaks.js';
 
 /** Starting takes a few seconds alone and much longer on a loaded 2-core CI machine. */
 const READY_TIMEOUT_MS = 90_000;
@@ -103,7 +104,9 @@ export async function postActivity(bot: BotProcess, activity: unknown): Promise<
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(activity),
   });
-  return { status: response.status, body: await response.text() };
+  const body = await response.text();
+  checkInvokeAnswer(activity, parsedOrText(body));
+  return { status: response.status, body };
 }
 
 /** Every item of the bot's file storage whose key starts with `prefix`, as the bot last wrote it. */
@@ -141,4 +144,12 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+function parsedOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * What a reader of a card sees, and which technical facts leak into it. Technical facts (GUIDs, WMI class names, ISO
  * timestamps) belong behind the "Details" toggle: a container with id `details`, hidden, that an
- * `Action.ToggleVisibility` reveals (cards/details-toggle.ts). Everything else a reader sees is checked.
+ * `Action.ToggleVisibility` reveals (cards/card-extras.ts). Everything else a reader sees is checked.
  */
 
 export type HiddenFactKind = 'guid' | 'wmi-class' | 'iso-timestamp';
@@ -22,7 +22,7 @@ const HIDDEN_FACTS: readonly (readonly [HiddenFactKind, RegExp])[] = [
 /** Properties a client shows as text (Action `data`, ids, urls and verbs are not shown). */
 const SHOWN_KEYS = new Set(['text', 'title', 'placeholder', 'label', 'altText', 'fallbackText', 'errorMessage']);
 
-/** The id every card uses for its technical details (cards/details-toggle.ts). */
+/** The id every card uses for its technical details (cards/card-extras.ts). */
 export const DETAILS_ID = 'details';
 
 interface Shown {

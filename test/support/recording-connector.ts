@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkSentActivity } from './sent-card-leaks.js';
 
 /**
  * What a call did in Teams' terms. `new post`: createConversation in a channel (POST /v3/conversations), a top-level
@@ -73,6 +74,7 @@ export async function startRecordingConnector(rateLimit?: RateLimit): Promise<Re
           : activityId !== undefined || conversationId.includes(THREAD)
             ? 'reply'
             : 'message';
+      checkSentActivity(`${req.method ?? ''} ${req.url ?? ''}`, body);
       calls.push({
         kind,
         method: req.method ?? '',
@@ -102,6 +104,7 @@ export async function startRecordingConnector(rateLimit?: RateLimit): Promise<Re
     const valid = parameters.isGroup === true && channelId !== '' && activity !== undefined && activity !== null;
     const status = !valid ? 400 : (failures.get(channelId) ?? throttleStatus(channelId));
     const postId = String(nextId++);
+    checkSentActivity(`POST ${req.url ?? ''} (new channel post)`, activity);
     calls.push({
       kind: 'new post',
       method: 'POST',
