@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
+import { toErrorView } from '../../cards/views/message-view.js';
 import { toUsageErrorView } from '../../cards/views/usage-error-view.js';
 import { bindArguments } from './bind-arguments.js';
 import type { CommandContext } from './command.js';
@@ -17,12 +18,15 @@ export async function dispatchMessage(text: string, context: CommandContext): Pr
     return renderCard('notice', { title: 'Hello!', message: 'Type **help** to see what I can do.' });
   }
   if (trimmed.length > MAX_COMMAND_LENGTH) {
-    return renderCard('error', {
-      title: 'That message is too long',
-      message: `Commands are at most ${MAX_COMMAND_LENGTH} characters; this one has ${trimmed.length}.`,
-      fix: 'Send the command on its own, without pasted logs or attachments.',
-      correlationId: context.correlationId,
-    });
+    return renderCard(
+      'error',
+      toErrorView({
+        title: 'That message is too long',
+        message: `Commands are at most ${MAX_COMMAND_LENGTH} characters; this one has ${trimmed.length}.`,
+        fix: 'Send the command on its own, without pasted logs or attachments.',
+        correlationId: context.correlationId,
+      }),
+    );
   }
   const words = tokenize(trimmed);
   const found = findCommand(context.commands, words);

@@ -46,6 +46,8 @@ export class ProgressCards implements RunObserver {
   }
 
   runChanged(run: RunRecord): void {
+    const known = this.latest.get(run.id);
+    if (known && !isNewer(run, known)) return;
     this.latest.set(run.id, run);
     if (this.timers.has(run.id)) return;
     const wait = Math.max(0, (this.lastSent.get(run.id) ?? 0) + this.minIntervalMs - Date.now());
@@ -79,8 +81,10 @@ export class ProgressCards implements RunObserver {
   }
 
   private async publishLatest(runId: string): Promise<void> {
+    // Each edit waits for the one before it, whether that one worked or not: a failed edit must not swallow the next
+    // (the latest state, often the run's last).
     const previous = this.publishing.get(runId) ?? Promise.resolve();
-    const next = previous.then(() => this.publish(runId));
+    const next = previous.catch(() => undefined).then(() => this.publish(runId));
     this.publishing.set(runId, next);
     try {
       await next;
@@ -115,4 +119,9 @@ export class ProgressCards implements RunObserver {
       continued: ref !== undefined,
     } satisfies CardRef);
   }
+}
+
+/** Notifications can arrive out of order; an older record never replaces a newer one (a retry is newer: it is later). */
+function isNewer(incoming: RunRecord, known: RunRecord): boolean {
+  return Date.parse(incoming.updatedAt) >= Date.parse(known.updatedAt);
 }

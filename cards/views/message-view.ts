@@ -1,4 +1,6 @@
-export interface NoticeView {
+import type { CardExtras, DetailFact } from '../card-extras.js';
+
+export interface NoticeView extends CardExtras {
   readonly title: string;
   readonly message: string;
 }
@@ -9,8 +11,16 @@ export interface ErrorView {
   /** Empty when there is nothing the user can do. */
   readonly fix: string;
   readonly correlationId: string;
+  /** The reference to quote to whoever runs the bot, behind the card's Details toggle. */
+  readonly details: readonly DetailFact[];
 }
 
 export function toErrorView(input: { title: string; message: string; fix?: string; correlationId: string }): ErrorView {
-  return { title: input.title, message: input.message, fix: input.fix ?? '', correlationId: input.correlationId };
+  return {
+    title: input.title,
+    message: input.message,
+    fix: input.fix ?? '',
+    correlationId: input.correlationId,
+    details: [{ title: 'Reference (for whoever runs AttachOps)', value: input.correlationId }],
+  };
 }

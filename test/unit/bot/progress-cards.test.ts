@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemoryStorage } from '../../../adapters/storage/memory-storage.js';
 import type { AdaptiveCard } from '../../../cards/adaptive-card.js';
 import { ProgressCards, type CardMessenger } from '../../../bot/runs/progress-cards.js';
@@ -22,7 +22,7 @@ class FakeMessenger implements CardMessenger {
   }
 }
 
-function run(message: string): RunRecord {
+function run(message: string, changes: Partial<RunRecord> = {}): RunRecord {
   return {
     id: 'r-test01',
     kind: 'enable',
@@ -36,7 +36,29 @@ function run(message: string): RunRecord {
     steps: [
       { id: 's1', kind: 'enable-collection', title: 'Enable', state: 'running', input: {}, attempts: 1, message },
     ],
+    ...changes,
   };
+}
+
+/** A post that waits until the test lets it go: the synchronization point for what happens while it is in flight. */
+class HeldMessenger extends FakeMessenger {
+  private release: ((outcome: 'ok' | 'fail') => void) | undefined;
+  private notifyPosted: () => void = () => undefined;
+  readonly posted = new Promise<void>((resolve) => (this.notifyPosted = resolve));
+
+  override async post(conversationId: string, card: AdaptiveCard): Promise<string> {
+    if (this.posts.length > 0 || this.release) return super.post(conversationId, card);
+    const outcome = await new Promise<'ok' | 'fail'>((resolve) => {
+      this.release = resolve;
+      this.notifyPosted();
+    });
+    if (outcome === 'fail') throw new Error('503 from the connector');
+    return super.post(conversationId, card);
+  }
+
+  finishFirstPost(outcome: 'ok' | 'fail'): void {
+    this.release?.(outcome);
+  }
 }
 
 function setup(minIntervalMs = 200) {
@@ -78,5 +100,43 @@ describe('ProgressCards', () => {
     cards.runChanged(run('third'));
     await cards.idle();
     expect(messenger.updates.at(-1)?.activityId).toBe('activity-2');
+  });
+
+  it('shows the last state of a run that ends while its first card is still being posted, even if that post fails', async () => {
+    const messenger = new HeldMessenger();
+    const cards = new ProgressCards({
+      messenger,
+      storage: createMemoryStorage(),
+      clock: new FakeClock(),
+      log: silentLogger,
+      minIntervalMs: 0,
+    });
+    // Timers are driven by hand so the second edit is queued exactly while the first post is in flight.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      cards.runChanged(run('starting'));
+      vi.runOnlyPendingTimers();
+      await messenger.posted;
+      cards.runChanged(run('all done', { status: 'done', updatedAt: '2026-11-23T09:00:01Z' }));
+      vi.runOnlyPendingTimers();
+    } finally {
+      vi.useRealTimers();
+    }
+    messenger.finishFirstPost('fail');
+    await cards.idle();
+    expect(JSON.stringify(messenger.posts.at(-1)?.card)).toContain('all done');
+  });
+
+  it('never lets an older state of a run replace a newer one on its card', async () => {
+    const { messenger, cards } = setup(0);
+    cards.runChanged(run('finished', { status: 'done', updatedAt: '2026-11-23T09:00:05Z' }));
+    cards.runChanged(run('still running', { updatedAt: '2026-11-23T09:00:01Z' }));
+    await cards.idle();
+    cards.runChanged(run('late echo', { updatedAt: '2026-11-23T09:00:02Z' }));
+    await cards.idle();
+    const shown = JSON.stringify([...messenger.posts, ...messenger.updates].at(-1)?.card);
+    expect(shown).toContain('finished');
+    expect(shown).not.toContain('still running');
+    expect(shown).not.toContain('late echo');
   });
 });
