@@ -67,6 +67,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     messenger,
     knownUsers,
     log,
+    services.clock,
     config.access.approvalsChannel,
     services.runs,
   );

@@ -6,6 +6,7 @@ import type { Actor } from '../../core/actor.js';
 import type { ApprovalRecord } from '../../core/approvals/approval-record.js';
 import type { ApprovalObserver, ApprovalService } from '../../core/approvals/approval-service.js';
 import { sameObjectId } from '../../core/identity/object-id.js';
+import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { BackgroundTasks } from '../../core/runs/background-tasks.js';
 import type { RunObserver } from '../../core/runs/run-request.js';
@@ -30,6 +31,7 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
     private readonly messenger: CardMessenger,
     private readonly knownUsers: KnownUsers,
     private readonly log: Logger,
+    private readonly clock: Clock,
     private readonly channel?: string,
     private readonly runs?: { get(runId: string): Promise<RunRecord | undefined> },
   ) {
@@ -54,10 +56,10 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
   /** The card as this person should see it. */
   async cardFor(record: ApprovalRecord, actor: Actor, note?: string): Promise<AdaptiveCard> {
     const viewer = await this.viewerOf(record, actor);
-    const intuneLine = intuneLineOf(await this.runs?.get(record.runId));
+    const intuneLine = intuneLineOf(await this.runs?.get(record.runId), this.clock.now());
     return renderCard(
       'approval',
-      toApprovalView(record, { viewer, userIds: await this.audience(record), note, intuneLine }),
+      toApprovalView(record, { viewer, userIds: await this.audience(record), note, intuneLine, now: this.clock.now() }),
     );
   }
 
@@ -81,7 +83,7 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
 
   /** When Intune decides on a run's held write, the approval card says so too. */
   runChanged(run: RunRecord): void {
-    const shown = intuneLineOf(run);
+    const shown = intuneLineOf(run, this.clock.now());
     if (shown === '' || this.intuneShown.get(run.id) === shown) return;
     this.intuneShown.set(run.id, shown);
     const approvalId = run.steps.find((step) => typeof step.input.approvalId === 'string')?.input.approvalId;
@@ -97,10 +99,15 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
   }
 
   private async baseCard(record: ApprovalRecord): Promise<AdaptiveCard> {
-    const intuneLine = intuneLineOf(await this.runs?.get(record.runId));
+    const intuneLine = intuneLineOf(await this.runs?.get(record.runId), this.clock.now());
     return renderCard(
       'approval',
-      toApprovalView(record, { viewer: 'viewer', userIds: await this.audience(record), intuneLine }),
+      toApprovalView(record, {
+        viewer: 'viewer',
+        userIds: await this.audience(record),
+        intuneLine,
+        now: this.clock.now(),
+      }),
     );
   }
 

@@ -17,6 +17,6 @@ export const approvalsCommand = defineCommand({
       services.approvals.listFor(actor),
       services.approvals.isApprover(actor),
     ]);
-    return renderCard('approval-list', toApprovalListView({ ...lists, isApprover }));
+    return renderCard('approval-list', toApprovalListView({ ...lists, isApprover, now: services.clock.now() }));
   },
 });

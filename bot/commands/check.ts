@@ -35,6 +35,7 @@ export async function prerequisitesCard(
   collection: string | undefined,
   context: CommandContext,
 ): Promise<AdaptiveCard> {
+  const now = context.services.clock.now();
   const report = await checkPrerequisites(requireTenant(context.services), {
     profile,
     purpose: 'report',
@@ -42,8 +43,8 @@ export async function prerequisitesCard(
       name: context.actor.name,
       ...(context.actor.aadObjectId === undefined ? {} : { aadObjectId: context.actor.aadObjectId }),
     },
-    now: context.services.clock.now(),
+    now,
     targetCollectionIds: collection === undefined ? [] : [collection],
   });
-  return renderCard('prerequisites', toPrerequisitesView(report));
+  return renderCard('prerequisites', toPrerequisitesView(report, now));
 }

@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
+import { toCommandUsageView } from '../../cards/views/help-view.js';
 import { toErrorView } from '../../cards/views/message-view.js';
 import { toUsageErrorView } from '../../cards/views/usage-error-view.js';
 import { bindArguments } from './bind-arguments.js';
@@ -12,7 +13,19 @@ import { unknownCommandCard } from './unknown-command-card.js';
 export const MAX_COMMAND_LENGTH = 4000;
 
 /** From the text a user typed (mention already removed) to the card the bot answers with. */
-export async function dispatchMessage(text: string, context: CommandContext): Promise<AdaptiveCard | undefined> {
+export interface DispatchOptions {
+  /**
+   * The text came from a next-step button that knows only part of the command (`assign "EDR pilot"`): when arguments
+   * are missing, answer with the command's usage and the command so far to complete, not with an error.
+   */
+  readonly fromButton?: boolean;
+}
+
+export async function dispatchMessage(
+  text: string,
+  context: CommandContext,
+  options: DispatchOptions = {},
+): Promise<AdaptiveCard | undefined> {
   const trimmed = text.trim();
   if (trimmed === '') {
     return renderCard('notice', { title: 'Hello!', message: 'Type **help** to see what I can do.' });
@@ -33,7 +46,18 @@ export async function dispatchMessage(text: string, context: CommandContext): Pr
   if (!found) return unknownCommandCard(words.slice(0, 2).join(' ') || trimmed, context.commands);
 
   const bound = bindArguments(found.command, found.rest);
-  if (!bound.ok) return renderCard('usage-error', toUsageErrorView(found.command, bound.problems));
+  if (!bound.ok) {
+    if (options.fromButton && bound.problems.every((problem) => problem.problem === 'is required')) {
+      const rest = bound.problems.map((problem) =>
+        problem.argument.startsWith('<') ? problem.argument : `${problem.argument} <…>`,
+      );
+      return renderCard('command-usage', {
+        ...toCommandUsageView(found.command),
+        started: [trimmed, ...rest].join(' '),
+      });
+    }
+    return renderCard('usage-error', toUsageErrorView(found.command, bound.problems));
+  }
 
   const log = context.log.child({ command: found.command.name });
   log.info({ changesTenant: found.command.changesTenant }, 'command');

@@ -9,12 +9,15 @@ export const policyShowCommand = defineCommand({
   name: 'policy show',
   summary: 'Shows one EDR or Antivirus policy: its settings and its assignments.',
   usage: 'policy show <name|id>',
-  examples: ['policy show "EDR - Windows"', 'policy show 4f0c6a7e-55d1-4c36-9d0b-2f3a77a0c111'],
+  examples: ['policy show "EDR - Windows"', 'policy show "AV - Servers"'],
   positionals: ['policy'],
   args: z.object({ policy: z.string().trim().min(1).max(256) }),
   changesTenant: false,
   role: 'reader',
   async run({ policy }, { services }) {
-    return renderCard('policy-details', toPolicyDetailsView(await readPolicyOverview(requireTenant(services), policy)));
+    return renderCard(
+      'policy-details',
+      toPolicyDetailsView(await readPolicyOverview(requireTenant(services), policy), services.clock.now()),
+    );
   },
 });

@@ -17,6 +17,6 @@ export const runsCommand = defineCommand({
   async run({ all }, { services, conversation }) {
     const runs = await services.runs.list();
     const shown = (all ? runs : runs.filter((run) => run.conversationId === conversation.id)).slice(0, SHOWN);
-    return renderCard('run-list', toRunListView(shown));
+    return renderCard('run-list', toRunListView(shown, services.clock.now()));
   },
 });

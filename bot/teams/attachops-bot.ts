@@ -16,7 +16,7 @@ import type { AppServices } from '../app-services.js';
 import type { AnyCommand, CommandContext } from '../commands/command.js';
 import { dispatchMessage } from '../commands/dispatch-message.js';
 import { dispatchVerb } from '../verbs/dispatch-verb.js';
-import type { AnyVerb } from '../verbs/verb.js';
+import { isVerbNote, type AnyVerb } from '../verbs/verb.js';
 import { callerFromActivity, type Caller } from './caller-from-activity.js';
 import { commandText } from './command-text.js';
 import type { ConversationReferences } from './conversation-references.js';
@@ -104,11 +104,11 @@ export class AttachOpsBot extends TeamsActivityHandler {
         ),
       );
     }
-    const card = await dispatchVerb(turn.activity.value, this.dependencies.verbs, {
+    const answer = await dispatchVerb(turn.activity.value, this.dependencies.verbs, {
       ...context,
       cardActivityId: turn.activity.replyToId,
     });
-    return cardResponse(card);
+    return isVerbNote(answer) ? noteResponse(answer.note) : cardResponse(answer);
   }
 
   private callerOf(turn: TurnContext): Caller {
@@ -183,4 +183,9 @@ export class AttachOpsBot extends TeamsActivityHandler {
 
 function cardResponse(card: AdaptiveCard): InvokeResponse {
   return { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card } };
+}
+
+/** Universal Actions' message answer: Teams shows the text and leaves the clicked card as it was. */
+function noteResponse(note: string): InvokeResponse {
+  return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: note } };
 }

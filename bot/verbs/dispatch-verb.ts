@@ -3,7 +3,7 @@ import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
 import { toErrorView } from '../../cards/views/message-view.js';
 import { failureCard } from '../commands/failure-card.js';
-import type { AnyVerb, VerbContext } from './verb.js';
+import type { AnyVerb, VerbAnswer, VerbContext } from './verb.js';
 
 const actionSchema = z.object({
   action: z.object({
@@ -18,7 +18,7 @@ export async function dispatchVerb(
   value: unknown,
   verbs: readonly AnyVerb[],
   context: VerbContext,
-): Promise<AdaptiveCard> {
+): Promise<VerbAnswer> {
   const parsed = actionSchema.safeParse(value);
   if (!parsed.success) {
     return invalidActionCard('That button sent something I do not understand.', context.correlationId);

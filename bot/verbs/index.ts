@@ -5,6 +5,7 @@ import { approvalRejectVerb } from './approval-reject.js';
 import { auditPageVerb } from './audit-page.js';
 import { checkRerunVerb } from './check-rerun.js';
 import { collectionsEnableVerb } from './collections-enable.js';
+import { commandRunVerb } from './command-run.js';
 import { collectionsPageVerb } from './collections-page.js';
 import { complianceDevicesVerb } from './compliance-devices.js';
 import { compliancePageVerb } from './compliance-page.js';
@@ -25,6 +26,7 @@ export const verbs: readonly AnyVerb[] = [
   approvalRefreshVerb,
   auditPageVerb,
   checkRerunVerb,
+  commandRunVerb,
   collectionsPageVerb,
   collectionsEnableVerb,
   compliancePageVerb,

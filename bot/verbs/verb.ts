@@ -11,7 +11,18 @@ export interface VerbDefinition<S extends z.ZodType> {
   readonly data: S;
   /** The role the clicking person needs; checked before `run`. */
   readonly role: Requirement;
-  run(data: z.infer<S>, context: VerbContext): Promise<AdaptiveCard>;
+  run(data: z.infer<S>, context: VerbContext): Promise<VerbAnswer>;
+}
+
+/** A card that replaces the clicked one, or a short note shown while the clicked card stays as it was. */
+export type VerbAnswer = AdaptiveCard | VerbNote;
+
+export interface VerbNote {
+  readonly note: string;
+}
+
+export function isVerbNote(answer: VerbAnswer): answer is VerbNote {
+  return typeof (answer as Partial<VerbNote>).note === 'string';
 }
 
 export interface VerbContext extends CommandContext {

@@ -1,5 +1,5 @@
 import type { ApprovalRecord } from '../../core/approvals/approval-record.js';
-import { formatUtcMinute } from '../../core/time-format.js';
+import { formatMoment } from '../../core/time-format.js';
 
 interface ApprovalLine {
   readonly approvalId: string;
@@ -19,11 +19,12 @@ export function toApprovalListView(lists: {
   toDecide: readonly ApprovalRecord[];
   mine: readonly ApprovalRecord[];
   isApprover: boolean;
+  now: Date;
 }): ApprovalListView {
   const line = (record: ApprovalRecord): ApprovalLine => ({
     approvalId: record.id,
     title: record.plan.title,
-    line: `${record.status} · requested by ${record.requestedBy.name} · ${record.approvals.length}/${record.quorum} approvals · expires ${formatUtcMinute(record.expiresAt)}`,
+    line: `${record.status} · requested by ${record.requestedBy.name} · ${record.approvals.length}/${record.quorum} approvals · expires ${formatMoment(record.expiresAt, lists.now)}`,
   });
   const waiting = lists.toDecide.length;
   return {

@@ -1,10 +1,11 @@
 import type { ApprovalRecord, ApprovalStatus } from '../../core/approvals/approval-record.js';
 import type { PlanAction } from '../../core/approvals/change-plan.js';
-import { formatUtcMinute as utc } from '../../core/time-format.js';
+import { formatMoment } from '../../core/time-format.js';
+import type { CardExtras, DetailFact } from '../card-extras.js';
 
 export type ApprovalViewer = 'approver' | 'requester' | 'viewer';
 
-export interface ApprovalView {
+export interface ApprovalView extends CardExtras {
   readonly approvalId: string;
   readonly runId: string;
   readonly title: string;
@@ -23,6 +24,7 @@ export interface ApprovalView {
   readonly canCancel: boolean;
   /** Who gets their own view of the card (Teams refreshes it for them); empty once decided. */
   readonly userIds: readonly string[];
+  readonly details: readonly DetailFact[];
 }
 
 const SHOWN_CHANGES = 25;
@@ -47,8 +49,9 @@ const STATUS: Record<ApprovalStatus, { icon: string; label: string }> = {
 
 export function toApprovalView(
   record: ApprovalRecord,
-  options: { viewer: ApprovalViewer; userIds?: readonly string[]; note?: string; intuneLine?: string },
+  options: { viewer: ApprovalViewer; userIds?: readonly string[]; note?: string; intuneLine?: string; now: Date },
 ): ApprovalView {
+  const utc = (at: string) => formatMoment(at, options.now);
   const pending = record.status === 'pending';
   const status = STATUS[record.status];
   const votes = `${record.approvals.length} of ${record.quorum} approval${record.quorum === 1 ? '' : 's'}`;
@@ -60,7 +63,7 @@ export function toApprovalView(
     statusLine: pending
       ? `${status.label} · ${votes} · expires ${utc(record.expiresAt)}`
       : `${status.label} · ${votes}`,
-    requestLine: `Requested by ${record.requestedBy.name} on ${utc(record.createdAt)} · request ${record.id} · run ${record.runId}`,
+    requestLine: `Requested by ${record.requestedBy.name} ${utc(record.createdAt)}`,
     changes: record.plan.changes.slice(0, SHOWN_CHANGES).map((change) => ({
       icon: ACTION_ICONS[change.action],
       subject: change.subject,
@@ -70,18 +73,24 @@ export function toApprovalView(
       record.plan.changes.length > SHOWN_CHANGES
         ? `…and ${record.plan.changes.length - SHOWN_CHANGES} more changes.`
         : '',
-    planLine: `Plan ${record.planHash.slice(0, 12)}: re-checked against the tenant just before it runs.`,
-    decisionLine: decisionLine(record),
+    planLine:
+      'The plan is re-checked against the tenant just before it runs; if the tenant changed, a new plan is made.',
+    decisionLine: decisionLine(record, utc),
     intuneLine: options.intuneLine ?? '',
     note: options.note ?? '',
     pending,
     canDecide: pending && options.viewer === 'approver',
     canCancel: pending && options.viewer === 'requester',
     userIds: pending ? [...(options.userIds ?? [])] : [],
+    details: [
+      { title: 'Request', value: record.id },
+      { title: 'Run', value: record.runId },
+      { title: 'Plan fingerprint', value: record.planHash.slice(0, 12) },
+    ],
   };
 }
 
-function decisionLine(record: ApprovalRecord): string {
+function decisionLine(record: ApprovalRecord, utc: (at: string) => string): string {
   const decision = record.decision;
   const voters = record.approvals.map((approval) => `${approval.by.name} (${utc(approval.at)})`).join(', ');
   switch (record.status) {

@@ -19,7 +19,10 @@ export interface RestrictedCommand {
   readonly grantedBy: string;
 }
 
-export type CommandUsageView = CommandSummary;
+export interface CommandUsageView extends CommandSummary {
+  /** From a next-step button: the command with what is known filled in, for the user to complete and send. */
+  readonly started?: string;
+}
 
 export function toHelpView(
   commands: readonly CommandSummary[],

@@ -1,7 +1,7 @@
 import { INTUNE_GATE_TITLE, type IntuneGate } from '../../core/maa/intune-gate.js';
 import { MAA_ADMIN_CENTER_URL } from '../../core/maa/maa-admin-center.js';
 import type { RunRecord } from '../../core/runs/run-record.js';
-import { formatUtcMinute } from '../../core/time-format.js';
+import { formatMoment } from '../../core/time-format.js';
 
 /** The second gate on the progress card: Intune Multi Admin Approval, after our own approval. */
 export interface IntuneGateView {
@@ -23,13 +23,13 @@ export const EMPTY_INTUNE_GATE: IntuneGateView = {
 };
 
 /** The last step Intune held, if any: while it waits, and after Intune decided. */
-export function toIntuneGateView(run: RunRecord): IntuneGateView | undefined {
+export function toIntuneGateView(run: RunRecord, now: Date): IntuneGateView | undefined {
   const gate = run.steps.findLast((step) => step.intune !== undefined)?.intune;
   if (!gate) return undefined;
   return {
     title: INTUNE_GATE_TITLE,
     requestId: gate.requestId,
-    expires: gate.expiresAt ? formatUtcMinute(gate.expiresAt) : 'not known yet',
+    expires: gate.expiresAt ? formatMoment(gate.expiresAt, now) : 'not known yet',
     approverGroup: gate.approverGroups?.join(', ') ?? '',
     status: statusOf(gate),
     link: MAA_ADMIN_CENTER_URL,
@@ -37,9 +37,9 @@ export function toIntuneGateView(run: RunRecord): IntuneGateView | undefined {
 }
 
 /** One line for the approval card, so our approvers see Intune's decision too. */
-export function intuneLineOf(run: RunRecord | undefined): string {
-  const view = run && toIntuneGateView(run);
-  return view ? `Intune Multi Admin Approval (request ${view.requestId}): ${view.status}` : '';
+export function intuneLineOf(run: RunRecord | undefined, now: Date): string {
+  const view = run && toIntuneGateView(run, now);
+  return view ? `Intune Multi Admin Approval: ${view.status}` : '';
 }
 
 function statusOf(gate: IntuneGate): string {

@@ -8,14 +8,16 @@ import {
   settingsOf,
 } from '../../core/policies/setting-labels.js';
 import { DEFAULT_SCOPE_TAG_ID } from '../../core/policies/scope-tags.js';
-import { formatUtcMinute } from '../../core/time-format.js';
+import { formatMoment } from '../../core/time-format.js';
+import type { CardExtras, DetailFact } from '../card-extras.js';
+import { plainText } from './technical-text.js';
 
 interface Fact {
   readonly title: string;
   readonly value: string;
 }
 
-export interface PolicyDetailsView {
+export interface PolicyDetailsView extends CardExtras {
   readonly title: string;
   readonly subtitle: string;
   readonly facts: readonly Fact[];
@@ -28,12 +30,14 @@ export interface PolicyDetailsView {
   readonly noAssignmentsText: string;
   readonly notes: readonly string[];
   readonly hasNotes: boolean;
+  readonly details: readonly DetailFact[];
 }
 
 /** Descriptions and names are cut so the card stays well under 28 KB. */
 const MAX_TEXT_LENGTH = 400;
 
-export function toPolicyDetailsView({ policy, assignments }: PolicyOverview): PolicyDetailsView {
+export function toPolicyDetailsView({ policy, assignments }: PolicyOverview, now: Date): PolicyDetailsView {
+  const labels = assignments.map((planned) => plainText(shorten(planned.label), now));
   const settings = policy.draft ? settingsOf(policy.draft) : {};
   const settingFacts = SETTING_KEYS.flatMap((key) =>
     settings[key] === undefined ? [] : [{ title: SETTING_LABELS[key], value: describeSettingValue(settings[key]) }],
@@ -52,7 +56,6 @@ export function toPolicyDetailsView({ policy, assignments }: PolicyOverview): Po
     title: shorten(policy.name),
     subtitle: describeKind(policy.kind),
     facts: [
-      { title: 'Id', value: policy.id },
       { title: 'Made by AttachOps', value: policy.managedByAttachOps ? 'yes' : 'no' },
       ...(policy.description.trim() === '' ? [] : [{ title: 'Description', value: shorten(policy.description) }]),
       ...scopeTagFact(policy.draft),
@@ -66,7 +69,7 @@ export function toPolicyDetailsView({ policy, assignments }: PolicyOverview): Po
             },
           ]
         : []),
-      ...(policy.lastModified ? [{ title: 'Last modified', value: formatUtcMinute(policy.lastModified) }] : []),
+      ...(policy.lastModified ? [{ title: 'Last modified', value: formatMoment(policy.lastModified, now) }] : []),
     ],
     settings: settingFacts,
     hasSettings: settingFacts.length > 0,
@@ -74,11 +77,17 @@ export function toPolicyDetailsView({ policy, assignments }: PolicyOverview): Po
       ? 'No setting AttachOps manages is configured.'
       : 'AttachOps does not read the settings of this profile.',
     assignmentsHeading: `Assignments (${policy.assignments.length})`,
-    assignments: assignments.map(toAssignmentRow),
+    assignments: assignments.map((planned, index) => toAssignmentRow(planned, labels[index]?.text ?? planned.label)),
     hasAssignments: policy.assignments.length > 0,
     noAssignmentsText: 'Not assigned. Type assign to assign it.',
     notes,
     hasNotes: notes.length > 0,
+    details: [
+      { title: 'Policy id', value: policy.id },
+      ...labels.flatMap((label) =>
+        label.technical.length === 0 ? [] : [{ title: label.text, value: label.technical.join('; ') }],
+      ),
+    ],
   };
 }
 
@@ -92,12 +101,12 @@ function scopeTagFact(draft: PolicyOverview['policy']['draft']): Fact[] {
   ];
 }
 
-function toAssignmentRow(planned: PlannedTarget): { title: string; details: string } {
+function toAssignmentRow(planned: PlannedTarget, label: string): { title: string; details: string } {
   const devices =
     planned.devices === undefined
       ? 'device count not known'
       : `${planned.devices.toLocaleString('en-US')} ${planned.devices === 1 ? 'device' : 'devices'}`;
-  return { title: shorten(planned.label), details: planned.target.kind === 'exclude-group' ? 'excluded' : devices };
+  return { title: label, details: planned.target.kind === 'exclude-group' ? 'excluded' : devices };
 }
 
 function shorten(text: string): string {

@@ -1,8 +1,9 @@
 import type { PolicyListing } from '../../core/policies/policy-listing.js';
 import { describeKind } from '../../core/policies/setting-labels.js';
 import type { PolicyListItem } from '../../core/policy/managed-policy.js';
+import type { CardExtras, DetailFact } from '../card-extras.js';
 
-export interface PolicyListView {
+export interface PolicyListView extends CardExtras {
   readonly title: string;
   readonly summary: string;
   readonly rows: readonly { title: string; details: string }[];
@@ -10,6 +11,8 @@ export interface PolicyListView {
   readonly emptyText: string;
   readonly notes: readonly string[];
   readonly hasNotes: boolean;
+  /** Each policy's id, for Graph or the admin center; people type names. */
+  readonly details: readonly DetailFact[];
 }
 
 /** Long names are cut so a full page always fits a Teams card (28 KB). */
@@ -40,6 +43,7 @@ export function toPolicyListView(listing: PolicyListing): PolicyListView {
     emptyText: emptyText(listing),
     notes: [...more, ...hint],
     hasNotes: more.length + hint.length > 0,
+    details: listing.rows.map((policy) => ({ title: shorten(policy.name), value: policy.id })),
   };
 }
 
@@ -50,7 +54,6 @@ function toRow(policy: PolicyListItem): { title: string; details: string } {
       describeKind(policy.kind),
       policy.managedByAttachOps ? 'made by AttachOps' : 'not made by AttachOps',
       policy.isAssigned ? 'assigned' : 'not assigned',
-      policy.id,
     ].join(' · '),
   };
 }

@@ -1,6 +1,8 @@
 import type { PrerequisiteReport, Verdict } from '../../core/prerequisites/report.js';
 import type { PolicyProfile, Profile, RuleResult, RuleStatus } from '../../core/prerequisites/rule-result.js';
-import { formatUtcMinute } from '../../core/time-format.js';
+import { formatMoment } from '../../core/time-format.js';
+import type { CardExtras, DetailFact, NextStep } from '../card-extras.js';
+import { plainText } from './technical-text.js';
 
 export interface PrerequisiteRuleView {
   readonly icon: string;
@@ -12,7 +14,7 @@ export interface PrerequisiteRuleView {
   readonly showLink: boolean;
 }
 
-export interface PrerequisitesView {
+export interface PrerequisitesView extends CardExtras {
   readonly title: string;
   readonly titleColor: 'Good' | 'Warning' | 'Attention' | 'Default';
   readonly verdicts: readonly { label: string; text: string }[];
@@ -22,7 +24,22 @@ export interface PrerequisitesView {
   readonly profile: Profile;
   /** The collection the user asked about, or empty. */
   readonly collection: string;
+  readonly details: readonly DetailFact[];
+  readonly nextSteps: readonly NextStep[];
 }
+
+/** The command that starts the fix of a failing rule, by rule id; rules without one need work outside the chat. */
+const FIX_COMMANDS: Readonly<Record<string, NextStep>> = {
+  'attach.configured': { title: 'Attach', command: 'attach' },
+  'attach.upload-scope': { title: 'Attach', command: 'attach' },
+  'collections.in-upload-scope': { title: 'Choose collections', command: 'collections' },
+  'collections.enabled': { title: 'Enable a collection', command: 'collections' },
+};
+
+const CREATE_STEPS: Readonly<Record<PolicyProfile, NextStep>> = {
+  edr: { title: 'Create an EDR policy', command: 'policy create edr' },
+  antivirus: { title: 'Create an Antivirus policy', command: 'policy create antivirus' },
+};
 
 export const STATUS_ICONS: Readonly<Record<RuleStatus, string>> = { pass: '✅', fail: '❌', warn: '⚠️', unknown: '❔' };
 
@@ -47,8 +64,9 @@ const SUBJECTS: Readonly<Record<Profile, string>> = {
   all: 'EDR and Antivirus policy',
 };
 
-export function toPrerequisitesView(report: PrerequisiteReport): PrerequisitesView {
+export function toPrerequisitesView(report: PrerequisiteReport, now: Date): PrerequisitesView {
   const { counts } = report;
+  const rules = report.areas.flatMap((section) => section.rules);
   return {
     title: `${SUBJECTS[report.profile]} prerequisites: ${VERDICT_TEXT[report.verdict]}`,
     titleColor: VERDICT_COLOR[report.verdict],
@@ -58,26 +76,41 @@ export function toPrerequisitesView(report: PrerequisiteReport): PrerequisitesVi
     })),
     summary:
       `${counts.fail} failing, ${counts.unknown} unknown, ${counts.warn} ${counts.warn === 1 ? 'warning' : 'warnings'}, ${counts.pass} passing` +
-      `${report.targetCollectionIds.length > 0 ? ` for ${report.targetCollectionIds.join(', ')}` : ''}. Checked ${formatUtcMinute(report.checkedAt)}.`,
+      `${report.targetCollectionIds.length > 0 ? ` for ${report.targetCollectionIds.join(', ')}` : ''}. Checked ${formatMoment(report.checkedAt, now)}.`,
     areas: report.areas.map((section) => ({
       name: section.area,
       icon: STATUS_ICONS[section.status],
-      rules: section.rules.map(toRuleView),
+      rules: section.rules.map((rule) => toRuleView(rule, now)),
     })),
     profile: report.profile,
     collection: report.targetCollectionIds[0] ?? '',
+    details: rules.flatMap((rule) => ruleDetails(rule, now)),
+    nextSteps: nextSteps(report, rules),
   };
 }
 
-function toRuleView(rule: RuleResult): PrerequisiteRuleView {
+/** Ready: create the policies checked for. Not ready: the commands that start the fixes, one button each. */
+function nextSteps(report: PrerequisiteReport, rules: readonly RuleResult[]): NextStep[] {
+  const ready = report.verdicts.filter((entry) => entry.verdict === 'ready' || entry.verdict === 'ready-with-warnings');
+  const fixes = rules.filter((rule) => rule.status === 'fail').flatMap((rule) => FIX_COMMANDS[rule.id] ?? []);
+  const steps = [...fixes, ...ready.map((entry) => CREATE_STEPS[entry.profile])];
+  return steps.filter((step, index) => steps.findIndex((other) => other.command === step.command) === index);
+}
+
+function ruleDetails(rule: RuleResult, now: Date): DetailFact[] {
+  const technical = [...plainText(rule.evidence, now).technical, ...(rule.details ?? [])];
+  return technical.length === 0 ? [] : [{ title: rule.title, value: technical.join('; ') }];
+}
+
+function toRuleView(rule: RuleResult, now: Date): PrerequisiteRuleView {
   const needsAction = rule.status !== 'pass';
   const fix = needsAction ? (rule.fix ?? '') : '';
   const docLink = needsAction ? (rule.docLink ?? '') : '';
   return {
     icon: STATUS_ICONS[rule.status],
     title: rule.title,
-    evidence: rule.evidence,
-    fix,
+    evidence: plainText(rule.evidence, now).text,
+    fix: plainText(fix, now).text,
     docLink,
     showFix: fix !== '',
     showLink: docLink !== '',

@@ -1,8 +1,11 @@
 import type { RunRecord, RunStatus, StepRecord, StepState } from '../../core/runs/run-record.js';
 import { parseGuidance } from '../../core/workflow/guidance.js';
 import { currentStep } from '../../core/runs/run-record.js';
-import { formatUtcMinute } from '../../core/time-format.js';
+import { formatMoment } from '../../core/time-format.js';
+import type { CardExtras, DetailFact, NextStep } from '../card-extras.js';
 import { EMPTY_INTUNE_GATE, type IntuneGateView, toIntuneGateView } from './intune-gate-view.js';
+import { runNextSteps } from './run-next-steps.js';
+import { plainText, type PlainText } from './technical-text.js';
 
 export interface RunStepView {
   readonly icon: string;
@@ -19,7 +22,7 @@ export interface GuidanceView {
   readonly verifyHint: string;
 }
 
-export interface RunProgressView {
+export interface RunProgressView extends CardExtras {
   readonly runId: string;
   readonly title: string;
   readonly requestedBy: string;
@@ -39,6 +42,8 @@ export interface RunProgressView {
   readonly canCancel: boolean;
   /** People Teams refreshes the card for, so the requester sees Retry and Cancel; empty once the run ended. */
   readonly userIds: readonly string[];
+  readonly details: readonly DetailFact[];
+  readonly nextSteps: readonly NextStep[];
 }
 
 /** What the person looking at the card may do; absent for the card everyone sees. */
@@ -106,7 +111,13 @@ export function toRunProgressView(
   const waitingForAdmin = live && step?.state === 'waiting-for-admin';
   const guidance = waitingForAdmin ? parseGuidance(step.guidance) : undefined;
   const failed = run.steps.find((candidate) => candidate.state === 'failed');
-  const intuneGate = toIntuneGateView(run);
+  const intuneGate = toIntuneGateView(run, now);
+  const messages = run.steps.map((candidate) => plainText(candidate.message ?? '', now));
+  const problem = {
+    message: plainText(failed?.problem?.message ?? '', now),
+    fix: plainText(failed?.problem?.fix ?? '', now),
+  };
+  const next = runNextSteps(run);
   return {
     runId: run.id,
     title: run.title,
@@ -114,7 +125,7 @@ export function toRunProgressView(
     statusIcon: RUN_ICONS[run.status],
     statusLabel: RUN_LABELS[run.status],
     continuedNote: options.continued ? 'This card continues an earlier one that could no longer be updated.' : '',
-    steps: run.steps.map((candidate) => toStepView(candidate, now)),
+    steps: run.steps.map((candidate, index) => toStepView(candidate, now, messages[index])),
     hasGuidance: guidance !== undefined,
     guidance: guidance
       ? {
@@ -129,18 +140,29 @@ export function toRunProgressView(
     hasProblem: failed?.problem !== undefined,
     problem: {
       title: failed?.problem?.title ?? '',
-      message: failed?.problem?.message ?? '',
-      fix: failed?.problem?.fix ?? '',
+      message: problem.message.text,
+      fix: problem.fix.text,
     },
-    nextAction: nextAction(run, step),
+    nextAction: run.status === 'done' ? next.hint : nextAction(run, step),
     canVerify: waitingForAdmin && (viewer?.operator ?? true),
     canRetry: run.status === 'failed' && failed !== undefined && (viewer?.owner ?? false),
     canCancel: live && (viewer?.owner ?? false),
     userIds: live || run.status === 'failed' ? [run.requestedBy.channelUserId] : [],
+    details: [
+      ...run.steps.flatMap((candidate, index) => technicalFact(candidate.title, messages[index])),
+      ...technicalFact('Problem', problem.message),
+      ...technicalFact('Fix', problem.fix),
+      ...(intuneGate ? [{ title: 'Intune request', value: intuneGate.requestId }] : []),
+    ],
+    nextSteps: next.steps,
   };
 }
 
-export function toRunListView(runs: readonly RunRecord[]): RunListView {
+function technicalFact(title: string, text: PlainText | undefined): DetailFact[] {
+  return text && text.technical.length > 0 ? [{ title, value: text.technical.join('; ') }] : [];
+}
+
+export function toRunListView(runs: readonly RunRecord[], now: Date): RunListView {
   return {
     runs: runs.map((run) => ({
       runId: run.id,
@@ -148,18 +170,18 @@ export function toRunListView(runs: readonly RunRecord[]): RunListView {
       statusIcon: RUN_ICONS[run.status],
       statusLabel: RUN_LABELS[run.status],
       requestedBy: run.requestedBy.name,
-      when: formatUtcMinute(run.updatedAt),
+      when: formatMoment(run.updatedAt, now),
     })),
   };
 }
 
-function toStepView(step: StepRecord, now: Date): RunStepView {
+function toStepView(step: StepRecord, now: Date, message: PlainText | undefined): RunStepView {
   return {
     icon: STEP_ICONS[step.state],
     title: step.title,
     stateLabel: STEP_LABELS[step.state],
     duration: durationOf(step, now),
-    message: step.message ?? '',
+    message: message?.text ?? '',
   };
 }
 

@@ -42,12 +42,13 @@ export function cloudRule(facts: PrerequisiteFacts): RuleResult {
     return {
       ...CLOUD,
       status: 'unknown',
-      evidence: `The identity platform metadata (${metadata}) does not name a known cloud.`,
+      evidence: `Microsoft sign-in reports the tenant in a cloud AttachOps does not know (${facts.cloud.value.cloudInstanceName}).`,
+      details: [`sign-in metadata: ${metadata}`],
       fix: 'Check TENANT_ID is the tenant you mean; AttachOps supports the Azure public cloud only.',
     };
   }
   if (facts.tenantAttach.status !== 'read') return unreadable(CLOUD, facts.tenantAttach);
-  const fromIdentity = `The identity platform puts the tenant in AzurePublicCloud (${metadata})`;
+  const fromIdentity = 'Microsoft sign-in puts the tenant in the Azure public cloud';
   if (attach?.cloud === 'AzurePublicCloud')
     return { ...CLOUD, status: 'pass', evidence: `${fromIdentity}, and so does ConfigMgr's Azure tenant.` };
   if (attach?.attached !== true) {

@@ -37,6 +37,8 @@ export interface RuleResult {
   readonly fix?: string;
   /** The section of the Microsoft page that states the requirement. */
   readonly docLink?: string;
+  /** Where the evidence came from, in the source's own terms (class names, ids): shown behind Details. */
+  readonly details?: readonly string[];
 }
 
 /** Most urgent first: what blocks, what could not be verified, what deserves a look, what is fine. */

@@ -1,3 +1,4 @@
+import { cloudServicesNode } from '../workflow/site-releases.js';
 import { AFTER_TENANT_ATTACH } from './candidate-collections.js';
 import { DOC_LINKS } from './doc-links.js';
 import type { PrerequisiteFacts } from './facts.js';
@@ -17,38 +18,51 @@ const UPLOAD_SCOPE: RuleBase = {
   docLink: DOC_LINKS.selectCollections,
 };
 
-export const CONFIGURE_UPLOAD_PATH =
-  'Administration > Overview > Cloud Services > Co-management (Cloud Attach from 2111), Properties of the co-management settings > Configure upload tab';
+/** The console node as the attach card names it when the site's version is not known (tenant-attach-guidance.ts). */
+const CLOUD_SERVICES_PATH = `Administration > Cloud Services > ${cloudServicesNode({ buildNumber: 0, branch: 'unknown' }).node}`;
 
-const ATTACH_FIX =
-  'In the Configuration Manager console go to Administration > Overview > Cloud Services > Co-management (Cloud Attach from 2111). ' +
-  'Without co-management: click Configure co-management in the ribbon, choose AzurePublicCloud, sign in as a Global Administrator, keep Upload to Microsoft Endpoint Manager admin center selected, clear Enable automatic client enrollment for co-management, and click Yes to Create AAD Application. ' +
-  'With co-management: open the Properties of your co-management settings, and on the Configure upload tab select Upload to Microsoft Endpoint Manager admin center, then Apply.';
+export const CONFIGURE_UPLOAD_PATH = `${CLOUD_SERVICES_PATH}, Properties of the co-management settings > Configure upload tab`;
+
+/** Points at `attach`, with the console path the attach card shows for this site (its version decides the name). */
+function attachFix(facts: PrerequisiteFacts): string {
+  const path =
+    facts.site.status === 'read'
+      ? `Administration > Cloud Services > ${cloudServicesNode(facts.site.value).node}`
+      : CLOUD_SERVICES_PATH;
+  return (
+    'Type attach: I check that you are a Global Administrator and walk you through the console steps. ' +
+    `In a Configuration Manager console they start at ${path}: without co-management, the ribbon button that configures it ` +
+    '(keep Upload to Microsoft Endpoint Manager admin center selected); with co-management, the Configure upload tab of its Properties.'
+  );
+}
 
 export function tenantAttachedRule(facts: PrerequisiteFacts): RuleResult {
   if (facts.tenantAttach.status !== 'read') return unreadable(ATTACHED, facts.tenantAttach);
   const state = facts.tenantAttach.value;
-  const evidence = state.evidence.length > 0 ? ` (${state.evidence.join('; ')})` : '';
+  const details = state.evidence.length > 0 ? { details: [...state.evidence] } : {};
   if (state.attached === true) {
-    const tenant = state.tenantName ?? state.tenantId ?? 'an Azure AD tenant';
+    const tenant = state.tenantName ?? 'your Azure AD tenant';
     return {
       ...ATTACHED,
+      ...details,
       status: 'pass',
-      evidence: `ConfigMgr uploads to Microsoft Endpoint Manager admin center for ${tenant}${evidence}.`,
+      evidence: `ConfigMgr uploads to Microsoft Endpoint Manager admin center for ${tenant}.`,
     };
   }
   if (state.attached === false) {
     return {
       ...ATTACHED,
+      ...details,
       status: 'fail',
-      evidence: `ConfigMgr is not tenant attached: Upload to Microsoft Endpoint Manager admin center is off${evidence}.`,
-      fix: ATTACH_FIX,
+      evidence: 'ConfigMgr is not tenant attached: Upload to Microsoft Endpoint Manager admin center is off.',
+      fix: attachFix(facts),
     };
   }
   return {
     ...ATTACHED,
+    ...details,
     status: 'unknown',
-    evidence: `ConfigMgr does not show whether it is tenant attached${evidence}.`,
+    evidence: 'ConfigMgr does not show whether it is tenant attached.',
     fix: `In the console open ${CONFIGURE_UPLOAD_PATH} and check that Upload to Microsoft Endpoint Manager admin center is selected.`,
   };
 }

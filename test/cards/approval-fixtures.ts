@@ -41,26 +41,31 @@ const rejected: ApprovalRecord = {
   decision: { by: megan, at: '2026-11-23T09:06:00.000Z', reason: 'Pilot first, please.' },
 };
 
+/** The moment the fixtures are read against. */
+const now = new Date('2026-11-23T10:00:00Z');
+
 export const approvalFixtures: readonly ApprovalView[] = [
-  toApprovalView(pendingApproval, { viewer: 'approver', userIds: ['29:alex', '29:megan'] }),
+  toApprovalView(pendingApproval, { viewer: 'approver', userIds: ['29:alex', '29:megan'], now }),
   toApprovalView(pendingApproval, {
     viewer: 'requester',
     userIds: ['29:alex'],
     note: 'You cannot decide your own request.',
+    now,
   }),
-  toApprovalView(pendingApproval, { viewer: 'viewer' }),
-  toApprovalView(rejected, { viewer: 'viewer' }),
+  toApprovalView(pendingApproval, { viewer: 'viewer', now }),
+  toApprovalView(rejected, { viewer: 'viewer', now }),
   toApprovalView(
     { ...pendingApproval, status: 'approved', approvals: [{ by: megan, at: '2026-11-23T09:05:00.000Z' }] },
-    { viewer: 'approver' },
+    { viewer: 'approver', now },
   ),
 ];
 
 export const approvalListFixtures: readonly ApprovalListView[] = [
-  toApprovalListView({ toDecide: [], mine: [], isApprover: false }),
+  toApprovalListView({ toDecide: [], mine: [], isApprover: false, now }),
   toApprovalListView({
     toDecide: Array.from({ length: 12 }, () => pendingApproval),
     mine: [rejected],
     isApprover: true,
+    now,
   }),
 ];

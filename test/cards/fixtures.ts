@@ -18,6 +18,9 @@ import {
   complianceSummaryFixtures,
 } from '../unit/compliance/card-fixtures.js';
 
+/** The moment fixtures are read against: times in them show as today / yesterday / a date. */
+export const FIXTURE_NOW = new Date('2026-11-23T13:00:00Z');
+
 const firstCommand = commands[0];
 if (!firstCommand) throw new Error('no commands registered');
 
@@ -56,7 +59,10 @@ export const fixtures: { [N in keyof TemplateViews]: readonly TemplateViews[N][]
   notice: [{ title: 'Hello!', message: 'Type **help** to see what I can do.' }],
   'policy-details': policyDetailsFixtures,
   'policy-list': policyListFixtures,
-  prerequisites: [toPrerequisitesView(sampleReport()), toPrerequisitesView(sampleReport(['PS100042']))],
+  prerequisites: [
+    toPrerequisitesView(sampleReport(), FIXTURE_NOW),
+    toPrerequisitesView(sampleReport(['PS100042']), FIXTURE_NOW),
+  ],
   'run-progress': runProgressFixtures,
   'run-list': runListFixtures,
   collections: collectionsFixtures,

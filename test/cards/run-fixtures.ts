@@ -87,12 +87,13 @@ export const runProgressFixtures: readonly RunProgressView[] = [
 ];
 
 export const runListFixtures: readonly RunListView[] = [
-  toRunListView([]),
+  toRunListView([], now),
   toRunListView(
     Array.from({ length: 10 }, (_, index) => ({
       ...base,
       id: `r-abcd${index}x`,
       title: `Run number ${index} with a long-ish title for the list`,
     })),
+    now,
   ),
 ];

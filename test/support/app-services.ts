@@ -104,6 +104,7 @@ export function testCommandContext(parts: TestContextParts): CommandContext {
       messenger,
       new KnownUsers(parts.services.storage),
       silentLogger,
+      parts.services.clock,
     ),
     send: parts.send ?? ((card) => messenger.post('conv-1', card)),
     update: parts.update ?? (async () => undefined),

@@ -84,13 +84,22 @@ const unassigned: PolicyDetails = {
   assignments: [],
 };
 
+const now = new Date('2026-11-23T12:00:00Z');
+
 export const policyDetailsFixtures: readonly PolicyDetailsView[] = [
-  toPolicyDetailsView({ policy: intunePolicy, assignments: manyGroups }),
-  toPolicyDetailsView({
-    policy: configMgrPolicy,
-    assignments: [
-      { target: { kind: 'collection', collectionId: 'PS100042' }, label: 'Collection Servers (PS100042)', devices: 1 },
-    ],
-  }),
-  toPolicyDetailsView({ policy: unassigned, assignments: [] }),
+  toPolicyDetailsView({ policy: intunePolicy, assignments: manyGroups }, now),
+  toPolicyDetailsView(
+    {
+      policy: configMgrPolicy,
+      assignments: [
+        {
+          target: { kind: 'collection', collectionId: 'PS100042' },
+          label: 'Collection Servers (PS100042)',
+          devices: 1,
+        },
+      ],
+    },
+    now,
+  ),
+  toPolicyDetailsView({ policy: unassigned, assignments: [] }, now),
 ];

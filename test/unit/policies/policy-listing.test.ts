@@ -50,7 +50,7 @@ describe('policy show', () => {
         { kind: 'collection', collectionId: 'PS1000FF' },
       ],
     });
-    const view = toPolicyDetailsView(await readPolicyOverview(tenant.services(), 'av - servers'));
+    const view = toPolicyDetailsView(await readPolicyOverview(tenant.services(), 'av - servers'), new Date());
     expect(view.settings).toEqual([
       { title: 'Real-time monitoring', value: 'on' },
       { title: 'Disable privacy mode', value: 'off' },

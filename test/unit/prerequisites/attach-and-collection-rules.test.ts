@@ -1,3 +1,4 @@
+import { buildTenantAttachGuidance } from '../../../core/workflow/tenant-attach-guidance.js';
 import { describe, expect, it } from 'vitest';
 import { gatewayError } from '../../../core/errors/gateway-error.js';
 import { UpstreamUnavailable } from '../../../core/errors/upstream-error.js';
@@ -22,10 +23,14 @@ describe('the tenant attach rules', () => {
     expect(uploadScopeRule(facts).evidence).toContain('All my devices');
   });
 
-  it('fail when not attached, with the console path', async () => {
-    const result = tenantAttachedRule(await factsOf(SCENARIO_WORLDS.fresh()));
+  it('fail when not attached, pointing at attach with the console path the attach card uses', async () => {
+    const facts = await factsOf(SCENARIO_WORLDS.fresh());
+    const result = tenantAttachedRule(facts);
     expect(result.status).toBe('fail');
-    expect(result.fix).toContain('Administration > Overview > Cloud Services > Co-management');
+    expect(result.fix).toMatch(/^Type attach:/);
+    const path = /Administration > Cloud Services > [^:]+/.exec(result.fix ?? '')?.[0];
+    if (facts.site.status !== 'read' || path === undefined) throw new Error('expected a site and a console path');
+    expect(buildTenantAttachGuidance(facts.site.value, { kind: 'all' }).steps[0]).toContain(`go to ${path}.`);
     expect(result.fix).toContain('Upload to Microsoft Endpoint Manager admin center');
   });
 

@@ -15,7 +15,10 @@ function texts(node: unknown): string[] {
 }
 
 describe('the prerequisites card', () => {
-  const card = renderCard('prerequisites', toPrerequisitesView(sampleReport(['PS100042'])));
+  const card = renderCard(
+    'prerequisites',
+    toPrerequisitesView(sampleReport(['PS100042']), new Date('2026-11-23T13:00:00Z')),
+  );
   const lines = texts(card);
 
   it('renders a valid card under the Teams size limit, with no unbound expressions', () => {
@@ -43,7 +46,7 @@ describe('the prerequisites card', () => {
   });
 
   it('offers Check again with the same profile and collection', () => {
-    expect(executeVerbs(card)).toEqual(['check.rerun']);
+    expect(executeVerbs(card)).toContain('check.rerun');
     expect(JSON.stringify(card)).toContain('"data":{"profile":"all","collection":"PS100042"}');
   });
 });
