@@ -85,7 +85,8 @@ export function bindArguments(command: AnyCommand, words: readonly string[]): Bi
 function describeIssue(command: AnyCommand, issue: z.core.$ZodIssue): ArgumentProblem {
   const key = String(issue.path[0] ?? '');
   const argument = command.positionals.includes(key) ? `<${camelToKebab(key)}>` : `--${camelToKebab(key)}`;
-  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  // An absent enum (`--target`) fails as invalid_value in zod 4; absent is absent, whatever the field's type.
+  const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined;
   return { argument, problem: missing ? 'is required' : issue.message };
 }
 

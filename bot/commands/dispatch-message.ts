@@ -3,8 +3,8 @@ import { renderCard } from '../../cards/render.js';
 import { toCommandUsageView } from '../../cards/views/help-view.js';
 import { toErrorView } from '../../cards/views/message-view.js';
 import { toUsageErrorView } from '../../cards/views/usage-error-view.js';
-import { bindArguments } from './bind-arguments.js';
-import type { CommandContext } from './command.js';
+import { bindArguments, type ArgumentProblem } from './bind-arguments.js';
+import type { AnyCommand, CommandContext } from './command.js';
 import { failureCard } from './failure-card.js';
 import { findCommand } from './find-command.js';
 import { tokenize } from './tokenize.js';
@@ -48,13 +48,7 @@ export async function dispatchMessage(
   const bound = bindArguments(found.command, found.rest);
   if (!bound.ok) {
     if (options.fromButton && bound.problems.every((problem) => problem.problem === 'is required')) {
-      const rest = bound.problems.map((problem) =>
-        problem.argument.startsWith('<') ? problem.argument : `${problem.argument} <…>`,
-      );
-      return renderCard('command-usage', {
-        ...toCommandUsageView(found.command),
-        started: [trimmed, ...rest].join(' '),
-      });
+      return startedCommandCard(found.command, trimmed, bound.problems, context);
     }
     return renderCard('usage-error', toUsageErrorView(found.command, bound.problems));
   }
@@ -67,4 +61,22 @@ export async function dispatchMessage(
   } catch (error) {
     return failureCard(error, context.correlationId, log);
   }
+}
+
+/** A button's command that still needs arguments: who may not run it is refused now, the others get it to complete. */
+async function startedCommandCard(
+  command: AnyCommand,
+  started: string,
+  missing: readonly ArgumentProblem[],
+  context: CommandContext,
+): Promise<AdaptiveCard> {
+  try {
+    await context.access.require(command.role, command.name);
+  } catch (error) {
+    return failureCard(error, context.correlationId, context.log);
+  }
+  const rest = missing.map((problem) =>
+    problem.argument.startsWith('<') ? problem.argument : `${problem.argument} <…>`,
+  );
+  return renderCard('command-usage', { ...toCommandUsageView(command), started: [started, ...rest].join(' ') });
 }
