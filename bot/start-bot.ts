@@ -13,6 +13,8 @@ import {
   type RunningComplianceScheduler,
 } from './compliance/start-compliance-scheduler.js';
 import { ProgressCards } from './runs/progress-cards.js';
+import { PersonalChats } from './teams/personal-chats.js';
+import { ChangeConfirmations } from './runs/change-confirmations.js';
 import { KnownUsers } from './teams/known-users.js';
 import { AttachOpsBot } from './teams/attachops-bot.js';
 import { ConversationReferences } from './teams/conversation-references.js';
@@ -62,6 +64,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   services.runs.observe(progressCards);
   const knownUsers = new KnownUsers(services.storage);
+  const personalChats = new PersonalChats(services.storage);
+  const confirmations = new ChangeConfirmations({
+    messenger,
+    approvals: services.approvals,
+    personalChats,
+    storage: services.storage,
+    clock: services.clock,
+    log,
+  });
+  services.runs.observe(confirmations);
   const approvalCards = new ApprovalCards(
     services.approvals,
     messenger,
@@ -91,6 +103,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     services,
     references,
     knownUsers,
+    personalChats,
     approvalCards,
     log,
     homeTenantIds: config.homeTenantIds,
@@ -134,6 +147,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await services.runs.stop();
       await progressCards.idle();
       await approvalCards.idle();
+      await confirmations.idle();
       progressCards.stop();
       await services.storage.flush();
       server.server.closeAllConnections();

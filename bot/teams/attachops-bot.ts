@@ -21,6 +21,7 @@ import { callerFromActivity, type Caller } from './caller-from-activity.js';
 import { commandText } from './command-text.js';
 import type { ConversationReferences } from './conversation-references.js';
 import type { KnownUsers } from './known-users.js';
+import type { PersonalChats } from './personal-chats.js';
 import type { ApprovalCards } from '../approvals/approval-cards.js';
 import { auditTenantRefusal, tenantRefusalCard } from './tenant-refusal.js';
 import { WelcomeOnce } from './welcome-once.js';
@@ -31,6 +32,7 @@ export interface BotDependencies {
   readonly services: AppServices;
   readonly references: ConversationReferences;
   readonly knownUsers: KnownUsers;
+  readonly personalChats: PersonalChats;
   readonly approvalCards: ApprovalCards;
   readonly log: Logger;
   /** Normalised ids of the tenants served (config `homeTenantIds`). */
@@ -159,6 +161,7 @@ export class AttachOpsBot extends TeamsActivityHandler {
     if (malformedObjectId) log.warn({}, 'from.aadObjectId is not an object id; treated as no identity');
     const access = await this.dependencies.services.accessControl.accessOf(actor, conversation.id);
     if (access.standing === 'known') await this.dependencies.knownUsers.remember(actor);
+    await this.dependencies.personalChats.remember(actor, conversation);
     return {
       actor,
       access,
