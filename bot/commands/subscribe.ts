@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { renderCard } from '../../cards/render.js';
-import { formatUtcMinute } from '../../core/time-format.js';
+import { formatMoment } from '../../core/time-format.js';
 import { toUsageErrorView } from '../../cards/views/usage-error-view.js';
 import { parseScheduleFlags } from '../../core/compliance/schedule-flags.js';
 import { nextRunAfter } from '../../core/compliance/schedule.js';
@@ -74,8 +74,8 @@ export const subscribeCommand = defineCommand({
         ? 'every policy AttachOps manages'
         : chosen.policies.map((policy) => policy.name).join(', ');
     return renderCard('notice', {
-      title: `Subscribed: ${subscription.id}`,
-      message: `A compliance summary of ${scope} will be posted here ${schedule.schedule.description}. ${next ? `Next post: ${formatUtcMinute(next)}.` : 'The schedule does not fire again.'} Type unsubscribe ${subscription.id} to stop it.`,
+      title: 'Subscribed',
+      message: `A compliance summary of ${scope} will be posted here ${schedule.schedule.description}. ${next ? `Next post: ${formatMoment(next, now)}.` : 'The schedule does not fire again.'} Type unsubscribe ${subscription.id} to stop it.`,
     });
   },
 });

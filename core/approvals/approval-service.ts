@@ -12,7 +12,7 @@ import { UserFacingError } from '../user-facing-error.js';
 import type { ApprovalRecord } from './approval-record.js';
 import { ApprovalStore } from './approval-store.js';
 import { planHash, type ChangePlan } from './change-plan.js';
-import { formatUtcMinute } from '../time-format.js';
+import { formatMoment } from '../time-format.js';
 
 export interface ApprovalSettings {
   readonly approvers: readonly PrincipalGrant[];
@@ -301,7 +301,7 @@ export class ApprovalService {
     if (record.status === 'expired') {
       throw new UserFacingError(
         'This request has expired',
-        `Request ${record.id} expired at ${formatUtcMinute(record.expiresAt)} and can no longer be ${verb}d.`,
+        `It expired ${formatMoment(record.expiresAt, this.options.clock.now())} and can no longer be ${verb}d.`,
         'The requester can ask again.',
       );
     }

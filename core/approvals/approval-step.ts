@@ -1,7 +1,6 @@
 import type { StepHandler, StepOutcome, WorldCheck } from '../runs/step-handler.js';
 import type { ApprovalRecord } from './approval-record.js';
 import { APPROVAL_STEP, type ApprovalService } from './approval-service.js';
-import { formatUtcMinute } from '../time-format.js';
 
 /** The run waits here until the request is decided; a rejection, cancellation or expiry ends the run. */
 export function approvalStep(approvals: ApprovalService): StepHandler {
@@ -23,7 +22,8 @@ export function approvalStep(approvals: ApprovalService): StepHandler {
           return {
             kind: 'waiting-for-approval',
             approvalId: record.id,
-            message: `Request ${record.id} waits for ${record.quorum - record.approvals.length} more approval(s) until ${formatUtcMinute(record.expiresAt)}.`,
+            // The exact expiry is kept; cards read it against their own now (cards/views/technical-text.ts).
+            message: `Waits for ${record.quorum - record.approvals.length} more approval(s) until ${record.expiresAt}.`,
           };
         case 'rejected':
           return {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { INTUNE_REQUEST_STATUSES, type IntuneApprovalRequest } from '../ports/intune-approvals.js';
 import type { StepProblem, StepRecord } from '../runs/run-record.js';
-import { formatUtcMinute } from '../time-format.js';
 import type { IntuneApprovalRequired } from './intune-approval-required.js';
 
 /** A step held by Intune Multi Admin Approval: everything needed to keep waiting, or to resend, after a restart. */
@@ -105,7 +104,8 @@ export function waitingFields(gate: IntuneGate, note?: string): Partial<StepReco
 }
 
 export function waitingMessage(gate: IntuneGate): string {
-  const until = gate.expiresAt ? ` until ${formatUtcMinute(gate.expiresAt)}` : '';
+  // Exact times and ids stay in the stored message; cards read them against their now and put ids behind Details.
+  const until = gate.expiresAt ? ` until ${gate.expiresAt}` : '';
   return `${INTUNE_GATE_TITLE} (request ${gate.requestId}); a second Intune admin must approve it${until}.`;
 }
 
