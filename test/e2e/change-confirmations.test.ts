@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALEX, invokeActivity, MEGAN, messageActivity, type TestUser } from '../support/activities.js';
+import { ADELE, ALEX, invokeActivity, ISAIAH, MEGAN, messageActivity, type TestUser } from '../support/activities.js';
 import { startTestBot, type TestBot } from '../support/bot-harness.js';
 import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenant.js';
 import { createRecordingLogger, type LoggedLine } from '../unit/storage/recording-logger.js';
@@ -80,6 +80,32 @@ describe('change confirmations in personal chats, against the sandbox tenant', (
     // Exactly one each: the group chat where it was asked got the progress card, not a confirmation.
     expect(confirmationsIn(ALEX_CHAT, 'EDR confirmed')).toHaveLength(1);
     expect(confirmationsIn(GROUP, 'EDR confirmed')).toHaveLength(0);
+  });
+
+  it('its button runs the command as the person who clicks: usage to complete for an operator, the refusal for a reader', async () => {
+    const press = async (from: TestUser) => {
+      const before = harness.connector.calls.length;
+      const conversationId = `a:personal-press-${from.name}`;
+      const answer = await harness.post(
+        invokeActivity(
+          'command.run',
+          { command: 'assign "EDR confirmed"' },
+          {
+            serviceUrl: harness.connector.url,
+            from,
+            conversationId,
+          },
+        ),
+      );
+      expect(answer.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+      return JSON.stringify(harness.connector.calls.slice(before).map((call) => call.body));
+    };
+    const operator = await press(ADELE);
+    expect(operator).toContain('Complete this command and send it:');
+    expect(operator).toContain('assign \\"EDR confirmed\\" --to ‹…›');
+    const reader = await press(ISAIAH);
+    expect(reader).toContain('assign needs the operator role');
+    expect(reader).not.toContain('Complete this command');
   });
 
   it('a personal chat that cannot be reached costs one warning line, and the run and the other confirmation go on', async () => {
