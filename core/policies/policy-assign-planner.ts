@@ -96,7 +96,7 @@ async function resolveWanted(
   if (policy.kind === undefined) {
     throw new UserFacingError(
       'Not an EDR or Antivirus policy',
-      `"${policy.name}" (${policy.id}) is an endpoint security policy of another profile; AttachOps assigns EDR and Antivirus policies only.`,
+      `"${policy.name}" is an endpoint security policy of another profile; AttachOps assigns EDR and Antivirus policies only.`,
       'Assign it in the Microsoft Intune admin center.',
     );
   }
