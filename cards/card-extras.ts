@@ -63,12 +63,27 @@ export function withCardExtras(card: AdaptiveCard, extras: CardExtras): Adaptive
   };
 }
 
-/** The extras a view carries, whatever else it holds. */
+/**
+ * The extras a view carries, whatever else it holds: `details` as facts and `nextSteps` as steps. A view whose
+ * template lays out its own `details` (e.g. a list of strings) is left to its template.
+ */
 export function extrasOf(view: unknown): CardExtras {
   if (view === null || typeof view !== 'object') return {};
-  const { details, nextSteps } = view as CardExtras;
+  const { details, nextSteps } = view as { details?: unknown; nextSteps?: unknown };
   return {
-    ...(Array.isArray(details) ? { details } : {}),
-    ...(Array.isArray(nextSteps) ? { nextSteps } : {}),
+    ...(isListOf<DetailFact>(details, ['title', 'value']) ? { details } : {}),
+    ...(isListOf<NextStep>(nextSteps, ['title', 'command']) ? { nextSteps } : {}),
   };
+}
+
+function isListOf<T>(value: unknown, keys: readonly string[]): value is readonly T[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (item) =>
+        item !== null &&
+        typeof item === 'object' &&
+        keys.every((key) => typeof (item as Record<string, unknown>)[key] === 'string'),
+    )
+  );
 }
