@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditOutboxFields } from '../audit/audit-outbox.js';
 
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'cancelled', 'expired', 'superseded'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
@@ -42,6 +43,8 @@ export const approvalRecordSchema = z.object({
   supersededBy: z.string().optional(),
   replaces: z.string().optional(),
   cards: z.array(z.object({ conversationId: z.string(), activityId: z.string() })),
+  /** Audit entries written with the decision they describe, not yet in the audit log (core/audit/audit-outbox.ts). */
+  ...auditOutboxFields,
 });
 
 export type ApprovalRecord = z.infer<typeof approvalRecordSchema>;

@@ -11,6 +11,7 @@ import { shortId } from '../short-id.js';
 import { UserFacingError } from '../user-facing-error.js';
 import type { ApprovalRecord } from './approval-record.js';
 import { ApprovalStore } from './approval-store.js';
+import { AuditedApprovalStore } from './audited-approval-store.js';
 import { planHash, type ChangePlan } from './change-plan.js';
 import { formatMoment } from '../time-format.js';
 
@@ -43,9 +44,11 @@ export const PLAN_RECHECK_STEP = 'plan-recheck';
 export class ApprovalService {
   readonly store: ApprovalStore;
   private readonly observers: ApprovalObserver[] = [];
+  private readonly audited: AuditedApprovalStore;
 
   constructor(private readonly options: ApprovalServiceOptions) {
     this.store = new ApprovalStore(options.storage);
+    this.audited = new AuditedApprovalStore(this.store, options.audit, options.clock);
   }
 
   observe(observer: ApprovalObserver): void {
@@ -104,18 +107,19 @@ export class ApprovalService {
       cards: [],
       ...(replaces ? { replaces: replaces.id } : {}),
     };
-    await this.store.create(record);
-    await this.audit(requester, 'approval.requested', record, {
-      planHash: record.planHash,
-      plan: plan.title,
-      changes: plan.changes.length,
-    });
-    this.notify(record);
-    return record;
+    const stored = await this.audited.create(record, [
+      {
+        actor: requester,
+        action: 'approval.requested',
+        details: { planHash: record.planHash, plan: plan.title, changes: plan.changes.length },
+      },
+    ]);
+    this.notify(stored);
+    return stored;
   }
 
   async get(id: string): Promise<ApprovalRecord | undefined> {
-    return this.expireIfDue(await this.store.get(id));
+    return this.expireIfDue(await this.audited.get(id));
   }
 
   async requireRecord(id: string): Promise<ApprovalRecord> {
@@ -146,7 +150,7 @@ export class ApprovalService {
     const record = await this.requireRecord(id);
     await this.authorizeDecision(record, actor, 'approve');
     const at = this.options.clock.now().toISOString();
-    const updated = await this.store.update<DecisionOutcome>(id, (current) => {
+    const updated = await this.audited.update<DecisionOutcome>(id, (current) => {
       if (current.status !== 'pending') return { result: 'already-decided' };
       if (current.approvals.some((approval) => sameObjectId(approval.by.aadObjectId, actor.aadObjectId)))
         return { result: 'already-counted' };
@@ -159,16 +163,18 @@ export class ApprovalService {
           ...(decided ? { status: 'approved' as const, decision: { by: { ...actor }, at } } : {}),
         },
         result: decided ? 'decided' : 'recorded',
+        events: [
+          {
+            actor,
+            action: decided ? 'approval.approved' : 'approval.vote',
+            details: { planHash: current.planHash, approvals: approvals.length, quorum: current.quorum },
+          },
+        ],
       };
     });
     if (!updated) throw new UserFacingError('No such request', `There is no approval request ${id}.`);
     if (updated.result === 'already-decided') return this.alreadyDecided(updated.record);
     if (updated.result !== 'already-counted') {
-      await this.audit(actor, updated.result === 'decided' ? 'approval.approved' : 'approval.vote', updated.record, {
-        planHash: updated.record.planHash,
-        approvals: updated.record.approvals.length,
-        quorum: updated.record.quorum,
-      });
       this.notify(updated.record);
       if (updated.result === 'decided') this.moveRun(updated.record, actor);
     }
@@ -190,7 +196,7 @@ export class ApprovalService {
     const record = await this.requireRecord(id);
     await this.authorizeDecision(record, actor, 'reject');
     const at = this.options.clock.now().toISOString();
-    const updated = await this.store.update<DecisionOutcome>(id, (current) =>
+    const updated = await this.audited.update<DecisionOutcome>(id, (current) =>
       current.status !== 'pending'
         ? { result: 'already-decided' }
         : {
@@ -200,14 +206,11 @@ export class ApprovalService {
               decision: { by: { ...actor }, at, reason: trimmed.slice(0, 500) },
             },
             result: 'decided',
+            events: [{ actor, action: 'approval.rejected', details: { planHash: current.planHash, reason: trimmed } }],
           },
     );
     if (!updated) throw new UserFacingError('No such request', `There is no approval request ${id}.`);
     if (updated.result === 'already-decided') return this.alreadyDecided(updated.record);
-    await this.audit(actor, 'approval.rejected', updated.record, {
-      planHash: updated.record.planHash,
-      reason: trimmed,
-    });
     this.notify(updated.record);
     this.moveRun(updated.record, actor);
     return { record: updated.record, outcome: 'decided' };
@@ -224,14 +227,17 @@ export class ApprovalService {
       );
     }
     const at = this.options.clock.now().toISOString();
-    const updated = await this.store.update(id, (current) =>
+    const updated = await this.audited.update(id, (current) =>
       current.status !== 'pending'
         ? { result: false }
-        : { record: { ...current, status: 'cancelled' as const, decision: { by: { ...actor }, at } }, result: true },
+        : {
+            record: { ...current, status: 'cancelled' as const, decision: { by: { ...actor }, at } },
+            result: true,
+            events: [{ actor, action: 'approval.cancelled' }],
+          },
     );
     if (!updated?.result)
       throw new UserFacingError('Already decided', `Request ${id} is ${record.status}; it can no longer be cancelled.`);
-    await this.audit(actor, 'approval.cancelled', updated.record);
     this.notify(updated.record);
     this.moveRun(updated.record, actor);
     return updated.record;
@@ -274,12 +280,18 @@ export class ApprovalService {
     const old = marked.record;
     this.notify(old);
     const next = await this.request(plan, old.requestedBy, old.conversationId, old);
-    const linked = await this.store.update(id, (current) => ({
+    const linked = await this.audited.update(id, (current) => ({
       record: { ...current, supersededBy: next.id },
       result: undefined,
+      events: [
+        {
+          actor: old.requestedBy,
+          action: 'approval.replanned',
+          details: { newRequest: next.id, newPlanHash: next.planHash },
+        },
+      ],
     }));
     if (linked) this.notify(linked.record);
-    await this.audit(old.requestedBy, 'approval.replanned', old, { newRequest: next.id, newPlanHash: next.planHash });
     return next;
   }
 
@@ -322,13 +334,16 @@ export class ApprovalService {
   private async expireIfDue(record: ApprovalRecord | undefined): Promise<ApprovalRecord | undefined> {
     if (!record || record.status !== 'pending') return record;
     if (Date.parse(record.expiresAt) > this.options.clock.now().getTime()) return record;
-    const updated = await this.store.update(record.id, (current) =>
+    const updated = await this.audited.update(record.id, (current) =>
       current.status !== 'pending'
         ? { result: false }
-        : { record: { ...current, status: 'expired' as const }, result: true },
+        : {
+            record: { ...current, status: 'expired' as const },
+            result: true,
+            events: [{ actor: { channelUserId: 'attachops', name: 'AttachOps' }, action: 'approval.expired' }],
+          },
     );
     if (updated?.result) {
-      await this.audit({ channelUserId: 'attachops', name: 'AttachOps' }, 'approval.expired', updated.record);
       this.notify(updated.record);
       this.moveRun(updated.record, { channelUserId: 'attachops', name: 'AttachOps' });
     }

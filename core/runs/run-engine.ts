@@ -123,9 +123,11 @@ export class RunEngine {
     for (const step of request.steps) this.handler(step.kind);
     const run = newRunRecord(request, this.options.newRunId?.() ?? shortId('r'), this.options.clock.now());
     await this.acquireLocks(run.resources, run.id, request.replacesRun);
-    const staged = RunAuditOutbox.stage(run, [
-      { actor: request.requestedBy, action: 'run.started', details: { steps: run.steps.map((step) => step.kind) } },
-    ]);
+    const staged = RunAuditOutbox.stage(
+      run,
+      [{ actor: request.requestedBy, action: 'run.started', details: { steps: run.steps.map((step) => step.kind) } }],
+      this.options.clock.now(),
+    );
     await this.store.create(staged);
     await this.outbox.flush(staged, RunAuditOutbox.stagedSince(run, staged));
     this.notify(run);
@@ -335,7 +337,7 @@ export class RunEngine {
     const updatedAt = this.options.clock.now().toISOString();
     let justStaged = new Set<string>();
     const run = await this.store.update(runId, (current) => {
-      const staged = RunAuditOutbox.stage({ ...change(current), updatedAt }, events);
+      const staged = RunAuditOutbox.stage({ ...change(current), updatedAt }, events, this.options.clock.now());
       justStaged = RunAuditOutbox.stagedSince(current, staged);
       return staged;
     });

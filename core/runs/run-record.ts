@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditOutboxFields } from '../audit/audit-outbox.js';
 import { pendingWriteSchema } from './unknown-outcome.js';
 import { intuneGateSchema } from '../maa/intune-gate.js';
 
@@ -24,14 +25,6 @@ export const actorSchema = z.object({
   name: z.string(),
   tenantId: z.string().optional(),
 });
-
-export const stagedAuditEntrySchema = z.object({
-  key: z.string(),
-  actor: actorSchema,
-  action: z.string(),
-  details: z.record(z.string(), z.unknown()),
-});
-export type StagedAuditEntry = z.infer<typeof stagedAuditEntrySchema>;
 
 const problemSchema = z.object({ title: z.string(), message: z.string(), fix: z.string().optional() });
 export type StepProblem = z.infer<typeof problemSchema>;
@@ -80,10 +73,8 @@ export const runRecordSchema = z.object({
   status: z.enum(RUN_STATUSES),
   resources: z.array(z.string()),
   steps: z.array(stepRecordSchema),
-  /** Audit entries written with the transition they describe, not yet in the audit log (core/runs/run-audit-outbox.ts). */
-  auditOutbox: z.array(stagedAuditEntrySchema).optional(),
-  /** How many audit entries the run has staged so far: numbers each entry's key. */
-  auditSeq: z.number().int().nonnegative().optional(),
+  /** Audit entries written with the transition they describe, not yet in the audit log (core/audit/audit-outbox.ts). */
+  ...auditOutboxFields,
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 

@@ -7,6 +7,7 @@ import { approvalStep } from '../../../core/approvals/approval-step.js';
 import { ApprovalService } from '../../../core/approvals/approval-service.js';
 import type { ChangePlan, Planner } from '../../../core/approvals/change-plan.js';
 import { planRecheckStep } from '../../../core/approvals/plan-recheck-step.js';
+import type { AuditLog } from '../../../core/ports/audit-log.js';
 import type { Directory } from '../../../core/ports/directory.js';
 import { silentLogger } from '../../../core/ports/logger.js';
 import type { Storage } from '../../../core/ports/storage.js';
@@ -74,11 +75,18 @@ class FakeTenant {
 }
 
 function setup(
-  options: { quorum?: number; ttlMs?: number; storage?: Storage; tenant?: FakeTenant; clock?: FakeClock } = {},
+  options: {
+    quorum?: number;
+    ttlMs?: number;
+    storage?: Storage;
+    tenant?: FakeTenant;
+    clock?: FakeClock;
+    audit?: AuditLog;
+  } = {},
 ) {
   const clock = options.clock ?? new FakeClock();
   const storage = options.storage ?? createMemoryStorage();
-  const audit = createMemoryAuditLog(clock);
+  const audit = options.audit ?? createMemoryAuditLog(clock);
   const tenant = options.tenant ?? new FakeTenant();
   const directory = new FakeDirectory();
   const runs = new RunEngine({ storage, audit, clock, log: silentLogger, handlers: [tenant.step] });
@@ -232,4 +240,50 @@ describe('ApprovalService', () => {
     context.clock.advance(61_000);
     expect(await context.approvals.isApprover(megan)).toBe(false);
   });
+});
+
+class ProcessDied extends Error {}
+
+/** The audit log of a process that dies at the append of `action`: before it lands, or just after. */
+function dyingAt(log: AuditLog, action: string, when: 'before-append' | 'after-append'): AuditLog {
+  let dead = false;
+  return {
+    ...log,
+    append: async (entry) => {
+      if (dead) throw new ProcessDied('dead');
+      if (entry.action !== action) return log.append(entry);
+      dead = true;
+      if (when === 'after-append') await log.append(entry);
+      throw new ProcessDied(`died at ${action}`);
+    },
+    read: () => log.read(),
+    readNewestFirst: (request) => log.readNewestFirst(request),
+    records: () => log.records(),
+    knownHead: () => log.knownHead(),
+  };
+}
+
+describe('the audit entry of a decision survives a kill', () => {
+  it.each(['before-append', 'after-append'] as const)(
+    'killed %s of approval.approved: after the restart the decision is audited exactly once',
+    async (when) => {
+      const clock = new FakeClock();
+      const storage = createMemoryStorage();
+      const log = createMemoryAuditLog(clock);
+      const first = setup({ clock, storage, audit: dyingAt(log, 'approval.approved', when) });
+      const record = await requestAssign(first);
+      await expect(first.approvals.approve(record.id, megan)).rejects.toThrow(ProcessDied);
+      await first.runs.idle();
+
+      clock.advance(61_000);
+      const restarted = setup({ clock, storage, audit: log });
+      await restarted.runs.resumeAll();
+      await restarted.runs.idle();
+      expect((await restarted.approvals.get(record.id))?.auditOutbox).toBeUndefined();
+      const actions = (await log.read()).map((entry) => entry.action);
+      expect(actions.filter((action) => action === 'approval.approved')).toEqual(['approval.approved']);
+      expect(actions.filter((action) => action === 'approval.requested')).toEqual(['approval.requested']);
+      expect((await restarted.runs.get(record.runId))?.status).toBe('done');
+    },
+  );
 });
