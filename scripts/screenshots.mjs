@@ -31,14 +31,15 @@ const COLLECTION = 'PS100042';
 
 const say = (line) => process.stdout.write(`[screenshots] ${line}\n`);
 
-let failStack;
-const stackDied = new Promise((_resolve, reject) => {
-  failStack = reject;
+/** Rejects when a child dies unasked or a signal arrives: the run stops there, and main's cleanup runs. */
+let interrupt;
+const interrupted = new Promise((_resolve, reject) => {
+  interrupt = reject;
 });
-stackDied.catch(() => undefined);
+interrupted.catch(() => undefined);
 const supervisor = createSupervisor({
   onUnexpectedExit(name, { code, signal, error }) {
-    failStack(new Error(`${name} ${error ? `could not start (${error.message})` : `exited (${signal ?? code})`}`));
+    interrupt(new Error(`${name} ${error ? `could not start (${error.message})` : `exited (${signal ?? code})`}`));
   },
 });
 
@@ -170,17 +171,22 @@ async function saveFailureScreens() {
   }
 }
 
+async function capture(dataDir) {
+  say('building');
+  await buildTypeScript();
+  const stack = await startStack(dataDir);
+  mkdirSync(OUT_DIR, { recursive: true });
+  browser = await launchChromium();
+  await captureAll(stack, browser);
+  say(`done: ${OUT_DIR}`);
+}
+
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'attachops-screenshots-'));
   try {
-    say('building');
-    await buildTypeScript();
-    const stack = await Promise.race([startStack(dataDir), stackDied]);
-    mkdirSync(OUT_DIR, { recursive: true });
-    browser = await launchChromium();
-    const opened = browser;
-    await Promise.race([captureAll(stack, opened), stackDied]);
-    say(`done: ${OUT_DIR}`);
+    const work = capture(dataDir);
+    work.catch(() => undefined);
+    await Promise.race([work, interrupted]);
   } catch (error) {
     await saveFailureScreens();
     throw error;
@@ -194,7 +200,7 @@ async function main() {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     say(`${signal}: stopping`);
-    void Promise.allSettled([browser?.close(), supervisor.stopAll()]).then(() => process.exit(1));
+    interrupt(new Error(`stopped by ${signal}`));
   });
 }
 
