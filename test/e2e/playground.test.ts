@@ -1,39 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundCommand, playgroundEnvironment, playgroundPort } from '../../scripts/lib/playground.mjs';
+import { cardsWith, launchChromium, openPlayground, send } from '../../scripts/lib/playground-browser.mjs';
+import { freePort } from '../support/free-port.js';
 import { startTestBot, type TestBot } from '../support/bot-harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOT_DIR = 'test-results';
 const STOP_GRACE_MS = 3000;
 const UI_TIMEOUT_MS = 15_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function startPlayground(
   port: number,
@@ -78,16 +57,6 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
   clearTimeout(timer);
 }
 
-const EDITOR = '[data-lexical-editor="true"][role="textbox"]';
-/** The playground's editor becomes clickable seconds after the page is network-idle (5 s idle here, more under load). */
-const EDITOR_READY_TIMEOUT_MS = 30_000;
-
-async function send(page: Page, text: string): Promise<void> {
-  await page.locator(EDITOR).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-
 describe('the bot in Microsoft 365 Agents Playground, driven through Chromium', () => {
   let bot: TestBot | undefined;
   let playground: ChildProcess | undefined;
@@ -110,19 +79,13 @@ describe('the bot in Microsoft 365 Agents Playground, driven through Chromium', 
   }, 120_000);
 
   async function setUp(): Promise<void> {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}: .ci/run installs it (apt-get install -y chromium)`);
-    }
     dir = mkdtempSync(join(tmpdir(), 'attachops-playground-'));
     bot = await startTestBot();
     const started = startPlayground(await freePort(), `${bot.bot.url}/api/messages`, dir);
     playground = started.child;
     const port = await started.listening;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'networkidle' });
-    await page.locator(EDITOR).click({ timeout: EDITOR_READY_TIMEOUT_MS });
+    browser = await launchChromium();
+    page = await openPlayground(browser, `http://127.0.0.1:${port}/`, { timeoutMs: UI_TIMEOUT_MS });
   }
 
   afterAll(async () => {
@@ -135,13 +98,13 @@ describe('the bot in Microsoft 365 Agents Playground, driven through Chromium', 
   it('renders the help card, and replaces it with the usage card when Usage is clicked', async () => {
     assertSetUp();
     await send(page, 'help');
-    const helpCard = page.locator('.ac-adaptiveCard', { hasText: 'AttachOps commands' });
+    const helpCard = cardsWith(page, 'AttachOps commands');
     await helpCard.first().waitFor();
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'playground-help.png') });
 
     await helpCard.first().locator('button', { hasText: 'Usage' }).first().click();
-    await page.locator('.ac-adaptiveCard', { hasText: 'help [command]' }).first().waitFor();
+    await cardsWith(page, 'help [command]').first().waitFor();
     await expect.poll(() => helpCard.count(), { timeout: UI_TIMEOUT_MS }).toBe(0);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'playground-usage.png') });
   }, 60_000);
@@ -150,13 +113,13 @@ describe('the bot in Microsoft 365 Agents Playground, driven through Chromium', 
     assertSetUp();
     await page.getByText('AttachOps', { exact: true }).first().waitFor();
     expect(await page.getByText('Test Bot').count()).toBe(0);
-    expect(await page.locator('.ac-adaptiveCard', { hasText: 'Welcome to AttachOps' }).count()).toBeLessThanOrEqual(1);
+    expect(await cardsWith(page, 'Welcome to AttachOps').count()).toBeLessThanOrEqual(1);
   }, 60_000);
 
   it('answers an unknown command with a card that names it', async () => {
     assertSetUp();
     await send(page, 'frobnicate');
-    const card = page.locator('.ac-adaptiveCard', { hasText: "I don't know the command" });
+    const card = cardsWith(page, "I don't know the command");
     await card.first().waitFor();
     expect(await card.first().innerText()).toContain('frobnicate');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'playground-unknown.png') });
