@@ -69,7 +69,7 @@ function checkCollectionId(collectionId: string): Result<never> | undefined {
     : fail(
         gatewayError(
           'CollectionNotFound',
-          `"${collectionId}" is not a ConfigMgr collection id (three site-code characters then five hex digits, e.g. PS100042)`,
+          `"${collectionId}" is not a ConfigMgr collection id (eight letters and digits, e.g. PS100042)`,
         ),
       );
 }

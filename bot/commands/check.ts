@@ -5,14 +5,15 @@ import { toPrerequisitesView } from '../../cards/views/prerequisites-view.js';
 import { checkPrerequisites } from '../../core/prerequisites/check-prerequisites.js';
 import type { Profile } from '../../core/prerequisites/rule-result.js';
 import type { CommandContext } from './command.js';
+import { COLLECTION_ID_PATTERN } from '../../core/identity/collection-id.js';
 import { defineCommand } from './command.js';
 import { requireTenant } from './require-tenant.js';
 
 export const profileSchema = z.enum(['edr', 'antivirus', 'all']);
-/** A ConfigMgr CollectionID: the site code and five hex digits, e.g. PS100042. */
+/** A ConfigMgr CollectionID, e.g. PS100042 or SMSDM003 (core/identity/collection-id.ts). */
 export const collectionIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9]{3}[0-9A-Fa-f]{5}$/, 'is not a ConfigMgr collection ID (like PS100042)')
+  .regex(COLLECTION_ID_PATTERN, 'is not a ConfigMgr collection ID (like PS100042)')
   .transform((id) => id.toUpperCase());
 
 export const checkCommand = defineCommand({

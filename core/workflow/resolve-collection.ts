@@ -2,8 +2,8 @@ import type { CollectionSummary, ConfigMgrGateway } from '../ports/configmgr-gat
 import { UserFacingError } from '../user-facing-error.js';
 import { gatewayProblem, notDeviceCollectionProblem, toUserFacingError } from './problems.js';
 
-/** `<SiteCode><5 hex>` (configmgr-adminservice.md §6), typed in any case. */
-export const COLLECTION_ID_PATTERN = /^[A-Z0-9]{3}[0-9A-F]{5}$/i;
+export { COLLECTION_ID_PATTERN } from '../identity/collection-id.js';
+import { COLLECTION_ID_PATTERN } from '../identity/collection-id.js';
 
 /** A name lookup reads at most this many rows whose name starts with the text. */
 const NAME_PAGE_SIZE = 100;

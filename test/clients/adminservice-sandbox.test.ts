@@ -61,6 +61,21 @@ describe('AdminService over NTLM against the sandbox', () => {
     expect(seen.length).toBeGreaterThan(3);
   });
 
+  it('reads the Cloud Sync setting of every listed collection, built-in ids such as SMSDM003 included', async () => {
+    const gateway = await gatewayFor(SANDBOX_ADMINSERVICE_USER);
+    const all = await gateway.listCollections({ top: 500 });
+    if (!all.ok) throw new Error(all.error.message);
+    const ids = all.value.items.map((item) => item.id);
+    expect(ids).toContain('SMSDM003');
+    const states = await gateway.listCollectionCloudSync(ids);
+    if (!states.ok) throw new Error(`${states.error.code}: ${states.error.message}`);
+    const enabled = states.value
+      .filter((state) => state.endpointSecurityEnabled === true)
+      .map((state) => state.collectionId);
+    expect(enabled).toEqual(expect.arrayContaining(['PS100015', 'PS100042']));
+    expect(states.value.some((state) => state.endpointSecurityEnabled === 'unknown')).toBe(false);
+  });
+
   it('maps the RBAC "Access denied" 404 to AccessDenied (Bearer transport: the fault fires before the NTLM handshake)', async () => {
     sandbox = await startSandbox({
       port: 0,
