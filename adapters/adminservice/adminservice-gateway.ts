@@ -1,6 +1,7 @@
 import { fail, gatewayError, ok, type Result } from '../../core/errors/gateway-error.js';
 import type { ConfigMgrGateway } from '../../core/ports/configmgr-gateway.js';
-import { isCollectionId, odataLiteral } from './collection-id.js';
+import { isNormalizedCollectionId } from '../../core/identity/collection-id.js';
+import { odataLiteral } from './collection-id.js';
 import { countCollections, listCollectionMembers, listCollections, toCollectionSummary } from './collection-queries.js';
 import { configureTenantAttachSteps, enableCollectionSteps, setUploadScopeSteps } from './manual-steps.js';
 import { readCloudSyncStates } from './cloud-sync-queries.js';
@@ -64,7 +65,8 @@ export function createAdminServiceGateway(options: AdminServiceGatewayOptions): 
 }
 
 function checkCollectionId(collectionId: string): Result<never> | undefined {
-  return isCollectionId(collectionId)
+  // checked before any id reaches a URL or filter (the rule, and why it is a guess: core/identity/collection-id.ts)
+  return isNormalizedCollectionId(collectionId)
     ? undefined
     : fail(
         gatewayError(

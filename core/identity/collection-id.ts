@@ -6,6 +6,7 @@
  */
 export const COLLECTION_ID_PATTERN = /^[A-Z0-9]{8}$/i;
 
-export function isCollectionId(value: string): boolean {
-  return COLLECTION_ID_PATTERN.test(value);
+/** An id as it is passed on once normalised at the edge: upper case (an id in another case here is a bug upstream). */
+export function isNormalizedCollectionId(value: string): boolean {
+  return COLLECTION_ID_PATTERN.test(value) && value === value.toUpperCase();
 }

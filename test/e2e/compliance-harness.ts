@@ -13,6 +13,7 @@ import type { Storage } from '../../core/ports/storage.js';
 import type { TenantServices } from '../../core/tenant-services.js';
 import type { FakeClock } from '../support/fake-clock.js';
 import type { RecordingConnector } from '../support/recording-connector.js';
+import { checkInvokeAnswer } from '../support/sent-card-leaks.js';
 
 export interface ComplianceBot {
   readonly bot: RunningBot;
@@ -65,7 +66,9 @@ export async function startComplianceBot(options: {
         body: JSON.stringify(activity),
       });
       const text = await response.text();
-      return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
+      const body = text === '' ? undefined : (JSON.parse(text) as unknown);
+      checkInvokeAnswer(activity, body);
+      return { status: response.status, body };
     },
     async close() {
       await bot.close();

@@ -142,18 +142,19 @@ export function describeFaultMatrix(kinds: readonly FaultKind[], options: { read
       180_000,
     );
 
-    it.runIf(options.singleResets).each([
-      ['a Graph read', '/graph/beta/deviceManagement/configurationPolicies', 'policy list', /EDR|Antivirus|polic/i],
-      ['an AdminService read', '/AdminService/wmi/SMS_Collection', 'collections', /PS1000/],
-    ])('one reset on %s during a command: the user gets the normal answer', async (_name, route, command, answer) => {
-      await tenant.control('DELETE', 'faults');
-      await tenant.control('POST', 'faults', { spec: `route=${route};kind=reset;count=1;method=GET` });
-      const reply = await say(command);
-      const fired = ((await tenant.control('GET', 'faults')).json as { rules: { fired: number }[] }).rules[0]?.fired;
-      await tenant.control('DELETE', 'faults');
-      expect(fired).toBe(1);
-      expect(reply).toMatch(answer);
-      expect(reply).not.toMatch(ERROR_CARD);
-    });
+    if (options.singleResets)
+      it.each([
+        ['a Graph read', '/graph/beta/deviceManagement/configurationPolicies', 'policy list', /EDR|Antivirus|polic/i],
+        ['an AdminService read', '/AdminService/wmi/SMS_Collection', 'collections', /PS1000/],
+      ])('one reset on %s during a command: the user gets the normal answer', async (_name, route, command, answer) => {
+        await tenant.control('DELETE', 'faults');
+        await tenant.control('POST', 'faults', { spec: `route=${route};kind=reset;count=1;method=GET` });
+        const reply = await say(command);
+        const fired = ((await tenant.control('GET', 'faults')).json as { rules: { fired: number }[] }).rules[0]?.fired;
+        await tenant.control('DELETE', 'faults');
+        expect(fired).toBe(1);
+        expect(reply).toMatch(answer);
+        expect(reply).not.toMatch(ERROR_CARD);
+      });
   });
 }

@@ -10,6 +10,7 @@ import { playgroundPerson } from '../../scripts/lib/playground-user.mjs';
 import { sandboxBotEnvironment } from '../../scripts/lib/sandbox.mjs';
 import * as sandboxExports from '../../sandbox/index.js';
 import { invokeActivity, messageActivity, type TestUser } from '../support/activities.js';
+import { checkInvokeAnswer } from '../support/sent-card-leaks.js';
 import { freePort } from '../support/free-port.js';
 import { parseWalkthrough, type WalkthroughStep } from '../support/readme-walkthrough.js';
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector.js';
@@ -195,15 +196,15 @@ describe('the README walkthrough, followed line by line', () => {
               collectCards();
               return latestButton(current.title);
             }, `a [${current.title}] button on a card in ${who}'s chat; the bot sent ${summary()}`);
+            const invoke = invokeActivity(target.verb, target.data, { ...place(), replyToId: target.card.activityId });
             const response = await fetch(`http://127.0.0.1:${botPort}/api/messages`, {
               method: 'POST',
               headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(
-                invokeActivity(target.verb, target.data, { ...place(), replyToId: target.card.activityId }),
-              ),
+              body: JSON.stringify(invoke),
             });
             const text = await response.text();
             expect(response.status, text).toBe(200);
+            checkInvokeAnswer(invoke, JSON.parse(text));
             // The invoke response carries the card that replaces the pressed one: `{ statusCode, type, value: card }`.
             const card = (JSON.parse(text) as { value?: unknown }).value;
             if (card) seen.push({ ...target.card, card });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALEX, invokeActivity, MEGAN, messageActivity, PATTI } from '../support/activities.js';
+import { checkInvokeAnswer } from '../support/sent-card-leaks.js';
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector.js';
 import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenant.js';
 import { progressCardOf } from './workflow-chat.js';
@@ -76,7 +77,9 @@ describe('killing the bot in the middle of an onboard run', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(activity),
     });
-    return { status: response.status, body: await response.text() };
+    const body = await response.text();
+    if (body !== '') checkInvokeAnswer(activity, JSON.parse(body));
+    return { status: response.status, body };
   }
 
   async function verify(bot: BotProcess, runId: string, activityId: string): Promise<void> {
