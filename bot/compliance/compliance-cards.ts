@@ -1,3 +1,4 @@
+import { normalizeObjectId } from '../../core/identity/object-id.js';
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
 import { toComplianceDevicesView } from '../../cards/views/compliance-devices-view.js';
@@ -135,10 +136,13 @@ export async function findManagedPolicy(tenant: ComplianceTenant, typed: string)
   throw notManaged(typed);
 }
 
+/** A policy id is not read back to the user (a button carries it, nobody typed it); a name is. */
 function notManaged(typed: string): UserFacingError {
   return new UserFacingError(
     'Policy not found',
-    `No EDR or Antivirus policy managed by AttachOps has the id or the exact name "${typed}".`,
+    normalizeObjectId(typed) === undefined
+      ? `No EDR or Antivirus policy managed by AttachOps has the id or the exact name "${typed}".`
+      : 'No EDR or Antivirus policy managed by AttachOps has that id: it may have been deleted or taken out of AttachOps.',
     'Type compliance to see every managed policy, or policy list to find its exact name.',
   );
 }
