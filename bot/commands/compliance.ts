@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { summaryCard, policyComplianceCard } from '../compliance/compliance-cards.js';
+import { complianceCardContext, summaryCard, policyComplianceCard } from '../compliance/compliance-cards.js';
 import { defineCommand } from './command.js';
-import { requireTenant } from './require-tenant.js';
 
 export const MAX_COMPLIANCE_PAGE = 1000;
 
@@ -19,13 +18,7 @@ export const complianceCommand = defineCommand({
   changesTenant: false,
   role: 'reader',
   async run({ policy, page }, { services, conversation, log }) {
-    const context = {
-      tenant: requireTenant(services),
-      storage: services.storage,
-      clock: services.clock,
-      log,
-      conversationId: conversation.id,
-    };
+    const context = complianceCardContext(services, conversation.id, log);
     if (policy !== undefined) return policyComplianceCard(context, policy);
     return summaryCard(context, { page: page ?? 1, samePost: false });
   },

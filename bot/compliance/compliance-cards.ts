@@ -15,6 +15,8 @@ import type { Logger } from '../../core/ports/logger.js';
 import type { Storage } from '../../core/ports/storage.js';
 import type { PolicyListItem } from '../../core/policy/managed-policy.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
+import type { AppServices } from '../app-services.js';
+import { requireTenant } from '../commands/require-tenant.js';
 
 /** Ten policies with a donut each stay near 12 KB, well below Teams' 28 KB card limit. */
 export const SUMMARY_PAGE_SIZE = 10;
@@ -25,6 +27,15 @@ export interface ComplianceCardContext {
   readonly clock: Clock;
   readonly log: Logger;
   readonly conversationId: string;
+}
+
+/** What the compliance cards read with, for a conversation, from the bot's services. */
+export function complianceCardContext(
+  services: AppServices,
+  conversationId: string,
+  log: Logger,
+): ComplianceCardContext {
+  return { tenant: requireTenant(services), storage: services.storage, clock: services.clock, log, conversationId };
 }
 
 export interface SummaryRequest {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { requireTenant } from '../commands/require-tenant.js';
-import { nonCompliantDevicesCard } from '../compliance/compliance-cards.js';
+import { complianceCardContext, nonCompliantDevicesCard } from '../compliance/compliance-cards.js';
 import { defineVerb } from './verb.js';
 
 /** 100,000 devices are 5,000 pages of 20. */
@@ -14,13 +13,7 @@ export const complianceDevicesVerb = defineVerb({
     .strict(),
   role: 'reader',
   async run({ policyId, page }, { services, conversation, log }) {
-    const context = {
-      tenant: requireTenant(services),
-      storage: services.storage,
-      clock: services.clock,
-      log,
-      conversationId: conversation.id,
-    };
+    const context = complianceCardContext(services, conversation.id, log);
     return nonCompliantDevicesCard(context, policyId, page);
   },
 });

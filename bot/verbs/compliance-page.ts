@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
 import { MAX_COMPLIANCE_PAGE } from '../commands/compliance.js';
-import { requireTenant } from '../commands/require-tenant.js';
-import { summaryCard } from '../compliance/compliance-cards.js';
+import { complianceCardContext, summaryCard } from '../compliance/compliance-cards.js';
 import { SCHEDULED_SUMMARY_TITLE } from '../compliance/subscription-delivery.js';
 import { sameChannelOrChat } from '../teams/teams-channel.js';
 import { defineVerb } from './verb.js';
@@ -19,13 +18,7 @@ export const compliancePageVerb = defineVerb({
     .strict(),
   role: 'reader',
   async run({ page, subscriptionId }, { services, conversation, log }) {
-    const context = {
-      tenant: requireTenant(services),
-      storage: services.storage,
-      clock: services.clock,
-      log,
-      conversationId: conversation.id,
-    };
+    const context = complianceCardContext(services, conversation.id, log);
     if (subscriptionId === undefined) return summaryCard(context, { page, samePost: true });
     const subscription = await new SubscriptionStore(services.storage).get(subscriptionId);
     // A channel's scheduled summary is a new post, so its page buttons are clicked in another thread of the channel.

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { requireTenant } from '../commands/require-tenant.js';
-import { policyComplianceCard } from '../compliance/compliance-cards.js';
+import { complianceCardContext, policyComplianceCard } from '../compliance/compliance-cards.js';
 import { defineVerb } from './verb.js';
 
 /**
@@ -13,13 +12,7 @@ export const compliancePolicyVerb = defineVerb({
   data: z.object({ policyId: z.string().min(1).max(100) }).strict(),
   role: 'reader',
   async run({ policyId }, { services, conversation, log }) {
-    const context = {
-      tenant: requireTenant(services),
-      storage: services.storage,
-      clock: services.clock,
-      log,
-      conversationId: conversation.id,
-    };
+    const context = complianceCardContext(services, conversation.id, log);
     return policyComplianceCard(context, policyId);
   },
 });
