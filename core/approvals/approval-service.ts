@@ -12,8 +12,8 @@ import { UserFacingError } from '../user-facing-error.js';
 import type { ApprovalRecord } from './approval-record.js';
 import { ApprovalStore } from './approval-store.js';
 import { AuditedApprovalStore } from './audited-approval-store.js';
+import { authorizeDecision, type DecisionRules } from './authorize-decision.js';
 import { planHash, type ChangePlan } from './change-plan.js';
-import { formatMoment } from '../time-format.js';
 
 export interface ApprovalSettings {
   readonly approvers: readonly PrincipalGrant[];
@@ -148,7 +148,7 @@ export class ApprovalService {
 
   async approve(id: string, actor: Actor): Promise<{ record: ApprovalRecord; outcome: DecisionOutcome }> {
     const record = await this.requireRecord(id);
-    await this.authorizeDecision(record, actor, 'approve');
+    await authorizeDecision(record, actor, 'approve', this.decisionRules());
     const at = this.options.clock.now().toISOString();
     const updated = await this.audited.update<DecisionOutcome>(id, (current) => {
       if (current.status !== 'pending') return { result: 'already-decided' };
@@ -194,7 +194,7 @@ export class ApprovalService {
         'Type the reason in the box, then press Reject.',
       );
     const record = await this.requireRecord(id);
-    await this.authorizeDecision(record, actor, 'reject');
+    await authorizeDecision(record, actor, 'reject', this.decisionRules());
     const at = this.options.clock.now().toISOString();
     const updated = await this.audited.update<DecisionOutcome>(id, (current) =>
       current.status !== 'pending'
@@ -295,38 +295,6 @@ export class ApprovalService {
     return next;
   }
 
-  private async authorizeDecision(record: ApprovalRecord, actor: Actor, verb: 'approve' | 'reject'): Promise<void> {
-    if (!actor.aadObjectId) {
-      throw new UserFacingError(
-        'Who are you?',
-        'Your click did not carry an Azure AD identity, so it cannot count as a decision.',
-      );
-    }
-    if (sameObjectId(actor.aadObjectId, record.requestedBy.aadObjectId)) {
-      await this.audit(actor, 'approval.refused', record, { reason: 'requester cannot decide own request', verb });
-      throw new UserFacingError(
-        'You cannot decide your own request',
-        `${record.requestedBy.name} asked for this change, so someone else must ${verb} it.`,
-        'Ask an approver to look at it.',
-      );
-    }
-    if (record.status === 'expired') {
-      throw new UserFacingError(
-        'This request has expired',
-        `It expired ${formatMoment(record.expiresAt, this.options.clock.now())} and can no longer be ${verb}d.`,
-        'The requester can ask again.',
-      );
-    }
-    if (!(await this.isApprover(actor))) {
-      await this.audit(actor, 'approval.refused', record, { reason: 'not an approver', verb });
-      throw new UserFacingError(
-        'You are not an approver',
-        `Only members of the configured approvers can ${verb} changes.`,
-        'Ask whoever runs AttachOps to add you to an approvers group (APPROVERS).',
-      );
-    }
-  }
-
   private alreadyDecided(record: ApprovalRecord): { record: ApprovalRecord; outcome: DecisionOutcome } {
     return { record, outcome: 'already-decided' };
   }
@@ -362,6 +330,14 @@ export class ApprovalService {
         this.options.log.warn({ err: error, approvalId: record.id }, 'approval observer failed');
       }
     }
+  }
+
+  private decisionRules(): DecisionRules {
+    return {
+      now: this.options.clock.now(),
+      isApprover: (actor) => this.isApprover(actor),
+      refused: (actor, record, details) => this.audit(actor, 'approval.refused', record, details),
+    };
   }
 
   private async audit(
