@@ -8,16 +8,20 @@ export type CountWindow = (skip: number, top: number) => Promise<Result<number>>
  * sandbox answers at most 1000 rows per response (sandbox/README.md), and a larger `$top` would be cut to a page.
  */
 export const COUNT_WINDOW = 1000;
-/** Where the first round looks beyond the first window: ×4 apart, up to a quarter of a million rows. */
-const GALLOP_POINTS = [1, 4, 16, 64, 256].map((factor) => factor * COUNT_WINDOW);
-/** Reads in flight per round, within the AdminService connection pool (ADMINSERVICE_MAX_CONNECTIONS, 8). */
-const PARALLEL_READS = 6;
+/** Where the first round looks beyond the first window: ×4 apart, up to 64,000 rows (further out, one probe a round). */
+const GALLOP_POINTS = [4, 16, 64].map((factor) => factor * COUNT_WINDOW);
+/**
+ * Reads in flight per round. The collections page reads the AdminService at the same time, and the connection pool
+ * holds 8 (ADMINSERVICE_MAX_CONNECTIONS): more would queue and cost a round trip instead of saving one.
+ */
+const PARALLEL_READS = 4;
 
 /**
  * Counts a list the AdminService can only page (`$top`/`$skip`; `$count` is not documented, configmgr-adminservice.md
  * §2) in a few parallel rounds instead of one request per page in sequence: the first window together with probes of
  * one row far out; then, when the total is not known yet, either the windows between the bounds read together, or
- * probes that narrow the bounds. 10,015 collections take three rounds; a hierarchy under 1,000, one.
+ * probes that narrow the bounds. 10,015 collections take three rounds (11 reads); a hierarchy under 1,000, one round
+ * of four reads.
  */
 export async function countByProbing(read: CountWindow): Promise<Result<number>> {
   const [first, ...gallop] = await Promise.all([

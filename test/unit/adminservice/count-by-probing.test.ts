@@ -26,16 +26,16 @@ function listOf(total: number) {
 }
 
 describe('countByProbing', () => {
-  it('counts any list exactly, in a few rounds of at most six reads', async () => {
+  it('counts any list exactly, in a few rounds of at most four reads', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 2_000_000 })),
         async (total) => {
           const { read, figures } = listOf(total);
           expect(await countByProbing(read)).toEqual(ok(total));
-          expect(figures.widest).toBeLessThanOrEqual(6);
-          if (total < COUNT_WINDOW) expect(figures.reads).toBe(6);
-          if (total <= 256 * COUNT_WINDOW) expect(figures.rounds, `rounds for ${total}`).toBeLessThanOrEqual(5);
+          expect(figures.widest).toBeLessThanOrEqual(4);
+          if (total < COUNT_WINDOW) expect(figures.reads).toBe(4);
+          if (total <= 256 * COUNT_WINDOW) expect(figures.rounds, `rounds for ${total}`).toBeLessThanOrEqual(6);
         },
       ),
       { numRuns: 300 },
