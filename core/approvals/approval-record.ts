@@ -1,15 +1,9 @@
 import { z } from 'zod';
+import { actorSchema } from '../actor-schema.js';
 import { auditOutboxFields } from '../audit/audit-outbox.js';
 
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'cancelled', 'expired', 'superseded'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
-
-const actorSchema = z.object({
-  aadObjectId: z.string().optional(),
-  channelUserId: z.string(),
-  name: z.string(),
-  tenantId: z.string().optional(),
-});
 
 const planSchema = z.object({
   kind: z.string(),

@@ -1,13 +1,7 @@
 import { z } from 'zod';
+import { actorSchema } from '../actor-schema.js';
 import type { Actor } from '../actor.js';
 import type { AuditLog } from '../ports/audit-log.js';
-
-const actorSchema = z.object({
-  aadObjectId: z.string().optional(),
-  channelUserId: z.string(),
-  name: z.string(),
-  tenantId: z.string().optional(),
-});
 
 /** An audit entry written into a stored record together with the change it describes, not yet in the audit log. */
 export const stagedAuditEntrySchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actorSchema } from '../actor-schema.js';
 import { auditOutboxFields } from '../audit/audit-outbox.js';
 import { pendingWriteSchema } from './unknown-outcome.js';
 import { intuneGateSchema } from '../maa/intune-gate.js';
@@ -18,13 +19,6 @@ export type StepState = (typeof STEP_STATES)[number];
 
 export const RUN_STATUSES = ['active', 'waiting', 'done', 'failed', 'cancelled'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
-
-export const actorSchema = z.object({
-  aadObjectId: z.string().optional(),
-  channelUserId: z.string(),
-  name: z.string(),
-  tenantId: z.string().optional(),
-});
 
 const problemSchema = z.object({ title: z.string(), message: z.string(), fix: z.string().optional() });
 export type StepProblem = z.infer<typeof problemSchema>;
