@@ -8,20 +8,21 @@ export type CountWindow = (skip: number, top: number) => Promise<Result<number>>
  * sandbox answers at most 1000 rows per response (sandbox/README.md), and a larger `$top` would be cut to a page.
  */
 export const COUNT_WINDOW = 1000;
-/** Where the first round looks beyond the first window: ×4 apart, up to 64,000 rows (further out, one probe a round). */
-const GALLOP_POINTS = [4, 16, 64].map((factor) => factor * COUNT_WINDOW);
 /**
- * Reads in flight per round. The collections page reads the AdminService at the same time, and the connection pool
- * holds 8 (ADMINSERVICE_MAX_CONNECTIONS): more would queue and cost a round trip instead of saving one.
+ * Where the first round looks beyond the first window: ×4 apart, up to 16,000 rows. Two probes, so the first round is
+ * three reads: the collections page's own first round is five AdminService reads (tenant attach state and the page),
+ * and together they fill the connection pool (ADMINSERVICE_MAX_CONNECTIONS = 8) without queueing a round.
  */
+const GALLOP_POINTS = [4, 16].map((factor) => factor * COUNT_WINDOW);
+/** Reads in flight in each later round, when the page's first round is over and its second needs two connections. */
 const PARALLEL_READS = 4;
 
 /**
  * Counts a list the AdminService can only page (`$top`/`$skip`; `$count` is not documented, configmgr-adminservice.md
  * §2) in a few parallel rounds instead of one request per page in sequence: the first window together with probes of
- * one row far out; then, when the total is not known yet, either the windows between the bounds read together, or
- * probes that narrow the bounds. 10,015 collections take three rounds (11 reads); a hierarchy under 1,000, one round
- * of four reads.
+ * one row further out; then, while no upper bound is known, probes ×4, ×16, ×64 and ×256 beyond the last row seen;
+ * then either the windows between the bounds read together, or probes that narrow the bounds. 10,015 collections
+ * take three rounds (10 reads); a hierarchy under 1,000, one round of three reads.
  */
 export async function countByProbing(read: CountWindow): Promise<Result<number>> {
   const [first, ...gallop] = await Promise.all([
@@ -30,34 +31,42 @@ export async function countByProbing(read: CountWindow): Promise<Result<number>>
   ]);
   if (!first?.ok) return first ?? ok(0);
   if (first.value < COUNT_WINDOW) return ok(first.value);
-  let atLeast = COUNT_WINDOW;
-  let atMost = Number.POSITIVE_INFINITY;
-  for (const [index, probe] of gallop.entries()) {
-    if (!probe.ok) return probe;
-    const point = GALLOP_POINTS[index] ?? 0;
-    if (probe.value > 0) atLeast = Math.max(atLeast, point + 1);
-    else atMost = Math.min(atMost, point);
-  }
+  const bounds: Bounds = { atLeast: COUNT_WINDOW, atMost: Number.POSITIVE_INFINITY };
+  const narrowed = narrow(bounds, GALLOP_POINTS, gallop);
+  if (!narrowed.ok) return narrowed;
   for (;;) {
-    if (atMost === Number.POSITIVE_INFINITY) {
-      const probe = await read(atLeast * 4, 1);
-      if (!probe.ok) return probe;
-      if (probe.value > 0) atLeast = atLeast * 4 + 1;
-      else atMost = atLeast * 4;
-      continue;
-    }
-    const windows = Math.ceil((atMost - atLeast) / COUNT_WINDOW);
-    if (windows <= PARALLEL_READS) return sumOfWindows(read, atLeast, windows);
-    const step = Math.ceil((atMost - atLeast) / (PARALLEL_READS + 1));
-    const points = Array.from({ length: PARALLEL_READS }, (_, index) => atLeast + step * (index + 1) - 1);
-    const probes = await Promise.all(points.map((point) => read(point, 1)));
-    for (const [index, probe] of probes.entries()) {
-      if (!probe.ok) return probe;
-      const point = points[index] ?? 0;
-      if (probe.value > 0) atLeast = Math.max(atLeast, point + 1);
-      else atMost = Math.min(atMost, point);
-    }
+    const windows = Math.ceil((bounds.atMost - bounds.atLeast) / COUNT_WINDOW);
+    if (windows <= PARALLEL_READS) return sumOfWindows(read, bounds.atLeast, windows);
+    const points = probePoints(bounds);
+    const probed = narrow(bounds, points, await Promise.all(points.map((point) => read(point, 1))));
+    if (!probed.ok) return probed;
   }
+}
+
+interface Bounds {
+  /** Rows known to exist. */
+  atLeast: number;
+  /** Rows there can be at most (infinite until a probe found nothing). */
+  atMost: number;
+}
+
+/** Unbounded: ×4 steps beyond the rows seen; bounded: points splitting the range into PARALLEL_READS + 1 parts. */
+function probePoints({ atLeast, atMost }: Bounds): number[] {
+  if (atMost === Number.POSITIVE_INFINITY)
+    return Array.from({ length: PARALLEL_READS }, (_, index) => atLeast * 4 ** (index + 1));
+  const step = Math.ceil((atMost - atLeast) / (PARALLEL_READS + 1));
+  return Array.from({ length: PARALLEL_READS }, (_, index) => atLeast + step * (index + 1) - 1);
+}
+
+/** A probe finding a row at `point` means more than `point` rows; finding none, at most `point`. */
+function narrow(bounds: Bounds, points: readonly number[], probes: readonly Result<number>[]): Result<void> {
+  for (const [index, probe] of probes.entries()) {
+    if (!probe.ok) return probe;
+    const point = points[index] ?? 0;
+    if (probe.value > 0) bounds.atLeast = Math.max(bounds.atLeast, point + 1);
+    else bounds.atMost = Math.min(bounds.atMost, point);
+  }
+  return ok(undefined);
 }
 
 /** The total when every row past `from` lies within `windows` windows: `from` plus what each window holds. */

@@ -1,3 +1,4 @@
+import { fail, gatewayError, ok, type Result } from '../errors/gateway-error.js';
 import type { CollectionSummary, Tri, UploadScope } from '../ports/configmgr-gateway.js';
 import type { SyncedCollection } from '../ports/intune-collections.js';
 import type { TenantServices } from '../tenant-services.js';
@@ -49,7 +50,7 @@ interface AttachFacts {
 /**
  * One page of device collections with their tenant-attach state, in two round trips: the attach state and the page
  * of collections are read together; then Intune's synced rows (once attached) and the Cloud Sync settings of exactly
- * the page's ids, each in one query (never one request per row).
+ * the page's ids, each in one query (never one request per row). The total is counted beside both rounds.
  */
 export async function listCollectionPage(
   services: TenantServices,
@@ -57,7 +58,8 @@ export async function listCollectionPage(
 ): Promise<CollectionListing> {
   const notes = new ListingNotes();
   if (query.enabledOnly) return enabledPage(services, query, await readAttachFacts(services, notes), notes);
-  const [attach, listed, counted] = await Promise.all([
+  const counting = countMatching(services, query);
+  const [attach, listed] = await Promise.all([
     readAttachFacts(services, notes),
     services.configMgr.listCollections({
       type: 'device',
@@ -65,12 +67,6 @@ export async function listCollectionPage(
       top: COLLECTIONS_PAGE_SIZE,
       skip: (query.page - 1) * COLLECTIONS_PAGE_SIZE,
     }),
-    query.knownTotal === undefined
-      ? services.configMgr.countCollections({
-          type: 'device',
-          ...(query.filter ? { nameStartsWith: query.filter } : {}),
-        })
-      : ({ ok: true, value: query.knownTotal } as const),
   ]);
   if (!listed.ok) throw toUserFacingError(gatewayProblem(listed.error, 'list device collections'));
   const collections = listed.value.items;
@@ -79,6 +75,7 @@ export async function listCollectionPage(
     attach.attached === false ? undefined : readSyncedFor(services, ids, notes),
     readCloudSync(services, ids, notes),
   ]);
+  const counted = await counting;
   const rows = collections.map((collection) => ({
     id: collection.id,
     name: collection.name,
@@ -96,6 +93,23 @@ export async function listCollectionPage(
     ...attach,
     ...notes.said(),
   };
+}
+
+/**
+ * The total over all pages, counted beside the page's own reads and awaited only when the card is put together: the
+ * count takes several rounds on a large hierarchy, and the page's second round (synced rows, Cloud Sync) must not wait
+ * for it. Never rejects: an unexpected throw becomes a failed count, so it cannot go unhandled while the page is read.
+ */
+async function countMatching(services: TenantServices, query: CollectionListingQuery): Promise<Result<number>> {
+  if (query.knownTotal !== undefined) return ok(query.knownTotal);
+  try {
+    return await services.configMgr.countCollections({
+      type: 'device',
+      ...(query.filter ? { nameStartsWith: query.filter } : {}),
+    });
+  } catch (error) {
+    return fail(gatewayError('Unexpected', error instanceof Error ? error.message : 'the count failed'));
+  }
 }
 
 async function enabledPage(

@@ -2,6 +2,8 @@ import { FilterSyntaxError, parseFilter, readProperty } from '../server/odata-fi
 import type { Row } from './wmi-rows.js';
 
 export const ADMINSERVICE_MAX_PAGE = 1000;
+/** SQL Server's default collation orders names case-insensitively; one collator, not one per comparison. */
+const NAME_ORDER = new Intl.Collator('en', { sensitivity: 'base' });
 
 export interface WmiPage {
   readonly rows: Row[];
@@ -32,7 +34,7 @@ export function queryRows(source: Iterable<Row>, query: URLSearchParams): WmiPag
     const [property = '', direction = 'asc'] = orderBy.trim().split(/\s+/);
     const read = (row: Row): string => String(readProperty(row)(property) ?? '');
     const sign = direction.toLowerCase() === 'desc' ? -1 : 1;
-    rows = [...rows].sort((a, b) => sign * read(a).localeCompare(read(b), 'en', { sensitivity: 'base' }));
+    rows = [...rows].sort((a, b) => sign * NAME_ORDER.compare(read(a), read(b)));
   }
   const page: Row[] = [];
   let index = 0;

@@ -46,6 +46,11 @@ export class Hierarchy {
   private readonly fixed: CmCollection[];
   private readonly fixedById: Map<string, CmCollection>;
   private readonly generatedCount: number;
+  /**
+   * Generated collections made once each: they are pure functions of their position, but each costs several SHA-256
+   * hashes, and a query over the large scenario's 10,015 rows would otherwise hash them all again on every request.
+   */
+  private readonly generated: CmCollection[] = [];
 
   constructor(facts: ScenarioFacts, userIds: readonly string[], operatorIds: readonly string[], nowIso: string) {
     this.site = {
@@ -73,7 +78,7 @@ export class Hierarchy {
   collectionAt(position: number): CmCollection | undefined {
     if (position < this.fixed.length) return this.fixed[position];
     const generated = position - this.fixed.length;
-    return generated < this.generatedCount ? largeCollectionAt(generated) : undefined;
+    return generated < this.generatedCount ? this.generatedAt(generated) : undefined;
   }
 
   *collections(): Generator<CmCollection> {
@@ -91,8 +96,14 @@ export class Hierarchy {
     const sequence = Number.parseInt(upper.slice(SITE_CODE.length), 16);
     const position = sequence - FIRST_LARGE_SEQUENCE;
     return Number.isInteger(position) && position >= 0 && position < this.generatedCount
-      ? largeCollectionAt(position)
+      ? this.generatedAt(position)
       : undefined;
+  }
+
+  private generatedAt(position: number): CmCollection {
+    const made = this.generated[position] ?? largeCollectionAt(position);
+    this.generated[position] = made;
+    return made;
   }
 
   hotfix(): UpdatePackage | undefined {

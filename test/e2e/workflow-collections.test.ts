@@ -6,9 +6,9 @@ import { startWorkflowChat, type WorkflowChat } from './workflow-chat.js';
 const MAX_UPSTREAM_CALLS_PER_PAGE = 22;
 /**
  * The first page also counts the 10,015 collections in three parallel rounds (adapters/adminservice/count-by-probing.ts):
- * the first 1,000 ids with three far probes, four narrowing probes, then the three windows left.
+ * the first 1,000 ids with two far probes, four narrowing probes, then the three windows left.
  */
-const COUNT_CALLS_FOR_10_015 = 11;
+const COUNT_CALLS_FOR_10_015 = 10;
 
 function collectionIds(card: string): string[] {
   return [...card.matchAll(/\b(PS1[0-9A-F]{5}|SMS[0-9A-Z]{5})\b/g)].map((match) => match[1] ?? '');

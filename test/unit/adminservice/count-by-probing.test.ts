@@ -5,7 +5,7 @@ import { fail, gatewayError, ok } from '../../../core/errors/gateway-error.js';
 
 /** A list of `total` rows read through windows; counts the reads and the rounds (reads started while none is pending). */
 function listOf(total: number) {
-  const figures = { reads: 0, rounds: 0, widest: 0 };
+  const figures = { reads: 0, rounds: 0, widest: 0, firstRound: 0 };
   let inFlight = 0;
   let roundWidth = 0;
   const read = async (skip: number, top: number) => {
@@ -16,6 +16,7 @@ function listOf(total: number) {
     inFlight += 1;
     roundWidth += 1;
     figures.widest = Math.max(figures.widest, roundWidth);
+    if (figures.rounds === 1) figures.firstRound = roundWidth;
     figures.reads += 1;
     expect(top).toBeLessThanOrEqual(COUNT_WINDOW);
     await Promise.resolve();
@@ -26,7 +27,11 @@ function listOf(total: number) {
 }
 
 describe('countByProbing', () => {
-  it('counts any list exactly, in a few rounds of at most four reads', async () => {
+  /**
+   * The collections page's first round is five AdminService reads and the pool holds eight connections: a fourth
+   * count read in that round would queue behind them and cost a round trip (bench/README.md).
+   */
+  it('counts any list exactly, in a few rounds of at most four reads, three in the first', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 2_000_000 })),
@@ -34,7 +39,8 @@ describe('countByProbing', () => {
           const { read, figures } = listOf(total);
           expect(await countByProbing(read)).toEqual(ok(total));
           expect(figures.widest).toBeLessThanOrEqual(4);
-          if (total < COUNT_WINDOW) expect(figures.reads).toBe(4);
+          expect(figures.firstRound).toBeLessThanOrEqual(3);
+          if (total < COUNT_WINDOW) expect(figures.reads).toBe(3);
           if (total <= 256 * COUNT_WINDOW) expect(figures.rounds, `rounds for ${total}`).toBeLessThanOrEqual(6);
         },
       ),

@@ -49,6 +49,32 @@ describe('collections listing over 10,000 collections', () => {
     expect(listing.rows[1]).toMatchObject({ id: 'PS100101', syncedToIntune: false, endpointSecurity: false });
   });
 
+  it("reads the page's second round (synced rows, Cloud Sync) while the total is still being counted", async () => {
+    const world = large();
+    const secondRound = Promise.all([
+      world.called('configMgr.listCollectionCloudSync'),
+      world.called('intune.findSyncedCollections'),
+    ]);
+    world.held.set(
+      'countCollections',
+      secondRound.then(() => undefined),
+    );
+    const listing = await listCollectionPage(world.services(), { enabledOnly: false, page: 1 });
+    expect(listing.total).toBe(10_000);
+    expect(world.calls.indexOf('configMgr.listCollectionCloudSync')).toBeGreaterThan(
+      world.calls.indexOf('configMgr.countCollections'),
+    );
+  }, 5_000);
+
+  it('shows the page with a note when counting throws instead of answering', async () => {
+    const world = large();
+    world.held.set('countCollections', Promise.reject(new Error('socket hang up')));
+    const listing = await listCollectionPage(world.services(), { enabledOnly: false, page: 1 });
+    expect(listing.rows).toHaveLength(COLLECTIONS_PAGE_SIZE);
+    expect(listing.total).toBeUndefined();
+    expect(listing.notes).toContain('The total number of collections could not be counted.');
+  });
+
   it('renders a valid card under 28 KB even with very long names, with a Next button for the following page', async () => {
     const world = large(LONG_NAME);
     const { context } = appHarness(world);

@@ -48,6 +48,9 @@ export class FakeWorld {
   readonly failing = new Map<keyof ConfigMgrGateway, GatewayErrorCode>();
   intuneFails = false;
   readonly calls: string[] = [];
+  /** Gateway methods whose answer waits for this promise (to see what else starts meanwhile). */
+  readonly held = new Map<keyof ConfigMgrGateway, Promise<void>>();
+  private readonly callWaiters: { readonly method: string; readonly reached: () => void }[] = [];
 
   constructor(collections: readonly CollectionSummary[] = []) {
     for (const collection of collections) this.collections.set(collection.id, collection);
@@ -63,6 +66,17 @@ export class FakeWorld {
     return this.calls.filter((call) => call === method).length;
   }
 
+  /** Resolves when `method` (as in `calls`, e.g. `configMgr.listCollections`) is first called, or at once if it was. */
+  called(method: string): Promise<void> {
+    if (this.calls.includes(method)) return Promise.resolve();
+    return new Promise((reached) => this.callWaiters.push({ method, reached }));
+  }
+
+  private record(call: string): void {
+    this.calls.push(call);
+    for (const waiter of this.callWaiters.filter((candidate) => candidate.method === call)) waiter.reached();
+  }
+
   services(): TenantServices {
     return {
       configMgr: this.gateway(),
@@ -75,14 +89,13 @@ export class FakeWorld {
     };
   }
 
-  private answer<T>(method: keyof ConfigMgrGateway, value: () => Result<T>): Promise<Result<T>> {
-    this.calls.push(`configMgr.${method}`);
+  private async answer<T>(method: keyof ConfigMgrGateway, value: () => Result<T>): Promise<Result<T>> {
+    this.record(`configMgr.${method}`);
+    await this.held.get(method);
     const code = this.failing.get(method);
-    return Promise.resolve(
-      code
-        ? fail(gatewayError(code, `${method} failed (${code})`, { retryable: code === 'ProviderUnreachable' }))
-        : value(),
-    );
+    return code
+      ? fail(gatewayError(code, `${method} failed (${code})`, { retryable: code === 'ProviderUnreachable' }))
+      : value();
   }
 
   private gateway(): ConfigMgrGateway {
@@ -170,7 +183,7 @@ export class FakeWorld {
   private intune(): IntuneCollections {
     return {
       listSyncedCollections: async (page) => {
-        this.calls.push('intune.listSyncedCollections');
+        this.record('intune.listSyncedCollections');
         if (this.intuneFails) throw new Error('graph down');
         const offset = Number(page?.cursor ?? '0');
         const size = Math.min(page?.pageSize ?? 100, 100);
@@ -178,7 +191,7 @@ export class FakeWorld {
         return offset + size < this.synced.length ? { items, cursor: String(offset + size) } : { items };
       },
       findSyncedCollections: async (ids) => {
-        this.calls.push('intune.findSyncedCollections');
+        this.record('intune.findSyncedCollections');
         if (this.intuneFails) throw new Error('graph down');
         const wanted = new Set(ids.map((id) => id.toUpperCase()));
         return this.synced.filter((id) => wanted.has(id.toUpperCase())).map((id) => this.syncedRow(id));
@@ -199,7 +212,7 @@ export class FakeWorld {
   private directory(): Directory {
     return {
       isGlobalAdministrator: async (userId) => {
-        this.calls.push('directory.isGlobalAdministrator');
+        this.record('directory.isGlobalAdministrator');
         return this.globalAdmins.has(userId);
       },
       getUser: async () => undefined,
@@ -211,7 +224,7 @@ export class FakeWorld {
   private cloudProbe(): CloudEnvironmentProbe {
     return {
       getCloudEnvironment: async () => {
-        this.calls.push('cloudEnvironment.getCloudEnvironment');
+        this.record('cloudEnvironment.getCloudEnvironment');
         return {
           cloud: this.tenantCloud,
           cloudInstanceName: this.tenantCloud === 'AzurePublicCloud' ? 'microsoftonline.com' : 'microsoftonline.us',
