@@ -8,9 +8,12 @@ import { BackgroundTasks } from './background-tasks.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { ResourceBusyError, ResourceLocks } from './resource-locks.js';
 import { currentStep, isTerminal, type RunRecord, type StepRecord, waitsForPerson } from './run-record.js';
+import { advanceRun, type AdvanceHost } from './advance-run.js';
+import { appendRunAudit } from './append-run-audit.js';
+import { cancelRun, type PersonActionHost, reopenFailedStep, startVerification } from './person-actions.js';
 import type { RunEngineOptions, RunObserver, RunRequest } from './run-request.js';
 import { RunStore } from './run-store.js';
-import { busyError, withStep } from './run-transitions.js';
+import { busyError } from './run-transitions.js';
 import type { StepContext, StepHandler } from './step-handler.js';
 import { PendingWrites } from './pending-writes.js';
 import { RunAuditOutbox, type RunAuditEvent } from './run-audit-outbox.js';
@@ -40,6 +43,8 @@ export class RunEngine {
   private readonly outbox: RunAuditOutbox;
   private readonly verification: ConsoleVerification;
   private readonly stepHost: StepExecutionHost;
+  private readonly advanceHost: AdvanceHost;
+  private readonly personHost: PersonActionHost;
   private justify: (run: RunRecord) => Promise<string | undefined> = () => Promise.resolve(undefined);
   private stopping = false;
   private signalStop: () => void = () => undefined;
@@ -63,7 +68,7 @@ export class RunEngine {
       stopSignal: this.stopSignal,
       isStopping: () => this.stopping,
       write: (runId, change) => this.write(runId, change),
-      audit: (actor, action, run, details) => this.audit(actor, action, run, details),
+      audit: (actor, action, run, details) => appendRunAudit(options.audit, actor, action, run, details),
     });
     const waitHost: RunWaitHost = {
       clock: options.clock,
@@ -91,6 +96,24 @@ export class RunEngine {
       stepContext: (run, actor, step, justification) => this.stepContext(run, actor, step, justification),
       holdForIntune: (runId, stepId, held, actor) => this.intune.hold(runId, stepId, held, actor),
     };
+    this.advanceHost = {
+      isStopping: () => this.stopping,
+      stillOwns: (runId) => this.ownership.stillOwns(runId),
+      load: (runId) => this.get(runId),
+      markWaiting: async (runId) => {
+        await this.write(runId, (current) => ({ ...current, status: 'waiting' }));
+      },
+      finish: (run, status, actor) => this.finish(run, status, actor),
+      executeStep: (run, step, actor) => executeStep(this.stepHost, run, step, actor),
+    };
+    this.personHost = {
+      clock: options.clock,
+      requireRun: (runId) => this.requireRun(runId),
+      write: (runId, change, events) => this.write(runId, change, events),
+      acquireLocks: (resources, runId) => this.acquireLocks(resources, runId),
+      finish: (run, status, actor) => this.finish(run, status, actor),
+      withdrawIntune: (run, actor) => this.intune.withdraw(run, actor),
+    };
     this.intune = new IntuneWaits({
       ...waitHost,
       log: options.log.child({ component: 'intune-maa' }),
@@ -99,7 +122,7 @@ export class RunEngine {
       tasks: this.tasks,
       write: (runId, change) => this.write(runId, change),
       worldCheck: (run, step) => this.handler(step.kind).check(step, this.stepContext(run, SYSTEM_ACTOR, step)),
-      audit: (actor, action, run, details) => this.audit(actor, action, run, details),
+      audit: (actor, action, run, details) => appendRunAudit(options.audit, actor, action, run, details),
       advance: (runId, actor) => Promise.resolve(this.claim(runId, actor)),
     });
   }
@@ -143,37 +166,11 @@ export class RunEngine {
     return this.store.list();
   }
 
-  /** Moves the run as far as it can go without a person: until it ends or a step waits. */
+  /** Moves the run as far as it can go without a person: until it ends or a step waits (advance-run.ts). */
   advance(runId: string, actor: Actor): Promise<void> {
     return this.mutex.run(runId, async () => {
-      const rechecked = new Set<string>();
       await this.appendLeftoverAudit(runId);
-      for (;;) {
-        if (this.stopping || !this.ownership.stillOwns(runId)) return;
-        const run = await this.get(runId);
-        if (!run || isTerminal(run.status)) return;
-        const step = currentStep(run);
-        if (!step) {
-          await this.finish(run, 'done', actor);
-          return;
-        }
-        if (step.state === 'failed') {
-          await this.finish(run, 'failed', actor);
-          return;
-        }
-        if (step.state === 'waiting-for-intune') {
-          // resume() polls Intune for it, under the run's lease
-          if (run.status !== 'waiting') await this.write(runId, (current) => ({ ...current, status: 'waiting' }));
-          return;
-        }
-        const waiting = step.state === 'waiting-for-admin' || step.state === 'waiting-for-approval';
-        if (waiting && (step.state === 'waiting-for-admin' || rechecked.has(step.id))) {
-          if (run.status !== 'waiting') await this.write(runId, (current) => ({ ...current, status: 'waiting' }));
-          return;
-        }
-        if (step.state === 'waiting-for-approval') rechecked.add(step.id);
-        await executeStep(this.stepHost, run, step, actor);
-      }
+      await advanceRun(this.advanceHost, runId, actor);
     });
   }
 
@@ -237,24 +234,7 @@ export class RunEngine {
 
   /** The admin says the console step is done: check now and keep checking while the sync delay passes. */
   async verify(runId: string, actor: Actor): Promise<RunRecord> {
-    const run = await this.mutex.run(runId, async () => {
-      const loaded = await this.requireRun(runId);
-      const step = currentStep(loaded);
-      if (!step || step.state !== 'waiting-for-admin') {
-        throw new UserFacingError(
-          'Nothing to verify',
-          `Run ${runId} is not waiting for a console step.`,
-          `Type run ${runId} to see where it is.`,
-        );
-      }
-      const startedAt = this.options.clock.now().toISOString();
-      return this.write(runId, (current) =>
-        withStep(current, step.id, {
-          verification: { startedAt, attempts: 0, requestedBy: actor.name },
-          message: 'Checking whether the change has arrived…',
-        }),
-      );
-    });
+    const run = await this.mutex.run(runId, () => startVerification(this.personHost, runId, actor));
     this.claim(runId, actor);
     return run;
   }
@@ -268,42 +248,13 @@ export class RunEngine {
 
   /** A failed step is tried again from a fresh read of the world. */
   async retry(runId: string, actor: Actor): Promise<RunRecord> {
-    const run = await this.mutex.run(runId, async () => {
-      const loaded = await this.requireRun(runId);
-      const failed = loaded.steps.find((step) => step.state === 'failed');
-      if (!failed) throw new UserFacingError('Nothing to retry', `Run ${runId} has no failed step.`);
-      await this.acquireLocks(loaded.resources, runId);
-      return this.write(
-        runId,
-        (current) => ({
-          ...withStep(current, failed.id, { state: 'pending', problem: undefined, message: 'Trying again' }),
-          status: 'active',
-          endedAt: undefined,
-        }),
-        [{ actor, action: 'run.retried' }],
-      );
-    });
+    const run = await this.mutex.run(runId, () => reopenFailedStep(this.personHost, runId, actor));
     this.claim(runId, actor);
     return run;
   }
 
-  async cancel(runId: string, actor: Actor): Promise<RunRecord> {
-    return this.mutex.run(runId, async () => {
-      const loaded = await this.requireRun(runId);
-      if (isTerminal(loaded.status)) {
-        throw new UserFacingError('Run already ended', `Run ${runId} is ${loaded.status}; there is nothing to cancel.`);
-      }
-      await this.intune.withdraw(loaded, actor);
-      const cancelled = await this.write(runId, (current) => ({
-        ...current,
-        steps: current.steps.map((step) =>
-          step.state === 'done' || step.state === 'skipped'
-            ? step
-            : { ...step, state: 'skipped', message: `cancelled by ${actor.name}` },
-        ),
-      }));
-      return this.finish(cancelled, 'cancelled', actor);
-    });
+  cancel(runId: string, actor: Actor): Promise<RunRecord> {
+    return this.mutex.run(runId, () => cancelRun(this.personHost, runId, actor));
   }
 
   /** Waits until nothing runs in the background (shutdown, tests). */
@@ -389,20 +340,5 @@ export class RunEngine {
     const handler = this.handlers.get(kind);
     if (!handler) throw new Error(`no handler for step kind ${kind}`);
     return handler;
-  }
-
-  private async audit(
-    actor: Actor,
-    action: string,
-    run: RunRecord,
-    details: Record<string, unknown> = {},
-  ): Promise<void> {
-    await this.options.audit.append({
-      actor,
-      action,
-      target: run.id,
-      conversationId: run.conversationId,
-      details: { runKind: run.kind, ...details },
-    });
   }
 }
