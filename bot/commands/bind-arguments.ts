@@ -22,6 +22,18 @@ export function camelToKebab(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }
 
+/**
+ * Each command's arguments schema made strict once: zod builds and compiles a new schema on every `.strict()`, which
+ * was a tenth of a `help` turn.
+ */
+const strictArgs = new WeakMap<AnyCommand, AnyCommand['args']>();
+
+function strictArgsOf(command: AnyCommand): AnyCommand['args'] {
+  const made = strictArgs.get(command) ?? command.args.strict();
+  strictArgs.set(command, made);
+  return made;
+}
+
 /** Turns the words after the command name into its zod-validated arguments. */
 export function bindArguments(command: AnyCommand, words: readonly string[]): BindResult {
   const shape = command.args.shape;
@@ -71,7 +83,7 @@ export function bindArguments(command: AnyCommand, words: readonly string[]): Bi
     raw.set(key, word);
   });
 
-  const parsed = command.args.strict().safeParse(Object.fromEntries(raw));
+  const parsed = strictArgsOf(command).safeParse(Object.fromEntries(raw));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const problem = describeIssue(command, issue);
