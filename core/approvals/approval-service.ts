@@ -6,14 +6,15 @@ import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { Storage } from '../ports/storage.js';
-import type { RunEngine } from '../runs/run-engine.js';
+import { type RunEngine, SYSTEM_ACTOR } from '../runs/run-engine.js';
 import { shortId } from '../short-id.js';
 import { UserFacingError } from '../user-facing-error.js';
 import type { ApprovalRecord } from './approval-record.js';
 import { ApprovalStore } from './approval-store.js';
 import { AuditedApprovalStore } from './audited-approval-store.js';
 import { authorizeDecision, type DecisionRules } from './authorize-decision.js';
-import { planHash, type ChangePlan } from './change-plan.js';
+import type { ChangePlan } from './change-plan.js';
+import { newApprovalRecord } from './new-approval-record.js';
 
 export interface ApprovalSettings {
   readonly approvers: readonly PrincipalGrant[];
@@ -87,26 +88,19 @@ export class ApprovalService {
         ...plan.steps,
       ],
     });
-    const record: ApprovalRecord = {
-      id,
-      runId: run.id,
-      plan: structuredClone({
-        ...plan,
-        changes: [...plan.changes],
-        resources: [...plan.resources],
-        steps: [...plan.steps],
-      }),
-      planHash: planHash(plan),
-      requestedBy: { ...requester },
-      conversationId,
-      createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + this.options.settings.ttlMs).toISOString(),
-      quorum: this.options.settings.quorum,
-      status: 'pending',
-      approvals: [],
-      cards: [],
-      ...(replaces ? { replaces: replaces.id } : {}),
-    };
+    const record = newApprovalRecord(
+      {
+        id,
+        runId: run.id,
+        plan,
+        requester,
+        conversationId,
+        quorum: this.options.settings.quorum,
+        ttlMs: this.options.settings.ttlMs,
+        ...(replaces ? { replaces } : {}),
+      },
+      now,
+    );
     const stored = await this.audited.create(record, [
       {
         actor: requester,
@@ -308,12 +302,12 @@ export class ApprovalService {
         : {
             record: { ...current, status: 'expired' as const },
             result: true,
-            events: [{ actor: { channelUserId: 'attachops', name: 'AttachOps' }, action: 'approval.expired' }],
+            events: [{ actor: SYSTEM_ACTOR, action: 'approval.expired' }],
           },
     );
     if (updated?.result) {
       this.notify(updated.record);
-      this.moveRun(updated.record, { channelUserId: 'attachops', name: 'AttachOps' });
+      this.moveRun(updated.record, SYSTEM_ACTOR);
     }
     return updated?.record ?? record;
   }
