@@ -27,6 +27,59 @@ function graphStyleError(status: number, code: string, message: string, requestI
   };
 }
 
+/** The answer a status fault kind gives (also per item inside a $batch, sandbox/graph/batch-route.ts); none for others. */
+export function faultResponse(
+  rule: FaultRule,
+  requestId: string,
+): { readonly status: number; readonly headers: Record<string, string>; readonly body: unknown } | undefined {
+  switch (rule.kind) {
+    case 'accessDenied':
+      return {
+        status: 404,
+        headers: {},
+        body: { error: { code: '404', message: 'Access denied  WMI QUERY: ' } },
+      };
+    case '429': {
+      const headers: Record<string, string> =
+        rule.retryAfter === undefined ? {} : { 'Retry-After': String(rule.retryAfter) };
+      return {
+        status: 429,
+        headers,
+        body: graphStyleError(429, 'TooManyRequests', 'Too many requests.', requestId),
+      };
+    }
+    case '500':
+      return {
+        status: 500,
+        headers: {},
+        body: graphStyleError(500, 'InternalServerError', 'An internal server error has occurred.', requestId),
+      };
+    case '503': {
+      const headers: Record<string, string> =
+        rule.retryAfter === undefined ? {} : { 'Retry-After': String(rule.retryAfter) };
+      return {
+        status: 503,
+        headers,
+        body: graphStyleError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.', requestId),
+      };
+    }
+    case '504':
+      return {
+        status: 504,
+        headers: {},
+        body: graphStyleError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.', requestId),
+      };
+    case 'batch429':
+      return {
+        status: 429,
+        headers: { 'Retry-After': String(rule.retryAfter ?? 1) },
+        body: graphStyleError(429, 'TooManyRequests', 'Too many requests.', requestId),
+      };
+    default:
+      return undefined;
+  }
+}
+
 /** Turns a fired rule into what happens to the HTTP exchange. `timers` lets close() cancel held requests. */
 export function applyFault(
   rule: FaultRule,
@@ -53,48 +106,12 @@ export function applyFault(
       });
       return { kind: 'handled' };
     }
-    case 'accessDenied':
-      return {
-        kind: 'respond',
-        status: 404,
-        headers: {},
-        body: { error: { code: '404', message: 'Access denied  WMI QUERY: ' } },
-      };
-    case '429': {
-      const headers: Record<string, string> =
-        rule.retryAfter === undefined ? {} : { 'Retry-After': String(rule.retryAfter) };
-      return {
-        kind: 'respond',
-        status: 429,
-        headers,
-        body: graphStyleError(429, 'TooManyRequests', 'Too many requests.', requestId),
-      };
-    }
-    case '500':
-      return {
-        kind: 'respond',
-        status: 500,
-        headers: {},
-        body: graphStyleError(500, 'InternalServerError', 'An internal server error has occurred.', requestId),
-      };
-    case '503': {
-      const headers: Record<string, string> =
-        rule.retryAfter === undefined ? {} : { 'Retry-After': String(rule.retryAfter) };
-      return {
-        kind: 'respond',
-        status: 503,
-        headers,
-        body: graphStyleError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.', requestId),
-      };
-    }
-    case '504':
-      return {
-        kind: 'respond',
-        status: 504,
-        headers: {},
-        body: graphStyleError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.', requestId),
-      };
     case 'batch429':
+      // Only ever fires on items inside a $batch (sandbox/graph/batch-route.ts).
       return { kind: 'continue', delayMs: 0 };
+    default: {
+      const response = faultResponse(rule, requestId);
+      return response === undefined ? { kind: 'continue', delayMs: 0 } : { kind: 'respond', ...response };
+    }
   }
 }

@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { Socket } from 'node:net';
 import { applyFault } from '../faults/apply-fault.js';
+import type { FaultRule } from '../faults/fault-rules.js';
+import { batchTargets } from '../graph/batch-items.js';
 import { authorizationScheme, maaHeaders, type RequestLogEntry } from './request-log.js';
 import type { SandboxState } from './sandbox-state.js';
 import type { SandboxRequest, SandboxResponse } from './types.js';
@@ -12,6 +14,7 @@ export type Dispatch = (req: SandboxRequest) => Promise<SandboxResponse>;
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const CONTROL_PREFIX = '/_sandbox/';
 const RESPONSE_FAULT_KINDS = ['latency', '429', '500', '503', '504', 'reset', 'timeout', 'accessDenied'] as const;
+const NETWORK_FAULT_KINDS = ['reset', 'timeout'] as const;
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -106,7 +109,7 @@ export function createSandboxServer(
     const rawBody = await readBody(req);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const sandboxRequest: SandboxRequest = {
+    const request: SandboxRequest = {
       method,
       path,
       query: url.searchParams,
@@ -119,9 +122,10 @@ export function createSandboxServer(
       connection: req.socket,
       requestId,
     };
-    state.log.recordBody(entry, sandboxRequest.body);
+    let sandboxRequest: SandboxRequest = { ...request, exchange: { entry, heldMs: 0 } };
+    state.log.recordBody(entry, request.body);
     if (!path.startsWith(CONTROL_PREFIX)) {
-      const rule = state.faults.decide(method, path, RESPONSE_FAULT_KINDS);
+      const rule = decideFault(state, method, path, request.body);
       if (rule?.processed === true && (rule.kind === 'reset' || rule.kind === 'timeout')) {
         // Like the service: the change is made, only the answer is lost on the way back.
         await dispatch(sandboxRequest);
@@ -154,6 +158,7 @@ export function createSandboxServer(
           }, outcome.delayMs);
           timers.add(timer);
         });
+        sandboxRequest = { ...request, exchange: { entry, heldMs: outcome.delayMs } };
       }
     }
     const response = await dispatch(sandboxRequest);
@@ -163,6 +168,21 @@ export function createSandboxServer(
   }
 
   return { server, timers, sockets };
+}
+
+/**
+ * The fault for this exchange. A reset or time-out cannot happen to one item of a Graph $batch, so a network rule that
+ * matches an item (by the item's method and route) is applied to the whole $batch exchange; status and latency rules
+ * apply per item inside the batch (sandbox/graph/batch-route.ts).
+ */
+function decideFault(state: SandboxState, method: string, path: string, body: unknown): FaultRule | undefined {
+  const rule = state.faults.decide(method, path, RESPONSE_FAULT_KINDS);
+  if (rule !== undefined && rule.kind !== 'latency') return rule;
+  for (const item of batchTargets(method, path, body)) {
+    const network = state.faults.decide(item.method, item.path, NETWORK_FAULT_KINDS);
+    if (network) return network;
+  }
+  return rule;
 }
 
 function headerOf(req: IncomingMessage, name: string): string | undefined {

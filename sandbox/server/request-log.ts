@@ -12,6 +12,8 @@ export interface RequestLogEntry {
   readonly authorization: { readonly present: boolean; readonly scheme: string | null };
   /** Multi Admin Approval headers (maa.md): the decoded justification and the approval code, as sent. */
   readonly maa?: { readonly justification: string | null; readonly code: string | null };
+  /** A request inside a Graph `$batch` (sandbox/graph/batch-route.ts): not an HTTP request of its own. */
+  readonly inBatch?: true;
   /** The JSON body of a Graph or AdminService write, credentials redacted; never the token endpoint's. */
   body?: unknown;
 }

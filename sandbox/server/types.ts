@@ -1,3 +1,5 @@
+import type { RequestLogEntry } from './request-log.js';
+
 export type Headers = Readonly<Record<string, string | undefined>>;
 
 export interface SandboxRequest {
@@ -13,6 +15,8 @@ export interface SandboxRequest {
   /** One object per TCP connection (NTLM authenticates connections, not requests). */
   readonly connection: object;
   readonly requestId: string;
+  /** Set by the HTTP server: the exchange's log entry and the latency fault it already waited (a $batch uses both). */
+  readonly exchange?: { readonly entry: RequestLogEntry; readonly heldMs: number };
 }
 
 export interface SandboxResponse {

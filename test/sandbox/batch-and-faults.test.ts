@@ -38,6 +38,66 @@ describe('$batch', () => {
     expect(throttled.length).toBeLessThan(20);
     expect(throttled.every((r) => r.headers['Retry-After'] === '4')).toBe(true);
   });
+
+  it('applies every status fault kind to the matching items only, as a direct request would get it', async () => {
+    c = await sandboxClient({
+      faults:
+        'route=/graph/beta/groups;kind=429;retryAfter=3 | route=/graph/beta/deviceManagement/roleScopeTags;kind=503;count=1',
+    });
+    const requests = [
+      { id: 'a', method: 'GET', url: '/groups' },
+      { id: 'b', method: 'GET', url: 'deviceManagement/roleScopeTags' },
+      { id: 'c', method: 'GET', url: `/users/${DEMO_USERS.admin.id}` },
+    ];
+    const res = await c.graph('POST', '/$batch', { requests });
+    expect(res.status).toBe(200);
+    const byId = new Map(res.json<BatchResponse>().responses.map((r) => [r.id, r]));
+    expect(byId.get('a')).toMatchObject({ status: 429, headers: { 'Retry-After': '3' } });
+    expect(byId.get('a')?.body).toMatchObject({ error: { code: 'TooManyRequests' } });
+    expect(byId.get('b')).toMatchObject({ status: 503, body: { error: { code: 'ServiceUnavailable' } } });
+    expect(byId.get('c')?.status).toBe(200);
+    const rules = (await c.control('GET', '/faults')).json<{ rules: { fired: number }[] }>().rules;
+    expect(rules.map((rule) => rule.fired)).toEqual([1, 1]);
+    const direct = await c.graph('GET', '/groups');
+    expect(direct.status).toBe(429);
+    expect(direct.headers['retry-after']).toBe('3');
+  });
+
+  it('applies a reset aimed at an item to the whole batch exchange', async () => {
+    c = await sandboxClient({ faults: 'route=/graph/beta/groups;kind=reset;count=1;method=GET' });
+    const requests = [
+      { id: '1', method: 'GET', url: '/groups' },
+      { id: '2', method: 'GET', url: `/users/${DEMO_USERS.admin.id}` },
+    ];
+    await expect(c.graph('POST', '/$batch', { requests })).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect((await c.graph('POST', '/$batch', { requests })).status).toBe(200);
+  });
+
+  it('logs each item as a request of its own, marked inBatch, with its client-request-id', async () => {
+    c = await sandboxClient();
+    await c.control('DELETE', '/requests');
+    const requests = [
+      { id: '1', method: 'GET', url: '/groups?$top=2', headers: { 'client-request-id': 'item-1' } },
+      { id: '2', method: 'GET', url: '/nowhere/at/all', headers: { 'client-request-id': 'item-2' } },
+    ];
+    await c.graph('POST', '/$batch', { requests }, { 'client-request-id': 'the-batch' });
+    const log = (await c.control('GET', '/requests')).json<{
+      requests: Array<{ path: string; query: string; status: number; clientRequestId: string; inBatch?: boolean }>;
+    }>().requests.filter((entry) => entry.path.startsWith('/graph/'));
+    expect(
+      log.map(({ path, query, status, clientRequestId, inBatch }) => ({
+        path,
+        query,
+        status,
+        clientRequestId,
+        inBatch,
+      })),
+    ).toEqual([
+      { path: '/graph/beta/$batch', query: '', status: 200, clientRequestId: 'the-batch', inBatch: undefined },
+      { path: '/graph/beta/groups', query: '?$top=2', status: 200, clientRequestId: 'item-1', inBatch: true },
+      { path: '/graph/beta/nowhere/at/all', query: '', status: 404, clientRequestId: 'item-2', inBatch: true },
+    ]);
+  });
 });
 
 describe('faults', () => {
