@@ -28,6 +28,8 @@ export interface GraphReply {
   readonly requestId?: string;
   readonly clientRequestId: string;
   readonly retryAfter?: string;
+  /** The `client-request-id` of the `$batch` that carried this read (graph-coalescer.ts), when one did. */
+  readonly viaBatch?: string;
   /** `x-msft-approval-code` of a write Intune holds for Multi Admin Approval (maa.md). */
   readonly approvalCode?: string;
 }

@@ -3,7 +3,7 @@ import { afterNoAnswer, afterStatus, type AttemptVerdict } from '../transient/re
 import { type GraphCall, type GraphReply, safetyOf } from './graph-call.js';
 import { failureOf, toUpstreamError } from './graph-failure.js';
 import type { GraphRuntime } from './graph-runtime.js';
-import { GraphNoAnswer, sendOnce } from './graph-send-once.js';
+import { GraphNoAnswer } from './graph-send-once.js';
 import { backoffDelay, parseRetryAfter } from '../transient/retry-delay.js';
 import { heldForApproval } from './maa/held-write.js';
 
@@ -65,7 +65,7 @@ function logRetry(runtime: GraphRuntime, call: GraphCall, details: Record<string
 async function sendLogged(runtime: GraphRuntime, call: GraphCall, attempt: number): Promise<GraphReply> {
   const clientRequestId = runtime.newClientRequestId();
   const started = runtime.clock.now().getTime();
-  const reply = await sendOnce(runtime.client, call, clientRequestId);
+  const reply = await runtime.exchange(call, clientRequestId);
   runtime.logger.debug(
     {
       operation: call.operation,
@@ -75,6 +75,7 @@ async function sendLogged(runtime: GraphRuntime, call: GraphCall, attempt: numbe
       attempt,
       clientRequestId,
       requestId: reply.requestId,
+      ...(reply.viaBatch === undefined ? {} : { viaBatch: reply.viaBatch }),
       durationMs: runtime.clock.now().getTime() - started,
     },
     'graph call',

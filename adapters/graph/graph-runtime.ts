@@ -3,6 +3,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { defaultRetryPolicy, type RetryPolicy } from '../transient/retry-delay.js';
+import { createCoalescingExchange, type GraphExchange } from './graph-coalescer.js';
 
 export interface GraphHttpDeps {
   /** Built by bot/upstream/graph-client.ts, whose middleware chain has no retry handler of its own. */
@@ -15,7 +16,8 @@ export interface GraphHttpDeps {
 }
 
 export interface GraphRuntime {
-  readonly client: Client;
+  /** One HTTP attempt of a call; reads issued together share a `$batch` (graph-coalescer.ts). */
+  readonly exchange: GraphExchange;
   readonly logger: Logger;
   readonly clock: Clock;
   readonly policy: RetryPolicy;
@@ -24,12 +26,14 @@ export interface GraphRuntime {
 }
 
 export function toRuntime(deps: GraphHttpDeps): GraphRuntime {
+  const logger = deps.logger.child({ upstream: 'graph' });
+  const newClientRequestId = deps.newClientRequestId ?? randomUUID;
   return {
-    client: deps.client,
-    logger: deps.logger.child({ upstream: 'graph' }),
+    exchange: createCoalescingExchange({ client: deps.client, logger, newClientRequestId }),
+    logger,
     clock: deps.clock,
     policy: { ...defaultRetryPolicy, ...deps.retry },
     random: deps.random ?? Math.random,
-    newClientRequestId: deps.newClientRequestId ?? randomUUID,
+    newClientRequestId,
   };
 }

@@ -31,16 +31,26 @@ export class GraphNoAnswer extends Error {
  * GraphNoAnswer for network failures and timeouts, an UpstreamError otherwise.
  */
 export async function sendOnce(client: Client, call: GraphCall, clientRequestId: string): Promise<GraphReply> {
+  let response: Response;
+  try {
+    response = await sendRaw(client, call, clientRequestId);
+  } catch (error) {
+    throw noResponseError(call.operation, clientRequestId, error);
+  }
+  return readReply(response, clientRequestId);
+}
+
+/** The HTTP exchange alone: whatever went wrong before a response arrived is thrown as it came (see noResponseError). */
+export async function sendRaw(client: Client, call: GraphCall, clientRequestId: string): Promise<Response> {
   const path = pathWithQuery(call);
   let request = client.api(path).header('client-request-id', clientRequestId).responseType(ResponseType.RAW);
   if (!isAbsoluteUrl(path)) request = request.version(GRAPH_VERSION);
   for (const [name, value] of Object.entries(call.headers ?? {})) request = request.header(name, value);
-  let response: Response;
-  try {
-    response = await dispatch(request, call);
-  } catch (error) {
-    throw noResponseError(call.operation, clientRequestId, error);
-  }
+  return dispatch(request, call);
+}
+
+/** Reads a response into a reply; a body that breaks off is a GraphNoAnswer (the service may have acted). */
+export async function readReply(response: Response, clientRequestId: string): Promise<GraphReply> {
   const requestId = response.headers.get('request-id') ?? undefined;
   const retryAfter = response.headers.get('retry-after') ?? undefined;
   let body: unknown;
@@ -85,7 +95,12 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-function noResponseError(operation: string, clientRequestId: string, error: unknown): UpstreamError | GraphNoAnswer {
+/** What a failed exchange means for one call: a GraphNoAnswer when the network failed, else an UpstreamError. */
+export function noResponseError(
+  operation: string,
+  clientRequestId: string,
+  error: unknown,
+): UpstreamError | GraphNoAnswer {
   const delivery = deliveryOf(error);
   if (delivery !== undefined) return new GraphNoAnswer(delivery, networkCodeOf(error) ?? 'network', clientRequestId);
   const thrown = thrownSchema.safeParse(error);
