@@ -22,7 +22,10 @@ export interface SandboxUpstream {
     {
       method: string;
       path: string;
+      query: string;
       status: number;
+      /** An item inside a $batch (sandbox/graph/batch-route.ts), not an HTTP request of its own. */
+      inBatch?: boolean;
       clientRequestId: string | null;
       authorization: { scheme: string | null };
     }[]
