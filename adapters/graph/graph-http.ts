@@ -9,7 +9,8 @@ export type { BatchOutcome, BatchRequest, GraphCall, GraphHttpDeps, GraphReply, 
 /**
  * The one place Graph calls go through: retries with Retry-After and a bounded total time, `@odata.nextLink`
  * paging, `$batch` in chunks of 20 with per-item retry, Intune's nested error messages, and a fresh
- * `client-request-id` per HTTP call, logged with the `request-id` that comes back. Non-2xx ends in an UpstreamError.
+ * `client-request-id` per attempt, logged with the `request-id` that comes back. Non-2xx ends in an UpstreamError.
+ * Under the retries, reads issued in the same turn share one `$batch` (graph-coalescer.ts).
  */
 export interface GraphHttp {
   send(call: GraphCall): Promise<GraphReply>;

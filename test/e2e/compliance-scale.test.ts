@@ -65,9 +65,12 @@ describe('compliance summaries at scale', () => {
     );
     await connector.waitFor(() => connector.cards().length >= 1, 30_000);
     expect(cardText(connector.cards().at(-1))).toContain(`${POLICIES} policies`);
-    const graph = (await sandbox.requests()).filter((request) => request.path.startsWith('/graph/'));
+    const logged = (await sandbox.requests()).filter((request) => request.path.startsWith('/graph/'));
+    const graph = logged.filter((request) => request.inBatch !== true);
     const batches = graph.filter((request) => request.path.endsWith('/$batch'));
     expect(batches).toHaveLength(Math.ceil(POLICIES / 20));
+    const summaries = logged.filter((request) => request.inBatch === true && request.path.includes('getPolicySummary'));
+    expect(summaries).toHaveLength(POLICIES);
     const deviceManagement = graph.filter((request) => request.path.includes('/deviceManagement/'));
     expect(deviceManagement.length).toBeGreaterThan(0);
     expect(

@@ -28,6 +28,8 @@ export interface SandboxRequest {
   readonly authorization: { readonly present: boolean; readonly scheme: string | null };
   /** Multi Admin Approval headers as sent: the decoded justification and the approval code. */
   readonly maa?: { readonly justification: string | null; readonly code: string | null };
+  /** An item inside a Graph $batch (sandbox/graph/batch-route.ts), not an HTTP request of its own. */
+  readonly inBatch?: boolean;
 }
 
 /** The sandbox tenant plus the bot's real upstream clients pointed at it, exactly as `npm start` wires them. */
