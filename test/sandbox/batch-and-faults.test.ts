@@ -81,9 +81,11 @@ describe('$batch', () => {
       { id: '2', method: 'GET', url: '/nowhere/at/all', headers: { 'client-request-id': 'item-2' } },
     ];
     await c.graph('POST', '/$batch', { requests }, { 'client-request-id': 'the-batch' });
-    const log = (await c.control('GET', '/requests')).json<{
-      requests: Array<{ path: string; query: string; status: number; clientRequestId: string; inBatch?: boolean }>;
-    }>().requests.filter((entry) => entry.path.startsWith('/graph/'));
+    const log = (await c.control('GET', '/requests'))
+      .json<{
+        requests: Array<{ path: string; query: string; status: number; clientRequestId: string; inBatch?: boolean }>;
+      }>()
+      .requests.filter((entry) => entry.path.startsWith('/graph/'));
     expect(
       log.map(({ path, query, status, clientRequestId, inBatch }) => ({
         path,
