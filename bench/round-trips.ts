@@ -2,13 +2,17 @@
  * Benchmark: how many upstream requests and sequential round trips each command costs, from the message to the first
  * card, through the real bot endpoint against the sandbox; and the per-turn cost of `help` against a bare botbuilder
  * bot on the same stack. Round trips = (median time at L ms of injected latency − median at 0 ms) / L.
- * Run with `npm run bench`.
+ * Run with `npm run bench`; `npm run bench -- --baseline [<git-ref>]` compares every command at L = 0 against older code
+ * instead (compare-baseline.ts).
  */
 import { startBareBot } from './support/bare-bot.js';
-import { benchMessage } from './support/bench-activity.js';
+import { compareWithBaseline } from './compare-baseline.js';
+import { BenchArgsError, parseBenchArgs } from './support/bench-args.js';
 import { startBenchConnector, type BenchConnector } from './support/bench-connector.js';
+import { createBenchPolicies } from './support/bench-policies.js';
 import { startBenchStack, type BenchStack } from './support/bench-stack.js';
 import { median, percentile } from './support/stats.js';
+import { timeTurn } from './support/time-turn.js';
 import { runTrustingSandbox, type BenchTls } from './support/trusted-child.js';
 
 const LATENCY_MS = 200;
@@ -31,25 +35,6 @@ interface Row {
   readonly msAtZero: number;
   readonly msAtL: number;
   readonly target: string;
-}
-
-async function timeTurn(
-  botUrl: string,
-  connector: BenchConnector,
-  text: string,
-  conversation?: string,
-): Promise<number> {
-  const { conversationId, activity } = benchMessage(text, connector.url, conversation);
-  const firstCard = connector.firstSend(conversationId);
-  const started = performance.now();
-  const response = await fetch(`${botUrl}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  await response.text();
-  if (response.status >= 300) throw new Error(`bot answered ${response.status} to "${text}"`);
-  return (await firstCard) - started;
 }
 
 async function requestsOf(stack: BenchStack): Promise<LoggedRequest[]> {
@@ -97,19 +82,6 @@ async function measure(
     msAtL: median(at[LATENCY_MS] ?? []),
     target,
   };
-}
-
-async function createPolicies(stack: BenchStack, count: number, offset: number): Promise<void> {
-  for (let index = 0; index < count; index += 1) {
-    await stack.tenant.policies.create({
-      kind: 'configmgr-edr',
-      profile: 'edr',
-      target: 'configmgr',
-      name: `Bench EDR ${offset + index}`,
-      description: '',
-      settings: {},
-    });
-  }
 }
 
 /** Both bots answer in one conversation each, as a person typing in the same chat would. */
@@ -183,12 +155,12 @@ async function main(tls: BenchTls): Promise<void> {
         '<= 3 round trips',
       ),
     );
-    await createPolicies(stack, 1, 0);
+    await createBenchPolicies(stack.tenant, 1, 0);
     rows.push(
       await measure(stack, connector, 'assign (plan)', () => 'assign "Bench EDR 0" --to PS100042', '<= 3 round trips'),
     );
     rows.push(await measure(stack, connector, 'compliance, 1 policy', () => 'compliance', '<= 2 + 1 $batch'));
-    await createPolicies(stack, EXTRA_POLICIES, 1);
+    await createBenchPolicies(stack.tenant, EXTRA_POLICIES, 1);
     rows.push(await measure(stack, connector, 'compliance, 100 policies', () => 'compliance', '<= 2 + 5 $batch'));
     await stack.control('POST', 'reset', { scenario: 'large', seed: 7 });
     rows.push(await measure(stack, connector, 'collections (large)', () => 'collections', '<= 4 round trips'));
@@ -202,4 +174,15 @@ async function main(tls: BenchTls): Promise<void> {
   }
 }
 
-await runTrustingSandbox(main);
+let args;
+try {
+  args = parseBenchArgs(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof BenchArgsError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+if (args.mode === 'baseline') {
+  const options = args;
+  await runTrustingSandbox((tls) => compareWithBaseline(options, tls));
+} else await runTrustingSandbox(main);
