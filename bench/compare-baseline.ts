@@ -83,6 +83,30 @@ async function measureHelp(stacks: Pair, connector: BenchConnector, turns: numbe
   return { name: 'help per turn', comparison: compareRounds(baseline, current), requests: [0, 0] };
 }
 
+/** What must match for both versions to read the same tenant: the sandbox summary without the clock and policy ids. */
+const SCENARIO_KEYS = [
+  'scenario',
+  'seed',
+  'site',
+  'hotfix',
+  'tenantAttach',
+  'endpointSecurityCollections',
+  'collections',
+];
+
+async function scenarioDifferences(stacks: Pair): Promise<string[]> {
+  const summaries = await Promise.all(
+    stacks.map(async (stack) => {
+      const state = (await stack.control('GET', 'state')) as Record<string, unknown>;
+      const policies = Array.isArray(state.policies) ? state.policies.map((p: { name?: unknown }) => p.name) : [];
+      const picked = Object.fromEntries(SCENARIO_KEYS.map((key) => [key, state[key]]));
+      return { ...picked, devices: state.devices, policies: policies.sort() } as Record<string, unknown>;
+    }),
+  );
+  const [baseline = {}, current = {}] = summaries;
+  return Object.keys(current).filter((key) => JSON.stringify(baseline[key]) !== JSON.stringify(current[key]));
+}
+
 async function seedPolicies(stacks: Pair, count: number, offset: number): Promise<void> {
   for (const stack of stacks) await createBenchPolicies(tenantServicesFor(stack.sandboxUrl), count, offset);
 }
@@ -93,6 +117,11 @@ async function resetScenario(stacks: Pair, scenario: string): Promise<void> {
 
 async function measureAll(stacks: Pair, connector: BenchConnector, rounds: number, helpTurns: number) {
   const rows: Row[] = [];
+  const differences = new Set<string>();
+  const checkScenario = async (): Promise<void> => {
+    for (const key of await scenarioDifferences(stacks)) differences.add(key);
+  };
+  await checkScenario();
   const plain = (text: string) => () => text;
   rows.push(await measure(stacks, connector, rounds, 'check', plain('check')));
   rows.push(await measure(stacks, connector, rounds, 'collections (ready)', plain('collections')));
@@ -106,15 +135,18 @@ async function measureAll(stacks: Pair, connector: BenchConnector, rounds: numbe
     ),
   );
   await seedPolicies(stacks, 1, 0);
+  await checkScenario();
   rows.push(await measure(stacks, connector, rounds, 'assign (plan)', plain('assign "Bench EDR 0" --to PS100042')));
   rows.push(await measure(stacks, connector, rounds, 'compliance, 1 policy', plain('compliance')));
   await seedPolicies(stacks, EXTRA_POLICIES, 1);
+  await checkScenario();
   rows.push(await measure(stacks, connector, rounds, 'compliance, 100 policies', plain('compliance')));
   await resetScenario(stacks, 'large');
+  await checkScenario();
   rows.push(await measure(stacks, connector, rounds, 'collections (large)', plain('collections')));
   await resetScenario(stacks, 'ready');
   rows.push(await measureHelp(stacks, connector, helpTurns));
-  return rows;
+  return { rows, differences: [...differences] };
 }
 
 export function formatComparisonTable(rows: readonly Row[]): string[] {
@@ -185,11 +217,16 @@ export async function compareWithBaseline(
     stacks.push(await startVersionStack('baseline', baselineRoot, workDir, (child) => children.push(child)));
     stacks.push(await startVersionStack('current', CURRENT_ROOT, workDir, (child) => children.push(child)));
     const [baseline, current] = stacks as [VersionStack, VersionStack];
-    const rows = await measureAll([baseline, current], connector, args.rounds, args.helpTurns);
+    const { rows, differences } = await measureAll([baseline, current], connector, args.rounds, args.helpTurns);
     console.log(
       `AttachOps at L = 0, baseline ${baselineLabel} against current ${currentLabel()}, sandbox 'ready' unless named, ` +
         `${args.rounds} alternating rounds per command (help: ${args.helpTurns} turns); load average ${loadBefore} ` +
         `at start, ${load()} at end`,
+    );
+    console.log(
+      differences.length === 0
+        ? 'Both sandboxes held the same scenario data (GET /_sandbox/state: site, attach, collections, devices, policies)'
+        : `WARNING: the sandboxes' scenario data differed in ${differences.join(', ')}: the times compare different tenants`,
     );
     for (const line of formatComparisonTable(rows)) console.log(line);
     console.log(
