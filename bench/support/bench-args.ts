@@ -4,7 +4,7 @@
  * 11, 12 and 14 came between), so comparing against it would charge issue 16 with their changes too.
  */
 export const DEFAULT_BASELINE = '210d497';
-export const DEFAULT_ROUNDS = 15;
+export const DEFAULT_ROUNDS = 25;
 export const DEFAULT_HELP_TURNS = 300;
 
 export type BenchArgs =
