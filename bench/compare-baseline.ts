@@ -214,13 +214,17 @@ export async function compareWithBaseline(
     const baselineRoot = checkout?.root ?? args.dir ?? '';
     const baselineLabel = checkout?.label ?? args.dir ?? '';
     const loadBefore = load();
-    stacks.push(await startVersionStack('baseline', baselineRoot, workDir, (child) => children.push(child)));
-    stacks.push(await startVersionStack('current', CURRENT_ROOT, workDir, (child) => children.push(child)));
+    const track = (child: ChildProcess): void => void children.push(child);
+    const baselineSandbox = args.sandbox === 'own' ? baselineRoot : CURRENT_ROOT;
+    stacks.push(await startVersionStack('baseline', baselineRoot, baselineSandbox, workDir, track));
+    stacks.push(await startVersionStack('current', CURRENT_ROOT, CURRENT_ROOT, workDir, track));
     const [baseline, current] = stacks as [VersionStack, VersionStack];
     const { rows, differences } = await measureAll([baseline, current], connector, args.rounds, args.helpTurns);
     console.log(
       `AttachOps at L = 0, baseline ${baselineLabel} against current ${currentLabel()}, sandbox 'ready' unless named, ` +
-        `${args.rounds} alternating rounds per command (help: ${args.helpTurns} turns); load average ${loadBefore} ` +
+        `${args.rounds} alternating rounds per command (help: ${args.helpTurns} turns), ` +
+        `${args.sandbox === 'own' ? 'each bot against its own version of the sandbox' : 'both bots against the current sandbox code'}; ` +
+        `load average ${loadBefore} ` +
         `at start, ${load()} at end`,
     );
     console.log(

@@ -16,12 +16,15 @@ export type BenchArgs =
       readonly dir: string | undefined;
       readonly rounds: number;
       readonly helpTurns: number;
+      /** Whose sandbox code the baseline bot talks to: the current tree's (default) or its own checkout's. */
+      readonly sandbox: 'current' | 'own';
     };
 
 export class BenchArgsError extends Error {}
 
 const USAGE =
-  'usage: npm run bench [-- --baseline [<git-ref>] [--rounds <n>] [--help-turns <n>] | --baseline-dir <built checkout>]';
+  'usage: npm run bench [-- --baseline [<git-ref>] | --baseline-dir <built checkout>] [--rounds <n>] [--help-turns <n>] ' +
+  '[--sandbox current|own]';
 
 function count(name: string, value: string | undefined, minimum: number): number {
   const parsed = Number(value);
@@ -30,13 +33,14 @@ function count(name: string, value: string | undefined, minimum: number): number
   return parsed;
 }
 
-/** `--baseline` alone compares against DEFAULT_BASELINE; `--rounds` and `--help-turns` only go with a baseline. */
+/** `--baseline` alone compares against DEFAULT_BASELINE; the other flags only go with a baseline. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let baseline = false;
   let ref: string | undefined;
   let dir: string | undefined;
   let rounds: number | undefined;
   let helpTurns: number | undefined;
+  let sandbox: 'current' | 'own' | undefined;
   for (let index = 0; index < argv.length; index += 1) {
     const [flag = '', inline] = (argv[index] ?? '').split(/=(.*)/s, 2);
     const takeValue = (): string | undefined => {
@@ -56,11 +60,16 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       if (!dir) throw new BenchArgsError(`--baseline-dir needs the path of a built checkout. ${USAGE}`);
     } else if (flag === '--rounds') rounds = count('--rounds', takeValue(), 1);
     else if (flag === '--help-turns') helpTurns = count('--help-turns', takeValue(), 1);
-    else throw new BenchArgsError(`unknown argument '${argv[index]}'. ${USAGE}`);
+    else if (flag === '--sandbox') {
+      const value = takeValue();
+      if (value !== 'current' && value !== 'own')
+        throw new BenchArgsError(`--sandbox is 'current' or 'own', got ${value ?? 'nothing'}. ${USAGE}`);
+      sandbox = value;
+    } else throw new BenchArgsError(`unknown argument '${argv[index]}'. ${USAGE}`);
   }
   if (!baseline) {
-    if (rounds !== undefined || helpTurns !== undefined)
-      throw new BenchArgsError(`--rounds and --help-turns go with --baseline. ${USAGE}`);
+    if (rounds !== undefined || helpTurns !== undefined || sandbox !== undefined)
+      throw new BenchArgsError(`--rounds, --help-turns and --sandbox go with --baseline. ${USAGE}`);
     return { mode: 'round-trips' };
   }
   if (dir !== undefined && ref !== undefined)
@@ -71,5 +80,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     dir,
     rounds: rounds ?? DEFAULT_ROUNDS,
     helpTurns: helpTurns ?? DEFAULT_HELP_TURNS,
+    sandbox: sandbox ?? 'current',
   };
 }

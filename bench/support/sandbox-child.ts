@@ -1,8 +1,8 @@
 /**
- * One version's sandbox tenant in its own process: `node sandbox-child.js <checkout root>` imports that checkout's
- * built sandbox (dist/sandbox/index.js) and its `npm start` launcher's bot environment (scripts/lib/sandbox.mjs), starts
- * the `ready` scenario with seed 7 on the certificate in ATTACHOPS_BENCH_CERT/KEY, and prints one JSON line:
- * { url, botEnvironment }. Both files have kept these entry points since before issue 16.
+ * A sandbox tenant in its own process: `node sandbox-child.js <sandbox root> <bot root>` imports the built sandbox of
+ * one checkout (dist/sandbox/index.js) and the bot variables of the other's `npm start` launcher
+ * (scripts/lib/sandbox.mjs), starts the `ready` scenario with seed 7 on the certificate in ATTACHOPS_BENCH_CERT/KEY, and
+ * prints one JSON line: { url, botEnvironment }. Both files have kept these entry points since before issue 16.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,15 +20,17 @@ interface LauncherModule {
   sandboxBotEnvironment(url: string, caFile: string, exports: unknown, env: Record<string, string>): unknown;
 }
 
-const root = process.argv[2];
+const [sandboxRoot, botRoot] = process.argv.slice(2);
 const certFile = process.env.ATTACHOPS_BENCH_CERT;
 const keyFile = process.env.ATTACHOPS_BENCH_KEY;
-if (root === undefined || certFile === undefined || keyFile === undefined)
-  throw new Error('usage: ATTACHOPS_BENCH_CERT=... ATTACHOPS_BENCH_KEY=... node sandbox-child.js <checkout root>');
+if (sandboxRoot === undefined || botRoot === undefined || certFile === undefined || keyFile === undefined)
+  throw new Error(
+    'usage: ATTACHOPS_BENCH_CERT=... ATTACHOPS_BENCH_KEY=... node sandbox-child.js <sandbox root> <bot root>',
+  );
 
-const load = async (path: string): Promise<unknown> => import(pathToFileURL(join(root, path)).href);
-const sandboxModule = (await load('dist/sandbox/index.js')) as SandboxModule;
-const launcher = (await load('scripts/lib/sandbox.mjs')) as LauncherModule;
+const load = async (root: string, path: string): Promise<unknown> => import(pathToFileURL(join(root, path)).href);
+const sandboxModule = (await load(sandboxRoot, 'dist/sandbox/index.js')) as SandboxModule;
+const launcher = (await load(botRoot, 'scripts/lib/sandbox.mjs')) as LauncherModule;
 const sandbox = await sandboxModule.startSandbox({
   scenario: 'ready',
   seed: 7,

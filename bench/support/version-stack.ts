@@ -76,13 +76,14 @@ const stopped = (child: ChildProcess): Promise<void> =>
       });
 
 /**
- * Starts `root`'s sandbox (through sandbox-child.js) and bot with the environment `npm start` gives the bot in that
- * version: file state in `workDir/name`, its default log level, output to `workDir/name.log`. `track` gets every child
+ * Starts `sandboxRoot`'s sandbox (through sandbox-child.js) and `root`'s bot with the environment `npm start` gives the
+ * bot in that version: file state in `workDir/name`, its default log level, output to `workDir/name.log`. `track` gets every child
  * so the caller can kill them if it exits early.
  */
 export async function startVersionStack(
   name: string,
   root: string,
+  sandboxRoot: string,
   workDir: string,
   track: (child: ChildProcess) => void,
 ): Promise<VersionStack> {
@@ -90,7 +91,7 @@ export async function startVersionStack(
   const dataDir = join(workDir, name);
   mkdirSync(dataDir, { recursive: true });
   const log = openSync(logFile, 'a');
-  const sandbox = spawn(process.execPath, [SANDBOX_CHILD, root], { stdio: ['ignore', 'pipe', log] });
+  const sandbox = spawn(process.execPath, [SANDBOX_CHILD, sandboxRoot, root], { stdio: ['ignore', 'pipe', log] });
   track(sandbox);
   const children = [sandbox];
   const close = async (): Promise<void> => {

@@ -14,6 +14,7 @@ const baseline = (overrides: object) => ({
   dir: undefined,
   rounds: DEFAULT_ROUNDS,
   helpTurns: DEFAULT_HELP_TURNS,
+  sandbox: 'current',
   ...overrides,
 });
 
@@ -34,12 +35,19 @@ describe('npm run bench arguments', () => {
     );
   });
 
+  it('--sandbox own runs the baseline bot against its own sandbox code', () => {
+    expect(parseBenchArgs(['--baseline', '--sandbox', 'own'])).toEqual(baseline({ sandbox: 'own' }));
+    expect(parseBenchArgs(['--sandbox=current', '--baseline'])).toEqual(baseline({}));
+  });
+
   it('--baseline-dir uses a built checkout instead of a ref', () => {
     expect(parseBenchArgs(['--baseline-dir', '/tmp/old'])).toEqual(baseline({ ref: undefined, dir: '/tmp/old' }));
   });
 
   it.each([
     [['--rounds', '5'], /go with --baseline/],
+    [['--sandbox', 'own'], /go with --baseline/],
+    [['--baseline', '--sandbox', 'old'], /'current' or 'own', got old/],
     [['--baseline', '--rounds', '0'], /--rounds needs a whole number >= 1, got 0/],
     [['--baseline', '--rounds', '2.5'], /got 2.5/],
     [['--baseline', '--rounds'], /got nothing/],
@@ -69,7 +77,7 @@ describe('npm run bench arguments', () => {
   });
 
   it('refuses any other argument with a BenchArgsError, never another error', () => {
-    const known = new Set(['--baseline', '--baseline-dir', '--rounds', '--help-turns']);
+    const known = new Set(['--baseline', '--baseline-dir', '--rounds', '--help-turns', '--sandbox']);
     fc.assert(
       fc.property(
         fc.string().filter((text) => !known.has(text.split('=')[0] ?? '')),
