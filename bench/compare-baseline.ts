@@ -187,7 +187,7 @@ function currentLabel(): string {
     cwd: CURRENT_ROOT,
     encoding: 'utf8',
   });
-  return `${commit.trim()}${dirty.trim() === '' ? '' : ' + uncommitted changes'}`;
+  return `${commit.trim()}${dirty.trim() === '' ? '' : ' (+ uncommitted changes)'}`;
 }
 
 export async function compareWithBaseline(
@@ -220,24 +220,20 @@ export async function compareWithBaseline(
     stacks.push(await startVersionStack('current', CURRENT_ROOT, CURRENT_ROOT, workDir, track));
     const [baseline, current] = stacks as [VersionStack, VersionStack];
     const { rows, differences } = await measureAll([baseline, current], connector, args.rounds, args.helpTurns);
+    console.log(`AttachOps at L = 0: baseline ${baselineLabel}, current ${currentLabel()}`);
     console.log(
-      `AttachOps at L = 0, baseline ${baselineLabel} against current ${currentLabel()}, sandbox 'ready' unless named, ` +
-        `${args.rounds} alternating rounds per command (help: ${args.helpTurns} turns), ` +
-        `${args.sandbox === 'own' ? 'each bot against its own version of the sandbox' : 'both bots against the current sandbox code'}; ` +
-        `load average ${loadBefore} ` +
-        `at start, ${load()} at end`,
+      `${args.rounds} alternating rounds per command (help: ${args.helpTurns} turns); ` +
+        `${args.sandbox === 'own' ? 'each bot against its own version of the sandbox' : 'both bots against the current sandbox code'}`,
     );
+    console.log(`sandbox 'ready' unless named; load average ${loadBefore} at start, ${load()} at end`);
     console.log(
       differences.length === 0
-        ? 'Both sandboxes held the same scenario data (GET /_sandbox/state: site, attach, collections, devices, policies)'
+        ? 'same scenario data in both sandboxes (site, attach, collections, devices, policies)'
         : `WARNING: the sandboxes' scenario data differed in ${differences.join(', ')}: the times compare different tenants`,
     );
     for (const line of formatComparisonTable(rows)) console.log(line);
-    console.log(
-      'ratio = current / baseline; noise = half-width of the 95% interval of the median per-round ratio; ' +
-        'not slower when ratio median <= 1 + noise (faster when < 1 - noise); ' +
-        'req = upstream requests of the last round, baseline / current',
-    );
+    console.log('ratio = current / baseline; noise = half-width of the 95% interval of the median per-round ratio;');
+    console.log('not slower: ratio median <= 1 + noise; faster: < 1 - noise; req = upstream requests, last round');
   } finally {
     await Promise.all(stacks.map((stack) => stack.close()));
     await connector.close();
