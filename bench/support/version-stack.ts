@@ -15,13 +15,14 @@ export interface VersionStack {
   readonly botUrl: string;
   readonly sandboxUrl: string;
   control(method: string, path: string, body?: unknown): Promise<unknown>;
-  /** Upstream requests the sandbox logged since the last DELETE /_sandbox/requests, without control calls. */
+  /** HTTP requests the sandbox logged since the last DELETE /_sandbox/requests, without control calls or batch items. */
   upstreamRequests(): Promise<number>;
   close(): Promise<void>;
 }
 
 const sandboxLine = z.object({ url: z.string(), botEnvironment: z.record(z.string(), z.string()) });
-const requestLog = z.object({ requests: z.array(z.object({ path: z.string() })) });
+/** `inBatch`: an item of a Graph `$batch` the sandbox logs besides the `$batch` request itself (not an HTTP request). */
+const requestLog = z.object({ requests: z.array(z.object({ path: z.string(), inBatch: z.boolean().optional() })) });
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -126,8 +127,9 @@ export async function startVersionStack(
       sandboxUrl,
       control,
       upstreamRequests: async () =>
-        requestLog.parse(await control('GET', 'requests')).requests.filter((r) => !r.path.startsWith('/_sandbox/'))
-          .length,
+        requestLog
+          .parse(await control('GET', 'requests'))
+          .requests.filter((r) => !r.path.startsWith('/_sandbox/') && r.inBatch !== true).length,
       close,
     };
   } catch (error) {
