@@ -184,5 +184,10 @@ try {
 }
 if (args.mode === 'baseline') {
   const options = args;
-  await runTrustingSandbox((tls) => compareWithBaseline(options, tls));
+  await runTrustingSandbox((tls) =>
+    compareWithBaseline(options, tls).catch((error: unknown) => {
+      console.error(`bench --baseline failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    }),
+  );
 } else await runTrustingSandbox(main);

@@ -33,7 +33,12 @@ function run(what: string, command: string, args: string[], cwd: string, logFile
  * before throwing.
  */
 export function checkOutBaseline(ref: string, currentRoot: string, say: (line: string) => void): BaselineCheckout {
-  const commit = git(currentRoot, 'rev-parse', '--verify', `${ref}^{commit}`);
+  let commit: string;
+  try {
+    commit = git(currentRoot, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
+  } catch {
+    throw new Error(`--baseline: '${ref}' names no commit in this repository`);
+  }
   const root = mkdtempSync(join(tmpdir(), 'attachops-baseline-'));
   let removed = false;
   const remove = (): void => {
