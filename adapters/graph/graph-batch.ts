@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type BatchItemReply, batchReplySchema, itemHeader } from './batch-reply.js';
 import { mapBounded } from '../../core/compliance/map-bounded.js';
 import { type UpstreamError, UpstreamResponseInvalid } from '../../core/errors/upstream-error.js';
 import type { GraphMethod } from './graph-call.js';
@@ -22,18 +22,6 @@ export interface BatchRequest {
 export type BatchOutcome =
   | { readonly id: string; readonly ok: true; readonly status: number; readonly body: unknown }
   | { readonly id: string; readonly ok: false; readonly error: UpstreamError };
-
-const batchReplySchema = z.object({
-  responses: z.array(
-    z.object({
-      id: z.string(),
-      status: z.number(),
-      headers: z.record(z.string(), z.string()).optional(),
-      body: z.unknown().optional(),
-    }),
-  ),
-});
-type ItemReply = z.infer<typeof batchReplySchema>['responses'][number];
 
 /** $batch calls of one operation in flight at once: 100 policies are one round trip, well inside Intune's limits. */
 export const BATCH_CONCURRENCY = 5;
@@ -73,7 +61,7 @@ async function sendChunk(
       readOnly: pending.every((request) => request.method === 'GET'),
     });
     const byId = new Map(parseReply(batchReplySchema, reply, operation).responses.map((item) => [item.id, item]));
-    const retry: { request: BatchRequest; item: ItemReply }[] = [];
+    const retry: { request: BatchRequest; item: BatchItemReply }[] = [];
     for (const request of pending) {
       const item = byId.get(request.id);
       if (item === undefined) outcomes.push(missing(operation, request.id));
@@ -81,7 +69,7 @@ async function sendChunk(
       else if (retryableStatuses.has(item.status)) retry.push({ request, item });
       else outcomes.push(failed(operation, request.id, item, reply.clientRequestId, attempt));
     }
-    const delay = Math.max(0, ...retry.map(({ item }) => nextDelay(runtime, headerOf(item, 'retry-after'), attempt)));
+    const delay = Math.max(0, ...retry.map(({ item }) => nextDelay(runtime, itemHeader(item, 'retry-after'), attempt)));
     const overBudget = runtime.clock.now().getTime() - startedAt + delay > runtime.policy.maxTotalMs;
     if (retry.length > 0 && overBudget) {
       outcomes.push(
@@ -113,18 +101,14 @@ function toWire(request: BatchRequest): Record<string, unknown> {
       };
 }
 
-function headerOf(item: ItemReply, name: string): string | undefined {
-  return Object.entries(item.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
-}
-
 function failed(
   operation: string,
   id: string,
-  item: ItemReply,
+  item: BatchItemReply,
   clientRequestId: string,
   attempts: number,
 ): BatchOutcome {
-  const requestId = headerOf(item, 'request-id');
+  const requestId = itemHeader(item, 'request-id');
   const reply = {
     status: item.status,
     body: item.body,

@@ -1,5 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { z } from 'zod';
+import { type BatchItemReply, batchReplySchema, itemHeader } from './batch-reply.js';
 import { UpstreamResponseInvalid } from '../../core/errors/upstream-error.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { type GraphCall, type GraphReply, isAbsoluteUrl, pathWithQuery } from './graph-call.js';
@@ -10,18 +10,6 @@ export type GraphExchange = (call: GraphCall, clientRequestId: string) => Promis
 
 /** Graph accepts at most 20 requests per $batch (graph-intune.md §7.2). */
 export const COALESCE_LIMIT = 20;
-
-const batchReplySchema = z.object({
-  responses: z.array(
-    z.object({
-      id: z.string(),
-      status: z.number(),
-      headers: z.record(z.string(), z.string()).optional(),
-      body: z.unknown().optional(),
-    }),
-  ),
-});
-type ItemReply = z.infer<typeof batchReplySchema>['responses'][number];
 
 interface Pending {
   readonly call: GraphCall;
@@ -135,9 +123,9 @@ function toItem(item: Pending, index: number): Record<string, unknown> {
   };
 }
 
-function itemReply(reply: ItemReply, item: Pending, outer: GraphReply, batchClientRequestId: string): GraphReply {
-  const requestId = headerOf(reply, 'request-id') ?? outer.requestId;
-  const retryAfter = headerOf(reply, 'retry-after');
+function itemReply(reply: BatchItemReply, item: Pending, outer: GraphReply, batchClientRequestId: string): GraphReply {
+  const requestId = itemHeader(reply, 'request-id') ?? outer.requestId;
+  const retryAfter = itemHeader(reply, 'retry-after');
   return {
     status: reply.status,
     body: reply.body,
@@ -164,8 +152,4 @@ function invalid(item: Pending, outer: GraphReply, why: string): UpstreamRespons
     },
     why,
   );
-}
-
-function headerOf(reply: ItemReply, name: string): string | undefined {
-  return Object.entries(reply.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 }
