@@ -61,4 +61,5 @@ export const groupMappingRowSchema = z.object({
   Flag: z.coerce.number().nullish(),
 });
 
-export const listSchema = z.object({ value: z.array(z.unknown()) });
+/** A list answer; `@odata.nextLink` when the server stopped short of what was asked (server-driven paging). */
+export const listSchema = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });

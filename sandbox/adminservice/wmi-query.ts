@@ -11,8 +11,9 @@ export interface WmiPage {
 }
 
 /**
- * `$filter`, `$orderby` (one property, asc/desc), `$skip`, `$top` and `$select` over a lazy row source. Without `$top`
- * at most ADMINSERVICE_MAX_PAGE rows come back with an `@odata.nextLink` (a sandbox bound; the real page limit is [U]).
+ * `$filter`, `$orderby` (one property, asc/desc), `$skip`, `$top` and `$select` over a lazy row source. At most
+ * ADMINSERVICE_MAX_PAGE rows come back (a sandbox bound; the real page limit is [U]), with an `@odata.nextLink` only
+ * when that bound cut the answer short of what was asked (no `$top`, or a larger one), as OData's server-driven paging.
  */
 export function queryRows(source: Iterable<Row>, query: URLSearchParams): WmiPage | FilterSyntaxError {
   let predicate: ((row: Row) => boolean) | undefined;
@@ -27,7 +28,8 @@ export function queryRows(source: Iterable<Row>, query: URLSearchParams): WmiPag
     }
   }
   const skip = Math.max(0, Number(query.get('$skip') ?? 0) || 0);
-  const top = Math.min(Math.max(0, Number(query.get('$top') ?? ADMINSERVICE_MAX_PAGE) || 0), ADMINSERVICE_MAX_PAGE);
+  const asked = query.has('$top') ? Math.max(0, Number(query.get('$top')) || 0) : Number.POSITIVE_INFINITY;
+  const top = Math.min(asked, ADMINSERVICE_MAX_PAGE);
   const orderBy = query.get('$orderby');
   let rows: Iterable<Row> = predicate ? filterIterable(source, predicate) : source;
   if (orderBy) {
@@ -41,7 +43,8 @@ export function queryRows(source: Iterable<Row>, query: URLSearchParams): WmiPag
   let more = false;
   for (const row of rows) {
     if (index >= skip + top) {
-      more = true;
+      // Server-driven paging (OData): a link only when the page limit, not the client's $top, stopped the answer.
+      more = top < asked;
       break;
     }
     if (index >= skip) page.push(row);

@@ -37,6 +37,18 @@ describe('large scenario', () => {
       { headers: auth },
     );
     expect(last.json<Rows>().value).toHaveLength(10);
+    const membersOf = (query: string) =>
+      c.call(
+        'GET',
+        `/AdminService/wmi/SMS_FullCollectionMembership?$filter=${encodeURIComponent("CollectionID eq 'SMS00001'")}&${query}`,
+        { headers: auth },
+      );
+    const asked = (await membersOf('$top=1000')).json<Rows>();
+    expect(asked.value).toHaveLength(1000);
+    expect(asked['@odata.nextLink'], 'the $top asked for is met: no link').toBeUndefined();
+    const over = (await membersOf('$top=5000&$skip=10')).json<Rows>();
+    expect(over.value).toHaveLength(1000);
+    expect(over['@odata.nextLink']).toContain('%24skip=1010');
     const generated = await c.call('GET', "/AdminService/wmi/SMS_Collection('PS100200')", { headers: auth });
     expect(generated.json<Rows>().value[0]?.CollectionID).toBe('PS100200');
   });
