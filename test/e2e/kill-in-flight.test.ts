@@ -24,6 +24,8 @@ const FLOWS = Number(process.env.KILL_FLOWS ?? 3);
  */
 const HOLD_MS = 1500;
 const GRAPH_TIMEOUT = '2000ms';
+/** Latency on every read while step boundaries are caught (slowEveryRead). */
+const SLOW_READ_MS = 250;
 const CONVERSATION = 'a:personal-kill-in-flight';
 const CREATE_PATH = /\/configurationPolicies$/;
 const ASSIGN_PATH = /\/configurationPolicies\/[^/]+\/assign$/;
@@ -163,6 +165,22 @@ describe('killing the bot with a tenant write in flight', () => {
     expect((await tenant.control('POST', 'faults', { spec })).status).toBe(201);
   }
 
+  /**
+   * Slows every read while the step boundaries are caught: the step after plan-recheck reads the tenant before its
+   * write, and without this the write could leave in the few milliseconds between seeing plan-recheck stored done and
+   * the kill — the boundary kill would then strike the write instead, and no write would be left to catch in flight.
+   */
+  async function slowEveryRead(): Promise<number[]> {
+    const spec = `route=/graph/beta/*;kind=latency;ms=${SLOW_READ_MS};method=GET | route=/AdminService/*;kind=latency;ms=${SLOW_READ_MS};method=GET`;
+    const { status, json } = await tenant.control('POST', 'faults', { spec });
+    expect(status).toBe(201);
+    return (json as { rules: { id: number }[] }).rules.map((rule) => rule.id);
+  }
+
+  async function removeRules(ids: readonly number[]): Promise<void> {
+    for (const id of ids) expect((await tenant.control('DELETE', `faults/${id}`)).status).toBe(204);
+  }
+
   it(
     `${FLOWS} create + approve + assign flows, each killed with the create and the assign in flight (the first also at every step boundary): one policy, one assignment set, every run done`,
     async () => {
@@ -173,6 +191,7 @@ describe('killing the bot with a tenant write in flight', () => {
         const seen = new Set((await runs()).map((run) => run.id));
 
         await holdNext('/graph/beta/deviceManagement/configurationPolicies');
+        const slowCreate = atBoundaries ? await slowEveryRead() : [];
         const create = await requestAndApprove(
           `policy create edr --target configmgr --name "${name}" --sample-sharing all`,
           seen,
@@ -181,16 +200,19 @@ describe('killing the bot with a tenant write in flight', () => {
           await killAtBoundary(create.id, 's1');
           await killAtBoundary(create.id, 's2');
         }
+        await removeRules(slowCreate);
         await killInFlight(CREATE_PATH);
         await waitDone(create.id);
         seen.add(create.id);
 
         await holdNext('/graph/beta/deviceManagement/configurationPolicies/*/assign');
+        const slowAssign = atBoundaries ? await slowEveryRead() : [];
         const assign = await requestAndApprove(`assign "${name}" --to PS100042`, seen);
         if (atBoundaries) {
           await killAtBoundary(assign.id, 's1');
           await killAtBoundary(assign.id, 's2');
         }
+        await removeRules(slowAssign);
         await killInFlight(ASSIGN_PATH);
         await waitDone(assign.id);
 
