@@ -167,7 +167,7 @@ export class ApprovalService {
       };
     });
     if (!updated) throw new UserFacingError('No such request', `There is no approval request ${id}.`);
-    if (updated.result === 'already-decided') return this.alreadyDecided(updated.record);
+    if (updated.result === 'already-decided') return { record: updated.record, outcome: 'already-decided' };
     if (updated.result !== 'already-counted') {
       this.notify(updated.record);
       if (updated.result === 'decided') this.moveRun(updated.record, actor);
@@ -204,7 +204,7 @@ export class ApprovalService {
           },
     );
     if (!updated) throw new UserFacingError('No such request', `There is no approval request ${id}.`);
-    if (updated.result === 'already-decided') return this.alreadyDecided(updated.record);
+    if (updated.result === 'already-decided') return { record: updated.record, outcome: 'already-decided' };
     this.notify(updated.record);
     this.moveRun(updated.record, actor);
     return { record: updated.record, outcome: 'decided' };
@@ -287,10 +287,6 @@ export class ApprovalService {
     }));
     if (linked) this.notify(linked.record);
     return next;
-  }
-
-  private alreadyDecided(record: ApprovalRecord): { record: ApprovalRecord; outcome: DecisionOutcome } {
-    return { record, outcome: 'already-decided' };
   }
 
   private async expireIfDue(record: ApprovalRecord | undefined): Promise<ApprovalRecord | undefined> {
