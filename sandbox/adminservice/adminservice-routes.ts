@@ -71,9 +71,9 @@ function decorate(row: Row): Row {
   return { '@odata.etag': etag(row), ...row, __LAZYPROPERTIES: [] };
 }
 
-function list(req: SandboxRequest, world: World, className: string): SandboxResponse {
+function list(req: SandboxRequest, world: World, className: string, pageLimit: number): SandboxResponse {
   const source = (CLASSES[className] as RowSource)(world, req.query);
-  const page = queryRows(source, req.query);
+  const page = queryRows(source, req.query, pageLimit);
   if (page instanceof Error) return wmiError(400, `Invalid $filter: ${page.message}`);
   const body: Record<string, unknown> = {
     '@odata.context': `${req.origin}/AdminService/wmi/$metadata#${className}`,
@@ -91,7 +91,13 @@ function list(req: SandboxRequest, world: World, className: string): SandboxResp
 const KEYED = /^(?<cls>\w+)\('(?<key>[^']*)'\)$/;
 const STATIC_METHOD = /^(?<cls>\w+)\.(?<method>\w+)$/;
 
-export function registerAdminServiceRoutes(router: Router, world: () => World, auth: AdminServiceAuth): void {
+/** `pageLimit`: rows per answer at most (`POST /_sandbox/adminservice/page-limit`; the real limit is [U]). */
+export function registerAdminServiceRoutes(
+  router: Router,
+  world: () => World,
+  auth: AdminServiceAuth,
+  pageLimit: () => number,
+): void {
   router.on('*', /^\/adminservice\/(?<rest>.*)$/i, (req, params) => {
     const denied = auth.check(req);
     if (denied) return denied;
@@ -117,7 +123,7 @@ export function registerAdminServiceRoutes(router: Router, world: () => World, a
     const className = resolveClass(w, keyed?.groups?.cls ?? target);
     if (!className) return wmiError(404, `Invalid class name: ${keyed?.groups?.cls ?? target}`);
     if (req.method !== 'GET') return wmiError(405, 'Method not allowed');
-    if (!keyed) return list(req, w, className);
+    if (!keyed) return list(req, w, className, pageLimit());
     if (className !== 'SMS_Collection') return wmiError(404, 'Resource not found');
     const collection = w.hierarchy.collection(keyed.groups?.key ?? '');
     if (!collection) return wmiError(404, 'Resource not found');

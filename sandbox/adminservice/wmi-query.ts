@@ -15,7 +15,11 @@ export interface WmiPage {
  * ADMINSERVICE_MAX_PAGE rows come back (a sandbox bound; the real page limit is [U]), with an `@odata.nextLink` only
  * when that bound cut the answer short of what was asked (no `$top`, or a larger one), as OData's server-driven paging.
  */
-export function queryRows(source: Iterable<Row>, query: URLSearchParams): WmiPage | FilterSyntaxError {
+export function queryRows(
+  source: Iterable<Row>,
+  query: URLSearchParams,
+  pageLimit = ADMINSERVICE_MAX_PAGE,
+): WmiPage | FilterSyntaxError {
   let predicate: ((row: Row) => boolean) | undefined;
   const filter = query.get('$filter');
   if (filter) {
@@ -29,7 +33,7 @@ export function queryRows(source: Iterable<Row>, query: URLSearchParams): WmiPag
   }
   const skip = Math.max(0, Number(query.get('$skip') ?? 0) || 0);
   const asked = query.has('$top') ? Math.max(0, Number(query.get('$top')) || 0) : Number.POSITIVE_INFINITY;
-  const top = Math.min(asked, ADMINSERVICE_MAX_PAGE);
+  const top = Math.min(asked, pageLimit);
   const orderBy = query.get('$orderby');
   let rows: Iterable<Row> = predicate ? filterIterable(source, predicate) : source;
   if (orderBy) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADMINSERVICE_MAX_PAGE } from '../adminservice/wmi-query.js';
 import { isScenarioName } from '../constants.js';
 import { parseFaultSpec } from '../faults/fault-rules.js';
 import type { Router } from '../server/router.js';
@@ -33,6 +34,7 @@ const membersSchema = z.object({
   add: z.array(z.string()).optional(),
   remove: z.array(z.string()).optional(),
 });
+const pageLimitSchema = z.object({ rows: z.number().int().min(1).max(ADMINSERVICE_MAX_PAGE) });
 const faultSchema = z.union([z.object({ spec: z.string() }), z.object({ route: z.string() }).passthrough()]);
 
 function checkScope(state: SandboxState, scope: string): SandboxResponse | undefined {
@@ -55,6 +57,12 @@ export function registerControlRoutes(router: Router, state: SandboxState): void
     return json(200, controlState(state));
   });
   router.on('GET', '/_sandbox/state', () => json(200, controlState(state)));
+  router.on('POST', '/_sandbox/adminservice/page-limit', (req) => {
+    const parsed = parse(pageLimitSchema, req);
+    if (!parsed.ok) return parsed.response;
+    state.adminServicePageLimit = parsed.data.rows;
+    return json(200, { adminServicePageLimit: state.adminServicePageLimit });
+  });
   router.on('GET', '/_sandbox/clock', () =>
     json(200, { now: world().clock.nowIso(), offsetSeconds: world().clock.offsetSeconds() }),
   );

@@ -8,6 +8,7 @@ export function controlState(state: SandboxState): Record<string, unknown> {
     seed: w.seed,
     now: w.clock.nowIso(),
     syncDelaySeconds: state.syncDelaySeconds,
+    adminServicePageLimit: state.adminServicePageLimit,
     site: { buildNumber: w.hierarchy.site.BuildNumber, version: w.hierarchy.site.Version },
     hotfix: w.hierarchy.hotfix()?.State ?? null,
     tenantAttach: {

@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import { ADMINSERVICE_MAX_PAGE } from '../adminservice/wmi-query.js';
 import type { ScenarioName } from '../constants.js';
 import { FaultSet } from '../faults/fault-rules.js';
 import { TokenStore } from '../identity/token-store.js';
@@ -19,6 +20,11 @@ export class SandboxState {
   /** Open client connections, so the control API can close them as IIS does at its connection timeout. */
   readonly connections = new Set<Socket>();
   batchCounter = 0;
+  /**
+   * Rows per AdminService answer at most, before an `@odata.nextLink`. The real limit is not documented
+   * (configmgr-adminservice.md §2 [U]); tests lower it to see that the bot reads on. Back to the default on reset.
+   */
+  adminServicePageLimit = ADMINSERVICE_MAX_PAGE;
   private readonly saver: WorldSaver | undefined;
 
   constructor(
@@ -44,6 +50,7 @@ export class SandboxState {
     this.world = new World({ scenario, seed, syncDelaySeconds: this.syncDelaySeconds });
     this.faults.reseed(seed);
     this.batchCounter = 0;
+    this.adminServicePageLimit = ADMINSERVICE_MAX_PAGE;
     this.save();
   }
 

@@ -57,7 +57,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     government: state.world.facts.environment === 'AzureUSGovernmentCloud',
   }));
   registerGraphRoutes(router, { world: () => state.world, tokens: state.tokens, dispatch }, state);
-  registerAdminServiceRoutes(router, () => state.world, new AdminServiceAuth(state.tokens));
+  registerAdminServiceRoutes(
+    router,
+    () => state.world,
+    new AdminServiceAuth(state.tokens),
+    () => state.adminServicePageLimit,
+  );
   registerControlRoutes(router, state);
   registerMaaControlRoutes(router, state);
 

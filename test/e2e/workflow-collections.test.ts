@@ -60,4 +60,20 @@ describe('collections in the large scenario (10,000 collections)', () => {
     expect(secondCalls.length).toBeLessThanOrEqual(MAX_UPSTREAM_CALLS_PER_PAGE);
     expect(secondCalls.filter((request) => request.path === '/AdminService/wmi/SMS_Collection')).toHaveLength(1);
   });
+
+  it('counts all 10,015 when the AdminService answers at most 250 rows at a time (its real page limit is unknown)', async () => {
+    const limited = await chat.tenant.control('POST', 'adminservice/page-limit', { rows: 250 });
+    expect(limited.status).toBe(200);
+    try {
+      await chat.tenant.control('DELETE', 'requests');
+      const first = await chat.say('collections');
+      expect(first).toContain('10,015 collections · page 1 of 501');
+      const reads = upstream(await chat.tenant.requests()).filter(
+        (request) => request.path === '/AdminService/wmi/SMS_Collection',
+      );
+      expect(reads.length, 'windows of 1,000 read on in pages of 250').toBeGreaterThan(1 + COUNT_CALLS_FOR_10_015);
+    } finally {
+      await chat.tenant.control('POST', 'adminservice/page-limit', { rows: 1000 });
+    }
+  });
 });

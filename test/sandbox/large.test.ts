@@ -52,4 +52,21 @@ describe('large scenario', () => {
     const generated = await c.call('GET', "/AdminService/wmi/SMS_Collection('PS100200')", { headers: auth });
     expect(generated.json<Rows>().value[0]?.CollectionID).toBe('PS100200');
   });
+
+  it('answers fewer rows per page when told to, with a link only where the limit cut the answer; reset restores 1000', async () => {
+    const auth = { Authorization: `Bearer ${await c.token()}` };
+    expect((await c.control('POST', '/adminservice/page-limit', { rows: 0 })).status).toBe(400);
+    expect((await c.control('POST', '/adminservice/page-limit', { rows: 1001 })).status).toBe(400);
+    expect((await c.control('POST', '/adminservice/page-limit', { rows: 250 })).status).toBe(200);
+    const limited = (await c.call('GET', '/AdminService/wmi/SMS_Collection?$top=1000', { headers: auth })).json<Rows>();
+    expect(limited.value).toHaveLength(250);
+    expect(limited['@odata.nextLink']).toContain('%24skip=250');
+    const small = (await c.call('GET', '/AdminService/wmi/SMS_Collection?$top=20', { headers: auth })).json<Rows>();
+    expect(small.value).toHaveLength(20);
+    expect(small['@odata.nextLink']).toBeUndefined();
+    await c.control('POST', '/reset', { scenario: 'large' });
+    expect((await c.control('GET', '/state')).json<{ adminServicePageLimit: number }>().adminServicePageLimit).toBe(
+      1000,
+    );
+  });
 });
