@@ -45,19 +45,21 @@ export async function listCollections(
   return rows.ok ? ok(toPage(rows.value.map(toCollectionSummary), page)) : rows;
 }
 
-/** Counts matching collections from their ids, in a few parallel rounds (count-by-probing.ts). */
+/** Counts matching collections from their ids, one request a read, in a few parallel rounds (count-by-probing.ts). */
 export async function countCollections(
   wmi: WmiReader,
   query: Pick<CollectionQuery, 'type' | 'nameStartsWith'>,
 ): Promise<Result<number>> {
   const filter = collectionFilter(query);
   return countByProbing(async (skip, top) => {
-    const rows = await wmi.list(
+    const page = await wmi.page(
       '/wmi/SMS_Collection',
       { $select: 'CollectionID', ...(filter ? { $filter: filter } : {}), $top: String(top), $skip: String(skip) },
       collectionIdRowSchema,
     );
-    return rows.ok ? ok(rows.value.length) : rows;
+    return page.ok
+      ? ok({ rows: page.value.rows.length, cutShort: page.value.more && page.value.rows.length < top })
+      : page;
   });
 }
 

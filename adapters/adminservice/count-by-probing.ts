@@ -1,11 +1,18 @@
 import { ok, type Result } from '../../core/errors/gateway-error.js';
 
-/** How many rows of a list lie at `skip` and after, reading at most `top` (ids only, so a read stays small). */
-export type CountWindow = (skip: number, top: number) => Promise<Result<number>>;
+/** One answer of a count read: the rows it held, and whether the server stopped short of `top` (an `@odata.nextLink`). */
+export interface WindowRead {
+  readonly rows: number;
+  readonly cutShort: boolean;
+}
+
+/** Reads the rows of a list at `skip` and after, at most `top` of them, in one request (ids only, so it stays small). */
+export type CountWindow = (skip: number, top: number) => Promise<Result<WindowRead>>;
 
 /**
- * Rows per read. A GUESS: the AdminService's own page limit is not documented (configmgr-adminservice.md §2, [U]); the
- * sandbox answers at most 1000 rows per response (sandbox/README.md), and a larger `$top` would be cut to a page.
+ * Rows asked for per read. A GUESS: the AdminService's own page limit is not documented (configmgr-adminservice.md §2,
+ * [U]); the sandbox answers at most 1000 rows per response (sandbox/README.md). A server that answers fewer sets the
+ * window for the rest of the count (the first read tells), so a lower limit costs rounds, not a read per page.
  */
 export const COUNT_WINDOW = 1000;
 /**
@@ -30,13 +37,14 @@ export async function countByProbing(read: CountWindow): Promise<Result<number>>
     ...GALLOP_POINTS.map((point) => read(point, 1)),
   ]);
   if (!first?.ok) return first ?? ok(0);
-  if (first.value < COUNT_WINDOW) return ok(first.value);
-  const bounds: Bounds = { atLeast: COUNT_WINDOW, atMost: Number.POSITIVE_INFINITY };
+  if (!first.value.cutShort && first.value.rows < COUNT_WINDOW) return ok(first.value.rows);
+  const window = first.value.cutShort ? Math.max(1, first.value.rows) : COUNT_WINDOW;
+  const bounds: Bounds = { atLeast: first.value.rows, atMost: Number.POSITIVE_INFINITY };
   const narrowed = narrow(bounds, GALLOP_POINTS, gallop);
   if (!narrowed.ok) return narrowed;
   for (;;) {
-    const windows = Math.ceil((bounds.atMost - bounds.atLeast) / COUNT_WINDOW);
-    if (windows <= PARALLEL_READS) return sumOfWindows(read, bounds.atLeast, windows);
+    const windows = Math.ceil((bounds.atMost - bounds.atLeast) / window);
+    if (windows <= PARALLEL_READS) return sumOfWindows(read, bounds.atLeast, windows, window);
     const points = probePoints(bounds);
     const probed = narrow(bounds, points, await Promise.all(points.map((point) => read(point, 1))));
     if (!probed.ok) return probed;
@@ -53,26 +61,26 @@ interface Bounds {
 /** Unbounded: ×4 steps beyond the rows seen; bounded: points splitting the range into PARALLEL_READS + 1 parts. */
 function probePoints({ atLeast, atMost }: Bounds): number[] {
   if (atMost === Number.POSITIVE_INFINITY)
-    return Array.from({ length: PARALLEL_READS }, (_, index) => atLeast * 4 ** (index + 1));
+    return Array.from({ length: PARALLEL_READS }, (_, index) => Math.max(atLeast, 1) * 4 ** (index + 1));
   const step = Math.ceil((atMost - atLeast) / (PARALLEL_READS + 1));
   return Array.from({ length: PARALLEL_READS }, (_, index) => atLeast + step * (index + 1) - 1);
 }
 
 /** A probe finding a row at `point` means more than `point` rows; finding none, at most `point`. */
-function narrow(bounds: Bounds, points: readonly number[], probes: readonly Result<number>[]): Result<void> {
+function narrow(bounds: Bounds, points: readonly number[], probes: readonly Result<WindowRead>[]): Result<void> {
   for (const [index, probe] of probes.entries()) {
     if (!probe.ok) return probe;
     const point = points[index] ?? 0;
-    if (probe.value > 0) bounds.atLeast = Math.max(bounds.atLeast, point + 1);
+    if (probe.value.rows > 0) bounds.atLeast = Math.max(bounds.atLeast, point + 1);
     else bounds.atMost = Math.min(bounds.atMost, point);
   }
   return ok(undefined);
 }
 
 /** The total when every row past `from` lies within `windows` windows: `from` plus what each window holds. */
-async function sumOfWindows(read: CountWindow, from: number, windows: number): Promise<Result<number>> {
+async function sumOfWindows(read: CountWindow, from: number, windows: number, window: number): Promise<Result<number>> {
   const counts = await Promise.all(
-    Array.from({ length: Math.max(windows, 1) }, (_, index) => read(from + index * COUNT_WINDOW, COUNT_WINDOW)),
+    Array.from({ length: Math.max(windows, 1) }, (_, index) => readWhole(read, from + index * window, window)),
   );
   let total = from;
   for (const count of counts) {
@@ -80,4 +88,15 @@ async function sumOfWindows(read: CountWindow, from: number, windows: number): P
     total += count.value;
   }
   return ok(total);
+}
+
+/** A window's rows, read on if the server stops short of it after all (its page limit is not known to be fixed). */
+async function readWhole(read: CountWindow, skip: number, top: number): Promise<Result<number>> {
+  let rows = 0;
+  for (;;) {
+    const answer = await read(skip + rows, top - rows);
+    if (!answer.ok) return answer;
+    rows += answer.value.rows;
+    if (!answer.value.cutShort || answer.value.rows === 0 || rows >= top) return ok(rows);
+  }
 }

@@ -12,6 +12,13 @@ export interface WmiReader {
     schema: S,
     context?: StatusContext,
   ): Promise<Result<z.infer<S>[]>>;
+  /** One request's answer as it came: its rows, and `more` when it carried an `@odata.nextLink`. */
+  page<S extends z.ZodType>(
+    path: string,
+    query: Record<string, string>,
+    schema: S,
+    context?: StatusContext,
+  ): Promise<Result<{ rows: z.infer<S>[]; more: boolean }>>;
 }
 
 /**
@@ -51,6 +58,7 @@ export function createWmiReader(transport: AdminServiceTransport): WmiReader {
           return fail(gatewayError('Unexpected', `${path} was still paging after ${MAX_CONTINUATIONS} pages`));
       }
     },
+    page: (path, query, schema, context = {}) => readPage(transport, path, query, schema, context),
   };
 }
 

@@ -21,6 +21,8 @@ export interface SandboxTenant {
 export interface SandboxRequest {
   readonly method: string;
   readonly path: string;
+  /** The query string as sent, from its `?` (empty without one). */
+  readonly query: string;
   readonly status: number;
   /** The JSON body of a write (credentials redacted). */
   readonly body?: unknown;
