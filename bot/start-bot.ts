@@ -7,6 +7,7 @@ import type { Config } from './config/config.js';
 import { createServer } from './http/create-server.js';
 import { InFlight } from './http/in-flight.js';
 import { ApprovalCards } from './approvals/approval-cards.js';
+import { appendLeftoverAuditLater } from './approvals/leftover-audit.js';
 import {
   startComplianceScheduler,
   type ComplianceSchedulerOptions,
@@ -125,6 +126,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const resumed = await services.runs.resumeAll();
   if (resumed > 0) log.info({ resumed }, 'resumed runs that were in flight');
   const sweeper = startRunSweeper(services, scaleOut, log);
+  const leftoverAudit = appendLeftoverAuditLater(services.approvals, log);
   const url = `http://${config.bindHost === '0.0.0.0' ? '127.0.0.1' : config.bindHost}:${port}`;
   if (config.botFramework) {
     log.info({ url, port }, 'listening; Bot Framework tokens required');
@@ -144,6 +146,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await turns.idle();
       await compliance.stop();
       sweeper?.stop();
+      await leftoverAudit.stop();
       await services.runs.stop();
       await progressCards.idle();
       await approvalCards.idle();

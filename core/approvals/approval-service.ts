@@ -116,6 +116,9 @@ export class ApprovalService {
     return this.expireIfDue(await this.audited.get(id));
   }
 
+  /** AuditedApprovalStore.appendLeftovers, for a task once the leftover age has passed after a start. */
+  appendLeftoverAudit = (): Promise<number> => this.audited.appendLeftovers();
+
   async requireRecord(id: string): Promise<ApprovalRecord> {
     const record = await this.get(id);
     if (!record)

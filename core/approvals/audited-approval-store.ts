@@ -5,7 +5,7 @@ import type { ApprovalRecord } from './approval-record.js';
 import type { ApprovalStore } from './approval-store.js';
 
 /** Staged audit entries this old were left by a process that died before appending them (a live one takes ms). */
-const LEFTOVER_AUDIT_AGE_MS = 60_000;
+export const LEFTOVER_AUDIT_AGE_MS = 60_000;
 
 /** What a change to a request is, what it answers, and what it says in the audit log. */
 export interface AuditedChange<R> {
@@ -46,6 +46,19 @@ export class AuditedApprovalStore {
     const record = await this.store.get(id);
     if (!record || !AuditOutbox.hasLeftovers(record, this.clock.now(), LEFTOVER_AUDIT_AGE_MS)) return record;
     return this.outbox.flush(record);
+  }
+
+  /**
+   * Appends what killed processes left staged on any request, once it is LEFTOVER_AUDIT_AGE_MS old: for requests
+   * nobody reads again (a decided request whose run has moved on). Returns how many requests had leftovers.
+   */
+  async appendLeftovers(): Promise<number> {
+    const now = this.clock.now();
+    const left = (await this.store.list()).filter((record) =>
+      AuditOutbox.hasLeftovers(record, now, LEFTOVER_AUDIT_AGE_MS),
+    );
+    for (const record of left) await this.outbox.flush(record);
+    return left.length;
   }
 
   async update<R>(

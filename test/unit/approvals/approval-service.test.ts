@@ -286,4 +286,29 @@ describe('the audit entry of a decision survives a kill', () => {
       expect((await restarted.runs.get(record.runId))?.status).toBe('done');
     },
   );
+
+  it('killed before the append and restarted at once: the entry nobody reads again is appended once it is a leftover', async () => {
+    const clock = new FakeClock();
+    const storage = createMemoryStorage();
+    const log = createMemoryAuditLog(clock);
+    const first = setup({ clock, storage, audit: dyingAt(log, 'approval.approved', 'before-append') });
+    const record = await requestAssign(first);
+    await expect(first.approvals.approve(record.id, megan)).rejects.toThrow(ProcessDied);
+    await first.runs.idle();
+
+    const restarted = setup({ clock, storage, audit: log });
+    await restarted.runs.resumeAll();
+    await restarted.runs.idle();
+    expect((await restarted.runs.get(record.runId))?.status).toBe('done');
+    const approved = async () =>
+      (await log.read()).map((entry) => entry.action).filter((action) => action === 'approval.approved');
+    expect(await approved(), 'too young to be told from a live append: still staged').toEqual([]);
+    expect(await restarted.approvals.appendLeftoverAudit()).toBe(0);
+
+    clock.advance(61_000);
+    expect(await restarted.approvals.appendLeftoverAudit()).toBe(1);
+    expect(await approved()).toEqual(['approval.approved']);
+    expect(await restarted.approvals.appendLeftoverAudit()).toBe(0);
+    expect(await approved()).toEqual(['approval.approved']);
+  });
 });
