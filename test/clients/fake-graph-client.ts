@@ -1,5 +1,7 @@
 import { Client, GraphClientError } from '@microsoft/microsoft-graph-client';
+import { createGraphHttp } from '../../adapters/graph/graph-http.js';
 import type { Clock } from '../../core/ports/clock.js';
+import { silentLogger } from '../../core/ports/logger.js';
 
 export interface SeenRequest {
   readonly method: string;
@@ -70,4 +72,21 @@ export function manualClock(start = Date.parse('2024-05-01T10:00:00Z')): Clock &
 /** A Node network error as fetch reports it: a TypeError whose cause carries the code. */
 export function networkError(code: string): Error {
   return new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
+}
+
+/**
+ * The real GraphHttp over a fake client and a manual clock: retries with 1 s base and 8 s cap back-off, no jitter
+ * (`random` = 1), within `maxTotalMs`.
+ */
+export function fakeGraphHttp(respond: Responder, maxTotalMs = 60_000) {
+  const { client, seen } = fakeGraphClient(respond);
+  const clock = manualClock();
+  const http = createGraphHttp({
+    client,
+    logger: silentLogger,
+    clock,
+    retry: { maxTotalMs, baseDelayMs: 1000, maxDelayMs: 8000 },
+    random: () => 1,
+  });
+  return { http, seen, clock };
 }

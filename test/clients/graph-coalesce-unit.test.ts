@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createGraphHttp, type GraphCall } from '../../adapters/graph/graph-http.js';
+import type { GraphCall } from '../../adapters/graph/graph-http.js';
 import { UpstreamResponseInvalid } from '../../core/errors/upstream-error.js';
-import { silentLogger } from '../../core/ports/logger.js';
-import {
-  fakeGraphClient,
-  jsonResponse,
-  manualClock,
-  networkError,
-  type Responder,
-  type SeenRequest,
-} from './fake-graph-client.js';
+import { fakeGraphHttp, jsonResponse, networkError, type Responder, type SeenRequest } from './fake-graph-client.js';
 
 interface WireItem {
   readonly id: string;
@@ -18,18 +10,7 @@ interface WireItem {
   readonly headers: Record<string, string>;
 }
 
-function setup(respond: Responder) {
-  const { client, seen } = fakeGraphClient(respond);
-  const clock = manualClock();
-  const http = createGraphHttp({
-    client,
-    logger: silentLogger,
-    clock,
-    retry: { maxTotalMs: 60_000, baseDelayMs: 1000, maxDelayMs: 8000 },
-    random: () => 1,
-  });
-  return { http, seen, clock };
-}
+const setup = fakeGraphHttp;
 
 const itemsOf = (request: SeenRequest | undefined): WireItem[] =>
   (request?.body as { requests?: WireItem[] } | undefined)?.requests ?? [];

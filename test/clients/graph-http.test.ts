@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UpstreamRejected, UpstreamThrottled, UpstreamUnavailable } from '../../core/errors/upstream-error.js';
-import { silentLogger } from '../../core/ports/logger.js';
-import { createGraphHttp } from '../../adapters/graph/graph-http.js';
-import { fakeGraphClient, jsonResponse, manualClock, type Responder } from './fake-graph-client.js';
+import { fakeGraphHttp, jsonResponse } from './fake-graph-client.js';
 
-function setup(respond: Responder, maxTotalMs = 60_000) {
-  const { client, seen } = fakeGraphClient(respond);
-  const clock = manualClock();
-  const http = createGraphHttp({
-    client,
-    logger: silentLogger,
-    clock,
-    retry: { maxTotalMs, baseDelayMs: 1000, maxDelayMs: 8000 },
-    random: () => 1,
-  });
-  return { http, seen, clock };
-}
+const setup = fakeGraphHttp;
 
 const get = { operation: 'test read', method: 'GET' as const, path: '/deviceManagement/roleScopeTags' };
 
