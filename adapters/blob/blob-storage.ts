@@ -9,7 +9,7 @@ import {
   type StoredItem,
 } from '../../core/ports/storage.js';
 import { compareKeys } from '../storage/compare-keys.js';
-import { createKeyedLock } from '../storage/keyed-lock.js';
+import { createKeyedLock } from '../../core/storage/keyed-lock.js';
 import { isConditionFailure, isNotFound } from './blob-errors.js';
 import { blobNameOf, blobPrefixOf } from './blob-name.js';
 import { readBody } from './read-body.js';

@@ -6,7 +6,7 @@ import type { DeleteOptions, PutOptions, Storage, StoredItem } from '../../core/
 import { assertConditionsHold, hasConditions } from './check-conditions.js';
 import { compareKeys } from './compare-keys.js';
 import { fileNameOf, isTempFileName, mayHoldKeyWithPrefix } from './key-file-name.js';
-import { createKeyedLock } from './keyed-lock.js';
+import { createKeyedLock } from '../../core/storage/keyed-lock.js';
 import { StorageCorruptError } from './storage-corrupt-error.js';
 import { readStoredFile, serializeStoredItem, writeStoredFileAtomically } from './stored-file.js';
 import { errorCode, syncDirectory } from './sync-directory.js';

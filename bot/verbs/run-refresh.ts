@@ -8,7 +8,7 @@ export const runRefreshVerb = defineVerb({
   data: runActionData,
   async run({ runId }, { services, actor, access }) {
     await services.runs.requireRun(runId);
-    await services.runs.refreshIntune(runId, actor);
+    await services.runs.refresh(runId, actor);
     return runCard(await services.runs.requireRun(runId), services, access);
   },
 });

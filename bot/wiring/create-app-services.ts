@@ -1,11 +1,13 @@
 import { AccessControl } from '../../core/access/access-control.js';
 import { emptyDirectory } from '../../core/access/empty-directory.js';
 import { Membership } from '../../core/access/membership.js';
+import { ApprovalRecords } from '../../core/approvals/approval-records.js';
 import { approvalStep } from '../../core/approvals/approval-step.js';
 import { ApprovalService } from '../../core/approvals/approval-service.js';
 import type { Planner } from '../../core/approvals/change-plan.js';
 import { planRecheckStep } from '../../core/approvals/plan-recheck-step.js';
-import type { IntuneWaitPolicy } from '../../core/maa/intune-gate.js';
+import { DEFAULT_INTUNE_WAIT_POLICY, type IntuneWaitPolicy } from '../../core/maa/intune-gate.js';
+import { intuneApprovalWait } from '../../core/maa/intune-approval-wait.js';
 import { createWriteJustifier } from '../../core/maa/write-justifier.js';
 import type { AuditLog } from '../../core/ports/audit-log.js';
 import type { Clock } from '../../core/ports/clock.js';
@@ -44,30 +46,40 @@ export function createAppServices(parts: ServiceParts): AppServices {
     parts.access.membershipCacheMs,
   );
   const planners: readonly Planner[] = parts.tenant ? tenantPlanners(parts.tenant) : [];
+  const settings = {
+    approvers: parts.access.approvers,
+    quorum: parts.access.quorum,
+    ttlMs: parts.access.approvalTtlMs,
+  };
+  const records = new ApprovalRecords({ ...parts, log: parts.log.child({ component: 'approvals' }), settings });
   const runs = new RunEngine({
     storage: parts.storage,
     audit: parts.audit,
     clock: parts.clock,
     log: parts.log.child({ component: 'runs' }),
-    handlers: stepHandlers(parts.tenant),
+    handlers: [...stepHandlers(parts.tenant), approvalStep(records), planRecheckStep(records, planners)],
+    waits: [
+      intuneApprovalWait({
+        approvals: parts.tenant?.intuneApprovals,
+        policy: parts.intuneWaitPolicy ?? DEFAULT_INTUNE_WAIT_POLICY,
+        log: parts.log.child({ component: 'intune-maa' }),
+      }),
+    ],
+    justify: createWriteJustifier(records),
     verifyPolicy: parts.verifyPolicy,
     newRunId: parts.newRunId,
     ownership: parts.ownership,
     writeSettleMs: parts.writeSettleMs,
-    intuneApprovals: parts.tenant?.intuneApprovals,
-    intuneWaitPolicy: parts.intuneWaitPolicy,
   });
   const approvals = new ApprovalService({
-    storage: parts.storage,
+    records,
     audit: parts.audit,
     clock: parts.clock,
     log: parts.log.child({ component: 'approvals' }),
     runs,
     membership,
-    settings: { approvers: parts.access.approvers, quorum: parts.access.quorum, ttlMs: parts.access.approvalTtlMs },
+    settings,
   });
-  runs.addHandlers([approvalStep(approvals), planRecheckStep(approvals, planners)]);
-  runs.justifyTenantWritesWith(createWriteJustifier(approvals));
   const accessControl = new AccessControl(
     membership,
     {

@@ -1,5 +1,5 @@
-import { INTUNE_GATE_TITLE, type IntuneGate } from '../../core/maa/intune-gate.js';
-import { MAA_ADMIN_CENTER_URL } from '../../core/maa/maa-admin-center.js';
+import { INTUNE_GATE_TITLE, type IntuneGate, intuneGateOf } from '../../core/maa/intune-gate.js';
+import { MAA_ADMIN_CENTER_URL } from './maa-admin-center.js';
 import type { RunRecord } from '../../core/runs/run-record.js';
 import { formatMoment } from '../../core/time-format.js';
 
@@ -24,7 +24,8 @@ export const EMPTY_INTUNE_GATE: IntuneGateView = {
 
 /** The last step Intune held, if any: while it waits, and after Intune decided. */
 export function toIntuneGateView(run: RunRecord, now: Date): IntuneGateView | undefined {
-  const gate = run.steps.findLast((step) => step.intune !== undefined)?.intune;
+  const held = run.steps.findLast((step) => intuneGateOf(step) !== undefined);
+  const gate = held && intuneGateOf(held);
   if (!gate) return undefined;
   return {
     title: INTUNE_GATE_TITLE,

@@ -1,6 +1,8 @@
 import type { RunRecord, RunStatus, StepRecord, StepState } from '../../core/runs/run-record.js';
 import { parseGuidance } from '../../core/workflow/guidance.js';
 import { currentStep } from '../../core/runs/run-record.js';
+import { CONSOLE_VERIFICATION } from '../../core/runs/console-verification-wait.js';
+import { INTUNE_APPROVAL } from '../../core/maa/intune-gate.js';
 import { formatMoment } from '../../core/time-format.js';
 import type { CardExtras, DetailFact, NextStep } from '../card-extras.js';
 import { EMPTY_INTUNE_GATE, type IntuneGateView, toIntuneGateView } from './intune-gate-view.js';
@@ -71,7 +73,7 @@ const STEP_ICONS: Record<StepState, string> = {
   'waiting-for-admin': '🛠️',
   'waiting-for-approval': '⏳',
   'outcome-unknown': '🔎',
-  'waiting-for-intune': '🛡️',
+  waiting: '⏳',
   done: '✅',
   skipped: '⏭️',
   failed: '❌',
@@ -83,10 +85,16 @@ const STEP_LABELS: Record<StepState, string> = {
   'waiting-for-admin': 'waiting for you',
   'waiting-for-approval': 'waiting for approval',
   'outcome-unknown': 'checking whether the change landed',
-  'waiting-for-intune': 'waiting for Intune',
+  waiting: 'waiting',
   done: 'done',
   skipped: 'skipped',
   failed: 'failed',
+};
+
+/** How a step waiting on a wait kind reads, by kind; other kinds read as plain "waiting". */
+const WAIT_LOOKS: Record<string, { readonly icon: string; readonly label: string } | undefined> = {
+  [INTUNE_APPROVAL]: { icon: '🛡️', label: 'waiting for Intune' },
+  [CONSOLE_VERIFICATION]: { icon: '🛠️', label: 'waiting for you' },
 };
 
 const RUN_ICONS: Record<RunStatus, string> = { active: '🔄', waiting: '⏳', done: '✅', failed: '❌', cancelled: '🚫' };
@@ -108,8 +116,8 @@ export function toRunProgressView(
   const viewer = options.viewer;
   const step = currentStep(run);
   const live = run.status === 'active' || run.status === 'waiting';
-  const waitingForAdmin = live && step?.state === 'waiting-for-admin';
-  const guidance = waitingForAdmin ? parseGuidance(step.guidance) : undefined;
+  const waitingForAdmin = live && (step?.state === 'waiting-for-admin' || isVerifying(step));
+  const guidance = waitingForAdmin && step ? parseGuidance(step.guidance) : undefined;
   const failed = run.steps.find((candidate) => candidate.state === 'failed');
   const intuneGate = toIntuneGateView(run, now);
   const messages = run.steps.map((candidate) => plainText(candidate.message ?? '', now));
@@ -176,10 +184,11 @@ export function toRunListView(runs: readonly RunRecord[], now: Date): RunListVie
 }
 
 function toStepView(step: StepRecord, now: Date, message: PlainText | undefined): RunStepView {
+  const waitLook = step.state === 'waiting' && step.wait ? WAIT_LOOKS[step.wait.kind] : undefined;
   return {
-    icon: STEP_ICONS[step.state],
+    icon: waitLook?.icon ?? STEP_ICONS[step.state],
     title: step.title,
-    stateLabel: STEP_LABELS[step.state],
+    stateLabel: waitLook?.label ?? STEP_LABELS[step.state],
     duration: durationOf(step, now),
     message: message?.text ?? '',
   };
@@ -201,15 +210,18 @@ function nextAction(run: RunRecord, step: StepRecord | undefined): string {
   if (run.status === 'cancelled') return '';
   if (run.status === 'failed') return 'Fix what the problem names, then press Retry.';
   if (!step) return '';
-  if (step.state === 'waiting-for-admin') {
-    return step.verification && !step.verification.gaveUpAt
-      ? 'I am checking; the card updates by itself.'
-      : 'Do the steps above in the ConfigMgr console, then press Verify.';
-  }
+  if (isVerifying(step)) return 'I am checking; the card updates by itself.';
+  if (step.state === 'waiting-for-admin') return 'Do the steps above in the ConfigMgr console, then press Verify.';
   if (step.state === 'waiting-for-approval') return 'An approver decides on the approval card.';
   if (step.state === 'outcome-unknown') return 'Nothing to do: I read the tenant before trying again.';
-  if (step.state === 'waiting-for-intune') {
+  if (step.state === 'waiting' && step.wait?.kind === INTUNE_APPROVAL) {
     return 'An Intune admin in the approver group approves or rejects it in the Intune admin center; I check by myself (Refresh checks now).';
   }
+  if (step.state === 'waiting') return 'I check by myself; the card updates by itself (Refresh checks now).';
+
   return '';
+}
+
+function isVerifying(step: StepRecord | undefined): boolean {
+  return step?.state === 'waiting' && step.wait?.kind === CONSOLE_VERIFICATION;
 }

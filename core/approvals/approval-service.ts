@@ -5,16 +5,16 @@ import { sameObjectId } from '../identity/object-id.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import type { Storage } from '../ports/storage.js';
-import { type RunEngine, SYSTEM_ACTOR } from '../runs/run-engine.js';
-import { shortId } from '../short-id.js';
+import type { RunRecord } from '../runs/run-record.js';
+import type { RunRequest } from '../runs/run-request.js';
 import { UserFacingError } from '../user-facing-error.js';
 import type { ApprovalRecord } from './approval-record.js';
-import { ApprovalStore } from './approval-store.js';
-import { AuditedApprovalStore } from './audited-approval-store.js';
+import { type ApprovalObserver, type ApprovalRecords } from './approval-records.js';
+import type { ApprovalStore } from './approval-store.js';
 import { authorizeDecision, type DecisionRules } from './authorize-decision.js';
 import type { ChangePlan } from './change-plan.js';
-import { newApprovalRecord } from './new-approval-record.js';
+
+export { APPROVAL_STEP, PLAN_RECHECK_STEP, type ApprovalObserver } from './approval-records.js';
 
 export interface ApprovalSettings {
   readonly approvers: readonly PrincipalGrant[];
@@ -22,38 +22,46 @@ export interface ApprovalSettings {
   readonly ttlMs: number;
 }
 
-export interface ApprovalObserver {
-  approvalChanged(record: ApprovalRecord): void;
+/** What the approval service needs of the run engine: start a request's run, and move it on once decided. */
+export interface RunLauncher {
+  start(request: RunRequest): Promise<RunRecord>;
+  advanceInBackground(runId: string, actor: Actor): void;
 }
 
 export interface ApprovalServiceOptions {
-  readonly storage: Storage;
+  readonly records: ApprovalRecords;
   readonly audit: AuditLog;
   readonly clock: Clock;
   readonly log: Logger;
-  readonly runs: RunEngine;
+  readonly runs: RunLauncher;
   readonly membership: Membership;
   readonly settings: ApprovalSettings;
 }
 
 export type DecisionOutcome = 'recorded' | 'decided' | 'already-counted' | 'already-decided';
 
-export const APPROVAL_STEP = 'approval';
-export const PLAN_RECHECK_STEP = 'plan-recheck';
+/** Who moves a run whose request expired. */
+const EXPIRY_ACTOR: Actor = { channelUserId: 'attachops', name: 'AttachOps' };
 
 /** Four eyes on every change: planned, approved by someone other than the requester, decided exactly once. */
 export class ApprovalService {
-  readonly store: ApprovalStore;
-  private readonly observers: ApprovalObserver[] = [];
-  private readonly audited: AuditedApprovalStore;
+  private readonly records: ApprovalRecords;
 
   constructor(private readonly options: ApprovalServiceOptions) {
-    this.store = new ApprovalStore(options.storage);
-    this.audited = new AuditedApprovalStore(this.store, options.audit, options.clock);
+    this.records = options.records;
+    this.records.observe({
+      approvalChanged: (record) => {
+        if (record.status === 'expired') this.moveRun(record, EXPIRY_ACTOR);
+      },
+    });
+  }
+
+  get store(): ApprovalStore {
+    return this.records.store;
   }
 
   observe(observer: ApprovalObserver): void {
-    this.observers.push(observer);
+    this.records.observe(observer);
   }
 
   get settings(): ApprovalSettings {
@@ -61,73 +69,30 @@ export class ApprovalService {
   }
 
   /** Stores the request and starts its run, which waits for the approval before it changes anything. */
-  async request(
-    plan: ChangePlan,
-    requester: Actor,
-    conversationId: string,
-    replaces?: ApprovalRecord,
-  ): Promise<ApprovalRecord> {
-    if (!requester.aadObjectId) {
-      throw new UserFacingError(
-        'Who are you?',
-        'Your message did not carry an Azure AD identity, so I cannot take a change request from it.',
-      );
-    }
-    const now = this.options.clock.now();
-    const id = shortId('a');
-    const run = await this.options.runs.start({
-      kind: plan.kind,
-      title: plan.title,
-      requestedBy: requester,
-      conversationId,
-      resources: plan.resources,
-      replacesRun: replaces?.runId,
-      steps: [
-        { kind: APPROVAL_STEP, title: 'Approval', input: { approvalId: id } },
-        { kind: PLAN_RECHECK_STEP, title: 'Re-check the plan against the tenant', input: { approvalId: id } },
-        ...plan.steps,
-      ],
-    });
-    const record = newApprovalRecord(
-      {
-        id,
-        runId: run.id,
-        plan,
-        requester,
-        conversationId,
-        quorum: this.options.settings.quorum,
-        ttlMs: this.options.settings.ttlMs,
-        ...(replaces ? { replaces } : {}),
-      },
-      now,
-    );
-    const stored = await this.audited.create(record, [
-      {
-        actor: requester,
-        action: 'approval.requested',
-        details: { planHash: record.planHash, plan: plan.title, changes: plan.changes.length },
-      },
-    ]);
-    this.notify(stored);
-    return stored;
+  request(plan: ChangePlan, requester: Actor, conversationId: string): Promise<ApprovalRecord> {
+    return this.records.open(plan, requester, conversationId, (run) => this.options.runs.start(run));
   }
 
-  async get(id: string): Promise<ApprovalRecord | undefined> {
-    return this.expireIfDue(await this.audited.get(id));
+  get(id: string): Promise<ApprovalRecord | undefined> {
+    return this.records.get(id);
+  }
+
+  requireRecord(id: string): Promise<ApprovalRecord> {
+    return this.records.requireRecord(id);
   }
 
   /** AuditedApprovalStore.appendLeftovers, for a task once the leftover age has passed after a start. */
-  appendLeftoverAudit = (): Promise<number> => this.audited.appendLeftovers();
+  appendLeftoverAudit(): Promise<number> {
+    return this.records.appendLeftoverAudit();
+  }
 
-  async requireRecord(id: string): Promise<ApprovalRecord> {
-    const record = await this.get(id);
-    if (!record)
-      throw new UserFacingError(
-        'No such request',
-        `There is no approval request ${id}.`,
-        'Type approvals to see yours.',
-      );
-    return record;
+  addCard(id: string, conversationId: string, activityId: string): Promise<void> {
+    return this.records.addCard(id, conversationId, activityId);
+  }
+
+  /** Marks a request whose plan no longer matches the tenant and asks again with the new plan, once. */
+  supersede(id: string, plan: ChangePlan): Promise<ApprovalRecord | undefined> {
+    return this.records.supersede(id, plan, (run) => this.options.runs.start(run));
   }
 
   /** Never throws: one person the directory cannot look up is no approver, and blocks nobody else's request. */
@@ -147,7 +112,7 @@ export class ApprovalService {
     const record = await this.requireRecord(id);
     await authorizeDecision(record, actor, 'approve', this.decisionRules());
     const at = this.options.clock.now().toISOString();
-    const updated = await this.audited.update<DecisionOutcome>(id, (current) => {
+    const updated = await this.records.changes.update<DecisionOutcome>(id, (current) => {
       if (current.status !== 'pending') return { result: 'already-decided' };
       if (current.approvals.some((approval) => sameObjectId(approval.by.aadObjectId, actor.aadObjectId)))
         return { result: 'already-counted' };
@@ -172,7 +137,7 @@ export class ApprovalService {
     if (!updated) throw new UserFacingError('No such request', `There is no approval request ${id}.`);
     if (updated.result === 'already-decided') return { record: updated.record, outcome: 'already-decided' };
     if (updated.result !== 'already-counted') {
-      this.notify(updated.record);
+      this.records.notify(updated.record);
       if (updated.result === 'decided') this.moveRun(updated.record, actor);
     }
     return { record: updated.record, outcome: updated.result };
@@ -193,7 +158,7 @@ export class ApprovalService {
     const record = await this.requireRecord(id);
     await authorizeDecision(record, actor, 'reject', this.decisionRules());
     const at = this.options.clock.now().toISOString();
-    const updated = await this.audited.update<DecisionOutcome>(id, (current) =>
+    const updated = await this.records.changes.update<DecisionOutcome>(id, (current) =>
       current.status !== 'pending'
         ? { result: 'already-decided' }
         : {
@@ -208,7 +173,7 @@ export class ApprovalService {
     );
     if (!updated) throw new UserFacingError('No such request', `There is no approval request ${id}.`);
     if (updated.result === 'already-decided') return { record: updated.record, outcome: 'already-decided' };
-    this.notify(updated.record);
+    this.records.notify(updated.record);
     this.moveRun(updated.record, actor);
     return { record: updated.record, outcome: 'decided' };
   }
@@ -224,7 +189,7 @@ export class ApprovalService {
       );
     }
     const at = this.options.clock.now().toISOString();
-    const updated = await this.audited.update(id, (current) =>
+    const updated = await this.records.changes.update(id, (current) =>
       current.status !== 'pending'
         ? { result: false }
         : {
@@ -235,14 +200,16 @@ export class ApprovalService {
     );
     if (!updated?.result)
       throw new UserFacingError('Already decided', `Request ${id} is ${record.status}; it can no longer be cancelled.`);
-    this.notify(updated.record);
+    this.records.notify(updated.record);
     this.moveRun(updated.record, actor);
     return updated.record;
   }
 
   /** Requests the actor may decide, and requests the actor made. */
   async listFor(actor: Actor): Promise<{ toDecide: ApprovalRecord[]; mine: ApprovalRecord[] }> {
-    const records = await Promise.all((await this.store.list()).map((record) => this.expireIfDue(record)));
+    const records = await Promise.all(
+      (await this.records.store.list()).map((record) => this.records.expireIfDue(record)),
+    );
     const present = records.filter((record): record is ApprovalRecord => record !== undefined);
     const approver = await this.isApprover(actor);
     return {
@@ -258,71 +225,8 @@ export class ApprovalService {
     };
   }
 
-  async addCard(id: string, conversationId: string, activityId: string): Promise<void> {
-    await this.store.update(id, (current) =>
-      current.cards.some((card) => card.activityId === activityId)
-        ? { result: undefined }
-        : { record: { ...current, cards: [...current.cards, { conversationId, activityId }] }, result: undefined },
-    );
-  }
-
-  /** Marks a request whose plan no longer matches the tenant and asks again with the new plan, once. */
-  async supersede(id: string, plan: ChangePlan): Promise<ApprovalRecord | undefined> {
-    const marked = await this.store.update(id, (current) =>
-      current.supersededBy || current.status === 'superseded'
-        ? { result: false }
-        : { record: { ...current, status: 'superseded' as const, supersededBy: 'pending' }, result: true },
-    );
-    if (!marked?.result) return undefined;
-    const old = marked.record;
-    this.notify(old);
-    const next = await this.request(plan, old.requestedBy, old.conversationId, old);
-    const linked = await this.audited.update(id, (current) => ({
-      record: { ...current, supersededBy: next.id },
-      result: undefined,
-      events: [
-        {
-          actor: old.requestedBy,
-          action: 'approval.replanned',
-          details: { newRequest: next.id, newPlanHash: next.planHash },
-        },
-      ],
-    }));
-    if (linked) this.notify(linked.record);
-    return next;
-  }
-
-  private async expireIfDue(record: ApprovalRecord | undefined): Promise<ApprovalRecord | undefined> {
-    if (!record || record.status !== 'pending') return record;
-    if (Date.parse(record.expiresAt) > this.options.clock.now().getTime()) return record;
-    const updated = await this.audited.update(record.id, (current) =>
-      current.status !== 'pending'
-        ? { result: false }
-        : {
-            record: { ...current, status: 'expired' as const },
-            result: true,
-            events: [{ actor: SYSTEM_ACTOR, action: 'approval.expired' }],
-          },
-    );
-    if (updated?.result) {
-      this.notify(updated.record);
-      this.moveRun(updated.record, SYSTEM_ACTOR);
-    }
-    return updated?.record ?? record;
-  }
-
   private moveRun(record: ApprovalRecord, actor: Actor): void {
     this.options.runs.advanceInBackground(record.runId, actor);
-  }
-
-  private notify(record: ApprovalRecord): void {
-    for (const observer of this.observers) {
-      try {
-        observer.approvalChanged(record);
-      } catch (error) {
-        this.options.log.warn({ err: error, approvalId: record.id }, 'approval observer failed');
-      }
-    }
   }
 
   private decisionRules(): DecisionRules {

@@ -1,9 +1,9 @@
 import type { StepHandler, StepOutcome, WorldCheck } from '../runs/step-handler.js';
 import type { ApprovalRecord } from './approval-record.js';
-import { APPROVAL_STEP, type ApprovalService } from './approval-service.js';
+import { APPROVAL_STEP, type ApprovalRecords } from './approval-records.js';
 
 /** The run waits here until the request is decided; a rejection, cancellation or expiry ends the run. */
-export function approvalStep(approvals: ApprovalService): StepHandler {
+export function approvalStep(approvals: ApprovalRecords): StepHandler {
   const load = async (approvalId: unknown): Promise<ApprovalRecord> => approvals.requireRecord(String(approvalId));
   return {
     kind: APPROVAL_STEP,

@@ -1,12 +1,12 @@
 import type { StepHandler, StepOutcome, WorldCheck } from '../runs/step-handler.js';
 import { planHash, type Planner } from './change-plan.js';
-import { PLAN_RECHECK_STEP, type ApprovalService } from './approval-service.js';
+import { PLAN_RECHECK_STEP, type ApprovalRecords } from './approval-records.js';
 
 /**
  * Just before anything changes, the approved plan is made again from the same intent against the tenant as it is now.
  * Same hash: go on. A different hash: the request is re-planned and asks for approval again; this run stops.
  */
-export function planRecheckStep(approvals: ApprovalService, planners: readonly Planner[]): StepHandler {
+export function planRecheckStep(approvals: ApprovalRecords, planners: readonly Planner[]): StepHandler {
   const replan = async (approvalId: unknown) => {
     const record = await approvals.requireRecord(String(approvalId));
     const planner = planners.find((candidate) => candidate.kind === record.plan.kind);
@@ -21,10 +21,10 @@ export function planRecheckStep(approvals: ApprovalService, planners: readonly P
       const { unchanged } = await replan(step.input.approvalId);
       return unchanged ? { done: true, message: 'the tenant still matches the approved plan' } : { done: false };
     },
-    async perform(step): Promise<StepOutcome> {
+    async perform(step, context): Promise<StepOutcome> {
       const { record, plan, unchanged } = await replan(step.input.approvalId);
       if (unchanged) return { kind: 'done', message: 'the tenant still matches the approved plan' };
-      const next = await approvals.supersede(record.id, plan);
+      const next = await approvals.supersede(record.id, plan, context.startRun);
       return {
         kind: 'failed',
         problem: {

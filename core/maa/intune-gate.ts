@@ -1,9 +1,19 @@
 import { z } from 'zod';
 import { INTUNE_REQUEST_STATUSES, type IntuneApprovalRequest } from '../ports/intune-approvals.js';
+import type { Actor } from '../actor.js';
 import type { StepProblem, StepRecord } from '../runs/run-record.js';
+import type { WaitStart } from '../runs/wait-record.js';
 import type { IntuneApprovalRequired } from './intune-approval-required.js';
 
-/** A step held by Intune Multi Admin Approval: everything needed to keep waiting, or to resend, after a restart. */
+export const INTUNE_APPROVAL = 'intune-approval';
+
+/** Who moves a run when Intune decides: the decision itself was made by an Intune admin in the admin center. */
+export const INTUNE_ACTOR: Actor = { channelUserId: 'intune-maa', name: 'Intune Multi Admin Approval' };
+
+/**
+ * The state of an `intune-approval` wait (intune-approval-wait.ts): everything needed to keep waiting, or to resend,
+ * after a restart. How often it was looked at lives in the generic wait record.
+ */
 export const intuneGateSchema = z.object({
   requestId: z.string(),
   operation: z.string(),
@@ -15,9 +25,6 @@ export const intuneGateSchema = z.object({
   approverGroups: z.array(z.string()).optional(),
   decidedBy: z.string().optional(),
   decisionReason: z.string().optional(),
-  checks: z.number().int().nonnegative(),
-  lastCheckedAt: z.string().optional(),
-  nextCheckAt: z.string().optional(),
   /** Set, and stored, before the one resend with the code goes out: a restart never sends it blindly again. */
   resendStartedAt: z.string().optional(),
 });
@@ -41,49 +48,43 @@ export function nextIntuneCheckDelay(policy: IntuneWaitPolicy, checks: number): 
 /** What the run does after one look at the request. */
 export type IntuneVerdict = 'wait' | 'resend' | 'ended';
 
-/** The write came back 403 ApprovalRequired: the step waits for Intune with the code. */
-export function heldFields(held: IntuneApprovalRequired, now: Date): Partial<StepRecord> {
+/** The write came back held: the step waits for Intune with the code (looked at at once, for expiry and group). */
+export function heldStart(held: IntuneApprovalRequired, now: Date): WaitStart<IntuneGate> {
   const gate: IntuneGate = {
     requestId: held.requestId,
     operation: held.operation,
     heldWrite: held.heldWrite,
     heldAt: now.toISOString(),
     status: 'needsApproval',
-    checks: 0,
-    /** Looked at at once: the card then shows the expiry and the approver group. */
-    nextCheckAt: now.toISOString(),
   };
-  return { state: 'waiting-for-intune', intune: gate, message: waitingMessage(gate) };
+  return {
+    state: gate,
+    message: waitingMessage(gate),
+    startedBy: INTUNE_ACTOR.name,
+    events: [
+      { actor: INTUNE_ACTOR, action: 'intune.held', details: { requestId: held.requestId, operation: held.operation } },
+    ],
+  };
 }
 
 /** Folds one read of the request into the gate; `undefined` means Intune no longer knows the request. */
 export function afterIntuneCheck(
   gate: IntuneGate,
   request: IntuneApprovalRequest | undefined,
-  now: Date,
-  policy: IntuneWaitPolicy,
 ): { gate: IntuneGate; verdict: IntuneVerdict } {
-  const checks = gate.checks + 1;
-  const seen: IntuneGate = {
-    ...gate,
-    checks,
-    lastCheckedAt: now.toISOString(),
-    nextCheckAt: new Date(now.getTime() + nextIntuneCheckDelay(policy, checks + 1)).toISOString(),
-    ...(request === undefined ? {} : describedBy(request)),
-  };
-  if (request === undefined)
-    return { gate: { ...seen, status: 'cancelled', nextCheckAt: undefined }, verdict: 'ended' };
+  if (request === undefined) return { gate: { ...gate, status: 'cancelled' }, verdict: 'ended' };
+  const seen: IntuneGate = { ...gate, ...describedBy(request) };
   switch (request.status) {
     case 'needsApproval':
     case 'unknownFutureValue':
       return { gate: seen, verdict: 'wait' };
     case 'approved':
     case 'completed':
-      return { gate: { ...seen, nextCheckAt: undefined }, verdict: 'resend' };
+      return { gate: seen, verdict: 'resend' };
     case 'rejected':
     case 'cancelled':
     case 'expired':
-      return { gate: { ...seen, nextCheckAt: undefined }, verdict: 'ended' };
+      return { gate: seen, verdict: 'ended' };
   }
 }
 
@@ -96,11 +97,6 @@ function describedBy(request: IntuneApprovalRequest): Partial<IntuneGate> {
     ...(request.approver === undefined ? {} : { decidedBy: request.approver }),
     ...(request.approvalJustification === undefined ? {} : { decisionReason: request.approvalJustification }),
   };
-}
-
-/** The step's fields while it waits, or after a look that found no decision. */
-export function waitingFields(gate: IntuneGate, note?: string): Partial<StepRecord> {
-  return { intune: gate, message: note ?? waitingMessage(gate) };
 }
 
 export function waitingMessage(gate: IntuneGate): string {
@@ -136,27 +132,13 @@ export function endedProblem(gate: IntuneGate): StepProblem {
   }
 }
 
-export function endedFields(gate: IntuneGate, now: Date): Partial<StepRecord> {
-  const problem = endedProblem(gate);
-  return { state: 'failed', endedAt: now.toISOString(), intune: gate, problem, message: problem.title };
+/** What the card says once the approved write goes out with the code. */
+export function resendingNote(gate: IntuneGate): string {
+  return `Approved in Intune${gate.decidedBy ? ` by ${gate.decidedBy}` : ''}; sending the change with the approval code.`;
 }
 
-export function resendStartedFields(gate: IntuneGate, now: Date): Partial<StepRecord> {
-  return {
-    intune: { ...gate, resendStartedAt: now.toISOString() },
-    message: `Approved in Intune${gate.decidedBy ? ` by ${gate.decidedBy}` : ''}; sending the change with the approval code.`,
-  };
-}
-
-export function resentFields(gate: IntuneGate, worldMessage: string, outcome: unknown, now: Date): Partial<StepRecord> {
-  return {
-    state: 'done',
-    endedAt: now.toISOString(),
-    intune: { ...gate, status: 'completed' },
-    message: `approved in Intune${gate.decidedBy ? ` by ${gate.decidedBy}` : ''}: ${worldMessage}`,
-    outcome,
-    problem: undefined,
-  };
+export function resentMessage(gate: IntuneGate, worldMessage: string): string {
+  return `approved in Intune${gate.decidedBy ? ` by ${gate.decidedBy}` : ''}: ${worldMessage}`;
 }
 
 export function notArrivedProblem(gate: IntuneGate): StepProblem {
@@ -165,4 +147,11 @@ export function notArrivedProblem(gate: IntuneGate): StepProblem {
     message: `The change was sent once with approval code ${gate.requestId}, yet the tenant does not show it.`,
     fix: 'Press Retry: it looks at the tenant first and asks Intune again only if the change is missing.',
   };
+}
+
+/** The Intune hold stored on a step (while it waits, and after Intune decided), if the step had one. */
+export function intuneGateOf(step: StepRecord): IntuneGate | undefined {
+  if (step.wait?.kind !== INTUNE_APPROVAL) return undefined;
+  const parsed = intuneGateSchema.safeParse(step.wait.state);
+  return parsed.success ? parsed.data : undefined;
 }

@@ -1,5 +1,4 @@
-import type { ApprovalService } from '../approvals/approval-service.js';
-import { APPROVAL_STEP } from '../approvals/approval-service.js';
+import { APPROVAL_STEP, type ApprovalRecords } from '../approvals/approval-records.js';
 import type { RunRecord } from '../runs/run-record.js';
 import { buildJustification } from './tenant-write.js';
 
@@ -7,7 +6,7 @@ import { buildJustification } from './tenant-write.js';
  * The justification of a run's tenant writes, from the approved request behind it: nothing is written before our own
  * approval, so a run without an approved request has no justification (and its writes go out as they always did).
  */
-export function createWriteJustifier(approvals: ApprovalService): (run: RunRecord) => Promise<string | undefined> {
+export function createWriteJustifier(approvals: ApprovalRecords): (run: RunRecord) => Promise<string | undefined> {
   return async (run) => {
     const approvalId = run.steps.find((step) => step.kind === APPROVAL_STEP)?.input.approvalId;
     if (typeof approvalId !== 'string') return undefined;

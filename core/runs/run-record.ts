@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { actorSchema } from '../actor-schema.js';
 import { auditOutboxFields } from '../audit/audit-outbox.js';
 import { pendingWriteSchema } from './unknown-outcome.js';
-import { intuneGateSchema } from '../maa/intune-gate.js';
+import { fromLegacyStep } from './legacy-step.js';
+import { isWaitActive, waitRecordSchema } from './wait-record.js';
 
 export const STEP_STATES = [
   'pending',
@@ -10,7 +11,8 @@ export const STEP_STATES = [
   'waiting-for-admin',
   'waiting-for-approval',
   'outcome-unknown',
-  'waiting-for-intune',
+  /** A registered wait kind is checking something outside with backoff (step.wait). */
+  'waiting',
   'done',
   'skipped',
   'failed',
@@ -23,17 +25,7 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 const problemSchema = z.object({ title: z.string(), message: z.string(), fix: z.string().optional() });
 export type StepProblem = z.infer<typeof problemSchema>;
 
-const verificationSchema = z.object({
-  startedAt: z.string(),
-  attempts: z.number().int().nonnegative(),
-  lastCheckedAt: z.string().optional(),
-  nextCheckAt: z.string().optional(),
-  gaveUpAt: z.string().optional(),
-  requestedBy: z.string(),
-});
-export type Verification = z.infer<typeof verificationSchema>;
-
-export const stepRecordSchema = z.object({
+const stepFields = z.object({
   id: z.string(),
   kind: z.string(),
   title: z.string(),
@@ -45,14 +37,15 @@ export const stepRecordSchema = z.object({
   message: z.string().optional(),
   guidance: z.unknown().optional(),
   approvalId: z.string().optional(),
-  verification: verificationSchema.optional(),
   /** A tenant write that may be in flight (core/runs/unknown-outcome.ts). */
   pendingWrite: pendingWriteSchema.optional(),
-  /** Set while (and after) Intune Multi Admin Approval holds the step's write. */
-  intune: intuneGateSchema.optional(),
+  /** Set while (and after) a wait kind checks something outside (wait-record.ts). */
+  wait: waitRecordSchema.optional(),
   outcome: z.unknown().optional(),
   problem: problemSchema.optional(),
 });
+/** Steps stored before wait kinds existed are read in today's shape (legacy-step.ts). */
+export const stepRecordSchema = z.preprocess(fromLegacyStep, stepFields);
 export type StepRecord = z.infer<typeof stepRecordSchema>;
 
 export const runRecordSchema = z.object({
@@ -84,10 +77,14 @@ export function isFinished(step: StepRecord): boolean {
 export function waitsForPerson(run: RunRecord): boolean {
   const step = currentStep(run);
   if (run.status !== 'waiting' || step === undefined) return false;
-  if (step.state === 'waiting-for-approval') return true;
-  return (
-    step.state === 'waiting-for-admin' && (step.verification === undefined || step.verification.gaveUpAt !== undefined)
-  );
+  return step.state === 'waiting-for-approval' || step.state === 'waiting-for-admin';
+}
+
+/** The step is waiting on a registered wait kind that is still looking. */
+export function isWaiting(
+  step: StepRecord | undefined,
+): step is StepRecord & { wait: NonNullable<StepRecord['wait']> } {
+  return step?.state === 'waiting' && isWaitActive(step.wait);
 }
 
 /** The step the run is on: the first one not done or skipped. */

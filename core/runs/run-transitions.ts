@@ -1,14 +1,14 @@
 import { isUpstreamError } from '../errors/upstream-error.js';
 import { isUserFacingError, UserFacingError } from '../user-facing-error.js';
 import type { ResourceBusyError } from './resource-locks.js';
-import type { RunRecord, StepProblem, StepRecord, Verification } from './run-record.js';
-import type { StepOutcome, WorldCheck } from './step-handler.js';
+import type { RunRecord, StepProblem, StepRecord } from './run-record.js';
+import type { StepOutcome } from './step-handler.js';
 
 export function withStep(run: RunRecord, stepId: string, change: Partial<StepRecord>): RunRecord {
   return { ...run, steps: run.steps.map((step) => (step.id === stepId ? { ...step, ...change } : step)) };
 }
 
-export function outcomeFields(outcome: StepOutcome, now: Date): Partial<StepRecord> {
+export function outcomeFields(outcome: Exclude<StepOutcome, { kind: 'wait' }>, now: Date): Partial<StepRecord> {
   const endedAt = now.toISOString();
   switch (outcome.kind) {
     case 'done':
@@ -20,7 +20,7 @@ export function outcomeFields(outcome: StepOutcome, now: Date): Partial<StepReco
         state: 'waiting-for-admin',
         message: outcome.message,
         guidance: outcome.guidance,
-        verification: undefined,
+        wait: undefined,
       };
     case 'waiting-for-approval':
       return { state: 'waiting-for-approval', message: outcome.message, approvalId: outcome.approvalId };
@@ -29,7 +29,7 @@ export function outcomeFields(outcome: StepOutcome, now: Date): Partial<StepReco
   }
 }
 
-export function messageOf(outcome: StepOutcome): string {
+export function messageOf(outcome: Exclude<StepOutcome, { kind: 'wait' }>): string {
   return outcome.kind === 'failed' ? outcome.problem.message : outcome.message;
 }
 
@@ -57,54 +57,4 @@ export function busyError(error: ResourceBusyError): UserFacingError {
     `${error.resource} is being worked on by run ${error.heldBy}.`,
     `Wait for run ${error.heldBy} to finish (type run ${error.heldBy}), or cancel it.`,
   );
-}
-
-const GAVE_UP_MESSAGE =
-  'I waited too long for the change to show up. Check CMGatewaySyncUploadWorker.log on the service connection point (uploads run every 15 minutes) and that the collection is in the upload scope, then press Verify again.';
-
-/** A guided step whose change has arrived. */
-export function verifiedFields(
-  step: StepRecord,
-  world: WorldCheck & { done: true },
-  now: Date,
-  attempts: number,
-): Partial<StepRecord> {
-  const at = now.toISOString();
-  return {
-    state: 'done',
-    endedAt: at,
-    message: `verified: ${world.message}`,
-    outcome: world.outcome,
-    verification: verificationAfter(step, attempts, at, undefined),
-  };
-}
-
-/** A guided step checked once more without the change there yet. */
-export function checkedFields(
-  step: StepRecord,
-  note: string,
-  now: Date,
-  attempts: number,
-  nextCheckAt: Date,
-): Partial<StepRecord> {
-  return {
-    message: note,
-    verification: verificationAfter(step, attempts, now.toISOString(), nextCheckAt.toISOString()),
-  };
-}
-
-export function gaveUpFields(verification: Verification, now: Date): Partial<StepRecord> {
-  return {
-    message: GAVE_UP_MESSAGE,
-    verification: { ...verification, gaveUpAt: now.toISOString(), nextCheckAt: undefined },
-  };
-}
-
-function verificationAfter(
-  step: StepRecord,
-  attempts: number,
-  lastCheckedAt: string,
-  nextCheckAt: string | undefined,
-): Verification | undefined {
-  return step.verification && { ...step.verification, attempts, lastCheckedAt, nextCheckAt };
 }

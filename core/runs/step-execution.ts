@@ -1,71 +1,79 @@
 import type { Actor } from '../actor.js';
-import type { Clock } from '../ports/clock.js';
-import { isIntuneApprovalRequired, type IntuneApprovalRequired } from '../maa/intune-approval-required.js';
 import type { PendingWrites } from './pending-writes.js';
 import type { RunAuditEvent } from './run-audit-outbox.js';
+import type { RunKernel } from './run-kernel.js';
 import { currentStep, type RunRecord, type StepRecord } from './run-record.js';
 import { describeFailure, messageOf, outcomeFields, withStep } from './run-transitions.js';
-import type { StepContext, StepHandler, StepOutcome } from './step-handler.js';
+import type { StepOutcome } from './step-handler.js';
+import type { StepKinds } from './step-kinds.js';
 import { isOutcomeUnknown } from './unknown-outcome.js';
+import type { WaitLoop } from './wait-loop.js';
 
-/** What the run engine lends to one step's execution. */
-export interface StepExecutionHost {
-  readonly clock: Clock;
-  readonly pendingWrites: PendingWrites;
-  stillOwns(runId: string): boolean;
-  handler(kind: string): StepHandler;
-  write(runId: string, change: (run: RunRecord) => RunRecord, events?: readonly RunAuditEvent[]): Promise<RunRecord>;
-  /** The justification the run's tenant writes carry (core/maa). */
-  justify(run: RunRecord): Promise<string | undefined>;
-  stepContext(run: RunRecord, actor: Actor, step: StepRecord, justification?: string): StepContext;
-  /** Intune Multi Admin Approval holds the step's write: the run waits for Intune. */
-  holdForIntune(runId: string, stepId: string, held: IntuneApprovalRequired, actor: Actor): Promise<void>;
-}
+/** The justification a run's tenant writes carry (core/maa/write-justifier.ts), or none. */
+export type Justify = (run: RunRecord) => Promise<string | undefined>;
 
 /**
  * Runs one step: waits for a write of an earlier attempt to settle, marks the step running, reads the world (a step
  * already true is done without performing it), performs it, and stores the outcome with its audit entry. A write whose
- * answer was lost, or one Intune holds, leaves the step waiting instead of failed.
+ * answer was lost leaves the step waiting to read the tenant; an error a wait kind claims (Intune holds the write) or
+ * an outcome that asks for a wait puts the step into that wait, never failed.
  */
-export async function executeStep(
-  host: StepExecutionHost,
-  run: RunRecord,
-  step: StepRecord,
-  actor: Actor,
-): Promise<void> {
-  if (!(await host.pendingWrites.settle(run.id, step)) || !host.stillOwns(run.id)) return;
-  const handler = host.handler(step.kind);
-  const now = host.clock.now().toISOString();
-  const running = await host.write(run.id, (current) => ({
-    ...withStep(current, step.id, { state: 'running', startedAt: step.startedAt ?? now, attempts: step.attempts + 1 }),
-    status: 'active',
-  }));
-  const justification = handler.changesTenant ? await host.justify(running) : undefined;
-  const current = currentStep(running) ?? step;
-  const context = host.stepContext(running, actor, current, justification);
-  let outcome: StepOutcome;
-  try {
-    const world = await handler.check(current, context);
-    outcome = world.done
-      ? { kind: 'done', message: `already done: ${world.message}`, outcome: world.outcome }
-      : await handler.perform(current, context);
-  } catch (error) {
-    if (isIntuneApprovalRequired(error)) return host.holdForIntune(run.id, step.id, error, actor);
-    if (isOutcomeUnknown(error)) {
-      return host.pendingWrites.recordUnknown(run.id, step.id, actor, (error as Error).message);
+export class StepExecution {
+  constructor(
+    private readonly kernel: RunKernel,
+    private readonly steps: StepKinds,
+    private readonly pendingWrites: PendingWrites,
+    private readonly waits: WaitLoop,
+    private readonly justify: Justify,
+  ) {}
+
+  async execute(run: RunRecord, step: StepRecord, actor: Actor): Promise<void> {
+    if (!(await this.pendingWrites.settle(run.id, step)) || !this.kernel.stillOwns(run.id)) return;
+    const handler = this.steps.get(step.kind);
+    const now = this.kernel.clock.now().toISOString();
+    const running = await this.kernel.write(run.id, (current) => ({
+      ...withStep(current, step.id, {
+        state: 'running',
+        startedAt: step.startedAt ?? now,
+        attempts: step.attempts + 1,
+      }),
+      status: 'active',
+    }));
+    const justification = handler.changesTenant ? await this.justify(running) : undefined;
+    const current = currentStep(running) ?? step;
+    const context = this.steps.context(running, actor, current, justification);
+    let outcome: StepOutcome;
+    try {
+      const world = await handler.check(current, context);
+      outcome = world.done
+        ? { kind: 'done', message: `already done: ${world.message}`, outcome: world.outcome }
+        : await handler.perform(current, context);
+    } catch (error) {
+      const claimed = this.waits.claim(error, current);
+      if (claimed) {
+        await this.waits.begin(run.id, step.id, claimed.kind, claimed.start);
+        return;
+      }
+      if (isOutcomeUnknown(error)) {
+        return this.pendingWrites.recordUnknown(run.id, step.id, actor, (error as Error).message);
+      }
+      outcome = { kind: 'failed', problem: describeFailure(error) };
+      context.log.warn({ err: error }, 'step failed');
     }
-    outcome = { kind: 'failed', problem: describeFailure(error) };
-    context.log.warn({ err: error }, 'step failed');
+    if (outcome.kind === 'wait') {
+      await this.waits.begin(run.id, step.id, outcome.wait, outcome.start);
+      return;
+    }
+    const changed = outcome.kind === 'done' || outcome.kind === 'failed';
+    const event: RunAuditEvent = {
+      actor,
+      action: `step.${outcome.kind}`,
+      details: { step: step.kind, stepId: step.id, message: messageOf(outcome) },
+    };
+    await this.kernel.write(
+      run.id,
+      (latest) => withStep(latest, step.id, outcomeFields(outcome, this.kernel.clock.now())),
+      handler.changesTenant || changed ? [event] : [],
+    );
   }
-  const changed = outcome.kind === 'done' || outcome.kind === 'failed';
-  const event: RunAuditEvent = {
-    actor,
-    action: `step.${outcome.kind}`,
-    details: { step: step.kind, stepId: step.id, message: messageOf(outcome) },
-  };
-  await host.write(
-    run.id,
-    (latest) => withStep(latest, step.id, outcomeFields(outcome, host.clock.now())),
-    handler.changesTenant || changed ? [event] : [],
-  );
 }

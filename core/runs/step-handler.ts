@@ -4,6 +4,8 @@ import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { TenantWrite } from '../ports/tenant-write.js';
 import type { RunRecord, StepProblem, StepRecord } from './run-record.js';
+import type { RunRequest } from './run-request.js';
+import type { WaitStart } from './wait-record.js';
 
 export interface StepContext {
   readonly run: RunRecord;
@@ -17,6 +19,8 @@ export interface StepContext {
    * before it is sent, so a lost answer is resolved by reading the tenant, never by a blind repeat.
    */
   readonly write: TenantWrite;
+  /** Starts a follow-up run (e.g. a re-planned request asks for approval again). */
+  startRun(request: RunRequest): Promise<RunRecord>;
 }
 
 export type StepOutcome =
@@ -24,6 +28,8 @@ export type StepOutcome =
   | { readonly kind: 'skipped'; readonly message: string }
   | { readonly kind: 'waiting-for-admin'; readonly message: string; readonly guidance: unknown }
   | { readonly kind: 'waiting-for-approval'; readonly message: string; readonly approvalId: string }
+  /** The step waits on a registered wait kind (wait-kind.ts) that checks something outside with backoff. */
+  | { readonly kind: 'wait'; readonly wait: string; readonly start: WaitStart<unknown> }
   | { readonly kind: 'failed'; readonly problem: StepProblem };
 
 export type WorldCheck =

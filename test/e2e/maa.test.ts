@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { intuneGateOf } from '../../core/maa/intune-gate.js';
 import { MEGAN, PATTI } from '../support/activities.js';
 import type { SandboxRequest } from '../support/sandbox-tenant.js';
 import { startWorkflowChat, type WorkflowChat } from './workflow-chat.js';
@@ -24,9 +25,9 @@ describe('Intune Multi Admin Approval carries held writes through, against the s
     const record = await chat.harness.services.approvals.requireRecord(approvalId);
     await chat.press('approval.approve', { approvalId }, 'approval-card', MEGAN);
     const run = await chat.waitForRun(record.runId, (candidate) =>
-      candidate.steps.some((step) => step.state === 'waiting-for-intune'),
+      candidate.steps.some((step) => step.state === 'waiting' && intuneGateOf(step) !== undefined),
     );
-    const requestId = run.steps.find((step) => step.intune)?.intune?.requestId ?? '';
+    const requestId = run.steps.map(intuneGateOf).find((gate) => gate !== undefined)?.requestId ?? '';
     await chat.harness.connector.waitFor(() => {
       const card = chat.progressCard(run.id).latest;
       return card.includes(requestId) && card.includes('Intune-MAA-Approvers');

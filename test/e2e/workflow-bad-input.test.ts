@@ -102,7 +102,7 @@ describe('Graph throttling while verifying', () => {
       10_000,
     );
     const done = await chat.waitForRun(runId, (run) => run.status === 'done');
-    expect(done.steps[1]?.verification?.attempts).toBe(3);
+    expect(done.steps[1]?.wait?.checks).toBe(3);
     const throttled = (await chat.tenant.requests()).filter(
       (request) =>
         request.path.startsWith('/graph/beta/deviceManagement/configManagerCollections') && request.status === 429,

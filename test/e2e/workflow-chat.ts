@@ -10,8 +10,6 @@ import type { RunRecord } from '../../core/runs/run-record.js';
 import type { VerifyPolicy } from '../../core/runs/verify-policy.js';
 import type { IntuneWaitPolicy } from '../../core/maa/intune-gate.js';
 import type { TenantServices } from '../../core/tenant-services.js';
-import { createHandOverStep } from '../../core/workflow/steps/hand-over-step.js';
-import { createPrerequisitesStep } from '../../core/workflow/steps/prerequisites-step.js';
 import type { ScenarioName } from '../../sandbox/index.js';
 import { ALEX, invokeActivity, messageActivity, type TestUser } from '../support/activities.js';
 import { startTestBot, type TestBot } from '../support/bot-harness.js';
@@ -65,7 +63,6 @@ export async function startWorkflowChat(options: WorkflowChatOptions): Promise<W
     commands: WORKFLOW_COMMANDS,
     ...(options.env ? { env: options.env } : {}),
   });
-  harness.services.runs.addHandlers([createPrerequisitesStep(services), createHandOverStep()]);
   const conversationId = `a:personal-${options.scenario}-${Date.now()}`;
   const connector = harness.connector;
   const place = { serviceUrl: connector.url, conversationId };

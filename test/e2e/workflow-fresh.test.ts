@@ -47,7 +47,7 @@ describe('the fresh walkthrough, through the bot against the sandbox tenant', ()
       (await chat.tenant.control('POST', 'console/collections/PS100042/cloud-sync', { endpointSecurity: true })).status,
     ).toBe(200);
     await chat.press('run.verify', { runId }, activityId);
-    await chat.waitForRun(runId, (run) => (run.steps[1]?.verification?.attempts ?? 0) >= 1);
+    await chat.waitForRun(runId, (run) => (run.steps[1]?.wait?.checks ?? 0) >= 1);
     expect((await chat.harness.services.runs.get(runId))?.steps[1]?.message).toMatch(/^Not there yet/);
 
     await chat.tenant.control('POST', 'clock/advance', { seconds: 30 });

@@ -33,4 +33,4 @@ export const EXCLUDED_APP_PROPERTIES = ['excludedApplicationIds', 'excludedApps'
 /** maa.md: the reference pages disagree on which permission each call needs [U]; we ask with the Read one. */
 export const MAA_READ_PERMISSION = 'DeviceManagementRBAC.Read.All';
 
-// Also a guess, kept in core because the card shows it: core/maa/maa-admin-center.ts (the admin center deep link).
+// Also a guess, kept with the card that shows it: cards/views/maa-admin-center.ts (the admin center deep link).

@@ -3,6 +3,7 @@ import { createMemoryAuditLog } from '../../../adapters/audit/memory-audit-log.j
 import { createMemoryStorage } from '../../../adapters/storage/memory-storage.js';
 import type { Actor } from '../../../core/actor.js';
 import { Membership } from '../../../core/access/membership.js';
+import { ApprovalRecords } from '../../../core/approvals/approval-records.js';
 import { approvalStep } from '../../../core/approvals/approval-step.js';
 import { ApprovalService } from '../../../core/approvals/approval-service.js';
 import type { ChangePlan, Planner } from '../../../core/approvals/change-plan.js';
@@ -89,21 +90,28 @@ function setup(
   const audit = options.audit ?? createMemoryAuditLog(clock);
   const tenant = options.tenant ?? new FakeTenant();
   const directory = new FakeDirectory();
-  const runs = new RunEngine({ storage, audit, clock, log: silentLogger, handlers: [tenant.step] });
-  const approvals = new ApprovalService({
+  const settings = {
+    approvers: [{ kind: 'group' as const, ref: 'AttachOps-Approvers', scopes: [] }],
+    quorum: options.quorum ?? 1,
+    ttlMs: options.ttlMs ?? 24 * 3_600_000,
+  };
+  const records = new ApprovalRecords({ storage, audit, clock, log: silentLogger, settings });
+  const runs = new RunEngine({
     storage,
+    audit,
+    clock,
+    log: silentLogger,
+    handlers: [tenant.step, approvalStep(records), planRecheckStep(records, [tenant.planner])],
+  });
+  const approvals = new ApprovalService({
+    records,
     audit,
     clock,
     log: silentLogger,
     runs,
     membership: new Membership(directory, clock, 60_000),
-    settings: {
-      approvers: [{ kind: 'group', ref: 'AttachOps-Approvers', scopes: [] }],
-      quorum: options.quorum ?? 1,
-      ttlMs: options.ttlMs ?? 24 * 3_600_000,
-    },
+    settings,
   });
-  runs.addHandlers([approvalStep(approvals), planRecheckStep(approvals, [tenant.planner])]);
   return { clock, storage, audit, tenant, directory, runs, approvals };
 }
 

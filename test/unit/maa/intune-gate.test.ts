@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { IntuneApprovalRequired } from '../../../core/maa/intune-approval-required.js';
+import { intuneApprovalWait } from '../../../core/maa/intune-approval-wait.js';
 import {
   afterIntuneCheck,
   endedProblem,
-  heldFields,
+  heldStart,
   type IntuneGate,
   nextIntuneCheckDelay,
 } from '../../../core/maa/intune-gate.js';
+import { silentLogger } from '../../../core/ports/logger.js';
 import { buildJustification, MAX_JUSTIFICATION_CHARS } from '../../../core/maa/tenant-write.js';
 import type { IntuneApprovalRequest, IntuneRequestStatus } from '../../../core/ports/intune-approvals.js';
 
@@ -15,9 +17,7 @@ const POLICY = { firstMs: 1_000, factor: 2, maxMs: 8_000 };
 const held = new IntuneApprovalRequired('code-1', 'create policy', { method: 'POST', path: '/x', body: { a: 1 } });
 
 function gate(): IntuneGate {
-  const fields = heldFields(held, NOW);
-  if (!fields.intune) throw new Error('no gate');
-  return fields.intune;
+  return heldStart(held, NOW).state;
 }
 
 const request = (status: IntuneRequestStatus, extra: Partial<IntuneApprovalRequest> = {}): IntuneApprovalRequest => ({
@@ -29,31 +29,37 @@ const request = (status: IntuneRequestStatus, extra: Partial<IntuneApprovalReque
 });
 
 describe('the Intune gate of a held write', () => {
-  it('holds the step with the code and the exact write, and looks at the request at once', () => {
-    const fields = heldFields(held, NOW);
-    expect(fields.state).toBe('waiting-for-intune');
-    expect(fields.intune).toMatchObject({
+  it('holds the step with the code and the exact write, and audits the hold with the transition', () => {
+    const start = heldStart(held, NOW);
+    expect(start.state).toMatchObject({
       requestId: 'code-1',
       status: 'needsApproval',
-      checks: 0,
       heldWrite: { method: 'POST', path: '/x', body: { a: 1 } },
-      nextCheckAt: NOW.toISOString(),
+      heldAt: NOW.toISOString(),
     });
-    expect(fields.message).toContain('Intune holds this change for Multi Admin Approval (request code-1)');
+    expect(start.message).toContain('Intune holds this change for Multi Admin Approval (request code-1)');
+    expect(start.events?.map((event) => event.action)).toEqual(['intune.held']);
+  });
+
+  it('is claimed by the Intune wait kind only for a held write', () => {
+    const kind = intuneApprovalWait({ approvals: undefined, policy: POLICY, log: silentLogger });
+    const step = { id: 's1', kind: 'write', title: 'w', state: 'running' as const, input: {}, attempts: 1 };
+    expect(kind.startsFrom?.(held, step, NOW)?.state).toMatchObject({ requestId: 'code-1' });
+    expect(kind.startsFrom?.(new Error('refused'), step, NOW)).toBeUndefined();
   });
 
   it('keeps waiting while nobody decided, looking less often each time up to the cap', () => {
+    const kind = intuneApprovalWait({ approvals: undefined, policy: POLICY, log: silentLogger });
     let current = gate();
     const gaps: number[] = [];
-    for (let look = 0; look < 6; look += 1) {
-      const next = afterIntuneCheck(current, request('needsApproval'), NOW, POLICY);
+    for (let look = 1; look <= 6; look += 1) {
+      const next = afterIntuneCheck(current, request('needsApproval'));
       expect(next.verdict).toBe('wait');
-      gaps.push(Date.parse(next.gate.nextCheckAt ?? '') - NOW.getTime());
+      gaps.push(kind.nextDelayMs(look));
       current = next.gate;
     }
     expect(gaps).toEqual([2_000, 4_000, 8_000, 8_000, 8_000, 8_000]);
     expect(current).toMatchObject({
-      checks: 6,
       expiresAt: '2026-11-26T09:00:00Z',
       approverGroups: ['Intune-MAA-Approvers'],
     });
@@ -62,10 +68,10 @@ describe('the Intune gate of a held write', () => {
 
   it('resends on approved (and on completed), ends on rejected, cancelled, expired or a request Intune forgot', () => {
     const verdicts = (['approved', 'completed', 'rejected', 'cancelled', 'expired', 'unknownFutureValue'] as const).map(
-      (status) => afterIntuneCheck(gate(), request(status), NOW, POLICY).verdict,
+      (status) => afterIntuneCheck(gate(), request(status)).verdict,
     );
     expect(verdicts).toEqual(['resend', 'resend', 'ended', 'ended', 'ended', 'wait']);
-    const forgotten = afterIntuneCheck(gate(), undefined, NOW, POLICY);
+    const forgotten = afterIntuneCheck(gate(), undefined);
     expect(forgotten).toMatchObject({ verdict: 'ended', gate: { status: 'cancelled' } });
   });
 
@@ -73,8 +79,6 @@ describe('the Intune gate of a held write', () => {
     const rejected = afterIntuneCheck(
       gate(),
       request('rejected', { approver: 'Patti Fernandez', approvalJustification: 'Not during the freeze' }),
-      NOW,
-      POLICY,
     ).gate;
     expect(endedProblem(rejected).message).toBe(
       'rejected in Intune by Patti Fernandez: Not during the freeze. Nothing was changed.',

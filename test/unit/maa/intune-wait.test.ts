@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryAuditLog } from '../../../adapters/audit/memory-audit-log.js';
 import { createMemoryStorage } from '../../../adapters/storage/memory-storage.js';
 import type { Actor } from '../../../core/actor.js';
+import { intuneApprovalWait } from '../../../core/maa/intune-approval-wait.js';
 import { silentLogger } from '../../../core/ports/logger.js';
 import type { Storage } from '../../../core/ports/storage.js';
 import { RunEngine } from '../../../core/runs/run-engine.js';
@@ -21,11 +22,10 @@ function engineOver(storage: Storage, intune: FakeIntune, clock = new FakeClock(
     clock,
     log: silentLogger,
     handlers: [intune.handler()],
-    intuneApprovals: intune,
-    intuneWaitPolicy: POLICY,
+    waits: [intuneApprovalWait({ approvals: intune, policy: POLICY, log: silentLogger })],
+    justify: () => Promise.resolve('approved in Teams by Megan Bowen'),
     newRunId: () => `r-${++counter}`,
   });
-  engine.justifyTenantWritesWith(() => Promise.resolve('approved in Teams by Megan Bowen'));
   return { engine, audit, clock };
 }
 
@@ -108,7 +108,7 @@ describe('a run whose write Intune holds for Multi Admin Approval', () => {
     const first = engineOver(storage, intune);
     const run = await start(first.engine);
     await first.engine.advance(run.id, alex);
-    expect((await first.engine.get(run.id))?.steps[0]?.state).toBe('waiting-for-intune');
+    expect((await first.engine.get(run.id))?.steps[0]?.state).toBe('waiting');
     await first.engine.stop();
 
     intune.script = ['approved'];
@@ -131,7 +131,12 @@ describe('a run whose write Intune holds for Multi Admin Approval', () => {
     await first.engine.store.update(run.id, (current) => ({
       ...current,
       steps: current.steps.map((step) =>
-        step.intune ? { ...step, intune: { ...step.intune, status: 'approved', resendStartedAt: 'x' } } : step,
+        step.wait
+          ? {
+              ...step,
+              wait: { ...step.wait, state: { ...Object(step.wait.state), status: 'approved', resendStartedAt: 'x' } },
+            }
+          : step,
       ),
     }));
     intune.facts.add('policy');
@@ -158,7 +163,7 @@ describe('a run whose write Intune holds for Multi Admin Approval', () => {
 
     intune.script = ['approved'];
     const refreshed = engineOver(storage, intune);
-    await refreshed.engine.refreshIntune(run.id, alex);
+    await refreshed.engine.refresh(run.id, alex);
     await refreshed.engine.idle();
     expect(intune.reads.length).toBe(readsBefore + 1);
     expect((await refreshed.engine.get(run.id))?.status).toBe('done');

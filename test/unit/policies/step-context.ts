@@ -31,6 +31,7 @@ function context(step: StepRecord): StepContext {
     log: silentLogger,
     audit: createMemoryAuditLog(clock),
     write: { ref: `r-1.${step.id}`, beforeSend: async () => undefined },
+    startRun: () => Promise.reject(new Error('this step starts no run')),
   };
 }
 

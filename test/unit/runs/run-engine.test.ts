@@ -102,7 +102,7 @@ describe('RunEngine', () => {
     await engine.idle();
     const step = (await engine.get(run.id))?.steps[0];
     expect(step?.state).toBe('waiting-for-admin');
-    expect(step?.verification?.gaveUpAt).toBe(clock.now().toISOString());
+    expect(step?.wait?.gaveUpAt).toBe(clock.now().toISOString());
     expect(clock.sleeps.length).toBeGreaterThan(1);
     expect(step?.message).toContain('CMGatewaySyncUploadWorker.log');
     expect(world.performed).toEqual(['never']);

@@ -34,6 +34,7 @@ export function stepContext(step: StepRecord, requestedBy: Actor = alex, actor: 
     log: silentLogger,
     audit: createMemoryAuditLog(clock),
     write: { ref: `r-1.${step.id}`, beforeSend: async () => undefined },
+    startRun: () => Promise.reject(new Error('this step starts no run')),
   };
 }
 

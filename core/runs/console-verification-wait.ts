@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { WaitKind } from './wait-kind.js';
+import { nextVerifyDelay, type VerifyPolicy } from './verify-policy.js';
+
+export const CONSOLE_VERIFICATION = 'console-verification';
+
+const GAVE_UP_MESSAGE =
+  'I waited too long for the change to show up. Check CMGatewaySyncUploadWorker.log on the service connection point (uploads run every 15 minutes) and that the collection is in the upload scope, then press Verify again.';
+
+/**
+ * A console step (attach, enable) is done by an admin in the ConfigMgr console; after they press Verify the change takes
+ * a while to sync. This wait reads the step's world with backoff until the change is there, and hands the step back to
+ * the admin when it does not arrive in time (they can press Verify again).
+ */
+export function consoleVerificationWait(policy: VerifyPolicy): WaitKind<Record<string, never>> {
+  return {
+    kind: CONSOLE_VERIFICATION,
+    state: z.object({}).strict() as z.ZodType<Record<string, never>>,
+    nextDelayMs: (checks) => nextVerifyDelay(policy, checks),
+    async check(look) {
+      const world = await look.worldCheck();
+      const checks = look.wait.checks + 1;
+      if (!world.done) {
+        return {
+          kind: 'pending',
+          note: `Not there yet (check ${checks}); changes take a while to sync, I keep checking.`,
+        };
+      }
+      return {
+        kind: 'done',
+        message: `verified: ${world.message}`,
+        outcome: world.outcome,
+        events: [
+          {
+            actor: look.actor,
+            action: 'step.verified',
+            details: { step: look.step.kind, stepId: look.step.id, attempts: checks },
+          },
+        ],
+      };
+    },
+    expired: (look) => ({
+      kind: 'gave-up',
+      note: GAVE_UP_MESSAGE,
+      events: [{ actor: look.actor, action: 'step.verification-timed-out', details: { stepId: look.step.id } }],
+    }),
+  };
+}
+
+/** When a verification that starts now gives up. */
+export function verificationExpiry(policy: VerifyPolicy, now: Date): string {
+  return new Date(now.getTime() + policy.giveUpAfterMs).toISOString();
+}

@@ -1,0 +1,19 @@
+import type { RunRecord } from './run-record.js';
+import type { RunKernelParts } from './run-kernel.js';
+import type { StepHandler } from './step-handler.js';
+import type { VerifyPolicy } from './verify-policy.js';
+import type { WaitKind } from './wait-kind.js';
+
+/** Everything the run engine is built from, in one call (bot/wiring/create-app-services.ts). */
+export interface RunEngineOptions extends RunKernelParts {
+  /** The step kinds (step-handler.ts). */
+  readonly handlers: readonly StepHandler[];
+  /** Wait kinds beyond console verification, which is always there (wait-kind.ts). */
+  readonly waits?: readonly WaitKind[];
+  readonly verifyPolicy?: VerifyPolicy;
+  /** The justification every tenant write of a run carries (built from the approved request; see core/maa). */
+  readonly justify?: (run: RunRecord) => Promise<string | undefined>;
+  readonly newRunId?: () => string;
+  /** How long after an attempt starts a tenant write may still land: the upstream request timeout (GRAPH_TIMEOUT). */
+  readonly writeSettleMs?: number;
+}
