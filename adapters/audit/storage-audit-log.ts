@@ -3,6 +3,7 @@ import { positionAfter } from '../../core/audit/hash-chain.js';
 import type { AuditEntry, AuditEntryInput, AuditLog, StoredAuditRecord } from '../../core/ports/audit-log.js';
 import { type Clock, systemClock } from '../../core/ports/clock.js';
 import { isETagConflict, type Storage } from '../../core/ports/storage.js';
+import { ConflictBudgetExceededError, MAX_CONFLICTS_IN_A_ROW } from '../../core/storage/conflict-budget.js';
 import { AuditLogCorruptError, parseAuditEntry } from './audit-entry-schema.js';
 import { createSerialQueue } from './serial-queue.js';
 import { z } from 'zod';
@@ -53,7 +54,7 @@ export function createStorageAuditLog(options: StorageAuditLogOptions): AuditLog
   };
 
   const appendNow = async (input: AuditEntryInput): Promise<AuditEntry> => {
-    for (;;) {
+    for (let conflicts = 0; conflicts < MAX_CONFLICTS_IN_A_ROW; conflicts += 1) {
       const last = await findHead();
       const entry = buildAuditEntry(input, positionAfter(last), clock.now());
       try {
@@ -65,6 +66,7 @@ export function createStorageAuditLog(options: StorageAuditLogOptions): AuditLog
         head = last;
       }
     }
+    throw new ConflictBudgetExceededError(ENTRY_PREFIX);
   };
 
   /** Reads only: the end of the log in O(log n) gets when this instance has not seen it yet (never a full listing). */

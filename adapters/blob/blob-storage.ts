@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ContainerClient } from '@azure/storage-blob';
 import { z } from 'zod';
 import { type Logger, silentLogger } from '../../core/ports/logger.js';
@@ -10,13 +11,18 @@ import {
 } from '../../core/ports/storage.js';
 import { compareKeys } from '../storage/compare-keys.js';
 import { createKeyedLock } from '../../core/storage/keyed-lock.js';
-import { isConditionFailure, isNotFound } from './blob-errors.js';
+import { isLostRace, isNotFound } from './blob-errors.js';
 import { blobNameOf, blobPrefixOf } from './blob-name.js';
 import { readBody } from './read-body.js';
 
 const BLOBS_READ_AT_ONCE = 16;
 
 const storedBlobSchema = z.object({ key: z.string(), value: z.unknown().optional() });
+/**
+ * Blob metadata naming the put that wrote a blob: when the SDK's retry replays a PUT that had already succeeded, the
+ * replay meets that write as 409/412; the id says it was ours (two writers may well write the same JSON).
+ */
+const WRITE_ID_METADATA = 'attachopswrite';
 
 export interface BlobStorageOptions {
   /** The container; created when missing. Several processes may share it. */
@@ -54,8 +60,19 @@ export async function createBlobStorage(options: BlobStorageOptions): Promise<St
   };
 
   const conflictOr = (key: string, error: unknown, conditional: boolean): never => {
-    if (isConditionFailure(error) || (conditional && isNotFound(error))) throw new ETagConflictError(key);
+    if (isLostRace(error) || (conditional && isNotFound(error))) throw new ETagConflictError(key);
     throw error;
+  };
+
+  /** After a lost race on our own put: the blob's ETag if the blob is the one this put wrote (a replayed PUT). */
+  const ownWriteETag = async (blobName: string, writeId: string): Promise<string | undefined> => {
+    try {
+      const properties = await container.getBlobClient(blobName).getProperties();
+      return properties.metadata?.[WRITE_ID_METADATA] === writeId ? properties.etag : undefined;
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
   };
 
   return {
@@ -65,15 +82,23 @@ export async function createBlobStorage(options: BlobStorageOptions): Promise<St
     },
     put(key: string, value: unknown, conditions?: PutOptions) {
       const text = JSON.stringify({ key, value });
+      const blobName = blobNameOf(key);
+      const writeId = randomUUID();
       return writes.run(key, async () => {
         try {
-          const response = await container.getBlockBlobClient(blobNameOf(key)).upload(text, Buffer.byteLength(text), {
+          const response = await container.getBlockBlobClient(blobName).upload(text, Buffer.byteLength(text), {
             conditions: { ifMatch: conditions?.ifMatch, ifNoneMatch: conditions?.ifNoneMatch },
             blobHTTPHeaders: { blobContentType: 'application/json' },
+            metadata: { [WRITE_ID_METADATA]: writeId },
           });
           if (response.etag === undefined) throw new Error(`blob storage: no ETag came back for "${key}"`);
           return response.etag;
         } catch (error) {
+          const own = isLostRace(error) ? await ownWriteETag(blobName, writeId) : undefined;
+          if (own !== undefined) {
+            logger.info({ key }, 'blob storage: a retried write met its own earlier attempt; the write stands');
+            return own;
+          }
           return conflictOr(key, error, conditions?.ifMatch !== undefined);
         }
       });

@@ -11,6 +11,8 @@ const identityErrorNames = new Set([
   'CredentialUnavailableError',
   'AuthenticationRequiredError',
 ]);
+/** The name bot/upstream/token-failures.ts gives a token request that failed without a refusal. */
+const TOKEN_SERVICE_UNAVAILABLE = 'TokenServiceUnavailable';
 const thrownSchema = z.object({ code: z.string().nullish(), message: z.string().optional() });
 
 /** No HTTP answer came back (or its body broke off); `delivery` says whether the service may have seen the request. */
@@ -110,6 +112,8 @@ export function noResponseError(
   if (code !== undefined && identityErrorNames.has(code)) {
     return new UpstreamUnauthorized({ upstream: 'identity', ...failure });
   }
+  // No token (bot/upstream/token-failures.ts): the Graph request never left, so it is safe to try again, write or not.
+  if (code === TOKEN_SERVICE_UNAVAILABLE) return new GraphNoAnswer('not-sent', 'no token', clientRequestId);
   return new UpstreamUnavailable(
     { upstream: 'graph', ...failure, ...(code === undefined ? {} : { serviceCode: code }) },
     1,

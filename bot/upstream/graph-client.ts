@@ -2,6 +2,7 @@ import { ClientCertificateCredential, ClientSecretCredential, type TokenCredenti
 import { AuthenticationHandler, Client, TelemetryHandler } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
 import { TimedFetchHandler } from '../../adapters/graph/timed-fetch-handler.js';
+import { explainedCredential } from './token-failures.js';
 
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
@@ -14,6 +15,8 @@ export interface UpstreamIdentityConfig {
   readonly certificatePath?: string;
   /** e.g. https://login.microsoftonline.com (the sandbox: https://127.0.0.1:PORT/login). */
   readonly authorityHost: string;
+  /** UPSTREAM_RETRY_BUDGET: a token request, the SDK's retries included, ends within this (default 60 s, its default). */
+  readonly tokenDeadlineMs?: number;
 }
 
 export interface GraphClientConfig extends UpstreamIdentityConfig {
@@ -23,15 +26,30 @@ export interface GraphClientConfig extends UpstreamIdentityConfig {
   readonly requestTimeoutMs: number;
 }
 
-/** The app's one credential, shared by Graph and the AdminService Bearer transport. */
+/**
+ * The app's one credential, shared by Graph and the AdminService Bearer transport. Its token requests are retried by the
+ * SDK's own pipeline (5xx, 408, resets, timeouts: @azure/core-rest-pipeline's default retry, 3 retries with backoff);
+ * explainedCredential bounds them by the retry budget and says which setting to check when Entra ID refuses them.
+ */
 export function createUpstreamCredential(config: UpstreamIdentityConfig): TokenCredential {
-  const options = { authorityHost: config.authorityHost, disableInstanceDiscovery: true };
+  const options = {
+    authorityHost: config.authorityHost,
+    disableInstanceDiscovery: true,
+    retryOptions: { maxRetries: 3 },
+  };
   if (config.clientSecret && config.certificatePath)
     throw new Error('configure either a client secret or a certificate for Graph, not both');
+  const deadlineMs = config.tokenDeadlineMs ?? 60_000;
   if (config.certificatePath)
-    return new ClientCertificateCredential(config.tenantId, config.clientId, config.certificatePath, options);
+    return explainedCredential(
+      new ClientCertificateCredential(config.tenantId, config.clientId, config.certificatePath, options),
+      { secretSetting: 'GRAPH_CLIENT_CERTIFICATE_FILE', deadlineMs },
+    );
   if (config.clientSecret)
-    return new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, options);
+    return explainedCredential(
+      new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, options),
+      { secretSetting: 'GRAPH_CLIENT_SECRET', deadlineMs },
+    );
   throw new Error('configure a client secret or a certificate for Graph');
 }
 

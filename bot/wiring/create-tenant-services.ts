@@ -37,6 +37,7 @@ export function createTenantServices(parts: TenantParts): TenantServices {
     clientSecret: parts.tenant.clientSecret,
     certificatePath: parts.tenant.clientCertificateFile,
     authorityHost: parts.tenant.authorityHost.replace(/\/$/, ''),
+    tokenDeadlineMs: parts.tenant.retryBudgetMs,
   };
   const credential = createUpstreamCredential(identity);
   const client = createGraphClient(

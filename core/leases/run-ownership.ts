@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../actor.js';
 import type { Logger } from '../ports/logger.js';
 import { isETagConflict, type Storage } from '../ports/storage.js';
+import { ConflictBudgetExceededError, MAX_CONFLICTS_IN_A_ROW } from '../storage/conflict-budget.js';
 import { type HeldLease, keepLease } from './held-lease.js';
 import type { LeaseStore } from './lease-store.js';
 
@@ -85,7 +86,7 @@ export class LeasedRunOwnership implements RunOwnership {
 
   /** The actor of a pending wake-up, which is then gone; undefined when nobody asked. */
   private async takeWake(runId: string): Promise<Actor | undefined> {
-    for (;;) {
+    for (let conflicts = 0; conflicts < MAX_CONFLICTS_IN_A_ROW; conflicts += 1) {
       const item = await this.storage.get(WAKE_PREFIX + runId);
       if (!item) return undefined;
       try {
@@ -96,5 +97,6 @@ export class LeasedRunOwnership implements RunOwnership {
       }
       return wakeSchema.safeParse(item.value).data?.actor ?? { channelUserId: 'attachops', name: 'AttachOps' };
     }
+    throw new ConflictBudgetExceededError(WAKE_PREFIX + runId);
   }
 }
