@@ -1,8 +1,11 @@
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headings, isDirectory, isFile, readText } from './doc-tree.js';
+import { codeSpans, headings, isDirectory, isFile, readText } from './doc-tree.js';
 
 const DOCS = ['README.md', 'CONTRIBUTING.md', 'docs/operations.md', 'docs/architecture.md'];
+/** A file path from the repository root, as the docs write it in code spans. */
+const REPO_PATH =
+  /^(?:bot|cards|core|adapters|sandbox|test|scripts|bench|docs|manifest)\/[\w./-]+\.(?:ts|mjs|json|md)$/;
 
 /** GitHub's anchor for a heading: lower case, punctuation other than hyphens dropped, spaces as hyphens. */
 function anchorOf(heading: string): string {
@@ -30,6 +33,16 @@ function brokenLinks(doc: string): string[] {
 describe('links between the docs', () => {
   it('point at files and headings that exist', () => {
     expect(DOCS.flatMap(brokenLinks)).toEqual([]);
+  });
+
+  it('name only repository files that exist (a file that moved is renamed in the docs too)', () => {
+    const named = DOCS.flatMap((doc) =>
+      codeSpans(readText(doc))
+        .filter((span) => REPO_PATH.test(span))
+        .map((span) => ({ doc, span })),
+    );
+    expect(named.length).toBeGreaterThan(100);
+    expect(named.filter(({ span }) => !isFile(span)).map(({ doc, span }) => `${doc}: ${span}`)).toEqual([]);
   });
 
   it('make anchors as GitHub does', () => {

@@ -65,7 +65,8 @@ export function headings(markdown: string): string[] {
     .map((line) => line.replace(/^#+ /, ''));
 }
 
-/** The contents of the inline code spans of a text (`a`, `b`). */
+/** The contents of the inline code spans of a text (`a`, `b`); fenced blocks are not spans. */
 export function codeSpans(text: string): string[] {
-  return [...text.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
+  const prose = text.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '');
+  return [...prose.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
 }
