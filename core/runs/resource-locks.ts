@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isETagConflict, type Storage } from '../ports/storage.js';
+import { ConflictBudgetExceededError, MAX_CONFLICTS_IN_A_ROW } from '../storage/conflict-budget.js';
 
 const PREFIX = 'lock/';
 const lockSchema = z.object({ runId: z.string() });
@@ -58,7 +59,7 @@ export class ResourceLocks {
 
   private async acquireOne(resource: string, runId: string, takeOverFrom: string | undefined): Promise<void> {
     const key = PREFIX + resource.toLowerCase();
-    for (;;) {
+    for (let conflicts = 0; conflicts < MAX_CONFLICTS_IN_A_ROW; conflicts += 1) {
       const item = await this.storage.get(key);
       try {
         if (!item) {
@@ -76,5 +77,6 @@ export class ResourceLocks {
         if (!isETagConflict(error)) throw error;
       }
     }
+    throw new ConflictBudgetExceededError(key);
   }
 }
