@@ -1,11 +1,11 @@
-import type { StepHandler, StepOutcome, WorldCheck } from '../runs/step-handler.js';
+import { defineStepKind, type StepHandler, type StepOutcome, type WorldCheck } from '../runs/step-handler.js';
 import type { ApprovalRecord } from './approval-record.js';
 import { APPROVAL_STEP, type ApprovalRecords } from './approval-records.js';
 
 /** The run waits here until the request is decided; a rejection, cancellation or expiry ends the run. */
 export function approvalStep(approvals: ApprovalRecords): StepHandler {
   const load = async (approvalId: unknown): Promise<ApprovalRecord> => approvals.requireRecord(String(approvalId));
-  return {
+  return defineStepKind({
     kind: APPROVAL_STEP,
     changesTenant: false,
     async check(step): Promise<WorldCheck> {
@@ -58,5 +58,5 @@ export function approvalStep(approvals: ApprovalRecords): StepHandler {
           };
       }
     },
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import type { StepHandler, StepOutcome, WorldCheck } from '../runs/step-handler.js';
+import { defineStepKind, type StepHandler, type StepOutcome, type WorldCheck } from '../runs/step-handler.js';
 import { planHash, type Planner } from './change-plan.js';
 import { PLAN_RECHECK_STEP, type ApprovalRecords } from './approval-records.js';
 
@@ -14,7 +14,7 @@ export function planRecheckStep(approvals: ApprovalRecords, planners: readonly P
     const plan = await planner.plan(record.plan.intent);
     return { record, plan, unchanged: planHash(plan) === record.planHash };
   };
-  return {
+  return defineStepKind({
     kind: PLAN_RECHECK_STEP,
     changesTenant: false,
     async check(step): Promise<WorldCheck> {
@@ -33,5 +33,5 @@ export function planRecheckStep(approvals: ApprovalRecords, planners: readonly P
         },
       };
     },
-  };
+  });
 }

@@ -3,7 +3,7 @@ import type { IntuneApprovalRequest, IntuneApprovals } from '../ports/intune-app
 import type { Logger } from '../ports/logger.js';
 import { describeFailure } from '../runs/run-transitions.js';
 import type { WorldCheck } from '../runs/step-handler.js';
-import type { WaitKind, WaitLook, WaitVerdict } from '../runs/wait-kind.js';
+import { defineWaitKind, type WaitKind, type WaitLook, type WaitVerdict } from '../runs/wait-kind.js';
 import { isIntuneApprovalRequired } from './intune-approval-required.js';
 import {
   afterIntuneCheck,
@@ -135,7 +135,7 @@ export function intuneApprovalWait(parts: IntuneApprovalWaitParts): WaitKind<Int
     return parts.approvals;
   }
 
-  return {
+  return defineWaitKind({
     kind: INTUNE_APPROVAL,
     state: intuneGateSchema,
     nextDelayMs: (checks) => nextIntuneCheckDelay(policy, checks + 1),
@@ -160,5 +160,5 @@ export function intuneApprovalWait(parts: IntuneApprovalWaitParts): WaitKind<Int
         );
       }
     },
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import { type AssignmentTarget, sameTarget } from '../policy/assignment-target.js';
 import type { EndpointSecurityPolicies } from '../ports/endpoint-security-policies.js';
-import type { StepHandler, StepOutcome, WorldCheck } from '../runs/step-handler.js';
+import { defineStepKind, type StepHandler, type StepOutcome, type WorldCheck } from '../runs/step-handler.js';
 import { parseAssignInput, POLICY_STEP_KINDS } from './policy-step-kinds.js';
 
 /**
@@ -10,7 +10,7 @@ import { parseAssignInput, POLICY_STEP_KINDS } from './policy-step-kinds.js';
  * the set is never doubled nor a concurrent addition overwritten by a blind repeat.
  */
 export function createPolicyAssignStep(policies: EndpointSecurityPolicies): StepHandler {
-  return {
+  return defineStepKind({
     kind: POLICY_STEP_KINDS.assign,
     changesTenant: true,
     async check(step): Promise<WorldCheck> {
@@ -45,7 +45,7 @@ export function createPolicyAssignStep(policies: EndpointSecurityPolicies): Step
         outcome: { policyId, assignments: union.length, added: added.length },
       };
     },
-  };
+  });
 }
 
 function missingFrom(current: readonly AssignmentTarget[], wanted: readonly AssignmentTarget[]): AssignmentTarget[] {

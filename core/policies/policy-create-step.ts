@@ -1,5 +1,5 @@
 import type { EndpointSecurityPolicies } from '../ports/endpoint-security-policies.js';
-import type { StepHandler, StepOutcome, WorldCheck } from '../runs/step-handler.js';
+import { defineStepKind, type StepHandler, type StepOutcome, type WorldCheck } from '../runs/step-handler.js';
 import { sameDraft } from './draft-diff.js';
 import { findOwnPolicy } from './own-policy.js';
 import { findPolicyByWriteRef } from './policy-by-write-ref.js';
@@ -13,7 +13,7 @@ import { parseCreateInput, POLICY_STEP_KINDS } from './policy-step-kinds.js';
  * engine shows that as the step's problem.
  */
 export function createPolicyCreateStep(policies: EndpointSecurityPolicies): StepHandler {
-  return {
+  return defineStepKind({
     kind: POLICY_STEP_KINDS.create,
     changesTenant: true,
     async check(step, context): Promise<WorldCheck> {
@@ -52,5 +52,5 @@ export function createPolicyCreateStep(policies: EndpointSecurityPolicies): Step
         outcome: { policyId: created.id, requestKey },
       };
     },
-  };
+  });
 }

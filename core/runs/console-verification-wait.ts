@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { WaitKind } from './wait-kind.js';
+import { defineWaitKind, type WaitKind } from './wait-kind.js';
 import { nextVerifyDelay, type VerifyPolicy } from './verify-policy.js';
 
 export const CONSOLE_VERIFICATION = 'console-verification';
@@ -13,7 +13,7 @@ const GAVE_UP_MESSAGE =
  * the admin when it does not arrive in time (they can press Verify again).
  */
 export function consoleVerificationWait(policy: VerifyPolicy): WaitKind<Record<string, never>> {
-  return {
+  return defineWaitKind({
     kind: CONSOLE_VERIFICATION,
     state: z.object({}).strict() as z.ZodType<Record<string, never>>,
     nextDelayMs: (checks) => nextVerifyDelay(policy, checks),
@@ -44,7 +44,7 @@ export function consoleVerificationWait(policy: VerifyPolicy): WaitKind<Record<s
       note: GAVE_UP_MESSAGE,
       events: [{ actor: look.actor, action: 'step.verification-timed-out', details: { stepId: look.step.id } }],
     }),
-  };
+  });
 }
 
 /** When a verification that starts now gives up. */

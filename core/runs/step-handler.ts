@@ -46,3 +46,8 @@ export interface StepHandler {
   check(step: StepRecord, context: StepContext): Promise<WorldCheck>;
   perform(step: StepRecord, context: StepContext): Promise<StepOutcome>;
 }
+
+/** Declares a step kind (CONTRIBUTING.md, "Add a step kind"); register it in bot/wiring/step-handlers.ts. */
+export function defineStepKind(handler: StepHandler): StepHandler {
+  return handler;
+}

@@ -63,3 +63,8 @@ export interface WaitKind<S = unknown> {
   /** The run is cancelled while the wait is active: undo what the wait holds outside (best effort). */
   withdraw?(look: Omit<WaitLook<S>, 'worldCheck' | 'save'>): Promise<void>;
 }
+
+/** Declares a wait kind (CONTRIBUTING.md, "Add a wait kind"); register it with the run engine's `waits`. */
+export function defineWaitKind<S>(kind: WaitKind<S>): WaitKind<S> {
+  return kind;
+}

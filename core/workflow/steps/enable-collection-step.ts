@@ -1,5 +1,5 @@
 import type { CollectionSummary, SiteInfo } from '../../ports/configmgr-gateway.js';
-import type { StepHandler, WorldCheck } from '../../runs/step-handler.js';
+import { defineStepKind, type StepHandler, type WorldCheck } from '../../runs/step-handler.js';
 import type { TenantServices } from '../../tenant-services.js';
 import { buildEnableCollectionGuidance } from '../enable-collection-guidance.js';
 import { blocked, failedOutcome, fromResult, type Gate, passed, publicCloudGate, valueOrThrow } from '../gates.js';
@@ -16,7 +16,7 @@ import { coveredByScope } from '../scope-coverage.js';
 
 /** The Cloud Sync "endpoint security" option of one collection: gated, guided in the console, verified in Intune. */
 export function createEnableCollectionStep(services: TenantServices): StepHandler {
-  return {
+  return defineStepKind({
     kind: STEP_KINDS.enableCollection,
     changesTenant: true,
     async check(step): Promise<WorldCheck> {
@@ -45,7 +45,7 @@ export function createEnableCollectionStep(services: TenantServices): StepHandle
         guidance: buildEnableCollectionGuidance(site, collection),
       };
     },
-  };
+  });
 }
 
 /** In the order the console would refuse: the collection, the hierarchy, the upload scope, the site, the cloud. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StepHandler, StepOutcome, WorldCheck } from '../../runs/step-handler.js';
+import { defineStepKind, type StepHandler, type StepOutcome, type WorldCheck } from '../../runs/step-handler.js';
 import { parseInput } from '../step-kinds.js';
 
 export const HAND_OVER_STEP_KIND = 'hand-over';
@@ -21,7 +21,7 @@ export function nextCommand(input: HandOverInput): string {
 
 /** Ends the onboard run by naming what is ready and the command to type next; changes nothing. */
 export function createHandOverStep(): StepHandler {
-  return {
+  return defineStepKind({
     kind: HAND_OVER_STEP_KIND,
     changesTenant: false,
     check(): Promise<WorldCheck> {
@@ -37,5 +37,5 @@ export function createHandOverStep(): StepHandler {
         outcome: { nextCommand: command },
       });
     },
-  };
+  });
 }

@@ -4,7 +4,7 @@ import type { PrerequisiteFacts } from '../../prerequisites/facts.js';
 import { gatherFacts } from '../../prerequisites/gather-facts.js';
 import type { CheckPurpose, RuleResult } from '../../prerequisites/rule-result.js';
 import type { StepProblem } from '../../runs/run-record.js';
-import type { StepHandler, StepOutcome, WorldCheck } from '../../runs/step-handler.js';
+import { defineStepKind, type StepHandler, type StepOutcome, type WorldCheck } from '../../runs/step-handler.js';
 import type { TenantServices } from '../../tenant-services.js';
 import { parseInput } from '../step-kinds.js';
 
@@ -25,7 +25,7 @@ function fixedByTheRun(rule: RuleResult): boolean {
  * fixes; rules that warn or could not be verified pass through in the step's message.
  */
 export function createPrerequisitesStep(services: TenantServices): StepHandler {
-  return {
+  return defineStepKind({
     kind: PREREQUISITES_STEP_KIND,
     changesTenant: false,
     check(): Promise<WorldCheck> {
@@ -60,7 +60,7 @@ export function createPrerequisitesStep(services: TenantServices): StepHandler {
         },
       };
     },
-  };
+  });
 }
 
 /** Before tenant attach the requester is about to onboard the tenant, so not being a Global Administrator fails. */

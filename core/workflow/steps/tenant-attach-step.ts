@@ -1,6 +1,6 @@
 import type { Actor } from '../../actor.js';
 import type { SiteInfo, TenantAttachState } from '../../ports/configmgr-gateway.js';
-import type { StepHandler, WorldCheck } from '../../runs/step-handler.js';
+import { defineStepKind, type StepHandler, type WorldCheck } from '../../runs/step-handler.js';
 import type { TenantServices } from '../../tenant-services.js';
 import { blocked, failedOutcome, fromResult, type Gate, passed, publicCloudGate, valueOrThrow } from '../gates.js';
 import { NO_DIRECTORY_IDENTITY_PROBLEM, notGlobalAdministratorProblem } from '../problems.js';
@@ -9,7 +9,7 @@ import { buildTenantAttachGuidance } from '../tenant-attach-guidance.js';
 
 /** Tenant attach is a console-only change made by a Global Administrator; the bot gates, guides and verifies. */
 export function createTenantAttachStep(services: TenantServices): StepHandler {
-  return {
+  return defineStepKind({
     kind: STEP_KINDS.tenantAttach,
     changesTenant: true,
     async check(): Promise<WorldCheck> {
@@ -42,7 +42,7 @@ export function createTenantAttachStep(services: TenantServices): StepHandler {
         guidance: buildTenantAttachGuidance(gate.value, input.scope),
       };
     },
-  };
+  });
 }
 
 /** The acting user is the run's requester as the channel authenticated them, never a name typed in the command. */

@@ -1,5 +1,5 @@
 import type { UploadScope } from '../../ports/configmgr-gateway.js';
-import type { StepHandler, WorldCheck } from '../../runs/step-handler.js';
+import { defineStepKind, type StepHandler, type WorldCheck } from '../../runs/step-handler.js';
 import type { TenantServices } from '../../tenant-services.js';
 import { failedOutcome, fromResult, valueOrThrow } from '../gates.js';
 import { collectionNotFoundProblem, NOT_ATTACHED_PROBLEM } from '../problems.js';
@@ -10,7 +10,7 @@ import { coveredByScope } from '../scope-coverage.js';
 
 /** A collection must be inside the upload scope before its Cloud Sync option can be ticked. */
 export function createUploadScopeStep(services: TenantServices): StepHandler {
-  return {
+  return defineStepKind({
     kind: STEP_KINDS.uploadScope,
     changesTenant: true,
     async check(step): Promise<WorldCheck> {
@@ -54,7 +54,7 @@ export function createUploadScopeStep(services: TenantServices): StepHandler {
         guidance: buildUploadScopeGuidance(site.value, collection, state.value.uploadScope),
       };
     },
-  };
+  });
 }
 
 function scopeSuffix(scope: UploadScope): string {

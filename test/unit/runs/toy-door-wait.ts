@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { StepHandler } from '../../../core/runs/step-handler.js';
-import type { WaitKind } from '../../../core/runs/wait-kind.js';
+import { defineStepKind, type StepHandler } from '../../../core/runs/step-handler.js';
+import { defineWaitKind, type WaitKind } from '../../../core/runs/wait-kind.js';
 
 /** A toy world: doors that someone opens, some time later. */
 export class Doors {
@@ -17,7 +17,7 @@ type DoorState = z.infer<typeof doorState>;
  * backoff, one look, and what expiry means. It waits until a door is open.
  */
 export function doorWait(doors: Doors): WaitKind<DoorState> {
-  return {
+  return defineWaitKind({
     kind: 'door',
     state: doorState,
     nextDelayMs: (checks) => Math.min(60_000, 10_000 * 2 ** (checks - 1)),
@@ -37,12 +37,12 @@ export function doorWait(doors: Doors): WaitKind<DoorState> {
       kind: 'failed',
       problem: { title: 'Nobody opened', message: `${look.state.door} stayed shut.`, fix: 'Press Retry.' },
     }),
-  };
+  });
 }
 
 /** A step that starts the wait: it knocks once (its "write"), then waits for the door. */
 export function knockStep(doors: Doors, expiresInMs = 3_600_000): StepHandler {
-  return {
+  return defineStepKind({
     kind: 'knock',
     changesTenant: false,
     check: (step) =>
@@ -59,5 +59,5 @@ export function knockStep(doors: Doors, expiresInMs = 3_600_000): StepHandler {
         start: { state: { door, knocks: 0 }, message: `waiting for ${door}`, expiresAt },
       });
     },
-  };
+  });
 }
