@@ -7,9 +7,9 @@ import { nextRunAfter } from '../../core/compliance/schedule.js';
 import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
 import { choosePolicies } from '../compliance/policy-choice.js';
-import { ConversationReferences } from '../teams/conversation-references.js';
-import { defineCommand } from './command.js';
-import { requireTenant } from './require-tenant.js';
+import { ConversationReferences } from '../conversations/conversation-references.js';
+import { defineCommand } from '../context/command-context.js';
+import { requireTenant } from '../context/require-tenant.js';
 
 export const MAX_SUBSCRIPTIONS_PER_CONVERSATION = 10;
 
