@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { renderCard } from '../../cards/render.js';
-import { formatMoment } from '../../core/time-format.js';
+import { formatMoment } from '../../cards/time-format.js';
 import { toUsageErrorView } from '../../cards/views/usage-error-view.js';
 import { parseScheduleFlags } from '../../core/compliance/schedule-flags.js';
 import { nextRunAfter } from '../../core/compliance/schedule.js';
