@@ -18,6 +18,14 @@ function violationsOf(files: readonly SourceFile[]) {
   ];
 }
 
+function rulesOf(files: readonly SourceFile[]): string[] {
+  return violationsOf(files).map((violation) => violation.rule);
+}
+
+function fileRulesOf(files: readonly SourceFile[]): string[] {
+  return fileCycleViolations(edgesOf(files)).map((violation) => violation.rule);
+}
+
 describe('the architecture', () => {
   const files = readSources(ROOT);
 
@@ -34,7 +42,7 @@ describe('the architecture', () => {
   });
 
   it('holds in the tree: no import cycle between files', () => {
-    expect(fileCycleViolations(edgesOf(files)).map((violation) => violation.rule)).toEqual([]);
+    expect(fileRulesOf(files)).toEqual([]);
   });
 
   describe('the rules catch each kind of break', () => {
@@ -73,8 +81,7 @@ describe('the architecture', () => {
         { path: 'adapters/b.ts', text: "import { c } from '../cards/c.js';" },
         { path: 'cards/c.ts', text: "import { a } from '../bot/a.js';" },
       ];
-      const rules = violationsOf(files).map((violation) => violation.rule);
-      expect(rules).toContain(
+      expect(rulesOf(files)).toContain(
         'import cycle between folders adapters, bot, cards: adapters -> cards (adapters/b.ts -> cards/c.ts); ' +
           'bot -> adapters (bot/a.ts -> adapters/b.ts); cards -> bot (cards/c.ts -> bot/a.ts)',
       );
@@ -86,7 +93,7 @@ describe('the architecture', () => {
         ['core/runs/run-store.ts', 'core/audit/audit-outbox.ts'],
       );
       expect(fileCycleViolations(edgesOf(files))).toEqual([]);
-      expect(violationsOf(files).map((violation) => violation.rule)).toEqual([
+      expect(rulesOf(files)).toEqual([
         'import cycle between folders core/audit, core/runs: ' +
           'core/audit -> core/runs (core/audit/audit-names.ts -> core/runs/run-record.ts); ' +
           'core/runs -> core/audit (core/runs/run-store.ts -> core/audit/audit-outbox.ts)',
@@ -112,7 +119,7 @@ describe('the architecture', () => {
         ['cards/b/z.ts', 'cards/c/w.ts'],
         ['cards/c/v.ts', 'cards/a/u.ts'],
       );
-      expect(violationsOf(files).map((violation) => violation.rule)).toEqual([
+      expect(rulesOf(files)).toEqual([
         'import cycle between folders cards/a, cards/b, cards/c: cards/a -> cards/b (cards/a/x.ts -> cards/b/y.ts); ' +
           'cards/b -> cards/c (cards/b/z.ts -> cards/c/w.ts); cards/c -> cards/a (cards/c/v.ts -> cards/a/u.ts)',
       ]);
@@ -145,21 +152,21 @@ describe('the architecture', () => {
         ['core/runs/c.ts', 'core/runs/d.ts'],
         ['core/maa/x.ts', 'core/maa/y.ts'],
       );
-      expect(violationsOf(files).map((violation) => violation.rule)).toEqual([
+      expect(rulesOf(files)).toEqual([
         'import cycle between files (3 in the group): core/runs/a.ts -> core/runs/b.ts -> core/runs/c.ts -> core/runs/a.ts',
       ]);
       const across = filesImporting(
         ['core/maa/gate.ts', 'core/runs/record.ts'],
         ['core/runs/record.ts', 'core/maa/gate.ts'],
       );
-      expect(fileCycleViolations(edgesOf(across)).map((violation) => violation.rule)).toEqual([
+      expect(fileRulesOf(across)).toEqual([
         'import cycle between files (2 in the group): core/maa/gate.ts -> core/runs/record.ts -> core/maa/gate.ts',
       ]);
     });
 
     it('a file importing itself', () => {
       const files = filesImporting(['bot/verbs/loop.ts', 'bot/verbs/loop.ts']);
-      expect(fileCycleViolations(edgesOf(files)).map((violation) => violation.rule)).toEqual([
+      expect(fileRulesOf(files)).toEqual([
         'import cycle between files (1 in the group): bot/verbs/loop.ts -> bot/verbs/loop.ts',
       ]);
     });
