@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../core/ports/logger.js';
 import type { AppServices } from './app-services.js';
 import { commands as defaultCommands } from './commands/index.js';
-import type { AnyCommand } from './commands/command.js';
+import type { AnyCommand } from './context/command-context.js';
 import type { Config } from './config/config.js';
 import { createServer } from './http/create-server.js';
 import { InFlight } from './http/in-flight.js';
@@ -14,12 +14,12 @@ import {
   type RunningComplianceScheduler,
 } from './compliance/start-compliance-scheduler.js';
 import { ProgressCards } from './runs/progress-cards.js';
-import { PersonalChats } from './teams/personal-chats.js';
+import { PersonalChats } from './conversations/personal-chats.js';
 import { ChangeConfirmations } from './runs/change-confirmations.js';
-import { KnownUsers } from './teams/known-users.js';
+import { KnownUsers } from './conversations/known-users.js';
 import { AttachOpsBot } from './teams/attachops-bot.js';
-import { ConversationReferences } from './teams/conversation-references.js';
-import { ProactiveMessenger } from './teams/proactive-messenger.js';
+import { ConversationReferences } from './conversations/conversation-references.js';
+import { ProactiveMessenger } from './conversations/proactive-messenger.js';
 import { createAdapter, type TokenValidationEndpoints } from './teams/create-adapter.js';
 import { verbs as defaultVerbs } from './verbs/index.js';
 import { type ScaleOut, singleInstance } from './wiring/create-scale-out.js';

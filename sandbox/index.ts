@@ -1,5 +1,5 @@
 export { startSandbox, type RunningSandbox, type SandboxOptions } from './server/start-sandbox.js';
-export { generateSandboxTls } from './server/tls.js';
+export { generateSandboxTls } from './http/tls.js';
 export {
   DEMO_USERS,
   type DemoUser,

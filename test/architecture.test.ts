@@ -1,18 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { importsOf, readSources, type SourceFile } from './architecture/import-graph.js';
+import { fileCycleViolations, fileEdges, folderCycleViolations, folderEdgeOf } from './architecture/import-cycles.js';
 import { layerViolations } from './architecture/layer-rules.js';
+import { filesImporting } from './architecture/synthetic-sources.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
+function edgesOf(files: readonly SourceFile[]) {
+  return fileEdges(files, files.flatMap(importsOf));
+}
+
 function violationsOf(files: readonly SourceFile[]) {
-  return layerViolations(files, files.flatMap(importsOf));
+  return [
+    ...layerViolations(files, files.flatMap(importsOf)),
+    ...folderCycleViolations(edgesOf(files)),
+    ...fileCycleViolations(edgesOf(files)),
+  ];
+}
+
+function rulesOf(files: readonly SourceFile[]): string[] {
+  return violationsOf(files).map((violation) => violation.rule);
+}
+
+function fileRulesOf(files: readonly SourceFile[]): string[] {
+  return fileCycleViolations(edgesOf(files)).map((violation) => violation.rule);
 }
 
 describe('the architecture', () => {
-  it('holds in the tree: core is free of transport, SDKs, cards and the environment; no folder cycles', () => {
-    const files = readSources(ROOT);
+  const files = readSources(ROOT);
+
+  it('holds in the tree: core is free of transport, SDKs, cards and the environment', () => {
     expect(files.filter((file) => file.path.startsWith('core/')).length).toBeGreaterThan(50);
-    expect(violationsOf(files)).toEqual([]);
+    expect(layerViolations(files, files.flatMap(importsOf))).toEqual([]);
+  });
+
+  it('holds in the tree: no import cycle between folders at any depth', () => {
+    const edges = edgesOf(files);
+    expect(edges.length).toBeGreaterThan(1000);
+    expect(edges.filter((edge) => folderEdgeOf(edge)?.from.startsWith('core/')).length).toBeGreaterThan(50);
+    expect(folderCycleViolations(edges).map((violation) => violation.rule)).toEqual([]);
+  });
+
+  it('holds in the tree: no import cycle between files', () => {
+    expect(fileRulesOf(files)).toEqual([]);
   });
 
   describe('the rules catch each kind of break', () => {
@@ -45,14 +75,100 @@ describe('the architecture', () => {
       ).toHaveLength(1);
     });
 
-    it('a cycle between folders', () => {
+    it('a cycle between top-level folders', () => {
       const files: SourceFile[] = [
         { path: 'bot/a.ts', text: "import { b } from '../adapters/b.js';" },
         { path: 'adapters/b.ts', text: "import { c } from '../cards/c.js';" },
         { path: 'cards/c.ts', text: "import { a } from '../bot/a.js';" },
       ];
-      const rules = violationsOf(files).map((violation) => violation.rule);
-      expect(rules).toContain('import cycle between folders: adapters -> cards -> bot -> adapters');
+      expect(rulesOf(files)).toContain(
+        'import cycle between folders adapters, bot, cards: adapters -> cards (adapters/b.ts -> cards/c.ts); ' +
+          'bot -> adapters (bot/a.ts -> adapters/b.ts); cards -> bot (cards/c.ts -> bot/a.ts)',
+      );
+    });
+
+    it('a cycle between two sibling folders inside a layer, named with one file import each way', () => {
+      const files = filesImporting(
+        ['core/audit/audit-names.ts', 'core/runs/run-record.ts'],
+        ['core/runs/run-store.ts', 'core/audit/audit-outbox.ts'],
+      );
+      expect(fileCycleViolations(edgesOf(files))).toEqual([]);
+      expect(rulesOf(files)).toEqual([
+        'import cycle between folders core/audit, core/runs: ' +
+          'core/audit -> core/runs (core/audit/audit-names.ts -> core/runs/run-record.ts); ' +
+          'core/runs -> core/audit (core/runs/run-store.ts -> core/audit/audit-outbox.ts)',
+      ]);
+    });
+
+    it('a cycle between folders found at the first folder where the two paths part, at any depth', () => {
+      const files = filesImporting(
+        ['bot/commands/cards/deep/a.ts', 'bot/verbs/b.ts'],
+        ['bot/verbs/data/c.ts', 'bot/commands/d.ts'],
+        ['adapters/graph/paging/x/e.ts', 'adapters/graph/paging/y/f.ts'],
+        ['adapters/graph/paging/y/g.ts', 'adapters/graph/paging/x/h.ts'],
+      );
+      expect(violationsOf(files).map((violation) => violation.file)).toEqual([
+        'adapters/graph/paging/x, adapters/graph/paging/y',
+        'bot/commands, bot/verbs',
+      ]);
+    });
+
+    it('a cycle through three folders, where no two import each other', () => {
+      const files = filesImporting(
+        ['cards/a/x.ts', 'cards/b/y.ts'],
+        ['cards/b/z.ts', 'cards/c/w.ts'],
+        ['cards/c/v.ts', 'cards/a/u.ts'],
+      );
+      expect(rulesOf(files)).toEqual([
+        'import cycle between folders cards/a, cards/b, cards/c: cards/a -> cards/b (cards/a/x.ts -> cards/b/y.ts); ' +
+          'cards/b -> cards/c (cards/b/z.ts -> cards/c/w.ts); cards/c -> cards/a (cards/c/v.ts -> cards/a/u.ts)',
+      ]);
+    });
+
+    it('a folder index imported by its folder name counts', () => {
+      const files: SourceFile[] = [
+        { path: 'sandbox/server/start.ts', text: "import { graph } from '../graph';" },
+        { path: 'sandbox/graph/index.ts', text: "export { log } from '../server/log.js';" },
+        { path: 'sandbox/server/log.ts', text: '' },
+      ];
+      expect(violationsOf(files).map((violation) => violation.file)).toEqual(['sandbox/graph, sandbox/server']);
+    });
+
+    it('files directly in a folder are its own, not a sibling of its subfolders', () => {
+      const files = filesImporting(
+        ['core/tenant-services.ts', 'core/runs/run-engine.ts'],
+        ['core/runs/run-store.ts', 'core/short-id.ts'],
+        ['bot/wiring/create.ts', 'bot/commands/index.ts'],
+        ['bot/commands/index.ts', 'bot/app-services.ts'],
+      );
+      expect(violationsOf(files)).toEqual([]);
+    });
+
+    it('a cycle between files, in one folder or across folders', () => {
+      const files = filesImporting(
+        ['core/runs/a.ts', 'core/runs/b.ts'],
+        ['core/runs/b.ts', 'core/runs/c.ts'],
+        ['core/runs/c.ts', 'core/runs/a.ts'],
+        ['core/runs/c.ts', 'core/runs/d.ts'],
+        ['core/maa/x.ts', 'core/maa/y.ts'],
+      );
+      expect(rulesOf(files)).toEqual([
+        'import cycle between files (3 in the group): core/runs/a.ts -> core/runs/b.ts -> core/runs/c.ts -> core/runs/a.ts',
+      ]);
+      const across = filesImporting(
+        ['core/maa/gate.ts', 'core/runs/record.ts'],
+        ['core/runs/record.ts', 'core/maa/gate.ts'],
+      );
+      expect(fileRulesOf(across)).toEqual([
+        'import cycle between files (2 in the group): core/maa/gate.ts -> core/runs/record.ts -> core/maa/gate.ts',
+      ]);
+    });
+
+    it('a file importing itself', () => {
+      const files = filesImporting(['bot/verbs/loop.ts', 'bot/verbs/loop.ts']);
+      expect(fileRulesOf(files)).toEqual([
+        'import cycle between files (1 in the group): bot/verbs/loop.ts -> bot/verbs/loop.ts',
+      ]);
     });
   });
 });

@@ -12,7 +12,7 @@ import { BackgroundTasks } from '../../core/runs/background-tasks.js';
 import type { RunObserver } from '../../core/runs/run-request.js';
 import type { RunRecord } from '../../core/runs/run-record.js';
 import type { CardMessenger } from '../runs/progress-cards.js';
-import type { KnownUsers } from '../teams/known-users.js';
+import type { KnownUsers } from '../conversations/known-users.js';
 
 /** Teams refreshes a card for at most 60 listed users. */
 const MAX_REFRESH_USERS = 60;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { renderCard } from '../../cards/render.js';
 import { toApprovalListView } from '../../cards/views/approval-list-view.js';
-import { defineCommand } from './command.js';
+import { defineCommand } from '../context/command-context.js';
 
 export const approvalsCommand = defineCommand({
   name: 'approvals',

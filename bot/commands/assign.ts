@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { splitList } from '../../core/policies/create-flags.js';
 import { createPolicyAssignPlanner } from '../../core/policies/policy-assign-planner.js';
-import { requestChange } from '../approvals/request-change.js';
-import { defineCommand } from './command.js';
-import { requireTenant } from './require-tenant.js';
+import { requestChange } from './request-change.js';
+import { defineCommand } from '../context/command-context.js';
+import { requireTenant } from '../context/require-tenant.js';
 
 export const assignCommand = defineCommand({
   name: 'assign',

@@ -8,8 +8,8 @@ import { attachRunRequest } from '../../core/workflow/run-requests.js';
 import type { AttachScope } from '../../core/workflow/tenant-attach-guidance.js';
 import { describeScope } from '../../core/workflow/upload-scope.js';
 import type { TenantServices } from '../../core/tenant-services.js';
-import { defineCommand } from './command.js';
-import { requireTenant } from './require-tenant.js';
+import { defineCommand } from '../context/command-context.js';
+import { requireTenant } from '../context/require-tenant.js';
 
 export const attachCommand = defineCommand({
   name: 'attach',

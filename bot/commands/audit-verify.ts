@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { renderCard } from '../../cards/render.js';
 import { toAuditVerifyView } from '../../cards/views/audit-verify-view.js';
 import { verifyAuditLog } from '../../core/audit/verify-audit-log.js';
-import { defineCommand } from './command.js';
+import { defineCommand } from '../context/command-context.js';
 
 export const auditVerifyCommand = defineCommand({
   name: 'audit verify',

@@ -1,18 +1,14 @@
 import { z } from 'zod';
-import type { AdaptiveCard } from '../../cards/adaptive-card.js';
-import { renderCard } from '../../cards/render.js';
-import { type AuditPageData, toAuditLogView } from '../../cards/views/audit-log-view.js';
-import { auditNamesOf } from '../../core/audit/audit-names.js';
-import { nameMatches, readAuditPage } from '../../core/audit/audit-query.js';
-import { createAuditSubjects } from '../../core/audit/audit-subjects.js';
+import { auditNamesOf } from '../../core/activity/audit-names.js';
+import { nameMatches } from '../../core/audit/audit-query.js';
 import { parseSinceDuration } from '../../core/audit/since-duration.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
 import type { AppServices } from '../app-services.js';
-import { KnownUsers } from '../teams/known-users.js';
-import { defineCommand } from './command.js';
-import { closestNames } from './suggest.js';
+import { KnownUsers } from '../conversations/known-users.js';
+import { defineCommand } from '../context/command-context.js';
+import { auditLogCard } from '../replies/audit-log-card.js';
+import { closestNames } from '../replies/suggest.js';
 
-export const AUDIT_PAGE_SIZE = 10;
 /** Recent actors count as known people too: someone refused at the door is in the log but in no run. */
 const RECENT_ACTORS_READ = 500;
 
@@ -53,21 +49,6 @@ export const auditCommand = defineCommand({
     });
   },
 });
-
-/** The card for one page; the audit.page buttons rebuild it from the data they carry (filters and position only). */
-export async function auditLogCard(services: AppServices, position: AuditPageData): Promise<AdaptiveCard> {
-  const subjects = createAuditSubjects({ runs: services.runs.store, approvals: services.approvals.store });
-  const page = await readAuditPage(services.audit, subjects, {
-    filter: {
-      ...(position.user ? { user: position.user } : {}),
-      ...(position.policy ? { policy: position.policy } : {}),
-      ...(position.sinceMs !== undefined ? { since: new Date(position.sinceMs) } : {}),
-    },
-    ...(position.before ? { before: position.before } : {}),
-    pageSize: AUDIT_PAGE_SIZE,
-  });
-  return renderCard('audit-log', toAuditLogView(page, position, services.clock.now()));
-}
 
 async function refuseUnknownNames(services: AppServices, user?: string, policy?: string): Promise<void> {
   if (user === undefined && policy === undefined) return;

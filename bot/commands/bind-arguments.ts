@@ -1,5 +1,5 @@
 import { type z } from 'zod';
-import type { AnyCommand } from './command.js';
+import type { AnyCommand } from '../context/command-context.js';
 
 export interface ArgumentProblem {
   /** As the user would type it: `--name`, `<collection>`. */

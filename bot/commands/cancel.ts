@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand } from './command.js';
+import { defineCommand } from '../context/command-context.js';
 
 export const cancelCommand = defineCommand({
   name: 'cancel',

@@ -1,20 +1,6 @@
 import { z } from 'zod';
-import type { AdaptiveCard } from '../../cards/adaptive-card.js';
-import { renderCard } from '../../cards/render.js';
-import { toPrerequisitesView } from '../../cards/views/prerequisites-view.js';
-import { checkPrerequisites } from '../../core/prerequisites/check-prerequisites.js';
-import type { Profile } from '../../core/prerequisites/rule-result.js';
-import type { CommandContext } from './command.js';
-import { COLLECTION_ID_PATTERN } from '../../core/identity/collection-id.js';
-import { defineCommand } from './command.js';
-import { requireTenant } from './require-tenant.js';
-
-export const profileSchema = z.enum(['edr', 'antivirus', 'all']);
-/** A ConfigMgr CollectionID, e.g. PS100042 or SMSDM003 (core/identity/collection-id.ts). */
-export const collectionIdSchema = z
-  .string()
-  .regex(COLLECTION_ID_PATTERN, 'is not a ConfigMgr collection ID (like PS100042)')
-  .transform((id) => id.toUpperCase());
+import { defineCommand } from '../context/command-context.js';
+import { collectionIdSchema, prerequisitesCard, profileSchema } from '../replies/prerequisites-card.js';
 
 export const checkCommand = defineCommand({
   name: 'check',
@@ -29,23 +15,3 @@ export const checkCommand = defineCommand({
     return prerequisitesCard(profile, collection, context);
   },
 });
-
-/** The prerequisite report card for the person who asked; `check` and its Check again button both answer with it. */
-export async function prerequisitesCard(
-  profile: Profile,
-  collection: string | undefined,
-  context: CommandContext,
-): Promise<AdaptiveCard> {
-  const now = context.services.clock.now();
-  const report = await checkPrerequisites(requireTenant(context.services), {
-    profile,
-    purpose: 'report',
-    requester: {
-      name: context.actor.name,
-      ...(context.actor.aadObjectId === undefined ? {} : { aadObjectId: context.actor.aadObjectId }),
-    },
-    now,
-    targetCollectionIds: collection === undefined ? [] : [collection],
-  });
-  return renderCard('prerequisites', toPrerequisitesView(report, now));
-}

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { complianceCardContext, summaryCard, policyComplianceCard } from '../compliance/compliance-cards.js';
-import { defineCommand } from './command.js';
-
-export const MAX_COMPLIANCE_PAGE = 1000;
+import {
+  complianceCardContext,
+  MAX_COMPLIANCE_PAGE,
+  summaryCard,
+  policyComplianceCard,
+} from '../compliance/compliance-cards.js';
+import { defineCommand } from '../context/command-context.js';
 
 export const complianceCommand = defineCommand({
   name: 'compliance',

@@ -4,11 +4,11 @@ import { toCommandUsageView } from '../../cards/views/help-view.js';
 import { toErrorView } from '../../cards/views/message-view.js';
 import { toUsageErrorView } from '../../cards/views/usage-error-view.js';
 import { bindArguments, type ArgumentProblem } from './bind-arguments.js';
-import type { AnyCommand, CommandContext } from './command.js';
-import { failureCard } from './failure-card.js';
+import type { AnyCommand, CommandContext } from '../context/command-context.js';
+import { failureCard } from '../replies/failure-card.js';
 import { findCommand } from './find-command.js';
 import { tokenize } from './tokenize.js';
-import { unknownCommandCard } from './unknown-command-card.js';
+import { unknownCommandCard } from '../replies/unknown-command-card.js';
 
 export const MAX_COMMAND_LENGTH = 4000;
 

@@ -1,4 +1,4 @@
-import type { AnyCommand } from './command.js';
+import type { AnyCommand } from '../context/command-context.js';
 
 export interface FoundCommand {
   readonly command: AnyCommand;

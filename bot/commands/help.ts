@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { renderCard } from '../../cards/render.js';
 import { toCommandUsageView } from '../../cards/views/help-view.js';
-import { helpCard } from './help-card.js';
-import { defineCommand } from './command.js';
+import { helpCard } from '../replies/help-card.js';
+import { defineCommand } from '../context/command-context.js';
 import { findCommand } from './find-command.js';
-import { unknownCommandCard } from './unknown-command-card.js';
+import { unknownCommandCard } from '../replies/unknown-command-card.js';
 
 export const helpCommand = defineCommand({
   name: 'help',

@@ -1,4 +1,4 @@
-import type { AnyCommand } from './command.js';
+import type { AnyCommand } from '../context/command-context.js';
 import { approvalsCommand } from './approvals.js';
 import { assignCommand } from './assign.js';
 import { attachCommand } from './attach.js';

@@ -9,8 +9,8 @@ import { onboardRunRequest, type OnboardPlan } from '../../core/workflow/onboard
 import { gatewayProblem, toUserFacingError } from '../../core/workflow/problems.js';
 import { requireDeviceCollection, resolveCollection } from '../../core/workflow/resolve-collection.js';
 import { readSyncedCollections } from '../../core/workflow/synced-collections.js';
-import { defineCommand } from './command.js';
-import { requireTenant } from './require-tenant.js';
+import { defineCommand } from '../context/command-context.js';
+import { requireTenant } from '../context/require-tenant.js';
 
 /** One onboard run holds a lock per collection and guides each in the console; more belong in several runs. */
 export const MAX_ONBOARD_COLLECTIONS = 10;

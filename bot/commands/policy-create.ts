@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { createIntentFromFlags } from '../../core/policies/create-flags.js';
 import { createPolicyCreatePlanner } from '../../core/policies/policy-create-planner.js';
-import { requestChange } from '../approvals/request-change.js';
-import { defineCommand } from './command.js';
-import { requireTenant } from './require-tenant.js';
+import { requestChange } from './request-change.js';
+import { defineCommand } from '../context/command-context.js';
+import { requireTenant } from '../context/require-tenant.js';
 
 const onOff = z.enum(['on', 'off']).optional();
 

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { renderCard } from '../../cards/render.js';
 import { toPolicyListView } from '../../cards/views/policy-list-view.js';
 import { listPolicies } from '../../core/policies/policy-listing.js';
-import { defineCommand } from './command.js';
-import { requireTenant } from './require-tenant.js';
+import { defineCommand } from '../context/command-context.js';
+import { requireTenant } from '../context/require-tenant.js';
 
 export const policyListCommand = defineCommand({
   name: 'policy list',

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { renderCard } from '../../cards/render.js';
 import { toPolicyDetailsView } from '../../cards/views/policy-details-view.js';
 import { readPolicyOverview } from '../../core/policies/policy-overview.js';
-import { defineCommand } from './command.js';
-import { requireTenant } from './require-tenant.js';
+import { defineCommand } from '../context/command-context.js';
+import { requireTenant } from '../context/require-tenant.js';
 
 export const policyShowCommand = defineCommand({
   name: 'policy show',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { runCard } from '../verbs/run-card.js';
-import { defineCommand } from './command.js';
+import { runCard } from '../replies/run-card.js';
+import { defineCommand } from '../context/command-context.js';
 
 export const runCommand = defineCommand({
   name: 'run',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { renderCard } from '../../cards/render.js';
 import { toRunListView } from '../../cards/views/run-view.js';
-import { defineCommand } from './command.js';
+import { defineCommand } from '../context/command-context.js';
 
 const SHOWN = 10;
 

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { renderCard } from '../../cards/render.js';
-import { formatMoment } from '../../core/time-format.js';
+import { formatMoment } from '../../cards/time-format.js';
 import { toUsageErrorView } from '../../cards/views/usage-error-view.js';
 import { parseScheduleFlags } from '../../core/compliance/schedule-flags.js';
 import { nextRunAfter } from '../../core/compliance/schedule.js';
 import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
 import { choosePolicies } from '../compliance/policy-choice.js';
-import { ConversationReferences } from '../teams/conversation-references.js';
-import { defineCommand } from './command.js';
-import { requireTenant } from './require-tenant.js';
+import { ConversationReferences } from '../conversations/conversation-references.js';
+import { defineCommand } from '../context/command-context.js';
+import { requireTenant } from '../context/require-tenant.js';
 
 export const MAX_SUBSCRIPTIONS_PER_CONVERSATION = 10;
 

@@ -3,8 +3,8 @@ import { renderCard } from '../../cards/render.js';
 import { toComplianceSubscriptionsView } from '../../cards/views/compliance-subscriptions-view.js';
 import { nextRunAfter } from '../../core/compliance/schedule.js';
 import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
-import { defineCommand } from './command.js';
-import { sameChannelOrChat } from '../teams/teams-channel.js';
+import { defineCommand } from '../context/command-context.js';
+import { sameChannelOrChat } from '../conversations/teams-channel.js';
 
 export const subscriptionsCommand = defineCommand({
   name: 'subscriptions',

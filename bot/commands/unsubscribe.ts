@@ -3,8 +3,8 @@ import { renderCard } from '../../cards/render.js';
 import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
 import { sameObjectId } from '../../core/identity/object-id.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
-import { defineCommand } from './command.js';
-import { sameChannelOrChat } from '../teams/teams-channel.js';
+import { defineCommand } from '../context/command-context.js';
+import { sameChannelOrChat } from '../conversations/teams-channel.js';
 
 export const unsubscribeCommand = defineCommand({
   name: 'unsubscribe',

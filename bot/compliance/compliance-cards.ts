@@ -16,10 +16,12 @@ import type { Storage } from '../../core/ports/storage.js';
 import type { PolicyListItem } from '../../core/policy/managed-policy.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
 import type { AppServices } from '../app-services.js';
-import { requireTenant } from '../commands/require-tenant.js';
+import { requireTenant } from '../context/require-tenant.js';
 
 /** Ten policies with a donut each stay near 12 KB, well below Teams' 28 KB card limit. */
 export const SUMMARY_PAGE_SIZE = 10;
+/** The highest summary page the compliance command and the page buttons accept. */
+export const MAX_COMPLIANCE_PAGE = 1000;
 
 export interface ComplianceCardContext {
   readonly tenant: ComplianceTenant;

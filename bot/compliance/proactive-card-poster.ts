@@ -1,8 +1,8 @@
 import { CardFactory, MessageFactory, type CloudAdapter, type ConversationParameters } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
-import type { ConversationReferences, StoredReference } from '../teams/conversation-references.js';
-import { ConversationUnreachableError, statusOf } from '../teams/proactive-messenger.js';
-import { channelOfConversation, threadRootOf } from '../teams/teams-channel.js';
+import type { ConversationReferences, StoredReference } from '../conversations/conversation-references.js';
+import { ConversationUnreachableError, statusOf } from '../conversations/proactive-messenger.js';
+import { channelOfConversation, threadRootOf } from '../conversations/teams-channel.js';
 import type { CardPoster } from './rate-limited-sender.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import type { Logger } from '../../core/ports/logger.js';
-import { statusOf } from '../teams/proactive-messenger.js';
+import { statusOf } from '../conversations/proactive-messenger.js';
 import { retryAfterMs } from './retry-after.js';
 import { type SendLimits, TEAMS_SEND_LIMITS } from './send-limits.js';
 import { TokenBucket } from './token-bucket.js';

@@ -6,7 +6,7 @@ import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { AppServices } from '../app-services.js';
 import type { CloudAdapter } from 'botbuilder';
-import type { ConversationReferences } from '../teams/conversation-references.js';
+import type { ConversationReferences } from '../conversations/conversation-references.js';
 import { ProactiveCardPoster } from './proactive-card-poster.js';
 import { RateLimitedSender } from './rate-limited-sender.js';
 import type { SendLimits } from './send-limits.js';

@@ -5,8 +5,8 @@ import type { Subscription } from '../../core/compliance/subscription.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { AppServices } from '../app-services.js';
-import { requireTenant } from '../commands/require-tenant.js';
-import { ConversationUnreachableError } from '../teams/proactive-messenger.js';
+import { requireTenant } from '../context/require-tenant.js';
+import { ConversationUnreachableError } from '../conversations/proactive-messenger.js';
 import { prepareSummaryCard } from './compliance-cards.js';
 import type { CardPoster } from './rate-limited-sender.js';
 

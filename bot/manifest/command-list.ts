@@ -1,4 +1,4 @@
-import type { AnyCommand } from '../commands/command.js';
+import type { AnyCommand } from '../context/command-context.js';
 
 /** Teams shows at most 10 commands per scope in the bot's command menu; the v1.24 schema itself allows 12. */
 export const COMMAND_LIST_LIMIT = 10;

@@ -10,8 +10,8 @@ import { isETagConflict, type Storage } from '../../core/ports/storage.js';
 import { BackgroundTasks } from '../../core/runs/background-tasks.js';
 import type { RunObserver } from '../../core/runs/run-engine.js';
 import type { RunRecord } from '../../core/runs/run-record.js';
-import { statusOf } from '../teams/proactive-messenger.js';
-import type { PersonalChats } from '../teams/personal-chats.js';
+import { statusOf } from '../conversations/proactive-messenger.js';
+import type { PersonalChats } from '../conversations/personal-chats.js';
 import type { CardMessenger } from './progress-cards.js';
 
 const SENT_PREFIX = 'change-confirmed/';

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Actor } from '../../core/actor.js';
 import { normalizeObjectId } from '../../core/identity/object-id.js';
-import type { ConversationInfo } from '../commands/command.js';
+import type { ConversationInfo } from '../conversations/conversation-info.js';
 
 /** Where the activity says it comes from, judged against the tenants the bot serves. */
 export type TenantCheck =

@@ -17,7 +17,7 @@ import {
 } from 'botframework-connector';
 import type { Logger } from '../../core/ports/logger.js';
 import type { BotFrameworkCredentials } from '../config/config.js';
-import { failureCard } from '../commands/failure-card.js';
+import { failureCard } from '../replies/failure-card.js';
 
 /**
  * Where inbound Bot Framework tokens are checked: the OpenID metadata documents whose keys sign them. The defaults are

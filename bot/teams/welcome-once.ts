@@ -1,5 +1,5 @@
 import { isETagConflict, type Storage } from '../../core/ports/storage.js';
-import { channelOfConversation } from './teams-channel.js';
+import { channelOfConversation } from '../conversations/teams-channel.js';
 
 const PREFIX = 'welcome/';
 

@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import { plainText } from '../../cards/views/technical-text.js';
 import type { ApprovalRecord } from '../../core/approvals/approval-record.js';
 import { isUserFacingError } from '../../core/user-facing-error.js';
 import type { VerbContext } from './verb.js';
@@ -25,10 +26,8 @@ export async function decideApproval(
   } catch (error) {
     if (!isUserFacingError(error)) throw error;
     const current = (await services.approvals.get(approvalId)) ?? record;
-    return approvalCards.cardFor(
-      current,
-      actor,
-      [error.title + '.', error.message, error.fix].filter(Boolean).join(' '),
-    );
+    const refusal = [error.title + '.', error.message, error.fix].filter(Boolean).join(' ');
+    // Core words a moment exactly (the expired request's ISO time); the note reads it as people do.
+    return approvalCards.cardFor(current, actor, plainText(refusal, services.clock.now()).text);
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditLogCard } from '../commands/audit.js';
+import { auditLogCard } from '../replies/audit-log-card.js';
 import { MAX_BACK_PAGES } from '../../cards/views/audit-log-view.js';
 import { defineVerb } from './verb.js';
 

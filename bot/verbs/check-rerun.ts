@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collectionIdSchema, prerequisitesCard, profileSchema } from '../commands/check.js';
+import { collectionIdSchema, prerequisitesCard, profileSchema } from '../replies/prerequisites-card.js';
 import { defineVerb } from './verb.js';
 
 export const checkRerunVerb = defineVerb({

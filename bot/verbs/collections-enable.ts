@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { startEnable } from '../commands/enable.js';
+import { startEnable } from '../replies/start-enable.js';
 import { defineVerb } from './verb.js';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collectionsCard, MAX_COLLECTIONS_PAGE } from '../commands/collections.js';
+import { collectionsCard, MAX_COLLECTIONS_PAGE } from '../replies/collections-card.js';
 import { defineVerb } from './verb.js';
 
 export const collectionsPageVerb = defineVerb({

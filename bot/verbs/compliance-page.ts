@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
-import { MAX_COMPLIANCE_PAGE } from '../commands/compliance.js';
-import { complianceCardContext, summaryCard } from '../compliance/compliance-cards.js';
+import { complianceCardContext, MAX_COMPLIANCE_PAGE, summaryCard } from '../compliance/compliance-cards.js';
 import { SCHEDULED_SUMMARY_TITLE } from '../compliance/subscription-delivery.js';
-import { sameChannelOrChat } from '../teams/teams-channel.js';
+import { sameChannelOrChat } from '../conversations/teams-channel.js';
 import { defineVerb } from './verb.js';
 
 export const compliancePageVerb = defineVerb({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
 import { toErrorView } from '../../cards/views/message-view.js';
-import { failureCard } from '../commands/failure-card.js';
+import { failureCard } from '../replies/failure-card.js';
 import type { AnyVerb, VerbAnswer, VerbContext } from './verb.js';
 
 const actionSchema = z.object({

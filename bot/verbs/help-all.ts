@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { helpCard } from '../commands/help-card.js';
+import { helpCard } from '../replies/help-card.js';
 import { defineVerb } from './verb.js';
 
 export const helpAllVerb = defineVerb({

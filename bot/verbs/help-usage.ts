@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { renderCard } from '../../cards/render.js';
 import { toCommandUsageView } from '../../cards/views/help-view.js';
 import { findCommand } from '../commands/find-command.js';
-import { unknownCommandCard } from '../commands/unknown-command-card.js';
+import { unknownCommandCard } from '../replies/unknown-command-card.js';
 import { defineVerb } from './verb.js';
 
 export const helpUsageVerb = defineVerb({

@@ -1,5 +1,5 @@
 import { defineVerb } from './verb.js';
-import { requireRequester, runActionData, runCard } from './run-card.js';
+import { requireRequester, runActionData, runCard } from '../replies/run-card.js';
 
 export const runCancelVerb = defineVerb({
   verb: 'run.cancel',

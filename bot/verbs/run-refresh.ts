@@ -1,5 +1,5 @@
 import { defineVerb } from './verb.js';
-import { runActionData, runCard } from './run-card.js';
+import { runActionData, runCard } from '../replies/run-card.js';
 
 export const runRefreshVerb = defineVerb({
   verb: 'run.refresh',

@@ -1,6 +1,6 @@
 import { UserFacingError } from '../../core/user-facing-error.js';
 import { defineVerb } from './verb.js';
-import { runActionData, runCard } from './run-card.js';
+import { runActionData, runCard } from '../replies/run-card.js';
 
 export const runVerifyVerb = defineVerb({
   verb: 'run.verify',

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
-import type { CommandContext } from '../commands/command.js';
+import type { CommandContext } from '../context/command-context.js';
 import type { Requirement } from '../../core/access/roles.js';
 
 /** A card button's server side: the verb it sends, the shape of its data, and the card that replaces the old one. */

@@ -1,5 +1,5 @@
 import type { ApprovalRecord } from '../../core/approvals/approval-record.js';
-import { formatMoment } from '../../core/time-format.js';
+import { formatMoment } from '../time-format.js';
 
 interface ApprovalLine {
   readonly approvalId: string;

@@ -1,6 +1,6 @@
 import type { ApprovalRecord, ApprovalStatus } from '../../core/approvals/approval-record.js';
 import type { PlanAction } from '../../core/approvals/change-plan.js';
-import { formatMoment } from '../../core/time-format.js';
+import { formatMoment } from '../time-format.js';
 import type { CardExtras, DetailFact } from '../card-extras.js';
 
 export type ApprovalViewer = 'approver' | 'requester' | 'viewer';

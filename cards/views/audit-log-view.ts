@@ -1,5 +1,5 @@
 import type { AuditPage, AuditRow } from '../../core/audit/audit-query.js';
-import { formatMoment } from '../../core/time-format.js';
+import { formatMoment } from '../time-format.js';
 import { phraseOf } from './audit-phrases.js';
 
 /** How many earlier page starts a card remembers for its Previous button. */

@@ -1,5 +1,5 @@
 import type { AuditBreak, AuditVerification } from '../../core/audit/verify-audit-log.js';
-import { formatMoment } from '../../core/time-format.js';
+import { formatMoment } from '../time-format.js';
 
 export interface AuditVerifyView {
   readonly title: string;

@@ -1,4 +1,4 @@
-import { formatMoment } from '../../core/time-format.js';
+import { formatMoment } from '../time-format.js';
 import type { NonCompliantDevicesPage } from '../../core/compliance/non-compliant-devices.js';
 import { pagingView, shorten } from './compliance-format.js';
 import type { ComplianceDevicesData } from './compliance-summary-view.js';

@@ -2,7 +2,7 @@ import type { ComplianceCounts, CountsChange } from '../../core/compliance/compl
 import { isUnchanged, reportedCount } from '../../core/compliance/compliance-counts.js';
 import type { PolicySummaryRow } from '../../core/compliance/summary-model.js';
 import type { PolicyTarget } from '../../core/policy/policy-draft.js';
-import { formatMoment } from '../../core/time-format.js';
+import { formatMoment } from '../time-format.js';
 
 /** Long names are cut so a full page of policies stays far below Teams' 28 KB card limit. */
 export const MAX_POLICY_NAME_LENGTH = 80;

@@ -1,5 +1,5 @@
-import { formatMoment } from '../../core/time-format.js';
-import { adminCenterPolicyReportUrl } from '../../core/compliance/admin-center-link.js';
+import { formatMoment } from '../time-format.js';
+import { adminCenterPolicyReportUrl } from './admin-center-link.js';
 import type { PolicySummaryRow } from '../../core/compliance/summary-model.js';
 import { type CompliancePolicyRowView, errorDetails, toCompliancePolicyRowView } from './compliance-summary-view.js';
 

@@ -1,4 +1,4 @@
-import { formatMoment } from '../../core/time-format.js';
+import { formatMoment } from '../time-format.js';
 import type { Subscription } from '../../core/compliance/subscription.js';
 import { shorten } from './compliance-format.js';
 

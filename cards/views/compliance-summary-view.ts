@@ -1,4 +1,4 @@
-import { formatMoment } from '../../core/time-format.js';
+import { formatMoment } from '../time-format.js';
 import type { ComplianceSummary, PolicySummaryRow } from '../../core/compliance/summary-model.js';
 import {
   changeLine,

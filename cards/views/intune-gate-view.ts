@@ -1,7 +1,7 @@
 import { INTUNE_GATE_TITLE, type IntuneGate, intuneGateOf } from '../../core/maa/intune-gate.js';
 import { MAA_ADMIN_CENTER_URL } from './maa-admin-center.js';
 import type { RunRecord } from '../../core/runs/run-record.js';
-import { formatMoment } from '../../core/time-format.js';
+import { formatMoment } from '../time-format.js';
 
 /** The second gate on the progress card: Intune Multi Admin Approval, after our own approval. */
 export interface IntuneGateView {

@@ -8,7 +8,7 @@ import {
   settingsOf,
 } from '../../core/policies/setting-labels.js';
 import { DEFAULT_SCOPE_TAG_ID } from '../../core/policies/scope-tags.js';
-import { formatMoment } from '../../core/time-format.js';
+import { formatMoment } from '../time-format.js';
 import type { CardExtras, DetailFact } from '../card-extras.js';
 import { plainText } from './technical-text.js';
 

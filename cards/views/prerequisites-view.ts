@@ -1,6 +1,6 @@
 import type { PrerequisiteReport, Verdict } from '../../core/prerequisites/report.js';
 import type { PolicyProfile, Profile, RuleResult, RuleStatus } from '../../core/prerequisites/rule-result.js';
-import { formatMoment } from '../../core/time-format.js';
+import { formatMoment } from '../time-format.js';
 import type { CardExtras, DetailFact, NextStep } from '../card-extras.js';
 import { plainText } from './technical-text.js';
 

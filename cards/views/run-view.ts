@@ -3,7 +3,7 @@ import { parseGuidance } from '../../core/workflow/guidance.js';
 import { currentStep } from '../../core/runs/run-record.js';
 import { CONSOLE_VERIFICATION } from '../../core/runs/console-verification-wait.js';
 import { INTUNE_APPROVAL } from '../../core/maa/intune-gate.js';
-import { formatMoment } from '../../core/time-format.js';
+import { formatMoment } from '../time-format.js';
 import type { CardExtras, DetailFact, NextStep } from '../card-extras.js';
 import { EMPTY_INTUNE_GATE, type IntuneGateView, toIntuneGateView } from './intune-gate-view.js';
 import { runNextSteps } from './run-next-steps.js';

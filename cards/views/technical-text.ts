@@ -1,4 +1,4 @@
-import { formatMoment } from '../../core/time-format.js';
+import { formatMoment } from '../time-format.js';
 import type { DetailFact } from '../card-extras.js';
 
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;

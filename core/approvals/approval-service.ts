@@ -231,7 +231,6 @@ export class ApprovalService {
 
   private decisionRules(): DecisionRules {
     return {
-      now: this.options.clock.now(),
       isApprover: (actor) => this.isApprover(actor),
       refused: (actor, record, details) => this.audit(actor, 'approval.refused', record, details),
     };

@@ -1,12 +1,10 @@
 import type { Actor } from '../actor.js';
 import { sameObjectId } from '../identity/object-id.js';
-import { formatMoment } from '../time-format.js';
 import { UserFacingError } from '../user-facing-error.js';
 import type { ApprovalRecord } from './approval-record.js';
 
 /** What deciding on a request is checked against. */
 export interface DecisionRules {
-  readonly now: Date;
   isApprover(actor: Actor): Promise<boolean>;
   /** Audits a refused decision (who tried, and why). */
   refused(actor: Actor, record: ApprovalRecord, details: Record<string, unknown>): Promise<void>;
@@ -39,7 +37,8 @@ export async function authorizeDecision(
   if (record.status === 'expired') {
     throw new UserFacingError(
       'This request has expired',
-      `It expired ${formatMoment(record.expiresAt, rules.now)} and can no longer be ${verb}d.`,
+      // The exact moment, for the log; a card words it for people (cards/views/technical-text.ts).
+      `It expired ${record.expiresAt} and can no longer be ${verb === 'approve' ? 'approved' : 'rejected'}.`,
       'The requester can ask again.',
     );
   }

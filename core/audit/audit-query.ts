@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditEntryAt, AuditLog } from '../ports/audit-log.js';
-import type { AuditSubject, AuditSubjects } from './audit-subjects.js';
+import type { AuditSubject, AuditSubjects } from './audit-subject.js';
 
 export interface AuditFilter {
   /** A person's display name, or one word of it, case-insensitive. */

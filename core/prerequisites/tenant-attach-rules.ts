@@ -1,4 +1,4 @@
-import { cloudServicesNode } from '../workflow/site-releases.js';
+import { cloudServicesNode } from './site-releases.js';
 import { AFTER_TENANT_ATTACH } from './candidate-collections.js';
 import { DOC_LINKS } from './doc-links.js';
 import type { PrerequisiteFacts } from './facts.js';

@@ -1,6 +1,6 @@
 import type { CollectionSummary, SiteInfo } from '../ports/configmgr-gateway.js';
 import type { Guidance } from './guidance.js';
-import { describeSite, supportsCloudSyncCmdlet } from './site-releases.js';
+import { describeSite, supportsCloudSyncCmdlet } from '../prerequisites/site-releases.js';
 import { UPLOAD_CYCLE_HINT, UPLOAD_LOGS } from './sync-logs.js';
 
 export const CLOUD_SYNC_OPTION =

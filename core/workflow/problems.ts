@@ -4,7 +4,7 @@ import type { CollectionSummary, SiteInfo, UploadScope } from '../ports/configmg
 import { fromGatewayError } from '../prerequisites/read-failure.js';
 import type { StepProblem } from '../runs/run-record.js';
 import { UserFacingError } from '../user-facing-error.js';
-import { describeSite } from './site-releases.js';
+import { describeSite } from '../prerequisites/site-releases.js';
 import { describeScope } from './upload-scope.js';
 
 /** Every way a workflow step refuses, as a problem the chat user can act on. */

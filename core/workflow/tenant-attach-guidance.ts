@@ -1,6 +1,6 @@
 import type { SiteInfo } from '../ports/configmgr-gateway.js';
 import type { Guidance } from './guidance.js';
-import { cloudServicesNode, describeSite } from './site-releases.js';
+import { cloudServicesNode, describeSite } from '../prerequisites/site-releases.js';
 import { UPLOAD_CYCLE_HINT, UPLOAD_LOGS } from './sync-logs.js';
 
 export type AttachScope =

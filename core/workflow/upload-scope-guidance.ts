@@ -1,6 +1,6 @@
 import type { CollectionSummary, SiteInfo, UploadScope } from '../ports/configmgr-gateway.js';
 import type { Guidance } from './guidance.js';
-import { cloudServicesNode } from './site-releases.js';
+import { cloudServicesNode } from '../prerequisites/site-releases.js';
 import { UPLOAD_CYCLE_HINT, UPLOAD_LOGS } from './sync-logs.js';
 import { describeScope } from './upload-scope.js';
 

@@ -1,6 +1,6 @@
 import { SANDBOX_ADMINSERVICE_USER } from '../constants.js';
 import type { TokenStore } from '../identity/token-store.js';
-import { header, type SandboxRequest, type SandboxResponse } from '../server/types.js';
+import { header, type SandboxRequest, type SandboxResponse } from '../http/types.js';
 import { createChallengeMessage, ntlmMessageType, parseAuthenticateMessage, verifyNtlmV2 } from './ntlm.js';
 
 interface ConnectionAuth {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Router } from '../server/router.js';
-import { json, type SandboxRequest, type SandboxResponse } from '../server/types.js';
+import type { Router } from '../http/router.js';
+import { json, type SandboxRequest, type SandboxResponse } from '../http/types.js';
 import type { World } from '../world/world.js';
 import type { AdminServiceAuth } from './adminservice-auth.js';
 import { ADMINSERVICE_METADATA } from './metadata.js';

@@ -1,4 +1,4 @@
-import { FilterSyntaxError, parseFilter, readProperty } from '../server/odata-filter.js';
+import { FilterSyntaxError, parseFilter, readProperty } from '../http/odata-filter.js';
 import type { Row } from './wmi-rows.js';
 
 export const ADMINSERVICE_MAX_PAGE = 1000;

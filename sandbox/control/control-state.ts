@@ -1,4 +1,4 @@
-import type { SandboxState } from '../server/sandbox-state.js';
+import type { SandboxState } from '../state/sandbox-state.js';
 
 /** `GET /_sandbox/state`: a summary, not the whole world. */
 export function controlState(state: SandboxState): Record<string, unknown> {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { mayDecide, requestJson } from '../graph/maa-routes.js';
-import type { Router } from '../server/router.js';
-import type { SandboxState } from '../server/sandbox-state.js';
-import { json, type SandboxResponse } from '../server/types.js';
+import type { Router } from '../http/router.js';
+import type { SandboxState } from '../state/sandbox-state.js';
+import { json, type SandboxResponse } from '../http/types.js';
 
 const decisionSchema = z.object({ approver: z.string().min(1), justification: z.string().default('') });
 const problem = (status: number, code: string, message: string): SandboxResponse =>

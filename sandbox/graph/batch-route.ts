@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { faultResponse } from '../faults/apply-fault.js';
 import type { FaultKind } from '../faults/fault-rules.js';
-import { maaHeaders, type RequestLogEntry } from '../server/request-log.js';
-import type { Router } from '../server/router.js';
-import type { SandboxState } from '../server/sandbox-state.js';
-import type { SandboxRequest, SandboxResponse } from '../server/types.js';
+import { maaHeaders, type RequestLogEntry } from '../http/request-log.js';
+import type { Router } from '../http/router.js';
+import type { SandboxState } from '../state/sandbox-state.js';
+import type { SandboxRequest, SandboxResponse } from '../http/types.js';
 import { shuffled } from '../world/rng.js';
 import {
   type BatchItem,

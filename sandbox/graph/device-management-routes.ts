@@ -1,6 +1,6 @@
 import { HIERARCHY_IDENTIFIER, HIERARCHY_NAME, MDE_CONNECTOR_ID } from '../constants.js';
-import type { Router } from '../server/router.js';
-import { json, type SandboxRequest, type SandboxResponse } from '../server/types.js';
+import type { Router } from '../http/router.js';
+import { json, type SandboxRequest, type SandboxResponse } from '../http/types.js';
 import { graphCollectionId, policyDeviceStates, summarize } from '../world/compliance.js';
 import { ASSIGNMENT_FILTERS, assignmentFilter, assignmentFilterJson } from '../world/assignment-filters.js';
 import type { World } from '../world/world.js';

@@ -1,6 +1,6 @@
 import type { DemoUser } from '../constants.js';
-import type { Router } from '../server/router.js';
-import { header, json, type SandboxRequest, type SandboxResponse } from '../server/types.js';
+import type { Router } from '../http/router.js';
+import { header, json, type SandboxRequest, type SandboxResponse } from '../http/types.js';
 import type { DirectoryGroup, RoleAssignment } from '../world/directory.js';
 import type { World } from '../world/world.js';
 import { graphError, notFound } from './graph-errors.js';

@@ -1,6 +1,6 @@
 import type { TokenStore } from '../identity/token-store.js';
-import type { Router } from '../server/router.js';
-import { header, type Handler, type SandboxRequest, type SandboxResponse } from '../server/types.js';
+import type { Router } from '../http/router.js';
+import { header, type Handler, type SandboxRequest, type SandboxResponse } from '../http/types.js';
 import type { World } from '../world/world.js';
 import { graphError } from './graph-errors.js';
 

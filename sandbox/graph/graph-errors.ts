@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { header, json, type SandboxRequest, type SandboxResponse } from '../server/types.js';
+import { header, json, type SandboxRequest, type SandboxResponse } from '../http/types.js';
 
 /** Graph error body (graph-intune.md §7.4). */
 export function graphError(

@@ -1,6 +1,6 @@
 import type { World } from '../world/world.js';
 import { canonicalBody, type MaaRequest } from '../world/operation-approvals.js';
-import { header, type Handler, type SandboxRequest, type SandboxResponse } from '../server/types.js';
+import { header, type Handler, type SandboxRequest, type SandboxResponse } from '../http/types.js';
 import type { GraphContext } from './graph-context.js';
 import { badRequest, graphError } from './graph-errors.js';
 

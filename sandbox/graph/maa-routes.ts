@@ -1,6 +1,6 @@
 import { SANDBOX_APP } from '../constants.js';
-import type { Router } from '../server/router.js';
-import { json } from '../server/types.js';
+import type { Router } from '../http/router.js';
+import { json } from '../http/types.js';
 import { GROUP_IDS } from '../world/directory.js';
 import type { MaaRequest } from '../world/operation-approvals.js';
 import type { World } from '../world/world.js';

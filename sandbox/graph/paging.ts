@@ -1,5 +1,5 @@
-import { FilterSyntaxError, parseFilter, readProperty } from '../server/odata-filter.js';
-import type { SandboxRequest, SandboxResponse } from '../server/types.js';
+import { FilterSyntaxError, parseFilter, readProperty } from '../http/odata-filter.js';
+import type { SandboxRequest, SandboxResponse } from '../http/types.js';
 import { badRequest } from './graph-errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Router } from '../server/router.js';
-import { json, type SandboxRequest, type SandboxResponse } from '../server/types.js';
+import type { Router } from '../http/router.js';
+import { json, type SandboxRequest, type SandboxResponse } from '../http/types.js';
 import { type JsonObject, type StoredPolicy, targetKey } from '../world/policy-store.js';
 import type { World } from '../world/world.js';
 import { badRequest, notFound } from './graph-errors.js';

@@ -1,5 +1,5 @@
-import type { Router } from '../server/router.js';
-import type { SandboxState } from '../server/sandbox-state.js';
+import type { Router } from '../http/router.js';
+import type { SandboxState } from '../state/sandbox-state.js';
 import { registerBatchRoute } from './batch-route.js';
 import { registerDeviceManagementRoutes } from './device-management-routes.js';
 import { registerDirectoryRoutes } from './directory-routes.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Router } from '../server/router.js';
-import type { SandboxResponse } from '../server/types.js';
+import type { Router } from '../http/router.js';
+import type { SandboxResponse } from '../http/types.js';
 import { type DeviceComplianceState, policyDeviceStates } from '../world/compliance.js';
 import { deviceAt } from '../world/devices.js';
 import { badRequest } from './graph-errors.js';

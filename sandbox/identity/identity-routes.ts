@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SANDBOX_APP, SANDBOX_TENANT_ID, SANDBOX_TENANT_NAME } from '../constants.js';
-import type { Router } from '../server/router.js';
-import { json, type SandboxRequest, type SandboxResponse } from '../server/types.js';
+import type { Router } from '../http/router.js';
+import { json, type SandboxRequest, type SandboxResponse } from '../http/types.js';
 import type { TokenStore } from './token-store.js';
 
 export interface CloudFacts {

@@ -5,9 +5,9 @@ import type { Socket } from 'node:net';
 import { applyFault } from '../faults/apply-fault.js';
 import type { FaultRule } from '../faults/fault-rules.js';
 import { batchTargets } from '../graph/batch-items.js';
-import { authorizationScheme, maaHeaders, type RequestLogEntry } from './request-log.js';
-import type { SandboxState } from './sandbox-state.js';
-import type { SandboxRequest, SandboxResponse } from './types.js';
+import { authorizationScheme, maaHeaders, type RequestLogEntry } from '../http/request-log.js';
+import type { SandboxState } from '../state/sandbox-state.js';
+import type { SandboxRequest, SandboxResponse } from '../http/types.js';
 
 export type Dispatch = (req: SandboxRequest) => Promise<SandboxResponse>;
 

@@ -9,10 +9,10 @@ import { registerGraphRoutes } from '../graph/register-graph-routes.js';
 import { registerIdentityRoutes } from '../identity/identity-routes.js';
 import type { PersistenceOptions, WorldStart } from '../persistence/persisted-world.js';
 import { createSandboxServer } from './http-server.js';
-import { Router } from './router.js';
-import { SandboxState } from './sandbox-state.js';
-import { generateSandboxTls } from './tls.js';
-import { json, type SandboxRequest } from './types.js';
+import { Router } from '../http/router.js';
+import { SandboxState } from '../state/sandbox-state.js';
+import { generateSandboxTls } from '../http/tls.js';
+import { json, type SandboxRequest } from '../http/types.js';
 
 export interface SandboxOptions {
   host?: string;

@@ -24,7 +24,7 @@ export interface Violation {
   readonly rule: string;
 }
 
-/** Every broken rule of the layering: forbidden packages and layers, the environment read in core, and cycles. */
+/** Every broken rule of the layering: forbidden packages and layers, and the environment read in core. */
 export function layerViolations(files: readonly SourceFile[], edges: readonly ImportEdge[]): Violation[] {
   const violations: Violation[] = [];
   for (const edge of edges) {
@@ -48,35 +48,5 @@ export function layerViolations(files: readonly SourceFile[], edges: readonly Im
       });
     }
   }
-  for (const cycle of layerCycles(edges)) {
-    violations.push({ file: cycle.join(' -> '), rule: `import cycle between folders: ${cycle.join(' -> ')}` });
-  }
   return violations;
-}
-
-/** Cycles in the folder-level graph (each reported once, starting from its smallest folder name). */
-export function layerCycles(edges: readonly ImportEdge[]): string[][] {
-  const graph = new Map<string, Set<string>>();
-  for (const edge of edges) {
-    if (edge.kind !== 'file') continue;
-    const from = layerOf(edge.from);
-    const to = layerOf(edge.to);
-    if (from === to) continue;
-    graph.set(from, (graph.get(from) ?? new Set()).add(to));
-  }
-  const cycles = new Map<string, string[]>();
-  const walk = (path: readonly string[]): void => {
-    const last = path[path.length - 1] ?? '';
-    for (const next of graph.get(last) ?? []) {
-      if (next === path[0]) {
-        const cycle = [...path, next];
-        const key = [...path].sort().join(',');
-        if (!cycles.has(key) && path[0] === [...path].sort()[0]) cycles.set(key, cycle);
-      } else if (!path.includes(next)) {
-        walk([...path, next]);
-      }
-    }
-  };
-  for (const start of graph.keys()) walk([start]);
-  return [...cycles.values()];
 }

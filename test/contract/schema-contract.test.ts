@@ -7,7 +7,7 @@ import { toAssignmentBody } from '../../adapters/graph/assignment-body.js';
 import { renderPolicyBody } from '../../adapters/graph/policy-body.js';
 import type { PolicyDraft } from '../../core/policy/policy-draft.js';
 import { checkGraphWrite } from '../../sandbox/schema/check-body.js';
-import { RequestLog } from '../../sandbox/server/request-log.js';
+import { RequestLog } from '../../sandbox/http/request-log.js';
 import { assertNoContractViolations } from './write-contract.js';
 
 const SHARED_SCHEMA = join(import.meta.dirname, '..', '..', '..', 'shared', 'reference', 'graph-beta-schema.json');

@@ -5,7 +5,7 @@ import type { RunningComplianceScheduler } from '../../bot/compliance/start-comp
 import type { SendLimits } from '../../bot/compliance/send-limits.js';
 import { loadConfig } from '../../bot/config/config.js';
 import { startBot, type RunningBot } from '../../bot/start-bot.js';
-import { ConversationReferences } from '../../bot/teams/conversation-references.js';
+import { ConversationReferences } from '../../bot/conversations/conversation-references.js';
 import { createAppServices } from '../../bot/wiring/create-app-services.js';
 import { type Logger, silentLogger } from '../../core/ports/logger.js';
 import { SANDBOX_ACCESS_ENV } from '../../sandbox/index.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { defineCommand } from '../../bot/commands/command.js';
+import { defineCommand } from '../../bot/context/command-context.js';
 import { commands } from '../../bot/commands/index.js';
 import { renderCard } from '../../cards/render.js';
 import { messageActivity } from '../support/activities.js';

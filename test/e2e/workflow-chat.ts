@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { AnyCommand } from '../../bot/commands/command.js';
+import type { AnyCommand } from '../../bot/context/command-context.js';
 import { loadConfig } from '../../bot/config/config.js';
 import { createTenantServices } from '../../bot/wiring/create-tenant-services.js';
 import { systemClock } from '../../core/ports/clock.js';

@@ -5,7 +5,7 @@ import type { AppServices } from '../../bot/app-services.js';
 import { loadConfig } from '../../bot/config/config.js';
 import { SANDBOX_ACCESS_ENV } from '../../sandbox/index.js';
 import { startBot, type RunningBot } from '../../bot/start-bot.js';
-import type { AnyCommand } from '../../bot/commands/command.js';
+import type { AnyCommand } from '../../bot/context/command-context.js';
 import { silentLogger, type Logger } from '../../core/ports/logger.js';
 import type { TokenValidationEndpoints } from '../../bot/teams/create-adapter.js';
 import { systemClock, type Clock } from '../../core/ports/clock.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMemoryAuditLog } from '../../../adapters/audit/memory-audit-log.js';
 import { nameMatches, readAuditPage, type AuditFilter } from '../../../core/audit/audit-query.js';
-import type { AuditSubject, AuditSubjects } from '../../../core/audit/audit-subjects.js';
+import type { AuditSubject, AuditSubjects } from '../../../core/audit/audit-subject.js';
 import type { AuditEntry, AuditLog } from '../../../core/ports/audit-log.js';
 import { steppingClock } from './audit-fixtures.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { bindArguments } from '../../../bot/commands/bind-arguments.js';
-import { defineCommand } from '../../../bot/commands/command.js';
+import { defineCommand } from '../../../bot/context/command-context.js';
 import { tokenize } from '../../../bot/commands/tokenize.js';
 
 const sample = defineCommand({

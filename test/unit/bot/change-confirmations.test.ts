@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStorage } from '../../../adapters/storage/memory-storage.js';
 import { ChangeConfirmations } from '../../../bot/runs/change-confirmations.js';
-import { PersonalChats } from '../../../bot/teams/personal-chats.js';
+import { PersonalChats } from '../../../bot/conversations/personal-chats.js';
 import type { ApprovalRecord } from '../../../core/approvals/approval-record.js';
 import { silentLogger } from '../../../core/ports/logger.js';
 import type { RunRecord } from '../../../core/runs/run-record.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCommand } from '../../../bot/commands/find-command.js';
 import { commands } from '../../../bot/commands/index.js';
-import type { AnyCommand } from '../../../bot/commands/command.js';
+import type { AnyCommand } from '../../../bot/context/command-context.js';
 
 const fake = (name: string) => ({ ...commands[0], name }) as AnyCommand;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helpCard } from '../../../bot/commands/help-card.js';
+import { helpCard } from '../../../bot/replies/help-card.js';
 import { commands } from '../../../bot/commands/index.js';
 import type { Role } from '../../../core/access/roles.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestNames } from '../../../bot/commands/suggest.js';
+import { closestNames } from '../../../bot/replies/suggest.js';
 
 const names = [
   'help',

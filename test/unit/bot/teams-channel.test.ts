@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { channelOfConversation, sameChannelOrChat, threadRootOf } from '../../../bot/teams/teams-channel.js';
+import { channelOfConversation, sameChannelOrChat, threadRootOf } from '../../../bot/conversations/teams-channel.js';
 
 describe('Teams channel thread ids', () => {
   it('split `<channel>;messageid=<root>` into the channel and the root post, and leave other ids whole', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bindArguments } from '../../../bot/commands/bind-arguments.js';
 import { checkCommand } from '../../../bot/commands/check.js';
-import type { CommandContext } from '../../../bot/commands/command.js';
+import type { CommandContext } from '../../../bot/context/command-context.js';
 import { checkRerunVerb } from '../../../bot/verbs/check-rerun.js';
 import { isUserFacingError } from '../../../core/user-facing-error.js';
 import { testAppServices, testCommandContext } from '../../support/app-services.js';

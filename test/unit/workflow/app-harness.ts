@@ -1,4 +1,4 @@
-import type { CommandContext } from '../../../bot/commands/command.js';
+import type { CommandContext } from '../../../bot/context/command-context.js';
 import { testAppServices, testCommandContext } from '../../support/app-services.js';
 import type { FakeWorld } from './fakes.js';
 import { alex } from './step-context.js';

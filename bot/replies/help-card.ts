@@ -3,7 +3,7 @@ import { renderCard } from '../../cards/render.js';
 import { toHelpView } from '../../cards/views/help-view.js';
 import { ROLE_VARIABLES } from '../../core/access/roles.js';
 import type { CallerAccess } from '../../core/access/access-control.js';
-import type { AnyCommand, CommandContext } from './command.js';
+import type { AnyCommand, CommandContext } from '../context/command-context.js';
 
 /**
  * The help card is a pure function of the command list and which of its commands the caller may run, and expanding

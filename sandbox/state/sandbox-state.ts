@@ -5,7 +5,7 @@ import { FaultSet } from '../faults/fault-rules.js';
 import { TokenStore } from '../identity/token-store.js';
 import { loadWorld, WorldSaver, type PersistenceOptions, type WorldStart } from '../persistence/persisted-world.js';
 import { World } from '../world/world.js';
-import { RequestLog } from './request-log.js';
+import { RequestLog } from '../http/request-log.js';
 
 /**
  * Everything mutable in a running sandbox. Tokens survive a reset so a client's cached token keeps working. With a

@@ -32,13 +32,3 @@ export function formatMoment(at: Date | string, now: Date): string {
     ? `${dayAndMonth} ${time}`
     : `${dayAndMonth} ${date.getUTCFullYear()} ${time}`;
 }
-
-/**
- * The absolute form, `2026-11-23 09:41 UTC`. Superseded by formatMoment on cards (issue 17: times as "today 09:41 UTC");
- * kept until every view has a `now` to read times against.
- */
-export function formatUtcMinute(at: Date | string): string {
-  const date = toDate(at);
-  if (!date) return typeof at === 'string' ? at : 'an unknown time';
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}

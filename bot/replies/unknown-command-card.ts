@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
-import type { AnyCommand } from './command.js';
+import type { AnyCommand } from '../context/command-context.js';
 import { closestNames } from './suggest.js';
 
 const TYPED_ECHO_LIMIT = 60;

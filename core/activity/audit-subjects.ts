@@ -1,25 +1,12 @@
 import { z } from 'zod';
 import type { ApprovalRecord } from '../approvals/approval-record.js';
-import type { AuditEntry } from '../ports/audit-log.js';
+import type { AuditSubject, AuditSubjects } from '../audit/audit-subject.js';
 import type { RunRecord } from '../runs/run-record.js';
-
-/** What an entry was about, in words: the change's title and the policies and collections it touched. */
-export interface AuditSubject {
-  readonly title: string;
-  /** For an entry about one step of a run: that step's title. */
-  readonly step?: string;
-  readonly policies: readonly string[];
-  readonly collections: readonly string[];
-}
 
 /** The stores an entry's target points into (RunStore and ApprovalStore satisfy these). */
 export interface AuditSubjectStores {
   readonly runs: { load(runId: string): Promise<{ readonly run: RunRecord } | undefined> };
   readonly approvals: { get(approvalId: string): Promise<ApprovalRecord | undefined> };
-}
-
-export interface AuditSubjects {
-  of(entry: AuditEntry): Promise<AuditSubject | undefined>;
 }
 
 const approvalStepInput = z.object({ approvalId: z.string() });

@@ -1,4 +1,4 @@
-import type { PolicyProfile } from '../policy/policy-draft.js';
+import type { PolicyProfile } from '../../core/policy/policy-draft.js';
 
 const SECURITY_MENU = 'https://intune.microsoft.com/#view/Microsoft_Intune_Workflows/SecurityManagementMenu/~';
 

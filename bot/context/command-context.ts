@@ -5,13 +5,8 @@ import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import type { AppServices } from '../app-services.js';
 import type { ApprovalCards } from '../approvals/approval-cards.js';
 import type { CallerAccess } from '../../core/access/access-control.js';
+import type { ConversationInfo } from '../conversations/conversation-info.js';
 import type { Requirement } from '../../core/access/roles.js';
-
-export interface ConversationInfo {
-  readonly id: string;
-  readonly type: 'personal' | 'groupChat' | 'channel';
-  readonly tenantId?: string;
-}
 
 /** What a command may use: who asked, where, the core services, and a way to post or update cards. */
 export interface CommandContext {
@@ -29,6 +24,10 @@ export interface CommandContext {
   update(activityId: string, card: AdaptiveCard): Promise<void>;
 }
 
+/**
+ * What a command is. It lives beside its context because the two refer to each other (the context lists the
+ * commands, a command's run takes the context): apart they would be two files importing each other.
+ */
 export type ArgsSchema = z.ZodObject<z.ZodRawShape>;
 
 export interface CommandDefinition<S extends ArgsSchema> {

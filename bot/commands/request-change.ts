@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
 import { hasChanges, type ChangePlan } from '../../core/approvals/change-plan.js';
-import type { CommandContext } from '../commands/command.js';
+import type { CommandContext } from '../context/command-context.js';
 
 /** Every command that changes the tenant ends here: nothing changes until someone else approves the plan. */
 export async function requestChange(plan: ChangePlan, context: CommandContext): Promise<AdaptiveCard | undefined> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMoment } from '../../../core/time-format.js';
+import { formatMoment } from '../../cards/time-format.js';
 
 const now = new Date('2026-11-30T12:00:00Z');
 

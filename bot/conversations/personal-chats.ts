@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normalizeObjectId } from '../../core/identity/object-id.js';
 import type { Storage } from '../../core/ports/storage.js';
 import type { Actor } from '../../core/actor.js';
-import type { ConversationInfo } from '../commands/command.js';
+import type { ConversationInfo } from './conversation-info.js';
 
 const PREFIX = 'personal-chat/';
 const chatSchema = z.object({ conversationId: z.string().min(1) });
