@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INTUNE_REQUEST_STATUSES, type IntuneApprovalRequest } from '../ports/intune-approvals.js';
 import type { Actor } from '../actor.js';
 import type { StepProblem, StepRecord } from '../runs/run-record.js';
-import type { WaitStart } from '../runs/wait-record.js';
+import type { WaitStart } from '../runs/wait-start.js';
 import type { IntuneApprovalRequired } from './intune-approval-required.js';
 
 export const INTUNE_APPROVAL = 'intune-approval';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorSchema } from '../actor-schema.js';
 import { auditOutboxFields } from '../audit/audit-outbox.js';
-import { pendingWriteSchema } from './unknown-outcome.js';
+import { pendingWriteSchema } from './pending-write.js';
 import { fromLegacyStep } from './legacy-step.js';
 import { isWaitActive, waitRecordSchema } from './wait-record.js';
 

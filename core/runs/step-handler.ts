@@ -5,7 +5,7 @@ import type { Logger } from '../ports/logger.js';
 import type { TenantWrite } from '../ports/tenant-write.js';
 import type { RunRecord, StepProblem, StepRecord } from './run-record.js';
 import type { RunRequest } from './run-request.js';
-import type { WaitStart } from './wait-record.js';
+import type { WaitStart } from './wait-start.js';
 
 export interface StepContext {
   readonly run: RunRecord;

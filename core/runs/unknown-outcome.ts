@@ -1,27 +1,8 @@
-import { z } from 'zod';
 import { isUpstreamError } from '../errors/upstream-error.js';
 import type { Clock } from '../ports/clock.js';
 import type { TenantWrite } from '../ports/tenant-write.js';
+import type { PendingWrite } from './pending-write.js';
 import type { StepProblem, StepRecord } from './run-record.js';
-
-/**
- * A tenant write whose answer may never have arrived. It is stored on the step BEFORE every HTTP attempt, so after a
- * timeout, a reset or a crash the run knows that a write may be in flight and until when: the service cannot carry
- * out an attempt later than `settlesAt` (its start plus the request timeout). Until then the run waits; after it, the
- * step's `check` reads the tenant, finds what the write made by `ref`, and only when nothing is there is the write
- * repeated.
- */
-export const pendingWriteSchema = z.object({
-  /** Written into what the write creates (a policy's description marker), so it is found however it is renamed. */
-  ref: z.string(),
-  /** When the latest attempt began. */
-  startedAt: z.string(),
-  /** From this moment on, a read of the tenant shows whether the write landed. */
-  settlesAt: z.string(),
-  /** How often this step's write ended without an answer. */
-  unknownOutcomes: z.number().int().nonnegative(),
-});
-export type PendingWrite = z.infer<typeof pendingWriteSchema>;
 
 /** After this many lost answers in a row the step fails with a problem a person can act on. */
 export const MAX_UNKNOWN_OUTCOMES = 5;

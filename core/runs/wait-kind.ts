@@ -4,7 +4,8 @@ import type { RunAuditEvent } from './run-audit-outbox.js';
 import type { RunKernel } from './run-kernel.js';
 import type { RunRecord, StepProblem, StepRecord } from './run-record.js';
 import type { WorldCheck } from './step-handler.js';
-import type { WaitRecord, WaitStart } from './wait-record.js';
+import type { WaitRecord } from './wait-record.js';
+import type { WaitStart } from './wait-start.js';
 
 /** What one look at the outside world concluded. `state` (when given) replaces the wait's stored state. */
 export type WaitVerdict<S> =

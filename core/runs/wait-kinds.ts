@@ -1,6 +1,6 @@
 import type { StepRecord } from './run-record.js';
 import type { WaitKind } from './wait-kind.js';
-import type { WaitStart } from './wait-record.js';
+import type { WaitStart } from './wait-start.js';
 
 /** The registered wait kinds (wait-kind.ts), looked up by the kind stored on a waiting step. */
 export class WaitKinds {

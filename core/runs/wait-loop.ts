@@ -7,7 +7,8 @@ import { withStep } from './run-transitions.js';
 import type { StepKinds } from './step-kinds.js';
 import type { WaitKind, WaitLook, WaitVerdict } from './wait-kind.js';
 import type { WaitKinds } from './wait-kinds.js';
-import type { WaitRecord, WaitStart } from './wait-record.js';
+import type { WaitRecord } from './wait-record.js';
+import type { WaitStart } from './wait-start.js';
 
 /** What one look did to the run: it still waits, the step moved on (done, failed, handed back), or nothing to do. */
 export type LookResult = 'wait' | 'moved' | 'stop';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { RunAuditEvent } from './run-audit-outbox.js';
 
 /**
  * A step waiting on something outside the bot (a console change to sync, an Intune admin to approve, a ring to soak):
@@ -28,13 +27,4 @@ export type WaitRecord = z.infer<typeof waitRecordSchema>;
 /** Is the loop still looking (not given up, not ended)? */
 export function isWaitActive(wait: WaitRecord | undefined): wait is WaitRecord {
   return wait !== undefined && wait.gaveUpAt === undefined && wait.endedAt === undefined;
-}
-
-/** How a wait starts: its first state, what the card says, and the audit entries of the start. */
-export interface WaitStart<S> {
-  readonly state: S;
-  readonly message: string;
-  readonly startedBy?: string;
-  readonly expiresAt?: string;
-  readonly events?: readonly RunAuditEvent[];
 }

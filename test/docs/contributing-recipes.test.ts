@@ -13,11 +13,14 @@ function recipe(title: string): Recipe {
 }
 
 describe('the recipes in CONTRIBUTING.md', () => {
-  it.each(['Add a command', 'Add a card', 'Add a card verb'])('"%s" holds in the tree', async (title) => {
-    const found = recipe(title);
-    expect(found.lines.length).toBeGreaterThan(0);
-    expect(await recipeProblems(found)).toEqual([]);
-  });
+  it.each(['Add a command', 'Add a card', 'Add a card verb', 'Add a step kind', 'Add a wait kind'])(
+    '"%s" holds in the tree',
+    async (title) => {
+      const found = recipe(title);
+      expect(found.lines.length).toBeGreaterThan(0);
+      expect(await recipeProblems(found)).toEqual([]);
+    },
+  );
 
   it('every recipe with a recipe block holds in the tree (the lead adds step and wait kinds)', async () => {
     for (const found of recipes.filter((candidate) => candidate.lines.length > 0)) {
@@ -41,6 +44,19 @@ describe('the recipes in CONTRIBUTING.md', () => {
       const wrong = [...without('registry'), { kind: 'registry' as const, args: ['bot/verbs/index.ts', 'verbs'] }];
       const problems = await recipeProblems({ title: 'wrong registry', lines: wrong });
       expect(problems.some((problem) => /bot\/commands\/help\.ts is not in verbs/.test(problem))).toBe(true);
+    });
+
+    it('a wiring file that does not call a kind built by a factory', async () => {
+      const steps = recipe('Add a step kind');
+      const wrong = [
+        ...steps.lines.filter((line) => line.kind !== 'wired'),
+        { kind: 'wired' as const, args: ['bot/wiring/step-handlers.ts'] },
+      ];
+      const problems = await recipeProblems({ title: 'half wired', lines: wrong });
+      expect(problems).toContain(
+        'core/workflow/steps/tenant-attach-step.ts is not called in bot/wiring/step-handlers.ts',
+      );
+      expect(problems.some((problem) => problem.includes('hand-over-step.ts'))).toBe(false);
     });
 
     it('a registry export that does not exist', async () => {

@@ -6,7 +6,7 @@ import { isDirectory, isFile, readText, ROOT, section, treeSources } from './doc
  * A CONTRIBUTING.md recipe's machine-checkable part: the fenced `recipe` block under its heading, one instruction a
  * line (`new`, `also`, `registry`, `fields`, `edit`, `run`, `checked-by`, then its arguments).
  */
-export const RECIPE_KINDS = ['new', 'also', 'registry', 'fields', 'edit', 'run', 'checked-by'] as const;
+export const RECIPE_KINDS = ['new', 'also', 'registry', 'wired', 'fields', 'edit', 'run', 'checked-by'] as const;
 export type RecipeKind = (typeof RECIPE_KINDS)[number];
 
 export interface RecipeLine {
@@ -131,6 +131,22 @@ async function registryProblems(file: string, exported: string, items: readonly 
   return problems;
 }
 
+/**
+ * `wired <file>…`: kinds built by a factory (step and wait kinds need their ports) are registered by calling it; every
+ * existing file of the kind must have one of its exported functions called in one of the files named.
+ */
+function wiredProblems(files: readonly string[], items: readonly Item[]): string[] {
+  const missing = files.filter((file) => !isFile(file));
+  if (missing.length > 0) return missing.map((file) => `wired ${file}: no such file`);
+  const wiring = files.map((file) => readText(file)).join('\n');
+  return items
+    .filter((item) => {
+      const exported = [...readText(item.path).matchAll(/export\s+function\s+(\w+)/g)].map((match) => match[1] ?? '');
+      return !exported.some((name) => new RegExp(`\\b${name}\\s*\\(`).test(wiring));
+    })
+    .map((item) => `${item.path} is not called in ${files.join(' or ')}`);
+}
+
 /** Everything about a recipe that does not hold in the tree as it is now. */
 export async function recipeProblems(recipe: Recipe): Promise<string[]> {
   const problems: string[] = [];
@@ -159,6 +175,9 @@ export async function recipeProblems(recipe: Recipe): Promise<string[]> {
         if (first === undefined || second === undefined) problems.push('registry: needs a file and an export');
         else if (!isFile(first)) problems.push(`registry ${first}: no such file`);
         else problems.push(...(await registryProblems(first, second, items)));
+        break;
+      case 'wired':
+        problems.push(...(args.length === 0 ? ['wired: needs a file'] : wiredProblems(args, items)));
         break;
       case 'fields': {
         const found = first === undefined ? undefined : definitionMembers(first);
