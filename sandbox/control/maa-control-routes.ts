@@ -15,7 +15,9 @@ const problem = (status: number, code: string, message: string): SandboxResponse
 export function registerMaaControlRoutes(router: Router, state: SandboxState): void {
   router.on('GET', '/_sandbox/maa/requests', () => {
     const world = state.world;
-    return json(200, { requests: world.approvals.list(world.clock.nowMs()).map(requestJson) });
+    return json(200, {
+      requests: world.approvals.list(world.clock.nowMs()).map((r) => requestJson(r, state.maaDialect)),
+    });
   });
   for (const verb of ['approve', 'reject'] as const) {
     router.on('POST', `/_sandbox/maa/requests/:id/${verb}`, (req, p) => {
@@ -41,7 +43,7 @@ export function registerMaaControlRoutes(router: Router, state: SandboxState): v
         justification: parsed.data.justification,
         at: world.clock.nowIso(),
       });
-      return json(200, requestJson(request));
+      return json(200, requestJson(request, state.maaDialect));
     });
   }
 }

@@ -20,6 +20,8 @@ export interface MaaRequest {
   readonly path: string;
   /** Canonical JSON of the held body: the resend must be identical. */
   readonly bodyKey: string;
+  /** The entity the request locks (the policy in the path); none for a create. */
+  readonly entityId?: string;
   readonly requestJustification: string;
   readonly requestedAtMs: number;
   readonly expiresAtMs: number;
@@ -51,6 +53,17 @@ export class OperationApprovals {
 
   list(nowMs: number): MaaRequest[] {
     return [...this.requests.keys()].map((id) => this.get(id, nowMs)).filter((r): r is MaaRequest => r !== undefined);
+  }
+
+  /**
+   * The request that locks an entity: one still pending (`needsApproval`) or approved and not yet carried out
+   * (maa.md "One request per entity"; field reports show "Approved - Needs completion" as still pending).
+   */
+  lockOf(entityId: string, nowMs: number): MaaRequest | undefined {
+    const id = entityId.toLowerCase();
+    return this.list(nowMs).find(
+      (request) => request.entityId === id && (request.status === 'needsApproval' || request.status === 'approved'),
+    );
   }
 
   decide(request: MaaRequest, status: 'approved' | 'rejected', decision: MaaDecision): void {
