@@ -29,7 +29,7 @@ export function maaProtected(ctx: GraphContext, policyType: string, handler: Han
     const code = header(req, APPROVAL_CODE_HEADER);
     if (code !== undefined) {
       if (!GUID.test(code.trim())) return badRequest(req, 'Invalid approval header format, expected GUID format');
-      const request = world.approvals.get(code.trim(), world.clock.nowMs());
+      const request = world.approvals.stored(code.trim(), world.clock.nowMs());
       const refusal = refuseCode(dialect, req, request);
       if (refusal || !request) return refusal ?? badRequest(req, 'The approval code is not valid.');
       const response = await handler(req, params);

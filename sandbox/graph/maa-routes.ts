@@ -78,7 +78,10 @@ export function registerMaaRoutes(router: Router, ctx: GraphContext): void {
     const id = (req.body as { id?: unknown } | undefined)?.id;
     const request = typeof id === 'string' ? world.approvals.get(id, world.clock.nowMs()) : undefined;
     if (!request) return notFound(req, `No operationApprovalRequest with id '${String(id)}' was found.`);
-    if (request.status !== 'needsApproval') return badRequest(req, `Request ${request.id} is ${request.status}.`);
+    /** Sandbox choice [U]: an approved request not yet carried out can still be withdrawn by its requestor. */
+    if (request.status !== 'needsApproval' && request.status !== 'approved') {
+      return badRequest(req, `Request ${request.id} is ${request.status}.`);
+    }
     world.approvals.cancel(request);
     return { status: 204 };
   });
