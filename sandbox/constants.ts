@@ -44,9 +44,21 @@ export const SCENARIO_NAMES = [
   'large',
   'cb2503',
   'maa',
+  'maa-field',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export function isScenarioName(value: unknown): value is ScenarioName {
   return typeof value === 'string' && (SCENARIO_NAMES as readonly string[]).includes(value);
+}
+
+/**
+ * How the tenant answers Multi Admin Approval (sandbox/README.md "Multi Admin Approval"): `doc` as Microsoft's how-to
+ * describes it, `field` as real tenants have been seen to answer (maa.md "Corrections and field evidence").
+ */
+export const MAA_DIALECTS = ['doc', 'field'] as const;
+export type MaaDialect = (typeof MAA_DIALECTS)[number];
+
+export function isMaaDialect(value: unknown): value is MaaDialect {
+  return typeof value === 'string' && (MAA_DIALECTS as readonly string[]).includes(value);
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isScenarioName } from './constants.js';
+import { isMaaDialect, isScenarioName } from './constants.js';
 import { startSandbox } from './server/start-sandbox.js';
 
 const DEFAULT_PORT = 8443;
@@ -11,7 +11,12 @@ const TENANT_FILE = 'sandbox-tenant.json';
 async function main(): Promise<void> {
   const scenario = process.env.SANDBOX_SCENARIO ?? 'fresh';
   if (!isScenarioName(scenario)) throw new Error(`Unknown SANDBOX_SCENARIO '${scenario}'`);
+  const maaDialect = process.env.SANDBOX_MAA_DIALECT;
+  if (maaDialect !== undefined && maaDialect !== '' && !isMaaDialect(maaDialect)) {
+    throw new Error(`Unknown SANDBOX_MAA_DIALECT '${maaDialect}' (doc or field)`);
+  }
   const sandbox = await startSandbox({
+    ...(maaDialect ? { maaDialect } : {}),
     port: Number(process.env.SANDBOX_PORT ?? DEFAULT_PORT),
     scenario,
     faults: process.env.SANDBOX_FAULTS,

@@ -5,7 +5,8 @@ import { failureOf, toUpstreamError } from './graph-failure.js';
 import type { GraphRuntime } from './graph-runtime.js';
 import { GraphNoAnswer } from './graph-send-once.js';
 import { backoffDelay, parseRetryAfter } from '../transient/retry-delay.js';
-import { heldForApproval } from './maa/held-write.js';
+import { heldForApproval, meetsActiveRequest } from './maa/held-write.js';
+import { rejoinActiveRequest } from './maa/rejoin-request.js';
 
 /**
  * The single retry policy for Graph (adapters/transient/retry-rules.ts says what is repeated): 429 always, and
@@ -38,6 +39,10 @@ export async function sendWithRetry(runtime: GraphRuntime, call: GraphCall): Pro
     if (reply.status < 400) return reply;
     const held = heldForApproval(call, reply);
     if (held) throw held;
+    if (meetsActiveRequest(call, reply)) {
+      const refusal = toUpstreamError(call.operation, reply, attempt);
+      throw await rejoinActiveRequest(call, reply, (lookup) => sendWithRetry(runtime, lookup), refusal);
+    }
     const verdict: AttemptVerdict = afterStatus(safety, reply.status);
     if (verdict === 'give-up') throw toUpstreamError(call.operation, reply, attempt);
     if (verdict === 'outcome-unknown') {

@@ -15,14 +15,28 @@ const problem = (status: number, code: string, message: string): SandboxResponse
 export function registerMaaControlRoutes(router: Router, state: SandboxState): void {
   router.on('GET', '/_sandbox/maa/requests', () => {
     const world = state.world;
-    return json(200, { requests: world.approvals.list(world.clock.nowMs()).map(requestJson) });
+    const requests = world.approvals.all(world.clock.nowMs());
+    return json(200, {
+      requests: requests.map((r) => ({ ...requestJson(r, state.maaDialect), hidden: r.hidden === true })),
+    });
+  });
+  /**
+   * The request vanishes from Graph reads (by id, list, filter) while it still locks its entity and can be decided:
+   * a request the client cannot find (maa.md "Finding the request": never read "not found" as cancelled).
+   */
+  router.on('POST', '/_sandbox/maa/requests/:id/hide', (_req, p) => {
+    const world = state.world;
+    const request = world.approvals.stored(p.id ?? '', world.clock.nowMs());
+    if (!request) return problem(404, 'NotFound', `No Multi Admin Approval request ${p.id ?? ''}.`);
+    request.hidden = true;
+    return json(200, { id: request.id, hidden: true });
   });
   for (const verb of ['approve', 'reject'] as const) {
     router.on('POST', `/_sandbox/maa/requests/:id/${verb}`, (req, p) => {
       const parsed = decisionSchema.safeParse(req.body ?? {});
       if (!parsed.success) return problem(400, 'InvalidBody', z.prettifyError(parsed.error));
       const world = state.world;
-      const request = world.approvals.get(p.id ?? '', world.clock.nowMs());
+      const request = world.approvals.stored(p.id ?? '', world.clock.nowMs());
       if (!request) return problem(404, 'NotFound', `No Multi Admin Approval request ${p.id ?? ''}.`);
       const user = world.directory.user(parsed.data.approver);
       if (!user) return problem(404, 'UserNotFound', `No user ${parsed.data.approver}.`);
@@ -41,7 +55,7 @@ export function registerMaaControlRoutes(router: Router, state: SandboxState): v
         justification: parsed.data.justification,
         at: world.clock.nowIso(),
       });
-      return json(200, requestJson(request));
+      return json(200, requestJson(request, state.maaDialect));
     });
   }
 }

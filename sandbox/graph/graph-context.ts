@@ -1,3 +1,4 @@
+import type { MaaDialect } from '../constants.js';
 import type { TokenStore } from '../identity/token-store.js';
 import type { Router } from '../http/router.js';
 import { header, type Handler, type SandboxRequest, type SandboxResponse } from '../http/types.js';
@@ -9,6 +10,8 @@ export interface GraphContext {
   readonly tokens: TokenStore;
   /** Dispatches a sub-request of `$batch` through the same Graph routes. */
   readonly dispatch: (req: SandboxRequest) => Promise<SandboxResponse>;
+  /** How Multi Admin Approval answers (sandbox/README.md "Multi Admin Approval"). */
+  readonly maaDialect: () => MaaDialect;
 }
 
 const VERSIONS = new Set(['beta', 'v1.0']);

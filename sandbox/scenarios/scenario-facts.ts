@@ -1,4 +1,4 @@
-import type { ScenarioName } from '../constants.js';
+import type { MaaDialect, ScenarioName } from '../constants.js';
 
 export type PartnerState = 'enabled' | 'available' | 'unresponsive';
 export type AzureEnvironmentName = 'AzurePublicCloud' | 'AzureUSGovernmentCloud';
@@ -24,6 +24,8 @@ export interface ScenarioFacts {
   readonly size: 'demo' | 'large';
   /** Intune Multi Admin Approval access policies (`operationApprovalPolicy.policyType`); empty: nothing protected. */
   readonly maaProtectedPolicyTypes: readonly string[];
+  /** How Multi Admin Approval answers (`SANDBOX_MAA_DIALECT` overrides it): see sandbox/README.md. */
+  readonly maaDialect: MaaDialect;
 }
 
 const current: ScenarioFacts = {
@@ -42,6 +44,7 @@ const current: ScenarioFacts = {
   portalPolicy: false,
   size: 'demo',
   maaProtectedPolicyTypes: [],
+  maaDialect: 'doc',
 };
 
 const cb2002: ScenarioFacts = {
@@ -59,6 +62,15 @@ const cb2002: ScenarioFacts = {
  * more usefully because the bot can tell the user exactly which toggle is off).
  */
 const MDE_OFF_HEARTBEAT_AGE_SECONDS = 30 * 24 * 3600;
+
+/** `ready`, with configuration policies protected by Multi Admin Approval (approvers: Intune-MAA-Approvers). */
+const MAA: ScenarioFacts = {
+  ...current,
+  attached: true,
+  enabledCollectionIds: ['PS100015', 'PS100042'],
+  portalPolicy: true,
+  maaProtectedPolicyTypes: ['configurationPolicy'],
+};
 
 export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioFacts>> = {
   fresh: current,
@@ -79,12 +91,7 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioFacts>> = {
     coManagement: false,
     enabledCollectionIds: ['PS100015', 'PS100042'],
   },
-  /** `ready`, with configuration policies protected by Multi Admin Approval (approvers: Intune-MAA-Approvers). */
-  maa: {
-    ...current,
-    attached: true,
-    enabledCollectionIds: ['PS100015', 'PS100042'],
-    portalPolicy: true,
-    maaProtectedPolicyTypes: ['configurationPolicy'],
-  },
+  maa: MAA,
+  /** `maa` answering as real tenants have been seen to (maa.md "Corrections and field evidence"). */
+  'maa-field': { ...MAA, maaDialect: 'field' },
 };

@@ -101,6 +101,21 @@ function checkStructured(value: unknown, declared: string, path: string): Schema
   });
 }
 
+/**
+ * Multi Admin Approval's collection-bound actions (maa.md: `cancelMyRequest {"id"}`, `retrieveRequestStatus
+ * {"entityId","entityType"}`, both `Edm.String` on Microsoft's Graph beta reference pages). They are newer than the
+ * metadata the extract is built from (../shared/reference/graph-beta-schema.json has no operationApprovalRequest), so
+ * they are kept here by hand until the extract's source has them.
+ */
+const MAA_ACTIONS = [
+  { name: 'cancelMyRequest', bindsTo: 'Collection(operationApprovalRequest)', parameters: { id: 'Edm.String' } },
+  {
+    name: 'retrieveRequestStatus',
+    bindsTo: 'Collection(operationApprovalRequest)',
+    parameters: { entityId: 'Edm.String', entityType: 'Edm.String' },
+  },
+] as const;
+
 /** Which schema shape a Graph write must have, by method and path (after /beta or /v1.0). */
 function writeShape(method: string, path: string): { type: string } | { action: string; bindsTo: string } | undefined {
   const policies = /^\/?deviceManagement\/configurationPolicies(?:\/([^/]+))?(?:\/([^/]+))?$/i.exec(path);
@@ -111,6 +126,9 @@ function writeShape(method: string, path: string): { type: string } | { action: 
     if (policies[2] && method === 'POST')
       return { action: policies[2], bindsTo: 'deviceManagementConfigurationPolicy' };
   }
+  const approvals = /^\/?deviceManagement\/operationApprovalRequests\/([^/]+)$/i.exec(path);
+  if (approvals && method === 'POST')
+    return { action: approvals[1] ?? '', bindsTo: 'Collection(operationApprovalRequest)' };
   const report = /^\/?deviceManagement\/reports\/(?:microsoft\.graph\.)?([^/]+)$/i.exec(path);
   if (report && method === 'POST') return { action: report[1] ?? '', bindsTo: 'deviceManagementReports' };
   return undefined;
@@ -127,7 +145,7 @@ export function checkGraphWrite(method: string, path: string, body: unknown): Sc
   const shape = writeShape(verb, path);
   if (!shape) return [{ path: '$', message: `no schema shape for ${verb} ${path}` }];
   if ('type' in shape) return checkAgainstType(body, shape.type);
-  const operation = GRAPH_BETA_EXTRACT.operations.find(
+  const operation = [...GRAPH_BETA_EXTRACT.operations, ...MAA_ACTIONS].find(
     (candidate) => candidate.name === shape.action && candidate.bindsTo === shape.bindsTo,
   );
   if (!operation)

@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { registerAdminServiceRoutes } from '../adminservice/adminservice-routes.js';
 import { AdminServiceAuth } from '../adminservice/adminservice-auth.js';
-import type { ScenarioName } from '../constants.js';
+import type { MaaDialect, ScenarioName } from '../constants.js';
 import { registerControlRoutes } from '../control/control-routes.js';
 import { registerMaaControlRoutes } from '../control/maa-control-routes.js';
+import { registerPortalControlRoutes } from '../control/portal-control-routes.js';
 import { parseFaultSpec } from '../faults/fault-rules.js';
 import { registerGraphRoutes } from '../graph/register-graph-routes.js';
 import { registerIdentityRoutes } from '../identity/identity-routes.js';
@@ -22,6 +23,8 @@ export interface SandboxOptions {
   seed?: number;
   tls?: { certPem: string; keyPem: string };
   syncDelaySeconds?: number;
+  /** How Multi Admin Approval answers, whatever the scenario says (`SANDBOX_MAA_DIALECT`; sandbox/README.md). */
+  maaDialect?: MaaDialect;
   /** Keeps the tenant in a file across restarts (`npm start` uses DATA_DIR/sandbox-tenant.json). */
   persistence?: PersistenceOptions;
 }
@@ -44,6 +47,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     options.seed ?? DEFAULT_SEED,
     options.syncDelaySeconds ?? DEFAULT_SYNC_DELAY_SECONDS,
     options.persistence,
+    options.maaDialect,
   );
   if (options.faults) for (const rule of parseFaultSpec(options.faults)) state.faults.add(rule);
   const router = new Router();
@@ -56,7 +60,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   registerIdentityRoutes(router, state.tokens, () => ({
     government: state.world.facts.environment === 'AzureUSGovernmentCloud',
   }));
-  registerGraphRoutes(router, { world: () => state.world, tokens: state.tokens, dispatch }, state);
+  registerGraphRoutes(
+    router,
+    { world: () => state.world, tokens: state.tokens, dispatch, maaDialect: () => state.maaDialect },
+    state,
+  );
   registerAdminServiceRoutes(
     router,
     () => state.world,
@@ -65,6 +73,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   );
   registerControlRoutes(router, state);
   registerMaaControlRoutes(router, state);
+  registerPortalControlRoutes(router, state);
 
   const { server, timers, sockets } = createSandboxServer(tls, state, dispatch);
   const host = options.host ?? '127.0.0.1';

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { ADMINSERVICE_MAX_PAGE } from '../adminservice/wmi-query.js';
-import type { ScenarioName } from '../constants.js';
+import type { MaaDialect, ScenarioName } from '../constants.js';
 import { FaultSet } from '../faults/fault-rules.js';
 import { TokenStore } from '../identity/token-store.js';
 import { loadWorld, WorldSaver, type PersistenceOptions, type WorldStart } from '../persistence/persisted-world.js';
@@ -32,6 +32,8 @@ export class SandboxState {
     seed: number,
     readonly syncDelaySeconds: number,
     persistence?: PersistenceOptions,
+    /** `SANDBOX_MAA_DIALECT`: overrides the scenario's Multi Admin Approval dialect, across resets. */
+    private readonly maaDialectOverride?: MaaDialect,
   ) {
     if (persistence) {
       const start = loadWorld(persistence, scenario, seed, syncDelaySeconds);
@@ -44,6 +46,11 @@ export class SandboxState {
       this.origin = 'new';
     }
     this.faults = new FaultSet(seed);
+  }
+
+  /** How Multi Admin Approval answers now: the override, else the scenario's. */
+  get maaDialect(): MaaDialect {
+    return this.maaDialectOverride ?? this.world.facts.maaDialect;
   }
 
   reset(scenario: ScenarioName, seed: number): void {

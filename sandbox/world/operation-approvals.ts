@@ -20,11 +20,15 @@ export interface MaaRequest {
   readonly path: string;
   /** Canonical JSON of the held body: the resend must be identical. */
   readonly bodyKey: string;
+  /** The entity the request locks (the policy in the path); none for a create. */
+  readonly entityId?: string;
   readonly requestJustification: string;
   readonly requestedAtMs: number;
   readonly expiresAtMs: number;
   status: MaaStatus;
   decision?: MaaDecision;
+  /** Gone from every read (control API `maa/requests/{id}/hide`): a request Intune no longer shows. */
+  hidden?: boolean;
 }
 
 /** The tenant's Multi Admin Approval requests. An app can only create them; only people decide (control API). */
@@ -42,8 +46,14 @@ export class OperationApprovals {
     return request;
   }
 
-  /** The request as of `nowMs`: a pending one past its expiry has expired. */
+  /** The request as of `nowMs`: a pending one past its expiry has expired. A hidden one is what Graph reads miss. */
   get(id: string, nowMs: number): MaaRequest | undefined {
+    const request = this.stored(id, nowMs);
+    return request?.hidden === true ? undefined : request;
+  }
+
+  /** The request whether Graph can see it or not (locks, the control API). */
+  stored(id: string, nowMs: number): MaaRequest | undefined {
     const request = this.requests.get(id.toLowerCase());
     if (request?.status === 'needsApproval' && nowMs >= request.expiresAtMs) request.status = 'expired';
     return request;
@@ -51,6 +61,24 @@ export class OperationApprovals {
 
   list(nowMs: number): MaaRequest[] {
     return [...this.requests.keys()].map((id) => this.get(id, nowMs)).filter((r): r is MaaRequest => r !== undefined);
+  }
+
+  /** Every request, hidden ones too. */
+  all(nowMs: number): MaaRequest[] {
+    return [...this.requests.keys()]
+      .map((id) => this.stored(id, nowMs))
+      .filter((r): r is MaaRequest => r !== undefined);
+  }
+
+  /**
+   * The request that locks an entity: one still pending (`needsApproval`) or approved and not yet carried out
+   * (maa.md "One request per entity"; field reports show "Approved - Needs completion" as still pending).
+   */
+  lockOf(entityId: string, nowMs: number): MaaRequest | undefined {
+    const id = entityId.toLowerCase();
+    return this.all(nowMs).find(
+      (request) => request.entityId === id && (request.status === 'needsApproval' || request.status === 'approved'),
+    );
   }
 
   decide(request: MaaRequest, status: 'approved' | 'rejected', decision: MaaDecision): void {

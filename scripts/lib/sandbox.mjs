@@ -35,7 +35,10 @@ export function sandboxBotEnvironment(url, caFile, exports, env = process.env) {
   return { ...variables, NODE_EXTRA_CA_CERTS: caFile, ADMINSERVICE_CA_FILE: caFile };
 }
 
-/** Starts the sandbox under `supervisor`; SANDBOX_PORT, SANDBOX_SCENARIO, SANDBOX_FAULTS and SANDBOX_SEED pass through. */
+/**
+ * Starts the sandbox under `supervisor`; SANDBOX_PORT, SANDBOX_SCENARIO, SANDBOX_FAULTS, SANDBOX_SEED and
+ * SANDBOX_MAA_DIALECT pass through.
+ */
 export async function startSandbox(supervisor, env) {
   const caFile = resolve(ROOT, env.SANDBOX_CA_FILE ?? DEFAULT_CA_FILE);
   mkdirSync(dirname(caFile), { recursive: true });

@@ -70,17 +70,12 @@ describe('Multi Admin Approval in the Graph adapter', () => {
     const { approvals, seen } = setup((request) => {
       if (request.url.includes('operationApprovalRequests')) {
         return jsonResponse(200, {
-          value: [
-            {
-              id: CODE,
-              requestId: CODE,
-              status: 'rejected',
-              expirationDateTime: '2026-12-02T10:00:00Z',
-              approver: { user: { id: 'u-24', displayName: 'Patti Fernandez' } },
-              approvalJustification: 'Not now',
-              requiredOperationApprovalPolicyTypes: ['configurationPolicy'],
-            },
-          ],
+          id: CODE,
+          status: 'rejected',
+          expirationDateTime: '2026-12-02T10:00:00Z',
+          approver: { user: { id: 'u-24', displayName: 'Patti Fernandez' } },
+          approvalJustification: 'Not now',
+          requiredOperationApprovalPolicyTypes: ['configurationPolicy'],
         });
       }
       if (request.url.includes('operationApprovalPolicies')) {
@@ -98,6 +93,8 @@ describe('Multi Admin Approval in the Graph adapter', () => {
       approvalJustification: 'Not now',
       approverGroups: ['Intune-MAA-Approvers'],
     });
-    expect(decodeURIComponent(seen[0]?.url ?? '')).toContain(`$filter=requestId eq '${CODE}'`);
+    expect(seen[0]?.url, 'read by its id = the approval code, first (maa.md "Finding the request")').toBe(
+      `https://graph.test/beta/deviceManagement/operationApprovalRequests/${CODE}`,
+    );
   });
 });

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { AnyCommand } from '../../bot/context/command-context.js';
 import { loadConfig } from '../../bot/config/config.js';
 import { createTenantServices } from '../../bot/wiring/create-tenant-services.js';
-import { systemClock } from '../../core/ports/clock.js';
+import { type Clock, systemClock } from '../../core/ports/clock.js';
 import { silentLogger } from '../../core/ports/logger.js';
 import { commands } from '../../bot/commands/index.js';
 import { onboardCommand } from '../../bot/commands/onboard.js';
@@ -43,6 +43,10 @@ export interface WorkflowChatOptions {
   readonly syncDelaySeconds?: number;
   readonly verifyPolicy?: VerifyPolicy;
   readonly intuneWaitPolicy?: IntuneWaitPolicy;
+  /** How long after an attempt starts a tenant write may still land (GRAPH_TIMEOUT in production). */
+  readonly writeSettleMs?: number;
+  /** The bot's clock (see OffsetClock), when a test must move past a deadline. */
+  readonly clock?: Clock;
   /** Other tenant services than the sandbox's own (a wrong password, a closed port). */
   readonly tenantServices?: (sandbox: SandboxTenant) => TenantServices;
   /** Bot environment on top of the sandbox's access mapping (e.g. more operators). */
@@ -60,6 +64,8 @@ export async function startWorkflowChat(options: WorkflowChatOptions): Promise<W
     tenant: services,
     verifyPolicy: options.verifyPolicy ?? FAST_VERIFY,
     ...(options.intuneWaitPolicy ? { intuneWaitPolicy: options.intuneWaitPolicy } : {}),
+    ...(options.writeSettleMs === undefined ? {} : { writeSettleMs: options.writeSettleMs }),
+    ...(options.clock ? { clock: options.clock } : {}),
     commands: WORKFLOW_COMMANDS,
     ...(options.env ? { env: options.env } : {}),
   });

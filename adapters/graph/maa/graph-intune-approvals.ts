@@ -8,24 +8,13 @@ import {
   type IntuneRequestStatus,
 } from '../../../core/ports/intune-approvals.js';
 import type { GraphHttp } from '../graph-http.js';
-import { odataString } from '../odata-string.js';
 import { parseItems, parseReply } from '../parse-reply.js';
 import { approvedWrite, heldWriteSchema } from './held-write.js';
 import { displayNameOfIdentity, EXCLUDED_APP_PROPERTIES } from './maa-assumptions.js';
+import { APPROVAL_REQUESTS, findRequest } from './find-request.js';
 
-const REQUESTS = '/deviceManagement/operationApprovalRequests';
 const POLICIES = '/deviceManagement/operationApprovalPolicies';
 
-/** operationApprovalRequest fields named in maa.md step 3. */
-const requestSchema = z.object({
-  id: z.string(),
-  requestId: z.string().nullish(),
-  status: z.string(),
-  expirationDateTime: z.string().nullish(),
-  approver: z.unknown().optional(),
-  approvalJustification: z.string().nullish(),
-  requiredOperationApprovalPolicyTypes: z.array(z.string()).nullish(),
-});
 /** operationApprovalPolicy: `policyType`, `policyPlatform`, `approverGroupIds` (maa.md). */
 const policySchema = z
   .object({
@@ -83,15 +72,7 @@ export function createGraphIntuneApprovals(http: GraphHttp, appId?: string): Int
 
   return {
     async getRequest(requestId) {
-      const operation = 'read Multi Admin Approval request';
-      const items = await http.getAll({
-        operation,
-        path: REQUESTS,
-        query: { $filter: `requestId eq '${odataString(requestId)}'` },
-      });
-      const request = parseItems(requestSchema, items, operation).find(
-        (item) => (item.requestId ?? item.id) === requestId,
-      );
+      const request = await findRequest(http, requestId);
       if (!request) return undefined;
       const approver = displayNameOfIdentity(request.approver);
       return {
@@ -117,7 +98,7 @@ export function createGraphIntuneApprovals(http: GraphHttp, appId?: string): Int
       await http.send({
         operation: 'cancel Multi Admin Approval request',
         method: 'POST',
-        path: `${REQUESTS}/cancelMyRequest`,
+        path: `${APPROVAL_REQUESTS}/cancelMyRequest`,
         body: { id: requestId },
       });
     },

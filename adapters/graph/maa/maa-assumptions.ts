@@ -4,9 +4,35 @@
  * live with the code that uses them; what follows is our reading where the note is silent or marks [U].
  */
 
-/** maa.md "The protocol" step 2 says the message text repeats the code; its wording is not documented. */
-export const APPROVAL_CODE_IN_MESSAGE =
-  /approval code[^0-9a-f]*([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
+/**
+ * The approval code inside an error body, when the `x-msft-approval-code` header is missing. maa.md "Corrections and
+ * field evidence": Microsoft's own example message reads `… x-msft-approval-code: <guid>` [DOC]; the older wording
+ * "Approval code: <guid>" is our reading [U]. Between the name and the GUID we allow a few non-alphanumerics, so the
+ * code is also found inside Intune's JSON nested as a string in `error.message` (quotes and escapes in between).
+ */
+export const APPROVAL_CODE_IN_TEXT =
+  /(?:x-msft-approval-code|approval[ _-]?code)[^0-9a-z]{0,16}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
+
+/**
+ * maa.md "One request per entity": a second write to an entity with a pending request is refused; field reports give
+ * 409 with this message [U for the wording, which is all there is to recognise it by].
+ */
+export const ACTIVE_REQUEST_IN_TEXT = /active approval request already exists/i;
+
+/**
+ * `retrieveRequestStatus {entityId, entityType}` (maa.md): the value of `entityType` is not documented. Public admin
+ * tooling reports that only Intune's fully qualified internal name works (`Microsoft.Management.Services.Api.MobileApp`
+ * for apps) and that short forms return a bogus `requestId` that 404s; the names for settings-catalog policies below
+ * are our guess by analogy [U], tried in this order, and an answer is trusted only when its request can be read.
+ * Keyed by the collection under `/deviceManagement/`; a write elsewhere cannot be matched to its pending request.
+ */
+export const APPROVAL_ENTITY_TYPES: Readonly<Record<string, readonly string[]>> = {
+  configurationPolicies: [
+    'Microsoft.Management.Services.Api.DeviceManagementConfigurationPolicy',
+    'microsoft.graph.deviceManagementConfigurationPolicy',
+    'deviceManagementConfigurationPolicy',
+  ],
+};
 
 /**
  * maa.md lists `requestor` and `approver` on operationApprovalRequest without their type; we read them as an
