@@ -30,6 +30,10 @@ const PHRASES: Readonly<Record<string, AuditPhrase>> = {
   'access.changed': { did: 'had their roles changed', outcome: 'roles changed' },
   'access.tenant-refused': { did: 'was refused (another organization)', outcome: 'refused' },
   'intune.held': { did: 'had a change held by Intune for a second admin', outcome: 'waiting for Intune approval' },
+  'intune.rejoined': {
+    did: 'had a change joined to the request Intune already holds for',
+    outcome: 'waiting for Intune approval',
+  },
   'intune.approved': { did: 'approved in Intune', outcome: 'approved in Intune' },
   'intune.rejected': { did: 'rejected in Intune', outcome: 'rejected in Intune' },
   'intune.cancelled': { did: 'cancelled in Intune', outcome: 'cancelled in Intune' },

@@ -1,9 +1,11 @@
+import type { Actor } from '../actor.js';
+import { APPROVAL_STEP, PLAN_RECHECK_STEP } from '../approvals/approval-records.js';
 import { isUpstreamError } from '../errors/upstream-error.js';
 import type { IntuneApprovalRequest, IntuneApprovals } from '../ports/intune-approvals.js';
 import type { Logger } from '../ports/logger.js';
 import { describeFailure } from '../runs/run-transitions.js';
 import type { WorldCheck } from '../runs/step-handler.js';
-import { defineWaitKind, type WaitKind, type WaitLook, type WaitVerdict } from '../runs/wait-kind.js';
+import { defineWaitKind, type EarlierStep, type WaitKind, type WaitLook, type WaitVerdict } from '../runs/wait-kind.js';
 import { isIntuneApprovalRequired } from './intune-approval-required.js';
 import {
   afterIntuneCheck,
@@ -12,6 +14,8 @@ import {
   INTUNE_ACTOR,
   INTUNE_APPROVAL,
   type IntuneGate,
+  missingNote,
+  staleProblem,
   intuneGateSchema,
   type IntuneWaitPolicy,
   nextIntuneCheckDelay,
@@ -29,6 +33,9 @@ export interface IntuneApprovalWaitParts {
 
 type Look = WaitLook<IntuneGate>;
 
+/** Who withdraws a stale request: the bot, on the tenant's behalf (nobody in Intune decided it). */
+const SYSTEM_ACTOR_FOR_WITHDRAWAL: Actor = { channelUserId: 'attachops', name: 'AttachOps' };
+
 /**
  * Steps whose write Intune Multi Admin Approval holds: the request is looked at with backoff (and on Refresh); on
  * approval the identical write is resent once with the code; on rejection, cancellation or expiry the step fails.
@@ -39,6 +46,7 @@ export function intuneApprovalWait(parts: IntuneApprovalWaitParts): WaitKind<Int
 
   async function check(look: Look): Promise<WaitVerdict<IntuneGate>> {
     const gate = look.state;
+    if (gate.withdrawnAt) return finishWithdrawal(look);
     if (gate.resendStartedAt) return finishResend(look);
     let request: IntuneApprovalRequest | undefined;
     try {
@@ -54,8 +62,13 @@ export function intuneApprovalWait(parts: IntuneApprovalWaitParts): WaitKind<Int
         note: `Could not ask Intune about request ${gate.requestId} (${code}); I keep trying.`,
       };
     }
+    if (request === undefined) {
+      const missing = { ...gate, missingSince: gate.missingSince ?? look.kernel.clock.now().toISOString() };
+      return { kind: 'pending', state: missing, note: missingNote(missing) };
+    }
     const { gate: next, verdict } = afterIntuneCheck(gate, request);
-    if (verdict === 'wait') return { kind: 'pending', state: next };
+    const expiresAt = next.expiresAt;
+    if (verdict === 'wait') return { kind: 'pending', state: next, ...(expiresAt ? { expiresAt } : {}) };
     const details = {
       stepId: look.step.id,
       requestId: next.requestId,
@@ -71,9 +84,74 @@ export function intuneApprovalWait(parts: IntuneApprovalWaitParts): WaitKind<Int
         events: [{ actor: INTUNE_ACTOR, action: `intune.${next.status}`, details }],
       };
     }
+    if (verdict === 'settle') return settleCompleted({ ...look, state: next }, details);
+    const replan = stalePlan(look);
+    if (replan && !(await replan.check()).done) return withdrawStale({ ...look, state: next }, details);
     const started: IntuneGate = { ...next, resendStartedAt: look.kernel.clock.now().toISOString() };
     await look.save(started, resendingNote(started), [{ actor: INTUNE_ACTOR, action: 'intune.approved', details }]);
     return resend({ ...look, state: started });
+  }
+
+  /**
+   * `completed` (maa.md "Corrections" [U]): Intune says the approved change was carried out already. Settled by reading
+   * the tenant, as after an unknown outcome: done when the change is there, resent once only when it is not.
+   */
+  async function settleCompleted(look: Look, details: Record<string, unknown>): Promise<WaitVerdict<IntuneGate>> {
+    const world = await readWorld(look);
+    if (world?.done) {
+      const verdict = settled(look, world);
+      const events = [{ actor: INTUNE_ACTOR, action: 'intune.completed', details }];
+      return verdict.kind === 'done' ? { ...verdict, events: [...events, ...(verdict.events ?? [])] } : verdict;
+    }
+    if (world === undefined) return { kind: 'pending', state: look.state, note: resendingNote(look.state) };
+    const started: IntuneGate = { ...look.state, resendStartedAt: look.kernel.clock.now().toISOString() };
+    await look.save(started, resendingNote(started), [{ actor: INTUNE_ACTOR, action: 'intune.approved', details }]);
+    return resend({ ...look, state: started });
+  }
+
+  /**
+   * The plan re-check of the run, when the held write is the run's first change (an earlier change of the run itself
+   * would make the tenant differ from the plan on purpose): maa.md "Stale replays".
+   */
+  function stalePlan(look: Look): EarlierStep | undefined {
+    const held = look.run.steps.findIndex((step) => step.id === look.step.id);
+    const before = look.run.steps.slice(0, held);
+    if (!before.every((step) => step.kind === APPROVAL_STEP || step.kind === PLAN_RECHECK_STEP)) return undefined;
+    return look.earlierStep(PLAN_RECHECK_STEP);
+  }
+
+  /** The tenant changed since the plan approved in Teams: withdraw the request (stored first), then plan again. */
+  async function withdrawStale(look: Look, details: Record<string, unknown>): Promise<WaitVerdict<IntuneGate>> {
+    const withdrawing: IntuneGate = { ...look.state, withdrawnAt: look.kernel.clock.now().toISOString() };
+    const note = `The tenant changed since the plan was approved in Teams; withdrawing Intune request ${withdrawing.requestId}.`;
+    await look.save(withdrawing, note, [{ actor: INTUNE_ACTOR, action: 'intune.approved', details }]);
+    return finishWithdrawal({ ...look, state: withdrawing });
+  }
+
+  async function finishWithdrawal(look: Look): Promise<WaitVerdict<IntuneGate>> {
+    const gate = look.state;
+    try {
+      await approvals().cancelRequest(gate.requestId);
+    } catch (error) {
+      // Already withdrawn before a restart, or no longer pending: nothing left to withdraw, the write is still not sent.
+      log.warn(
+        { err: error, runId: look.run.id, requestId: gate.requestId },
+        'could not withdraw the stale Intune request',
+      );
+    }
+    const replanned = await look.earlierStep(PLAN_RECHECK_STEP)?.perform();
+    const problem = staleProblem(gate, replanned?.kind === 'failed' ? replanned.problem.message : '');
+    const details = {
+      stepId: look.step.id,
+      requestId: gate.requestId,
+      reason: 'the tenant changed since the approved plan',
+    };
+    return {
+      kind: 'failed',
+      problem,
+      state: { ...gate, status: 'cancelled' },
+      events: [{ actor: SYSTEM_ACTOR_FOR_WITHDRAWAL, action: 'intune.withdrawn', details }],
+    };
   }
 
   /** Sends the identical write with the code once (its start is stored first), then reads the world. */
@@ -140,11 +218,12 @@ export function intuneApprovalWait(parts: IntuneApprovalWaitParts): WaitKind<Int
     state: intuneGateSchema,
     nextDelayMs: (checks) => nextIntuneCheckDelay(policy, checks + 1),
     check,
-    expired: (look) => ({
-      kind: 'failed',
-      problem: endedProblem({ ...look.state, status: 'expired' }),
-      state: { ...look.state, status: 'expired' },
-    }),
+    expired: (look) => {
+      const gate: IntuneGate = { ...look.state, status: 'expired' };
+      const details = { stepId: look.step.id, requestId: gate.requestId, missing: gate.missingSince !== undefined };
+      const events = [{ actor: INTUNE_ACTOR, action: 'intune.expired', details }];
+      return { kind: 'failed', problem: endedProblem(gate), state: gate, events };
+    },
     startsFrom: (error, _step, now) => (isIntuneApprovalRequired(error) ? heldStart(error, now) : undefined),
     /** Our run was cancelled while Intune held its write: withdraw the request too, so nobody approves a dead change. */
     async withdraw(look) {

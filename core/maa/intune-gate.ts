@@ -27,6 +27,10 @@ export const intuneGateSchema = z.object({
   decisionReason: z.string().optional(),
   /** Set, and stored, before the one resend with the code goes out: a restart never sends it blindly again. */
   resendStartedAt: z.string().optional(),
+  /** Set, and stored, before a stale request is withdrawn (the tenant changed since the plan approved in Teams). */
+  withdrawnAt: z.string().optional(),
+  /** Set while no way of reading the request finds it (maa.md: "not found" is never "cancelled"). */
+  missingSince: z.string().optional(),
 });
 export type IntuneGate = z.infer<typeof intuneGateSchema>;
 
@@ -37,6 +41,9 @@ export interface IntuneWaitPolicy {
   readonly maxMs: number;
 }
 
+/** maa.md "Corrections" [DOC]: a request not processed within 3 days expires; the wait stops then even if reads fail. */
+export const INTUNE_REQUEST_LIFETIME_MS = 3 * 24 * 3_600_000;
+
 export const DEFAULT_INTUNE_WAIT_POLICY: IntuneWaitPolicy = { firstMs: 30_000, factor: 2, maxMs: 15 * 60_000 };
 
 export const INTUNE_GATE_TITLE = 'Intune holds this change for Multi Admin Approval';
@@ -45,8 +52,8 @@ export function nextIntuneCheckDelay(policy: IntuneWaitPolicy, checks: number): 
   return Math.min(policy.maxMs, policy.firstMs * policy.factor ** Math.max(0, checks - 1));
 }
 
-/** What the run does after one look at the request. */
-export type IntuneVerdict = 'wait' | 'resend' | 'ended';
+/** What the run does after one look at the request: `settle` reads the tenant (completed: carried out already?). */
+export type IntuneVerdict = 'wait' | 'resend' | 'settle' | 'ended';
 
 /** The write came back held: the step waits for Intune with the code (looked at at once, for expiry and group). */
 export function heldStart(held: IntuneApprovalRequired, now: Date): WaitStart<IntuneGate> {
@@ -57,13 +64,14 @@ export function heldStart(held: IntuneApprovalRequired, now: Date): WaitStart<In
     heldAt: now.toISOString(),
     status: 'needsApproval',
   };
+  // A write that met the entity's pending request (409) joins that request's wait: audited as such, never a new hold.
+  const action = held.rejoined ? 'intune.rejoined' : 'intune.held';
   return {
     state: gate,
     message: waitingMessage(gate),
     startedBy: INTUNE_ACTOR.name,
-    events: [
-      { actor: INTUNE_ACTOR, action: 'intune.held', details: { requestId: held.requestId, operation: held.operation } },
-    ],
+    expiresAt: new Date(now.getTime() + INTUNE_REQUEST_LIFETIME_MS).toISOString(),
+    events: [{ actor: INTUNE_ACTOR, action, details: { requestId: held.requestId, operation: held.operation } }],
   };
 }
 
@@ -72,15 +80,17 @@ export function afterIntuneCheck(
   gate: IntuneGate,
   request: IntuneApprovalRequest | undefined,
 ): { gate: IntuneGate; verdict: IntuneVerdict } {
-  if (request === undefined) return { gate: { ...gate, status: 'cancelled' }, verdict: 'ended' };
-  const seen: IntuneGate = { ...gate, ...describedBy(request) };
+  if (request === undefined) return { gate, verdict: 'wait' };
+  const { missingSince: _found, ...known } = gate;
+  const seen: IntuneGate = { ...known, ...describedBy(request) };
   switch (request.status) {
     case 'needsApproval':
     case 'unknownFutureValue':
       return { gate: seen, verdict: 'wait' };
     case 'approved':
-    case 'completed':
       return { gate: seen, verdict: 'resend' };
+    case 'completed':
+      return { gate: seen, verdict: 'settle' };
     case 'rejected':
     case 'cancelled':
     case 'expired':
@@ -139,6 +149,20 @@ export function resendingNote(gate: IntuneGate): string {
 
 export function resentMessage(gate: IntuneGate, worldMessage: string): string {
   return `approved in Intune${gate.decidedBy ? ` by ${gate.decidedBy}` : ''}: ${worldMessage}`;
+}
+
+/** Nobody can find the request: the wait goes on (until its expiry) and the card says so. */
+export function missingNote(gate: IntuneGate): string {
+  return `Intune does not show request ${gate.requestId} at the moment; I keep checking until it expires.`;
+}
+
+/** The tenant changed after the plan was approved in Teams: the approved write would undo it, so it is never sent. */
+export function staleProblem(gate: IntuneGate, replanned: string): StepProblem {
+  return {
+    title: 'The tenant changed while Intune held the change',
+    message: `Someone changed it after the plan was approved in Teams, so the held write was not sent: it would have undone their change. Intune request ${gate.requestId} was withdrawn. ${replanned}`,
+    fix: 'Look at the new plan: approve it in Teams, and a second Intune admin approves it in Intune again.',
+  };
 }
 
 export function notArrivedProblem(gate: IntuneGate): StepProblem {

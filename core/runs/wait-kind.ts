@@ -3,7 +3,7 @@ import type { Actor } from '../actor.js';
 import type { RunAuditEvent } from './run-audit-outbox.js';
 import type { RunKernel } from './run-kernel.js';
 import type { RunRecord, StepProblem, StepRecord } from './run-record.js';
-import type { WorldCheck } from './step-handler.js';
+import type { StepOutcome, WorldCheck } from './step-handler.js';
 import type { WaitRecord } from './wait-record.js';
 import type { WaitStart } from './wait-start.js';
 
@@ -29,6 +29,11 @@ export type WaitVerdict<S> =
   /** The wait hands the step back to a person (who can start it again). */
   | { readonly kind: 'gave-up'; readonly note: string; readonly events?: readonly RunAuditEvent[] };
 
+export interface EarlierStep {
+  check(): Promise<WorldCheck>;
+  perform(): Promise<StepOutcome>;
+}
+
 /** What the wait loop lends one look: the run and step as stored, the kind's parsed state, and the step's world. */
 export interface WaitLook<S> {
   readonly kernel: RunKernel;
@@ -39,6 +44,12 @@ export interface WaitLook<S> {
   readonly actor: Actor;
   /** The step's own read of the tenant (its handler's `check`): never changes anything. */
   worldCheck(): Promise<WorldCheck>;
+  /**
+   * An earlier step of the same run, looked at again through its own kind: `check` reads whether what it stood for
+   * still holds (the plan re-check: the tenant still matches the approved plan), `perform` acts on it when it does not.
+   * Undefined when the run has no such step.
+   */
+  earlierStep(kind: string): EarlierStep | undefined;
   /** Stores a new state before something irreversible (e.g. before a resend), with the entries that describe it. */
   save(state: S, note: string, events?: readonly RunAuditEvent[]): Promise<void>;
 }
@@ -62,7 +73,7 @@ export interface WaitKind<S = unknown> {
   /** An error a step's write threw that this kind waits out (e.g. Intune holds the write). */
   startsFrom?(error: unknown, step: StepRecord, now: Date): WaitStart<S> | undefined;
   /** The run is cancelled while the wait is active: undo what the wait holds outside (best effort). */
-  withdraw?(look: Omit<WaitLook<S>, 'worldCheck' | 'save'>): Promise<void>;
+  withdraw?(look: Omit<WaitLook<S>, 'worldCheck' | 'save' | 'earlierStep'>): Promise<void>;
 }
 
 /** Declares a wait kind (CONTRIBUTING.md, "Add a wait kind"); register it with the run engine's `waits`. */

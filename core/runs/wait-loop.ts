@@ -141,6 +141,16 @@ export class WaitLoop {
       state: kind.state.parse(step.wait.state),
       actor,
       worldCheck: async () => handler.check(step, this.steps.context(run, actor, step)),
+      earlierStep: (earlierKind) => {
+        const earlier = run.steps.find((candidate) => candidate.kind === earlierKind && candidate.id !== step.id);
+        if (!earlier) return undefined;
+        const earlierHandler = this.steps.get(earlierKind);
+        const context = () => this.steps.context(run, actor, earlier);
+        return {
+          check: () => earlierHandler.check(earlier, context()),
+          perform: () => earlierHandler.perform(earlier, context()),
+        };
+      },
       save: async (state, note, events) => {
         await this.kernel.write(
           run.id,

@@ -180,6 +180,11 @@ describe.each(DIALECTS)(
       expect(assignments, "the portal's change stands").toContain(GROUP_IDS.pilotDevices);
       expect((await maaRequests()).find((request) => request.id === requestId)?.status).toBe('cancelled');
       expect(await auditActions(runId)).toContain('intune.withdrawn');
+      const asked = await chat.harness.services.approvals.get(String(run.steps[0]?.input.approvalId));
+      expect(asked?.status, 'a new plan asks for approval again').toBe('superseded');
+      const next = await chat.harness.services.approvals.get(asked?.supersededBy ?? '');
+      expect(next?.status).toBe('pending');
+      expect(JSON.stringify(run.steps)).toContain(`Request ${next?.id ?? ''} shows the new plan`);
     });
 
     it('rejected in Intune: the run ends saying who and why, nothing is created, and it is audited', async () => {

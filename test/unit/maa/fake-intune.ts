@@ -19,6 +19,10 @@ export class FakeIntune implements IntuneApprovals {
   decidedBy = 'Patti Fernandez';
   reason = 'ok';
   failReads = 0;
+  /** No way of reading finds the request (a hidden or lagging request): getRequest answers undefined. */
+  missing = false;
+  /** The next write meets the entity's pending request (409) and rejoins it instead of filing a new one. */
+  rejoins = false;
   private codes = 0;
 
   handler(kind = 'write'): StepHandler {
@@ -38,13 +42,16 @@ export class FakeIntune implements IntuneApprovals {
           ...(context.write.justification === undefined ? {} : { justification: context.write.justification }),
         });
         this.codes += 1;
-        throw new IntuneApprovalRequired(`code-${this.codes}`, `make ${fact}`, { fact });
+        throw new IntuneApprovalRequired(`code-${this.codes}`, `make ${fact}`, { fact }, undefined, {
+          rejoined: this.rejoins,
+        });
       },
     };
   }
 
   getRequest(requestId: string): Promise<IntuneApprovalRequest | undefined> {
     this.reads.push(requestId);
+    if (this.missing) return Promise.resolve(undefined);
     if (this.failReads > 0) {
       this.failReads -= 1;
       return Promise.reject(new Error('Intune is not answering'));

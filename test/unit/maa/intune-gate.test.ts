@@ -66,13 +66,13 @@ describe('the Intune gate of a held write', () => {
     expect(nextIntuneCheckDelay(POLICY, 1)).toBe(1_000);
   });
 
-  it('resends on approved (and on completed), ends on rejected, cancelled, expired or a request Intune forgot', () => {
+  it('resends on approved, settles completed by reading the tenant, ends on rejected, cancelled or expired, and keeps waiting for a request nobody finds', () => {
     const verdicts = (['approved', 'completed', 'rejected', 'cancelled', 'expired', 'unknownFutureValue'] as const).map(
       (status) => afterIntuneCheck(gate(), request(status)).verdict,
     );
-    expect(verdicts).toEqual(['resend', 'resend', 'ended', 'ended', 'ended', 'wait']);
+    expect(verdicts).toEqual(['resend', 'settle', 'ended', 'ended', 'ended', 'wait']);
     const forgotten = afterIntuneCheck(gate(), undefined);
-    expect(forgotten).toMatchObject({ verdict: 'ended', gate: { status: 'cancelled' } });
+    expect(forgotten).toMatchObject({ verdict: 'wait', gate: { status: 'needsApproval' } });
   });
 
   it('says which decision and by whom, and that nothing changed', () => {
