@@ -25,7 +25,12 @@ async function main(): Promise<void> {
     tenant,
     access: config.access,
     ownership: scaleOut.ownership,
-    ...(config.tenant ? { writeSettleMs: config.tenant.graphTimeoutMs } : {}),
+    ...(config.tenant
+      ? {
+          writeSettleMs: config.tenant.graphTimeoutMs,
+          writeSettleAfterAnswerMs: config.tenant.writeSettleAfterAnswerMs,
+        }
+      : {}),
   });
   const bot = await startBot({ config, services, log, scaleOut });
 

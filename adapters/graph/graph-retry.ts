@@ -46,7 +46,11 @@ export async function sendWithRetry(runtime: GraphRuntime, call: GraphCall): Pro
     const verdict: AttemptVerdict = afterStatus(safety, reply.status);
     if (verdict === 'give-up') throw toUpstreamError(call.operation, reply, attempt);
     if (verdict === 'outcome-unknown') {
-      throw new UpstreamOutcomeUnknown(failureOf(call.operation, reply), `HTTP ${reply.status}`);
+      const retryAfterMs = parseRetryAfter(reply.retryAfter, runtime.clock.now());
+      throw new UpstreamOutcomeUnknown(failureOf(call.operation, reply), `HTTP ${reply.status}`, {
+        status: reply.status,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      });
     }
     const delay = nextDelay(runtime, reply.retryAfter, attempt);
     if (!withinBudget(runtime, startedAt, delay)) throw toUpstreamError(call.operation, reply, attempt);

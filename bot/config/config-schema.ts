@@ -76,6 +76,7 @@ export const environmentSchema = z.object({
   GRAPH_BASE_URL: httpsUrl.default('https://graph.microsoft.com/'),
   AUTHORITY_HOST: httpsUrl.default('https://login.microsoftonline.com/'),
   GRAPH_TIMEOUT: upstreamTimeout.default(60_000),
+  WRITE_SETTLE_AFTER_ANSWER: upstreamTimeout.default(10_000),
   UPSTREAM_RETRY_BUDGET: upstreamTimeout.default(60_000),
 
   ADMINSERVICE_URL: httpsUrl.optional(),

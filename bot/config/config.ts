@@ -19,6 +19,8 @@ export interface TenantConfig {
   readonly authorityHost: string;
   /** GRAPH_TIMEOUT: one Graph HTTP attempt; also how long after it started a write may still land. */
   readonly graphTimeoutMs: number;
+  /** WRITE_SETTLE_AFTER_ANSWER: a write the service answered 502/503/504 (no Retry-After) is read back this soon. */
+  readonly writeSettleAfterAnswerMs: number;
   /** UPSTREAM_RETRY_BUDGET: the whole of one call, retries of transient failures included (Graph and AdminService). */
   readonly retryBudgetMs: number;
   /** The tenant's OpenID metadata (its cloud) is reused this long. */
@@ -250,6 +252,7 @@ function tenantConfig(values: Environment): TenantConfig | undefined {
     graphBaseUrl: values.GRAPH_BASE_URL,
     authorityHost: values.AUTHORITY_HOST,
     graphTimeoutMs: values.GRAPH_TIMEOUT,
+    writeSettleAfterAnswerMs: values.WRITE_SETTLE_AFTER_ANSWER,
     retryBudgetMs: values.UPSTREAM_RETRY_BUDGET,
     oidcMetadataTtlMs: values.OIDC_METADATA_TTL,
   };

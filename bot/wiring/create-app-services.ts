@@ -35,6 +35,8 @@ export interface ServiceParts {
   readonly ownership?: RunOwnership;
   /** GRAPH_TIMEOUT: how long after an attempt starts a tenant write may still land. */
   readonly writeSettleMs?: number;
+  /** WRITE_SETTLE_AFTER_ANSWER: how soon a write answered 502/503/504 is read back. */
+  readonly writeSettleAfterAnswerMs?: number;
   readonly intuneWaitPolicy?: IntuneWaitPolicy;
 }
 
@@ -70,6 +72,7 @@ export function createAppServices(parts: ServiceParts): AppServices {
     newRunId: parts.newRunId,
     ownership: parts.ownership,
     writeSettleMs: parts.writeSettleMs,
+    writeSettleAfterAnswerMs: parts.writeSettleAfterAnswerMs,
   });
   const approvals = new ApprovalService({
     records,

@@ -135,6 +135,11 @@ export class UpstreamOutcomeUnknown extends UpstreamError {
   constructor(
     failure: UpstreamFailure,
     readonly reason: string,
+    /**
+     * Set when the service did answer (a gateway's 502/503/504), with its Retry-After: such a write settles sooner than
+     * one that got no answer at all (core/runs/unknown-outcome.ts).
+     */
+    readonly answer?: { readonly status: number; readonly retryAfterMs?: number },
   ) {
     super(failure, `no answer to the change (${reason}); it may still have been made`);
   }

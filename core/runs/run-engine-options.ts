@@ -16,4 +16,6 @@ export interface RunEngineOptions extends RunKernelParts {
   readonly newRunId?: () => string;
   /** How long after an attempt starts a tenant write may still land: the upstream request timeout (GRAPH_TIMEOUT). */
   readonly writeSettleMs?: number;
+  /** How long after a 502/503/504 answer (without Retry-After) a write is read back (WRITE_SETTLE_AFTER_ANSWER). */
+  readonly writeSettleAfterAnswerMs?: number;
 }

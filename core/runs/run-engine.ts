@@ -25,6 +25,7 @@ export type { RunObserver, RunRequest } from './run-request.js';
 export const SYSTEM_ACTOR: Actor = { channelUserId: 'attachops', name: 'AttachOps' };
 
 const DEFAULT_WRITE_SETTLE_MS = 60_000;
+const DEFAULT_WRITE_SETTLE_AFTER_ANSWER_MS = 10_000;
 
 /** Durable runs of idempotent steps and waits: persisted after every transition, resumed after a restart. */
 export class RunEngine {
@@ -37,7 +38,11 @@ export class RunEngine {
 
   constructor(private readonly options: RunEngineOptions) {
     const kernel = new DurableRunKernel(options);
-    const pendingWrites = new PendingWrites(kernel, options.writeSettleMs ?? DEFAULT_WRITE_SETTLE_MS);
+    const pendingWrites = new PendingWrites(
+      kernel,
+      options.writeSettleMs ?? DEFAULT_WRITE_SETTLE_MS,
+      options.writeSettleAfterAnswerMs ?? DEFAULT_WRITE_SETTLE_AFTER_ANSWER_MS,
+    );
     const steps = (this.steps = new StepKinds(options.handlers, kernel, pendingWrites, (run) => this.start(run)));
     const verifyPolicy = options.verifyPolicy ?? DEFAULT_VERIFY_POLICY;
     const waitKinds = new WaitKinds([consoleVerificationWait(verifyPolicy), ...(options.waits ?? [])]);

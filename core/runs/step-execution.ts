@@ -55,7 +55,7 @@ export class StepExecution {
         return;
       }
       if (isOutcomeUnknown(error)) {
-        return this.pendingWrites.recordUnknown(run.id, step.id, actor, (error as Error).message);
+        return this.pendingWrites.recordUnknown(run.id, step.id, actor, error);
       }
       outcome = { kind: 'failed', problem: describeFailure(error) };
       context.log.warn({ err: error }, 'step failed');

@@ -1,4 +1,4 @@
-import { isUpstreamError } from '../errors/upstream-error.js';
+import { UpstreamOutcomeUnknown } from '../errors/upstream-error.js';
 import type { Clock } from '../ports/clock.js';
 import type { TenantWrite } from '../ports/tenant-write.js';
 import type { PendingWrite } from './pending-write.js';
@@ -12,8 +12,8 @@ export function writeRefOf(runId: string, stepId: string): string {
   return `${runId}.${stepId}`;
 }
 
-export function isOutcomeUnknown(error: unknown): boolean {
-  return isUpstreamError(error) && error.code === 'upstream-outcome-unknown';
+export function isOutcomeUnknown(error: unknown): error is UpstreamOutcomeUnknown {
+  return error instanceof UpstreamOutcomeUnknown;
 }
 
 /** The TenantWrite a step hands its port: every attempt first records itself through `record`. */
@@ -46,6 +46,21 @@ export function msUntilSettled(step: Pick<StepRecord, 'pendingWrite'>, now: Date
 
 export function settlingMessage(pending: PendingWrite): string {
   return `No answer yet to the change sent at ${clockTime(pending.startedAt)}; I read the tenant at ${clockTime(pending.settlesAt)} before doing anything again.`;
+}
+
+/**
+ * How soon a write the service answered 502/503/504 may be read back: its Retry-After, else `afterAnswerMs`; never later
+ * than the full window a write without any answer gets (issue 23 item 10). Still never a blind repeat.
+ */
+export function settledSoonerAfterAnswer(
+  pending: PendingWrite | undefined,
+  answer: { readonly retryAfterMs?: number } | undefined,
+  afterAnswerMs: number,
+  now: Date,
+): PendingWrite | undefined {
+  if (!pending || !answer) return pending;
+  const sooner = now.getTime() + (answer.retryAfterMs ?? afterAnswerMs);
+  return sooner < Date.parse(pending.settlesAt) ? { ...pending, settlesAt: new Date(sooner).toISOString() } : pending;
 }
 
 /** The step after a write whose answer was lost: not failed, not done, and never repeated blindly. */

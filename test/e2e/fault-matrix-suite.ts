@@ -44,8 +44,18 @@ const ERROR_CARD = /Unexpected failure|went wrong|The service is busy|did not an
  * test files (fault-matrix-*.test.ts) so the slow kinds run in parallel workers. `singleResets` adds the checks of one
  * reset on a read during a command.
  */
-export function describeFaultMatrix(kinds: readonly FaultKind[], options: { readonly singleResets: boolean }): void {
-  describe(`fault kinds ${kinds.join(', ')} at 20% on every Graph and AdminService route`, () => {
+export function describeFaultMatrix(
+  kinds: readonly FaultKind[],
+  options: {
+    readonly singleResets: boolean;
+    /** The bot's settle windows: a write with no answer, and one the service answered 502/503/504. */
+    readonly writeSettleMs?: number;
+    readonly writeSettleAfterAnswerMs?: number;
+  },
+): void {
+  const settle = options.writeSettleMs ?? 1000;
+  const settings = `write settle ${settle} ms${options.writeSettleAfterAnswerMs === undefined ? '' : `, ${options.writeSettleAfterAnswerMs} ms after an answer`}`;
+  describe(`fault kinds ${kinds.join(', ')} at 20% on every Graph and AdminService route (${settings})`, () => {
     let tenant: SandboxTenant;
     let harness: TestBot;
     let seed = 1;
@@ -60,7 +70,10 @@ export function describeFaultMatrix(kinds: readonly FaultKind[], options: { read
       harness = await startTestBot({
         tenant: tenant.tenant,
         env: { APPROVERS: 'group:AttachOps-Approvers' },
-        writeSettleMs: 1000,
+        writeSettleMs: settle,
+        ...(options.writeSettleAfterAnswerMs === undefined
+          ? {}
+          : { writeSettleAfterAnswerMs: options.writeSettleAfterAnswerMs }),
       });
     });
     afterAll(async () => {

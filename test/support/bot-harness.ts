@@ -37,6 +37,8 @@ export interface TestBotOptions {
   readonly clock?: Clock;
   /** How long after an attempt starts a tenant write may still land (GRAPH_TIMEOUT in production). */
   readonly writeSettleMs?: number;
+  /** How soon a write answered 502/503/504 is read back (WRITE_SETTLE_AFTER_ANSWER in production). */
+  readonly writeSettleAfterAnswerMs?: number;
   readonly intuneWaitPolicy?: IntuneWaitPolicy;
   readonly rateLimit?: RateLimit;
   /** The bot's command list; the default is `bot/commands/index.ts`. */
@@ -59,6 +61,9 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     access: config.access,
     verifyPolicy: options.verifyPolicy,
     ...(options.writeSettleMs === undefined ? {} : { writeSettleMs: options.writeSettleMs }),
+    ...(options.writeSettleAfterAnswerMs === undefined
+      ? {}
+      : { writeSettleAfterAnswerMs: options.writeSettleAfterAnswerMs }),
     intuneWaitPolicy: options.intuneWaitPolicy,
   });
   const bot = await startBot({

@@ -13,13 +13,23 @@ import { FakeClock } from '../../support/fake-clock.js';
 const alex: Actor = { aadObjectId: 'alex', channelUserId: '29:alex', name: 'Alex Wilber' };
 const SETTLE_MS = 30_000;
 const lost = () => new UpstreamOutcomeUnknown({ upstream: 'graph', operation: 'create policy' }, 'ECONNRESET');
+const AFTER_ANSWER_MS = 5_000;
+/** The gateway answered: the service was reached, so the write is read back sooner (issue 23 item 10). */
+const answered = (retryAfterMs?: number) =>
+  new UpstreamOutcomeUnknown({ upstream: 'graph', operation: 'create policy' }, 'HTTP 503', {
+    status: 503,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  });
 
 /** A tenant where objects are found by the ref the write carried, as policies are by their marker. */
 class Tenant {
   readonly objects = new Map<string, number>();
   sends = 0;
-  /** What happens to each send: 'lands' (answer lost), 'lost' (neither), 'ok', or 'hang' (the process dies). */
-  plan: ('lands' | 'lost' | 'ok' | 'hang')[] = [];
+  /**
+   * What happens to each send: 'lands' (answer lost), 'lost' (neither), 'ok', 'hang' (the process dies), '503' (the
+   * gateway answered 503, nothing made) or '503-retry-2s' (the same with Retry-After: 2).
+   */
+  plan: ('lands' | 'lost' | 'ok' | 'hang' | '503' | '503-retry-2s')[] = [];
 
   handler(clock: FakeClock, sentAt: number[]): StepHandler {
     return {
@@ -35,6 +45,8 @@ class Tenant {
         if (fate === 'hang') return new Promise<never>(() => undefined);
         if (fate === 'lands' || fate === 'ok')
           this.objects.set(context.write.ref, (this.objects.get(context.write.ref) ?? 0) + 1);
+        if (fate === '503') throw answered();
+        if (fate === '503-retry-2s') throw answered(2_000);
         if (fate !== 'ok') throw lost();
         return { kind: 'done', message: 'created' };
       },
@@ -53,6 +65,7 @@ function engineOn(storage: Storage, tenant: Tenant, clock = new FakeClock()) {
     handlers: [tenant.handler(clock, sentAt)],
     newRunId: () => 'r-1',
     writeSettleMs: SETTLE_MS,
+    writeSettleAfterAnswerMs: AFTER_ANSWER_MS,
   });
   return { engine, audit, clock, sentAt };
 }
@@ -133,5 +146,36 @@ describe('a tenant write whose answer is lost', () => {
     expect(run?.status).toBe('done');
     expect(tenant.sends).toBe(1);
     expect(restartedClock.sleeps).toEqual([SETTLE_MS - 1_000]);
+  });
+
+  it('a write the service answered 503 is read back after the short window, not the full one, then sent once more', async () => {
+    const tenant = new Tenant();
+    tenant.plan = ['503', 'ok'];
+    const { engine, sentAt } = engineOn(createMemoryStorage(), tenant);
+    await engine.start(request);
+    await engine.idle();
+    expect((await engine.get('r-1'))?.status).toBe('done');
+    expect(tenant.sends).toBe(2);
+    expect((sentAt[1] ?? 0) - (sentAt[0] ?? 0)).toBe(AFTER_ANSWER_MS);
+    expect(tenant.objects.get('r-1.s1')).toBe(1);
+  });
+
+  it("a 503 with Retry-After is read back after the service's own Retry-After", async () => {
+    const tenant = new Tenant();
+    tenant.plan = ['503-retry-2s', 'ok'];
+    const { engine, sentAt } = engineOn(createMemoryStorage(), tenant);
+    await engine.start(request);
+    await engine.idle();
+    expect((sentAt[1] ?? 0) - (sentAt[0] ?? 0)).toBe(2_000);
+  });
+
+  it('a write with no answer at all keeps the full window, even after an earlier answered attempt', async () => {
+    const tenant = new Tenant();
+    tenant.plan = ['503', 'lost', 'ok'];
+    const { engine, sentAt } = engineOn(createMemoryStorage(), tenant);
+    await engine.start(request);
+    await engine.idle();
+    expect((sentAt[1] ?? 0) - (sentAt[0] ?? 0)).toBe(AFTER_ANSWER_MS);
+    expect((sentAt[2] ?? 0) - (sentAt[1] ?? 0)).toBeGreaterThanOrEqual(SETTLE_MS);
   });
 });
