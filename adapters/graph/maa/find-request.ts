@@ -3,8 +3,7 @@ import { UpstreamNotFound, UpstreamRejected } from '../../../core/errors/upstrea
 import type { GraphHttp } from '../graph-http.js';
 import { odataString } from '../odata-string.js';
 import { parseItems, parseReply } from '../parse-reply.js';
-
-export const APPROVAL_REQUESTS = '/deviceManagement/operationApprovalRequests';
+import { APPROVAL_REQUESTS } from './approval-requests-path.js';
 
 /** operationApprovalRequest fields named in maa.md step 3; `requestId` only where a tenant has it (the how-to's filter). */
 const requestSchema = z.object({

@@ -11,7 +11,8 @@ import type { GraphHttp } from '../graph-http.js';
 import { parseItems, parseReply } from '../parse-reply.js';
 import { approvedWrite, heldWriteSchema } from './held-write.js';
 import { displayNameOfIdentity, EXCLUDED_APP_PROPERTIES } from './maa-assumptions.js';
-import { APPROVAL_REQUESTS, findRequest } from './find-request.js';
+import { APPROVAL_REQUESTS } from './approval-requests-path.js';
+import { findRequest } from './find-request.js';
 
 const POLICIES = '/deviceManagement/operationApprovalPolicies';
 

@@ -3,7 +3,7 @@ import { UpstreamNotFound } from '../../../core/errors/upstream-error.js';
 import { IntuneApprovalRequired } from '../../../core/maa/intune-approval-required.js';
 import type { GraphCall, GraphReply } from '../graph-call.js';
 import { parseServiceError } from '../graph-error-body.js';
-import { APPROVAL_REQUESTS } from './find-request.js';
+import { APPROVAL_REQUESTS } from './approval-requests-path.js';
 import { heldWriteOf } from './held-write.js';
 import { APPROVAL_ENTITY_TYPES } from './maa-assumptions.js';
 
