@@ -38,7 +38,7 @@ export function globalAdministratorRule(facts: PrerequisiteFacts, purpose: Check
       ...GLOBAL_ADMIN,
       status,
       evidence: `${who} is eligible for the Global Administrator role in Privileged Identity Management but has not activated it${onlyAttach}.`,
-      fix: 'Activate the role in Privileged Identity Management (Microsoft Entra ID > Privileged Identity Management > My roles), then check again.',
+      fix: 'Activate the role in Privileged Identity Management, then check again.',
     };
   if (eligibility.status === 'read' && eligibility.value === 'not-eligible')
     return {
