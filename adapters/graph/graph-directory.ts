@@ -4,6 +4,7 @@ import type { Directory, DirectoryGroup, DirectoryUser } from '../../core/ports/
 import type { GraphHttp } from './graph-http.js';
 import { odataString } from './odata-string.js';
 import { parseItems, parseReply } from './parse-reply.js';
+import { readRoleEligibility } from './role-eligibility-read.js';
 
 /** The Global Administrator role template id (graph-intune.md §2.2). */
 export const GLOBAL_ADMINISTRATOR_ROLE_ID = '62e90394-69f5-4237-9190-012177145e10';
@@ -50,6 +51,7 @@ export function createGraphDirectory(http: GraphHttp): Directory {
 
   return {
     isGlobalAdministrator: holdsGlobalAdministrator,
+    globalAdministratorEligibility: (userId) => readRoleEligibility(http, userId, GLOBAL_ADMINISTRATOR_ROLE_ID),
     async getUser(userId) {
       const operation = 'get user';
       try {

@@ -1,6 +1,7 @@
 import type { CloudEnvironment } from '../ports/cloud-environment.js';
 import type { CloudSyncState, SiteInfo, TenantAttachState, UpdatePackage } from '../ports/configmgr-gateway.js';
 import type { DefenderConnectorStatus } from '../ports/defender-connector.js';
+import type { RoleEligibility } from '../ports/directory.js';
 import type { IntuneAccessPolicy } from '../ports/intune-approvals.js';
 import type { SyncedCollection } from '../ports/intune-collections.js';
 import type { ReadFailure } from './read-failure.js';
@@ -28,6 +29,13 @@ export interface CollectionCloudSync {
   readonly cloudSync: Fact<CloudSyncState>;
 }
 
+/**
+ * The requester's Global Administrator role: active (directly or through a group), or not active and what Privileged
+ * Identity Management says about eligibility (read only then: graph-intune.md §12.1).
+ */
+export type GlobalAdministratorRole =
+  { readonly active: true } | { readonly active: false; readonly eligibility: Fact<RoleEligibility> };
+
 /** Everything the prerequisite rules judge, read once and concurrently. */
 export interface PrerequisiteFacts {
   readonly now: Date;
@@ -39,7 +47,7 @@ export interface PrerequisiteFacts {
   readonly tenantAttach: Fact<TenantAttachState>;
   readonly defender: Fact<DefenderConnectorStatus | 'not-configured'>;
   readonly cloud: Fact<CloudEnvironment>;
-  readonly globalAdministrator: Fact<boolean>;
+  readonly globalAdministrator: Fact<GlobalAdministratorRole>;
   readonly syncedCollections: Fact<SyncedCollections>;
   /** Cloud Sync state of each collection the collection rules look at; skipped until tenant attach. */
   readonly cloudSync: Fact<readonly CollectionCloudSync[]>;

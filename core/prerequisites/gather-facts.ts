@@ -8,6 +8,7 @@ import {
   skippedFact,
   type CollectionCloudSync,
   type Fact,
+  type GlobalAdministratorRole,
   type PrerequisiteFacts,
   type Requester,
   type SyncedCollections,
@@ -33,7 +34,13 @@ export async function gatherFacts(tenant: TenantServices, options: GatherOptions
   const accessPoliciesRead = intuneApprovals
     ? fromPromise(() => intuneApprovals.listAccessPolicies(), 'list the Intune Multi Admin Approval access policies')
     : undefined;
-  const [site, updates, tenantAttach, defender, cloud, globalAdministrator, syncedCollections] = await Promise.all([
+  // Not awaited with the rest: its eligibility read (only for someone without the active role) runs beside the Cloud
+  // Sync read below, so it adds no round trip to check.
+  const globalAdministratorRead =
+    userId === undefined
+      ? Promise.resolve(skippedFact<never>('The request carries no Azure AD object id.'))
+      : readGlobalAdministrator(tenant, userId);
+  const [site, updates, tenantAttach, defender, cloud, syncedCollections] = await Promise.all([
     fromResult(() => configMgr.getSiteInfo(), 'read the ConfigMgr site (SMS_Site)'),
     options.profile === 'antivirus'
       ? Promise.resolve(skippedFact<never>('The 2002 hotfix only matters for EDR policy.'))
@@ -44,15 +51,17 @@ export async function gatherFacts(tenant: TenantServices, options: GatherOptions
       () => tenant.cloudEnvironment.getCloudEnvironment(),
       "read the tenant's cloud from the identity platform",
     ),
-    userId === undefined
-      ? Promise.resolve(skippedFact<never>('The request carries no Azure AD object id.'))
-      : fromPromise(() => tenant.directory.isGlobalAdministrator(userId), 'read your directory roles'),
     fromPromise(() => readSyncedCollections(tenant), 'list the collections synced to Intune'),
   ]);
   const accessPolicies = await accessPoliciesRead;
   const targetCollectionIds = options.targetCollectionIds ?? [];
   const candidates = candidateCollections(targetCollectionIds, tenantAttach, syncedCollections);
-  const cloudSync = candidates.status === 'read' ? readFact(await readCloudSync(tenant, candidates.value)) : candidates;
+  const [cloudSync, globalAdministrator] = await Promise.all([
+    candidates.status === 'read'
+      ? readCloudSync(tenant, candidates.value).then((states) => readFact(states))
+      : Promise.resolve(candidates),
+    globalAdministratorRead,
+  ]);
   return {
     now: options.now,
     requester: options.requester,
@@ -67,6 +76,18 @@ export async function gatherFacts(tenant: TenantServices, options: GatherOptions
     cloudSync,
     ...(accessPolicies === undefined ? {} : { accessPolicies }),
   };
+}
+
+/** The active role first; eligibility only when it is not active, so a Global Administrator costs one read. */
+async function readGlobalAdministrator(tenant: TenantServices, userId: string): Promise<Fact<GlobalAdministratorRole>> {
+  const active = await fromPromise(() => tenant.directory.isGlobalAdministrator(userId), 'read your directory roles');
+  if (active.status !== 'read') return active;
+  if (active.value) return readFact({ active: true });
+  const eligibility = await fromPromise(
+    () => tenant.directory.globalAdministratorEligibility(userId),
+    'read your Privileged Identity Management eligibility',
+  );
+  return readFact({ active: false, eligibility });
 }
 
 async function readSyncedCollections(tenant: TenantServices): Promise<SyncedCollections> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SANDBOX_APP, SANDBOX_TENANT_ID, SANDBOX_TENANT_NAME } from '../constants.js';
 import type { Router } from '../http/router.js';
 import { json, type SandboxRequest, type SandboxResponse } from '../http/types.js';
+import type { AppPermissions } from './app-permissions.js';
 import type { TokenStore } from './token-store.js';
 
 export interface CloudFacts {
@@ -70,7 +71,12 @@ function openIdConfiguration(req: SandboxRequest, prefix: string, tenant: string
   });
 }
 
-function tokenEndpoint(req: SandboxRequest, tenant: string, tokens: TokenStore): SandboxResponse {
+function tokenEndpoint(
+  req: SandboxRequest,
+  tenant: string,
+  tokens: TokenStore,
+  permissions: AppPermissions,
+): SandboxResponse {
   if (!isOurTenant(tenant)) return aadError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found.`);
   const form = new URLSearchParams(req.rawBody);
   if (form.get('grant_type') !== 'client_credentials') {
@@ -99,15 +105,7 @@ function tokenEndpoint(req: SandboxRequest, tenant: string, tokens: TokenStore):
     tid: SANDBOX_TENANT_ID,
     appid: SANDBOX_APP.clientId,
     idtyp: 'app',
-    roles: [
-      'DeviceManagementConfiguration.ReadWrite.All',
-      'DeviceManagementApps.Read.All',
-      'DeviceManagementServiceConfig.Read.All',
-      'DeviceManagementRBAC.Read.All',
-      'RoleManagement.Read.Directory',
-      'Group.Read.All',
-      'User.Read.All',
-    ],
+    roles: permissions.list(),
   });
   return json(200, { token_type: 'Bearer', expires_in: expiresIn, ext_expires_in: expiresIn, access_token: token });
 }
@@ -122,12 +120,19 @@ function instanceDiscovery(req: SandboxRequest): SandboxResponse {
 }
 
 /** Served both under `/login/...` and at the root, so `authorityHost` may be either `https://host` or `https://host/login`. */
-export function registerIdentityRoutes(router: Router, tokens: TokenStore, cloud: () => CloudFacts): void {
+export function registerIdentityRoutes(
+  router: Router,
+  tokens: TokenStore,
+  cloud: () => CloudFacts,
+  permissions: AppPermissions,
+): void {
   for (const prefix of ['/login', '']) {
     router.on('GET', `${prefix}/:tenant/v2.0/.well-known/openid-configuration`, (req, p) =>
       openIdConfiguration(req, prefix, p.tenant ?? '', cloud()),
     );
-    router.on('POST', `${prefix}/:tenant/oauth2/v2.0/token`, (req, p) => tokenEndpoint(req, p.tenant ?? '', tokens));
+    router.on('POST', `${prefix}/:tenant/oauth2/v2.0/token`, (req, p) =>
+      tokenEndpoint(req, p.tenant ?? '', tokens, permissions),
+    );
     router.on('GET', `${prefix}/common/discovery/instance`, (req) => instanceDiscovery(req));
   }
 }

@@ -43,6 +43,10 @@ const snapshotSchema = z.object({
     }),
   ),
   groupMembers: z.array(z.object({ groupId: z.string(), memberIds: z.array(z.string()) })),
+  /** Absent in worlds saved before PIM eligibility existed: the scenario's own then. */
+  roleEligibilities: z
+    .array(z.object({ principalId: z.string(), roleDefinitionId: z.string(), startDateTime: z.string() }))
+    .optional(),
 });
 
 export type WorldSnapshot = z.infer<typeof snapshotSchema>;
@@ -65,6 +69,11 @@ export function snapshotWorld(world: World): WorldSnapshot {
       targetAssignedAtMs: [...policy.targetAssignedAtMs.entries()],
     })),
     groupMembers: world.directory.groups.map((group) => ({ groupId: group.id, memberIds: [...group.memberIds] })),
+    roleEligibilities: world.directory.roleEligibilities.map(({ principalId, roleDefinitionId, startDateTime }) => ({
+      principalId,
+      roleDefinitionId,
+      startDateTime,
+    })),
   };
 }
 
@@ -102,5 +111,7 @@ export function restoreWorld(snapshot: WorldSnapshot, syncDelaySeconds: number):
     group.memberIds.clear();
     for (const id of memberIds) group.memberIds.add(id);
   }
+  for (const { principalId, roleDefinitionId, startDateTime } of snapshot.roleEligibilities ?? [])
+    world.directory.makeEligible(principalId, roleDefinitionId, startDateTime);
   return world;
 }

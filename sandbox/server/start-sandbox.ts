@@ -3,6 +3,7 @@ import { registerAdminServiceRoutes } from '../adminservice/adminservice-routes.
 import { AdminServiceAuth } from '../adminservice/adminservice-auth.js';
 import type { MaaDialect, ScenarioName } from '../constants.js';
 import { registerControlRoutes } from '../control/control-routes.js';
+import { registerDirectoryControlRoutes } from '../control/directory-control-routes.js';
 import { registerMaaControlRoutes } from '../control/maa-control-routes.js';
 import { registerPortalControlRoutes } from '../control/portal-control-routes.js';
 import { parseFaultSpec } from '../faults/fault-rules.js';
@@ -57,9 +58,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       (r) => json(404, { error: { code: 'NotFound', message: `No sandbox route for ${r.method} ${r.path}` } }),
       (r) => json(405, { error: { code: 'MethodNotAllowed', message: `${r.method} is not allowed on ${r.path}` } }),
     );
-  registerIdentityRoutes(router, state.tokens, () => ({
-    government: state.world.facts.environment === 'AzureUSGovernmentCloud',
-  }));
+  registerIdentityRoutes(
+    router,
+    state.tokens,
+    () => ({ government: state.world.facts.environment === 'AzureUSGovernmentCloud' }),
+    state.appPermissions,
+  );
   registerGraphRoutes(
     router,
     { world: () => state.world, tokens: state.tokens, dispatch, maaDialect: () => state.maaDialect },
@@ -72,6 +76,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     () => state.adminServicePageLimit,
   );
   registerControlRoutes(router, state);
+  registerDirectoryControlRoutes(router, state);
   registerMaaControlRoutes(router, state);
   registerPortalControlRoutes(router, state);
 

@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import { ADMINSERVICE_MAX_PAGE } from '../adminservice/wmi-query.js';
 import type { MaaDialect, ScenarioName } from '../constants.js';
 import { FaultSet } from '../faults/fault-rules.js';
+import { AppPermissions } from '../identity/app-permissions.js';
 import { TokenStore } from '../identity/token-store.js';
 import { loadWorld, WorldSaver, type PersistenceOptions, type WorldStart } from '../persistence/persisted-world.js';
 import { World } from '../world/world.js';
@@ -15,6 +16,8 @@ export class SandboxState {
   world: World;
   readonly origin: WorldStart['origin'];
   readonly tokens = new TokenStore();
+  /** The app's Graph application permissions, as the next token will carry them; back to the defaults on reset. */
+  readonly appPermissions = new AppPermissions();
   readonly faults: FaultSet;
   readonly log = new RequestLog();
   /** Open client connections, so the control API can close them as IIS does at its connection timeout. */
@@ -58,6 +61,7 @@ export class SandboxState {
     this.faults.reseed(seed);
     this.batchCounter = 0;
     this.adminServicePageLimit = ADMINSERVICE_MAX_PAGE;
+    this.appPermissions.reset();
     this.save();
   }
 

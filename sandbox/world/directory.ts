@@ -25,6 +25,15 @@ export interface RoleAssignment {
   readonly directoryScopeId: string;
 }
 
+/** An eligible (PIM) assignment not activated: a roleEligibilityScheduleInstance (graph-intune.md §12.1). */
+export interface RoleEligibility {
+  readonly id: string;
+  readonly principalId: string;
+  readonly roleDefinitionId: string;
+  readonly directoryScopeId: string;
+  readonly startDateTime: string;
+}
+
 export const GROUP_IDS = {
   approvers: stableGuid('group', 'approvers'),
   approversNested: stableGuid('group', 'approvers-nested'),
@@ -48,6 +57,8 @@ export class Directory {
   readonly groups: DirectoryGroup[];
   readonly devices: AadDevice[];
   readonly roleAssignments: RoleAssignment[];
+  /** Eligible, not active: Adele Vance is eligible for Global Administrator and has not activated it. */
+  readonly roleEligibilities: RoleEligibility[] = [];
 
   constructor(facts: ScenarioFacts) {
     const extra = Array.from({ length: 24 }, (_, i): DemoUser => ({
@@ -101,6 +112,22 @@ export class Directory {
     });
     this.roleAssignments = [assignment(GROUP_IDS.globalAdminsRoleGroup)];
     if (facts.alexIsGlobalAdmin) this.roleAssignments.unshift(assignment(DEMO_USERS.admin.id));
+    this.makeEligible(DEMO_USERS.operator.id, GLOBAL_ADMINISTRATOR_ROLE_ID, '2026-01-05T09:00:00Z');
+  }
+
+  /** Makes a user or group eligible for a role (tenant-wide); `false` when it already is. */
+  makeEligible(principalId: string, roleDefinitionId: string, startDateTime: string): boolean {
+    const principal = principalId.toLowerCase();
+    const role = roleDefinitionId.toLowerCase();
+    if (this.roleEligibilities.some((e) => e.principalId === principal && e.roleDefinitionId === role)) return false;
+    this.roleEligibilities.push({
+      id: stableGuid('role-eligibility', `${principal}/${role}`),
+      principalId: principal,
+      roleDefinitionId: role,
+      directoryScopeId: '/',
+      startDateTime,
+    });
+    return true;
   }
 
   user(idOrUpn: string): DemoUser | undefined {

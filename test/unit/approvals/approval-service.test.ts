@@ -31,6 +31,9 @@ class FakeDirectory implements Directory {
   async isGlobalAdministrator() {
     return false;
   }
+  async globalAdministratorEligibility() {
+    return 'not-eligible' as const;
+  }
   async getUser() {
     return undefined;
   }

@@ -194,6 +194,7 @@ export class FakeTenant {
   private directory(): Directory {
     return {
       isGlobalAdministrator: async () => false,
+      globalAdministratorEligibility: async () => 'not-eligible',
       getUser: async () => undefined,
       transitiveGroupIds: async () => [],
       findGroups: async (nameOrId) => {

@@ -13,7 +13,7 @@ export const NOW = new Date('2026-11-23T12:00:00Z');
 export const ALEX = { aadObjectId: '00000000-0000-4000-8000-00000000a1e7', name: 'Alex Wilber' };
 
 export type GatewayRead = 'getSiteInfo' | 'listUpdatePackages' | 'getTenantAttachState' | 'getCollectionCloudSync';
-export type ThrowingRead = 'defender' | 'cloud' | 'directory' | 'collections';
+export type ThrowingRead = 'defender' | 'cloud' | 'directory' | 'eligibility' | 'collections';
 
 /** Everything the fake ports answer from; tests change it to make one fact differ. */
 export interface FakeWorld {
@@ -23,6 +23,10 @@ export interface FakeWorld {
   defender: DefenderConnectorStatus | 'not-configured';
   cloud: CloudEnvironment;
   globalAdministrators: Set<string>;
+  /** Eligible for Global Administrator in PIM, not active. */
+  eligibleGlobalAdministrators: Set<string>;
+  /** False: the app lacks the permission to read eligibility (the port answers `not-permitted`). */
+  eligibilityReadPermitted: boolean;
   synced: SyncedCollection[];
   cloudSync: Map<string, Tri>;
   gatewayFailures: Partial<Record<GatewayRead, GatewayError>>;
@@ -72,6 +76,8 @@ export function readyWorld(): FakeWorld {
     defender: { partnerState: 'enabled', lastHeartbeat: new Date(NOW.getTime() - 10 * 60_000), windowsEnabled: true },
     cloud: { cloud: 'AzurePublicCloud', cloudInstanceName: 'microsoftonline.com' },
     globalAdministrators: new Set([ALEX.aadObjectId]),
+    eligibleGlobalAdministrators: new Set(),
+    eligibilityReadPermitted: true,
     synced: [synced('PS100015', 'All Windows 10 Workstations'), synced('PS100042', 'Servers')],
     cloudSync: new Map([
       ['PS100015', true],

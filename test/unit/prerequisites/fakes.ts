@@ -75,6 +75,11 @@ export function createFakeTenant(world: FakeWorld): FakeTenant {
     directory: {
       isGlobalAdministrator: (userId) =>
         thrown('directory', 'isGlobalAdministrator', () => world.globalAdministrators.has(userId)),
+      globalAdministratorEligibility: (userId) =>
+        thrown('eligibility', 'globalAdministratorEligibility', () => {
+          if (!world.eligibilityReadPermitted) return 'not-permitted';
+          return world.eligibleGlobalAdministrators.has(userId) ? 'eligible' : 'not-eligible';
+        }),
       getUser: notUsed('getUser'),
       transitiveGroupIds: notUsed('transitiveGroupIds'),
       findGroups: notUsed('findGroups'),

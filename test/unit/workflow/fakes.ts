@@ -215,6 +215,10 @@ export class FakeWorld {
         this.record('directory.isGlobalAdministrator');
         return this.globalAdmins.has(userId);
       },
+      globalAdministratorEligibility: async () => {
+        this.record('directory.globalAdministratorEligibility');
+        return 'not-eligible';
+      },
       getUser: async () => undefined,
       transitiveGroupIds: async () => [],
       findGroups: async () => [],
