@@ -1,3 +1,4 @@
+import type { RoleEligibility } from '../ports/directory.js';
 import type { GatewayError } from '../errors/gateway-error.js';
 import type { CloudEnv } from '../ports/cloud-environment.js';
 import type { CollectionSummary, SiteInfo, UploadScope } from '../ports/configmgr-gateway.js';
@@ -76,11 +77,25 @@ export function unsupportedCloudProblem(cloud: CloudEnv): StepProblem {
   };
 }
 
-export function notGlobalAdministratorProblem(name: string): StepProblem {
+/** `eligibility`: what Privileged Identity Management says about the role (graph-intune.md §12), when it was read. */
+export function notGlobalAdministratorProblem(name: string, eligibility?: RoleEligibility): StepProblem {
+  const why = 'Turning on tenant attach signs in as a Global Administrator and creates an Azure AD application.';
+  if (eligibility === 'eligible') {
+    return {
+      title: 'Activate the Global Administrator role first',
+      message: `${name} is eligible for the Global Administrator role in Privileged Identity Management but has not activated it. ${why}`,
+      fix: 'Activate the role in Privileged Identity Management, then type attach again.',
+    };
+  }
+  const unsure = eligibility === 'not-permitted';
   return {
     title: 'A Global Administrator must run attach',
-    message: `${name} does not hold the Global Administrator role. Turning on tenant attach signs in as a Global Administrator and creates an Azure AD application.`,
-    fix: 'Ask a Global Administrator to type attach in this chat.',
+    message: unsure
+      ? `${name} has no active Global Administrator role: either ${name} is not a Global Administrator, or is eligible in Privileged Identity Management but has not activated the role. ${why}`
+      : `${name} does not hold the Global Administrator role. ${why}`,
+    fix: unsure
+      ? 'If you are eligible, activate the role in Privileged Identity Management and type attach again; otherwise ask a Global Administrator to type attach in this chat.'
+      : 'Ask a Global Administrator to type attach in this chat.',
   };
 }
 

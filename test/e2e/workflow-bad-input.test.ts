@@ -46,15 +46,15 @@ describe('bad input on a fresh hierarchy: precise cards, consistent runs', () =>
     );
   });
 
-  it('attach by a user who is not a Global Administrator fails naming the role, and nothing waits on the console', async () => {
+  it('attach by a user without an active Global Administrator role (Adele: eligible in PIM) fails naming what to do, and nothing waits on the console', async () => {
     const runId = startedRunId(await chat.say('attach', ADELE));
     const failed = await chat.waitForRun(runId, (run) => run.status === 'failed');
     expect(failed.steps[0]?.problem).toMatchObject({
-      title: 'A Global Administrator must run attach',
-      fix: 'Ask a Global Administrator to type attach in this chat.',
+      title: 'Activate the Global Administrator role first',
+      fix: 'Activate the role in Privileged Identity Management, then type attach again.',
     });
     await chat.harness.connector.waitFor(() =>
-      chat.progressCard(runId).latest.includes('A Global Administrator must run attach'),
+      chat.progressCard(runId).latest.includes('Activate the Global Administrator role first'),
     );
   });
 

@@ -48,8 +48,12 @@ export function createTenantAttachStep(services: TenantServices): StepHandler {
 /** The acting user is the run's requester as the channel authenticated them, never a name typed in the command. */
 async function attachGates(services: TenantServices, requester: Actor): Promise<Gate<SiteInfo>> {
   if (requester.aadObjectId === undefined) return blocked(NO_DIRECTORY_IDENTITY_PROBLEM);
-  if (!(await services.directory.isGlobalAdministrator(requester.aadObjectId)))
-    return blocked(notGlobalAdministratorProblem(requester.name));
+  if (!(await services.directory.isGlobalAdministrator(requester.aadObjectId))) {
+    const eligibility = await services.directory
+      .globalAdministratorEligibility(requester.aadObjectId)
+      .catch(() => 'not-permitted' as const);
+    return blocked(notGlobalAdministratorProblem(requester.name, eligibility));
+  }
   const state = fromResult(await services.configMgr.getTenantAttachState(), 'read the tenant attach state');
   if (!state.pass) return state;
   const cloud = await publicCloudGate(services, state.value.cloud);

@@ -44,6 +44,8 @@ export class FakeWorld {
   /** Collection ids Intune lists, in order. */
   synced: string[] = [];
   readonly globalAdmins = new Set<string>(['alex']);
+  /** Eligible for Global Administrator in PIM, not active. */
+  readonly eligibleAdmins = new Set<string>();
   /** Gateway methods that answer with this error code. */
   readonly failing = new Map<keyof ConfigMgrGateway, GatewayErrorCode>();
   intuneFails = false;
@@ -215,9 +217,9 @@ export class FakeWorld {
         this.record('directory.isGlobalAdministrator');
         return this.globalAdmins.has(userId);
       },
-      globalAdministratorEligibility: async () => {
+      globalAdministratorEligibility: async (userId) => {
         this.record('directory.globalAdministratorEligibility');
-        return 'not-eligible';
+        return this.eligibleAdmins.has(userId) ? 'eligible' : 'not-eligible';
       },
       getUser: async () => undefined,
       transitiveGroupIds: async () => [],

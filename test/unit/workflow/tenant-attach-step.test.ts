@@ -73,7 +73,20 @@ describe('tenant-attach perform', () => {
         fix: 'Ask a Global Administrator to type attach in this chat.',
       },
     });
-    expect(world.calls).toEqual(['directory.isGlobalAdministrator']);
+    expect(world.calls).toEqual(['directory.isGlobalAdministrator', 'directory.globalAdministratorEligibility']);
+  });
+
+  it('tells a requester who is eligible in PIM but not active to activate the role first', async () => {
+    const { world, handler } = setup();
+    world.eligibleAdmins.add(megan.aadObjectId ?? '');
+    const outcome = await perform(handler, ALL, megan, alex);
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      problem: {
+        title: 'Activate the Global Administrator role first',
+        fix: 'Activate the role in Privileged Identity Management, then type attach again.',
+      },
+    });
   });
 
   it('refuses a requester without an Azure AD identity without asking the directory', async () => {
