@@ -86,14 +86,7 @@ export class WaitLoop {
     const step = waitingStep(run);
     const kind = step && this.kinds.get(step.wait.kind);
     if (!step || !kind?.withdraw) return;
-    await kind.withdraw({
-      kernel: this.kernel,
-      run,
-      step,
-      wait: step.wait,
-      state: kind.state.parse(step.wait.state),
-      actor,
-    });
+    await kind.withdraw(this.lookAt(kind, run, step, actor));
   }
 
   private async lookOnce(runId: string, actor: Actor): Promise<LookResult> {

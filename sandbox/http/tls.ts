@@ -1,8 +1,10 @@
 import { generate } from 'selfsigned';
 
 /** A self-signed CA-flagged certificate for IP:127.0.0.1 and DNS:localhost (selfsigned 5 generates asynchronously). */
-export async function generateSandboxTls(): Promise<{ certPem: string; keyPem: string }> {
-  const pems = await generate([{ name: 'commonName', value: 'AttachOps sandbox tenant' }], {
+export async function generateSandboxTls(
+  commonName = 'AttachOps sandbox tenant',
+): Promise<{ certPem: string; keyPem: string }> {
+  const pems = await generate([{ name: 'commonName', value: commonName }], {
     keySize: 2048,
     algorithm: 'sha256',
     extensions: [

@@ -48,6 +48,16 @@ function start(engine: RunEngine, facts = ['policy']): Promise<RunRecord> {
   });
 }
 
+/** What a process killed at that point left stored: the gate of the held step with `patch` applied. */
+async function killedWith(engine: RunEngine, runId: string, patch: Record<string, unknown>): Promise<void> {
+  await engine.store.update(runId, (current) => ({
+    ...current,
+    steps: current.steps.map((step) =>
+      step.wait ? { ...step, wait: { ...step.wait, state: { ...Object(step.wait.state), ...patch } } } : step,
+    ),
+  }));
+}
+
 async function intuneActions(audit: ReturnType<typeof createMemoryAuditLog>): Promise<string[]> {
   return (await audit.read()).map((entry) => entry.action).filter((action) => action.startsWith('intune.'));
 }
@@ -136,17 +146,7 @@ describe('a run whose write Intune holds for Multi Admin Approval', () => {
     const run = await start(first.engine);
     await first.engine.advance(run.id, alex);
     await first.engine.stop();
-    await first.engine.store.update(run.id, (current) => ({
-      ...current,
-      steps: current.steps.map((step) =>
-        step.wait
-          ? {
-              ...step,
-              wait: { ...step.wait, state: { ...Object(step.wait.state), status: 'approved', resendStartedAt: 'x' } },
-            }
-          : step,
-      ),
-    }));
+    await killedWith(first.engine, run.id, { status: 'approved', resendStartedAt: 'x' });
     intune.facts.add('policy');
 
     const second = engineOver(storage, intune);
@@ -327,17 +327,7 @@ describe('Intune as real tenants answer (issue 23)', () => {
       const run = await recheckedRun(first.engine);
       await first.engine.advance(run.id, alex);
       await first.engine.stop();
-      await first.engine.store.update(run.id, (current) => ({
-        ...current,
-        steps: current.steps.map((step) =>
-          step.wait
-            ? {
-                ...step,
-                wait: { ...step.wait, state: { ...Object(step.wait.state), status: 'approved', withdrawnAt: 'x' } },
-              }
-            : step,
-        ),
-      }));
+      await killedWith(first.engine, run.id, { status: 'approved', withdrawnAt: 'x' });
       const second = engineOver(storage, intune, new FakeClock(), [planRecheck(world)]);
       await second.engine.resumeAll();
       await second.engine.idle();

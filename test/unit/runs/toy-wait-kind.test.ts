@@ -32,6 +32,14 @@ function instance(storage: Storage, doors: Doors, clock: FakeClock, holder?: str
   return { engine, audit };
 }
 
+/** A run started on a first process that stops (dies) after its first look, the door still shut. */
+async function stoppedWhileWaiting(storage: Storage, doors: Doors, clock: FakeClock): Promise<void> {
+  const first = instance(storage, doors, clock);
+  clock.duringNextSleep(() => void first.engine.stop());
+  await first.engine.start(knock('front'));
+  await first.engine.idle();
+}
+
 const knock = (door: string) => ({
   kind: 'test',
   title: `knock at ${door}`,
@@ -75,11 +83,9 @@ describe('a wait kind registered the way CONTRIBUTING.md says (the toy door wait
     const storage = createMemoryStorage();
     const doors = new Doors();
     const clock = new FakeClock();
-    const first = instance(storage, doors, clock);
-    clock.duringNextSleep(() => void first.engine.stop());
-    await first.engine.start(knock('front'));
-    await first.engine.idle();
-    expect((await first.engine.get('r-1'))?.steps[0]).toMatchObject({ state: 'waiting', wait: { checks: 1 } });
+    await stoppedWhileWaiting(storage, doors, clock);
+    const stopped = await instance(storage, doors, clock).engine.get('r-1');
+    expect(stopped?.steps[0]).toMatchObject({ state: 'waiting', wait: { checks: 1 } });
 
     doors.open.add('front');
     const second = instance(storage, doors, clock);
@@ -120,10 +126,7 @@ describe('a wait kind registered the way CONTRIBUTING.md says (the toy door wait
     const storage = createMemoryStorage();
     const doors = new Doors();
     const clock = new FakeClock();
-    const first = instance(storage, doors, clock);
-    clock.duringNextSleep(() => void first.engine.stop());
-    await first.engine.start(knock('front'));
-    await first.engine.idle();
+    await stoppedWhileWaiting(storage, doors, clock);
 
     doors.open.add('front');
     const second = instance(storage, doors, clock);

@@ -18,21 +18,20 @@ function neverWinning(storage: Storage): Storage & { readonly refused: () => num
   };
 }
 
+/** One more click on approval/a-1, through the compare-and-swap loop. */
+const click = (storage: Storage) =>
+  updateItem(
+    storage,
+    'approval/a-1',
+    (value) => value as { clicks: number },
+    (current) => ({ value: { clicks: current.clicks + 1 }, result: true }),
+  );
+
 describe('read-change-write loops are bounded', () => {
   it('updateItem gives up with an error after the budget of lost races, instead of spinning', async () => {
     const storage = neverWinning(createMemoryStorage());
     await storage.put('approval/a-1', { clicks: 0 });
-    await expect(
-      updateItem(
-        storage,
-        'approval/a-1',
-        (value) => value as { clicks: number },
-        (current) => ({
-          value: { clicks: current.clicks + 1 },
-          result: true,
-        }),
-      ),
-    ).rejects.toBeInstanceOf(ConflictBudgetExceededError);
+    await expect(click(storage)).rejects.toBeInstanceOf(ConflictBudgetExceededError);
     expect(storage.refused()).toBe(MAX_CONFLICTS_IN_A_ROW);
   });
 
@@ -51,15 +50,7 @@ describe('read-change-write loops are bounded', () => {
         return inner.put(key, value, options);
       },
     };
-    const outcome = await updateItem(
-      storage,
-      'approval/a-1',
-      (value) => value as { clicks: number },
-      (current) => ({
-        value: { clicks: current.clicks + 1 },
-        result: true,
-      }),
-    );
+    const outcome = await click(storage);
     expect(outcome?.value).toEqual({ clicks: 1 });
     expect((await inner.get('approval/a-1'))?.value).toEqual({ clicks: 1 });
   });

@@ -80,13 +80,9 @@ describe('tenant-attach perform', () => {
     const { world, handler } = setup();
     world.eligibleAdmins.add(megan.aadObjectId ?? '');
     const outcome = await perform(handler, ALL, megan, alex);
-    expect(outcome).toMatchObject({
-      kind: 'failed',
-      problem: {
-        title: 'Activate the Global Administrator role first',
-        fix: 'Activate the role in Privileged Identity Management, then type attach again.',
-      },
-    });
+    expect(outcome.kind === 'failed' && outcome.problem.fix).toBe(
+      'Activate the role in Privileged Identity Management, then type attach again.',
+    );
   });
 
   it('refuses a requester without an Azure AD identity without asking the directory', async () => {
