@@ -84,26 +84,31 @@ export function intuneApprovalWait(parts: IntuneApprovalWaitParts): WaitKind<Int
         events: [{ actor: INTUNE_ACTOR, action: `intune.${next.status}`, details }],
       };
     }
-    if (verdict === 'settle') return settleCompleted({ ...look, state: next }, details);
-    const replan = stalePlan(look);
-    if (replan && !(await replan.check()).done) return withdrawStale({ ...look, state: next }, details);
-    const started: IntuneGate = { ...next, resendStartedAt: look.kernel.clock.now().toISOString() };
-    await look.save(started, resendingNote(started), [{ actor: INTUNE_ACTOR, action: 'intune.approved', details }]);
-    return resend({ ...look, state: started });
+    return decided({ ...look, state: next }, verdict, details);
   }
 
   /**
-   * `completed` (maa.md "Corrections" [U]): Intune says the approved change was carried out already. Settled by reading
-   * the tenant, as after an unknown outcome: done when the change is there, resent once only when it is not.
+   * Approved or completed: the tenant is read first. A change already there is done (completed: carried out; maa.md
+   * "Corrections" [U]), never sent again. Otherwise a completed request whose change is missing, or an approved one
+   * whose plan still holds, is resent once with the code; an approved one whose tenant changed since the plan
+   * approved in Teams is withdrawn instead (maa.md "Stale replays").
    */
-  async function settleCompleted(look: Look, details: Record<string, unknown>): Promise<WaitVerdict<IntuneGate>> {
+  async function decided(
+    look: Look,
+    verdict: 'resend' | 'settle',
+    details: Record<string, unknown>,
+  ): Promise<WaitVerdict<IntuneGate>> {
     const world = await readWorld(look);
+    const action = verdict === 'settle' ? 'intune.completed' : 'intune.approved';
     if (world?.done) {
-      const verdict = settled(look, world);
-      const events = [{ actor: INTUNE_ACTOR, action: 'intune.completed', details }];
-      return verdict.kind === 'done' ? { ...verdict, events: [...events, ...(verdict.events ?? [])] } : verdict;
+      const done = settled(look, world);
+      // Nothing is resent: the decision is the only entry.
+      return done.kind === 'done' ? { ...done, events: [{ actor: INTUNE_ACTOR, action, details }] } : done;
     }
-    if (world === undefined) return { kind: 'pending', state: look.state, note: resendingNote(look.state) };
+    if (world === undefined)
+      return { kind: 'pending', note: `Could not read the tenant after ${action}; I keep trying.` };
+    const replan = verdict === 'resend' ? stalePlan(look) : undefined;
+    if (replan && !(await replan.check()).done) return withdrawStale(look, details);
     const started: IntuneGate = { ...look.state, resendStartedAt: look.kernel.clock.now().toISOString() };
     await look.save(started, resendingNote(started), [{ actor: INTUNE_ACTOR, action: 'intune.approved', details }]);
     return resend({ ...look, state: started });

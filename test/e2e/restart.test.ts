@@ -134,11 +134,19 @@ describe('killing the bot in the middle of an onboard run', () => {
     expect(afterRestart.length).toBeGreaterThan(0);
     expect(afterRestart.every((call) => call.method === 'PUT' && call.activityId === activityId)).toBe(true);
 
-    const entries = (await readFile(join(dataDir, 'audit.jsonl'), 'utf8'))
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as { action: string; target?: string; details?: { stepId?: string } })
-      .filter((entry) => entry.target === runId);
+    const auditOfRun = async () =>
+      (await readFile(join(dataDir, 'audit.jsonl'), 'utf8'))
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as { action: string; target?: string; details?: { stepId?: string } })
+        .filter((entry) => entry.target === runId);
+    // The card follows the stored run; its audit entries are appended right after that write (the audit outbox).
+    await waitUntil(
+      async () => (await auditOfRun()).some((entry) => entry.action === 'run.done'),
+      10_000,
+      'run.done in the audit log',
+    );
+    const entries = await auditOfRun();
     const finished = entries
       .filter((entry) => entry.action === 'step.done' || entry.action === 'step.verified')
       .map((entry) => entry.details?.stepId);
