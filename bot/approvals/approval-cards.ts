@@ -13,6 +13,7 @@ import type { RunObserver } from '../../core/runs/run-request.js';
 import type { RunRecord } from '../../core/runs/run-record.js';
 import type { CardMessenger } from '../runs/progress-cards.js';
 import type { KnownUsers } from '../conversations/known-users.js';
+import { logUndelivered } from '../conversations/undelivered.js';
 
 /** Teams refreshes a card for at most 60 listed users. */
 const MAX_REFRESH_USERS = 60;
@@ -48,7 +49,12 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
         const channelActivity = await this.messenger.post(this.channel, card);
         await this.approvals.addCard(record.id, this.channel, channelActivity);
       } catch (error) {
-        this.log.warn({ err: error, approvalId: record.id }, 'could not post the approval card to APPROVALS_CHANNEL');
+        logUndelivered(
+          this.log,
+          error,
+          { approvalId: record.id },
+          'could not post the approval card to APPROVALS_CHANNEL',
+        );
       }
     }
   }
@@ -72,8 +78,10 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
         try {
           await this.messenger.update(ref.conversationId, ref.activityId, card);
         } catch (error) {
-          this.log.warn(
-            { err: error, approvalId: record.id, conversationId: ref.conversationId },
+          logUndelivered(
+            this.log,
+            error,
+            { approvalId: record.id, conversationId: ref.conversationId },
             'approval card could not be updated',
           );
         }
