@@ -11,6 +11,10 @@ export interface IntuneGateView {
   readonly approverGroup: string;
   readonly status: string;
   readonly link: string;
+  /** Intune has not decided yet: the box shows the hold (expiry, approvers); after that, only the outcome. */
+  readonly pending: boolean;
+  /** The box's container style: amber while held, green once approved, red when it ended without the change. */
+  readonly style: 'warning' | 'good' | 'attention';
 }
 
 export const EMPTY_INTUNE_GATE: IntuneGateView = {
@@ -20,6 +24,8 @@ export const EMPTY_INTUNE_GATE: IntuneGateView = {
   approverGroup: '',
   status: '',
   link: MAA_ADMIN_CENTER_URL,
+  pending: false,
+  style: 'warning',
 };
 
 /** The last step Intune held, if any: while it waits, and after Intune decided. */
@@ -27,8 +33,16 @@ export function toIntuneGateView(run: RunRecord, now: Date): IntuneGateView | un
   const held = run.steps.findLast((step) => intuneGateOf(step) !== undefined);
   const gate = held && intuneGateOf(held);
   if (!gate) return undefined;
+  const pending = gate.status === 'needsApproval' || gate.status === 'unknownFutureValue';
+  const good = gate.status === 'approved' || gate.status === 'completed';
   return {
-    title: INTUNE_GATE_TITLE,
+    title: pending
+      ? INTUNE_GATE_TITLE
+      : good
+        ? 'Intune Multi Admin Approval: approved'
+        : 'Intune Multi Admin Approval: ended',
+    pending,
+    style: pending ? 'warning' : good ? 'good' : 'attention',
     requestId: gate.requestId,
     expires: gate.expiresAt ? formatMoment(gate.expiresAt, now) : 'not known yet',
     approverGroup: gate.approverGroups?.join(', ') ?? '',
