@@ -35,6 +35,8 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
     private readonly clock: Clock,
     private readonly channel?: string,
     private readonly runs?: { get(runId: string): Promise<RunRecord | undefined> },
+    /** Says, before anyone approves, that Intune will hold the change (absent without a tenant or MAA port). */
+    private readonly intuneForecast?: { line(): Promise<string> },
   ) {
     this.tasks = new BackgroundTasks(log);
   }
@@ -62,7 +64,7 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
   /** The card as this person should see it. */
   async cardFor(record: ApprovalRecord, actor: Actor, note?: string): Promise<AdaptiveCard> {
     const viewer = await this.viewerOf(record, actor);
-    const intuneLine = intuneLineOf(await this.runs?.get(record.runId), this.clock.now());
+    const intuneLine = await this.intuneLine(record);
     return renderCard(
       'approval',
       toApprovalView(record, { viewer, userIds: await this.audience(record), note, intuneLine, now: this.clock.now() }),
@@ -106,8 +108,15 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
     return this.tasks.idle();
   }
 
+  /** What Intune did with the run's write, or, while the request waits here, that Intune will hold it. */
+  private async intuneLine(record: ApprovalRecord): Promise<string> {
+    const line = intuneLineOf(await this.runs?.get(record.runId), this.clock.now());
+    if (line !== '' || record.status !== 'pending') return line;
+    return (await this.intuneForecast?.line()) ?? '';
+  }
+
   private async baseCard(record: ApprovalRecord): Promise<AdaptiveCard> {
-    const intuneLine = intuneLineOf(await this.runs?.get(record.runId), this.clock.now());
+    const intuneLine = await this.intuneLine(record);
     return renderCard(
       'approval',
       toApprovalView(record, {

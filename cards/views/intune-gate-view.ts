@@ -17,6 +17,8 @@ export interface IntuneGateView {
   readonly style: 'warning' | 'good' | 'attention';
 }
 
+const EMPTY_EXPIRY = 'not known yet';
+
 export const EMPTY_INTUNE_GATE: IntuneGateView = {
   title: '',
   requestId: '',
@@ -44,7 +46,7 @@ export function toIntuneGateView(run: RunRecord, now: Date): IntuneGateView | un
     pending,
     style: pending ? 'warning' : good ? 'good' : 'attention',
     requestId: gate.requestId,
-    expires: gate.expiresAt ? formatMoment(gate.expiresAt, now) : 'not known yet',
+    expires: gate.expiresAt ? formatMoment(gate.expiresAt, now) : EMPTY_EXPIRY,
     approverGroup: gate.approverGroups?.join(', ') ?? '',
     status: statusOf(gate),
     link: MAA_ADMIN_CENTER_URL,
@@ -75,4 +77,19 @@ function statusOf(gate: IntuneGate): string {
     case 'expired':
       return 'Expired in Intune before anyone approved it. Nothing was changed.';
   }
+}
+
+/**
+ * The one message the requester (and the channel the request came from) gets when Intune holds the change: in plain
+ * text, so the request id can be copied for the admin center or a script.
+ */
+export function intuneHoldMessage(run: RunRecord, now: Date): string | undefined {
+  const view = toIntuneGateView(run, now);
+  if (!view?.pending) return undefined;
+  const approvers = view.approverGroup ? ` (${view.approverGroup})` : '';
+  return [
+    `Intune holds "${run.title}" for a second Intune administrator${approvers}: Multi Admin Approval protects it.`,
+    `It waits until an Intune admin approves it in the Intune admin center${view.expires === EMPTY_EXPIRY ? '' : ` (the request expires ${view.expires})`}; AttachOps then finishes the change by itself and the progress card says so.`,
+    `Request id: \`${view.requestId}\``,
+  ].join('\n\n');
 }

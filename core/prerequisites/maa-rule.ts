@@ -6,6 +6,11 @@ import type { RuleResult } from './rule-result.js';
 /** maa.md: the access-policy types whose writes AttachOps sends (configuration policies; endpoint security is [U]). */
 const AFFECTING_ATTACHOPS = new Set(['configurationPolicy', 'endpointSecurityPolicy']);
 
+/** The access policies that will hold a write AttachOps sends: they protect its workloads and do not exclude it. */
+export function accessPoliciesHoldingAttachOps(policies: readonly IntuneAccessPolicy[]): IntuneAccessPolicy[] {
+  return policies.filter((policy) => AFFECTING_ATTACHOPS.has(policy.policyType) && policy.excludesThisApp !== true);
+}
+
 const MAA: RuleBase = {
   id: 'intune.multi-admin-approval',
   area: 'Multi Admin Approval',
