@@ -79,7 +79,7 @@ describe.each(DIALECTS)(
     it('check names the protected workloads and what they mean for AttachOps', async () => {
       const card = await chat.say('check');
       expect(card).toContain('Multi Admin Approval');
-      expect(card).toContain('Access policies protect: configurationPolicy');
+      expect(card).toContain('Access policies protect: configuration policies');
       expect(card).toContain('will need a second Intune admin (approver group Intune-MAA-Approvers)');
     });
 
