@@ -6,6 +6,8 @@ import type { AnyCommand } from './context/command-context.js';
 import type { Config } from './config/config.js';
 import { createServer } from './http/create-server.js';
 import { InFlight } from './http/in-flight.js';
+import { IntuneHoldForecast } from './approvals/intune-hold-forecast.js';
+import { IntuneHoldNotices } from './runs/intune-hold-notices.js';
 import { ApprovalCards } from './approvals/approval-cards.js';
 import { appendLeftoverAuditLater } from './approvals/leftover-audit.js';
 import {
@@ -83,7 +85,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     services.clock,
     config.access.approvalsChannel,
     services.runs,
+    services.tenant?.intuneApprovals && new IntuneHoldForecast(services.tenant.intuneApprovals, services.clock, log),
   );
+  const holdNotices = new IntuneHoldNotices({
+    messenger,
+    personalChats,
+    storage: services.storage,
+    clock: services.clock,
+    log,
+  });
+  services.runs.observe(holdNotices);
   services.approvals.observe(approvalCards);
   services.runs.observe(approvalCards);
   const compliance = startComplianceScheduler({
@@ -151,6 +162,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await progressCards.idle();
       await approvalCards.idle();
       await confirmations.idle();
+      await holdNotices.idle();
       progressCards.stop();
       await services.storage.flush();
       server.server.closeAllConnections();

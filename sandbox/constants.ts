@@ -1,4 +1,4 @@
-export const SANDBOX_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+export const SANDBOX_TENANT_ID = '00000000-0000-0000-0000-000000000001';
 export const SANDBOX_TENANT_NAME = 'contoso.onmicrosoft.com';
 export const SANDBOX_APP = {
   clientId: 'a77a0b9e-5f9b-4c1e-9a51-5a6d0c0ffee1',
@@ -19,7 +19,7 @@ export interface DemoUser {
 }
 
 const user = (suffix: string, displayName: string, alias: string): DemoUser => ({
-  id: `00000000-0000-0000-0000-00000000000${suffix}`,
+  id: `00000000-0000-0000-0000-0000000000${suffix}`,
   displayName,
   userPrincipalName: `${alias}@example.com`,
 });

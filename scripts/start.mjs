@@ -4,6 +4,7 @@ import { localEmulatorPort, startAzurite } from './lib/azurite.mjs';
 import { buildTypeScript, ROOT } from './lib/build.mjs';
 import { loadEnvFile } from './lib/env-file.mjs';
 import { startPlayground } from './lib/playground.mjs';
+import { botStateInFiles, setAsideBotState } from './lib/reset-bot-state.mjs';
 import { sandboxAvailable, startSandbox } from './lib/sandbox.mjs';
 import { createSupervisor } from './lib/supervisor.mjs';
 import { waitForHttp } from './lib/wait-for-http.mjs';
@@ -45,7 +46,18 @@ async function startTenant(env) {
   }
   const { url, botEnvironment } = await startSandbox(supervisor, env);
   say(`sandbox tenant at ${url}`);
+  if (env.SANDBOX_RESET === '1') resetBotState(env);
   return botEnvironment;
+}
+
+/** A clean tenant means a clean bot: nothing from before the reset resumes (README, "Reset means reset"). */
+function resetBotState(env) {
+  if (!botStateInFiles(env)) {
+    say('SANDBOX_RESET=1: the bot keeps its state in Azure Blob Storage, which is not cleared; use an empty container');
+    return;
+  }
+  const aside = setAsideBotState(env.DATA_DIR ?? `${ROOT}data`);
+  if (aside) say(`SANDBOX_RESET=1: the bot's runs, approvals, cards, schedules and audit log were moved to ${aside}`);
 }
 
 function botAddress(env) {

@@ -13,6 +13,7 @@ import type { RunObserver } from '../../core/runs/run-request.js';
 import type { RunRecord } from '../../core/runs/run-record.js';
 import type { CardMessenger } from '../runs/progress-cards.js';
 import type { KnownUsers } from '../conversations/known-users.js';
+import { logUndelivered } from '../conversations/undelivered.js';
 
 /** Teams refreshes a card for at most 60 listed users. */
 const MAX_REFRESH_USERS = 60;
@@ -34,6 +35,8 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
     private readonly clock: Clock,
     private readonly channel?: string,
     private readonly runs?: { get(runId: string): Promise<RunRecord | undefined> },
+    /** Says, before anyone approves, that Intune will hold the change (absent without a tenant or MAA port). */
+    private readonly intuneForecast?: { line(): Promise<string> },
   ) {
     this.tasks = new BackgroundTasks(log);
   }
@@ -48,7 +51,12 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
         const channelActivity = await this.messenger.post(this.channel, card);
         await this.approvals.addCard(record.id, this.channel, channelActivity);
       } catch (error) {
-        this.log.warn({ err: error, approvalId: record.id }, 'could not post the approval card to APPROVALS_CHANNEL');
+        logUndelivered(
+          this.log,
+          error,
+          { approvalId: record.id },
+          'could not post the approval card to APPROVALS_CHANNEL',
+        );
       }
     }
   }
@@ -56,7 +64,7 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
   /** The card as this person should see it. */
   async cardFor(record: ApprovalRecord, actor: Actor, note?: string): Promise<AdaptiveCard> {
     const viewer = await this.viewerOf(record, actor);
-    const intuneLine = intuneLineOf(await this.runs?.get(record.runId), this.clock.now());
+    const intuneLine = await this.intuneLine(record);
     return renderCard(
       'approval',
       toApprovalView(record, { viewer, userIds: await this.audience(record), note, intuneLine, now: this.clock.now() }),
@@ -72,8 +80,10 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
         try {
           await this.messenger.update(ref.conversationId, ref.activityId, card);
         } catch (error) {
-          this.log.warn(
-            { err: error, approvalId: record.id, conversationId: ref.conversationId },
+          logUndelivered(
+            this.log,
+            error,
+            { approvalId: record.id, conversationId: ref.conversationId },
             'approval card could not be updated',
           );
         }
@@ -98,8 +108,15 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
     return this.tasks.idle();
   }
 
+  /** What Intune did with the run's write, or, while the request waits here, that Intune will hold it. */
+  private async intuneLine(record: ApprovalRecord): Promise<string> {
+    const line = intuneLineOf(await this.runs?.get(record.runId), this.clock.now());
+    if (line !== '' || record.status !== 'pending') return line;
+    return (await this.intuneForecast?.line()) ?? '';
+  }
+
   private async baseCard(record: ApprovalRecord): Promise<AdaptiveCard> {
-    const intuneLine = intuneLineOf(await this.runs?.get(record.runId), this.clock.now());
+    const intuneLine = await this.intuneLine(record);
     return renderCard(
       'approval',
       toApprovalView(record, {

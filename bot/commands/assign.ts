@@ -13,9 +13,10 @@ export const assignCommand = defineCommand({
     'assign "<policy name or id>" --to <group or collection>[,<more>] [--exclude <group>[,<more>]] ' +
     '[--filter "<assignment filter>" [--filter-mode include|exclude]]',
   examples: [
-    'assign "EDR - Windows" --to "All Windows Devices"',
-    'assign "AV - Servers" --to PS100042,PS100043',
-    'assign "EDR - Windows" --to Pilot --exclude "Kiosks"',
+    // Collections and groups of the sandbox tenant, so every example can be tried as it stands.
+    'assign "EDR pilot" --to "All Windows 10 Workstations"',
+    'assign "AV - Servers" --to PS100042,PS100013',
+    'assign "EDR pilot" --to SG-All-Workstations --exclude SG-Finance',
     'assign "EDR - Servers" --to PS100042 --filter "Windows 11 devices" --filter-mode include',
   ],
   positionals: ['policy'],

@@ -27,17 +27,25 @@ const since = z
 export const auditCommand = defineCommand({
   name: 'audit',
   summary: 'Shows who did what: changes asked for, approved, rejected, run and refused, newest first.',
-  usage: 'audit [--user <name>] [--policy <name>] [--since <7d | 24h | 30m>]',
-  examples: ['audit', 'audit --since 7d', 'audit --user "Megan Bowen" --since 24h', 'audit --policy "EDR Servers"'],
+  usage: 'audit [--user <name>] [--policy <name>] [--since <7d | 24h | 30m>] [--steps]',
+  examples: [
+    'audit',
+    'audit --since 7d',
+    'audit --user "Megan Bowen" --since 24h',
+    'audit --policy "EDR Servers"',
+    'audit --steps',
+  ],
   positionals: [],
   args: z.object({
     user: z.string().trim().min(1).max(200).optional(),
     policy: z.string().trim().min(1).max(256).optional(),
     since,
+    /** Each run's step bookkeeping too (left out by default: the run's own entries say how it went). */
+    steps: z.boolean().optional(),
   }),
   changesTenant: false,
   role: 'reader',
-  async run({ user, policy, since: duration }, { services }) {
+  async run({ user, policy, since: duration, steps }, { services }) {
     await refuseUnknownNames(services, user, policy);
     const now = services.clock.now();
     return auditLogCard(services, {
@@ -46,6 +54,7 @@ export const auditCommand = defineCommand({
       ...(user ? { user } : {}),
       ...(policy ? { policy } : {}),
       ...(duration ? { sinceMs: now.getTime() - duration.ms, sinceWords: duration.words } : {}),
+      ...(steps ? { steps: true } : {}),
     });
   },
 });

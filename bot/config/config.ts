@@ -108,7 +108,7 @@ const LOOPBACK = '127.0.0.1';
  * The tenant served when TENANT_ID is unset: the sandbox's and the Agents Playground's (bot/ must not import sandbox/;
  * test/unit/bot/config.test.ts keeps the two equal).
  */
-export const UNCONFIGURED_HOME_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+export const UNCONFIGURED_HOME_TENANT_ID = '00000000-0000-0000-0000-000000000001';
 
 /** Parses the environment into a frozen config; names every offending variable, never its value. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {

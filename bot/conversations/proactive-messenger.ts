@@ -29,6 +29,16 @@ export class ProactiveMessenger {
     return activityId;
   }
 
+  /** A plain text message (Teams renders its markdown): for what a person copies, such as a request id. */
+  async postText(conversationId: string, text: string): Promise<string> {
+    let activityId = '';
+    await this.continue(conversationId, async (turn) => {
+      const response = await turn.sendActivity(MessageFactory.text(text));
+      activityId = response?.id ?? '';
+    });
+    return activityId;
+  }
+
   async update(conversationId: string, activityId: string, card: AdaptiveCard): Promise<void> {
     await this.continue(conversationId, async (turn) => {
       const update = MessageFactory.attachment(CardFactory.adaptiveCard(card));

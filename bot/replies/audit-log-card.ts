@@ -15,6 +15,7 @@ export async function auditLogCard(services: AppServices, position: AuditPageDat
       ...(position.user ? { user: position.user } : {}),
       ...(position.policy ? { policy: position.policy } : {}),
       ...(position.sinceMs !== undefined ? { since: new Date(position.sinceMs) } : {}),
+      hideSteps: position.steps !== true,
     },
     ...(position.before ? { before: position.before } : {}),
     pageSize: AUDIT_PAGE_SIZE,

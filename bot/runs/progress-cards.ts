@@ -8,6 +8,7 @@ import type { Storage } from '../../core/ports/storage.js';
 import type { RunObserver } from '../../core/runs/run-engine.js';
 import type { RunRecord } from '../../core/runs/run-record.js';
 import { BackgroundTasks } from '../../core/runs/background-tasks.js';
+import { logUndelivered } from '../conversations/undelivered.js';
 
 const PREFIX = 'run-card/';
 const cardRefSchema = z.object({
@@ -37,6 +38,8 @@ export class ProgressCards implements RunObserver {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastSent = new Map<string, number>();
   private readonly publishing = new Map<string, Promise<void>>();
+  /** Runs whose card could not be delivered and that said so once already (until a delivery works again). */
+  private readonly undelivered = new Set<string>();
   private readonly tasks: BackgroundTasks;
   private readonly minIntervalMs: number;
 
@@ -106,13 +109,29 @@ export class ProgressCards implements RunObserver {
           ref.activityId,
           renderCard('run-progress', toRunProgressView(run, now, { continued: ref.continued })),
         );
+        this.undelivered.delete(runId);
         return;
       } catch (error) {
-        this.options.log.warn({ err: error, runId }, 'progress card could not be updated; posting a new one');
+        // Not the end of it: a new card is posted below, and only if that fails too is there something to say.
+        this.options.log.debug(
+          { runId, conversationId: ref.conversationId, error: String(error) },
+          'progress card could not be updated; posting a new one',
+        );
       }
     }
     const card = renderCard('run-progress', toRunProgressView(run, now, { continued: ref !== undefined }));
-    const activityId = await this.options.messenger.post(run.conversationId, card);
+    let activityId: string;
+    try {
+      activityId = await this.options.messenger.post(run.conversationId, card);
+    } catch (error) {
+      // The run goes on whatever its card does; one warning per run until a card arrives again.
+      if (this.undelivered.has(runId))
+        this.options.log.debug({ runId, error: String(error) }, 'progress card still not delivered');
+      else logUndelivered(this.options.log, error, { runId }, 'progress card not delivered');
+      this.undelivered.add(runId);
+      return;
+    }
+    this.undelivered.delete(runId);
     await this.options.storage.put(PREFIX + runId, {
       conversationId: run.conversationId,
       activityId,

@@ -18,6 +18,7 @@ export const auditPageVerb = defineVerb({
     policy: z.string().trim().min(1).max(256).optional(),
     sinceMs: z.number().int().nonnegative().optional(),
     sinceWords: z.string().max(40).optional(),
+    steps: z.boolean().optional(),
   }),
   async run(data, { services }) {
     return auditLogCard(services, data);

@@ -11,6 +11,7 @@ export const collectionsEnableVerb = defineVerb({
   verb: 'collections.enable',
   button: 'the Enable button of the collections list',
   role: 'operator',
+  answersBeside: { note: 'Starting the enable run below the list…' },
   data: z.object({ collectionId: z.string().trim().min(1).max(256) }).strict(),
   async run({ collectionId }, context) {
     return startEnable(collectionId, context);

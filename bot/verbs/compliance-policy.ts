@@ -11,6 +11,7 @@ export const compliancePolicyVerb = defineVerb({
   button: 'the Open this policy button',
   data: z.object({ policyId: z.string().min(1).max(100) }).strict(),
   role: 'reader',
+  answersBeside: { note: 'Opening the policy below the summary…' },
   async run({ policyId }, { services, conversation, log }) {
     const context = complianceCardContext(services, conversation.id, log);
     return policyComplianceCard(context, policyId);

@@ -3,7 +3,7 @@ import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
 import { toErrorView } from '../../cards/views/message-view.js';
 import { failureCard } from '../replies/failure-card.js';
-import type { AnyVerb, VerbAnswer, VerbContext } from './verb.js';
+import { isVerbNote, type AnyVerb, type VerbAnswer, type VerbContext } from './verb.js';
 
 const actionSchema = z.object({
   action: z.object({
@@ -44,7 +44,11 @@ export async function dispatchVerb(
   log.info({}, 'card action');
   try {
     await context.access.require(verb.role, capitalize(verb.button));
-    return await verb.run(payload.data, { ...context, log });
+    const answer = await verb.run(payload.data, { ...context, log });
+    if (!verb.answersBeside || isVerbNote(answer)) return answer;
+    // A list's row button: the list stays usable, the answer comes as its own card below it.
+    await context.send(answer);
+    return { note: verb.answersBeside.note };
   } catch (error) {
     return failureCard(error, context.correlationId, log);
   }

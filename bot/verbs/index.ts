@@ -1,5 +1,6 @@
 import { approvalApproveVerb } from './approval-approve.js';
 import { approvalCancelVerb } from './approval-cancel.js';
+import { approvalOpenVerb } from './approval-open.js';
 import { approvalRefreshVerb } from './approval-refresh.js';
 import { approvalRejectVerb } from './approval-reject.js';
 import { auditPageVerb } from './audit-page.js';
@@ -10,11 +11,13 @@ import { collectionsPageVerb } from './collections-page.js';
 import { complianceDevicesVerb } from './compliance-devices.js';
 import { compliancePageVerb } from './compliance-page.js';
 import { compliancePolicyVerb } from './compliance-policy.js';
+import { complianceSummaryDevicesVerb } from './compliance-summary-devices.js';
 import { helpAllVerb } from './help-all.js';
 import { helpUsageVerb } from './help-usage.js';
 import { runCancelVerb } from './run-cancel.js';
 import { runRefreshVerb } from './run-refresh.js';
 import { runRetryVerb } from './run-retry.js';
+import { runShowVerb } from './run-show.js';
 import { runVerifyVerb } from './run-verify.js';
 import type { AnyVerb } from './verb.js';
 
@@ -24,6 +27,7 @@ export const verbs: readonly AnyVerb[] = [
   approvalRejectVerb,
   approvalCancelVerb,
   approvalRefreshVerb,
+  approvalOpenVerb,
   auditPageVerb,
   checkRerunVerb,
   commandRunVerb,
@@ -32,10 +36,12 @@ export const verbs: readonly AnyVerb[] = [
   compliancePageVerb,
   complianceDevicesVerb,
   compliancePolicyVerb,
+  complianceSummaryDevicesVerb,
   helpAllVerb,
   helpUsageVerb,
   runVerifyVerb,
   runRetryVerb,
   runCancelVerb,
   runRefreshVerb,
+  runShowVerb,
 ];

@@ -11,6 +11,11 @@ export interface VerbDefinition<S extends z.ZodType> {
   readonly data: S;
   /** The role the clicking person needs; checked before `run`. */
   readonly role: Requirement;
+  /**
+   * For a row button on a list card: the card `run` answers with is posted as a new message, and the clicked list
+   * stays as it was, with this note shown beside it. Without it, the answer replaces the clicked card.
+   */
+  readonly answersBeside?: { readonly note: string };
   run(data: z.infer<S>, context: VerbContext): Promise<VerbAnswer>;
 }
 

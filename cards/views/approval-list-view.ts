@@ -15,6 +15,16 @@ export interface ApprovalListView {
 
 const SHOWN = 10;
 
+/** A request's status in words, never the stored enum. */
+const STATUS_WORDS: Record<ApprovalRecord['status'], string> = {
+  pending: 'waiting for approval',
+  approved: 'approved',
+  rejected: 'rejected',
+  cancelled: 'cancelled',
+  expired: 'expired',
+  superseded: 'replaced by a new plan',
+};
+
 export function toApprovalListView(lists: {
   toDecide: readonly ApprovalRecord[];
   mine: readonly ApprovalRecord[];
@@ -24,7 +34,7 @@ export function toApprovalListView(lists: {
   const line = (record: ApprovalRecord): ApprovalLine => ({
     approvalId: record.id,
     title: record.plan.title,
-    line: `${record.status} · requested by ${record.requestedBy.name} · ${record.approvals.length}/${record.quorum} approvals · expires ${formatMoment(record.expiresAt, lists.now)}`,
+    line: `${STATUS_WORDS[record.status]} · requested by ${record.requestedBy.name} · ${record.approvals.length} of ${record.quorum} ${record.quorum === 1 ? 'approval' : 'approvals'} · expires ${formatMoment(record.expiresAt, lists.now)}`,
   });
   const waiting = lists.toDecide.length;
   return {

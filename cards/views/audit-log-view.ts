@@ -1,6 +1,6 @@
 import type { AuditPage, AuditRow } from '../../core/audit/audit-query.js';
 import { formatMoment } from '../time-format.js';
-import { phraseOf } from './audit-phrases.js';
+import { creditOf, phraseOf } from './audit-phrases.js';
 
 /** How many earlier page starts a card remembers for its Previous button. */
 export const MAX_BACK_PAGES = 50;
@@ -17,6 +17,8 @@ export interface AuditPageData {
   /** `--since` as an absolute moment (epoch ms), fixed when the command ran, and as the words typed. */
   readonly sinceMs?: number;
   readonly sinceWords?: string;
+  /** Each run's step bookkeeping too (`audit --steps`). */
+  readonly steps?: boolean;
 }
 
 export interface AuditLogView {
@@ -42,7 +44,11 @@ export function toAuditLogView(page: AuditPage, position: AuditPageData, now: Da
   const previousBefore = position.back.at(-1);
   return {
     title: 'Audit log',
-    summary: [`Newest first · page ${position.page}`, ...describeFilters(position)].join(' · '),
+    summary: [
+      `Newest first · page ${position.page}`,
+      ...describeFilters(position),
+      position.steps ? 'with each step' : 'steps folded into their runs (audit --steps shows them)',
+    ].join(' · '),
     rows: page.rows.map((row) => toRowView(row, now)),
     isEmpty: page.rows.length === 0,
     emptyText: emptyText(position),
@@ -84,8 +90,9 @@ function toRowView({ entry, subject }: AuditRow, now: Date): { headline: string;
   const about = entry.action.startsWith('access.')
     ? entry.target
     : (subject?.title ?? 'a change that is no longer stored');
+  const who = creditOf(entry, subject);
   return {
-    headline: about ? `${entry.actor.name} ${phrase.did}: ${about}` : `${entry.actor.name} ${phrase.did}`,
+    headline: about ? `${who} ${phrase.did}: ${about}` : `${who} ${phrase.did}`,
     line: [
       formatMoment(entry.at, now),
       phrase.outcome,
@@ -102,6 +109,7 @@ function filterData(position: AuditPageData): Pick<AuditPageData, 'user' | 'poli
     ...(position.policy ? { policy: position.policy } : {}),
     ...(position.sinceMs !== undefined ? { sinceMs: position.sinceMs } : {}),
     ...(position.sinceWords ? { sinceWords: position.sinceWords } : {}),
+    ...(position.steps ? { steps: true } : {}),
   };
 }
 

@@ -7,14 +7,14 @@ export interface AuditPhrase {
 const PHRASES: Readonly<Record<string, AuditPhrase>> = {
   'run.started': { did: 'started', outcome: 'started' },
   'run.done': { did: 'finished', outcome: 'done' },
-  'run.failed': { did: 'had a run fail', outcome: 'failed' },
+  'run.failed': { did: 'could not finish', outcome: 'failed' },
   'run.cancelled': { did: 'cancelled', outcome: 'cancelled' },
   'run.retried': { did: 'retried', outcome: 'retried' },
   'step.done': { did: 'completed a step of', outcome: 'step done' },
   'step.skipped': { did: 'skipped a step of', outcome: 'step not needed' },
-  'step.failed': { did: 'had a step fail in', outcome: 'step failed' },
-  'step.waiting-for-admin': { did: 'was asked to act for a step of', outcome: 'waiting for an admin' },
-  'step.waiting-for-approval': { did: 'sent a step for approval in', outcome: 'waiting for approval' },
+  'step.failed': { did: 'hit a failing step in', outcome: 'step failed' },
+  'step.waiting-for-admin': { did: 'waits for an admin to act on a step of', outcome: 'waiting for an admin' },
+  'step.waiting-for-approval': { did: 'waits for approval of a step of', outcome: 'waiting for approval' },
   'step.verified': { did: 'confirmed a step of', outcome: 'verified' },
   'step.verification-timed-out': { did: 'stopped waiting to confirm a step of', outcome: 'not confirmed in time' },
   'step.outcome-unknown': { did: 'could not tell whether a change landed in', outcome: 'outcome unknown' },
@@ -29,9 +29,12 @@ const PHRASES: Readonly<Record<string, AuditPhrase>> = {
   'access.refused': { did: 'was refused', outcome: 'refused' },
   'access.changed': { did: 'had their roles changed', outcome: 'roles changed' },
   'access.tenant-refused': { did: 'was refused (another organization)', outcome: 'refused' },
-  'intune.held': { did: 'had a change held by Intune for a second admin', outcome: 'waiting for Intune approval' },
+  'intune.held': {
+    did: 'was held by Intune for a second Intune administrator on',
+    outcome: 'waiting for Intune approval',
+  },
   'intune.rejoined': {
-    did: 'had a change joined to the request Intune already holds for',
+    did: 'joined the request Intune already holds for a second Intune administrator on',
     outcome: 'waiting for Intune approval',
   },
   'intune.approved': { did: 'approved in Intune', outcome: 'approved in Intune' },
@@ -43,6 +46,38 @@ const PHRASES: Readonly<Record<string, AuditPhrase>> = {
   'intune.resent': { did: 'resent to Intune', outcome: 'resent' },
   'intune.resend-failed': { did: 'could not resend to Intune', outcome: 'resend failed' },
 };
+
+/**
+ * What AttachOps itself does once a change is under way (after its approval, or as the requester's run): credited to
+ * AttachOps, with the person it acts for, never to the person whose click happened to move the run.
+ */
+const BOT_ACTIONS = new Set([
+  'run.done',
+  'run.failed',
+  'intune.held',
+  'intune.rejoined',
+  'intune.completed',
+  'intune.resent',
+  'intune.resend-failed',
+]);
+
+/** Who an entry is credited to: the person, or "AttachOps, approved by Megan Bowen" for what the bot did. */
+export function creditOf(
+  entry: { readonly action: string; readonly actor: { readonly name: string } },
+  subject?: { readonly requestedBy?: string; readonly approvedBy?: readonly string[] },
+): string {
+  if (!BOT_ACTIONS.has(entry.action) && !entry.action.startsWith('step.')) return entry.actor.name;
+  const approvers = subject?.approvedBy ?? [];
+  if (approvers.length > 0) return `${BOT_NAME}, approved by ${listed(approvers)},`;
+  const asker = subject?.requestedBy ?? (entry.actor.name === BOT_NAME ? undefined : entry.actor.name);
+  return asker ? `${BOT_NAME}, asked by ${asker},` : BOT_NAME;
+}
+
+const BOT_NAME = 'AttachOps';
+
+function listed(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
 
 /** Known actions by their phrase; any other reads as its own words (`policy.renamed` → `policy renamed`). */
 export function phraseOf(action: string): AuditPhrase {

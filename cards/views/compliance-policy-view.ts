@@ -14,7 +14,7 @@ export interface CompliancePolicyView extends CompliancePolicyRowView {
 
 export function toCompliancePolicyView(row: PolicySummaryRow, takenAt: Date, now: Date): CompliancePolicyView {
   const rowView = toCompliancePolicyRowView(row, now);
-  const enforced = row.counts ? [{ title: 'Enforced', value: String(row.counts.enforced) }] : [];
+  const enforced = row.counts ? [{ title: 'Evaluated (compliant or not)', value: String(row.counts.enforced) }] : [];
   return {
     ...rowView,
     facts: [...rowView.facts, ...(rowView.hasFacts ? enforced : [])],

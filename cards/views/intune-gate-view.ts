@@ -11,7 +11,13 @@ export interface IntuneGateView {
   readonly approverGroup: string;
   readonly status: string;
   readonly link: string;
+  /** Intune has not decided yet: the box shows the hold (expiry, approvers); after that, only the outcome. */
+  readonly pending: boolean;
+  /** The box's container style: amber while held, green once approved, red when it ended without the change. */
+  readonly style: 'warning' | 'good' | 'attention';
 }
+
+const EMPTY_EXPIRY = 'not known yet';
 
 export const EMPTY_INTUNE_GATE: IntuneGateView = {
   title: '',
@@ -20,6 +26,8 @@ export const EMPTY_INTUNE_GATE: IntuneGateView = {
   approverGroup: '',
   status: '',
   link: MAA_ADMIN_CENTER_URL,
+  pending: false,
+  style: 'warning',
 };
 
 /** The last step Intune held, if any: while it waits, and after Intune decided. */
@@ -27,10 +35,18 @@ export function toIntuneGateView(run: RunRecord, now: Date): IntuneGateView | un
   const held = run.steps.findLast((step) => intuneGateOf(step) !== undefined);
   const gate = held && intuneGateOf(held);
   if (!gate) return undefined;
+  const pending = gate.status === 'needsApproval' || gate.status === 'unknownFutureValue';
+  const good = gate.status === 'approved' || gate.status === 'completed';
   return {
-    title: INTUNE_GATE_TITLE,
+    title: pending
+      ? INTUNE_GATE_TITLE
+      : good
+        ? 'Intune Multi Admin Approval: approved'
+        : 'Intune Multi Admin Approval: ended',
+    pending,
+    style: pending ? 'warning' : good ? 'good' : 'attention',
     requestId: gate.requestId,
-    expires: gate.expiresAt ? formatMoment(gate.expiresAt, now) : 'not known yet',
+    expires: gate.expiresAt ? formatMoment(gate.expiresAt, now) : EMPTY_EXPIRY,
     approverGroup: gate.approverGroups?.join(', ') ?? '',
     status: statusOf(gate),
     link: MAA_ADMIN_CENTER_URL,
@@ -61,4 +77,19 @@ function statusOf(gate: IntuneGate): string {
     case 'expired':
       return 'Expired in Intune before anyone approved it. Nothing was changed.';
   }
+}
+
+/**
+ * The one message the requester (and the channel the request came from) gets when Intune holds the change: in plain
+ * text, so the request id can be copied for the admin center or a script.
+ */
+export function intuneHoldMessage(run: RunRecord, now: Date): string | undefined {
+  const view = toIntuneGateView(run, now);
+  if (!view?.pending) return undefined;
+  const approvers = view.approverGroup ? ` (${view.approverGroup})` : '';
+  return [
+    `Intune holds "${run.title}" for a second Intune administrator${approvers}: Multi Admin Approval protects it.`,
+    `It waits until an Intune admin approves it in the Intune admin center${view.expires === EMPTY_EXPIRY ? '' : ` (the request expires ${view.expires})`}; AttachOps then finishes the change by itself and the progress card says so.`,
+    `Request id: \`${view.requestId}\``,
+  ].join('\n\n');
 }

@@ -46,7 +46,7 @@ export function toPolicyDetailsView({ policy, assignments }: PolicyOverview, now
   const notes = [
     ...(policy.unmodelledSettingIds.length > 0
       ? [
-          `${policy.unmodelledSettingIds.length} more settings are configured that AttachOps does not manage; see them in the Intune admin center.`,
+          `${policy.unmodelledSettingIds.length === 1 ? '1 more setting is' : `${policy.unmodelledSettingIds.length} more settings are`} configured that AttachOps does not manage; see ${policy.unmodelledSettingIds.length === 1 ? 'it' : 'them'} in the Intune admin center.`,
         ]
       : []),
     ...(hidden > 0 ? [`${hidden} more assignments are not shown.`] : []),

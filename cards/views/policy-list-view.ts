@@ -6,7 +6,7 @@ import type { CardExtras, DetailFact } from '../card-extras.js';
 export interface PolicyListView extends CardExtras {
   readonly title: string;
   readonly summary: string;
-  readonly rows: readonly { title: string; details: string }[];
+  readonly rows: readonly { title: string; details: string; showCommand: string }[];
   readonly isEmpty: boolean;
   readonly emptyText: string;
   readonly notes: readonly string[];
@@ -47,9 +47,11 @@ export function toPolicyListView(listing: PolicyListing): PolicyListView {
   };
 }
 
-function toRow(policy: PolicyListItem): { title: string; details: string } {
+function toRow(policy: PolicyListItem): { title: string; details: string; showCommand: string } {
   return {
     title: shorten(policy.name),
+    // By id: names need quoting and may repeat; `policy show` takes either (a command.run button, as if typed).
+    showCommand: `policy show ${policy.id}`,
     details: [
       describeKind(policy.kind),
       policy.managedByAttachOps ? 'made by AttachOps' : 'not made by AttachOps',

@@ -43,7 +43,14 @@ export function createAuditSubjects(stores: AuditSubjectStores): AuditSubjects {
 
 export function subjectOfRun(run: RunRecord, approval: ApprovalRecord | undefined): AuditSubject {
   const policies = [...(approval ? policiesOfApproval(approval) : []), ...run.steps.flatMap(policiesOfStep)];
-  return { title: run.title, policies: unique(policies), collections: unique(run.steps.flatMap(collectionsOfStep)) };
+  const approvedBy = unique(approval?.approvals.map((vote) => vote.by.name) ?? []);
+  return {
+    title: run.title,
+    policies: unique(policies),
+    collections: unique(run.steps.flatMap(collectionsOfStep)),
+    requestedBy: run.requestedBy.name,
+    ...(approvedBy.length > 0 ? { approvedBy } : {}),
+  };
 }
 
 export function subjectOfApproval(approval: ApprovalRecord, run: RunRecord | undefined): AuditSubject {
@@ -52,6 +59,8 @@ export function subjectOfApproval(approval: ApprovalRecord, run: RunRecord | und
     title: approval.plan.title,
     policies: unique([...policiesOfApproval(approval), ...(fromRun?.policies ?? [])]),
     collections: fromRun?.collections ?? [],
+    requestedBy: approval.requestedBy.name,
+    ...(fromRun?.approvedBy ? { approvedBy: fromRun.approvedBy } : {}),
   };
 }
 

@@ -23,7 +23,7 @@ export function approvalStep(approvals: ApprovalRecords): StepHandler {
             kind: 'waiting-for-approval',
             approvalId: record.id,
             // The exact expiry is kept; cards read it against their own now (cards/views/technical-text.ts).
-            message: `Waits for ${record.quorum - record.approvals.length} more approval(s) until ${record.expiresAt}.`,
+            message: `Waits for ${approvalsWord(record.quorum - record.approvals.length)} until ${record.expiresAt}.`,
           };
         case 'rejected':
           return {
@@ -59,4 +59,9 @@ export function approvalStep(approvals: ApprovalRecords): StepHandler {
       }
     },
   });
+}
+
+/** "1 more approval", "2 more approvals". */
+function approvalsWord(missing: number): string {
+  return `${missing} more ${missing === 1 ? 'approval' : 'approvals'}`;
 }

@@ -8,6 +8,8 @@ export interface AuditFilter {
   readonly policy?: string;
   /** Only entries written at or after this moment. */
   readonly since?: Date;
+  /** Leaves out a run's step bookkeeping (`step.*`): the run's own entries say how it went. */
+  readonly hideSteps?: boolean;
 }
 
 export interface AuditPageRequest {
@@ -48,7 +50,7 @@ export async function readAuditPage(
   scanLimit = MAX_SCANNED_PER_PAGE,
 ): Promise<AuditPage> {
   const { filter, pageSize } = request;
-  const filtered = filter.user !== undefined || filter.policy !== undefined;
+  const filtered = filter.user !== undefined || filter.policy !== undefined || filter.hideSteps === true;
   const batch = filtered ? Math.max(FILTERED_BATCH, pageSize + 1) : pageSize + 1;
   const since = filter.since?.getTime();
   const matched: { row: AuditRow; cursor: string }[] = [];
@@ -77,10 +79,16 @@ async function matchingRow(
   filter: AuditFilter,
   subjects: AuditSubjects,
 ): Promise<AuditRow | undefined> {
+  if (filter.hideSteps === true && isStepEntry(entry.action)) return undefined;
   if (filter.user !== undefined && !nameMatches(entry.actor.name, filter.user)) return undefined;
   const subject = await subjects.of(entry);
   if (filter.policy !== undefined && !policyMatches(subject, filter.policy)) return undefined;
   return subject ? { entry, subject } : { entry };
+}
+
+/** A run's step bookkeeping: each step done, skipped, waiting, verified. */
+export function isStepEntry(action: string): boolean {
+  return action.startsWith('step.');
 }
 
 /** `megan`, `Megan Bowen` and `bowen` all name Megan Bowen. */

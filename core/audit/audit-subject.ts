@@ -7,6 +7,10 @@ export interface AuditSubject {
   readonly step?: string;
   readonly policies: readonly string[];
   readonly collections: readonly string[];
+  /** Who asked for the change (a run's requester), when known. */
+  readonly requestedBy?: string;
+  /** Who approved it, when it went through an approval: the bot's own actions on it are credited to them. */
+  readonly approvedBy?: readonly string[];
 }
 
 /** Looks up what each entry was about (core/activity reads the runs and approvals an entry points at). */

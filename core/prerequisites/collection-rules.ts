@@ -76,7 +76,7 @@ export function collectionsSyncedRule(facts: PrerequisiteFacts): RuleResult {
     return {
       ...SYNCED,
       status: 'pass',
-      evidence: `Intune lists ${items.length}${truncated ? '+' : ''} synced collections: ${listIds(syncedIds)}.`,
+      evidence: `Intune lists ${items.length}${truncated ? '+' : ''} synced ${items.length === 1 && !truncated ? 'collection' : 'collections'}: ${listIds(items.map((collection) => collection.displayName || collection.collectionId))}.`,
     };
   }
   const missing = facts.targetCollectionIds.filter((id) => !syncedIds.some((synced) => sameCollectionId(synced, id)));

@@ -6,6 +6,11 @@ import type { RuleResult } from './rule-result.js';
 /** maa.md: the access-policy types whose writes AttachOps sends (configuration policies; endpoint security is [U]). */
 const AFFECTING_ATTACHOPS = new Set(['configurationPolicy', 'endpointSecurityPolicy']);
 
+/** The access policies that will hold a write AttachOps sends: they protect its workloads and do not exclude it. */
+export function accessPoliciesHoldingAttachOps(policies: readonly IntuneAccessPolicy[]): IntuneAccessPolicy[] {
+  return policies.filter((policy) => AFFECTING_ATTACHOPS.has(policy.policyType) && policy.excludesThisApp !== true);
+}
+
 const MAA: RuleBase = {
   id: 'intune.multi-admin-approval',
   area: 'Multi Admin Approval',
@@ -26,7 +31,7 @@ export function multiAdminApprovalRule(facts: PrerequisiteFacts): RuleResult | u
   if (policies.length === 0) {
     return { ...MAA, status: 'pass', evidence: 'No access policy protects any workload: Intune asks no second admin.' };
   }
-  const workloads = [...new Set(policies.map((policy) => policy.policyType))].join(', ');
+  const workloads = [...new Set(policies.map((policy) => workloadWords(policy.policyType)))].join(', ');
   const relevant = policies.filter((policy) => AFFECTING_ATTACHOPS.has(policy.policyType));
   if (relevant.length === 0) {
     return {
@@ -51,6 +56,31 @@ export function multiAdminApprovalRule(facts: PrerequisiteFacts): RuleResult | u
       `Access policies protect: ${workloads}. Policy creates, updates and assignments will need a second Intune admin ` +
       `(${approvers(relevant)}) after the Teams approval; the run card shows the Intune request and waits for it.`,
   };
+}
+
+/** `operationApprovalPolicy.policyType` in words (maa.md lists the values); an unknown one split into its words. */
+const WORKLOAD_WORDS: Readonly<Record<string, string>> = {
+  configurationPolicy: 'configuration policies',
+  endpointSecurityPolicy: 'endpoint security policies',
+  compliancePolicy: 'compliance policies',
+  deviceConfiguration: 'device configuration profiles',
+  app: 'apps',
+  script: 'scripts',
+  role: 'roles',
+  deviceAction: 'device actions',
+  deviceWipe: 'device wipes',
+  deviceRetire: 'device retirements',
+  deviceDelete: 'device deletions',
+};
+
+export function workloadWords(policyType: string): string {
+  return (
+    WORKLOAD_WORDS[policyType] ??
+    policyType
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .trim()
+  );
 }
 
 function names(policies: readonly IntuneAccessPolicy[]): string {

@@ -19,7 +19,7 @@ export function playgroundPerson(who) {
   const entry = PEOPLE[who];
   if (!entry) throw new Error(`PLAYGROUND_USER must be one of ${PLAYGROUND_PEOPLE.join(', ')}`);
   const [id, name, , suffix] = entry;
-  return { id, name, aadObjectId: `00000000-0000-0000-0000-00000000000${suffix}` };
+  return { id, name, aadObjectId: `00000000-0000-0000-0000-0000000000${suffix}` };
 }
 
 function person([id, name, alias, suffix], indent) {
@@ -29,7 +29,7 @@ function person([id, name, alias, suffix], indent) {
     `id: ${id}`,
     `name: ${name}`,
     `userPrincipleName: ${alias}@example.com`,
-    `aadObjectId: 00000000-0000-0000-0000-00000000000${suffix}`,
+    `aadObjectId: 00000000-0000-0000-0000-0000000000${suffix}`,
     `givenName: ${givenName}`,
     `surname: ${surname}`,
     `email: ${alias}@example.com`,
@@ -47,9 +47,9 @@ export function playgroundConfig(who) {
     .map(([, entry]) => `  - ${person(entry, 4)}`);
   return [
     'version: "0.1.1"',
-    'tenantId: 00000000-0000-0000-0000-0000000000001',
+    'tenantId: 00000000-0000-0000-0000-000000000001',
     'bot:',
-    '  id: 00000000-0000-0000-0000-00000000000011',
+    '  id: 00000000-0000-0000-0000-000000000011',
     '  name: AttachOps',
     'currentUser:',
     `  ${person(current, 2)}`,

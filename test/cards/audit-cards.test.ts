@@ -50,6 +50,48 @@ describe('audit cards', () => {
     expect(texts).toContain('Megan Bowen was refused: policy create');
   });
 
+  it('credits what AttachOps did on an approved change to AttachOps and its approver, never to the approver alone', () => {
+    const approved = { ...auditPageFixture.rows[0]!.subject!, requestedBy: 'Alex Wilber', approvedBy: ['Megan Bowen'] };
+    const asked = { ...approved, approvedBy: undefined };
+    const megan = auditPageFixture.rows[1]!.entry.actor;
+    const at = (seq: number, action: string) => ({ ...auditPageFixture.rows[0]!.entry, seq, action, actor: megan });
+    const texts = visibleTexts(
+      renderCard(
+        'audit-log',
+        toAuditLogView(
+          {
+            rows: [
+              { entry: at(4, 'run.done'), subject: approved },
+              { entry: at(3, 'step.done'), subject: approved },
+              { entry: at(2, 'step.waiting-for-admin'), subject: asked },
+              { entry: at(1, 'approval.approved'), subject: approved },
+            ],
+            scanned: 4,
+          },
+          { page: 1, back: [], steps: true },
+          AUDIT_NOW,
+        ),
+      ),
+    );
+    expect(texts).toContain('AttachOps, approved by Megan Bowen, finished: Create policy "EDR Servers" (EDR)');
+    expect(texts).toContain(
+      'AttachOps, approved by Megan Bowen, completed a step of: Create policy "EDR Servers" (EDR)',
+    );
+    expect(texts).toContain(
+      'AttachOps, asked by Alex Wilber, waits for an admin to act on a step of: Create policy "EDR Servers" (EDR)',
+    );
+    expect(texts).toContain('Megan Bowen approved: Create policy "EDR Servers" (EDR)');
+    expect(texts.join('\n')).not.toMatch(/Megan Bowen (finished|completed)/);
+  });
+
+  it('says that steps are folded into their runs, and how to see them', () => {
+    const folded = toAuditLogView(auditPageFixture, { page: 1, back: [] }, AUDIT_NOW);
+    expect(folded.summary).toContain('steps folded into their runs (audit --steps shows them)');
+    const withSteps = toAuditLogView(auditPageFixture, { page: 1, back: [], steps: true }, AUDIT_NOW);
+    expect(withSteps.summary).toContain('with each step');
+    expect(withSteps.nextData).toMatchObject({ steps: true });
+  });
+
   it('pages: Next carries the page start, Previous returns to the page before, Newest to the first', () => {
     const second = toAuditLogView(
       auditPageFixture,

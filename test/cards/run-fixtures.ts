@@ -80,10 +80,56 @@ const done: RunRecord = {
   steps: base.steps.map((step) => ({ ...step, state: 'done', endedAt: '2026-11-23T09:59:00Z' })),
 };
 
+/** A policy create that Intune holds for Multi Admin Approval, then the same run once Intune approved it. */
+const gate = {
+  requestId: '5c2f8a1e-3b7d-4e9a-8c6f-1d2e3f4a5b6c',
+  operation: 'create configurationPolicy',
+  heldWrite: {},
+  heldAt: '2026-11-23T09:55:00Z',
+  status: 'needsApproval' as const,
+  expiresAt: '2026-11-24T09:55:00Z',
+  approverGroups: ['SG-Intune-Approvers'],
+};
+export const intuneHeld: RunRecord = {
+  ...base,
+  kind: 'policy-create',
+  title: 'Create policy EDR pilot',
+  steps: [
+    {
+      id: 's1',
+      kind: 'create-policy',
+      title: 'Create policy EDR pilot',
+      state: 'waiting',
+      input: {},
+      attempts: 1,
+      startedAt: '2026-11-23T09:55:00Z',
+      message: 'Intune holds this change for Multi Admin Approval',
+      wait: { kind: 'intune-approval', startedAt: '2026-11-23T09:55:00Z', checks: 1, state: gate },
+    },
+  ],
+};
+export const intuneApproved: RunRecord = {
+  ...intuneHeld,
+  status: 'done',
+  steps: intuneHeld.steps.map((step) => ({
+    ...step,
+    state: 'done',
+    endedAt: '2026-11-23T09:58:00Z',
+    message: 'Created policy EDR pilot',
+    wait: step.wait && {
+      ...step.wait,
+      endedAt: '2026-11-23T09:58:00Z',
+      state: { ...gate, status: 'completed', decidedBy: 'Patti Fernandez' },
+    },
+  })),
+};
+
 export const runProgressFixtures: readonly RunProgressView[] = [
   toRunProgressView(base, now),
   toRunProgressView(failed, now),
   toRunProgressView(done, now, { continued: true }),
+  toRunProgressView(intuneHeld, now),
+  toRunProgressView(intuneApproved, now),
 ];
 
 export const runListFixtures: readonly RunListView[] = [

@@ -90,9 +90,16 @@ describe('audit, through the bot against the sandbox tenant', () => {
     const shown = text(card);
     expect(shown).toContain(`Megan Bowen approved: Create policy "${POLICY}" (Endpoint detection and response`);
     expect(shown).toContain(`Alex Wilber asked for approval of: Create policy "${POLICY}"`);
-    expect(shown).toMatch(/Megan Bowen finished: Create policy "EDR audited"/);
+    // What the bot did after Megan's approval is the bot's, on her approval; steps are folded into the run's entries.
+    expect(shown).toMatch(/AttachOps, approved by Megan Bowen, finished: Create policy "EDR audited"/);
+    expect(shown).not.toMatch(/Megan Bowen (finished|completed)/);
     expect(shown).toMatch(/today \d\d:\d\d UTC · approved · policy: EDR audited/);
-    expect(shown).toMatch(/today \d\d:\d\d UTC · step done · step: Create policy EDR audited · policy: EDR audited/);
+    expect(shown).not.toMatch(/step done/);
+    const withSteps = text(await say(ISAIAH, 'audit --steps'));
+    expect(withSteps).toMatch(
+      /today \d\d:\d\d UTC · step done · step: Create policy EDR audited · policy: EDR audited/,
+    );
+    expect(withSteps).toMatch(/AttachOps, approved by Megan Bowen, completed a step of: Create policy "EDR audited"/);
     expect(shown).not.toMatch(GUID);
     expect(shown).not.toMatch(ISO_TIME);
     expect(JSON.stringify(card)).toContain('"id":"details"');
@@ -113,11 +120,13 @@ describe('audit, through the bot against the sandbox tenant', () => {
     // Refused attempts are audited too: enough entries for a second page.
     for (let attempt = 0; attempt < 4; attempt += 1) await say(ISAIAH, 'enable PS100015');
     expect(text(await say(ISAIAH, 'audit --user isaiah'))).toContain('Isaiah Langer was refused: enable');
-    const first = await say(ISAIAH, 'audit');
+    // With each step shown, the change alone writes more than a page; the pages keep showing the steps.
+    const first = await say(ISAIAH, 'audit --steps');
     const next = actionData(first, 'Next page');
     expect(next, 'the change alone writes more than one page of entries').toBeDefined();
     const second = await click(ISAIAH, 'audit.page', next);
     expect(text(second)).toContain('Newest first · page 2');
+    expect(text(second)).toContain('with each step');
     const back = await click(ISAIAH, 'audit.page', actionData(second, 'Previous page'));
     expect(text(back)).toContain('Newest first · page 1');
   });

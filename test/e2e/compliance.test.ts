@@ -102,9 +102,12 @@ describe('compliance summaries, through the bot against the sandbox tenant', () 
     const buttons = JSON.stringify(connector.cards().at(-1));
     for (const id of [configMgrId, intuneId])
       expect(buttons).toContain(`"verb":"compliance.policy","data":{"policyId":"${id}"}`);
-    const opened = cardText(
-      (await harness.post(invokeActivity('compliance.policy', { policyId: configMgrId }, options()))).body,
-    );
+    const summaryCards = connector.cards().length;
+    const openReply = await harness.post(invokeActivity('compliance.policy', { policyId: configMgrId }, options()));
+    // The summary stays as it was (a note, no replacement card); the policy comes as a new message below it.
+    expect(JSON.stringify(openReply.body)).toContain('Opening the policy below the summary');
+    expect(connector.cards()).toHaveLength(summaryCards + 1);
+    const opened = cardText(connector.cards().at(-1));
     expect(opened).toContain('EDR - ConfigMgr servers');
     expect(opened).toContain('not device by device');
     const forgedPolicy = cardText(

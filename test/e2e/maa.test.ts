@@ -23,7 +23,10 @@ const DIALECTS = [
 /** What the walkthroughs share: Teams approval, then the Intune hold, and reads of the sandbox. */
 function maaSteps(chat: () => WorkflowChat) {
   /** Asks, has Megan approve in Teams, and waits until Intune holds the write; returns the run and the MAA code. */
-  async function heldByIntune(command: string, waitForCard = true): Promise<{ runId: string; requestId: string }> {
+  async function heldByIntune(
+    command: string,
+    waitForCard = true,
+  ): Promise<{ runId: string; requestId: string; reply: string }> {
     const reply = await chat().say(command);
     const approvalId = /"approvalId":"(a-[a-z0-9]+)"/.exec(reply)?.[1];
     if (!approvalId) throw new Error(`no approval card: ${reply}`);
@@ -39,7 +42,7 @@ function maaSteps(chat: () => WorkflowChat) {
         return card.includes(requestId) && card.includes('Intune-MAA-Approvers');
       }, 10_000);
     }
-    return { runId: run.id, requestId };
+    return { runId: run.id, requestId, reply };
   }
   const decide = (requestId: string, verb: 'approve' | 'reject', justification: string) =>
     chat().tenant.control('POST', `maa/requests/${requestId}/${verb}`, { approver: PATTI.aadObjectId, justification });
@@ -76,14 +79,20 @@ describe.each(DIALECTS)(
     it('check names the protected workloads and what they mean for AttachOps', async () => {
       const card = await chat.say('check');
       expect(card).toContain('Multi Admin Approval');
-      expect(card).toContain('Access policies protect: configurationPolicy');
+      expect(card).toContain('Access policies protect: configuration policies');
       expect(card).toContain('will need a second Intune admin (approver group Intune-MAA-Approvers)');
     });
 
     it('create: Teams approval, then the Intune gate on the card, then Patti approves and the policy is made once', async () => {
-      const { runId, requestId } = await heldByIntune(
+      const { runId, requestId, reply } = await heldByIntune(
         'policy create edr --target configmgr --name "EDR maa" --sample-sharing all',
       );
+      // Announced before anyone approves, and told once when Intune holds it, with the request id to copy.
+      expect(reply).toContain('Intune will hold this change for a second Intune administrator (Intune-MAA-Approvers)');
+      const holdNotice = (call: { body: Record<string, unknown> }) =>
+        typeof call.body.text === 'string' && call.body.text.includes(`Request id: \`${requestId}\``);
+      await chat.harness.connector.waitFor((calls) => calls.some(holdNotice), 10_000);
+      expect(chat.harness.connector.calls.filter(holdNotice)).toHaveLength(1);
       const card = chat.progressCard(runId).latest;
       expect(card).toContain('Intune holds this change for Multi Admin Approval');
       expect(card).toContain('Intune-MAA-Approvers');

@@ -4,7 +4,7 @@ import { startedRunId, startWorkflowChat, tenantServicesWith, type WorkflowChat 
 import { freePort } from '../support/free-port.js';
 
 /** An AttachOps operator in the sandbox directory who does not hold the Global Administrator role. */
-const ADELE: TestUser = { id: '29:adele', name: 'Adele Vance', aadObjectId: '00000000-0000-0000-0000-0000000000022' };
+const ADELE: TestUser = { id: '29:adele', name: 'Adele Vance', aadObjectId: '00000000-0000-0000-0000-000000000022' };
 
 describe('bad input on a fresh hierarchy: precise cards, consistent runs', () => {
   let chat: WorkflowChat;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-export const TEST_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+export const TEST_TENANT_ID = '00000000-0000-0000-0000-000000000001';
 export const BOT = { id: '28:attachops-bot', name: 'AttachOps' } as const;
 
 export interface TestUser {
@@ -12,33 +12,33 @@ export interface TestUser {
 export const ALEX: TestUser = {
   id: '29:alex',
   name: 'Alex Wilber',
-  aadObjectId: '00000000-0000-0000-0000-0000000000020',
+  aadObjectId: '00000000-0000-0000-0000-000000000020',
 };
 export const MEGAN: TestUser = {
   id: '29:megan',
   name: 'Megan Bowen',
-  aadObjectId: '00000000-0000-0000-0000-0000000000021',
+  aadObjectId: '00000000-0000-0000-0000-000000000021',
 };
 export const ADELE: TestUser = {
   id: '29:adele',
   name: 'Adele Vance',
-  aadObjectId: '00000000-0000-0000-0000-0000000000022',
+  aadObjectId: '00000000-0000-0000-0000-000000000022',
 };
 export const PATTI: TestUser = {
   id: '29:patti',
   name: 'Patti Fernandez',
-  aadObjectId: '00000000-0000-0000-0000-0000000000024',
+  aadObjectId: '00000000-0000-0000-0000-000000000024',
 };
 export const LYNNE: TestUser = {
   id: '29:lynne',
   name: 'Lynne Robbins',
-  aadObjectId: '00000000-0000-0000-0000-0000000000025',
+  aadObjectId: '00000000-0000-0000-0000-000000000025',
 };
 export const ANONYMOUS: TestUser = { id: '29:anonymous', name: 'Guest' };
 export const ISAIAH: TestUser = {
   id: '29:isaiah',
   name: 'Isaiah Langer',
-  aadObjectId: '00000000-0000-0000-0000-0000000000023',
+  aadObjectId: '00000000-0000-0000-0000-000000000023',
 };
 
 type Place = 'personal' | 'groupChat' | 'channel';

@@ -42,6 +42,8 @@ export interface RecordingConnector {
   cards(): Record<string, unknown>[];
   waitFor(predicate: (calls: readonly ConnectorCall[]) => boolean, timeoutMs?: number): Promise<void>;
   failConversation(conversationId: string, status: number): void;
+  /** Undoes `failConversation`: the conversation answers again. */
+  restoreConversation(conversationId: string): void;
   close(): Promise<void>;
 }
 
@@ -163,6 +165,9 @@ export async function startRecordingConnector(rateLimit?: RateLimit): Promise<Re
         if (Date.now() > deadline) throw new Error(`connector did not see the expected calls; saw ${calls.length}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
+    },
+    restoreConversation(conversationId) {
+      failures.delete(conversationId);
     },
     failConversation(conversationId, status) {
       failures.set(conversationId, status);

@@ -110,4 +110,20 @@ describe('audit pages', () => {
     expect(nameMatches('Megan Bowen', 'megan bowen')).toBe(true);
     expect(nameMatches('Megan Bowen', 'meg')).toBe(false);
   });
+
+  it('leaves step bookkeeping out when asked, and pages over what is left as if the steps were never there', async () => {
+    const log = createMemoryAuditLog(steppingClock('2026-11-20T00:00:00.000Z'));
+    const actions = ['run.started', 'step.done', 'step.done', 'approval.approved', 'step.verified', 'run.done'];
+    for (let round = 0; round < 4; round += 1)
+      for (const action of actions)
+        await log.append({ actor: { channelUserId: '29:0', name: 'Megan Bowen' }, action, target: 'run-0' });
+    const pages = await allPages(log, { hideSteps: true }, 5);
+    const shown = pages.flat();
+    expect(shown).toHaveLength(4 * 3);
+    const everything = await readAuditPage(log, subjects, { filter: {}, pageSize: 100 });
+    const stepSeqs = everything.rows.filter((row) => row.entry.action.startsWith('step.')).map((row) => row.entry.seq);
+    expect(stepSeqs).toHaveLength(4 * 3);
+    expect(shown.filter((seq) => stepSeqs.includes(seq))).toEqual([]);
+    expect(shown).toEqual([...shown].sort((left, right) => right - left));
+  });
 });

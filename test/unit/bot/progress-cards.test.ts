@@ -4,7 +4,9 @@ import type { AdaptiveCard } from '../../../cards/adaptive-card.js';
 import { ProgressCards, type CardMessenger } from '../../../bot/runs/progress-cards.js';
 import { silentLogger } from '../../../core/ports/logger.js';
 import type { RunRecord } from '../../../core/runs/run-record.js';
+import { ConversationUnreachableError } from '../../../bot/conversations/proactive-messenger.js';
 import { FakeClock } from '../../support/fake-clock.js';
+import { recordingLogger } from '../../support/recording-logger.js';
 
 class FakeMessenger implements CardMessenger {
   posts: { conversationId: string; card: AdaptiveCard }[] = [];
@@ -138,5 +140,35 @@ describe('ProgressCards', () => {
     expect(shown).toContain('finished');
     expect(shown).not.toContain('still running');
     expect(shown).not.toContain('late echo');
+  });
+
+  it('says once, in one warning without a stack, that an unreachable chat did not get the card; the next change tries again', async () => {
+    const messenger = new FakeMessenger();
+    const unreachable = new Set(['conv-1']);
+    messenger.post = async (conversationId, card) => {
+      if (unreachable.has(conversationId)) throw new ConversationUnreachableError(conversationId, 404);
+      return FakeMessenger.prototype.post.call(messenger, conversationId, card);
+    };
+    const log = recordingLogger();
+    const cards = new ProgressCards({
+      messenger,
+      storage: createMemoryStorage(),
+      clock: new FakeClock(),
+      log,
+      minIntervalMs: 0,
+    });
+    cards.runChanged(run('first'));
+    await cards.idle();
+    cards.runChanged(run('second', { updatedAt: '2026-11-23T09:00:01Z' }));
+    await cards.idle();
+    expect(log.lines.filter((line) => line.level === 'error')).toEqual([]);
+    const warnings = log.lines.filter((line) => line.level === 'warn');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.fields).toMatchObject({ runId: 'r-test01', conversationId: 'conv-1', status: 404 });
+    expect(warnings[0]?.fields).not.toHaveProperty('err');
+    unreachable.clear();
+    cards.runChanged(run('third', { updatedAt: '2026-11-23T09:00:02Z' }));
+    await cards.idle();
+    expect(JSON.stringify(messenger.posts.at(-1)?.card)).toContain('third');
   });
 });

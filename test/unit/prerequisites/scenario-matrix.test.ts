@@ -6,6 +6,7 @@ import type { PrerequisiteReport } from '../../../core/prerequisites/report.js';
 import type { CheckPurpose, Profile, RuleResult, RuleStatus } from '../../../core/prerequisites/rule-result.js';
 import { ALEX, NOW, readyWorld, SCENARIO_WORLDS, type FakeWorld } from './fake-world.js';
 import { createFakeTenant } from './fakes.js';
+import { wordingProblems } from '../../support/wording.js';
 
 async function check(
   world: FakeWorld,
@@ -150,4 +151,15 @@ describe('an upstream failure of one port', () => {
     for (const rule of rules(report).filter((result) => result.status === 'unknown'))
       expect(rule.fix, rule.id).toBeTruthy();
   });
+});
+
+describe('the words of every rule in every scenario', () => {
+  it.each(Object.keys(SCENARIO_WORLDS))(
+    '%s: no "(s)", raw enum value or count that disagrees with its noun',
+    async (name) => {
+      const world = SCENARIO_WORLDS[name as keyof typeof SCENARIO_WORLDS]();
+      const texts = rules(await check(world)).flatMap((rule) => [rule.title, rule.evidence, rule.fix ?? '']);
+      expect(texts.flatMap(wordingProblems)).toEqual([]);
+    },
+  );
 });
