@@ -111,7 +111,7 @@ function describedBy(request: IntuneApprovalRequest): Partial<IntuneGate> {
 
 export function waitingMessage(gate: IntuneGate): string {
   // Exact times and ids stay in the stored message; cards read them against their now and put ids behind Details.
-  const until = gate.expiresAt ? ` until ${gate.expiresAt}` : '';
+  const until = gate.expiresAt ? ` before ${gate.expiresAt}` : '';
   return `${INTUNE_GATE_TITLE} (request ${gate.requestId}); a second Intune admin must approve it${until}.`;
 }
 

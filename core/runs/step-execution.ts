@@ -46,7 +46,11 @@ export class StepExecution {
     try {
       const world = await handler.check(current, context);
       outcome = world.done
-        ? { kind: 'done', message: `already done: ${world.message}`, outcome: world.outcome }
+        ? {
+            kind: 'done',
+            message: handler.changesTenant ? `already done: ${world.message}` : world.message,
+            outcome: world.outcome,
+          }
         : await handler.perform(current, context);
     } catch (error) {
       const claimed = this.waits.claim(error, current);
