@@ -19,6 +19,8 @@ export interface DriftCycleReport {
   /** Policies whose cheap look differed from the last one, read in full. */
   readonly readInFull: number;
   readonly findings: readonly DriftFinding[];
+  /** Policies that match their baseline. */
+  readonly quiet: readonly string[];
   /** Policies the cheap look could not read (throttled past the retry budget, forbidden): looked at next cycle. */
   readonly unreadable: readonly string[];
 }
@@ -42,10 +44,11 @@ export class DriftWatcher {
   async cycle(): Promise<DriftCycleReport> {
     const { baselines, reads, clock } = this.options;
     const watched = await baselines.list();
-    if (watched.length === 0) return { watched: 0, readInFull: 0, findings: [], unreadable: [] };
+    if (watched.length === 0) return { watched: 0, readInFull: 0, findings: [], quiet: [], unreadable: [] };
     const looks = await reads.probe(watched.map((baseline) => baseline.policyId));
     const findings: DriftFinding[] = [];
     const unreadable: string[] = [];
+    const quiet: string[] = [];
     let readInFull = 0;
     for (const baseline of watched) {
       const look = looks.get(baseline.policyId);
@@ -59,7 +62,10 @@ export class DriftWatcher {
         continue;
       }
       const fingerprint = fingerprintOf(look.probe);
-      if (sameFingerprint(baseline.fingerprint, fingerprint)) continue;
+      if (sameFingerprint(baseline.fingerprint, fingerprint)) {
+        quiet.push(baseline.policyId);
+        continue;
+      }
       readInFull += 1;
       const state = await reads.read(baseline.policyId);
       const items = policyDrift(
@@ -67,9 +73,12 @@ export class DriftWatcher {
         state === undefined ? undefined : normalisePolicy(state.policy, state.assignments),
       );
       if (items.length > 0) findings.push({ baseline, items, seenAt });
-      else await baselines.rememberFingerprint(baseline.policyId, baseline.recordedAt, fingerprint);
+      else {
+        quiet.push(baseline.policyId);
+        await baselines.rememberFingerprint(baseline.policyId, baseline.recordedAt, fingerprint);
+      }
     }
     if (unreadable.length > 0) this.options.log.warn({ unreadable: unreadable.length }, 'drift watch could not look');
-    return { watched: watched.length, readInFull, findings, unreadable };
+    return { watched: watched.length, readInFull, findings, quiet, unreadable };
   }
 }

@@ -46,7 +46,7 @@ describe('the drift watcher', () => {
   it('reads nothing in full while every cheap look equals the last quiet one', async () => {
     const { reads, watcher } = await watching();
     const report = await watcher.cycle();
-    expect(report).toMatchObject({ watched: 1, readInFull: 0, findings: [], unreadable: [] });
+    expect(report).toMatchObject({ watched: 1, readInFull: 0, findings: [], quiet: ['p1'], unreadable: [] });
     expect(reads.fullReads).toBe(0);
   });
 
