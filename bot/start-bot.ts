@@ -18,6 +18,10 @@ import {
 import { ProgressCards } from './runs/progress-cards.js';
 import { PersonalChats } from './conversations/personal-chats.js';
 import { ChangeConfirmations } from './runs/change-confirmations.js';
+import { BaselineRecorder } from '../core/drift/baseline-recorder.js';
+import { BaselineStore } from '../core/drift/baseline-store.js';
+import { type RunningDriftWatch, startDriftWatch } from './drift/start-drift-watch.js';
+import { channelDriftNotifier } from './drift/channel-drift-notifier.js';
 import { KnownUsers } from './conversations/known-users.js';
 import { AttachOpsBot } from './teams/attachops-bot.js';
 import { ConversationReferences } from './conversations/conversation-references.js';
@@ -46,6 +50,8 @@ export interface RunningBot {
   readonly url: string;
   readonly port: number;
   readonly compliance: RunningComplianceScheduler;
+  /** The drift watch; absent without a tenant. */
+  readonly drift?: RunningDriftWatch;
   /** Stops accepting, finishes turns in flight, flushes storage. */
   close(): Promise<void>;
 }
@@ -109,6 +115,24 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     slots: scaleOut.slots,
     ...options.compliance,
   });
+  const driftReads = services.tenant?.driftReads;
+  const baselineRecorder =
+    driftReads &&
+    new BaselineRecorder({
+      baselines: new BaselineStore(services.storage),
+      reads: driftReads,
+      clock: services.clock,
+      log,
+    });
+  if (baselineRecorder) services.runs.observe(baselineRecorder);
+  const driftWatch = startDriftWatch({
+    services,
+    log,
+    intervalMs: config.drift.intervalMs,
+    tickMs: config.scaleOut.schedulerTickMs,
+    leadership: scaleOut.leadership,
+    notifier: channelDriftNotifier(messenger, config.drift.channel, log),
+  });
   const bot = new AttachOpsBot({
     commands: options.commands ?? defaultCommands,
     verbs: options.verbs ?? defaultVerbs,
@@ -156,6 +180,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       server.server.closeIdleConnections();
       await turns.idle();
       await compliance.stop();
+      await driftWatch?.stop();
       sweeper?.stop();
       await leftoverAudit.stop();
       await services.runs.stop();
@@ -163,6 +188,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await approvalCards.idle();
       await confirmations.idle();
       await holdNotices.idle();
+      await baselineRecorder?.idle();
       progressCards.stop();
       await services.storage.flush();
       server.server.closeAllConnections();
@@ -171,7 +197,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     })();
     return closing;
   };
-  return { url, port, compliance, close };
+  return { url, port, compliance, ...(driftWatch ? { drift: driftWatch } : {}), close };
 }
 
 /** With leases: now and then, take over runs whose owner stopped renewing (the owner only skips them while alive). */

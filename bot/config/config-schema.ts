@@ -105,6 +105,8 @@ export const environmentSchema = z.object({
     .default(1),
   APPROVAL_TTL: duration.default(24 * 3_600_000),
   APPROVALS_CHANNEL: optionalText,
+  DRIFT_INTERVAL: duration.default(15 * 60_000),
+  DRIFT_CHANNEL: optionalText,
   ROLE_READERS: z.string().trim().default(''),
   ROLE_OPERATORS: z.string().trim().default(''),
   ROLE_ADMINS: z.string().trim().default(''),

@@ -57,6 +57,13 @@ export interface AccessConfig {
   readonly membershipCacheMs: number;
 }
 
+/** The drift watch: how often every watched policy is looked at, and where its cards go. */
+export interface DriftConfig {
+  readonly intervalMs: number;
+  /** DRIFT_CHANNEL, else the approvals channel; no channel: drift is audited and listed by `drift`, not posted. */
+  readonly channel?: string;
+}
+
 /** Where state, runs and the audit log live: files for one process, or a blob container several instances share. */
 export type StorageConfig =
   | { readonly kind: 'file'; readonly dataDir: string }
@@ -89,6 +96,7 @@ export interface Config {
   readonly tenant?: TenantConfig;
   readonly adminService?: AdminServiceConfig;
   readonly access: AccessConfig;
+  readonly drift: DriftConfig;
   /**
    * Tenants whose users the bot serves, normalised: TENANT_ID (the sandbox's tenant when unset) and ALLOWED_TENANT_IDS.
    * Activities from any other tenant, or from none, are refused.
@@ -137,6 +145,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     dataDir: values.DATA_DIR,
     storage: storageConfig(values),
     scaleOut: { leaseDurationMs: values.LEASE_DURATION, schedulerTickMs: values.SCHEDULER_TICK },
+    drift: {
+      intervalMs: values.DRIFT_INTERVAL,
+      ...((values.DRIFT_CHANNEL ?? values.APPROVALS_CHANNEL)
+        ? { channel: values.DRIFT_CHANNEL ?? values.APPROVALS_CHANNEL }
+        : {}),
+    },
     botFramework,
     tenant: tenantConfig(values),
     adminService: adminServiceConfig(values),
