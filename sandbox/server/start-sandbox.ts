@@ -6,6 +6,7 @@ import { registerControlRoutes } from '../control/control-routes.js';
 import { registerDirectoryControlRoutes } from '../control/directory-control-routes.js';
 import { registerMaaControlRoutes } from '../control/maa-control-routes.js';
 import { registerPortalControlRoutes } from '../control/portal-control-routes.js';
+import { registerPortalEditRoutes } from '../control/portal-edit-routes.js';
 import { parseFaultSpec } from '../faults/fault-rules.js';
 import { registerGraphRoutes } from '../graph/register-graph-routes.js';
 import { registerIdentityRoutes } from '../identity/identity-routes.js';
@@ -79,6 +80,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   registerDirectoryControlRoutes(router, state);
   registerMaaControlRoutes(router, state);
   registerPortalControlRoutes(router, state);
+  registerPortalEditRoutes(router, state);
 
   const { server, timers, sockets } = createSandboxServer(tls, state, dispatch);
   const host = options.host ?? '127.0.0.1';

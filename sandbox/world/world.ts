@@ -3,6 +3,7 @@ import { SCENARIOS, type ScenarioFacts } from '../scenarios/scenario-facts.js';
 import { CloudAttach } from './cloud-attach.js';
 import { Directory } from './directory.js';
 import { Hierarchy } from './hierarchy.js';
+import { IntuneAuditEvents } from './intune-audit-events.js';
 import { OperationApprovals } from './operation-approvals.js';
 import { PolicyStore } from './policy-store.js';
 import { addPortalPolicy } from './portal-policies.js';
@@ -23,6 +24,7 @@ export class World {
   readonly cloud: CloudAttach;
   readonly policies = new PolicyStore();
   readonly approvals = new OperationApprovals();
+  readonly auditEvents = new IntuneAuditEvents();
   readonly createdAtMs: number;
 
   constructor(readonly options: WorldOptions) {
