@@ -1,10 +1,28 @@
 import { z } from 'zod';
-import { UpstreamNotFound } from '../../core/errors/upstream-error.js';
+import { UpstreamForbidden, UpstreamNotFound } from '../../core/errors/upstream-error.js';
 import type { PolicyDriftReads, ProbeResult } from '../../core/ports/policy-drift-reads.js';
 import { DRIFT_PROBE_QUERY } from './drift-probe-query.js';
 import type { GraphHttp } from './graph-http.js';
 
 const POLICIES = 'deviceManagement/configurationPolicies';
+const auditEventSchema = z.object({
+  activityDateTime: z.string(),
+  activity: z.string().nullish(),
+  actor: z
+    .object({
+      userPrincipalName: z.string().nullish(),
+      applicationDisplayName: z.string().nullish(),
+      applicationId: z.string().nullish(),
+    })
+    .nullish(),
+  resources: z.array(z.object({ resourceId: z.string().nullish() })).nullish(),
+});
+
+/** An unquoted DateTimeOffset literal, without fractions (the form the audit filter takes). */
+function dateTimeLiteral(iso: string): string {
+  return new Date(iso).toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
 const probeSchema = z.object({
   lastModifiedDateTime: z.string(),
   settingCount: z.number().nullish(),
@@ -64,6 +82,34 @@ export function createGraphPolicyDriftReads(http: GraphHttp): PolicyDriftReads {
       } catch (error) {
         if (error instanceof UpstreamNotFound) return undefined;
         throw error;
+      }
+    },
+    async changesSince(since) {
+      try {
+        const rows = await http.getAll({
+          operation: 'read Intune audit events',
+          path: '/deviceManagement/auditEvents',
+          query: { $filter: `activityDateTime ge ${dateTimeLiteral(since)}` },
+        });
+        const changes = rows.flatMap((row) => {
+          const parsed = auditEventSchema.safeParse(row);
+          if (!parsed.success) return [];
+          const { actor, resources } = parsed.data;
+          const person = actor?.userPrincipalName ?? undefined;
+          return [
+            {
+              at: parsed.data.activityDateTime,
+              actor: person ?? actor?.applicationDisplayName ?? actor?.applicationId ?? 'someone',
+              actorKind: person ? ('person' as const) : ('app' as const),
+              activity: parsed.data.activity ?? '',
+              policyIds: (resources ?? []).flatMap((r) => (r.resourceId ? [r.resourceId.toLowerCase()] : [])),
+            },
+          ];
+        });
+        return { kind: 'read', changes };
+      } catch (error) {
+        if (error instanceof UpstreamForbidden) return { kind: 'not-permitted' };
+        return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
       }
     },
   };

@@ -13,7 +13,7 @@ export function channelDriftNotifier(
   log: Logger,
 ): DriftNotifier {
   return {
-    async show(change, finding) {
+    async show(change, finding, who) {
       if (channel === undefined) {
         log.info(
           { episode: change.episode.id, policy: change.episode.policyName },
@@ -25,9 +25,17 @@ export function channelDriftNotifier(
         change.kind === 'opened'
           ? `Drift on policy ${change.episode.policyName}: it no longer matches what was approved.`
           : `More drift on policy ${change.episode.policyName}.`;
+      const by =
+        who.kind === 'not-permitted'
+          ? 'Who changed it: AttachOps may not read the Intune audit log (DeviceManagementApps.Read.All).'
+          : who.kind === 'unknown'
+            ? 'Who changed it: the Intune audit log could not be read.'
+            : who.changes.length === 0
+              ? 'Who changed it: nobody in the Intune audit log since the baseline.'
+              : `Changed by ${who.changes.map((c) => `${c.actor} at ${c.at}`).join('; ')}.`;
       await messenger.postText(
         channel,
-        [heading, ...finding.items.map((item) => `- ${describeDriftItem(item)}`)].join('\n'),
+        [heading, ...finding.items.map((item) => `- ${describeDriftItem(item)}`), by].join('\n'),
       );
     },
   };

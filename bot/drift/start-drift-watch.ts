@@ -44,6 +44,7 @@ export function startDriftWatch(options: DriftWatchOptions): RunningDriftWatch |
   const log = options.log.child({ component: 'drift-watch' });
   const watch = new DriftWatch({
     watcher: new DriftWatcher({ baselines: new BaselineStore(services.storage), reads, clock: services.clock, log }),
+    reads,
     episodes: new DriftEpisodes(services.storage, () => `d-${randomUUID().slice(0, 8)}`),
     audit: services.audit,
     notifier: options.notifier,

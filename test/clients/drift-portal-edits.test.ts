@@ -97,6 +97,11 @@ describe('drift against portal edits in the sandbox', () => {
       ['megan.bowen@contoso.example', id],
       ['megan.bowen@contoso.example', id],
     ]);
+    const read = await reads.changesSince(since);
+    expect(read.kind === 'read' && read.changes.map((c) => [c.actor, c.actorKind, c.policyIds])).toEqual([
+      ['megan.bowen@contoso.example', 'person', [id.toLowerCase()]],
+      ['megan.bowen@contoso.example', 'person', [id.toLowerCase()]],
+    ]);
   });
 
   it('finds a changed filter, a rename and a delete, each as one drift', async () => {

@@ -4,7 +4,7 @@ import { createMemoryStorage } from '../../../adapters/storage/memory-storage.js
 import { baselineFrom } from '../../../core/drift/baseline-recorder.js';
 import { BaselineStore } from '../../../core/drift/baseline-store.js';
 import { DriftEpisodes, type EpisodeChange } from '../../../core/drift/drift-episodes.js';
-import { DriftWatch } from '../../../core/drift/drift-watch.js';
+import { DriftWatch, type WhoChanged } from '../../../core/drift/drift-watch.js';
 import { DriftWatcher } from '../../../core/drift/drift-watcher.js';
 import { silentLogger } from '../../../core/ports/logger.js';
 import type { Storage } from '../../../core/ports/storage.js';
@@ -24,16 +24,23 @@ async function setUp() {
   await new BaselineStore(storage).put(baselineFrom('p1', state, clock.now().toISOString(), { runId: 'r-1' }));
   const audit = createMemoryAuditLog(clock);
   const shown: EpisodeChange['kind'][] = [];
+  const told: WhoChanged[] = [];
   let ids = 0;
   const instance = (shared: Storage) =>
     new DriftWatch({
       watcher: new DriftWatcher({ baselines: new BaselineStore(shared), reads, clock, log: silentLogger }),
+      reads,
       episodes: new DriftEpisodes(shared, () => `e-${(ids += 1)}`),
       audit,
-      notifier: { show: async (change) => void shown.push(change.kind) },
+      notifier: {
+        show: async (change, _finding, who) => {
+          shown.push(change.kind);
+          told.push(who);
+        },
+      },
       log: silentLogger,
     });
-  return { reads, audit, shown, first: instance(storage), second: instance(storage) };
+  return { reads, audit, shown, told, first: instance(storage), second: instance(storage) };
 }
 
 describe('the drift watch: one episode per drift', () => {
@@ -58,5 +65,48 @@ describe('the drift watch: one episode per drift', () => {
     reads.policies.set('p1', { policy: policy('EDR', '2026-12-05T16:15:00Z'), assignments: [] });
     expect(await first.once()).toMatchObject({ opened: 1 });
     expect(shown).toEqual(['opened', 'updated', 'opened']);
+  });
+
+  it('names who changed the policy and when from Intune audit events since the baseline, reading them only on drift', async () => {
+    const { reads, audit, told, first } = await setUp();
+    await first.once();
+    expect(reads.auditReads).toBe(0);
+    reads.changes.push(
+      {
+        at: '2026-11-20T08:00:00.000Z',
+        actor: 'old@contoso.example',
+        actorKind: 'person',
+        activity: 'Patch',
+        policyIds: ['p1'],
+      },
+      {
+        at: '2026-11-23T09:05:00.000Z',
+        actor: 'megan@contoso.example',
+        actorKind: 'person',
+        activity: 'Patch',
+        policyIds: ['p1'],
+      },
+      {
+        at: '2026-11-23T09:06:00.000Z',
+        actor: 'other@contoso.example',
+        actorKind: 'person',
+        activity: 'Patch',
+        policyIds: ['p2'],
+      },
+    );
+    reads.policies.set('p1', { policy: policy('EDR', '2026-12-05T16:00:00Z'), assignments: [] });
+    await first.once();
+    expect(reads.auditReads).toBe(1);
+    expect(told).toEqual([{ kind: 'known', changes: [expect.objectContaining({ actor: 'megan@contoso.example' })] }]);
+    const [entry] = (await audit.read()).filter((e) => e.action === 'drift.detected');
+    expect(entry?.details).toMatchObject({ changedBy: ['megan@contoso.example'] });
+  });
+
+  it('says so when the audit log may not be read', async () => {
+    const { reads, told, first } = await setUp();
+    reads.auditPermitted = false;
+    reads.policies.set('p1', { policy: policy('EDR', '2026-12-05T16:00:00Z'), assignments: [] });
+    await first.once();
+    expect(told).toEqual([{ kind: 'not-permitted' }]);
   });
 });

@@ -1,9 +1,18 @@
-import type { PolicyDriftReads, ProbeResult, RawPolicyState } from '../../../core/ports/policy-drift-reads.js';
+import type {
+  IntuneChange,
+  IntuneChangesRead,
+  PolicyDriftReads,
+  ProbeResult,
+  RawPolicyState,
+} from '../../../core/ports/policy-drift-reads.js';
 
 /** Policies in the wire form, read the way the Graph adapter reads them, with every read counted. */
 export class InMemoryDriftReads implements PolicyDriftReads {
   readonly policies = new Map<string, RawPolicyState>();
   readonly unreadable = new Set<string>();
+  readonly changes: IntuneChange[] = [];
+  auditPermitted = true;
+  auditReads = 0;
   probes = 0;
   fullReads = 0;
 
@@ -32,5 +41,11 @@ export class InMemoryDriftReads implements PolicyDriftReads {
   async read(policyId: string): Promise<RawPolicyState | undefined> {
     this.fullReads += 1;
     return structuredClone(this.policies.get(policyId));
+  }
+
+  async changesSince(since: string): Promise<IntuneChangesRead> {
+    this.auditReads += 1;
+    if (!this.auditPermitted) return { kind: 'not-permitted' };
+    return { kind: 'read', changes: this.changes.filter((change) => change.at >= since) };
   }
 }
