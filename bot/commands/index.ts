@@ -8,6 +8,8 @@ import { cancelCommand } from './cancel.js';
 import { checkCommand } from './check.js';
 import { collectionsCommand } from './collections.js';
 import { complianceCommand } from './compliance.js';
+import { driftCommand } from './drift.js';
+import { driftCheckCommand } from './drift-check.js';
 import { enableCommand } from './enable.js';
 import { helpCommand } from './help.js';
 import { onboardCommand } from './onboard.js';
@@ -42,4 +44,6 @@ export const commands: readonly AnyCommand[] = [
   cancelCommand,
   subscriptionsCommand,
   unsubscribeCommand,
+  driftCommand,
+  driftCheckCommand,
 ];

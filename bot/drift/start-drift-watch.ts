@@ -8,7 +8,8 @@ import type { Logger } from '../../core/ports/logger.js';
 import type { Storage } from '../../core/ports/storage.js';
 import type { AppServices } from '../app-services.js';
 
-const LAST_CYCLE_KEY = 'drift/last-cycle';
+/** When the last cycle ran, for every instance; `drift check` clears it to ask for one now. */
+export const DRIFT_LAST_CYCLE_KEY = 'drift/last-cycle';
 
 export interface DriftWatchOptions {
   readonly services: AppServices;
@@ -28,7 +29,7 @@ export interface RunningDriftWatch {
 }
 
 async function lastCycleAt(storage: Storage): Promise<number> {
-  const item = await storage.get(LAST_CYCLE_KEY);
+  const item = await storage.get(DRIFT_LAST_CYCLE_KEY);
   const at = (item?.value as { at?: unknown } | undefined)?.at;
   return typeof at === 'string' ? Date.parse(at) : 0;
 }
@@ -58,7 +59,7 @@ export function startDriftWatch(options: DriftWatchOptions): RunningDriftWatch |
 
   const checkNow = (): Promise<DriftWatchReport | undefined> => {
     const cycle = cycles.then(async () => {
-      await services.storage.put(LAST_CYCLE_KEY, { at: services.clock.now().toISOString() });
+      await services.storage.put(DRIFT_LAST_CYCLE_KEY, { at: services.clock.now().toISOString() });
       return watch.once();
     });
     cycles = cycle.catch(() => undefined);
