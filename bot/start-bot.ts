@@ -179,8 +179,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
       await turns.idle();
-      await compliance.stop();
+      // Before the compliance scheduler, which resigns the lease both use.
       await driftWatch?.stop();
+      await compliance.stop();
       sweeper?.stop();
       await leftoverAudit.stop();
       await services.runs.stop();
