@@ -125,9 +125,12 @@ describe('drift against portal edits in the sandbox', () => {
     });
     await upstream.control('DELETE', `/portal/policies/${third}?actor=adele.vance@contoso.example`);
     const { findings } = await watcher.cycle();
-    expect(findings.map((f) => [f.baseline.policyId, f.items.map((item) => item.kind)])).toEqual([
-      [second, ['renamed', 'filter-changed']],
-      [third, ['deleted']],
-    ]);
+    const byPolicy = new Map(findings.map((f) => [f.baseline.policyId, f.items.map((item) => item.kind)]));
+    expect(byPolicy).toEqual(
+      new Map([
+        [second.toLowerCase(), ['renamed', 'filter-changed']],
+        [third.toLowerCase(), ['deleted']],
+      ]),
+    );
   });
 });
