@@ -185,7 +185,10 @@ describe('killing the bot in the middle of an onboard run', () => {
       ).toBe(200);
 
       const held = (): string | undefined =>
-        connector.calls.map((call) => JSON.stringify(call.body)).find((body) => body.includes('Intune-MAA-Approvers'));
+        connector.calls
+          .map((call) => JSON.stringify(call.body))
+          // the progress card's hold box (the approval card names the approver group too, as a forecast)
+          .find((body) => body.includes('Intune-MAA-Approvers') && /Run r-[a-z0-9]+ ·/.test(body));
       await connector.waitFor(() => held() !== undefined, 20_000);
       const runId = /Run (r-[a-z0-9]+) ·/.exec(held() ?? '')?.[1] ?? '';
       const maaRequests = async () =>
