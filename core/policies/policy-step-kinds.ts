@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AssignmentTarget } from '../policy/assignment-target.js';
-import { policyDraftSchema } from '../policy/policy-draft.js';
+import { type PolicyDraft, policyDraftSchema } from '../policy/policy-draft.js';
 
 export const POLICY_STEP_KINDS = {
   create: 'policy-create',
@@ -8,7 +8,10 @@ export const POLICY_STEP_KINDS = {
 } as const;
 
 export const policyCreateInputSchema = z.object({ draft: policyDraftSchema, requestKey: z.string().min(1) });
-export type PolicyCreateInput = z.infer<typeof policyCreateInputSchema>;
+export type PolicyCreateInput = {
+  readonly draft: PolicyDraft;
+  readonly requestKey: string;
+};
 
 const common = {
   filter: z.object({ id: z.string().min(1), mode: z.enum(['include', 'exclude']) }).optional(),
@@ -36,7 +39,7 @@ export interface PolicyAssignInput {
 
 /** A step's input comes back from storage as JSON; a malformed one is a bug, so it throws. */
 export function parseCreateInput(input: unknown): PolicyCreateInput {
-  return parseOrThrow(policyCreateInputSchema, input, POLICY_STEP_KINDS.create);
+  return parseOrThrow(policyCreateInputSchema, input, POLICY_STEP_KINDS.create) as PolicyCreateInput;
 }
 
 export function parseAssignInput(input: unknown): PolicyAssignInput {

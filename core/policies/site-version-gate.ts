@@ -3,7 +3,9 @@ import type { ConfigMgrGateway } from '../ports/configmgr-gateway.js';
 import { failedFact, type Fact, type PrerequisiteFacts, readFact, skippedFact } from '../prerequisites/facts.js';
 import { fromGatewayError, fromThrown } from '../prerequisites/read-failure.js';
 import type { RuleResult } from '../prerequisites/rule-result.js';
-import { antivirusVersionRule, edrVersionRule } from '../prerequisites/version-rules.js';
+import { edrVersionRule, release2006Rule } from '../prerequisites/version-rules.js';
+import { DOC_LINKS } from '../prerequisites/doc-links.js';
+import { profileOrThrow } from '../policy/catalog/index.js';
 import type { PolicyProfile } from '../policy/policy-draft.js';
 import { UserFacingError } from '../user-facing-error.js';
 
@@ -18,23 +20,36 @@ export async function requireSiteSupports(
   gateway: ConfigMgrGateway,
   profile: PolicyProfile,
 ): Promise<string | undefined> {
+  const definition = profileOrThrow(profile);
+  const rule = definition.configMgrMinimum?.rule ?? '2006';
   const [site, updates] = await Promise.all([
     readResult(() => gateway.getSiteInfo(), 'read the ConfigMgr site (SMS_Site)'),
-    profile === 'edr'
+    rule === 'edr'
       ? readResult(() => gateway.listUpdatePackages(), 'read the ConfigMgr updates (SMS_CM_UpdatePackages)')
       : Promise.resolve(skippedFact<never>(NOT_READ)),
   ]);
   const facts = versionFacts(site, updates);
-  const verdict = profile === 'edr' ? edrVersionRule(facts) : antivirusVersionRule(facts);
-  if (verdict.status === 'fail') throw refusal(verdict, profile);
+  const verdict =
+    rule === 'edr'
+      ? edrVersionRule(facts)
+      : release2006Rule(
+          {
+            id: `configmgr.version.${definition.id}`,
+            area: 'ConfigMgr version',
+            title: `ConfigMgr version supports ${definition.short} policy`,
+            docLink: DOC_LINKS.policyRequirements,
+          },
+          definition.short,
+          facts,
+        );
+  if (verdict.status === 'fail') throw refusal(verdict, definition.short);
   const unreadable = site.status === 'failed' || updates.status === 'failed';
   if (verdict.status === 'unknown' && unreadable)
     throw new UserFacingError('Cannot check the ConfigMgr site version', verdict.evidence, verdict.fix);
   return verdict.status === 'pass' ? undefined : verdict.evidence;
 }
 
-function refusal(verdict: RuleResult, profile: PolicyProfile): UserFacingError {
-  const what = profile === 'edr' ? 'EDR' : 'Antivirus';
+function refusal(verdict: RuleResult, what: string): UserFacingError {
   return new UserFacingError(`The ConfigMgr site does not support ${what} policy`, verdict.evidence, verdict.fix);
 }
 
