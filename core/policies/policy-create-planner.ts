@@ -116,7 +116,7 @@ function createChanges(draft: PolicyDraft, tags: readonly ScopeTag[], siteNote: 
           {
             action: 'create',
             subject: 'ConfigMgr hotfix',
-            detail: `the site also needs ${profile.configMgrMinimum.hotfix}; AttachOps does not read it from the site`,
+            detail: `on current branch 2006 the site also needs ${profile.configMgrMinimum.hotfix}; checked with the site version`,
           },
         ]
       : [];

@@ -3,8 +3,7 @@ import type { ConfigMgrGateway } from '../ports/configmgr-gateway.js';
 import { failedFact, type Fact, type PrerequisiteFacts, readFact, skippedFact } from '../prerequisites/facts.js';
 import { fromGatewayError, fromThrown } from '../prerequisites/read-failure.js';
 import type { RuleResult } from '../prerequisites/rule-result.js';
-import { edrVersionRule, release2006Rule } from '../prerequisites/version-rules.js';
-import { DOC_LINKS } from '../prerequisites/doc-links.js';
+import { versionRulesOf } from '../prerequisites/evaluate-rules.js';
 import { profileOrThrow } from '../policy/catalog/index.js';
 import type { PolicyProfile } from '../policy/policy-draft.js';
 import { UserFacingError } from '../user-facing-error.js';
@@ -21,32 +20,23 @@ export async function requireSiteSupports(
   profile: PolicyProfile,
 ): Promise<string | undefined> {
   const definition = profileOrThrow(profile);
-  const rule = definition.configMgrMinimum?.rule ?? '2006';
+  const needsUpdates = definition.configMgrMinimum?.rule === 'edr' || definition.configMgrMinimum?.hotfix !== undefined;
   const [site, updates] = await Promise.all([
     readResult(() => gateway.getSiteInfo(), 'read the ConfigMgr site (SMS_Site)'),
-    rule === 'edr'
+    needsUpdates
       ? readResult(() => gateway.listUpdatePackages(), 'read the ConfigMgr updates (SMS_CM_UpdatePackages)')
       : Promise.resolve(skippedFact<never>(NOT_READ)),
   ]);
   const facts = versionFacts(site, updates);
-  const verdict =
-    rule === 'edr'
-      ? edrVersionRule(facts)
-      : release2006Rule(
-          {
-            id: `configmgr.version.${definition.id}`,
-            area: 'ConfigMgr version',
-            title: `ConfigMgr version supports ${definition.short} policy`,
-            docLink: DOC_LINKS.policyRequirements,
-          },
-          definition.short,
-          facts,
-        );
-  if (verdict.status === 'fail') throw refusal(verdict, definition.short);
+  const verdicts = versionRulesOf(definition.id).map((rule) => rule(facts, 'report'));
+  const failed = verdicts.find((verdict) => verdict.status === 'fail');
+  if (failed) throw refusal(failed, definition.short);
   const unreadable = site.status === 'failed' || updates.status === 'failed';
-  if (verdict.status === 'unknown' && unreadable)
-    throw new UserFacingError('Cannot check the ConfigMgr site version', verdict.evidence, verdict.fix);
-  return verdict.status === 'pass' ? undefined : verdict.evidence;
+  const unknown = verdicts.find((verdict) => verdict.status === 'unknown');
+  if (unknown && unreadable)
+    throw new UserFacingError('Cannot check the ConfigMgr site version', unknown.evidence, unknown.fix);
+  const notes = verdicts.filter((verdict) => verdict.status !== 'pass').map((verdict) => verdict.evidence);
+  return notes.length === 0 ? undefined : notes.join(' ');
 }
 
 function refusal(verdict: RuleResult, what: string): UserFacingError {

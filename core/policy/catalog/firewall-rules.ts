@@ -70,6 +70,6 @@ export const firewallRulesProfile = defineProfile({
   unconfirmed: [
     'the rule name, direction (_in/_out) and local port range definitions: named after the Firewall CSP, not seen in a body',
     'intune and configmgr: the template references of the rules group (none sent)',
-    'configmgr: KB4578605 is named on the plan but not read from the site',
+    'configmgr: releases after 2006 are taken to include KB4578605 (core/prerequisites/hotfix-on-2006-rule.ts)',
   ],
 });

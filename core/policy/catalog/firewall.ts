@@ -51,6 +51,6 @@ export const firewallProfile = defineProfile({
   ],
   unconfirmed: [
     'intune: the template references of the firewall settings (none sent)',
-    'configmgr: KB4578605 is named on the plan but not read from the site',
+    'configmgr: releases after 2006 are taken to include KB4578605 (core/prerequisites/hotfix-on-2006-rule.ts)',
   ],
 });
