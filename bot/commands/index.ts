@@ -1,6 +1,7 @@
 import type { AnyCommand } from '../context/command-context.js';
 import { approvalsCommand } from './approvals.js';
 import { assignCommand } from './assign.js';
+import { unassignCommand } from './unassign.js';
 import { attachCommand } from './attach.js';
 import { auditCommand } from './audit.js';
 import { auditVerifyCommand } from './audit-verify.js';
@@ -35,6 +36,7 @@ export const commands: readonly AnyCommand[] = [
   subscribeCommand,
   policyListCommand,
   policyShowCommand,
+  unassignCommand,
   runsCommand,
   runCommand,
   auditCommand,

@@ -5,6 +5,7 @@ import { type PolicyDraft, policyDraftSchema } from '../policy/policy-draft.js';
 export const POLICY_STEP_KINDS = {
   create: 'policy-create',
   assign: 'policy-assign',
+  unassign: 'policy-unassign',
 } as const;
 
 export const policyCreateInputSchema = z.object({ draft: policyDraftSchema, requestKey: z.string().min(1) });
@@ -46,15 +47,33 @@ export function parseAssignInput(input: unknown): PolicyAssignInput {
   const parsed = parseOrThrow(policyAssignInputSchema, input, POLICY_STEP_KINDS.assign);
   return {
     policyId: parsed.policyId,
-    targets: parsed.targets.map((target): AssignmentTarget => {
-      const { filter, asRead, ...kind } = target;
-      return {
-        ...(kind.kind === 'other' ? { ...kind, raw: kind.raw } : kind),
-        ...(filter === undefined ? {} : { filter }),
-        ...(asRead === undefined ? {} : { asRead }),
-      };
-    }),
+    targets: parsed.targets.map(toTarget),
   };
+}
+
+function toTarget(target: z.infer<typeof assignmentTargetSchema>): AssignmentTarget {
+  const { filter, asRead, ...kind } = target;
+  return {
+    ...(kind.kind === 'other' ? { ...kind, raw: kind.raw } : kind),
+    ...(filter === undefined ? {} : { filter }),
+    ...(asRead === undefined ? {} : { asRead }),
+  };
+}
+
+const policyUnassignInputSchema = z.object({
+  policyId: z.string().min(1),
+  remove: z.array(assignmentTargetSchema).min(1),
+});
+
+export interface PolicyUnassignInput {
+  readonly policyId: string;
+  /** The targets the policy must no longer have once the step is done; every other one stays exactly as read. */
+  readonly remove: readonly AssignmentTarget[];
+}
+
+export function parseUnassignInput(input: unknown): PolicyUnassignInput {
+  const parsed = parseOrThrow(policyUnassignInputSchema, input, POLICY_STEP_KINDS.unassign);
+  return { policyId: parsed.policyId, remove: parsed.remove.map(toTarget) };
 }
 
 /** Two live runs never work on the same policy. */
