@@ -2,6 +2,7 @@ import type { AnyCommand } from '../context/command-context.js';
 import { approvalsCommand } from './approvals.js';
 import { assignCommand } from './assign.js';
 import { unassignCommand } from './unassign.js';
+import { policySetCommand } from './policy-set.js';
 import { attachCommand } from './attach.js';
 import { auditCommand } from './audit.js';
 import { auditVerifyCommand } from './audit-verify.js';
@@ -37,6 +38,7 @@ export const commands: readonly AnyCommand[] = [
   policyListCommand,
   policyShowCommand,
   unassignCommand,
+  policySetCommand,
   runsCommand,
   runCommand,
   auditCommand,

@@ -1,31 +1,11 @@
 import { z } from 'zod';
 import { createIntentFromFlags } from '../../core/policies/create-flags.js';
 import { createPolicyCreatePlanner } from '../../core/policies/policy-create-planner.js';
-import { PROFILE_IDS, profiles } from '../../core/policy/catalog/index.js';
-import type { FlagDefinition } from '../../core/policy/catalog/profile-definition.js';
+import { PROFILE_IDS } from '../../core/policy/catalog/index.js';
+import { settingFlags } from './setting-flags.js';
 import { requestChange } from './request-change.js';
 import { defineCommand } from '../context/command-context.js';
 import { requireTenant } from '../context/require-tenant.js';
-
-/**
- * Every setting flag of every profile in the catalog, with the values its definition allows, so a wrong value is named
- * with the allowed ones when the words are bound; core checks again which flags fit the chosen profile and target.
- */
-const settingFlags = Object.fromEntries(
-  profiles.flatMap((profile) => profile.flags).map((flag) => [flag.key, flagSchema(flag)]),
-);
-
-function flagSchema(flag: FlagDefinition): z.ZodOptional<z.ZodType<string>> {
-  switch (flag.kind) {
-    case 'toggle':
-      return z.enum(['on', 'off']).optional();
-    case 'choice':
-      return z.enum((flag.choices ?? []) as [string, ...string[]]).optional();
-    case 'list':
-    case 'text':
-      return z.string().trim().min(1).max(4000).optional();
-  }
-}
 
 export const policyCreateCommand = defineCommand({
   name: 'policy create',
