@@ -3,6 +3,7 @@ import { approvalsCommand } from './approvals.js';
 import { assignCommand } from './assign.js';
 import { unassignCommand } from './unassign.js';
 import { policySetCommand } from './policy-set.js';
+import { policyDeleteCommand } from './policy-delete.js';
 import { attachCommand } from './attach.js';
 import { auditCommand } from './audit.js';
 import { auditVerifyCommand } from './audit-verify.js';
@@ -39,6 +40,7 @@ export const commands: readonly AnyCommand[] = [
   policyShowCommand,
   unassignCommand,
   policySetCommand,
+  policyDeleteCommand,
   runsCommand,
   runCommand,
   auditCommand,

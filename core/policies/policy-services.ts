@@ -5,6 +5,8 @@ import { createPolicyAssignPlanner } from './policy-assign-planner.js';
 import { createPolicyAssignStep } from './policy-assign-step.js';
 import { createPolicyCreatePlanner } from './policy-create-planner.js';
 import { createPolicyCreateStep } from './policy-create-step.js';
+import { createPolicyDeletePlanner } from './policy-delete-planner.js';
+import { createPolicyDeleteStep } from './policy-delete-step.js';
 import { createPolicyUnassignPlanner } from './policy-unassign-planner.js';
 import { createPolicyUnassignStep } from './policy-unassign-step.js';
 
@@ -14,6 +16,7 @@ export function createPolicyPlanners(services: TenantServices): Planner[] {
     createPolicyCreatePlanner(services),
     createPolicyAssignPlanner(services),
     createPolicyUnassignPlanner(services),
+    createPolicyDeletePlanner(services),
   ];
 }
 
@@ -23,5 +26,6 @@ export function createPolicyStepHandlers(services: TenantServices): StepHandler[
     createPolicyCreateStep(services.policies),
     createPolicyAssignStep(services.policies),
     createPolicyUnassignStep(services.policies),
+    createPolicyDeleteStep(services.policies),
   ];
 }

@@ -6,6 +6,7 @@ export const POLICY_STEP_KINDS = {
   create: 'policy-create',
   assign: 'policy-assign',
   unassign: 'policy-unassign',
+  delete: 'policy-delete',
 } as const;
 
 export const policyCreateInputSchema = z.object({ draft: policyDraftSchema, requestKey: z.string().min(1) });
@@ -74,6 +75,13 @@ export interface PolicyUnassignInput {
 export function parseUnassignInput(input: unknown): PolicyUnassignInput {
   const parsed = parseOrThrow(policyUnassignInputSchema, input, POLICY_STEP_KINDS.unassign);
   return { policyId: parsed.policyId, remove: parsed.remove.map(toTarget) };
+}
+
+const policyDeleteInputSchema = z.object({ policyId: z.string().min(1), name: z.string() });
+export type PolicyDeleteInput = z.infer<typeof policyDeleteInputSchema>;
+
+export function parseDeleteInput(input: unknown): PolicyDeleteInput {
+  return parseOrThrow(policyDeleteInputSchema, input, POLICY_STEP_KINDS.delete);
 }
 
 /** Two live runs never work on the same policy. */
