@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createPolicyDeletePlanner } from '../../../core/policies/policy-delete-planner.js';
 import { createPolicyDeleteStep } from '../../../core/policies/policy-delete-step.js';
 import type { PolicyDraft } from '../../../core/policy/policy-draft.js';
+import { policyDeleteCommand } from '../../../bot/commands/policy-delete.js';
+import { testAppServices, testCommandContext } from '../../support/app-services.js';
 import { deviceCollection, FakeTenant } from './fakes.js';
 import { check, runStep } from './step-context.js';
 
@@ -73,5 +75,16 @@ describe('policy delete', () => {
     const calls = tenant.calls.length;
     expect(await check(createPolicyDeleteStep(tenant.services().policies), input)).toMatchObject({ done: true });
     expect(tenant.calls.slice(calls).filter((call) => call !== 'policies.get')).toEqual([]);
+  });
+
+  it('--force needs the admin role', async () => {
+    const { tenant } = tenantWith(false, false);
+    const services = testAppServices({ tenant: tenant.services() });
+    const actor = { aadObjectId: 'alex', channelUserId: '29:alex', name: 'Alex Wilber' };
+    const operator = testCommandContext({ services, actor, roles: ['reader', 'operator'] });
+    await expect(policyDeleteCommand.run({ policy: 'ASR - Servers', force: true }, operator)).rejects.toThrow(
+      /Deleting a policy made outside AttachOps is for AttachOps admins/,
+    );
+    expect(tenant.calls).toEqual([]);
   });
 });
