@@ -1,6 +1,9 @@
 import type { AnyCommand } from '../context/command-context.js';
 import { approvalsCommand } from './approvals.js';
 import { assignCommand } from './assign.js';
+import { unassignCommand } from './unassign.js';
+import { policySetCommand } from './policy-set.js';
+import { policyDeleteCommand } from './policy-delete.js';
 import { attachCommand } from './attach.js';
 import { auditCommand } from './audit.js';
 import { auditVerifyCommand } from './audit-verify.js';
@@ -35,6 +38,9 @@ export const commands: readonly AnyCommand[] = [
   subscribeCommand,
   policyListCommand,
   policyShowCommand,
+  unassignCommand,
+  policySetCommand,
+  policyDeleteCommand,
   runsCommand,
   runCommand,
   auditCommand,
