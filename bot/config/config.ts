@@ -78,6 +78,8 @@ export interface Config {
   readonly port: number;
   /** 127.0.0.1 unless Bot Framework credentials are configured. */
   readonly bindHost: string;
+  /** The Teams SDK that carries the bot (`BOT_HOST`); both keep the same HTTP contract (bot/hosts/). */
+  readonly host: Environment['BOT_HOST'];
   readonly logLevel: Environment['LOG_LEVEL'];
   readonly dataDir: string;
   readonly storage: StorageConfig;
@@ -131,6 +133,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   return deepFreeze({
     port: values.PORT,
     bindHost: botFramework ? (values.BIND_HOST ?? '0.0.0.0') : LOOPBACK,
+    host: values.BOT_HOST,
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
     storage: storageConfig(values),

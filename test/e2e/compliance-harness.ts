@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { InboundActivity } from '../../bot/hosts/inbound-activity.js';
 import { createMemoryAuditLog } from '../../adapters/audit/memory-audit-log.js';
 import type { AppServices } from '../../bot/app-services.js';
 import type { RunningComplianceScheduler } from '../../bot/compliance/start-compliance-scheduler.js';
@@ -81,7 +81,7 @@ export async function rememberConversation(
   references: ConversationReferences,
   activity: Record<string, unknown>,
 ): Promise<void> {
-  await references.remember(activity as unknown as Activity);
+  await references.remember(activity as unknown as InboundActivity);
 }
 
 /** The text of every TextBlock and fact in a card, joined, for assertions that do not depend on layout. */

@@ -7,7 +7,7 @@ import { SANDBOX_ACCESS_ENV } from '../../sandbox/index.js';
 import { startBot, type RunningBot } from '../../bot/start-bot.js';
 import type { AnyCommand } from '../../bot/context/command-context.js';
 import { silentLogger, type Logger } from '../../core/ports/logger.js';
-import type { TokenValidationEndpoints } from '../../bot/teams/create-adapter.js';
+import type { TokenValidationEndpoints } from '../../bot/hosts/token-validation.js';
 import { systemClock, type Clock } from '../../core/ports/clock.js';
 import type { Storage } from '../../core/ports/storage.js';
 import type { TenantServices } from '../../core/tenant-services.js';

@@ -1,7 +1,7 @@
 import { createHmac, createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TokenValidationEndpoints } from '../../bot/teams/create-adapter.js';
+import type { TokenValidationEndpoints } from '../../bot/hosts/token-validation.js';
 
 /** The issuer the Bot Framework channel puts in its tokens; only the keys are ours. */
 export const CHANNEL_ISSUER = 'https://api.botframework.com';
