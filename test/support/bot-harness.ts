@@ -46,10 +46,15 @@ export interface TestBotOptions {
   readonly log?: Logger;
 }
 
-/** The real server on an ephemeral loopback port, replying to a recording connector. */
+/** The real server on an ephemeral loopback port, replying to a recording connector; the host BOT_HOST names. */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const connector = await startRecordingConnector(options.rateLimit);
-  const config = loadConfig({ PORT: '0', ...(options.tenant ? SANDBOX_ACCESS_ENV : {}), ...options.env });
+  const config = loadConfig({
+    PORT: '0',
+    ...(process.env.BOT_HOST ? { BOT_HOST: process.env.BOT_HOST } : {}),
+    ...(options.tenant ? SANDBOX_ACCESS_ENV : {}),
+    ...options.env,
+  });
   const services: AppServices = createAppServices({
     storage: options.storage ?? createMemoryStorage(),
     audit: options.audit ?? createMemoryAuditLog(),
