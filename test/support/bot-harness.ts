@@ -15,6 +15,7 @@ import type { VerifyPolicy } from '../../core/runs/verify-policy.js';
 import type { IntuneWaitPolicy } from '../../core/maa/intune-gate.js';
 import { createAppServices } from '../../bot/wiring/create-app-services.js';
 import { checkInvokeAnswer } from './sent-card-leaks.js';
+import { expectHost, hostEnv } from './host-env.js';
 import { startRecordingConnector, type RateLimit, type RecordingConnector } from './recording-connector.js';
 
 export interface TestBot {
@@ -51,7 +52,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const connector = await startRecordingConnector(options.rateLimit);
   const config = loadConfig({
     PORT: '0',
-    ...(process.env.BOT_HOST ? { BOT_HOST: process.env.BOT_HOST } : {}),
+    ...hostEnv(),
     ...(options.tenant ? SANDBOX_ACCESS_ENV : {}),
     ...options.env,
   });
@@ -74,6 +75,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     progressIntervalMs: 50,
     ...(options.commands ? { commands: options.commands } : {}),
   });
+  await expectHost(bot.url);
   const endpoint = `${bot.url}/api/messages`;
 
   async function postRaw(

@@ -27,7 +27,7 @@ export function createServer(dependencies: AgentsServerDependencies): Server {
   app.disable('x-powered-by');
 
   app.get('/healthz', (_req, res) => {
-    res.status(200).json({ status: 'ok' });
+    res.status(200).json({ status: 'ok', host: 'agents' });
   });
   app.get('/readyz', (_req, res) => {
     const ready = isReady();

@@ -25,7 +25,7 @@ export function createServer(dependencies: ServerDependencies): restify.Server {
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
 
   server.get('/healthz', async (_req, res) => {
-    res.send(200, { status: 'ok' });
+    res.send(200, { status: 'ok', host: 'botbuilder' });
   });
   server.get('/readyz', async (_req, res) => {
     const ready = isReady();
