@@ -209,6 +209,12 @@ function botFrameworkProblems(values: Environment): string[] {
   if (values.MicrosoftAppType === 'SingleTenant' && values.MicrosoftAppTenantId === undefined) {
     problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
   }
+  if (hasCertificate && values.BOT_HOST === 'agents') {
+    // The Agents SDK's certificate connection reads a certificate PEM file (certPemFile), not a thumbprint; not mapped yet.
+    problems.push(
+      'MicrosoftAppCertificateThumbprint/MicrosoftAppCertificatePrivateKeyFile work with BOT_HOST=botbuilder only; use MicrosoftAppPassword or UserAssignedMSI with BOT_HOST=agents',
+    );
+  }
   return problems;
 }
 
