@@ -10,6 +10,7 @@ import { startRecordingConnector, type RecordingConnector } from '../support/rec
 import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenant.js';
 import { progressCardOf } from './workflow-chat.js';
 import { freePort } from '../support/free-port.js';
+import { expectHost, hostEnv } from '../support/host-env.js';
 import { buildOnce } from '../support/bot-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -52,6 +53,7 @@ describe('killing the bot in the middle of an onboard run', () => {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
+        ...hostEnv(),
         ...tenant.env,
         PORT: String(port),
         DATA_DIR: directory,
@@ -68,6 +70,7 @@ describe('killing the bot in the middle of an onboard run', () => {
       20_000,
       'the bot to be ready',
     );
+    await expectHost(bot.url);
     return bot;
   }
 
