@@ -1,6 +1,7 @@
 import type { AnyCommand } from '../context/command-context.js';
 import { approvalsCommand } from './approvals.js';
 import { assignCommand } from './assign.js';
+import { rolloutCommand } from './rollout.js';
 import { attachCommand } from './attach.js';
 import { auditCommand } from './audit.js';
 import { auditVerifyCommand } from './audit-verify.js';
@@ -30,6 +31,7 @@ export const commands: readonly AnyCommand[] = [
   onboardCommand,
   policyCreateCommand,
   assignCommand,
+  rolloutCommand,
   approvalsCommand,
   complianceCommand,
   subscribeCommand,
