@@ -1,6 +1,9 @@
 import type { AnyCommand } from '../context/command-context.js';
 import { approvalsCommand } from './approvals.js';
 import { assignCommand } from './assign.js';
+import { unassignCommand } from './unassign.js';
+import { policySetCommand } from './policy-set.js';
+import { policyDeleteCommand } from './policy-delete.js';
 import { rolloutCommand } from './rollout.js';
 import { attachCommand } from './attach.js';
 import { auditCommand } from './audit.js';
@@ -36,6 +39,9 @@ export const commands: readonly AnyCommand[] = [
   subscribeCommand,
   policyListCommand,
   policyShowCommand,
+  unassignCommand,
+  policySetCommand,
+  policyDeleteCommand,
   rolloutCommand,
   runsCommand,
   runCommand,

@@ -80,6 +80,8 @@ export interface Config {
   readonly port: number;
   /** 127.0.0.1 unless Bot Framework credentials are configured. */
   readonly bindHost: string;
+  /** The Teams SDK that carries the bot (`BOT_HOST`); both keep the same HTTP contract (bot/hosts/). */
+  readonly host: Environment['BOT_HOST'];
   readonly logLevel: Environment['LOG_LEVEL'];
   readonly dataDir: string;
   readonly storage: StorageConfig;
@@ -135,6 +137,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   return deepFreeze({
     port: values.PORT,
     bindHost: botFramework ? (values.BIND_HOST ?? '0.0.0.0') : LOOPBACK,
+    host: values.BOT_HOST,
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
     storage: storageConfig(values),
@@ -210,6 +213,12 @@ function botFrameworkProblems(values: Environment): string[] {
   }
   if (values.MicrosoftAppType === 'SingleTenant' && values.MicrosoftAppTenantId === undefined) {
     problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
+  }
+  if (hasCertificate && values.BOT_HOST === 'agents') {
+    // The Agents SDK's certificate connection reads a certificate PEM file (certPemFile), not a thumbprint; not mapped yet.
+    problems.push(
+      'MicrosoftAppCertificateThumbprint/MicrosoftAppCertificatePrivateKeyFile work with BOT_HOST=botbuilder only; use MicrosoftAppPassword or UserAssignedMSI with BOT_HOST=agents',
+    );
   }
   return problems;
 }

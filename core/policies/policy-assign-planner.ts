@@ -109,8 +109,8 @@ async function resolveWanted(
 ): Promise<PlannedTarget[]> {
   if (policy.kind === undefined) {
     throw new UserFacingError(
-      'Not an EDR or Antivirus policy',
-      `"${policy.name}" is an endpoint security policy of another profile; AttachOps assigns EDR and Antivirus policies only.`,
+      'Not a profile AttachOps knows',
+      `"${policy.name}" is an endpoint security policy of another profile; AttachOps assigns the profiles of its catalog only (help policy create).`,
       'Assign it in the Microsoft Intune admin center.',
     );
   }

@@ -1,17 +1,17 @@
 import restify from 'restify';
-import type { ActivityHandler } from 'botbuilder';
-import type { Logger } from '../../core/ports/logger.js';
-import type { AttachOpsAdapter } from '../teams/create-adapter.js';
-import { describeInboundProblems, toActivity } from '../teams/inbound-activity.js';
+import type { TurnContext } from 'botbuilder';
+import type { Logger } from '../../../core/ports/logger.js';
+import { describeInboundProblems } from '../inbound-activity.js';
+import { BEARER, KEYS_UNAVAILABLE, MAX_BODY_BYTES, TURN_FAILED, UNAUTHORIZED } from '../http-contract.js';
+import type { InFlight } from '../in-flight.js';
+import type { AttachOpsAdapter } from './create-adapter.js';
 import { authenticateRequest } from './authenticate-request.js';
-import type { InFlight } from './in-flight.js';
-
-export const MAX_BODY_BYTES = 256 * 1024;
-const UNAUTHORIZED = { error: 'Unauthorized' };
+import { toActivity } from './to-activity.js';
 
 export interface ServerDependencies {
   readonly adapter: AttachOpsAdapter;
-  readonly bot: ActivityHandler;
+  /** The turn, run by the adapter; an invoke's answer is set on the turn as botbuilder expects it. */
+  readonly run: (turn: TurnContext) => Promise<void>;
   readonly log: Logger;
   readonly authRequired: boolean;
   readonly turns: InFlight;
@@ -20,12 +20,12 @@ export interface ServerDependencies {
 
 /** restify with the Bot Framework endpoint, liveness and readiness. */
 export function createServer(dependencies: ServerDependencies): restify.Server {
-  const { adapter, bot, log, authRequired, turns, isReady } = dependencies;
+  const { adapter, run, log, authRequired, turns, isReady } = dependencies;
   const server = restify.createServer({ name: 'attachops', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
 
   server.get('/healthz', async (_req, res) => {
-    res.send(200, { status: 'ok' });
+    res.send(200, { status: 'ok', host: 'botbuilder' });
   });
   server.get('/readyz', async (_req, res) => {
     const ready = isReady();
@@ -42,7 +42,7 @@ export function createServer(dependencies: ServerDependencies): restify.Server {
 
   server.post('/api/messages', async (req, res) => {
     const authorization = req.header('authorization') ?? '';
-    if (authRequired && !/^Bearer\s+\S+/i.test(authorization)) {
+    if (authRequired && !BEARER.test(authorization)) {
       log.warn({ path: req.path() }, 'request without a Bot Framework token refused');
       res.send(401, UNAUTHORIZED);
       return;
@@ -58,7 +58,7 @@ export function createServer(dependencies: ServerDependencies): restify.Server {
     if (!authenticated.ok) {
       if (authenticated.status === 503) {
         res.header('Retry-After', String(authenticated.retryAfterSeconds));
-        res.send(503, { error: 'Service unavailable: try again later' });
+        res.send(503, KEYS_UNAVAILABLE);
       } else {
         res.send(401, UNAUTHORIZED);
       }
@@ -66,11 +66,11 @@ export function createServer(dependencies: ServerDependencies): restify.Server {
     }
     await turns.track(async () => {
       try {
-        const invoke = await adapter.runAuthenticated(authenticated.result, activity, (turn) => bot.run(turn));
+        const invoke = await adapter.runAuthenticated(authenticated.result, activity, run);
         res.send(invoke?.status ?? 200, invoke?.body);
       } catch (error) {
         log.error({ err: error, activityType: activity.type }, 'turn failed outside the bot');
-        res.send(500, { error: 'Internal error: the details are in the bot log' });
+        res.send(500, TURN_FAILED);
       }
     });
   });

@@ -1,12 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ActivityTypes,
-  CardFactory,
-  MessageFactory,
-  TeamsActivityHandler,
-  type InvokeResponse,
-  type TurnContext,
-} from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
 import { toErrorView } from '../../cards/views/message-view.js';
@@ -17,8 +9,11 @@ import type { AnyCommand, CommandContext } from '../context/command-context.js';
 import { dispatchMessage } from '../commands/dispatch-message.js';
 import { dispatchVerb } from '../verbs/dispatch-verb.js';
 import { isVerbNote, type AnyVerb } from '../verbs/verb.js';
+import type { InvokeAnswer, Turn, TurnLogic } from '../hosts/host-port.js';
+import { failureCard } from '../replies/failure-card.js';
 import { callerFromActivity, type Caller } from './caller-from-activity.js';
 import { commandText } from './command-text.js';
+import { listsMember } from '../hosts/inbound-activity.js';
 import type { ConversationReferences } from '../conversations/conversation-references.js';
 import type { KnownUsers } from '../conversations/known-users.js';
 import type { PersonalChats } from '../conversations/personal-chats.js';
@@ -40,60 +35,77 @@ export interface BotDependencies {
 }
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
-/** Where the turn keeps its caller, read once from the activity at the start of the turn. */
-const CALLER = Symbol('attachops.caller');
 
-/** The Teams-facing bot: the caller is read once, other tenants are refused, messages become commands, clicks verbs. */
-export class AttachOpsBot extends TeamsActivityHandler {
+/**
+ * The bot's turn logic, on either host: the caller is read once, other tenants are refused, messages become commands,
+ * clicks verbs, installs a welcome. A turn that throws gets the failure card (messages); an invoke that throws gets no
+ * answer, which both hosts send as 501, as botbuilder's CloudAdapter did.
+ */
+export class AttachOpsTurns implements TurnLogic {
   private readonly homeTenantIds: ReadonlySet<string>;
   private readonly welcomes: WelcomeOnce;
 
   constructor(private readonly dependencies: BotDependencies) {
-    super();
     this.homeTenantIds = new Set(dependencies.homeTenantIds);
     this.welcomes = new WelcomeOnce(dependencies.services.storage);
-    this.onTurn(async (turn, next) => {
-      const caller = callerFromActivity(turn.activity, this.homeTenantIds);
-      turn.turnState.set(CALLER, caller);
-      if (caller.tenant.verdict === 'refused') {
-        await this.refuseTenant(turn, caller);
-        return;
-      }
-      await this.rememberConversation(turn, caller);
-      await next();
-    });
-    this.onMessage(async (turn, next) => {
-      const context = await this.commandContext(turn);
-      const card = await dispatchMessage(commandText(turn.activity), context);
-      if (card) await context.send(card);
-      await next();
-    });
-    this.onInstallationUpdateAdd(async (turn, next) => {
-      await this.welcome(turn);
-      await next();
-    });
-    this.onMembersAdded(async (turn, next) => {
+  }
+
+  async run(turn: Turn): Promise<InvokeAnswer | undefined> {
+    try {
+      return await this.dispatch(turn);
+    } catch (error) {
       const activity = turn.activity;
-      if (activity.membersAdded?.some((member) => member.id === activity.recipient.id)) await this.welcome(turn);
-      await next();
-    });
+      const correlationId = activity.id ?? 'unknown';
+      const card = failureCard(
+        error,
+        correlationId,
+        this.dependencies.log.child({ correlationId, conversationId: activity.conversation.id }),
+      );
+      if (activity.type === 'message') await turn.sendCard(card);
+      return undefined;
+    }
+  }
+
+  private async dispatch(turn: Turn): Promise<InvokeAnswer | undefined> {
+    const activity = turn.activity;
+    const caller = callerFromActivity(activity, this.homeTenantIds);
+    if (caller.tenant.verdict === 'refused') return this.refuseTenant(turn, caller);
+    await this.rememberConversation(turn, caller);
+    switch (activity.type) {
+      case 'message': {
+        const context = await this.commandContext(turn, caller);
+        const card = await dispatchMessage(commandText(activity), context);
+        if (card) await context.send(card);
+        return undefined;
+      }
+      case 'invoke':
+        return this.invoke(turn, caller);
+      case 'installationUpdate':
+        if (typeof activity.action === 'string' && activity.action.startsWith('add')) await this.welcome(turn, caller);
+        return undefined;
+      case 'conversationUpdate':
+        if (listsMember(activity.membersAdded, activity.recipient.id)) await this.welcome(turn, caller);
+        return undefined;
+      default:
+        return undefined;
+    }
   }
 
   /** The welcome card, once per install (personal chat, group chat or team), whichever announcement comes first. */
-  private async welcome(turn: TurnContext): Promise<void> {
-    const { conversation } = this.callerOf(turn);
+  private async welcome(turn: Turn, caller: Caller): Promise<void> {
+    const { conversation } = caller;
     const { services, log } = this.dependencies;
     if (!(await this.welcomes.claim(conversation.id, services.clock.now()))) return;
     log.info({ conversationId: conversation.id, scope: conversation.type }, 'app installed: welcome sent');
-    const card = renderCard('welcome', toWelcomeView(conversation.type));
-    await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+    await turn.sendCard(renderCard('welcome', toWelcomeView(conversation.type)));
   }
 
   /** Every invoke is answered with a card; only `adaptiveCard/action` reaches a verb, its value parsed there. */
-  protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
-    const context = await this.commandContext(turn);
-    if (turn.activity.name !== ADAPTIVE_CARD_ACTION) {
-      context.log.warn({ invokeName: String(turn.activity.name).slice(0, 100) }, 'invoke of a kind not handled');
+  private async invoke(turn: Turn, caller: Caller): Promise<InvokeAnswer> {
+    const activity = turn.activity;
+    const context = await this.commandContext(turn, caller);
+    if (activity.name !== ADAPTIVE_CARD_ACTION) {
+      context.log.warn({ invokeName: String(activity.name).slice(0, 100) }, 'invoke of a kind not handled');
       return cardResponse(
         renderCard(
           'error',
@@ -106,20 +118,15 @@ export class AttachOpsBot extends TeamsActivityHandler {
         ),
       );
     }
-    const answer = await dispatchVerb(turn.activity.value, this.dependencies.verbs, {
+    const answer = await dispatchVerb(activity.value, this.dependencies.verbs, {
       ...context,
-      cardActivityId: turn.activity.replyToId,
+      cardActivityId: typeof activity.replyToId === 'string' ? activity.replyToId : undefined,
     });
     return isVerbNote(answer) ? noteResponse(answer.note) : cardResponse(answer);
   }
 
-  private callerOf(turn: TurnContext): Caller {
-    const kept = turn.turnState.get(CALLER) as Caller | undefined;
-    return kept ?? callerFromActivity(turn.activity, this.homeTenantIds);
-  }
-
-  private async refuseTenant(turn: TurnContext, caller: Caller): Promise<void> {
-    if (caller.tenant.verdict !== 'refused') return;
+  private async refuseTenant(turn: Turn, caller: Caller): Promise<InvokeAnswer | undefined> {
+    if (caller.tenant.verdict !== 'refused') return undefined;
     const correlationId = randomUUID();
     const activity = turn.activity;
     this.dependencies.log.warn(
@@ -128,17 +135,14 @@ export class AttachOpsBot extends TeamsActivityHandler {
     );
     await auditTenantRefusal(this.dependencies.services.audit, caller, caller.tenant, activity.type, correlationId);
     const card = tenantRefusalCard(caller.tenant, correlationId);
-    if (activity.type === ActivityTypes.Message) {
-      await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-    } else if (activity.type === ActivityTypes.Invoke) {
-      await turn.sendActivity({ type: ActivityTypes.InvokeResponse, value: cardResponse(card) });
-    }
+    if (activity.type === 'message') await turn.sendCard(card);
+    return activity.type === 'invoke' ? cardResponse(card) : undefined;
   }
 
-  private async rememberConversation(turn: TurnContext, caller: Caller): Promise<void> {
+  private async rememberConversation(turn: Turn, caller: Caller): Promise<void> {
     const activity = turn.activity;
     const removed = activity.type === 'installationUpdate' && activity.action === 'remove';
-    const botRemoved = activity.membersRemoved?.some((member) => member.id === activity.recipient.id) ?? false;
+    const botRemoved = listsMember(activity.membersRemoved, activity.recipient.id);
     if (removed || botRemoved) {
       await this.dependencies.references.forget(caller.conversation.id);
       await this.welcomes.forget(caller.conversation.id);
@@ -148,10 +152,10 @@ export class AttachOpsBot extends TeamsActivityHandler {
     await this.dependencies.references.remember(activity);
   }
 
-  private async commandContext(turn: TurnContext): Promise<CommandContext> {
+  private async commandContext(turn: Turn, caller: Caller): Promise<CommandContext> {
     const correlationId = randomUUID();
     const activity = turn.activity;
-    const { actor, conversation, malformedObjectId } = this.callerOf(turn);
+    const { actor, conversation, malformedObjectId } = caller;
     const log = this.dependencies.log.child({
       correlationId,
       activityId: activity.id,
@@ -171,24 +175,17 @@ export class AttachOpsBot extends TeamsActivityHandler {
       services: this.dependencies.services,
       commands: this.dependencies.commands,
       approvalCards: this.dependencies.approvalCards,
-      send: async (card: AdaptiveCard) => {
-        const response = await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-        return response?.id ?? '';
-      },
-      update: async (activityId: string, card: AdaptiveCard) => {
-        const update = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-        update.id = activityId;
-        await turn.updateActivity(update);
-      },
+      send: (card: AdaptiveCard) => turn.sendCard(card),
+      update: (activityId: string, card: AdaptiveCard) => turn.updateCard(activityId, card),
     };
   }
 }
 
-function cardResponse(card: AdaptiveCard): InvokeResponse {
+function cardResponse(card: AdaptiveCard): InvokeAnswer {
   return { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card } };
 }
 
 /** Universal Actions' message answer: Teams shows the text and leaves the clicked card as it was. */
-function noteResponse(note: string): InvokeResponse {
+function noteResponse(note: string): InvokeAnswer {
   return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: note } };
 }

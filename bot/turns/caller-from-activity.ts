@@ -1,7 +1,7 @@
-import type { Activity } from 'botbuilder';
 import type { Actor } from '../../core/actor.js';
 import { normalizeObjectId } from '../../core/identity/object-id.js';
 import type { ConversationInfo } from '../conversations/conversation-info.js';
+import type { InboundActivity } from '../hosts/inbound-activity.js';
 
 /** Where the activity says it comes from, judged against the tenants the bot serves. */
 export type TenantCheck =
@@ -24,7 +24,7 @@ export interface Caller {
 
 const MAX_NAME_LENGTH = 200;
 
-export function callerFromActivity(activity: Activity, homeTenantIds: ReadonlySet<string>): Caller {
+export function callerFromActivity(activity: InboundActivity, homeTenantIds: ReadonlySet<string>): Caller {
   const tenant = checkTenant(activity, homeTenantIds);
   const tenantId = tenant.verdict === 'home' ? tenant.tenantId : undefined;
   const rawObjectId: unknown = activity.from.aadObjectId;
@@ -48,9 +48,9 @@ export function callerFromActivity(activity: Activity, homeTenantIds: ReadonlySe
 }
 
 /** `channelData.tenant.id` and `conversation.tenantId` must agree, and name a tenant the bot serves. */
-function checkTenant(activity: Activity, homeTenantIds: ReadonlySet<string>): TenantCheck {
+function checkTenant(activity: InboundActivity, homeTenantIds: ReadonlySet<string>): TenantCheck {
   const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const carried = [channelData?.tenant?.id, (activity.conversation as { tenantId?: unknown }).tenantId].filter(
+  const carried = [channelData?.tenant?.id, activity.conversation.tenantId].filter(
     (value) => value !== undefined && value !== null && value !== '',
   );
   const seen = [...new Set(carried.map((value) => normalizeObjectId(value) ?? String(value).slice(0, 60)))];

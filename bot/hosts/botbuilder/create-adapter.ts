@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
-  CardFactory,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  MessageFactory,
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type InvokeResponse,
@@ -15,18 +13,9 @@ import {
   type AuthenticateRequestResult,
   type BotFrameworkAuthentication,
 } from 'botframework-connector';
-import type { Logger } from '../../core/ports/logger.js';
-import type { BotFrameworkCredentials } from '../config/config.js';
-import { failureCard } from '../replies/failure-card.js';
-
-/**
- * Where inbound Bot Framework tokens are checked: the OpenID metadata documents whose keys sign them. The defaults are
- * the public cloud's; tests point them at a local stand-in with their own signing keys.
- */
-export interface TokenValidationEndpoints {
-  readonly channelOpenIdMetadataUrl: string;
-  readonly emulatorOpenIdMetadataUrl: string;
-}
+import type { Logger } from '../../../core/ports/logger.js';
+import type { BotFrameworkCredentials } from '../../config/config.js';
+import type { TokenValidationEndpoints } from '../token-validation.js';
 
 /** CloudAdapter whose request authentication the HTTP layer runs itself, so it can answer 401 or 503 precisely. */
 export class AttachOpsAdapter extends CloudAdapter {
@@ -70,16 +59,12 @@ export function createAdapter(
       )
     : undefined;
   const adapter = new AttachOpsAdapter(new ConfigurationBotFrameworkAuthentication(options, credentialsFactory));
+  // The turn logic answers its own failures (bot/turns/attachops-turns.ts); what reaches here failed in the host itself.
   adapter.onTurnError = async (turn, error) => {
-    const correlationId = turn.activity.id ?? 'unknown';
-    const card = failureCard(
-      error,
-      correlationId,
-      log.child({ correlationId, conversationId: turn.activity.conversation?.id }),
+    log.error(
+      { err: error, activityType: turn.activity.type, conversationId: turn.activity.conversation?.id },
+      'turn failed in the host',
     );
-    if (turn.activity.type === 'message') {
-      await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-    }
   };
   return adapter;
 }
