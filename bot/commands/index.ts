@@ -4,6 +4,7 @@ import { assignCommand } from './assign.js';
 import { unassignCommand } from './unassign.js';
 import { policySetCommand } from './policy-set.js';
 import { policyDeleteCommand } from './policy-delete.js';
+import { rolloutCommand } from './rollout.js';
 import { attachCommand } from './attach.js';
 import { auditCommand } from './audit.js';
 import { auditVerifyCommand } from './audit-verify.js';
@@ -41,6 +42,7 @@ export const commands: readonly AnyCommand[] = [
   unassignCommand,
   policySetCommand,
   policyDeleteCommand,
+  rolloutCommand,
   runsCommand,
   runCommand,
   auditCommand,

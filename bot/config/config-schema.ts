@@ -62,6 +62,7 @@ export const environmentSchema = z.object({
     .default('attachops'),
   LEASE_DURATION: duration.default(30_000),
   SCHEDULER_TICK: duration.default(15_000),
+  ROLLOUT_CHECK_INTERVAL: duration.default(15 * 60_000),
 
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,

@@ -86,6 +86,8 @@ export interface Config {
   readonly dataDir: string;
   readonly storage: StorageConfig;
   readonly scaleOut: ScaleOutConfig;
+  /** ROLLOUT_CHECK_INTERVAL: the longest time between two looks at a soaking rollout ring. */
+  readonly rolloutCheckIntervalMs: number;
   /** Absent: the endpoint accepts unauthenticated requests, and so listens on loopback only. */
   readonly botFramework?: BotFrameworkCredentials;
   readonly tenant?: TenantConfig;
@@ -140,6 +142,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     dataDir: values.DATA_DIR,
     storage: storageConfig(values),
     scaleOut: { leaseDurationMs: values.LEASE_DURATION, schedulerTickMs: values.SCHEDULER_TICK },
+    rolloutCheckIntervalMs: values.ROLLOUT_CHECK_INTERVAL,
     botFramework,
     tenant: tenantConfig(values),
     adminService: adminServiceConfig(values),

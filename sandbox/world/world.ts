@@ -1,5 +1,6 @@
 import { DEMO_USERS, type ScenarioName } from '../constants.js';
 import { SCENARIOS, type ScenarioFacts } from '../scenarios/scenario-facts.js';
+import { ComplianceOutcomes } from './compliance-outcomes.js';
 import { CloudAttach } from './cloud-attach.js';
 import { Directory } from './directory.js';
 import { Hierarchy } from './hierarchy.js';
@@ -23,6 +24,7 @@ export class World {
   readonly cloud: CloudAttach;
   readonly policies = new PolicyStore();
   readonly approvals = new OperationApprovals();
+  readonly complianceOutcomes = new ComplianceOutcomes();
   readonly createdAtMs: number;
 
   constructor(readonly options: WorldOptions) {

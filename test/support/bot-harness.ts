@@ -71,6 +71,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       ? {}
       : { writeSettleAfterAnswerMs: options.writeSettleAfterAnswerMs }),
     intuneWaitPolicy: options.intuneWaitPolicy,
+    rolloutCheckIntervalMs: config.rolloutCheckIntervalMs,
   });
   const bot = await startBot({
     config,
