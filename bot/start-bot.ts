@@ -1,11 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import type { Logger } from '../core/ports/logger.js';
 import type { AppServices } from './app-services.js';
 import { commands as defaultCommands } from './commands/index.js';
 import type { AnyCommand } from './context/command-context.js';
 import type { Config } from './config/config.js';
-import { createServer } from './http/create-server.js';
-import { InFlight } from './http/in-flight.js';
+import { InFlight } from './hosts/in-flight.js';
+import { createHost } from './hosts/create-host.js';
+import type { TokenValidationEndpoints } from './hosts/token-validation.js';
 import { IntuneHoldForecast } from './approvals/intune-hold-forecast.js';
 import { IntuneHoldNotices } from './runs/intune-hold-notices.js';
 import { ApprovalCards } from './approvals/approval-cards.js';
@@ -23,10 +23,9 @@ import { BaselineStore } from '../core/drift/baseline-store.js';
 import { type RunningDriftWatch, startDriftWatch } from './drift/start-drift-watch.js';
 import { channelDriftNotifier } from './drift/channel-drift-notifier.js';
 import { KnownUsers } from './conversations/known-users.js';
-import { AttachOpsBot } from './teams/attachops-bot.js';
+import { AttachOpsTurns } from './turns/attachops-turns.js';
 import { ConversationReferences } from './conversations/conversation-references.js';
 import { ProactiveMessenger } from './conversations/proactive-messenger.js';
-import { createAdapter, type TokenValidationEndpoints } from './teams/create-adapter.js';
 import { verbs as defaultVerbs } from './verbs/index.js';
 import { type ScaleOut, singleInstance } from './wiring/create-scale-out.js';
 import type { AnyVerb } from './verbs/verb.js';
@@ -61,9 +60,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const scaleOut = options.scaleOut ?? singleInstance;
   const turns = new InFlight();
   let ready = false;
-  const adapter = createAdapter(config.botFramework, log, options.tokenValidation);
+  const host = await createHost(config.host, {
+    credentials: config.botFramework,
+    log,
+    turns,
+    isReady: () => ready,
+    ...(options.tokenValidation ? { tokenValidation: options.tokenValidation } : {}),
+  });
   const references = new ConversationReferences(services.storage);
-  const messenger = new ProactiveMessenger(adapter, config.botFramework?.appId ?? '', references);
+  const messenger = new ProactiveMessenger(host.proactive, references);
   const progressCards = new ProgressCards({
     messenger,
     storage: services.storage,
@@ -105,8 +110,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   services.runs.observe(approvalCards);
   const compliance = startComplianceScheduler({
     services,
-    adapter,
-    appId: config.botFramework?.appId ?? '',
+    proactive: host.proactive,
     references,
     log,
     clock: services.clock,
@@ -133,7 +137,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     leadership: scaleOut.leadership,
     notifier: channelDriftNotifier(messenger, config.drift.channel, log),
   });
-  const bot = new AttachOpsBot({
+  const logic = new AttachOpsTurns({
     commands: options.commands ?? defaultCommands,
     verbs: options.verbs ?? defaultVerbs,
     services,
@@ -144,19 +148,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     log,
     homeTenantIds: config.homeTenantIds,
   });
-  const server = createServer({
-    adapter,
-    bot,
-    log,
-    authRequired: config.botFramework !== undefined,
-    turns,
-    isReady: () => ready,
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.bindHost, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await host.listen(logic, config.port, config.bindHost);
+  const { port } = server;
   ready = true;
   const resumed = await services.runs.resumeAll();
   if (resumed > 0) log.info({ resumed }, 'resumed runs that were in flight');
@@ -164,10 +157,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const leftoverAudit = appendLeftoverAuditLater(services.approvals, log);
   const url = `http://${config.bindHost === '0.0.0.0' ? '127.0.0.1' : config.bindHost}:${port}`;
   if (config.botFramework) {
-    log.info({ url, port }, 'listening; Bot Framework tokens required');
+    log.info({ url, port, host: config.host }, 'listening; Bot Framework tokens required');
   } else {
     log.warn(
-      { url, port },
+      { url, port, host: config.host },
       'no Bot Framework credentials: listening on 127.0.0.1 only, unauthenticated, for local use',
     );
   }
@@ -176,8 +169,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const close = (): Promise<void> => {
     closing ??= (async () => {
       ready = false;
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.server.closeIdleConnections();
+      const stopped = server.stopAccepting();
+      server.closeIdleConnections();
       await turns.idle();
       // Before the compliance scheduler, which resigns the lease both use.
       await driftWatch?.stop();
@@ -192,7 +185,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await baselineRecorder?.idle();
       progressCards.stop();
       await services.storage.flush();
-      server.server.closeAllConnections();
+      server.closeAllConnections();
       await stopped;
       log.info({}, 'stopped');
     })();

@@ -1,6 +1,10 @@
 import type { AnyCommand } from '../context/command-context.js';
 import { approvalsCommand } from './approvals.js';
 import { assignCommand } from './assign.js';
+import { unassignCommand } from './unassign.js';
+import { policySetCommand } from './policy-set.js';
+import { policyDeleteCommand } from './policy-delete.js';
+import { rolloutCommand } from './rollout.js';
 import { attachCommand } from './attach.js';
 import { auditCommand } from './audit.js';
 import { auditVerifyCommand } from './audit-verify.js';
@@ -37,6 +41,10 @@ export const commands: readonly AnyCommand[] = [
   subscribeCommand,
   policyListCommand,
   policyShowCommand,
+  unassignCommand,
+  policySetCommand,
+  policyDeleteCommand,
+  rolloutCommand,
   runsCommand,
   runCommand,
   auditCommand,

@@ -45,6 +45,8 @@ export const environmentSchema = z.object({
   PORT: port.default(3978),
   BIND_HOST: optionalText,
   LOG_LEVEL: logLevel.default('info'),
+  /** Which Teams SDK carries the bot: botbuilder (restify + CloudAdapter) or agents (express 5 + Agents SDK). */
+  BOT_HOST: z.enum(['botbuilder', 'agents']).default('botbuilder'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
 
   STORAGE: z.enum(['file', 'blob']).default('file'),
@@ -60,6 +62,7 @@ export const environmentSchema = z.object({
     .default('attachops'),
   LEASE_DURATION: duration.default(30_000),
   SCHEDULER_TICK: duration.default(15_000),
+  ROLLOUT_CHECK_INTERVAL: duration.default(15 * 60_000),
 
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,

@@ -87,10 +87,14 @@ export interface Config {
   readonly port: number;
   /** 127.0.0.1 unless Bot Framework credentials are configured. */
   readonly bindHost: string;
+  /** The Teams SDK that carries the bot (`BOT_HOST`); both keep the same HTTP contract (bot/hosts/). */
+  readonly host: Environment['BOT_HOST'];
   readonly logLevel: Environment['LOG_LEVEL'];
   readonly dataDir: string;
   readonly storage: StorageConfig;
   readonly scaleOut: ScaleOutConfig;
+  /** ROLLOUT_CHECK_INTERVAL: the longest time between two looks at a soaking rollout ring. */
+  readonly rolloutCheckIntervalMs: number;
   /** Absent: the endpoint accepts unauthenticated requests, and so listens on loopback only. */
   readonly botFramework?: BotFrameworkCredentials;
   readonly tenant?: TenantConfig;
@@ -141,6 +145,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   return deepFreeze({
     port: values.PORT,
     bindHost: botFramework ? (values.BIND_HOST ?? '0.0.0.0') : LOOPBACK,
+    host: values.BOT_HOST,
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
     storage: storageConfig(values),
@@ -151,6 +156,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         ? { channel: values.DRIFT_CHANNEL ?? values.APPROVALS_CHANNEL }
         : {}),
     },
+    rolloutCheckIntervalMs: values.ROLLOUT_CHECK_INTERVAL,
     botFramework,
     tenant: tenantConfig(values),
     adminService: adminServiceConfig(values),
@@ -221,6 +227,12 @@ function botFrameworkProblems(values: Environment): string[] {
   }
   if (values.MicrosoftAppType === 'SingleTenant' && values.MicrosoftAppTenantId === undefined) {
     problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
+  }
+  if (hasCertificate && values.BOT_HOST === 'agents') {
+    // The Agents SDK's certificate connection reads a certificate PEM file (certPemFile), not a thumbprint; not mapped yet.
+    problems.push(
+      'MicrosoftAppCertificateThumbprint/MicrosoftAppCertificatePrivateKeyFile work with BOT_HOST=botbuilder only; use MicrosoftAppPassword or UserAssignedMSI with BOT_HOST=agents',
+    );
   }
   return problems;
 }

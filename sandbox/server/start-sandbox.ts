@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { registerAdminServiceRoutes } from '../adminservice/adminservice-routes.js';
 import { AdminServiceAuth } from '../adminservice/adminservice-auth.js';
 import type { MaaDialect, ScenarioName } from '../constants.js';
+import { registerComplianceControlRoutes } from '../control/compliance-control-routes.js';
 import { registerControlRoutes } from '../control/control-routes.js';
 import { registerDirectoryControlRoutes } from '../control/directory-control-routes.js';
 import { registerMaaControlRoutes } from '../control/maa-control-routes.js';
@@ -79,6 +80,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   registerControlRoutes(router, state);
   registerDirectoryControlRoutes(router, state);
   registerMaaControlRoutes(router, state);
+  registerComplianceControlRoutes(router, state);
   registerPortalControlRoutes(router, state);
   registerPortalEditRoutes(router, state);
 

@@ -1,5 +1,6 @@
 import { DEMO_USERS, type ScenarioName } from '../constants.js';
 import { SCENARIOS, type ScenarioFacts } from '../scenarios/scenario-facts.js';
+import { ComplianceOutcomes } from './compliance-outcomes.js';
 import { CloudAttach } from './cloud-attach.js';
 import { Directory } from './directory.js';
 import { Hierarchy } from './hierarchy.js';
@@ -25,6 +26,7 @@ export class World {
   readonly policies = new PolicyStore();
   readonly approvals = new OperationApprovals();
   readonly auditEvents = new IntuneAuditEvents();
+  readonly complianceOutcomes = new ComplianceOutcomes();
   readonly createdAtMs: number;
 
   constructor(readonly options: WorldOptions) {
