@@ -32,6 +32,8 @@ export interface LoadedRun {
 
 /** Runs in storage; every write is a compare-and-swap on the version that was read. */
 export class RunStore {
+  private indexBuilt = false;
+
   constructor(private readonly storage: Storage) {}
 
   async load(runId: string): Promise<LoadedRun | undefined> {
@@ -97,9 +99,13 @@ export class RunStore {
 
   /** Once per store: the runs of a version without the index are read one last time and the live ones indexed. */
   private async indexOlderRuns(now: Date): Promise<void> {
-    if (await this.storage.get(LIVE_INDEX_BUILT)) return;
-    for (const run of await this.list()) if (needsWorker(run)) await this.markLive(run.id, now);
-    await this.storage.put(LIVE_INDEX_BUILT, { at: now.toISOString() });
+    if (this.indexBuilt) return;
+    if (!(await this.storage.get(LIVE_INDEX_BUILT))) {
+      for (const run of await this.list()) if (needsWorker(run)) await this.markLive(run.id, now);
+      await this.storage.put(LIVE_INDEX_BUILT, { at: now.toISOString() });
+    }
+    // once built it stays built: later sweeps of this process skip the read
+    this.indexBuilt = true;
   }
 
   list(): Promise<RunRecord[]> {
