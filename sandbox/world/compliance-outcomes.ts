@@ -12,20 +12,29 @@ export interface ComplianceOutcome {
   readonly reportDelaySeconds?: number;
 }
 
+/**
+ * An outcome as one device holds it: `share` places the device among the devices the outcome was set for ((rank + ½) /
+ * count, in the order given), so the fractions hold exactly for every policy — 30% failed of 5 devices is 2 devices,
+ * never by chance none.
+ */
+export interface DeviceOutcome {
+  readonly outcome: ComplianceOutcome;
+  readonly share: number;
+}
+
 export class ComplianceOutcomes {
-  private readonly byDevice = new Map<number, ComplianceOutcome>();
+  private readonly byDevice = new Map<number, DeviceOutcome>();
 
   /** The outcome for these devices (by ConfigMgr index); a later call for the same device replaces it. */
   set(cmIndices: Iterable<number>, outcome: ComplianceOutcome): number {
-    let count = 0;
-    for (const index of cmIndices) {
-      this.byDevice.set(index, outcome);
-      count += 1;
-    }
-    return count;
+    const indices = [...new Set(cmIndices)];
+    indices.forEach((index, rank) => {
+      this.byDevice.set(index, { outcome, share: (rank + 0.5) / indices.length });
+    });
+    return indices.length;
   }
 
-  of(cmIndex: number): ComplianceOutcome | undefined {
+  of(cmIndex: number): DeviceOutcome | undefined {
     return this.byDevice.get(cmIndex);
   }
 

@@ -75,17 +75,24 @@ export function graphCollectionId(collectionIdentifier: string): string {
 /**
  * Deterministic from (seed, policyId, device): pending for 1-30 simulated minutes, then a fixed outcome. A device with
  * an outcome set through the control API (compliance-outcomes.ts) reports after its delay as that outcome's fractions
- * say, or never (stays pending) for the share no fraction covers.
+ * say (exactly, by the device's place among the devices it was set for), or never (stays pending) for the share no
+ * fraction covers.
  */
 export function deviceState(world: World, policyId: string, cmIndex: number, sinceMs: number): DeviceCompliance {
   const set = world.complianceOutcomes.of(cmIndex);
   const delaySeconds =
-    set?.reportDelaySeconds ??
+    set?.outcome.reportDelaySeconds ??
     MIN_REPORT_DELAY_SECONDS + intHash(REPORT_DELAY_SPREAD_SECONDS, world.seed, policyId, cmIndex, 'delay');
   const changedAtMs = sinceMs + delaySeconds * 1000;
   if (world.clock.nowMs() < changedAtMs) return { cmIndex, state: 'pending', sinceMs, changedAtMs: sinceMs };
   const roll = unitHash(world.seed, policyId, cmIndex, 'outcome');
-  const state = set ? outcomeState(set, roll) : roll < 0.8 ? 'compliant' : roll < 0.92 ? 'nonCompliant' : 'failed';
+  const state = set
+    ? outcomeState(set.outcome, set.share)
+    : roll < 0.8
+      ? 'compliant'
+      : roll < 0.92
+        ? 'nonCompliant'
+        : 'failed';
   return { cmIndex, state, sinceMs, changedAtMs: state === 'pending' ? sinceMs : changedAtMs };
 }
 

@@ -50,16 +50,35 @@ describe('compliance outcomes set per collection (POST /_sandbox/compliance/outc
     expect(await summaryOf(id)).toMatchObject({ targetedDeviceCount: 200, pendingDeviceCount: 200 });
     await c.control('POST', '/clock/advance', { seconds: 61 });
     const after = await summaryOf(id);
-    expect(after.nonCompliantDeviceCount).toBe(0);
-    expect(after.compliantDeviceCount).toBeGreaterThan(70);
-    expect(after.compliantDeviceCount).toBeLessThan(130);
-    expect(after.failedDeviceCount).toBeGreaterThan(25);
-    expect(after.failedDeviceCount).toBeLessThan(75);
-    expect(after.pendingDeviceCount).toBe(200 - after.compliantDeviceCount - after.failedDeviceCount);
-    expect(after.pendingDeviceCount).toBeGreaterThan(25);
+    expect(after).toMatchObject({
+      compliantDeviceCount: 100,
+      nonCompliantDeviceCount: 0,
+      failedDeviceCount: 50,
+      pendingDeviceCount: 50,
+    });
 
     await c.control('POST', '/clock/advance', { seconds: 30 * 24 * 3600 });
     expect((await summaryOf(id)).pendingDeviceCount).toBe(after.pendingDeviceCount);
+  });
+
+  it('holds the fractions exactly on a small collection, for every policy (a rollout gate must never pass by chance)', async () => {
+    c = await sandboxClient({ scenario: 'ready', seed: 5 });
+    const set = await c.control('POST', '/compliance/outcomes', {
+      collectionId: 'PS100015',
+      compliant: 0.7,
+      nonCompliant: 0,
+      failed: 0.3,
+      reportDelaySeconds: 60,
+    });
+    const devices = set.json<{ devices: number }>().devices;
+    expect(devices).toBeGreaterThan(0);
+    const ids = [await assignedPolicy('PS100015'), await assignedPolicy('PS100015'), await assignedPolicy('PS100015')];
+    await c.control('POST', '/clock/advance', { seconds: 61 });
+    for (const id of ids) {
+      const summary = await summaryOf(id);
+      expect(summary.failedDeviceCount).toBe(Math.round(devices * 0.3));
+      expect(summary.compliantDeviceCount + summary.failedDeviceCount).toBe(devices);
+    }
   });
 
   it('refuses fractions over 1, both or neither target, and an unknown collection', async () => {
