@@ -2,7 +2,7 @@ import type { Actor } from '../actor.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import type { Storage } from '../ports/storage.js';
+import { isETagConflict, type Storage } from '../ports/storage.js';
 import type { RunRequest } from '../runs/run-request.js';
 import type { RunRecord } from '../runs/run-record.js';
 import { shortId } from '../short-id.js';
@@ -65,6 +65,46 @@ export class ApprovalRecords {
     startRun: StartRun,
     replaces?: ApprovalRecord,
   ): Promise<ApprovalRecord> {
+    return this.openWithId(shortId('a'), plan, requester, conversationId, startRun, replaces);
+  }
+
+  /**
+   * A request for a step of a run that is already going (rollout-advance): its id is fixed by the run and the step,
+   * so a step performed again after a kill finds the request it opened before instead of opening a second one. The
+   * approval card is posted again only when the first process died before any card was recorded.
+   */
+  async openOnce(
+    id: string,
+    plan: ChangePlan,
+    requester: Actor,
+    conversationId: string,
+    startRun: StartRun,
+  ): Promise<ApprovalRecord> {
+    const existing = await this.get(id);
+    if (existing) return this.noticed(existing);
+    try {
+      return await this.openWithId(id, plan, requester, conversationId, startRun);
+    } catch (error) {
+      if (!isETagConflict(error)) throw error;
+      const raced = await this.get(id);
+      if (!raced) throw error;
+      return raced;
+    }
+  }
+
+  private noticed(record: ApprovalRecord): ApprovalRecord {
+    if (record.cards.length === 0 && record.status === 'pending') this.notify(record);
+    return record;
+  }
+
+  private async openWithId(
+    id: string,
+    plan: ChangePlan,
+    requester: Actor,
+    conversationId: string,
+    startRun: StartRun,
+    replaces?: ApprovalRecord,
+  ): Promise<ApprovalRecord> {
     if (!requester.aadObjectId) {
       throw new UserFacingError(
         'Who are you?',
@@ -72,7 +112,6 @@ export class ApprovalRecords {
       );
     }
     const now = this.parts.clock.now();
-    const id = shortId('a');
     const run = await startRun({
       kind: plan.kind,
       title: plan.title,

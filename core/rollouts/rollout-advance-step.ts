@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { ApprovalRecord } from '../approvals/approval-record.js';
 import type { ApprovalRecords } from '../approvals/approval-records.js';
 import type { ChangePlan } from '../approvals/change-plan.js';
+import { SHORT_ID_ALPHABET } from '../short-id.js';
 import { defineStepKind, type StepHandler, type StepOutcome, type WorldCheck } from '../runs/step-handler.js';
 import { advanceInputSchema, devicesWords, ROLLOUT_ADVANCE } from './rollout-steps.js';
 
@@ -22,7 +24,8 @@ export function rolloutAdvanceStep(approvals: ApprovalRecords): StepHandler {
       const input = advanceInputSchema.parse(step.input);
       const record =
         step.approvalId === undefined
-          ? await approvals.open(
+          ? await approvals.openOnce(
+              advanceApprovalId(context.run.id, step.id),
               advancePlan(input, context.run.resources),
               context.run.requestedBy,
               context.run.conversationId,
@@ -68,6 +71,15 @@ function advancePlan(input: ReturnType<typeof advanceInputSchema.parse>, resourc
     resources,
     steps: [],
   };
+}
+
+/**
+ * The advance request's id, fixed by the run and the step: `a-` and eight letters of their hash, in short-id's
+ * alphabet. A step performed again after a kill (before it stored the id) so opens no second request.
+ */
+export function advanceApprovalId(runId: string, stepId: string): string {
+  const digest = createHash('sha256').update(`${runId}/${stepId}/rollout-advance`).digest();
+  return `a-${[...digest.subarray(0, 8)].map((byte) => SHORT_ID_ALPHABET[byte % SHORT_ID_ALPHABET.length]).join('')}`;
 }
 
 function approvedBy(record: ApprovalRecord): string {
