@@ -5,6 +5,7 @@ import type { Planner } from '../core/approvals/change-plan.js';
 import type { AuditLog } from '../core/ports/audit-log.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Storage } from '../core/ports/storage.js';
+import type { RolloutPauses } from '../core/rollouts/rollout-pauses.js';
 import type { RunEngine } from '../core/runs/run-engine.js';
 import type { TenantServices } from '../core/tenant-services.js';
 import type { AccessConfig } from './config/config.js';
@@ -22,4 +23,6 @@ export interface AppServices {
   readonly access: AccessConfig;
   /** Absent when no tenant is configured: commands that need one say so. */
   readonly tenant?: TenantServices;
+  /** `rollout pause` / `resume`: shared by every instance, read by the rollout gate. */
+  readonly rolloutPauses: RolloutPauses;
 }

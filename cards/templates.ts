@@ -1,4 +1,5 @@
 import collections from './templates/collections.json' with { type: 'json' };
+import rolloutList from './templates/rollout-list.json' with { type: 'json' };
 import approval from './templates/approval.json' with { type: 'json' };
 import approvalList from './templates/approval-list.json' with { type: 'json' };
 import auditLog from './templates/audit-log.json' with { type: 'json' };
@@ -36,6 +37,7 @@ import type { PolicyDetailsView } from './views/policy-details-view.js';
 import type { PolicyListView } from './views/policy-list-view.js';
 import type { PrerequisitesView } from './views/prerequisites-view.js';
 import type { RunListView, RunProgressView } from './views/run-view.js';
+import type { RolloutListView } from './views/rollout-view.js';
 import type { UnknownCommandView, UsageErrorView } from './views/usage-error-view.js';
 import type { WelcomeView } from './views/welcome-view.js';
 
@@ -58,6 +60,7 @@ export const templates = {
   'policy-details': policyDetails,
   'policy-list': policyList,
   prerequisites,
+  'rollout-list': rolloutList,
   'run-list': runList,
   'run-progress': runProgress,
   'unknown-command': unknownCommand,
@@ -83,6 +86,7 @@ export interface TemplateViews {
   'policy-details': PolicyDetailsView;
   'policy-list': PolicyListView;
   prerequisites: PrerequisitesView;
+  'rollout-list': RolloutListView;
   'run-list': RunListView;
   'run-progress': RunProgressView;
   'unknown-command': UnknownCommandView;

@@ -5,6 +5,12 @@ import { unassignCommand } from './unassign.js';
 import { policySetCommand } from './policy-set.js';
 import { policyDeleteCommand } from './policy-delete.js';
 import { rolloutCommand } from './rollout.js';
+import { rolloutAdvanceCommand } from './rollout-advance.js';
+import { rolloutCancelCommand } from './rollout-cancel.js';
+import { rolloutPauseCommand } from './rollout-pause.js';
+import { rolloutResumeCommand } from './rollout-resume.js';
+import { rolloutRollbackCommand } from './rollout-rollback.js';
+import { rolloutsCommand } from './rollouts.js';
 import { attachCommand } from './attach.js';
 import { auditCommand } from './audit.js';
 import { auditVerifyCommand } from './audit-verify.js';
@@ -45,6 +51,12 @@ export const commands: readonly AnyCommand[] = [
   policySetCommand,
   policyDeleteCommand,
   rolloutCommand,
+  rolloutsCommand,
+  rolloutPauseCommand,
+  rolloutResumeCommand,
+  rolloutCancelCommand,
+  rolloutRollbackCommand,
+  rolloutAdvanceCommand,
   runsCommand,
   runCommand,
   auditCommand,

@@ -20,6 +20,7 @@ import {
   rolloutGateStep,
   rolloutGateWait,
 } from '../../core/rollouts/rollout-gate-wait.js';
+import { RolloutPauses } from '../../core/rollouts/rollout-pauses.js';
 import { RunEngine } from '../../core/runs/run-engine.js';
 import type { VerifyPolicy } from '../../core/runs/verify-policy.js';
 import type { TenantServices } from '../../core/tenant-services.js';
@@ -61,6 +62,7 @@ export function createAppServices(parts: ServiceParts): AppServices {
     quorum: parts.access.quorum,
     ttlMs: parts.access.approvalTtlMs,
   };
+  const rolloutPauses = new RolloutPauses(parts.storage, parts.clock);
   const records = new ApprovalRecords({ ...parts, log: parts.log.child({ component: 'approvals' }), settings });
   const runs = new RunEngine({
     storage: parts.storage,
@@ -84,6 +86,7 @@ export function createAppServices(parts: ServiceParts): AppServices {
         tenant: parts.tenant,
         log: parts.log.child({ component: 'rollouts' }),
         checkIntervalMs: parts.rolloutCheckIntervalMs ?? DEFAULT_ROLLOUT_CHECK_INTERVAL_MS,
+        pauses: rolloutPauses,
       }),
     ],
     justify: createWriteJustifier(records),
@@ -123,5 +126,6 @@ export function createAppServices(parts: ServiceParts): AppServices {
     accessControl,
     access: parts.access,
     tenant: parts.tenant,
+    rolloutPauses,
   };
 }

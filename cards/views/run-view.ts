@@ -4,9 +4,11 @@ import { currentStep } from '../../core/runs/run-record.js';
 import { CONSOLE_VERIFICATION } from '../../core/runs/console-verification-wait.js';
 import { INTUNE_APPROVAL } from '../../core/maa/intune-gate.js';
 import { ROLLOUT_GATE } from '../../core/rollouts/rollout-steps.js';
+import { isRollout } from '../../core/rollouts/rollout-timeline.js';
 import { formatMoment } from '../time-format.js';
 import type { CardExtras, DetailFact, NextStep } from '../card-extras.js';
 import { EMPTY_INTUNE_GATE, type IntuneGateView, toIntuneGateView } from './intune-gate-view.js';
+import { EMPTY_ROLLOUT, type RolloutView, toRolloutView } from './rollout-view.js';
 import { runNextSteps } from './run-next-steps.js';
 import { plainText, type PlainText } from './technical-text.js';
 
@@ -37,6 +39,9 @@ export interface RunProgressView extends CardExtras {
   readonly guidance: GuidanceView;
   readonly hasIntuneGate: boolean;
   readonly intuneGate: IntuneGateView;
+  /** A rollout: its rings as a timeline (rollout-view.ts). */
+  readonly hasRollout: boolean;
+  readonly rollout: RolloutView;
   readonly hasProblem: boolean;
   readonly problem: { readonly title: string; readonly message: string; readonly fix: string };
   readonly nextAction: string;
@@ -128,6 +133,7 @@ export function toRunProgressView(
     fix: plainText(failed?.problem?.fix ?? '', now),
   };
   const next = runNextSteps(run);
+  const rollout = isRollout(run) ? toRolloutView(run, now) : undefined;
   return {
     runId: run.id,
     title: run.title,
@@ -147,13 +153,15 @@ export function toRunProgressView(
       : EMPTY_GUIDANCE,
     hasIntuneGate: intuneGate !== undefined,
     intuneGate: intuneGate ?? EMPTY_INTUNE_GATE,
+    hasRollout: rollout !== undefined,
+    rollout: rollout ?? EMPTY_ROLLOUT,
     hasProblem: failed?.problem !== undefined,
     problem: {
       title: failed?.problem?.title ?? '',
       message: problem.message.text,
       fix: problem.fix.text,
     },
-    nextAction: run.status === 'done' ? next.hint : nextAction(run, step),
+    nextAction: rollout?.nextAction ?? (run.status === 'done' ? next.hint : nextAction(run, step)),
     canVerify: waitingForAdmin && (viewer?.operator ?? true),
     canRetry: run.status === 'failed' && failed !== undefined && (viewer?.owner ?? false),
     canCancel: live && (viewer?.owner ?? false),
@@ -164,7 +172,7 @@ export function toRunProgressView(
       ...technicalFact('Fix', problem.fix),
       ...(intuneGate ? [{ title: 'Intune request', value: intuneGate.requestId }] : []),
     ],
-    nextSteps: next.steps,
+    nextSteps: rollout ? [...rollout.nextSteps, ...next.steps] : next.steps,
   };
 }
 

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ComplianceTenant } from '../compliance/read-compliance.js';
 import type { Logger } from '../ports/logger.js';
 import { defineStepKind, type StepHandler } from '../runs/step-handler.js';
@@ -6,6 +5,8 @@ import { defineWaitKind, type WaitKind, type WaitLook, type WaitVerdict } from '
 import { describeGateResult, evaluateGate } from './gate-evaluation.js';
 import { parseGate } from './gate-rules.js';
 import { readPolicyCounts } from './ring-counts.js';
+import type { RolloutPauses } from './rollout-pauses.js';
+import { type RolloutGateState, rolloutGateStateSchema } from './rollout-gate-state.js';
 import { devicesWords, type GateInput, gateInputSchema, ROLLOUT_GATE } from './rollout-steps.js';
 import { soakWords } from './soak-duration.js';
 
@@ -14,28 +15,14 @@ export const DEFAULT_ROLLOUT_CHECK_INTERVAL_MS = 15 * 60_000;
 /** The first look comes this soon; then the delay doubles up to the check interval. */
 const FIRST_LOOK_MS = 60_000;
 
-const countsSchema = z.object({
-  targeted: z.number(),
-  compliant: z.number(),
-  nonCompliant: z.number(),
-  failed: z.number(),
-  pending: z.number(),
-  enforced: z.number(),
-});
-
-/** The wait's state: the gate step's input, when the ring was assigned, and the figures of the last look after soak. */
-export const rolloutGateStateSchema = gateInputSchema.extend({
-  assignedAt: z.string(),
-  last: z.object({ at: z.string(), counts: countsSchema, holds: z.boolean(), figures: z.string() }).optional(),
-});
-export type RolloutGateState = z.infer<typeof rolloutGateStateSchema>;
-
 export interface RolloutGateParts {
   /** Absent without a tenant: the gate then waits, noting that there is no report to read. */
   readonly tenant: ComplianceTenant | undefined;
   readonly log: Logger;
   /** ROLLOUT_CHECK_INTERVAL: the backoff's cap. */
   readonly checkIntervalMs: number;
+  /** `rollout pause`: a paused rollout soaks on, but its gate is not evaluated until it is resumed. */
+  readonly pauses?: RolloutPauses;
 }
 
 /**
@@ -51,13 +38,30 @@ export function rolloutGateWait(parts: RolloutGateParts): WaitKind<RolloutGateSt
     state: rolloutGateStateSchema,
     nextDelayMs: (checks) => Math.min(parts.checkIntervalMs, FIRST_LOOK_MS * 2 ** Math.max(0, checks - 1)),
     async check(look): Promise<WaitVerdict<RolloutGateState>> {
-      const state = look.state;
+      const { pausedBy: _resumed, ...state } = look.state;
       const now = look.kernel.clock.now();
       const soakEnds = Date.parse(state.assignedAt) + state.soakMs;
-      if (now.getTime() < soakEnds) {
-        return { kind: 'pending', note: `Ring ${state.ringName} soaks until ${new Date(soakEnds).toISOString()}.` };
+      const pause = await parts.pauses?.get(look.run.id);
+      if (pause) {
+        // The expiry moves with the pause, so a paused ring neither halts nor advances; resumed, the next look decides.
+        const holdUntil = now.getTime() + state.graceMs + 2 * parts.checkIntervalMs;
+        const expiresAt = Math.max(Date.parse(look.wait.expiresAt ?? '') || 0, holdUntil);
+        return {
+          kind: 'pending',
+          state: { ...state, pausedBy: pause.by.name },
+          note: `Paused by ${pause.by.name}: ring ${state.ringName} ${now.getTime() < soakEnds ? `soaks until ${new Date(soakEnds).toISOString()}, then ` : ''}waits for resume before its gate is evaluated.`,
+          expiresAt: new Date(expiresAt).toISOString(),
+        };
       }
-      if (!parts.tenant) return { kind: 'pending', note: 'No tenant is configured, so there is no report to read.' };
+      if (now.getTime() < soakEnds) {
+        return {
+          kind: 'pending',
+          state,
+          note: `Ring ${state.ringName} soaks until ${new Date(soakEnds).toISOString()}.`,
+        };
+      }
+      if (!parts.tenant)
+        return { kind: 'pending', state, note: 'No tenant is configured, so there is no report to read.' };
       let counts;
       try {
         counts = await readPolicyCounts(parts.tenant, state.policyId, state.report);
@@ -66,7 +70,7 @@ export function rolloutGateWait(parts: RolloutGateParts): WaitKind<RolloutGateSt
           { err: error, runId: look.run.id, policyId: state.policyId },
           'rollout gate could not read the report',
         );
-        return { kind: 'pending', note: `Could not read the report of ${state.policyName}; I keep trying.` };
+        return { kind: 'pending', state, note: `Could not read the report of ${state.policyName}; I keep trying.` };
       }
       const result = evaluateGate(parseGate(state.gate), counts);
       const figures = describeGateResult(result);

@@ -8,7 +8,7 @@ import { toWelcomeView } from '../../cards/views/welcome-view.js';
 import { sampleReport } from '../unit/prerequisites/sample-report.js';
 import { approvalFixtures, approvalListFixtures } from './approval-fixtures.js';
 import { auditLogFixtures, auditVerifyFixtures } from './audit-fixtures.js';
-import { runListFixtures, runProgressFixtures } from './run-fixtures.js';
+import { rolloutListFixtures, runListFixtures, runProgressFixtures } from './run-fixtures.js';
 import { policyDetailsFixtures, policyListFixtures } from '../unit/policies/card-fixtures.js';
 import { collectionsFixtures, consoleStepFixtures } from '../unit/workflow/card-fixtures.js';
 import {
@@ -64,6 +64,7 @@ export const fixtures: { [N in keyof TemplateViews]: readonly TemplateViews[N][]
     toPrerequisitesView(sampleReport(['PS100042']), FIXTURE_NOW),
   ],
   'run-progress': runProgressFixtures,
+  'rollout-list': rolloutListFixtures,
   'run-list': runListFixtures,
   collections: collectionsFixtures,
   'console-step': consoleStepFixtures,

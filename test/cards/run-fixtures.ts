@@ -1,4 +1,6 @@
 import type { RunRecord } from '../../core/runs/run-record.js';
+import { type RolloutListView, toRolloutListView } from '../../cards/views/rollout-view.js';
+import { ROLLOUT_NOW, rolloutRun } from './rollout-fixtures.js';
 import {
   toRunListView,
   toRunProgressView,
@@ -130,6 +132,24 @@ export const runProgressFixtures: readonly RunProgressView[] = [
   toRunProgressView(done, now, { continued: true }),
   toRunProgressView(intuneHeld, now),
   toRunProgressView(intuneApproved, now),
+  toRunProgressView(rolloutRun('soaking'), ROLLOUT_NOW),
+  toRunProgressView(rolloutRun('paused'), ROLLOUT_NOW),
+  toRunProgressView(rolloutRun('passed', 'asking'), ROLLOUT_NOW),
+  toRunProgressView(rolloutRun('passed', 'halted'), ROLLOUT_NOW),
+  toRunProgressView(rolloutRun('passed', 'passed', 'done'), ROLLOUT_NOW),
+];
+
+export const rolloutListFixtures: readonly RolloutListView[] = [
+  toRolloutListView([], ROLLOUT_NOW),
+  toRolloutListView(
+    [
+      rolloutRun('passed', 'passed', 'done'),
+      rolloutRun('soaking'),
+      rolloutRun('passed', 'halted'),
+      rolloutRun('paused'),
+    ],
+    ROLLOUT_NOW,
+  ),
 ];
 
 export const runListFixtures: readonly RunListView[] = [
