@@ -21,6 +21,7 @@ import { ChangeConfirmations } from './runs/change-confirmations.js';
 import { BaselineRecorder } from '../core/drift/baseline-recorder.js';
 import { BaselineStore } from '../core/drift/baseline-store.js';
 import { type RunningDriftWatch, startDriftWatch } from './drift/start-drift-watch.js';
+import { RolloutHaltNotices } from './runs/rollout-halt-notices.js';
 import { channelDriftNotifier } from './drift/channel-drift-notifier.js';
 import { KnownUsers } from './conversations/known-users.js';
 import { AttachOpsTurns } from './turns/attachops-turns.js';
@@ -106,6 +107,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     log,
   });
   services.runs.observe(holdNotices);
+  const haltNotices = new RolloutHaltNotices({
+    messenger,
+    channel: config.access.approvalsChannel,
+    storage: services.storage,
+    clock: services.clock,
+    log,
+  });
+  services.runs.observe(haltNotices);
   services.approvals.observe(approvalCards);
   services.runs.observe(approvalCards);
   const compliance = startComplianceScheduler({
@@ -182,6 +191,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await approvalCards.idle();
       await confirmations.idle();
       await holdNotices.idle();
+      await haltNotices.idle();
       await baselineRecorder?.idle();
       progressCards.stop();
       await services.storage.flush();
