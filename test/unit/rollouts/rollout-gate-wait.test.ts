@@ -10,6 +10,7 @@ import type { PolicyDeviceCounts } from '../../../core/ports/intune-collections.
 import { silentLogger } from '../../../core/ports/logger.js';
 import type { Storage } from '../../../core/ports/storage.js';
 import { rolloutGateStep, rolloutGateWait } from '../../../core/rollouts/rollout-gate-wait.js';
+import { RolloutPauses } from '../../../core/rollouts/rollout-pauses.js';
 import { createRolloutPlanner } from '../../../core/rollouts/rollout-planner.js';
 import { RunEngine } from '../../../core/runs/run-engine.js';
 import { FakeClock } from '../../support/fake-clock.js';
@@ -71,7 +72,7 @@ class World {
   }
 }
 
-function instance(storage: Storage, world: World, clock: FakeClock, holder?: string) {
+function instance(storage: Storage, world: World, clock: FakeClock, holder?: string, pauses?: RolloutPauses) {
   const audit = createMemoryAuditLog(clock);
   const ownership = holder
     ? new LeasedRunOwnership(storage, new LeaseStore({ storage, clock, holder, durationMs: LEASE_MS }), silentLogger)
@@ -82,7 +83,14 @@ function instance(storage: Storage, world: World, clock: FakeClock, holder?: str
     clock,
     log: silentLogger,
     handlers: [createPolicyAssignStep(world.tenant.services().policies), rolloutGateStep()],
-    waits: [rolloutGateWait({ tenant: world.compliance, log: silentLogger, checkIntervalMs: INTERVAL_MS })],
+    waits: [
+      rolloutGateWait({
+        tenant: world.compliance,
+        log: silentLogger,
+        checkIntervalMs: INTERVAL_MS,
+        ...(pauses ? { pauses } : {}),
+      }),
+    ],
     newRunId: () => 'r-1',
     ...(ownership ? { ownership } : {}),
   });
@@ -239,5 +247,40 @@ describe('the rollout gate, a wait kind of the run kernel', () => {
     expect(step?.wait?.checks).toBeGreaterThan(before);
     expect(step?.message).toMatch(/^Ring pilot soaks until 2026-11-24T09:0\d:00.000Z\.$/);
     expect(world.reads).toHaveLength(0);
+  });
+
+  it('paused: soaks on past its soak and grace without reading a report or halting; resumed, the gate decides', async () => {
+    const storage = createMemoryStorage();
+    const clock = new FakeClock();
+    const started = clock.now().getTime();
+    const world = new World(clock);
+    world.summary = counts(130);
+    const pauses = new RolloutPauses(storage, clock);
+    expect(await pauses.pause('r-1', alex)).toBe(true);
+    expect(await pauses.pause('r-1', alex)).toBe(false);
+    const { engine } = instance(storage, world, clock, undefined, pauses);
+    const resumeAfter = started + SOAK_MS + 6 * HOUR + 2 * 24 * HOUR;
+    let resumedAt = 0;
+    let notePaused = '';
+    const watch = (): void =>
+      clock.duringNextSleep(() => {
+        if (clock.now().getTime() < resumeAfter) return watch();
+        resumedAt = clock.now().getTime();
+        void engine.get('r-1').then((run) => {
+          notePaused = run?.steps[1]?.message ?? '';
+          return pauses.resume('r-1');
+        });
+      });
+    watch();
+    await engine.start(await rolloutRun(world));
+    await engine.idle();
+
+    expect(notePaused).toMatch(/^Paused by Alex Wilber: ring pilot waits for resume before its gate is evaluated\.$/);
+    const run = await engine.get('r-1');
+    expect(run?.status).toBe('done');
+    expect(world.reads.length).toBeGreaterThan(0);
+    expect(Math.min(...world.reads)).toBeGreaterThanOrEqual(resumedAt);
+    expect((run?.steps[1]?.wait?.state as { pausedBy?: string }).pausedBy).toBeUndefined();
+    expect(world.assigned()).toEqual(['PS100042', 'PS100043', 'PS100044']);
   });
 });
