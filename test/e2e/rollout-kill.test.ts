@@ -27,6 +27,12 @@ interface StoredStep {
   input: { approvalId?: string };
   wait?: { checks: number; state: { assignedAt: string; last?: { at: string } } };
 }
+interface StoredApproval {
+  id: string;
+  runId: string;
+  status: string;
+  plan: { kind: string };
+}
 interface StoredRun {
   id: string;
   title: string;
@@ -56,8 +62,16 @@ describe('killing the bot while a rollout ring soaks', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
+  /** A short lease, so the restarted process owns the killed one's runs within seconds (the soak is what takes long). */
   const start = () =>
-    startBotProcess({ ...tenant.env, DATA_DIR: dataDir, ROLLOUT_CHECK_INTERVAL: '250ms', GRAPH_TIMEOUT: '2000ms' });
+    startBotProcess({
+      ...tenant.env,
+      DATA_DIR: dataDir,
+      ROLLOUT_CHECK_INTERVAL: '250ms',
+      GRAPH_TIMEOUT: '2000ms',
+      LEASE_DURATION: '4s',
+      SCHEDULER_TICK: '1s',
+    });
   const live = (): BotProcess => {
     if (!bot) throw new Error('no bot process');
     return bot;
@@ -130,6 +144,72 @@ describe('killing the bot while a rollout ring soaks', () => {
     const ring2 = run?.steps.filter((step) => step.kind === 'policy-assign')[1];
     expect(Date.parse(ring2?.startedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(assignedAt) + SOAK_MS);
 
+    const assigns = (await tenant.requests()).filter(
+      (entry) => entry.method === 'POST' && entry.path.endsWith(`/${policyId}/assign`),
+    );
+    expect(assigns.map((entry) => entry.status)).toEqual([200, 200]);
+    const targets = (await tenant.tenant.policies.getAssignments(policyId)).map((target) =>
+      target.kind === 'collection' ? target.collectionId : target.kind,
+    );
+    expect(targets).toEqual(['PS100015', 'PS100042']);
+  }, 300_000);
+  it('approve-each, killed while soaking and again while the next ring waits for approval: one request, one assign each', async () => {
+    const create = await requestAndApprove(
+      'policy create edr --target configmgr --name "EDR rings kill each" --sample-sharing all',
+    );
+    await waitUntil(async () => (await runState(create.id))?.status === 'done', 30_000, 'the policy created');
+    const [policy] = (await tenant.tenant.policies.list({ nameContains: 'EDR rings kill each' })).filter(
+      (one) => one.name === 'EDR rings kill each',
+    );
+    const policyId = policy?.id ?? '';
+    const outcomes = { collectionId: 'PS100015', compliant: 1, nonCompliant: 0, failed: 0, reportDelaySeconds: 0 };
+    expect((await tenant.control('POST', 'compliance/outcomes', outcomes)).status).toBe(200);
+
+    const rollout = await requestAndApprove(
+      'rollout "EDR rings kill each" --ring "pilot=PS100015" --ring "broad=PS100042" --soak 1m',
+    );
+    const gate = (run: StoredRun | undefined) => run?.steps.find((step) => step.kind === 'rollout-gate');
+    const advance = (run: StoredRun | undefined) => run?.steps.find((step) => step.kind === 'rollout-advance');
+    await waitUntil(
+      async () => (gate(await runState(rollout.id))?.wait?.checks ?? 0) >= 2,
+      30_000,
+      'ring 1 soaking, looked at twice',
+    );
+    const assignedAt = gate(await runState(rollout.id))?.wait?.state.assignedAt ?? '';
+    await kill(live());
+    bot = await start();
+
+    await waitUntil(
+      async () => advance(await runState(rollout.id))?.state === 'waiting-for-approval',
+      SOAK_MS + 60_000,
+      'ring 2 waiting for its approval after the restart',
+    );
+    const asked = await runState(rollout.id);
+    expect(gate(asked)?.wait?.state.assignedAt, 'the same soak, not a new one').toBe(assignedAt);
+    expect(Date.parse(gate(asked)?.wait?.state.last?.at ?? '')).toBeGreaterThanOrEqual(
+      Date.parse(assignedAt) + SOAK_MS,
+    );
+    const approvalId = (advance(asked) as { approvalId?: string } | undefined)?.approvalId ?? '';
+    expect(approvalId).toMatch(/^a-/);
+
+    await kill(live());
+    bot = await start();
+    const advanceRequests = async () =>
+      ((await storedValues(dataDir, 'approval/')) as StoredApproval[]).filter(
+        (record) => record.runId === rollout.id && record.plan.kind === 'rollout-advance',
+      );
+    const click = invokeActivity(
+      'approval.approve',
+      { approvalId },
+      { serviceUrl: connector.url, conversationId: CONVERSATION, from: MEGAN },
+    );
+    expect((await postActivity(live(), click)).status).toBe(200);
+    await waitUntil(async () => (await runState(rollout.id))?.status === 'done', 60_000, 'the rollout done');
+
+    expect((await advanceRequests()).map((record) => [record.id, record.status])).toEqual([[approvalId, 'approved']]);
+    const run = await runState(rollout.id);
+    const ring2 = run?.steps.filter((step) => step.kind === 'policy-assign')[1];
+    expect(Date.parse(ring2?.startedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(assignedAt) + SOAK_MS);
     const assigns = (await tenant.requests()).filter(
       (entry) => entry.method === 'POST' && entry.path.endsWith(`/${policyId}/assign`),
     );

@@ -258,3 +258,56 @@ describe('rollout of three rings: ring 2 with 10% failed halts; Roll back', () =
     ]);
   });
 });
+
+describe('rollout pause, resume and cancel', () => {
+  let parts: Awaited<ReturnType<typeof rolloutChat>>;
+  const h = helpers(() => parts);
+  beforeAll(async () => {
+    parts = await rolloutChat();
+  });
+  afterAll(async () => {
+    await parts?.chat.close();
+  });
+
+  it('a paused ring is not gated past its soak; resumed, the next ring follows; cancelled, the rings assigned stay', async () => {
+    for (const collectionId of ['PS100015', ...RINGS]) await h.outcome(collectionId, 1);
+    const run = await h.approve(await parts.chat.say(`${ROLLOUT} --auto`));
+    expect((await h.soaking(run.id, 0)).status).toBe('waiting');
+
+    const paused = await parts.chat.say(`rollout pause "${PORTAL_POLICY}"`);
+    expect(paused).toContain('Paused by Alex Wilber');
+    expect(paused).toContain(`rollout resume ${run.id}`);
+    await h.soakOver();
+    const checks = (await parts.chat.harness.services.runs.get(run.id))?.steps.find(
+      (step) => step.kind === 'rollout-gate',
+    )?.wait?.checks;
+    await parts.chat.waitForRun(
+      run.id,
+      (candidate) =>
+        (candidate.steps.find((step) => step.kind === 'rollout-gate')?.wait?.checks ?? 0) >= (checks ?? 0) + 3,
+    );
+    expect((await parts.chat.harness.services.runs.get(run.id))?.status).toBe('waiting');
+    expect(await h.assigned()).toEqual(['PS100015', RINGS[0]]);
+
+    await parts.chat.say(`rollout resume ${run.id}`);
+    expect((await h.soaking(run.id, 1)).status).toBe('waiting');
+    expect(await h.assigned()).toEqual(['PS100015', RINGS[0], RINGS[1]]);
+
+    const cancelled = await parts.chat.say(`rollout cancel "${PORTAL_POLICY}"`);
+    expect(cancelled).toContain('Cancelled: the rings assigned so far stay assigned');
+    expect((await parts.chat.harness.services.runs.get(run.id))?.status).toBe('cancelled');
+    await h.soakOver();
+    expect(await h.assigned()).toEqual(['PS100015', RINGS[0], RINGS[1]]);
+    expect(JSON.stringify((await h.assignRequests()).map((one) => one.body))).not.toContain(RINGS[2]);
+    const actions = (await parts.chat.harness.services.audit.read())
+      .filter((entry) => entry.target === run.id && entry.action.startsWith('rollout.'))
+      .map((entry) => entry.action);
+    expect(actions).toEqual([
+      'rollout.soak-started',
+      'rollout.paused',
+      'rollout.resumed',
+      'rollout.ring-passed',
+      'rollout.soak-started',
+    ]);
+  });
+});
