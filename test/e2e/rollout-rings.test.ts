@@ -256,6 +256,15 @@ describe('rollout of three rings: ring 2 with 10% failed halts; Roll back', () =
       'rollout.halted',
       'rollout.rollback-requested',
     ]);
+
+    // Advance anyway: the rings after the halted one, as a new rollout approved like any change.
+    const advanceReply = await parts.chat.say(`rollout advance ${run.id}`);
+    expect(advanceReply).toContain(`Roll out \\"${PORTAL_POLICY}\\" in 1 ring: all (30 devices)`);
+    expect(await h.assigned()).toEqual(['PS100015', RINGS[0]]);
+    const advanced = await h.approve(advanceReply);
+    expect((await parts.chat.waitForRun(advanced.id, (candidate) => ENDED.has(candidate.status))).status).toBe('done');
+    expect(await h.assigned()).toEqual(['PS100015', RINGS[0], RINGS[2]]);
+    expect(JSON.stringify((await h.assignRequests()).at(-1)?.body.assignments[0])).toBe(parts.asRead);
   });
 });
 
