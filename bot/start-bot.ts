@@ -98,6 +98,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     config.access.approvalsChannel,
     services.runs,
     services.tenant?.intuneApprovals && new IntuneHoldForecast(services.tenant.intuneApprovals, services.clock, log),
+    services.rolloutPauses,
   );
   const holdNotices = new IntuneHoldNotices({
     messenger,

@@ -1,3 +1,5 @@
+import { advanceRequestNote } from '../../core/rollouts/advance-request-note.js';
+import type { RolloutPauses } from '../../core/rollouts/rollout-pauses.js';
 import { ROLLOUT_ADVANCE } from '../../core/rollouts/rollout-steps.js';
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
@@ -28,6 +30,8 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
   /** The Intune state each run's approval card last showed, so a run change re-renders it only when that moved. */
   private readonly intuneShown = new Map<string, string>();
   private readonly announced = new Set<string>();
+  /** The run and step state each advance request's card last followed. */
+  private readonly advanceShown = new Map<string, string>();
 
   constructor(
     private readonly approvals: ApprovalService,
@@ -39,6 +43,8 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
     private readonly runs?: { get(runId: string): Promise<RunRecord | undefined> },
     /** Says, before anyone approves, that Intune will hold the change (absent without a tenant or MAA port). */
     private readonly intuneForecast?: { line(): Promise<string> },
+    /** `rollout pause`: the card of a rollout's next ring says the ring is held until resumed. */
+    private readonly rolloutPauses?: RolloutPauses,
   ) {
     this.tasks = new BackgroundTasks(log);
   }
@@ -67,9 +73,16 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
   async cardFor(record: ApprovalRecord, actor: Actor, note?: string): Promise<AdaptiveCard> {
     const viewer = await this.viewerOf(record, actor);
     const intuneLine = await this.intuneLine(record);
+    const shown = note ?? (await this.rolloutNote(record));
     return renderCard(
       'approval',
-      toApprovalView(record, { viewer, userIds: await this.audience(record), note, intuneLine, now: this.clock.now() }),
+      toApprovalView(record, {
+        viewer,
+        userIds: await this.audience(record),
+        note: shown,
+        intuneLine,
+        now: this.clock.now(),
+      }),
     );
   }
 
@@ -108,8 +121,9 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
     );
   }
 
-  /** When Intune decides on a run's held write, the approval card says so too. */
+  /** When Intune decides on a run's held write, the approval card says so too; so when a rollout's next ring moves. */
   runChanged(run: RunRecord): void {
+    this.advanceChanged(run);
     const shown = intuneLineOf(run, this.clock.now());
     if (shown === '' || this.intuneShown.get(run.id) === shown) return;
     this.intuneShown.set(run.id, shown);
@@ -123,6 +137,28 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
 
   idle(): Promise<void> {
     return this.tasks.idle();
+  }
+
+  /** A rollout's next ring held by a pause, or released by resume: its approval card's note follows. */
+  private advanceChanged(run: RunRecord): void {
+    for (const step of run.steps) {
+      if (step.kind !== ROLLOUT_ADVANCE || step.approvalId === undefined) continue;
+      const approvalId = step.approvalId;
+      const key = `${run.status}/${step.state}`;
+      if (this.advanceShown.get(approvalId) === key) continue;
+      const first = !this.advanceShown.has(approvalId);
+      this.advanceShown.set(approvalId, key);
+      if (first && step.state === 'waiting-for-approval') continue;
+      this.tasks.start(`approval card ${approvalId}`, async () => {
+        const record = await this.approvals.get(approvalId);
+        if (record && record.cards.length > 0) this.approvalChanged(record);
+      });
+    }
+  }
+
+  private async rolloutNote(record: ApprovalRecord): Promise<string> {
+    if (!this.rolloutPauses || record.plan.kind !== ROLLOUT_ADVANCE) return '';
+    return advanceRequestNote(record, await this.runs?.get(record.runId), this.rolloutPauses);
   }
 
   /** What Intune did with the run's write, or, while the request waits here, that Intune will hold it. */
@@ -139,6 +175,7 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
       toApprovalView(record, {
         viewer: 'viewer',
         userIds: await this.audience(record),
+        note: await this.rolloutNote(record),
         intuneLine,
         now: this.clock.now(),
       }),

@@ -14,7 +14,10 @@ import type { Clock } from '../../core/ports/clock.js';
 import type { RunOwnership } from '../../core/leases/run-ownership.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Storage } from '../../core/ports/storage.js';
+import { cancelEffects } from '../../core/rollouts/cancel-effects.js';
 import { rolloutAdvanceStep } from '../../core/rollouts/rollout-advance-step.js';
+import { rolloutCompleteStep } from '../../core/rollouts/rollout-complete-step.js';
+import { rolloutHoldWait } from '../../core/rollouts/rollout-hold-wait.js';
 import {
   DEFAULT_ROLLOUT_CHECK_INTERVAL_MS,
   rolloutGateStep,
@@ -64,6 +67,7 @@ export function createAppServices(parts: ServiceParts): AppServices {
   };
   const rolloutPauses = new RolloutPauses(parts.storage, parts.clock);
   const records = new ApprovalRecords({ ...parts, log: parts.log.child({ component: 'approvals' }), settings });
+  const rolloutCheckIntervalMs = parts.rolloutCheckIntervalMs ?? DEFAULT_ROLLOUT_CHECK_INTERVAL_MS;
   const runs = new RunEngine({
     storage: parts.storage,
     audit: parts.audit,
@@ -74,7 +78,8 @@ export function createAppServices(parts: ServiceParts): AppServices {
       approvalStep(records),
       planRecheckStep(records, planners),
       rolloutGateStep(),
-      rolloutAdvanceStep(records),
+      rolloutAdvanceStep(records, rolloutPauses),
+      rolloutCompleteStep(),
     ],
     waits: [
       intuneApprovalWait({
@@ -85,10 +90,12 @@ export function createAppServices(parts: ServiceParts): AppServices {
       rolloutGateWait({
         tenant: parts.tenant,
         log: parts.log.child({ component: 'rollouts' }),
-        checkIntervalMs: parts.rolloutCheckIntervalMs ?? DEFAULT_ROLLOUT_CHECK_INTERVAL_MS,
+        checkIntervalMs: rolloutCheckIntervalMs,
         pauses: rolloutPauses,
       }),
+      rolloutHoldWait({ pauses: rolloutPauses, checkIntervalMs: rolloutCheckIntervalMs }),
     ],
+    onCancel: cancelEffects(records, () => parts.clock.now()),
     justify: createWriteJustifier(records),
     verifyPolicy: parts.verifyPolicy,
     newRunId: parts.newRunId,

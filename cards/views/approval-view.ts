@@ -43,7 +43,7 @@ const STATUS: Record<ApprovalStatus, { icon: string; label: string }> = {
   pending: { icon: '⏳', label: 'Waiting for approval' },
   approved: { icon: '✅', label: 'Approved' },
   rejected: { icon: '⛔', label: 'Rejected' },
-  cancelled: { icon: '🚫', label: 'Cancelled by the requester' },
+  cancelled: { icon: '🚫', label: 'Withdrawn' },
   expired: { icon: '⌛', label: 'Expired' },
   superseded: { icon: '🔁', label: 'Replaced by a new plan' },
 };
@@ -107,7 +107,8 @@ function decisionLine(record: ApprovalRecord, utc: (at: string) => string): stri
     case 'rejected':
       return `Rejected by ${decision?.by.name ?? 'an approver'} on ${decision ? utc(decision.at) : ''}: ${decision?.reason ?? ''}`;
     case 'cancelled':
-      return `Withdrawn by ${record.requestedBy.name}${decision ? ` on ${utc(decision.at)}` : ''}.`;
+      // A request withdrawn because its run was cancelled carries why (core/approvals/approval-records.ts).
+      return `Withdrawn by ${decision?.by.name ?? record.requestedBy.name}${decision ? ` on ${utc(decision.at)}` : ''}${decision?.reason ? `: ${decision.reason}` : '.'}`;
     case 'expired':
       return `Nobody approved it before ${utc(record.expiresAt)}.`;
     case 'superseded':

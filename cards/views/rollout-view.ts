@@ -30,6 +30,7 @@ export const EMPTY_ROLLOUT: RolloutView = { heading: '', rings: [], nextAction: 
 const ICONS: Record<RingPhase, string> = {
   'not-started': '⚪',
   'waiting-for-approval': '⏳',
+  held: '⏸️',
   assigning: '🔄',
   soaking: '🌱',
   gating: '🔎',
@@ -64,6 +65,8 @@ function ringLabel(ring: RingStatus, now: Date): string {
       return 'waits for the ring before it';
     case 'waiting-for-approval':
       return 'its turn: waiting for a second person to approve';
+    case 'held':
+      return `approved${ring.approvedBy === undefined ? '' : ` by ${ring.approvedBy}`}; held: ${paused}assigned once resumed`;
     case 'assigning':
       return 'being assigned';
     case 'soaking':
@@ -92,6 +95,10 @@ function nextAction(run: RunRecord, timeline: RolloutTimeline, now: Date): strin
   if (run.status === 'done') return 'Every ring is assigned.';
   if (run.status === 'cancelled') return 'Cancelled: the rings assigned so far stay assigned; no further ring is.';
   if (run.status === 'failed') return 'Fix what the problem names, then press Retry.';
+  const held = timeline.rings.find((ring) => ring.phase === 'held');
+  if (held !== undefined) {
+    return `Paused by ${held.pausedBy ?? 'someone'}: ring ${held.name} is approved and is assigned once someone types rollout resume.`;
+  }
   if (timeline.pausedBy !== undefined) {
     return `Paused by ${timeline.pausedBy}: no gate is evaluated and no ring assigned until someone types rollout resume.`;
   }

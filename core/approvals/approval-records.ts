@@ -201,6 +201,29 @@ export class ApprovalRecords {
     return next;
   }
 
+  /**
+   * The run was cancelled: each request one of its steps still waits on (its first approval, a rollout's next ring)
+   * is withdrawn, so nobody approves what will never run, and every copy of its card says why.
+   */
+  async withdrawForRun(run: RunRecord, actor: Actor, reason: string): Promise<void> {
+    const at = this.parts.clock.now().toISOString();
+    const waiting = run.steps.flatMap((step) =>
+      step.state === 'waiting-for-approval' && step.approvalId !== undefined ? [step.approvalId] : [],
+    );
+    for (const id of waiting) {
+      const updated = await this.audited.update(id, (current) =>
+        current.status !== 'pending'
+          ? { result: false }
+          : {
+              record: { ...current, status: 'cancelled' as const, decision: { by: { ...actor }, at, reason } },
+              result: true,
+              events: [{ actor, action: 'approval.cancelled', details: { runId: run.id, reason } }],
+            },
+      );
+      if (updated?.result) this.notify(updated.record);
+    }
+  }
+
   async expireIfDue(record: ApprovalRecord | undefined): Promise<ApprovalRecord | undefined> {
     if (!record || record.status !== 'pending') return record;
     if (Date.parse(record.expiresAt) > this.parts.clock.now().getTime()) return record;

@@ -1,6 +1,7 @@
 import type { RunRecord } from '../runs/run-record.js';
 import { isTerminal } from '../runs/run-record.js';
 import { UserFacingError } from '../user-facing-error.js';
+import { ringOf } from './rollout-steps.js';
 import { isRollout, rolloutTimeline } from './rollout-timeline.js';
 
 /** Which rollouts a command may act on: one still going (pause, resume, cancel) or one that halted (roll back, advance). */
@@ -40,9 +41,9 @@ function fits(run: RunRecord, wanted: RolloutWanted, now: Date): boolean {
   return run.status === 'failed' && rolloutTimeline(run, now).halted !== undefined;
 }
 
-/** The planner titles a rollout `Roll out "<policy name>" in …` (rollout-planner.ts); its steps carry the policy id. */
+/** The policy's name and id as the planner stored them on each ring's assign step (rollout-steps.ts `ringOf`). */
 function namesPolicy(run: RunRecord, text: string, now: Date): boolean {
   const wanted = text.toLowerCase();
-  const name = /^Roll out "(.*)" in \d+ rings?/.exec(run.title)?.[1];
-  return name?.toLowerCase() === wanted || rolloutTimeline(run, now).policyId?.toLowerCase() === wanted;
+  const ring = run.steps.map((step) => ringOf(step.input)).find((one) => one !== undefined);
+  return ring?.policyName.toLowerCase() === wanted || rolloutTimeline(run, now).policyId?.toLowerCase() === wanted;
 }

@@ -3,22 +3,29 @@ import type { ApprovalRecord } from '../approvals/approval-record.js';
 import type { ApprovalRecords } from '../approvals/approval-records.js';
 import type { ChangePlan } from '../approvals/change-plan.js';
 import { SHORT_ID_ALPHABET } from '../short-id.js';
+import type { Actor } from '../actor.js';
+import type { RunAuditEvent } from '../runs/run-audit-outbox.js';
 import { defineStepKind, type StepHandler, type StepOutcome, type WorldCheck } from '../runs/step-handler.js';
-import { advanceInputSchema, devicesWords, ROLLOUT_ADVANCE } from './rollout-steps.js';
+import { holdNote, type RolloutHoldState } from './rollout-hold-wait.js';
+import type { RolloutPauses } from './rollout-pauses.js';
+import { type AdvanceInput, advanceInputSchema, devicesWords, ROLLOUT_ADVANCE, ROLLOUT_HOLD } from './rollout-steps.js';
 
 /**
  * With approve-each, the next ring waits for a person: the step opens an approval request bound to this same run (no
  * new run), and waits for it like the first approval did. The approval service's four-eyes rules apply unchanged
  * (the requester of the rollout cannot approve its next ring); once decided, the service moves this run on.
  */
-export function rolloutAdvanceStep(approvals: ApprovalRecords): StepHandler {
+export function rolloutAdvanceStep(approvals: ApprovalRecords, pauses?: RolloutPauses): StepHandler {
   return defineStepKind({
     kind: ROLLOUT_ADVANCE,
     changesTenant: false,
-    async check(step): Promise<WorldCheck> {
+    async check(step, context): Promise<WorldCheck> {
       if (step.approvalId === undefined) return { done: false };
       const record = await approvals.requireRecord(step.approvalId);
-      return record.status === 'approved' ? { done: true, message: approvedBy(record) } : { done: false };
+      // Approved while paused: not done; perform holds the ring until the rollout is resumed.
+      if (record.status !== 'approved' || (await pauses?.get(context.run.id))) return { done: false };
+      const input = advanceInputSchema.parse(step.input);
+      return { done: true, message: approvedBy(record), events: [advanceApproved(record, input, context.actor)] };
     },
     async perform(step, context): Promise<StepOutcome> {
       const input = advanceInputSchema.parse(step.input);
@@ -33,8 +40,19 @@ export function rolloutAdvanceStep(approvals: ApprovalRecords): StepHandler {
             )
           : await approvals.requireRecord(step.approvalId);
       switch (record.status) {
-        case 'approved':
-          return { kind: 'done', message: approvedBy(record) };
+        case 'approved': {
+          const events = [advanceApproved(record, input, context.actor)];
+          const pause = await pauses?.get(context.run.id);
+          if (!pause) return { kind: 'done', message: approvedBy(record), events };
+          const state: RolloutHoldState = {
+            ringIndex: input.ringIndex,
+            ringName: input.nextRing.name,
+            approvalId: record.id,
+            approvedBy: approverNames(record),
+            pausedBy: pause.by.name,
+          };
+          return { kind: 'wait', wait: ROLLOUT_HOLD, start: { state, message: holdNote(state), events } };
+        }
         case 'pending':
           return {
             kind: 'waiting-for-approval',
@@ -83,5 +101,23 @@ export function advanceApprovalId(runId: string, stepId: string): string {
 }
 
 function approvedBy(record: ApprovalRecord): string {
-  return `approved by ${record.approvals.map((approval) => approval.by.name).join(', ')}`;
+  return `approved by ${approverNames(record)}`;
+}
+
+function approverNames(record: ApprovalRecord): string {
+  return record.approvals.map((approval) => approval.by.name).join(', ');
+}
+
+/** `rollout.advance-approved`, credited to whoever decided the request (the run may be moved by someone else). */
+function advanceApproved(record: ApprovalRecord, input: AdvanceInput, fallback: Actor): RunAuditEvent {
+  return {
+    actor: record.decision?.by ?? fallback,
+    action: 'rollout.advance-approved',
+    details: {
+      ringIndex: input.ringIndex,
+      ring: input.nextRing.name,
+      approvalId: record.id,
+      approvedBy: record.approvals.map((approval) => approval.by.name),
+    },
+  };
 }

@@ -1,5 +1,7 @@
 import type { ComplianceTenant } from '../compliance/read-compliance.js';
 import type { Logger } from '../ports/logger.js';
+import { POLICY_STEP_KINDS } from '../policies/policy-step-kinds.js';
+import type { RunRecord } from '../runs/run-record.js';
 import { defineStepKind, type StepHandler } from '../runs/step-handler.js';
 import { defineWaitKind, type WaitKind, type WaitLook, type WaitVerdict } from '../runs/wait-kind.js';
 import { describeGateResult, evaluateGate } from './gate-evaluation.js';
@@ -7,7 +9,8 @@ import { parseGate } from './gate-rules.js';
 import { readPolicyCounts } from './ring-counts.js';
 import type { RolloutPauses } from './rollout-pauses.js';
 import { type RolloutGateState, rolloutGateStateSchema } from './rollout-gate-state.js';
-import { devicesWords, type GateInput, gateInputSchema, ROLLOUT_GATE } from './rollout-steps.js';
+import { ringAssignedEvent } from './ring-assigned-event.js';
+import { devicesWords, type GateInput, gateInputSchema, type RingInfo, ringOf, ROLLOUT_GATE } from './rollout-steps.js';
 import { soakWords } from './soak-duration.js';
 
 /** ROLLOUT_CHECK_INTERVAL's default: the longest time between two looks at a soaking ring. */
@@ -142,6 +145,7 @@ export function rolloutGateStep(): StepHandler {
           message: `Ring ${input.ringName} soaks until ${new Date(soakEnds).toISOString()}.`,
           expiresAt: new Date(soakEnds + input.graceMs).toISOString(),
           events: [
+            ringAssignedEvent(context.actor, ringInfo(context.run, input)),
             {
               actor: context.actor,
               action: 'rollout.soak-started',
@@ -152,4 +156,19 @@ export function rolloutGateStep(): StepHandler {
       });
     },
   });
+}
+
+/** The ring this gate soaks, as its assign step stores it (the gate's own input where a stored run has none). */
+function ringInfo(run: RunRecord, input: GateInput): RingInfo {
+  const assigns = run.steps.filter((step) => step.kind === POLICY_STEP_KINDS.assign);
+  const stored = assigns.map((step) => ringOf(step.input)).find((ring) => ring?.index === input.ringIndex);
+  return (
+    stored ?? {
+      index: input.ringIndex,
+      of: assigns.length,
+      name: input.ringName,
+      policyId: input.policyId,
+      policyName: input.policyName,
+    }
+  );
 }

@@ -17,8 +17,10 @@ import {
   devicesWords,
   type GateInput,
   ROLLOUT_ADVANCE,
+  ROLLOUT_COMPLETE,
   ROLLOUT_GATE,
   ROLLOUT_PLANNER,
+  type RingInfo,
 } from './rollout-steps.js';
 import { parseSoak, soakWords } from './soak-duration.js';
 
@@ -119,13 +121,30 @@ function ringSteps(
 ): PlannedStep[] {
   const ring = rings[index];
   if (ring === undefined) return [];
+  const info: RingInfo = {
+    index,
+    of: rings.length,
+    name: ring.name,
+    ...(ring.devices === undefined ? {} : { devices: ring.devices }),
+    policyId: policy.id,
+    policyName: policy.name,
+  };
   const assign: PlannedStep = {
     kind: POLICY_STEP_KINDS.assign,
     title: `Ring ${index + 1} of ${rings.length} (${ring.name}): assign ${policy.name} (${devicesWords(ring.devices)})`,
-    input: { policyId: policy.id, targets: ring.added.map((planned) => planned.target) },
+    input: { policyId: policy.id, targets: ring.added.map((planned) => planned.target), ring: info },
   };
   const next = rings[index + 1];
-  if (next === undefined) return [assign];
+  if (next === undefined) {
+    return [
+      assign,
+      {
+        kind: ROLLOUT_COMPLETE,
+        title: `Ring ${index + 1} of ${rings.length} (${ring.name}) assigned: the rollout is complete`,
+        input: { ring: info },
+      },
+    ];
+  }
   const nextRing = { name: next.name, ...(next.devices === undefined ? {} : { devices: next.devices }) };
   const gateInput: GateInput = {
     policyId: policy.id,

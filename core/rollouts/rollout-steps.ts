@@ -3,6 +3,32 @@ import { z } from 'zod';
 export const ROLLOUT_PLANNER = 'rollout';
 export const ROLLOUT_GATE = 'rollout-gate';
 export const ROLLOUT_ADVANCE = 'rollout-advance';
+/** The last ring's closing step: records that it was assigned (the other rings' gate steps do so). */
+export const ROLLOUT_COMPLETE = 'rollout-complete';
+/** The wait of an approved advance while the rollout is paused: the next ring is assigned once it is resumed. */
+export const ROLLOUT_HOLD = 'rollout-hold';
+
+/**
+ * What the planner stores about a ring on its assign step and on the last ring's complete step (`input.ring`), so the
+ * timeline, the audit and `rollout` commands read ring names and device counts as data, never from a step's title.
+ */
+export const ringInfoSchema = z.object({
+  index: z.number().int().nonnegative(),
+  /** How many rings the rollout has. */
+  of: z.number().int().positive(),
+  name: z.string(),
+  devices: z.number().int().nonnegative().optional(),
+  policyId: z.string(),
+  policyName: z.string(),
+});
+export type RingInfo = z.infer<typeof ringInfoSchema>;
+const ringStepSchema = z.object({ ring: ringInfoSchema });
+
+/** The ring a rollout step stands for, or undefined for a step that carries none (a run stored before it did). */
+export function ringOf(input: unknown): RingInfo | undefined {
+  const parsed = ringStepSchema.safeParse(input);
+  return parsed.success ? parsed.data.ring : undefined;
+}
 
 /** The gate step's input (and the start of its wait's state): which ring soaks, and what it is measured against. */
 export const gateInputSchema = z.object({

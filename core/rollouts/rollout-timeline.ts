@@ -1,11 +1,14 @@
 import { POLICY_STEP_KINDS } from '../policies/policy-step-kinds.js';
 import type { RunRecord, StepRecord } from '../runs/run-record.js';
 import { type RolloutGateState, rolloutGateStateSchema } from './rollout-gate-state.js';
+import { rolloutHoldStateSchema } from './rollout-hold-wait.js';
 import {
   advanceInputSchema,
   gateInputSchema,
+  ringOf,
   ROLLOUT_ADVANCE,
   ROLLOUT_GATE,
+  ROLLOUT_HOLD,
   ROLLOUT_PLANNER,
 } from './rollout-steps.js';
 
@@ -15,6 +18,8 @@ export type RingPhase =
   | 'not-started'
   /** Its gate passed (approve-each): someone other than the requester approves assigning this ring. */
   | 'waiting-for-approval'
+  /** Approved while the rollout is paused: assigned once it is resumed (rollout-hold-wait.ts). */
+  | 'held'
   | 'assigning'
   /** Assigned; the soak has not ended. */
   | 'soaking'
@@ -42,8 +47,10 @@ export interface RingStatus {
   readonly gate?: string;
   /** The last reading of the gate against its thresholds. */
   readonly figures?: string;
-  /** The advance request (waiting-for-approval). */
+  /** The advance request (waiting-for-approval, held). */
   readonly approvalId?: string;
+  /** Who approved the advance (held). */
+  readonly approvedBy?: string;
   /** Who paused the rollout, as the gate's last look found it (soaking or gating). */
   readonly pausedBy?: string;
 }
@@ -81,16 +88,22 @@ export function rolloutTimeline(run: RunRecord, now: Date): RolloutTimeline {
   const ended = run.status === 'done' || run.status === 'failed' || run.status === 'cancelled';
   const rings = assigns.map((assign, index): RingStatus => {
     const gate = gates.find((one) => one.input.ringIndex === index);
-    const before = gates.find((one) => one.input.ringIndex === index - 1);
     const advance = advances.find((one) => one.input.ringIndex === index);
-    const name = gate?.input.ringName ?? before?.input.nextRing.name ?? ringNameFromTitle(assign.title, index);
-    const devices = before?.input.nextRing.devices ?? devicesFromTitle(assign.title);
-    const base = { index, name, devices, ...(gate ? { gate: gate.input.gate } : {}) };
+    // The planner stores each ring on its assign step; a run stored before it did gets a plain name and no count.
+    const ring = ringOf(assign.input);
+    const name = ring?.name ?? gate?.input.ringName ?? `ring ${index + 1}`;
+    const base = { index, name, devices: ring?.devices, ...(gate ? { gate: gate.input.gate } : {}) };
+    const approvalId = advance?.step.approvalId ? { approvalId: advance.step.approvalId } : {};
     if (advance?.step.state === 'waiting-for-approval' && assign.state === 'pending') {
+      return { ...base, phase: 'waiting-for-approval', ...approvalId };
+    }
+    if (advance?.step.state === 'waiting' && advance.step.wait?.kind === ROLLOUT_HOLD && assign.state === 'pending') {
+      const hold = rolloutHoldStateSchema.safeParse(advance.step.wait.state);
       return {
         ...base,
-        phase: 'waiting-for-approval',
-        ...(advance.step.approvalId ? { approvalId: advance.step.approvalId } : {}),
+        phase: 'held',
+        ...approvalId,
+        ...(hold.success ? { approvedBy: hold.data.approvedBy, pausedBy: hold.data.pausedBy } : {}),
       };
     }
     switch (assign.state) {
@@ -141,14 +154,4 @@ function gatedPhase(base: Omit<RingStatus, 'phase'>, step: StepRecord, now: Date
 function gateState(step: StepRecord): RolloutGateState | undefined {
   const parsed = rolloutGateStateSchema.safeParse(step.wait?.state);
   return parsed.success ? parsed.data : undefined;
-}
-
-/** The planner titles a ring's assign step `Ring 1 of 3 (pilot): assign …` (rollout-planner.ts). */
-function ringNameFromTitle(title: string, index: number): string {
-  return /^Ring \d+ of \d+ \((.+?)\): assign /.exec(title)?.[1] ?? `ring ${index + 1}`;
-}
-
-function devicesFromTitle(title: string): number | undefined {
-  const match = /\(([\d,]+) devices?\)$/.exec(title);
-  return match?.[1] === undefined ? undefined : Number(match[1].replaceAll(',', ''));
 }

@@ -2,6 +2,7 @@ import type { Actor } from '../actor.js';
 import { UserFacingError } from '../user-facing-error.js';
 import type { FinishRun } from './advance-run.js';
 import { CONSOLE_VERIFICATION, verificationExpiry } from './console-verification-wait.js';
+import type { RunAuditEvent } from './run-audit-outbox.js';
 import type { RunKernel } from './run-kernel.js';
 import { currentStep, isTerminal, type RunRecord } from './run-record.js';
 import { withStep } from './run-transitions.js';
@@ -16,6 +17,8 @@ export class PersonActions {
     private readonly verifyPolicy: VerifyPolicy,
     private readonly finish: FinishRun,
     private readonly lockResources: (resources: readonly string[], runId: string) => Promise<void>,
+    private readonly onCancel: (run: RunRecord, actor: Actor) => Promise<readonly RunAuditEvent[]> = () =>
+      Promise.resolve([]),
   ) {}
 
   /** The admin says the console step is done: the step starts a console verification wait (the engine watches it). */
@@ -62,14 +65,19 @@ export class PersonActions {
       throw new UserFacingError('Run already ended', `Run ${runId} is ${loaded.status}; there is nothing to cancel.`);
     }
     await this.waits.withdraw(loaded, actor);
-    const cancelled = await this.kernel.write(runId, (current) => ({
-      ...current,
-      steps: current.steps.map((step) =>
-        step.state === 'done' || step.state === 'skipped'
-          ? step
-          : { ...step, state: 'skipped', message: `cancelled by ${actor.name}` },
-      ),
-    }));
+    const events = await this.onCancel(loaded, actor);
+    const cancelled = await this.kernel.write(
+      runId,
+      (current) => ({
+        ...current,
+        steps: current.steps.map((step) =>
+          step.state === 'done' || step.state === 'skipped'
+            ? step
+            : { ...step, state: 'skipped', message: `cancelled by ${actor.name}` },
+        ),
+      }),
+      events,
+    );
     return this.finish(cancelled, 'cancelled', actor);
   }
 }

@@ -1,3 +1,5 @@
+import type { Actor } from '../actor.js';
+import type { RunAuditEvent } from './run-audit-outbox.js';
 import type { RunRecord } from './run-record.js';
 import type { RunKernelParts } from './run-kernel.js';
 import type { StepHandler } from './step-handler.js';
@@ -18,4 +20,9 @@ export interface RunEngineOptions extends RunKernelParts {
   readonly writeSettleMs?: number;
   /** How long after a 502/503/504 answer (without Retry-After) a write is read back (WRITE_SETTLE_AFTER_ANSWER). */
   readonly writeSettleAfterAnswerMs?: number;
+  /**
+   * A live run is being cancelled (under its lock, after its active wait withdrew): withdraw what its steps hold
+   * outside the run (a pending approval request), and name the audit entries stored with the cancellation.
+   */
+  readonly onCancel?: (run: RunRecord, actor: Actor) => Promise<readonly RunAuditEvent[]>;
 }

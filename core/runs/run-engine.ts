@@ -55,8 +55,13 @@ export class RunEngine {
     });
     this.waits = new WaitLoop(kernel, waitKinds, steps);
     this.execution = new StepExecution(kernel, steps, pendingWrites, this.waits, justify);
-    this.person = new PersonActions(kernel, this.waits, verifyPolicy, finish, (resources, runId) =>
-      this.acquireLocks(resources, runId),
+    this.person = new PersonActions(
+      kernel,
+      this.waits,
+      verifyPolicy,
+      finish,
+      (resources, runId) => this.acquireLocks(resources, runId),
+      options.onCancel,
     );
   }
 

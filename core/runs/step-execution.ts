@@ -50,6 +50,7 @@ export class StepExecution {
             kind: 'done',
             message: handler.changesTenant ? `already done: ${world.message}` : world.message,
             outcome: world.outcome,
+            ...(world.events === undefined ? {} : { events: world.events }),
           }
         : await handler.perform(current, context);
     } catch (error) {
@@ -77,7 +78,10 @@ export class StepExecution {
     await this.kernel.write(
       run.id,
       (latest) => withStep(latest, step.id, outcomeFields(outcome, this.kernel.clock.now())),
-      handler.changesTenant || changed ? [event] : [],
+      [
+        ...(handler.changesTenant || changed ? [event] : []),
+        ...(outcome.kind === 'done' ? (outcome.events ?? []) : []),
+      ],
     );
   }
 }

@@ -3,6 +3,7 @@ import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { TenantWrite } from '../ports/tenant-write.js';
+import type { RunAuditEvent } from './run-audit-outbox.js';
 import type { RunRecord, StepProblem, StepRecord } from './run-record.js';
 import type { RunRequest } from './run-request.js';
 import type { WaitStart } from './wait-start.js';
@@ -24,7 +25,13 @@ export interface StepContext {
 }
 
 export type StepOutcome =
-  | { readonly kind: 'done'; readonly message: string; readonly outcome?: unknown }
+  /** `events`: audit entries of the step's own domain, stored with the transition (beside `step.done`). */
+  | {
+      readonly kind: 'done';
+      readonly message: string;
+      readonly outcome?: unknown;
+      readonly events?: readonly RunAuditEvent[];
+    }
   | { readonly kind: 'skipped'; readonly message: string }
   | { readonly kind: 'waiting-for-admin'; readonly message: string; readonly guidance: unknown }
   | { readonly kind: 'waiting-for-approval'; readonly message: string; readonly approvalId: string }
@@ -33,7 +40,14 @@ export type StepOutcome =
   | { readonly kind: 'failed'; readonly problem: StepProblem };
 
 export type WorldCheck =
-  { readonly done: false } | { readonly done: true; readonly message: string; readonly outcome?: unknown };
+  | { readonly done: false }
+  | {
+      readonly done: true;
+      readonly message: string;
+      readonly outcome?: unknown;
+      /** As a done outcome's: stored with the step's transition when this check ends the step. */
+      readonly events?: readonly RunAuditEvent[];
+    };
 
 /**
  * One kind of step. `check` reads the world and never changes it; `perform` makes the change (or asks a person to)

@@ -1,6 +1,6 @@
 import type { RunRecord, RunStatus, StepRecord } from '../../core/runs/run-record.js';
 import type { RolloutGateState } from '../../core/rollouts/rollout-gate-state.js';
-import type { AdvanceInput, GateInput } from '../../core/rollouts/rollout-steps.js';
+import type { AdvanceInput, GateInput, RingInfo } from '../../core/rollouts/rollout-steps.js';
 
 const HOUR = 3_600_000;
 export const ROLLOUT_NOW = new Date('2026-11-23T10:00:00Z');
@@ -14,10 +14,16 @@ const GATE = 'reported>=80%, failed<=2%, noncompliant<=10%';
 const HEALTHY = 'reported 100% (meets >=80%), failed 0% (meets <=2%), noncompliant 0% (meets <=10%)';
 const UNHEALTHY = 'reported 100% (meets >=80%), failed 10% (misses <=2%), noncompliant 0% (meets <=10%)';
 
-type Phase = 'pending' | 'soaking' | 'paused' | 'passed' | 'asking' | 'halted' | 'done';
+type Phase = 'pending' | 'soaking' | 'paused' | 'passed' | 'asking' | 'held' | 'halted' | 'done';
 
 function step(id: number, kind: string, title: string, input: Record<string, unknown>): StepRecord {
   return { id: `s${id}`, kind, title, state: 'pending', input, attempts: 0 };
+}
+
+/** What the planner stores about a ring on its assign step (and the last ring's complete step). */
+function ringInfo(index: number): RingInfo {
+  const ring = RINGS[index];
+  return { index, of: RINGS.length, name: ring?.name ?? '', devices: ring?.devices ?? 0, ...POLICY };
 }
 
 function gateInput(index: number): GateInput {
@@ -62,10 +68,18 @@ export function rolloutRun(first: Phase, second: Phase = 'pending', third: 'pend
         {
           policyId: POLICY.policyId,
           targets: [{ kind: 'collection', collectionId: ring.collectionId }],
+          ring: ringInfo(index),
         },
       ),
     );
-    if (index === RINGS.length - 1) return;
+    if (index === RINGS.length - 1) {
+      steps.push(
+        step(steps.length + 1, 'rollout-complete', `Ring 3 of 3 (${ring.name}) assigned: the rollout is complete`, {
+          ring: ringInfo(index),
+        }),
+      );
+      return;
+    }
     steps.push(
       step(steps.length + 1, 'rollout-gate', `Ring ${index + 1} (${ring.name}): soak 24 hours, then gate`, {
         ...gateInput(index),
@@ -89,6 +103,7 @@ export function rolloutRun(first: Phase, second: Phase = 'pending', third: 'pend
     if (!assign || phase === 'pending') return;
     assign.state = 'done';
     if (!gate || !advance) {
+      if (gate) gate.state = 'done';
       status = 'done';
       return;
     }
@@ -119,6 +134,24 @@ export function rolloutRun(first: Phase, second: Phase = 'pending', third: 'pend
         gate.wait = wait(gateState(index, 30, HEALTHY), false);
         advance.state = 'waiting-for-approval';
         advance.approvalId = 'a-9x8y7w';
+        return;
+      case 'held':
+        gate.state = 'done';
+        gate.wait = wait(gateState(index, 30, HEALTHY), false);
+        advance.state = 'waiting';
+        advance.approvalId = 'a-9x8y7w';
+        advance.wait = {
+          kind: 'rollout-hold',
+          startedAt: ROLLOUT_NOW.toISOString(),
+          checks: 2,
+          state: {
+            ringIndex: index + 1,
+            ringName: RINGS[index + 1]?.name ?? '',
+            approvalId: 'a-9x8y7w',
+            approvedBy: 'Megan Bowen',
+            pausedBy: 'Alex Wilber',
+          },
+        };
         return;
       default:
         gate.state = 'done';

@@ -9,6 +9,7 @@ import { createPolicyAssignStep } from '../../../core/policies/policy-assign-ste
 import type { PolicyDeviceCounts } from '../../../core/ports/intune-collections.js';
 import { silentLogger } from '../../../core/ports/logger.js';
 import type { Storage } from '../../../core/ports/storage.js';
+import { rolloutCompleteStep } from '../../../core/rollouts/rollout-complete-step.js';
 import { rolloutGateStep, rolloutGateWait } from '../../../core/rollouts/rollout-gate-wait.js';
 import { RolloutPauses } from '../../../core/rollouts/rollout-pauses.js';
 import { createRolloutPlanner } from '../../../core/rollouts/rollout-planner.js';
@@ -82,7 +83,7 @@ function instance(storage: Storage, world: World, clock: FakeClock, holder?: str
     audit,
     clock,
     log: silentLogger,
-    handlers: [createPolicyAssignStep(world.tenant.services().policies), rolloutGateStep()],
+    handlers: [createPolicyAssignStep(world.tenant.services().policies), rolloutGateStep(), rolloutCompleteStep()],
     waits: [
       rolloutGateWait({
         tenant: world.compliance,
@@ -138,9 +139,12 @@ describe('the rollout gate, a wait kind of the run kernel', () => {
     expect((await audit.read()).map((entry) => entry.action)).toEqual([
       'run.started',
       'step.done',
+      'rollout.ring-assigned',
       'rollout.soak-started',
       'rollout.ring-passed',
       'step.done',
+      'step.done',
+      'rollout.ring-assigned',
       'run.done',
     ]);
   });

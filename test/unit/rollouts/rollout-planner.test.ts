@@ -56,11 +56,21 @@ describe('the rollout plan', () => {
       },
     ]);
     expect(plan.resources).toEqual([`policy:${policy.id}`]);
-    expect(plan.steps.map((step) => step.kind)).toEqual(['policy-assign', 'rollout-gate', 'policy-assign']);
+    expect(plan.steps.map((step) => step.kind)).toEqual([
+      'policy-assign',
+      'rollout-gate',
+      'policy-assign',
+      'rollout-complete',
+    ]);
+    const ring = { of: 2, policyId: policy.id, policyName: 'AV - Servers' };
     expect(plan.steps[0]?.input).toEqual({
       policyId: policy.id,
       targets: [{ kind: 'collection', collectionId: 'PS100043' }],
+      ring: { ...ring, index: 0, name: 'pilot', devices: 12 },
     });
+    // Ring names and device counts are data on the steps, never read back from a title.
+    expect(plan.steps[2]?.input).toMatchObject({ ring: { ...ring, index: 1, name: 'broad', devices: 2040 } });
+    expect(plan.steps[3]?.input).toEqual({ ring: { ...ring, index: 1, name: 'broad', devices: 2040 } });
     expect(plan.steps[1]?.input).toMatchObject({
       ringName: 'pilot',
       soakMs: 172_800_000,
@@ -86,6 +96,7 @@ describe('the rollout plan', () => {
       'rollout-gate',
       'rollout-advance',
       'policy-assign',
+      'rollout-complete',
     ]);
     expect(plan.steps[2]?.input).toEqual({
       policyName: 'AV - Servers',

@@ -46,6 +46,27 @@ describe('the rollout timeline, read from the run’s steps', () => {
     const paused = toRolloutView(rolloutRun('paused'), ROLLOUT_NOW);
     expect(paused.rings[0]?.icon).toBe('⏸️');
     expect(paused.nextSteps).toEqual([{ title: 'Resume', command: 'rollout resume r-r1ngs9' }]);
+
+    const held = toRolloutView(rolloutRun('passed', 'held'), ROLLOUT_NOW);
+    expect(held.rings[2]).toMatchObject({
+      icon: '⏸️',
+      name: '3. all (4,000 devices)',
+      label: 'approved by Megan Bowen; held: paused by Alex Wilber; assigned once resumed',
+    });
+    expect(held.nextAction).toBe(
+      'Paused by Alex Wilber: ring all is approved and is assigned once someone types rollout resume.',
+    );
+    expect(held.nextSteps).toEqual([{ title: 'Resume', command: 'rollout resume r-r1ngs9' }]);
+  });
+
+  it('reads ring names and device counts from the steps’ data, not their titles', () => {
+    const run = rolloutRun('soaking');
+    const retitled = { ...run, steps: run.steps.map((step) => ({ ...step, title: 'renamed' })) };
+    expect(rolloutTimeline(retitled, ROLLOUT_NOW).rings.map(({ name, devices }) => [name, devices])).toEqual([
+      ['pilot', 12],
+      ['broad', 800],
+      ['all', 4000],
+    ]);
   });
 
   it('rollouts lists open ones first', () => {
