@@ -133,10 +133,21 @@ describe('rollout of three rings with --auto, healthy', () => {
       .filter((entry) => entry.target === run.id && entry.action.startsWith('rollout.'))
       .map((entry) => entry.action);
     expect(actions).toEqual([
+      'rollout.ring-assigned',
       'rollout.soak-started',
       'rollout.ring-passed',
+      'rollout.ring-assigned',
       'rollout.soak-started',
       'rollout.ring-passed',
+      'rollout.ring-assigned',
+    ]);
+    const rings = (await parts.chat.harness.services.audit.read())
+      .filter((entry) => entry.target === run.id && entry.action === 'rollout.ring-assigned')
+      .map((entry) => entry.details);
+    expect(rings).toMatchObject([
+      { ringIndex: 0, ring: 'pilot', devices: 30 },
+      { ringIndex: 1, ring: 'broad', devices: 40 },
+      { ringIndex: 2, ring: 'all', devices: 30 },
     ]);
     const card = parts.chat.progressCard(run.id).latest;
     expect(card).toContain('Rings (3): 3 done');
@@ -198,6 +209,115 @@ describe('rollout of three rings, approve-each', () => {
     const assigns = await h.assignRequests();
     expect(assigns.map((one) => one.status)).toEqual([200, 200, 200]);
     expectOneAssignOfAllRings(assigns.at(-1)?.body, parts.asRead);
+    const actions = (await parts.chat.harness.services.audit.read())
+      .filter((entry) => entry.target === run.id && entry.action.startsWith('rollout.'))
+      .map((entry) => entry.action);
+    expect(actions).toEqual([
+      'rollout.ring-assigned',
+      'rollout.soak-started',
+      'rollout.ring-passed',
+      'rollout.advance-approved',
+      'rollout.ring-assigned',
+      'rollout.soak-started',
+      'rollout.ring-passed',
+      'rollout.advance-approved',
+      'rollout.ring-assigned',
+    ]);
+    const approvedBy = (await parts.chat.harness.services.audit.read())
+      .filter((entry) => entry.target === run.id && entry.action === 'rollout.advance-approved')
+      .map((entry) => [entry.actor.name, (entry.details as { ring?: string }).ring]);
+    expect(approvedBy).toEqual([
+      ['Megan Bowen', 'broad'],
+      ['Megan Bowen', 'all'],
+    ]);
+  });
+});
+
+describe('rollout of three rings, approve-each, paused and cancelled around the next ring’s request', () => {
+  let parts: Awaited<ReturnType<typeof rolloutChat>>;
+  const h = helpers(() => parts);
+  beforeAll(async () => {
+    parts = await rolloutChat();
+  });
+  afterAll(async () => {
+    await parts?.chat.close();
+  });
+
+  const advanceStep = (run: RunRecord, ring: number) =>
+    run.steps.find(
+      (step) => step.kind === 'rollout-advance' && (step.input as { ringIndex: number }).ringIndex === ring,
+    );
+  async function asking(runId: string, ring: number): Promise<string> {
+    const run = await parts.chat.waitForRun(runId, (candidate) => {
+      const step = advanceStep(candidate, ring);
+      return step?.state === 'waiting-for-approval';
+    });
+    return advanceStep(run, ring)?.approvalId ?? '';
+  }
+
+  it('approved while paused: recorded, the ring held until resume; cancelled while asking: the request withdrawn, its card says so', async () => {
+    for (const collectionId of ['PS100015', ...RINGS]) await h.outcome(collectionId, 1);
+    const run = await h.approve(await parts.chat.say(ROLLOUT));
+    expect((await h.soaking(run.id, 0)).status).toBe('waiting');
+    await h.soakOver();
+    const broad = await asking(run.id, 1);
+
+    await parts.chat.say(`rollout pause ${run.id}`);
+    const approvedCard = await parts.chat.press('approval.approve', { approvalId: broad }, 'approval-card', MEGAN);
+    expect(approvedCard).toContain(
+      'The rollout is paused by Alex Wilber: ring broad is approved and is assigned once someone types rollout resume.',
+    );
+    expect((await parts.chat.harness.services.approvals.requireRecord(broad)).status).toBe('approved');
+    const held = await parts.chat.waitForRun(
+      run.id,
+      (candidate) => (advanceStep(candidate, 1)?.wait?.checks ?? 0) >= 3,
+    );
+    expect(advanceStep(held, 1)?.wait?.kind).toBe('rollout-hold');
+    expect(await h.assigned()).toEqual(['PS100015', RINGS[0]]);
+    await parts.chat.harness.connector.waitFor((calls) =>
+      JSON.stringify(calls).includes('approved by Megan Bowen; held: paused by Alex Wilber'),
+    );
+
+    await parts.chat.say(`rollout resume ${run.id}`);
+    expect((await h.soaking(run.id, 1)).status).toBe('waiting');
+    expect(await h.assigned()).toEqual(['PS100015', RINGS[0], RINGS[1]]);
+
+    await h.soakOver();
+    const all = await asking(run.id, 2);
+    await parts.chat.harness.connector.waitFor((calls) => JSON.stringify(calls).includes(all));
+    const cancelled = await parts.chat.say(`rollout cancel ${run.id}`);
+    expect(cancelled).toContain('Cancelled: the rings assigned so far stay assigned');
+    const withdrawn = await parts.chat.harness.services.approvals.requireRecord(all);
+    expect(withdrawn.status).toBe('cancelled');
+    expect(withdrawn.decision?.reason).toBe('the rollout was cancelled, so ring all is not assigned.');
+    await parts.chat.harness.connector.waitFor((calls) =>
+      calls.some(
+        (call) =>
+          call.method === 'PUT' &&
+          JSON.stringify(call).includes('the rollout was cancelled, so ring all is not assigned.') &&
+          JSON.stringify(call).includes('Withdrawn'),
+      ),
+    );
+    const late = await parts.chat.press('approval.approve', { approvalId: all }, 'approval-card', MEGAN);
+    expect(late).toContain('This request is already cancelled.');
+    await h.soakOver();
+    expect(await h.assigned()).toEqual(['PS100015', RINGS[0], RINGS[1]]);
+    expect(JSON.stringify((await h.assignRequests()).map((one) => one.body))).not.toContain(RINGS[2]);
+    const actions = (await parts.chat.harness.services.audit.read())
+      .filter((entry) => entry.target === run.id && entry.action.startsWith('rollout.'))
+      .map((entry) => entry.action);
+    expect(actions).toEqual([
+      'rollout.ring-assigned',
+      'rollout.soak-started',
+      'rollout.ring-passed',
+      'rollout.paused',
+      'rollout.advance-approved',
+      'rollout.resumed',
+      'rollout.ring-assigned',
+      'rollout.soak-started',
+      'rollout.ring-passed',
+      'rollout.cancelled',
+    ]);
   });
 });
 
@@ -250,8 +370,10 @@ describe('rollout of three rings: ring 2 with 10% failed halts; Roll back', () =
       .filter((entry) => entry.target === run.id && entry.action.startsWith('rollout.'))
       .map((entry) => entry.action);
     expect(actions).toEqual([
+      'rollout.ring-assigned',
       'rollout.soak-started',
       'rollout.ring-passed',
+      'rollout.ring-assigned',
       'rollout.soak-started',
       'rollout.halted',
       'rollout.rollback-requested',
@@ -312,11 +434,14 @@ describe('rollout pause, resume and cancel', () => {
       .filter((entry) => entry.target === run.id && entry.action.startsWith('rollout.'))
       .map((entry) => entry.action);
     expect(actions).toEqual([
+      'rollout.ring-assigned',
       'rollout.soak-started',
       'rollout.paused',
       'rollout.resumed',
       'rollout.ring-passed',
+      'rollout.ring-assigned',
       'rollout.soak-started',
+      'rollout.cancelled',
     ]);
   });
 });

@@ -95,7 +95,12 @@ describe('rollout: ring by ring, each gated on the policy’s compliance report,
     const actions = (await chat.harness.services.audit.read())
       .filter((entry) => entry.target === run.id && entry.action.startsWith('rollout.'))
       .map((entry) => entry.action);
-    expect(actions).toEqual(['rollout.soak-started', 'rollout.ring-passed']);
+    expect(actions).toEqual([
+      'rollout.ring-assigned',
+      'rollout.soak-started',
+      'rollout.ring-passed',
+      'rollout.ring-assigned',
+    ]);
   });
 
   it('an unhealthy ring halts the rollout with its figures; the next ring is never sent', async () => {
