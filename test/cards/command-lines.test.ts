@@ -40,7 +40,7 @@ describe('a PowerShell command on a card', () => {
     const rendered = [
       ...fixtures['console-step'].map((view) => renderCard('console-step', view)),
       ...fixtures['run-progress'].map((view) => renderCard('run-progress', view)),
-    ].flatMap(visibleCardTexts);
+    ].flatMap((card) => visibleCardTexts(card));
     expect(rendered).toContain('-EnableAssignEndpointSecurityPolicy $true');
     expect(rendered.some((text) => text.includes('Set-CMCollectionCloudSync -Id'))).toBe(false);
   });
