@@ -1,3 +1,4 @@
+import type { TenantTime } from './ports/tenant-time.js';
 import type { CloudEnvironmentProbe } from './ports/cloud-environment.js';
 import type { ComplianceReports } from './ports/compliance-reports.js';
 import type { ConfigMgrGateway } from './ports/configmgr-gateway.js';
@@ -21,4 +22,6 @@ export interface TenantServices {
   readonly intuneApprovals?: IntuneApprovals;
   /** The drift watch's reads (core/drift); absent in fakes that do not watch. */
   readonly driftReads?: PolicyDriftReads;
+  /** The tenant's time as its answers tell it; absent in fakes, whose time is the bot's clock. */
+  readonly time?: TenantTime;
 }

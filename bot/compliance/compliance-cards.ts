@@ -121,10 +121,10 @@ export async function nonCompliantDevicesCard(
   if (!policy) throw notManaged(policyId);
   if (targetOf(policy) !== 'intune') return policyComplianceCard(context, policy.id);
   const rows = await readDeviceStatuses(context.tenant.complianceReports, policy.id);
-  const now = context.clock.now();
+  const takenAt = (context.tenant.time ?? context.clock).now();
   const view = toComplianceDevicesView(
-    nonCompliantDevicesPage({ policyId: policy.id, policyName: policy.name, takenAt: now }, rows, page),
-    now,
+    nonCompliantDevicesPage({ policyId: policy.id, policyName: policy.name, takenAt }, rows, page),
+    context.clock.now(),
   );
   return renderCard('compliance-devices', view);
 }

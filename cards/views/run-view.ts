@@ -1,4 +1,5 @@
 import type { RunRecord, RunStatus, StepRecord, StepState } from '../../core/runs/run-record.js';
+import { commandLines } from '../command-lines.js';
 import { parseGuidance } from '../../core/workflow/guidance.js';
 import { currentStep } from '../../core/runs/run-record.js';
 import { CONSOLE_VERIFICATION } from '../../core/runs/console-verification-wait.js';
@@ -23,7 +24,8 @@ export interface RunStepView {
 export interface GuidanceView {
   readonly title: string;
   readonly steps: readonly string[];
-  readonly commandLine: string;
+  /** The PowerShell command, one parameter a line (command-lines.ts); empty when there is none. */
+  readonly commandLines: readonly string[];
   readonly verifyHint: string;
 }
 
@@ -113,7 +115,7 @@ const RUN_LABELS: Record<RunStatus, string> = {
   cancelled: 'cancelled',
 };
 
-const EMPTY_GUIDANCE: GuidanceView = { title: '', steps: [], commandLine: '', verifyHint: '' };
+const EMPTY_GUIDANCE: GuidanceView = { title: '', steps: [], commandLines: [], verifyHint: '' };
 
 export function toRunProgressView(
   run: RunRecord,
@@ -147,7 +149,7 @@ export function toRunProgressView(
       ? {
           title: guidance.title,
           steps: guidance.steps,
-          commandLine: guidance.commandLine ?? '',
+          commandLines: guidance.commandLine === undefined ? [] : commandLines(guidance.commandLine),
           verifyHint: guidance.verifyHint,
         }
       : EMPTY_GUIDANCE,

@@ -33,7 +33,14 @@ export type StepOutcome =
   | { readonly kind: 'failed'; readonly problem: StepProblem };
 
 export type WorldCheck =
-  { readonly done: false } | { readonly done: true; readonly message: string; readonly outcome?: unknown };
+  | {
+      readonly done: false;
+      /** What this look read and found, e.g. "the Cloud Sync tab of PS100042 has the option ticked". */
+      readonly seen?: string;
+      /** What it has not seen yet, e.g. "Intune listing PS100042 among the synced collections". */
+      readonly awaiting?: string;
+    }
+  | { readonly done: true; readonly message: string; readonly outcome?: unknown };
 
 /**
  * One kind of step. `check` reads the world and never changes it; `perform` makes the change (or asks a person to)
