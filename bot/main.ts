@@ -11,8 +11,8 @@ async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config.logLevel);
   const instance = instanceName();
-  const { storage, audit, shared } = await createStateStores(config.storage, systemClock, log, instance);
-  const scaleOut = shared ? leasedScaleOut(storage, config.scaleOut, log, instance) : singleInstance;
+  const { storage, audit, storeTime } = await createStateStores(config.storage, systemClock, log, instance);
+  const scaleOut = storeTime ? leasedScaleOut(storage, storeTime, config.scaleOut, log, instance) : singleInstance;
   const tenant = config.tenant
     ? createTenantServices({ tenant: config.tenant, adminService: config.adminService, log, clock: systemClock })
     : undefined;

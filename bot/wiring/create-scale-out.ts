@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type SlotClaims, soleClaimant, StoredSlotClaims } from '../../core/compliance/slot-claims.js';
 import { type Leadership, LeasedLeadership, soleLeader } from '../../core/leases/leadership.js';
 import { LeaseStore } from '../../core/leases/lease-store.js';
+import type { StoreTime } from '../../core/leases/store-time.js';
 import { LeasedRunOwnership, type RunOwnership, singleProcessOwnership } from '../../core/leases/run-ownership.js';
 import { systemClock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -28,15 +29,30 @@ export const singleInstance: ScaleOut = {
   slots: soleClaimant,
 };
 
-/** Leases on the wall clock (not a test's fake clock): they are about real processes dying. */
 /** This process among the instances: host, pid and a random part, since a restarted process may reuse a pid. */
 export function instanceName(): string {
   return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
-export function leasedScaleOut(storage: Storage, config: ScaleOutConfig, log: Logger, instance: string): ScaleOut {
+/**
+ * Leases that expire on the shared store's time (`storeTime`), so hosts' clocks need not agree; this host's real clock
+ * (not a test's fake one) only measures how long ago it renewed, since leases are about real processes dying.
+ */
+export function leasedScaleOut(
+  storage: Storage,
+  storeTime: StoreTime,
+  config: ScaleOutConfig,
+  log: Logger,
+  instance: string,
+): ScaleOut {
   const leaseLog = log.child({ component: 'leases', instance });
-  const leases = new LeaseStore({ storage, clock: systemClock, holder: instance, durationMs: config.leaseDurationMs });
+  const leases = new LeaseStore({
+    storage,
+    storeTime,
+    clock: systemClock,
+    holder: instance,
+    durationMs: config.leaseDurationMs,
+  });
   return {
     instance,
     ownership: new LeasedRunOwnership(storage, leases, leaseLog),

@@ -3,8 +3,10 @@ import { DefaultAzureCredential } from '@azure/identity';
 import type { BlobServiceClient } from '@azure/storage-blob';
 import { createFileAuditLog } from '../../adapters/audit/file-audit-log.js';
 import { createStorageAuditLog } from '../../adapters/audit/storage-audit-log.js';
+import { blobServiceTime } from '../../adapters/blob/blob-service-time.js';
 import { createBlobStorage } from '../../adapters/blob/blob-storage.js';
 import { createFileStorage } from '../../adapters/storage/file-storage.js';
+import type { StoreTime } from '../../core/leases/store-time.js';
 import type { AuditLog } from '../../core/ports/audit-log.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -16,6 +18,8 @@ export interface StateStores {
   readonly audit: AuditLog;
   /** True when other instances may use the same stores, so work must be claimed through leases. */
   readonly shared: boolean;
+  /** The shared store's own time, on which leases expire (absent for one process's files). */
+  readonly storeTime?: StoreTime;
 }
 
 /** Files under DATA_DIR for one process, or one blob container that every instance shares. */
@@ -32,15 +36,18 @@ export async function createStateStores(
       shared: false,
     };
   }
-  const storage = await createBlobStorage({
-    container: (await blobService(config)).getContainerClient(config.container),
-    logger: log,
-  });
+  const container = (await blobService(config)).getContainerClient(config.container);
+  const storage = await createBlobStorage({ container, logger: log });
   log.info(
     { container: config.container, endpoint: config.accountUrl ?? 'from the connection string' },
     'state in Azure Blob Storage',
   );
-  return { storage, audit: createStorageAuditLog({ storage, clock, writer: instance }), shared: true };
+  return {
+    storage,
+    audit: createStorageAuditLog({ storage, clock, writer: instance }),
+    shared: true,
+    storeTime: blobServiceTime(container),
+  };
 }
 
 /** Loaded only for STORAGE=blob: the SDK is large, and the default file store should start as fast as before. */

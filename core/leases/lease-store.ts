@@ -1,22 +1,31 @@
 import { z } from 'zod';
 import type { Clock } from '../ports/clock.js';
 import { isETagConflict, type Storage } from '../ports/storage.js';
+import { type StoreTime, storeTimeOf } from './store-time.js';
 
 const PREFIX = 'lease/';
 
 const leaseRecordSchema = z.object({ holder: z.string(), expiresAt: z.string(), acquiredAt: z.string() });
 type LeaseRecord = z.infer<typeof leaseRecordSchema>;
 
-/** A lease this instance holds until `expiresAt` unless renewed; `eTag` proves it is still the same lease. */
+/**
+ * A lease this instance holds unless renewed: until `expiresAt` on the store's time, which this instance counts on only
+ * until `heldUntil` on its own clock (an elapsed time from its own reading, so a skewed wall clock does not matter).
+ * `eTag` proves it is still the same lease.
+ */
 export interface Lease {
   readonly name: string;
   readonly eTag: string;
   readonly expiresAt: Date;
+  readonly heldUntil: number;
 }
 
 export interface LeaseStoreOptions {
   readonly storage: Storage;
+  /** This instance's clock, used only to measure elapsed time since a lease was written (its offset never matters). */
   readonly clock: Clock;
+  /** The store's time, on which every expiry is written and judged; the default is `clock` (a store in this process). */
+  readonly storeTime?: StoreTime;
   /** This instance, as other instances and logs see it. */
   readonly holder: string;
   readonly durationMs: number;
@@ -24,11 +33,16 @@ export interface LeaseStoreOptions {
 
 /**
  * Compare-and-swap leases in the Storage port: whoever creates or replaces the lease item (If-None-Match: * or
- * If-Match on an expired one) holds it. Works on every Storage, so memory, file and blob behave alike; instances must
- * agree on the time to within a small part of the duration (NTP-synced hosts do).
+ * If-Match on an expired one) holds it. Works on every Storage, so memory, file and blob behave alike. Expiry is written
+ * and judged on the store's time (`StoreTime`), never by comparing instances' wall clocks: the holder counts on its
+ * lease for the duration minus the store time's uncertainty, measured on its own clock from before it read the time.
  */
 export class LeaseStore {
-  constructor(private readonly options: LeaseStoreOptions) {}
+  private readonly storeTime: StoreTime;
+
+  constructor(private readonly options: LeaseStoreOptions) {
+    this.storeTime = options.storeTime ?? storeTimeOf(options.clock);
+  }
 
   get holder(): string {
     return this.options.holder;
@@ -43,11 +57,15 @@ export class LeaseStore {
     const key = PREFIX + name;
     const item = await this.options.storage.get(key);
     const current = leaseRecordSchema.safeParse(item?.value).data;
-    if (item && current && !this.expired(current)) return undefined;
-    const record = this.freshRecord();
+    const fresh = await this.freshRecord();
+    if (item && current && !expiredAt(current, fresh.storeNow)) return undefined;
     try {
-      const eTag = await this.options.storage.put(key, record, item ? { ifMatch: item.eTag } : { ifNoneMatch: '*' });
-      return { name, eTag, expiresAt: new Date(record.expiresAt) };
+      const eTag = await this.options.storage.put(
+        key,
+        fresh.record,
+        item ? { ifMatch: item.eTag } : { ifNoneMatch: '*' },
+      );
+      return { name, eTag, expiresAt: new Date(fresh.record.expiresAt), heldUntil: fresh.heldUntil };
     } catch (error) {
       if (isETagConflict(error)) return undefined;
       throw error;
@@ -56,10 +74,10 @@ export class LeaseStore {
 
   /** The same lease for another full duration; undefined when it was lost (expired and taken, or deleted). */
   async renew(lease: Lease): Promise<Lease | undefined> {
-    const record = this.freshRecord();
+    const fresh = await this.freshRecord();
     try {
-      const eTag = await this.options.storage.put(PREFIX + lease.name, record, { ifMatch: lease.eTag });
-      return { name: lease.name, eTag, expiresAt: new Date(record.expiresAt) };
+      const eTag = await this.options.storage.put(PREFIX + lease.name, fresh.record, { ifMatch: lease.eTag });
+      return { name: lease.name, eTag, expiresAt: new Date(fresh.record.expiresAt), heldUntil: fresh.heldUntil };
     } catch (error) {
       if (isETagConflict(error)) return undefined;
       throw error;
@@ -77,24 +95,31 @@ export class LeaseStore {
   /** Who holds the lease now, if anyone. */
   async holderOf(name: string): Promise<string | undefined> {
     const current = leaseRecordSchema.safeParse((await this.options.storage.get(PREFIX + name))?.value).data;
-    return current && !this.expired(current) ? current.holder : undefined;
+    return current && !expiredAt(current, await this.storeTime.now()) ? current.holder : undefined;
   }
 
-  /** False once the lease's time is up, whatever the renewals say. */
+  /** False once the lease's time may be up on the store, whatever the renewals say. */
   unexpired(lease: Lease): boolean {
-    return lease.expiresAt.getTime() > this.options.clock.now().getTime();
+    return lease.heldUntil > this.options.clock.now().getTime();
   }
 
-  private expired(record: LeaseRecord): boolean {
-    return Date.parse(record.expiresAt) <= this.options.clock.now().getTime();
-  }
-
-  private freshRecord(): LeaseRecord {
-    const now = this.options.clock.now();
+  /** A record running a full duration from the store's time now, and until when this instance may count on it. */
+  private async freshRecord(): Promise<{ record: LeaseRecord; storeNow: number; heldUntil: number }> {
+    const before = this.options.clock.now().getTime();
+    const storeNow = await this.storeTime.now();
+    const { durationMs, holder } = this.options;
     return {
-      holder: this.options.holder,
-      acquiredAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + this.options.durationMs).toISOString(),
+      storeNow,
+      heldUntil: before + durationMs - this.storeTime.uncertaintyMs,
+      record: {
+        holder,
+        acquiredAt: new Date(storeNow).toISOString(),
+        expiresAt: new Date(storeNow + durationMs).toISOString(),
+      },
     };
   }
+}
+
+function expiredAt(record: LeaseRecord, storeNow: number): boolean {
+  return Date.parse(record.expiresAt) <= storeNow;
 }
