@@ -46,6 +46,11 @@ export const environmentSchema = z.object({
   BIND_HOST: optionalText,
   LOG_LEVEL: logLevel.default('info'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
 
   STORAGE: z.enum(['file', 'blob']).default('file'),
   STORAGE_CONNECTION_STRING: optionalText,

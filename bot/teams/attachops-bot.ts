@@ -25,6 +25,7 @@ import type { PersonalChats } from '../conversations/personal-chats.js';
 import type { ApprovalCards } from '../approvals/approval-cards.js';
 import { auditTenantRefusal, tenantRefusalCard } from './tenant-refusal.js';
 import { WelcomeOnce } from './welcome-once.js';
+import { inTurnSpan } from '../telemetry/turn-span.js';
 
 export interface BotDependencies {
   readonly commands: readonly AnyCommand[];
@@ -77,6 +78,11 @@ export class AttachOpsBot extends TeamsActivityHandler {
       if (activity.membersAdded?.some((member) => member.id === activity.recipient.id)) await this.welcome(turn);
       await next();
     });
+  }
+
+  /** Every activity in one turn span, so the upstream and storage requests it makes are its children. */
+  override async run(turn: TurnContext): Promise<void> {
+    await inTurnSpan(turn.activity.type, () => super.run(turn));
   }
 
   /** The welcome card, once per install (personal chat, group chat or team), whichever announcement comes first. */

@@ -1,0 +1,33 @@
+import { type Counter, type Histogram, metrics, trace, type Tracer } from '@opentelemetry/api';
+
+/** The one tracer of AttachOps; a no-op until bot/telemetry/start-telemetry.ts registers a provider. */
+export const tracer: Tracer = trace.getTracer('attachops');
+
+export interface Instruments {
+  /** Turns by kind (message, invoke) and outcome. */
+  readonly turns: Counter;
+  /** Each upstream HTTP request's duration (ms) by upstream (graph, adminservice) and status. */
+  readonly upstreamDuration: Histogram;
+  /** Upstream 429s by upstream. */
+  readonly throttled: Counter;
+}
+
+let made: Instruments | undefined;
+
+/**
+ * The metrics instruments, made on first use: `metrics.getMeter` is not a proxy, so instruments made before the
+ * provider is registered would stay no-ops. Telemetry starts before the first turn.
+ */
+export function instruments(): Instruments {
+  if (made) return made;
+  const meter = metrics.getMeter('attachops');
+  made = {
+    turns: meter.createCounter('attachops.turns', { description: 'Turns by kind and outcome' }),
+    upstreamDuration: meter.createHistogram('attachops.upstream.duration', {
+      description: 'Upstream HTTP request duration by upstream and status',
+      unit: 'ms',
+    }),
+    throttled: meter.createCounter('attachops.upstream.throttled', { description: 'Upstream 429 answers' }),
+  };
+  return made;
+}
