@@ -10,6 +10,10 @@ export interface Instruments {
   readonly upstreamDuration: Histogram;
   /** Upstream 429s by upstream. */
   readonly throttled: Counter;
+  /** Runs ended, by outcome (reported by the run kernel through core/ports/run-tracing.ts). */
+  readonly runs: Counter;
+  /** Waits begun, by what is waited for (a person, Intune). */
+  readonly waits: Counter;
 }
 
 let made: Instruments | undefined;
@@ -28,6 +32,8 @@ export function instruments(): Instruments {
       unit: 'ms',
     }),
     throttled: meter.createCounter('attachops.upstream.throttled', { description: 'Upstream 429 answers' }),
+    runs: meter.createCounter('attachops.runs', { description: 'Runs ended, by outcome' }),
+    waits: meter.createCounter('attachops.waits', { description: 'Waits begun, by what is waited for' }),
   };
   return made;
 }
