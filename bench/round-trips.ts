@@ -5,7 +5,9 @@
  * Run with `npm run bench`; `npm run bench -- --baseline [<git-ref>]` compares every command at L = 0 against older code
  * instead (compare-baseline.ts).
  */
+import { startBareAgentsBot } from './support/bare-agents-bot.js';
 import { startBareBot } from './support/bare-bot.js';
+import { helpTurns } from './support/help-per-turn.js';
 import { compareWithBaseline } from './compare-baseline.js';
 import { BenchArgsError, parseBenchArgs } from './support/bench-args.js';
 import { startBenchConnector, type BenchConnector } from './support/bench-connector.js';
@@ -84,22 +86,9 @@ async function measure(
   };
 }
 
-/** Both bots answer in one conversation each, as a person typing in the same chat would. */
-async function helpTurns(botUrl: string, bareUrl: string, connector: BenchConnector) {
-  const ours: number[] = [];
-  const bare: number[] = [];
-  for (let turn = 0; turn < 20; turn += 1) {
-    await timeTurn(botUrl, connector, 'help', 'a:bench-help');
-    await timeTurn(bareUrl, connector, 'hello', 'a:bench-bare');
-  }
-  for (let turn = 0; turn < HELP_TURNS; turn += 1) {
-    ours.push(await timeTurn(botUrl, connector, 'help', 'a:bench-help'));
-    bare.push(await timeTurn(bareUrl, connector, 'hello', 'a:bench-bare'));
-  }
-  return { ours, bare };
-}
+type HelpFigures = { ours: number[]; bare: number[] };
 
-function printTable(rows: readonly Row[], help: { ours: number[]; bare: number[] }): void {
+function printTable(rows: readonly Row[], help: HelpFigures, agentsHelp: HelpFigures): void {
   const header = ['command', 'upstream req', '$batch', 'AS 401', 'ms @0', `ms @${LATENCY_MS}`, 'round trips', 'target'];
   const lines = rows.map((row) => [
     row.name,
@@ -111,20 +100,7 @@ function printTable(rows: readonly Row[], help: { ours: number[]; bare: number[]
     ((row.msAtL - row.msAtZero) / LATENCY_MS).toFixed(2),
     row.target,
   ]);
-  const oursMedian = median(help.ours);
-  const bareMedian = median(help.bare);
-  const oursP99 = percentile(help.ours, 0.99);
-  const bareP99 = percentile(help.bare, 0.99);
-  lines.push([
-    'help per turn (median / p99)',
-    '0',
-    '0',
-    '0',
-    `${oursMedian.toFixed(2)} / ${oursP99.toFixed(2)}`,
-    `bare ${bareMedian.toFixed(2)} / ${bareP99.toFixed(2)}`,
-    `x${(oursMedian / bareMedian).toFixed(2)} / x${(oursP99 / bareP99).toFixed(2)}`,
-    'median <= x1.5',
-  ]);
+  lines.push(helpRow('help per turn (median / p99)', help), helpRow('help per turn, BOT_HOST=agents', agentsHelp));
   const widths = header.map((title, column) =>
     Math.max(title.length, ...lines.map((line) => line[column]?.length ?? 0)),
   );
@@ -135,7 +111,39 @@ function printTable(rows: readonly Row[], help: { ours: number[]; bare: number[]
   console.log(format(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
   for (const line of lines) console.log(format(line));
-  console.log(`help: ${HELP_TURNS} turns each, alternating with the bare bot, L = 0`);
+  console.log(
+    `help: ${HELP_TURNS} turns each, alternating with a bare bot of the same SDK (botbuilder + restify; Agents SDK + express), L = 0`,
+  );
+}
+
+/** One host's `help` against the bare bot of its SDK. */
+function helpRow(name: string, help: HelpFigures): string[] {
+  const oursMedian = median(help.ours);
+  const bareMedian = median(help.bare);
+  const oursP99 = percentile(help.ours, 0.99);
+  const bareP99 = percentile(help.bare, 0.99);
+  return [
+    name,
+    '0',
+    '0',
+    '0',
+    `${oursMedian.toFixed(2)} / ${oursP99.toFixed(2)}`,
+    `bare ${bareMedian.toFixed(2)} / ${bareP99.toFixed(2)}`,
+    `x${(oursMedian / bareMedian).toFixed(2)} / x${(oursP99 / bareP99).toFixed(2)}`,
+    'median <= x1.5',
+  ];
+}
+
+/** `help` per turn on the Agents SDK host against a bare Agents SDK bot, with a stack of its own. */
+async function agentsHelpTurns(tls: BenchTls, connector: BenchConnector): Promise<HelpFigures> {
+  const bare = await startBareAgentsBot();
+  const stack = await startBenchStack(tls, 'agents');
+  try {
+    return await helpTurns(stack.botUrl, bare.url, connector, HELP_TURNS);
+  } finally {
+    await stack.close();
+    await bare.close();
+  }
 }
 
 async function main(tls: BenchTls): Promise<void> {
@@ -165,8 +173,9 @@ async function main(tls: BenchTls): Promise<void> {
     await stack.control('POST', 'reset', { scenario: 'large', seed: 7 });
     rows.push(await measure(stack, connector, 'collections (large)', () => 'collections', '<= 4 round trips'));
     await stack.control('POST', 'reset', { scenario: 'ready', seed: 7 });
-    const help = await helpTurns(stack.botUrl, bare.url, connector);
-    printTable(rows, help);
+    const help = await helpTurns(stack.botUrl, bare.url, connector, HELP_TURNS);
+    const agentsHelp = await agentsHelpTurns(tls, connector);
+    printTable(rows, help, agentsHelp);
   } finally {
     await stack.close();
     await bare.close();

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     tenant,
     access: config.access,
     ownership: scaleOut.ownership,
+    rolloutCheckIntervalMs: config.rolloutCheckIntervalMs,
     ...(config.tenant
       ? {
           writeSettleMs: config.tenant.graphTimeoutMs,

@@ -1,11 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import type { Logger } from '../core/ports/logger.js';
 import type { AppServices } from './app-services.js';
 import { commands as defaultCommands } from './commands/index.js';
 import type { AnyCommand } from './context/command-context.js';
 import type { Config } from './config/config.js';
-import { createServer } from './http/create-server.js';
-import { InFlight } from './http/in-flight.js';
+import { InFlight } from './hosts/in-flight.js';
+import { createHost } from './hosts/create-host.js';
+import type { TokenValidationEndpoints } from './hosts/token-validation.js';
 import { IntuneHoldForecast } from './approvals/intune-hold-forecast.js';
 import { IntuneHoldNotices } from './runs/intune-hold-notices.js';
 import { ApprovalCards } from './approvals/approval-cards.js';
@@ -18,11 +18,14 @@ import {
 import { ProgressCards } from './runs/progress-cards.js';
 import { PersonalChats } from './conversations/personal-chats.js';
 import { ChangeConfirmations } from './runs/change-confirmations.js';
+import { BaselineRecorder } from '../core/drift/baseline-recorder.js';
+import { BaselineStore } from '../core/drift/baseline-store.js';
+import { type RunningDriftWatch, startDriftWatch } from './drift/start-drift-watch.js';
+import { channelDriftNotifier } from './drift/channel-drift-notifier.js';
 import { KnownUsers } from './conversations/known-users.js';
-import { AttachOpsBot } from './teams/attachops-bot.js';
+import { AttachOpsTurns } from './turns/attachops-turns.js';
 import { ConversationReferences } from './conversations/conversation-references.js';
 import { ProactiveMessenger } from './conversations/proactive-messenger.js';
-import { createAdapter, type TokenValidationEndpoints } from './teams/create-adapter.js';
 import { verbs as defaultVerbs } from './verbs/index.js';
 import { type ScaleOut, singleInstance } from './wiring/create-scale-out.js';
 import type { AnyVerb } from './verbs/verb.js';
@@ -46,6 +49,8 @@ export interface RunningBot {
   readonly url: string;
   readonly port: number;
   readonly compliance: RunningComplianceScheduler;
+  /** The drift watch; absent without a tenant. */
+  readonly drift?: RunningDriftWatch;
   /** Stops accepting, finishes turns in flight, flushes storage. */
   close(): Promise<void>;
 }
@@ -55,9 +60,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const scaleOut = options.scaleOut ?? singleInstance;
   const turns = new InFlight();
   let ready = false;
-  const adapter = createAdapter(config.botFramework, log, options.tokenValidation);
+  const host = await createHost(config.host, {
+    credentials: config.botFramework,
+    log,
+    turns,
+    isReady: () => ready,
+    ...(options.tokenValidation ? { tokenValidation: options.tokenValidation } : {}),
+  });
   const references = new ConversationReferences(services.storage);
-  const messenger = new ProactiveMessenger(adapter, config.botFramework?.appId ?? '', references);
+  const messenger = new ProactiveMessenger(host.proactive, references);
   const progressCards = new ProgressCards({
     messenger,
     storage: services.storage,
@@ -99,8 +110,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   services.runs.observe(approvalCards);
   const compliance = startComplianceScheduler({
     services,
-    adapter,
-    appId: config.botFramework?.appId ?? '',
+    proactive: host.proactive,
     references,
     log,
     clock: services.clock,
@@ -109,7 +119,25 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     slots: scaleOut.slots,
     ...options.compliance,
   });
-  const bot = new AttachOpsBot({
+  const driftReads = services.tenant?.driftReads;
+  const baselineRecorder =
+    driftReads &&
+    new BaselineRecorder({
+      baselines: new BaselineStore(services.storage),
+      reads: driftReads,
+      clock: services.clock,
+      log,
+    });
+  if (baselineRecorder) services.runs.observe(baselineRecorder);
+  const driftWatch = startDriftWatch({
+    services,
+    log,
+    intervalMs: config.drift.intervalMs,
+    tickMs: config.scaleOut.schedulerTickMs,
+    leadership: scaleOut.leadership,
+    notifier: channelDriftNotifier(messenger, config.drift.channel, log),
+  });
+  const logic = new AttachOpsTurns({
     commands: options.commands ?? defaultCommands,
     verbs: options.verbs ?? defaultVerbs,
     services,
@@ -120,19 +148,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     log,
     homeTenantIds: config.homeTenantIds,
   });
-  const server = createServer({
-    adapter,
-    bot,
-    log,
-    authRequired: config.botFramework !== undefined,
-    turns,
-    isReady: () => ready,
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.bindHost, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await host.listen(logic, config.port, config.bindHost);
+  const { port } = server;
   ready = true;
   const resumed = await services.runs.resumeAll();
   if (resumed > 0) log.info({ resumed }, 'resumed runs that were in flight');
@@ -140,10 +157,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const leftoverAudit = appendLeftoverAuditLater(services.approvals, log);
   const url = `http://${config.bindHost === '0.0.0.0' ? '127.0.0.1' : config.bindHost}:${port}`;
   if (config.botFramework) {
-    log.info({ url, port }, 'listening; Bot Framework tokens required');
+    log.info({ url, port, host: config.host }, 'listening; Bot Framework tokens required');
   } else {
     log.warn(
-      { url, port },
+      { url, port, host: config.host },
       'no Bot Framework credentials: listening on 127.0.0.1 only, unauthenticated, for local use',
     );
   }
@@ -152,9 +169,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const close = (): Promise<void> => {
     closing ??= (async () => {
       ready = false;
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.server.closeIdleConnections();
+      const stopped = server.stopAccepting();
+      server.closeIdleConnections();
       await turns.idle();
+      // Before the compliance scheduler, which resigns the lease both use.
+      await driftWatch?.stop();
       await compliance.stop();
       sweeper?.stop();
       await leftoverAudit.stop();
@@ -163,15 +182,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await approvalCards.idle();
       await confirmations.idle();
       await holdNotices.idle();
+      await baselineRecorder?.idle();
       progressCards.stop();
       await services.storage.flush();
-      server.server.closeAllConnections();
+      server.closeAllConnections();
       await stopped;
       log.info({}, 'stopped');
     })();
     return closing;
   };
-  return { url, port, compliance, close };
+  return { url, port, compliance, ...(driftWatch ? { drift: driftWatch } : {}), close };
 }
 
 /** With leases: now and then, take over runs whose owner stopped renewing (the owner only skips them while alive). */

@@ -6,6 +6,7 @@ import type { Directory } from './ports/directory.js';
 import type { EndpointSecurityPolicies } from './ports/endpoint-security-policies.js';
 import type { IntuneApprovals } from './ports/intune-approvals.js';
 import type { IntuneCollections } from './ports/intune-collections.js';
+import type { PolicyDriftReads } from './ports/policy-drift-reads.js';
 
 /** Everything core reads from or writes to the tenant and the ConfigMgr hierarchy, as ports. */
 export interface TenantServices {
@@ -18,4 +19,6 @@ export interface TenantServices {
   readonly configMgr: ConfigMgrGateway;
   /** Intune Multi Admin Approval; absent in fakes that never meet it. */
   readonly intuneApprovals?: IntuneApprovals;
+  /** The drift watch's reads (core/drift); absent in fakes that do not watch. */
+  readonly driftReads?: PolicyDriftReads;
 }

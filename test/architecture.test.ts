@@ -29,6 +29,14 @@ function fileRulesOf(files: readonly SourceFile[]): string[] {
 describe('the architecture', () => {
   const files = readSources(ROOT);
 
+  it('holds in the tree: only bot/hosts/* imports a Teams SDK or its HTTP server', () => {
+    const hostFiles = files.filter((file) => file.path.startsWith('bot/hosts/agents/'));
+    expect(hostFiles.length).toBeGreaterThan(3);
+    expect(
+      layerViolations(files, files.flatMap(importsOf)).filter((violation) => / imported outside /.test(violation.rule)),
+    ).toEqual([]);
+  });
+
   it('holds in the tree: core is free of transport, SDKs, cards and the environment', () => {
     expect(files.filter((file) => file.path.startsWith('core/')).length).toBeGreaterThan(50);
     expect(layerViolations(files, files.flatMap(importsOf))).toEqual([]);
@@ -64,6 +72,40 @@ describe('the architecture', () => {
       ['process.env', 'export const level = process.env.LOG_LEVEL;'],
     ])('core importing %s', (_name, text) => {
       expect(violationsOf([ok, { path: 'core/runs/bad.ts', text }])).toHaveLength(1);
+    });
+
+    it.each([
+      ['bot/turns/attachops-turns.ts', "import { TurnContext } from 'botbuilder';"],
+      ['bot/conversations/x.ts', "import type { ConversationReference } from 'botframework-schema';"],
+      ['bot/start-bot.ts', "import restify from 'restify';"],
+      ['bot/hosts/host-port.ts', "import type { TurnContext } from '@microsoft/agents-hosting';"],
+      ['bot/hosts/create-host.ts', "const express = await import('express');"],
+      ['bot/hosts/agents/agents-turn.ts', "import { CardFactory } from 'botbuilder';"],
+      ['bot/hosts/botbuilder/botbuilder-turn.ts', "import { Activity } from '@microsoft/agents-activity';"],
+      ['adapters/graph/x.ts', "import express from 'express';"],
+      ['bench/round-trips.ts', "import { ActivityHandler } from 'botbuilder';"],
+    ])('a Teams SDK outside its host folder: %s', (path, text) => {
+      expect(rulesOf([{ path, text }])).toHaveLength(1);
+    });
+
+    it('each SDK in its own host folder, and in the bare comparison bots, is allowed', () => {
+      expect(
+        rulesOf([
+          {
+            path: 'bot/hosts/botbuilder/a.ts',
+            text: "import { CloudAdapter } from 'botbuilder';\nimport restify from 'restify';",
+          },
+          {
+            path: 'bot/hosts/agents/b.ts',
+            text: "import { CloudAdapter } from '@microsoft/agents-hosting';\nimport express from 'express';",
+          },
+          {
+            path: 'bench/support/bare-agents-bot.ts',
+            text: "import { ActivityHandler } from '@microsoft/agents-hosting';",
+          },
+          { path: 'bench/support/bare-bot.ts', text: "import { ActivityHandler } from 'botbuilder';" },
+        ]),
+      ).toEqual([]);
     });
 
     it('cards importing bot/, adapters importing sandbox/', () => {

@@ -27,6 +27,27 @@ export function blobPrefixOf(prefix: string): string {
   return `${ITEM_FOLDER}${encodeKey(prefix).slice(0, VISIBLE_PART_OF_HASHED_NAME)}`;
 }
 
+/** The key a blob name was made from, or undefined for a hashed (long-key) name, whose key is only in the blob. */
+export function keyOfBlobName(name: string): string | undefined {
+  if (!name.startsWith(ITEM_FOLDER)) return undefined;
+  const encoded = name.slice(ITEM_FOLDER.length);
+  if (encoded.includes(HASHED_NAME_MARK)) return undefined;
+  let key = '';
+  for (let index = 0; index < encoded.length;) {
+    if (encoded.charAt(index) !== ESCAPE_MARK) {
+      key += encoded.charAt(index);
+      index += 1;
+    } else if (encoded.charAt(index + 1) === 'u') {
+      key += String.fromCharCode(Number.parseInt(encoded.slice(index + 2, index + 6), 16));
+      index += 6;
+    } else {
+      key += String.fromCharCode(Number.parseInt(encoded.slice(index + 1, index + 3), 16));
+      index += 3;
+    }
+  }
+  return key;
+}
+
 function encodeKey(key: string): string {
   let encoded = '';
   for (let index = 0; index < key.length; index += 1) {

@@ -12,7 +12,7 @@ import {
 import { compareKeys } from '../storage/compare-keys.js';
 import { createKeyedLock } from '../../core/storage/keyed-lock.js';
 import { isLostRace, isNotFound } from './blob-errors.js';
-import { blobNameOf, blobPrefixOf } from './blob-name.js';
+import { blobNameOf, blobPrefixOf, keyOfBlobName } from './blob-name.js';
 import { readBody } from './read-body.js';
 
 const BLOBS_READ_AT_ONCE = 16;
@@ -123,6 +123,15 @@ export async function createBlobStorage(options: BlobStorageOptions): Promise<St
         items.push(...read.filter((item): item is StoredItem => item?.key.startsWith(prefix) === true));
       }
       return items.sort((left, right) => compareKeys(left.key, right.key));
+    },
+    async keys(prefix: string) {
+      const keys: string[] = [];
+      for await (const blob of container.listBlobsFlat({ prefix: blobPrefixOf(prefix) })) {
+        // a long key's hashed name does not spell the key: only then is the blob read for it
+        const key = keyOfBlobName(blob.name) ?? (await readBlob(blob.name))?.key;
+        if (key?.startsWith(prefix)) keys.push(key);
+      }
+      return keys.sort(compareKeys);
     },
     flush: () => writes.idle(),
   };

@@ -4,12 +4,14 @@ import type { Directory } from '../../core/ports/directory.js';
 import type { EndpointSecurityPolicies } from '../../core/ports/endpoint-security-policies.js';
 import type { IntuneApprovals } from '../../core/ports/intune-approvals.js';
 import type { IntuneCollections } from '../../core/ports/intune-collections.js';
+import type { PolicyDriftReads } from '../../core/ports/policy-drift-reads.js';
 import { createGraphComplianceReports } from './graph-compliance-reports.js';
 import { createGraphDefenderConnector } from './graph-defender-connector.js';
 import { createGraphDirectory } from './graph-directory.js';
 import { createGraphEndpointSecurityPolicies } from './graph-endpoint-security-policies.js';
 import { createGraphHttp, type GraphHttpDeps } from './graph-http.js';
 import { createGraphIntuneCollections } from './graph-intune-collections.js';
+import { createGraphPolicyDriftReads } from './graph-policy-drift-reads.js';
 import { createGraphIntuneApprovals } from './maa/graph-intune-approvals.js';
 
 export interface GraphAdapters {
@@ -19,6 +21,7 @@ export interface GraphAdapters {
   readonly policies: EndpointSecurityPolicies;
   readonly complianceReports: ComplianceReports;
   readonly intuneApprovals: IntuneApprovals;
+  readonly driftReads: PolicyDriftReads;
 }
 
 /** Every Graph-backed port over one shared GraphHttp (one retry policy, one logger). */
@@ -31,5 +34,6 @@ export function createGraphAdapters(deps: GraphHttpDeps, appId?: string): GraphA
     policies: createGraphEndpointSecurityPolicies(http),
     complianceReports: createGraphComplianceReports(http),
     intuneApprovals: createGraphIntuneApprovals(http, appId),
+    driftReads: createGraphPolicyDriftReads(http),
   };
 }

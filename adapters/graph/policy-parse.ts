@@ -1,19 +1,15 @@
 import { z } from 'zod';
-import type { AntivirusSettings, ConfigMgrAntivirusSettings } from '../../core/policy/antivirus-settings.js';
-import type { EdrSettings } from '../../core/policy/edr-settings.js';
-import type { PolicyListItem } from '../../core/policy/managed-policy.js';
-import type { PolicyDraft, PolicyKind } from '../../core/policy/policy-draft.js';
-import { splitMarker } from './managed-marker.js';
+import { profiles } from '../../core/policy/catalog/index.js';
 import {
-  ANTIVIRUS_TEMPLATE_ID,
-  antivirusSettingIds,
-  configMgrAntivirusSettingIds,
-  EDR_TEMPLATE_ID,
-  edrOnboardingIds,
-  edrSettingIds,
-  sampleSharingValues,
-  telemetryValues,
-} from './setting-catalog.js';
+  flagsFor,
+  type PolicyTarget,
+  type ProfileDefinition,
+  type SettingValue,
+  targetSpec,
+} from '../../core/policy/catalog/profile-definition.js';
+import type { PolicyListItem } from '../../core/policy/managed-policy.js';
+import { type PolicyDraft, type PolicyKind, policyKindOf } from '../../core/policy/policy-draft.js';
+import { splitMarker } from './managed-marker.js';
 
 const settingSchema = z.object({
   settingInstance: z.looseObject({
@@ -21,6 +17,7 @@ const settingSchema = z.object({
     choiceSettingValue: z.looseObject({ value: z.string().nullish() }).nullish(),
   }),
 });
+type InstanceRead = z.infer<typeof settingSchema>['settingInstance'];
 
 export const policyReadSchema = z.object({
   id: z.string(),
@@ -37,15 +34,27 @@ export const policyReadSchema = z.object({
 });
 export type PolicyRead = z.infer<typeof policyReadSchema>;
 
-export function kindOfPolicy(policy: Pick<PolicyRead, 'templateReference' | 'creationSource'>): PolicyKind | undefined {
+/** The catalog profile and target a policy was made from: its template, or its creationSource (case-insensitive). */
+function profileOfPolicy(
+  policy: Pick<PolicyRead, 'templateReference' | 'creationSource'>,
+): { profile: ProfileDefinition; target: PolicyTarget } | undefined {
   const templateBase = policy.templateReference?.templateId?.split('_')[0];
-  if (templateBase !== undefined && templateBase === EDR_TEMPLATE_ID.split('_')[0]) return 'intune-edr';
-  if (templateBase !== undefined && templateBase === ANTIVIRUS_TEMPLATE_ID.split('_')[0]) return 'intune-antivirus';
   /** Compared case-insensitively: a public mock returns `SccmAv` (graph-intune.md §11.4). */
   const creationSource = policy.creationSource?.toLowerCase();
-  if (creationSource === 'sccmedr') return 'configmgr-edr';
-  if (creationSource === 'sccmav') return 'configmgr-antivirus';
+  for (const profile of profiles) {
+    for (const target of ['intune', 'configmgr'] as const) {
+      const spec = targetSpec(profile, target);
+      if (!spec) continue;
+      if (templateBase !== undefined && spec.templateId?.split('_')[0] === templateBase) return { profile, target };
+      if (creationSource && spec.creationSource?.toLowerCase() === creationSource) return { profile, target };
+    }
+  }
   return undefined;
+}
+
+export function kindOfPolicy(policy: Pick<PolicyRead, 'templateReference' | 'creationSource'>): PolicyKind | undefined {
+  const found = profileOfPolicy(policy);
+  return found ? policyKindOf(found.target, found.profile.id) : undefined;
 }
 
 export function toListItem(policy: PolicyRead): PolicyListItem {
@@ -76,75 +85,80 @@ export interface ParsedSettings {
   readonly onboardingFromConnector: boolean;
 }
 
-/** The reverse of policy-body.ts; the connector's secret onboarding value is recognised but never read. */
-export function parsePolicySettings(policy: PolicyRead): ParsedSettings {
-  const choices = new Map<string, string | undefined>();
-  for (const { settingInstance } of policy.settings ?? []) {
-    choices.set(settingInstance.settingDefinitionId, settingInstance.choiceSettingValue?.value ?? undefined);
-  }
-  const onboardingFromConnector =
-    choices.get(edrOnboardingIds.configurationType.definitionId) === edrOnboardingIds.autoFromConnectorValue;
-  const kind = kindOfPolicy(policy);
-  const item = toListItem(policy);
-  const base = { name: item.name, description: item.description };
-  const scopeTagIds = policy.roleScopeTagIds ?? [];
-  const modelled = new Set<string>([edrOnboardingIds.configurationType.definitionId]);
-  const take = (definitionId: string): string | undefined => {
-    modelled.add(definitionId);
-    return choices.get(definitionId);
-  };
-  const draft = ((): PolicyDraft | undefined => {
-    switch (kind) {
-      case 'intune-edr':
-        return { kind, profile: 'edr', target: 'intune', ...base, scopeTagIds, settings: readEdr(take) };
-      case 'configmgr-edr':
-        return { kind, profile: 'edr', target: 'configmgr', ...base, settings: readEdr(take) };
-      case 'intune-antivirus':
-        return {
-          kind,
-          profile: 'antivirus',
-          target: 'intune',
-          ...base,
-          scopeTagIds,
-          settings: readToggles(antivirusSettingIds, take),
-        };
-      case 'configmgr-antivirus':
-        return {
-          kind,
-          profile: 'antivirus',
-          target: 'configmgr',
-          ...base,
-          settings: { ...readToggles(antivirusSettingIds, take), ...readToggles(configMgrAntivirusSettingIds, take) },
-        };
-      case undefined:
-        return undefined;
+/** Every instance of the policy by definition id, children and group members included. */
+function collectInstances(instances: readonly unknown[], into: Map<string, Record<string, unknown>>): void {
+  for (const item of instances) {
+    if (typeof item !== 'object' || item === null) continue;
+    const instance = item as Record<string, unknown>;
+    if (typeof instance.settingDefinitionId === 'string') into.set(instance.settingDefinitionId, instance);
+    const choice = instance.choiceSettingValue as { children?: unknown } | null | undefined;
+    if (Array.isArray(choice?.children)) collectInstances(choice.children, into);
+    const groups = instance.groupSettingCollectionValue;
+    if (Array.isArray(groups)) {
+      for (const group of groups as { children?: unknown }[])
+        if (Array.isArray(group.children)) collectInstances(group.children, into);
     }
-  })();
-  const unmodelledSettingIds = [...choices.keys()].filter((id) => !modelled.has(id));
-  return { draft, unmodelledSettingIds, onboardingFromConnector };
-}
-
-type Take = (definitionId: string) => string | undefined;
-
-function readEdr(take: Take): EdrSettings {
-  const sampleSharing = reverseLookup(sampleSharingValues, take(edrSettingIds.sampleSharing.definitionId));
-  const telemetry = reverseLookup(telemetryValues, take(edrSettingIds.telemetry.definitionId));
-  return { ...(sampleSharing ? { sampleSharing } : {}), ...(telemetry ? { telemetry } : {}) };
-}
-
-function readToggles<K extends string>(
-  ids: Record<K, { definitionId: string }>,
-  take: Take,
-): AntivirusSettings & ConfigMgrAntivirusSettings {
-  const result: Partial<Record<string, boolean>> = {};
-  for (const key of Object.keys(ids) as K[]) {
-    const value = take(ids[key].definitionId);
-    if (value?.endsWith('_1')) result[key] = true;
-    else if (value?.endsWith('_0')) result[key] = false;
   }
-  return result;
 }
 
-function reverseLookup<K extends string>(values: Record<K, string>, value: string | undefined): K | undefined {
-  return (Object.keys(values) as K[]).find((key) => values[key] === value);
+function valueOf(instance: Record<string, unknown> | undefined): string | readonly string[] | undefined {
+  if (!instance) return undefined;
+  const choice = instance.choiceSettingValue as { value?: unknown } | null | undefined;
+  if (typeof choice?.value === 'string') return choice.value;
+  const simple = instance.simpleSettingValue as { value?: unknown } | null | undefined;
+  if (typeof simple?.value === 'string') return simple.value;
+  const list = instance.simpleSettingCollectionValue;
+  if (Array.isArray(list))
+    return list.flatMap((item: { value?: unknown }) => (typeof item.value === 'string' ? [item.value] : []));
+  return undefined;
+}
+
+/** The reverse of policy-body.ts, from the profile catalog; the connector's secret onboarding value is recognised but never read. */
+export function parsePolicySettings(policy: PolicyRead): ParsedSettings {
+  const topLevel = (policy.settings ?? []).map(({ settingInstance }): InstanceRead => settingInstance);
+  const all = new Map<string, Record<string, unknown>>();
+  collectInstances(topLevel, all);
+  const found = profileOfPolicy(policy);
+  const fixed = found ? (targetSpec(found.profile, found.target)?.fixedSettings ?? []) : [];
+  const onboarding = profiles.flatMap((profile) => profile.intune?.fixedSettings ?? []);
+  const onboardingFromConnector = onboarding.some(
+    (setting) => valueOf(all.get(setting.definitionId)) === setting.value,
+  );
+  const modelled = new Set<string>([...onboarding, ...fixed].map((setting) => setting.definitionId));
+  const item = toListItem(policy);
+  const draft = ((): PolicyDraft | undefined => {
+    if (!found) return undefined;
+    const settings: Record<string, SettingValue> = {};
+    const order = found.profile.bodyOrder;
+    const flags = [...flagsFor(found.profile, found.target)];
+    if (order) flags.sort((left, right) => order.indexOf(left.key) - order.indexOf(right.key));
+    for (const flag of flags) {
+      modelled.add(flag.graph.definitionId);
+      if (flag.group) modelled.add(flag.group);
+      const read = valueOf(all.get(flag.graph.definitionId));
+      if (read === undefined) continue;
+      if (flag.graph.shape === 'choice') {
+        const typed = Object.entries(flag.graph.values).find(([, id]) => id === read)?.[0];
+        if (typed === undefined) continue;
+        settings[flag.key] = flag.kind === 'toggle' ? typed === 'on' : typed;
+      } else if (flag.graph.shape === 'string-list') {
+        settings[flag.key] = Array.isArray(read) ? read : [read as string];
+      } else if (typeof read === 'string') {
+        settings[flag.key] = read;
+      }
+    }
+    return {
+      kind: policyKindOf(found.target, found.profile.id),
+      profile: found.profile.id,
+      target: found.target,
+      name: item.name,
+      description: item.description,
+      ...(found.target === 'intune' ? { scopeTagIds: policy.roleScopeTagIds ?? [] } : {}),
+      settings,
+    };
+  })();
+  const unmodelledSettingIds = topLevel
+    .map((instance) => instance.settingDefinitionId)
+    .filter((id) => !modelled.has(id));
+  return { draft, unmodelledSettingIds, onboardingFromConnector };
 }

@@ -90,17 +90,23 @@ export async function createFileStorage(options: FileStorageOptions): Promise<St
         await syncDirectory(dir);
         return true;
       }),
-    async list(prefix: string) {
-      const candidates = (await readdir(dir)).filter((fileName) => mayHoldKeyWithPrefix(fileName, prefix));
-      const items: StoredItem[] = [];
-      for (let start = 0; start < candidates.length; start += FILES_READ_AT_ONCE) {
-        const batch = candidates.slice(start, start + FILES_READ_AT_ONCE);
-        items.push(...(await Promise.all(batch.map((fileName) => readListedFile(fileName, prefix)))).flat());
-      }
-      return items.sort((left, right) => compareKeys(left.key, right.key));
+    list,
+    /** Local files: reading them to learn their keys costs no requests, so the listing is the one of `list`. */
+    async keys(prefix: string) {
+      return (await list(prefix)).map((item) => item.key);
     },
     flush: () => writes.idle(),
   };
+
+  async function list(prefix: string): Promise<StoredItem[]> {
+    const candidates = (await readdir(dir)).filter((fileName) => mayHoldKeyWithPrefix(fileName, prefix));
+    const items: StoredItem[] = [];
+    for (let start = 0; start < candidates.length; start += FILES_READ_AT_ONCE) {
+      const batch = candidates.slice(start, start + FILES_READ_AT_ONCE);
+      items.push(...(await Promise.all(batch.map((fileName) => readListedFile(fileName, prefix)))).flat());
+    }
+    return items.sort((left, right) => compareKeys(left.key, right.key));
+  }
 }
 
 async function removeLeftoverTempFiles(dir: string, logger: Logger): Promise<void> {

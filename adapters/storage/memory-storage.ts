@@ -41,6 +41,9 @@ export function createMemoryStorage(): Storage {
         .sort(([left], [right]) => compareKeys(left, right))
         .map(([key, record]) => itemOf(key, record));
     },
+    async keys(prefix: string) {
+      return [...records.keys()].filter((key) => key.startsWith(prefix)).sort(compareKeys);
+    },
     async flush() {},
   };
 }

@@ -1,8 +1,8 @@
 import { ActivityHandler, CardFactory, MessageFactory } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
-import { createServer } from '../../bot/http/create-server.js';
-import { InFlight } from '../../bot/http/in-flight.js';
-import { createAdapter } from '../../bot/teams/create-adapter.js';
+import { createServer } from '../../bot/hosts/botbuilder/create-server.js';
+import { InFlight } from '../../bot/hosts/in-flight.js';
+import { createAdapter } from '../../bot/hosts/botbuilder/create-adapter.js';
 import { silentLogger } from '../../core/ports/logger.js';
 
 const SMALL_CARD = {
@@ -21,7 +21,7 @@ export async function startBareBot(): Promise<{ url: string; close(): Promise<vo
   });
   const server = createServer({
     adapter: createAdapter(undefined, silentLogger),
-    bot,
+    run: (turn) => bot.run(turn),
     log: silentLogger,
     authRequired: false,
     turns: new InFlight(),

@@ -18,10 +18,16 @@ export interface BenchStack {
   close(): Promise<void>;
 }
 
-/** The sandbox tenant and the AttachOps bot wired exactly as `npm start` wires them (memory storage, silent log). */
-export async function startBenchStack(tls: BenchTls): Promise<BenchStack> {
+/**
+ * The sandbox tenant and the AttachOps bot wired exactly as `npm start` wires them (memory storage, silent log), on the
+ * host named (BOT_HOST).
+ */
+export async function startBenchStack(
+  tls: BenchTls,
+  host: 'botbuilder' | 'agents' = 'botbuilder',
+): Promise<BenchStack> {
   const sandbox = await startSandbox({ scenario: 'ready', seed: 7, tls });
-  const config = loadConfig({ ...sandboxBotEnvironment(sandbox.url), PORT: '0' });
+  const config = loadConfig({ ...sandboxBotEnvironment(sandbox.url), PORT: '0', BOT_HOST: host });
   if (!config.tenant) throw new Error('no tenant configuration');
   const tenant = createTenantServices({
     tenant: config.tenant,

@@ -1,3 +1,4 @@
+import { ROLLOUT_ADVANCE } from '../../core/rollouts/rollout-steps.js';
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
 import { toApprovalView, type ApprovalViewer } from '../../cards/views/approval-view.js';
@@ -26,6 +27,7 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
   private readonly tasks: BackgroundTasks;
   /** The Intune state each run's approval card last showed, so a run change re-renders it only when that moved. */
   private readonly intuneShown = new Map<string, string>();
+  private readonly announced = new Set<string>();
 
   constructor(
     private readonly approvals: ApprovalService,
@@ -72,7 +74,10 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
   }
 
   approvalChanged(record: ApprovalRecord): void {
-    if (record.cards.length === 0) return;
+    if (record.cards.length === 0) {
+      this.announceFromRun(record);
+      return;
+    }
     this.tasks.start(`approval card ${record.id}`, async () => {
       const latest = (await this.approvals.get(record.id)) ?? record;
       const card = await this.baseCard(latest);
@@ -89,6 +94,18 @@ export class ApprovalCards implements ApprovalObserver, RunObserver {
         }
       }
     });
+  }
+
+  /**
+   * A request a run opened itself (a rollout's next ring, approve-each) has no command to post its card: it is posted
+   * to the run's conversation (and the approvals channel) once, when it is opened.
+   */
+  private announceFromRun(record: ApprovalRecord): void {
+    if (record.plan.kind !== ROLLOUT_ADVANCE || record.status !== 'pending' || this.announced.has(record.id)) return;
+    this.announced.add(record.id);
+    this.tasks.start(`approval card ${record.id}`, () =>
+      this.announce(record, (card) => this.messenger.post(record.conversationId, card)),
+    );
   }
 
   /** When Intune decides on a run's held write, the approval card says so too. */

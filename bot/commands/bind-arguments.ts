@@ -86,7 +86,7 @@ export function bindArguments(command: AnyCommand, words: readonly string[]): Bi
   const parsed = strictArgsOf(command).safeParse(Object.fromEntries(raw));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const problem = describeIssue(command, issue);
+      const problem = describeIssue(command, issue, raw);
       if (!problems.some((known) => known.argument === problem.argument)) problems.push(problem);
     }
   }
@@ -94,11 +94,16 @@ export function bindArguments(command: AnyCommand, words: readonly string[]): Bi
   return { ok: true, args: parsed.data };
 }
 
-function describeIssue(command: AnyCommand, issue: z.core.$ZodIssue): ArgumentProblem {
+function describeIssue(
+  command: AnyCommand,
+  issue: z.core.$ZodIssue,
+  raw: ReadonlyMap<string, unknown>,
+): ArgumentProblem {
   const key = String(issue.path[0] ?? '');
   const argument = command.positionals.includes(key) ? `<${camelToKebab(key)}>` : `--${camelToKebab(key)}`;
   // An absent enum (`--target`) fails as invalid_value in zod 4; absent is absent, whatever the field's type.
-  const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined;
+  // zod 4 leaves `input` out of issues unless asked, so whether the word was given is read from what was bound.
+  const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && raw.get(key) === undefined;
   return { argument, problem: missing ? 'is required' : issue.message };
 }
 

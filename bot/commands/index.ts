@@ -1,6 +1,10 @@
 import type { AnyCommand } from '../context/command-context.js';
 import { approvalsCommand } from './approvals.js';
 import { assignCommand } from './assign.js';
+import { unassignCommand } from './unassign.js';
+import { policySetCommand } from './policy-set.js';
+import { policyDeleteCommand } from './policy-delete.js';
+import { rolloutCommand } from './rollout.js';
 import { attachCommand } from './attach.js';
 import { auditCommand } from './audit.js';
 import { auditVerifyCommand } from './audit-verify.js';
@@ -8,6 +12,8 @@ import { cancelCommand } from './cancel.js';
 import { checkCommand } from './check.js';
 import { collectionsCommand } from './collections.js';
 import { complianceCommand } from './compliance.js';
+import { driftCommand } from './drift.js';
+import { driftCheckCommand } from './drift-check.js';
 import { enableCommand } from './enable.js';
 import { helpCommand } from './help.js';
 import { onboardCommand } from './onboard.js';
@@ -35,6 +41,10 @@ export const commands: readonly AnyCommand[] = [
   subscribeCommand,
   policyListCommand,
   policyShowCommand,
+  unassignCommand,
+  policySetCommand,
+  policyDeleteCommand,
+  rolloutCommand,
   runsCommand,
   runCommand,
   auditCommand,
@@ -42,4 +52,6 @@ export const commands: readonly AnyCommand[] = [
   cancelCommand,
   subscriptionsCommand,
   unsubscribeCommand,
+  driftCommand,
+  driftCheckCommand,
 ];

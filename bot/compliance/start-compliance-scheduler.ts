@@ -5,9 +5,9 @@ import { type Leadership, soleLeader } from '../../core/leases/leadership.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { AppServices } from '../app-services.js';
-import type { CloudAdapter } from 'botbuilder';
 import type { ConversationReferences } from '../conversations/conversation-references.js';
 import { ProactiveCardPoster } from './proactive-card-poster.js';
+import type { ProactivePort } from '../hosts/host-port.js';
 import { RateLimitedSender } from './rate-limited-sender.js';
 import type { SendLimits } from './send-limits.js';
 import { createSubscriptionDelivery } from './subscription-delivery.js';
@@ -18,8 +18,7 @@ export const SCHEDULER_TICK_MS = 15_000;
 export interface ComplianceSchedulerOptions {
   readonly services: AppServices;
   /** The bot's CloudAdapter, Microsoft app id and conversation references, as start-bot builds them. */
-  readonly adapter: CloudAdapter;
-  readonly appId: string;
+  readonly proactive: ProactivePort;
   readonly references: ConversationReferences;
   readonly log: Logger;
   /** Decides what is due; `services.clock` by default. Tests pass a fake clock. */
@@ -45,7 +44,7 @@ export interface RunningComplianceScheduler {
 export function startComplianceScheduler(options: ComplianceSchedulerOptions): RunningComplianceScheduler {
   const clock = options.clock ?? options.services.clock;
   const log = options.log.child({ component: 'compliance-scheduler' });
-  const poster = new ProactiveCardPoster(options.adapter, options.appId, options.references);
+  const poster = new ProactiveCardPoster(options.proactive, options.references);
   const sender = new RateLimitedSender({
     messenger: poster,
     log,

@@ -45,6 +45,8 @@ export const environmentSchema = z.object({
   PORT: port.default(3978),
   BIND_HOST: optionalText,
   LOG_LEVEL: logLevel.default('info'),
+  /** Which Teams SDK carries the bot: botbuilder (restify + CloudAdapter) or agents (express 5 + Agents SDK). */
+  BOT_HOST: z.enum(['botbuilder', 'agents']).default('botbuilder'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   OTEL_EXPORTER_OTLP_ENDPOINT: z
@@ -65,6 +67,7 @@ export const environmentSchema = z.object({
     .default('attachops'),
   LEASE_DURATION: duration.default(30_000),
   SCHEDULER_TICK: duration.default(15_000),
+  ROLLOUT_CHECK_INTERVAL: duration.default(15 * 60_000),
 
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
@@ -110,6 +113,8 @@ export const environmentSchema = z.object({
     .default(1),
   APPROVAL_TTL: duration.default(24 * 3_600_000),
   APPROVALS_CHANNEL: optionalText,
+  DRIFT_INTERVAL: duration.default(15 * 60_000),
+  DRIFT_CHANNEL: optionalText,
   ROLE_READERS: z.string().trim().default(''),
   ROLE_OPERATORS: z.string().trim().default(''),
   ROLE_ADMINS: z.string().trim().default(''),

@@ -57,6 +57,13 @@ export interface AccessConfig {
   readonly membershipCacheMs: number;
 }
 
+/** The drift watch: how often every watched policy is looked at, and where its cards go. */
+export interface DriftConfig {
+  readonly intervalMs: number;
+  /** DRIFT_CHANNEL, else the approvals channel; no channel: drift is audited and listed by `drift`, not posted. */
+  readonly channel?: string;
+}
+
 /** Where state, runs and the audit log live: files for one process, or a blob container several instances share. */
 export type StorageConfig =
   | { readonly kind: 'file'; readonly dataDir: string }
@@ -80,17 +87,22 @@ export interface Config {
   readonly port: number;
   /** 127.0.0.1 unless Bot Framework credentials are configured. */
   readonly bindHost: string;
+  /** The Teams SDK that carries the bot (`BOT_HOST`); both keep the same HTTP contract (bot/hosts/). */
+  readonly host: Environment['BOT_HOST'];
   readonly logLevel: Environment['LOG_LEVEL'];
   readonly dataDir: string;
   readonly storage: StorageConfig;
   readonly scaleOut: ScaleOutConfig;
   /** Absent: no traces or metrics are exported (the default). */
   readonly telemetry?: TelemetryConfig;
+  /** ROLLOUT_CHECK_INTERVAL: the longest time between two looks at a soaking rollout ring. */
+  readonly rolloutCheckIntervalMs: number;
   /** Absent: the endpoint accepts unauthenticated requests, and so listens on loopback only. */
   readonly botFramework?: BotFrameworkCredentials;
   readonly tenant?: TenantConfig;
   readonly adminService?: AdminServiceConfig;
   readonly access: AccessConfig;
+  readonly drift: DriftConfig;
   /**
    * Tenants whose users the bot serves, normalised: TENANT_ID (the sandbox's tenant when unset) and ALLOWED_TENANT_IDS.
    * Activities from any other tenant, or from none, are refused.
@@ -140,11 +152,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   return deepFreeze({
     port: values.PORT,
     bindHost: botFramework ? (values.BIND_HOST ?? '0.0.0.0') : LOOPBACK,
+    host: values.BOT_HOST,
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
     storage: storageConfig(values),
     ...telemetryConfig(values),
     scaleOut: { leaseDurationMs: values.LEASE_DURATION, schedulerTickMs: values.SCHEDULER_TICK },
+    drift: {
+      intervalMs: values.DRIFT_INTERVAL,
+      ...((values.DRIFT_CHANNEL ?? values.APPROVALS_CHANNEL)
+        ? { channel: values.DRIFT_CHANNEL ?? values.APPROVALS_CHANNEL }
+        : {}),
+    },
+    rolloutCheckIntervalMs: values.ROLLOUT_CHECK_INTERVAL,
     botFramework,
     tenant: tenantConfig(values),
     adminService: adminServiceConfig(values),
@@ -215,6 +235,12 @@ function botFrameworkProblems(values: Environment): string[] {
   }
   if (values.MicrosoftAppType === 'SingleTenant' && values.MicrosoftAppTenantId === undefined) {
     problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
+  }
+  if (hasCertificate && values.BOT_HOST === 'agents') {
+    // The Agents SDK's certificate connection reads a certificate PEM file (certPemFile), not a thumbprint; not mapped yet.
+    problems.push(
+      'MicrosoftAppCertificateThumbprint/MicrosoftAppCertificatePrivateKeyFile work with BOT_HOST=botbuilder only; use MicrosoftAppPassword or UserAssignedMSI with BOT_HOST=agents',
+    );
   }
   return problems;
 }

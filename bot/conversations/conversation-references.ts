@@ -1,6 +1,9 @@
-import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import type { Storage } from '../../core/ports/storage.js';
+import type { InboundActivity } from '../hosts/inbound-activity.js';
+import type { StoredReference } from '../hosts/stored-reference.js';
+
+export type { StoredReference } from '../hosts/stored-reference.js';
 
 const PREFIX = 'conversation/';
 
@@ -14,9 +17,6 @@ const referenceSchema = z
   })
   .loose();
 
-/** A stored reference: the Bot Framework's, plus the Teams channel id for channel conversations. */
-export type StoredReference = Partial<ConversationReference> & { readonly teamsChannelId?: string };
-
 const channelDataSchema = z.object({ channel: z.object({ id: z.string().min(1) }).loose() }).loose();
 
 /** Where the bot can post later: saved whenever it is addressed or installed, removed when it is removed. */
@@ -25,15 +25,16 @@ export class ConversationReferences {
 
   constructor(private readonly storage: Storage) {}
 
-  async remember(activity: Activity): Promise<void> {
-    const reference = TurnContext.getConversationReference(activity);
-    const conversationId = reference.conversation?.id;
+  async remember(activity: InboundActivity): Promise<void> {
+    const conversationId = activity.conversation.id;
     if (!conversationId) return;
     const channel = channelDataSchema.safeParse(activity.channelData);
-    const stored: StoredReference = {
-      ...reference,
-      activityId: undefined,
-      user: undefined,
+    const stored = {
+      bot: activity.recipient,
+      conversation: activity.conversation,
+      channelId: activity.channelId,
+      ...(typeof activity.locale === 'string' ? { locale: activity.locale } : {}),
+      serviceUrl: activity.serviceUrl,
       ...(channel.success ? { teamsChannelId: channel.data.channel.id } : {}),
     };
     const fingerprint = JSON.stringify(stored);

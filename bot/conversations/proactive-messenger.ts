@@ -1,5 +1,5 @@
-import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import type { CardChannel, ProactivePort } from '../hosts/host-port.js';
 import type { ConversationReferences } from './conversation-references.js';
 
 export class ConversationUnreachableError extends Error {
@@ -15,16 +15,14 @@ export class ConversationUnreachableError extends Error {
 /** Posts and updates cards outside a turn, through the stored conversation reference. */
 export class ProactiveMessenger {
   constructor(
-    private readonly adapter: CloudAdapter,
-    private readonly appId: string,
+    private readonly proactive: ProactivePort,
     private readonly references: ConversationReferences,
   ) {}
 
   async post(conversationId: string, card: AdaptiveCard): Promise<string> {
     let activityId = '';
-    await this.continue(conversationId, async (turn) => {
-      const response = await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-      activityId = response?.id ?? '';
+    await this.continue(conversationId, async (channel) => {
+      activityId = await channel.sendCard(card);
     });
     return activityId;
   }
@@ -32,34 +30,21 @@ export class ProactiveMessenger {
   /** A plain text message (Teams renders its markdown): for what a person copies, such as a request id. */
   async postText(conversationId: string, text: string): Promise<string> {
     let activityId = '';
-    await this.continue(conversationId, async (turn) => {
-      const response = await turn.sendActivity(MessageFactory.text(text));
-      activityId = response?.id ?? '';
+    await this.continue(conversationId, async (channel) => {
+      activityId = await channel.sendText(text);
     });
     return activityId;
   }
 
   async update(conversationId: string, activityId: string, card: AdaptiveCard): Promise<void> {
-    await this.continue(conversationId, async (turn) => {
-      const update = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-      update.id = activityId;
-      await turn.updateActivity(update);
-    });
+    await this.continue(conversationId, (channel) => channel.updateCard(activityId, card));
   }
 
-  private async continue(conversationId: string, logic: (turn: TurnContext) => Promise<void>): Promise<void> {
+  private async continue(conversationId: string, work: (channel: CardChannel) => Promise<void>): Promise<void> {
     const reference = await this.references.get(conversationId);
     if (!reference) throw new ConversationUnreachableError(conversationId, undefined);
-    let failure: unknown;
     try {
-      await this.adapter.continueConversationAsync(this.appId, reference, async (turn) => {
-        try {
-          await logic(turn);
-        } catch (error) {
-          failure = error;
-        }
-      });
-      if (failure !== undefined) throw failure;
+      await this.proactive.continueConversation(reference, work);
     } catch (error) {
       const status = statusOf(error);
       if (status === 403 || status === 404) throw new ConversationUnreachableError(conversationId, status);

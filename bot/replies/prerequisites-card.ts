@@ -3,12 +3,14 @@ import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
 import { toPrerequisitesView } from '../../cards/views/prerequisites-view.js';
 import { COLLECTION_ID_PATTERN } from '../../core/identity/collection-id.js';
+import { PROFILE_IDS } from '../../core/policy/catalog/index.js';
 import { checkPrerequisites } from '../../core/prerequisites/check-prerequisites.js';
 import type { Profile } from '../../core/prerequisites/rule-result.js';
 import type { CommandContext } from '../context/command-context.js';
 import { requireTenant } from '../context/require-tenant.js';
 
-export const profileSchema = z.enum(['edr', 'antivirus', 'all']);
+/** `all` (EDR and Antivirus, what onboarding prepares) or any profile of the catalog. */
+export const profileSchema = z.enum(['all', ...PROFILE_IDS] as [string, ...string[]]);
 /** A ConfigMgr CollectionID, e.g. PS100042 or SMSDM003 (core/identity/collection-id.ts). */
 export const collectionIdSchema = z
   .string()

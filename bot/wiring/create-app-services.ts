@@ -14,6 +14,12 @@ import type { Clock } from '../../core/ports/clock.js';
 import type { RunOwnership } from '../../core/leases/run-ownership.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Storage } from '../../core/ports/storage.js';
+import { rolloutAdvanceStep } from '../../core/rollouts/rollout-advance-step.js';
+import {
+  DEFAULT_ROLLOUT_CHECK_INTERVAL_MS,
+  rolloutGateStep,
+  rolloutGateWait,
+} from '../../core/rollouts/rollout-gate-wait.js';
 import { RunEngine } from '../../core/runs/run-engine.js';
 import type { VerifyPolicy } from '../../core/runs/verify-policy.js';
 import type { TenantServices } from '../../core/tenant-services.js';
@@ -38,6 +44,8 @@ export interface ServiceParts {
   /** WRITE_SETTLE_AFTER_ANSWER: how soon a write answered 502/503/504 is read back. */
   readonly writeSettleAfterAnswerMs?: number;
   readonly intuneWaitPolicy?: IntuneWaitPolicy;
+  /** ROLLOUT_CHECK_INTERVAL: the rollout gate's backoff cap. */
+  readonly rolloutCheckIntervalMs?: number;
 }
 
 /** Core services over the given storage, audit log and tenant ports. */
@@ -59,12 +67,23 @@ export function createAppServices(parts: ServiceParts): AppServices {
     audit: parts.audit,
     clock: parts.clock,
     log: parts.log.child({ component: 'runs' }),
-    handlers: [...stepHandlers(parts.tenant), approvalStep(records), planRecheckStep(records, planners)],
+    handlers: [
+      ...stepHandlers(parts.tenant),
+      approvalStep(records),
+      planRecheckStep(records, planners),
+      rolloutGateStep(),
+      rolloutAdvanceStep(records),
+    ],
     waits: [
       intuneApprovalWait({
         approvals: parts.tenant?.intuneApprovals,
         policy: parts.intuneWaitPolicy ?? DEFAULT_INTUNE_WAIT_POLICY,
         log: parts.log.child({ component: 'intune-maa' }),
+      }),
+      rolloutGateWait({
+        tenant: parts.tenant,
+        log: parts.log.child({ component: 'rollouts' }),
+        checkIntervalMs: parts.rolloutCheckIntervalMs ?? DEFAULT_ROLLOUT_CHECK_INTERVAL_MS,
       }),
     ],
     justify: createWriteJustifier(records),

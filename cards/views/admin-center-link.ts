@@ -7,7 +7,7 @@ const SECURITY_MENU = 'https://intune.microsoft.com/#view/Microsoft_Intune_Workf
  * (graph-intune.md §6.1: the device-level report's columns are undocumented): the admin center's page for the policy's
  * profile (Endpoint security > Endpoint detection and response, or > Antivirus). One place, so a move is one edit.
  */
-export const INTUNE_ADMIN_CENTER_PROFILE_PAGES: Readonly<Record<PolicyProfile, string>> = {
+export const INTUNE_ADMIN_CENTER_PROFILE_PAGES: Readonly<Partial<Record<PolicyProfile, string>>> = {
   edr: `${SECURITY_MENU}/edr`,
   antivirus: `${SECURITY_MENU}/antivirus`,
 };
@@ -16,5 +16,7 @@ export const INTUNE_ADMIN_CENTER_PROFILE_PAGES: Readonly<Record<PolicyProfile, s
 export const INTUNE_ADMIN_CENTER_ENDPOINT_SECURITY_URL = `${SECURITY_MENU}/overview`;
 
 export function adminCenterPolicyReportUrl(profile: PolicyProfile | undefined): string {
-  return profile === undefined ? INTUNE_ADMIN_CENTER_ENDPOINT_SECURITY_URL : INTUNE_ADMIN_CENTER_PROFILE_PAGES[profile];
+  return profile === undefined
+    ? INTUNE_ADMIN_CENTER_ENDPOINT_SECURITY_URL
+    : (INTUNE_ADMIN_CENTER_PROFILE_PAGES[profile] ?? INTUNE_ADMIN_CENTER_ENDPOINT_SECURITY_URL);
 }

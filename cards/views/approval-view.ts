@@ -1,6 +1,7 @@
 import type { ApprovalRecord, ApprovalStatus } from '../../core/approvals/approval-record.js';
 import type { PlanAction } from '../../core/approvals/change-plan.js';
 import { formatMoment } from '../time-format.js';
+import { detailFacts, plainText } from './technical-text.js';
 import type { CardExtras, DetailFact } from '../card-extras.js';
 
 export type ApprovalViewer = 'approver' | 'requester' | 'viewer';
@@ -55,6 +56,10 @@ export function toApprovalView(
   const pending = record.status === 'pending';
   const status = STATUS[record.status];
   const votes = `${record.approvals.length} of ${record.quorum} approval${record.quorum === 1 ? '' : 's'}`;
+  // A group's object id in a plan line ("Group Pilot (3f2a…)") goes to Details, as the other cards do.
+  const shown = record.plan.changes
+    .slice(0, SHOWN_CHANGES)
+    .map((change) => ({ change, subject: plainText(change.subject, options.now) }));
   return {
     approvalId: record.id,
     runId: record.runId,
@@ -64,9 +69,9 @@ export function toApprovalView(
       ? `${status.label} · ${votes} · expires ${utc(record.expiresAt)}`
       : `${status.label} · ${votes}`,
     requestLine: `Requested by ${record.requestedBy.name} ${utc(record.createdAt)}`,
-    changes: record.plan.changes.slice(0, SHOWN_CHANGES).map((change) => ({
+    changes: shown.map(({ change, subject }) => ({
       icon: ACTION_ICONS[change.action],
-      subject: change.subject,
+      subject: subject.text,
       detail: `${change.action}: ${change.detail}${change.devices === undefined ? '' : ` · ${change.devices} device${change.devices === 1 ? '' : 's'}`}`,
     })),
     moreChanges:
@@ -86,6 +91,7 @@ export function toApprovalView(
       { title: 'Request', value: record.id },
       { title: 'Run', value: record.runId },
       { title: 'Plan fingerprint', value: record.planHash.slice(0, 12) },
+      ...detailFacts(shown.map(({ subject }) => ({ title: subject.text, technical: subject.technical }))),
     ],
   };
 }

@@ -1,12 +1,6 @@
 import type { PlannedTarget } from '../../core/policies/planned-target.js';
 import type { PolicyOverview } from '../../core/policies/policy-overview.js';
-import {
-  describeKind,
-  describeSettingValue,
-  SETTING_KEYS,
-  SETTING_LABELS,
-  settingsOf,
-} from '../../core/policies/setting-labels.js';
+import { describeKind, describeSettingValue, settingLabelsOf, settingsOf } from '../../core/policies/setting-labels.js';
 import { DEFAULT_SCOPE_TAG_ID } from '../../core/policies/scope-tags.js';
 import { formatMoment } from '../time-format.js';
 import type { CardExtras, DetailFact } from '../card-extras.js';
@@ -39,8 +33,8 @@ const MAX_TEXT_LENGTH = 400;
 export function toPolicyDetailsView({ policy, assignments }: PolicyOverview, now: Date): PolicyDetailsView {
   const labels = assignments.map((planned) => plainText(shorten(planned.label), now));
   const settings = policy.draft ? settingsOf(policy.draft) : {};
-  const settingFacts = SETTING_KEYS.flatMap((key) =>
-    settings[key] === undefined ? [] : [{ title: SETTING_LABELS[key], value: describeSettingValue(settings[key]) }],
+  const settingFacts = (policy.draft ? settingLabelsOf(policy.draft) : []).flatMap(({ key, label }) =>
+    settings[key] === undefined ? [] : [{ title: label, value: describeSettingValue(settings[key]) }],
   );
   const hidden = policy.assignments.length - assignments.length;
   const notes = [
@@ -92,7 +86,7 @@ export function toPolicyDetailsView({ policy, assignments }: PolicyOverview, now
 }
 
 function scopeTagFact(draft: PolicyOverview['policy']['draft']): Fact[] {
-  if (!draft || !('scopeTagIds' in draft)) return [];
+  if (!draft?.scopeTagIds) return [];
   return [
     {
       title: 'Scope tags',

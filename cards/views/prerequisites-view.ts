@@ -1,4 +1,5 @@
 import type { PrerequisiteReport, Verdict } from '../../core/prerequisites/report.js';
+import { findProfile } from '../../core/policy/catalog/index.js';
 import type { PolicyProfile, Profile, RuleResult, RuleStatus } from '../../core/prerequisites/rule-result.js';
 import { formatMoment } from '../time-format.js';
 import type { CardExtras, DetailFact, NextStep } from '../card-extras.js';
@@ -58,7 +59,21 @@ const VERDICT_COLOR: Readonly<Record<Verdict, PrerequisitesView['titleColor']>> 
 };
 
 const PROFILE_NAMES: Readonly<Record<PolicyProfile, string>> = { edr: 'EDR policy', antivirus: 'Antivirus policy' };
-const SUBJECTS: Readonly<Record<Profile, string>> = {
+
+/** EDR and Antivirus as before; the other profiles by their catalog name (`check firewall`). */
+function profileName(profile: string): string {
+  return PROFILE_NAMES[profile as PolicyProfile] ?? `${findProfile(profile)?.short ?? profile} policy`;
+}
+
+function createStep(profile: string): NextStep {
+  return (
+    CREATE_STEPS[profile as PolicyProfile] ?? {
+      title: `Create ${/^[aeiou]/i.test(profileName(profile)) ? 'an' : 'a'} ${profileName(profile)}`,
+      command: `policy create ${profile}`,
+    }
+  );
+}
+const SUBJECTS: Readonly<Record<string, string>> = {
   edr: 'EDR policy',
   antivirus: 'Antivirus policy',
   all: 'EDR and Antivirus policy',
@@ -68,10 +83,10 @@ export function toPrerequisitesView(report: PrerequisiteReport, now: Date): Prer
   const { counts } = report;
   const rules = report.areas.flatMap((section) => section.rules);
   return {
-    title: `${SUBJECTS[report.profile]} prerequisites: ${VERDICT_TEXT[report.verdict]}`,
+    title: `${SUBJECTS[report.profile] ?? profileName(report.profile)} prerequisites: ${VERDICT_TEXT[report.verdict]}`,
     titleColor: VERDICT_COLOR[report.verdict],
     verdicts: report.verdicts.map((entry) => ({
-      label: PROFILE_NAMES[entry.profile],
+      label: profileName(entry.profile),
       text: VERDICT_TEXT[entry.verdict],
     })),
     summary:
@@ -93,7 +108,7 @@ export function toPrerequisitesView(report: PrerequisiteReport, now: Date): Prer
 function nextSteps(report: PrerequisiteReport, rules: readonly RuleResult[]): NextStep[] {
   const ready = report.verdicts.filter((entry) => entry.verdict === 'ready' || entry.verdict === 'ready-with-warnings');
   const fixes = rules.filter((rule) => rule.status === 'fail').flatMap((rule) => FIX_COMMANDS[rule.id] ?? []);
-  const steps = [...fixes, ...ready.map((entry) => CREATE_STEPS[entry.profile])];
+  const steps = [...fixes, ...ready.map((entry) => createStep(entry.profile))];
   return steps.filter((step, index) => steps.findIndex((other) => other.command === step.command) === index);
 }
 

@@ -3,6 +3,7 @@ import { parseGuidance } from '../../core/workflow/guidance.js';
 import { currentStep } from '../../core/runs/run-record.js';
 import { CONSOLE_VERIFICATION } from '../../core/runs/console-verification-wait.js';
 import { INTUNE_APPROVAL } from '../../core/maa/intune-gate.js';
+import { ROLLOUT_GATE } from '../../core/rollouts/rollout-steps.js';
 import { formatMoment } from '../time-format.js';
 import type { CardExtras, DetailFact, NextStep } from '../card-extras.js';
 import { EMPTY_INTUNE_GATE, type IntuneGateView, toIntuneGateView } from './intune-gate-view.js';
@@ -95,6 +96,7 @@ const STEP_LABELS: Record<StepState, string> = {
 const WAIT_LOOKS: Record<string, { readonly icon: string; readonly label: string } | undefined> = {
   [INTUNE_APPROVAL]: { icon: '🛡️', label: 'waiting for Intune' },
   [CONSOLE_VERIFICATION]: { icon: '🛠️', label: 'waiting for you' },
+  [ROLLOUT_GATE]: { icon: '🌱', label: 'soaking, then the gate' },
 };
 
 const RUN_ICONS: Record<RunStatus, string> = { active: '🔄', waiting: '⏳', done: '✅', failed: '❌', cancelled: '🚫' };

@@ -56,7 +56,7 @@ export function targetOf(item: PolicyListItem): PolicyTarget | undefined {
 
 function profileOf(item: PolicyListItem): { profile?: PolicyProfile } {
   if (item.kind === undefined) return {};
-  return { profile: item.kind.endsWith('-edr') ? 'edr' : 'antivirus' };
+  return { profile: item.kind.slice(item.kind.indexOf('-') + 1) };
 }
 
 async function readConfigMgr(

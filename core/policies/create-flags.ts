@@ -1,60 +1,87 @@
-import type { ConfigMgrAntivirusSettings } from '../policy/antivirus-settings.js';
-import type { EdrSettings } from '../policy/edr-settings.js';
-import type { PolicyProfile, PolicyTarget } from '../policy/policy-draft.js';
+import { findProfile, profiles } from '../policy/catalog/index.js';
+import {
+  type FlagDefinition,
+  flagsFor,
+  type PolicyTarget,
+  type ProfileDefinition,
+  type SettingValue,
+  targetSpec,
+} from '../policy/catalog/profile-definition.js';
 import { UserFacingError } from '../user-facing-error.js';
 import type { PolicyCreateIntent } from './policy-create-intent.js';
 
 export type OnOff = 'on' | 'off';
 
-/** The options of `policy create` after argument binding: the camelCase of each `--kebab-case` flag. */
+/** The options of `policy create` after argument binding: the camelCase of each `--kebab-case` flag, as typed. */
 export interface PolicyCreateFlags {
-  readonly profile: PolicyProfile;
+  readonly profile: string;
   readonly target: PolicyTarget;
   readonly name: string;
   readonly description?: string;
   readonly scopeTags?: string;
-  readonly sampleSharing?: EdrSettings['sampleSharing'];
-  readonly telemetry?: EdrSettings['telemetry'];
-  readonly realTimeMonitoring?: OnOff;
-  readonly cloudProtection?: OnOff;
-  readonly behaviorMonitoring?: OnOff;
-  readonly scriptScanning?: OnOff;
-  readonly archiveScanning?: OnOff;
-  readonly disableRestorePoint?: OnOff;
-  readonly randomizeScheduleTaskTimes?: OnOff;
-  readonly disablePrivacyMode?: OnOff;
+  /** The settings of the profile's catalog file, as typed (`on`, `block`, `a,b`). */
+  readonly [setting: string]: string | undefined;
 }
 
-const EDR_FLAGS = ['sampleSharing', 'telemetry'] as const;
-const ANTIVIRUS_FLAGS = [
-  'realTimeMonitoring',
-  'cloudProtection',
-  'behaviorMonitoring',
-  'scriptScanning',
-  'archiveScanning',
-] as const;
-const CONFIGMGR_ANTIVIRUS_FLAGS = ['disableRestorePoint', 'randomizeScheduleTaskTimes', 'disablePrivacyMode'] as const;
-
 export const CONFIGMGR_SCOPE_TAGS_MESSAGE = 'the ConfigMgr profile does not support scope tags';
+const COMMON = new Set(['profile', 'target', 'name', 'description', 'scopeTags']);
+const TARGET_NAMES = { intune: 'Intune (MDM)', configmgr: 'ConfigMgr' } as const;
 
-/** Flags to the typed settings of core/policy; every flag that does not fit the profile and target is named. */
+/** Flags to the settings of the profile's catalog file; every flag that does not fit or has a wrong value is named. */
 export function createIntentFromFlags(flags: PolicyCreateFlags): PolicyCreateIntent {
-  const problems = [...profileProblems(flags), ...targetProblems(flags)];
+  const profile = findProfile(flags.profile);
+  if (!profile) {
+    throw new UserFacingError(
+      `There is no ${flags.profile} profile`,
+      `The profiles are ${profiles.map((known) => known.id).join(', ')}.`,
+      'Type help policy create to see them.',
+    );
+  }
+  if (!targetSpec(profile, flags.target)) {
+    const other = flags.target === 'intune' ? 'configmgr' : 'intune';
+    throw new UserFacingError(
+      `The ${profile.title} profile is not offered for ${TARGET_NAMES[flags.target]}`,
+      `Microsoft has no ${profile.title} profile for ${flags.target === 'intune' ? 'Azure AD groups' : 'ConfigMgr collections'}.`,
+      `Use --target ${other}.`,
+    );
+  }
+  const given = Object.entries(flags).filter(
+    (entry): entry is [string, string] => !COMMON.has(entry[0]) && entry[1] !== undefined,
+  );
+  const problems = [...targetProblems(flags), ...given.flatMap(([key]) => fitProblems(profile, flags.target, key))];
   if (problems.length > 0) {
     throw new UserFacingError(
       'These options do not fit this policy',
       problems.join('\n'),
-      `Type help policy create to see which options each profile takes.`,
+      `Type help policy create ${profile.id} to see the options of this profile.`,
     );
+  }
+  const own = new Map(flagsFor(profile, flags.target).map((flag) => [flag.key, flag]));
+  const valueProblems = given.flatMap(([key, text]) => {
+    const flag = own.get(key);
+    return flag && parseValue(flag, text) === undefined ? [invalidValue(flag, text)] : [];
+  });
+  if (valueProblems.length > 0) {
+    throw new UserFacingError(
+      valueProblems.length === 1 ? 'This value is not allowed' : 'These values are not allowed',
+      valueProblems.join('\n'),
+      `Type help policy create ${profile.id} to see the values each option takes.`,
+    );
+  }
+  const settings: Record<string, SettingValue> = {};
+  for (const [key, text] of given) {
+    const flag = own.get(key);
+    const value = flag && parseValue(flag, text);
+    if (value !== undefined) settings[key] = value;
   }
   const scopeTags = flags.scopeTags === undefined ? undefined : splitList(flags.scopeTags);
   return {
-    profile: flags.profile,
+    profile: profile.id,
     target: flags.target,
     name: flags.name.trim(),
     ...(flags.description === undefined ? {} : { description: flags.description.trim() }),
     ...(scopeTags === undefined ? {} : { scopeTags }),
-    settings: flags.profile === 'edr' ? edrSettings(flags) : antivirusSettings(flags),
+    settings,
   };
 }
 
@@ -66,46 +93,67 @@ export function splitList(text: string): string[] {
     .filter((part) => part !== '');
 }
 
-function profileProblems(flags: PolicyCreateFlags): string[] {
-  const foreign = flags.profile === 'edr' ? [...ANTIVIRUS_FLAGS, ...CONFIGMGR_ANTIVIRUS_FLAGS] : EDR_FLAGS;
-  const other = flags.profile === 'edr' ? 'Antivirus' : 'EDR';
-  const own = flags.profile === 'edr' ? 'EDR' : 'Antivirus';
-  return foreign
-    .filter((key) => flags[key] !== undefined)
-    .map((key) => `--${kebab(key)} is an ${other} setting; an ${own} policy does not have it.`);
+/** The values a flag takes, as help and error cards show them. */
+export function allowedValues(flag: FlagDefinition): string {
+  switch (flag.kind) {
+    case 'toggle':
+      return 'on|off';
+    case 'choice':
+      return (flag.choices ?? []).join('|');
+    case 'list':
+      return '"<value>,<value>"';
+    case 'text':
+      return '"<text>"';
+  }
+}
+
+export function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+function parseValue(flag: FlagDefinition, text: string): SettingValue | undefined {
+  const value = text.trim();
+  switch (flag.kind) {
+    case 'toggle':
+      return value === 'on' ? true : value === 'off' ? false : undefined;
+    case 'choice':
+      return flag.choices?.includes(value) ? value : undefined;
+    case 'list': {
+      const items = splitList(value);
+      return items.length === 0 ? undefined : items;
+    }
+    case 'text':
+      return value === '' ? undefined : value;
+  }
+}
+
+function invalidValue(flag: FlagDefinition, text: string): string {
+  const allowed = allowedValues(flag).split('|').join(', ');
+  return `--${kebab(flag.key)} does not take "${text}"; it takes ${flag.kind === 'list' || flag.kind === 'text' ? `a non-empty ${allowed}` : allowed}.`;
+}
+
+function fitProblems(profile: ProfileDefinition, target: PolicyTarget, key: string): string[] {
+  const flag = profile.flags.find((candidate) => candidate.key === key);
+  if (!flag) {
+    const owner = profiles.find((other) => other.flags.some((candidate) => candidate.key === key));
+    return owner
+      ? [
+          `--${kebab(key)} is ${article(owner.short)} ${owner.short} setting; ${article(profile.short)} ${profile.short} policy does not have it.`,
+        ]
+      : [`--${kebab(key)} is not an option of policy create.`];
+  }
+  if (flagsFor(profile, target).includes(flag)) return [];
+  const other = target === 'intune' ? 'configmgr' : 'intune';
+  return [
+    `--${kebab(key)} exists only in the ${TARGET_NAMES[other]} ${profile.short} profile; the ${TARGET_NAMES[target]} profile has no such setting. Leave it out, or use --target ${other}.`,
+  ];
 }
 
 function targetProblems(flags: PolicyCreateFlags): string[] {
-  if (flags.target !== 'intune') {
-    return flags.scopeTags === undefined
-      ? []
-      : [`--scope-tags: ${CONFIGMGR_SCOPE_TAGS_MESSAGE}; leave it out for --target configmgr.`];
-  }
-  if (flags.profile !== 'antivirus') return [];
-  return CONFIGMGR_ANTIVIRUS_FLAGS.filter((key) => flags[key] !== undefined).map(
-    (key) =>
-      `--${kebab(key)} exists only in the ConfigMgr Antivirus profile; the Intune (MDM) profile has no such setting. Leave it out, or use --target configmgr.`,
-  );
+  if (flags.target === 'intune' || flags.scopeTags === undefined) return [];
+  return [`--scope-tags: ${CONFIGMGR_SCOPE_TAGS_MESSAGE}; leave it out for --target configmgr.`];
 }
 
-function edrSettings(flags: PolicyCreateFlags): EdrSettings {
-  return {
-    ...(flags.sampleSharing === undefined ? {} : { sampleSharing: flags.sampleSharing }),
-    ...(flags.telemetry === undefined ? {} : { telemetry: flags.telemetry }),
-  };
-}
-
-function antivirusSettings(flags: PolicyCreateFlags): ConfigMgrAntivirusSettings {
-  const settings: Partial<
-    Record<(typeof ANTIVIRUS_FLAGS)[number] | (typeof CONFIGMGR_ANTIVIRUS_FLAGS)[number], boolean>
-  > = {};
-  for (const key of [...ANTIVIRUS_FLAGS, ...CONFIGMGR_ANTIVIRUS_FLAGS]) {
-    const value = flags[key];
-    if (value !== undefined) settings[key] = value === 'on';
-  }
-  return settings;
-}
-
-function kebab(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+function article(word: string): string {
+  return /^[aeiouAEIOU]/.test(word) ? 'an' : 'a';
 }

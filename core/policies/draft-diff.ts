@@ -4,7 +4,7 @@ import { canonicalJson } from '../audit/canonical-json.js';
 import type { ScopeTag } from '../ports/endpoint-security-policies.js';
 import type { PolicyDraft } from '../policy/policy-draft.js';
 import { describeScopeTags, normalizeScopeTagIds } from './scope-tags.js';
-import { describeSettingValue, SETTING_KEYS, SETTING_LABELS, settingsOf } from './setting-labels.js';
+import { describeSettingValue, settingLabelsOf, settingsOf } from './setting-labels.js';
 
 /** What makes two drafts the same policy content: names compare exactly, the implicit Default scope tag is explicit. */
 function comparable(draft: PolicyDraft): Record<string, unknown> {
@@ -13,7 +13,7 @@ function comparable(draft: PolicyDraft): Record<string, unknown> {
     name: draft.name.trim(),
     description: draft.description.trim(),
     settings: settingsOf(draft),
-    scopeTagIds: 'scopeTagIds' in draft ? normalizeScopeTagIds(draft.scopeTagIds) : [],
+    scopeTagIds: draft.scopeTagIds ? normalizeScopeTagIds(draft.scopeTagIds) : [],
   };
 }
 
@@ -33,18 +33,16 @@ export function requestKeyOf(draft: PolicyDraft): string {
 export function settingChanges(wanted: PolicyDraft, existing: PolicyDraft | undefined): PlanChange[] {
   const after = settingsOf(wanted);
   if (existing === undefined) {
-    return SETTING_KEYS.flatMap((key) =>
-      after[key] === undefined
-        ? []
-        : [{ action: 'create', subject: SETTING_LABELS[key], detail: describeSettingValue(after[key]) }],
+    return settingLabelsOf(wanted).flatMap(({ key, label }) =>
+      after[key] === undefined ? [] : [{ action: 'create', subject: label, detail: describeSettingValue(after[key]) }],
     );
   }
   const before = settingsOf(existing);
-  return SETTING_KEYS.flatMap((key): PlanChange[] => {
+  return settingLabelsOf(wanted).flatMap(({ key, label: subject }): PlanChange[] => {
     const [was, will] = [before[key], after[key]];
     if (was === undefined && will === undefined) return [];
-    const subject = SETTING_LABELS[key];
-    if (was === will) return [{ action: 'no-op', subject, detail: `${describeSettingValue(will)} (unchanged)` }];
+    if (JSON.stringify(was) === JSON.stringify(will))
+      return [{ action: 'no-op', subject, detail: `${describeSettingValue(will)} (unchanged)` }];
     const detail = `${describeSettingValue(was)} → ${describeSettingValue(will)}`;
     return [{ action: will === undefined ? 'remove' : 'update', subject, detail }];
   });
@@ -62,7 +60,7 @@ export function propertyChanges(wanted: PolicyDraft, existing: PolicyDraft, tags
       detail: `${quoted(existing.description)} → ${quoted(wanted.description)}`,
     });
   }
-  if ('scopeTagIds' in wanted && 'scopeTagIds' in existing) {
+  if (wanted.scopeTagIds && existing.scopeTagIds) {
     const [was, will] = [describeScopeTags(existing.scopeTagIds, tags), describeScopeTags(wanted.scopeTagIds, tags)];
     if (was !== will) changes.push({ action: 'update', subject: 'Scope tags', detail: `${was} → ${will}` });
   }

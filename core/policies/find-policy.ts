@@ -42,7 +42,7 @@ function policyNotFound(typed: string): UserFacingError {
   return new UserFacingError(
     'Policy not found',
     `There is no endpoint security policy with the id or the exact name "${typed}".`,
-    'Type policy list --all to see every EDR and Antivirus policy, then use its name or id.',
+    'Type policy list --all to see every endpoint security policy AttachOps knows, then use its name or id.',
   );
 }
 

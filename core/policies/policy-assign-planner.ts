@@ -15,7 +15,7 @@ import { POLICY_STEP_KINDS, policyResource } from './policy-step-kinds.js';
 
 export const POLICY_ASSIGN_PLANNER = 'policy-assign';
 
-type AssignServices = Pick<TenantServices, 'policies' | 'directory' | 'configMgr' | 'intuneCollections'>;
+export type AssignServices = Pick<TenantServices, 'policies' | 'directory' | 'configMgr' | 'intuneCollections'>;
 
 /**
  * `assign`: Graph's assign action replaces the whole set, so the plan reads what the policy has, keeps all of it and
@@ -26,25 +26,8 @@ export function createPolicyAssignPlanner(services: AssignServices): Planner {
     kind: POLICY_ASSIGN_PLANNER,
     async plan(raw) {
       const intent = parseIntent(raw);
-      const early = startCollectionsEarly(services, intent);
-      const policy = await resolvePolicy(
-        services.policies,
-        intent.policy,
-        (id) => `assign ${id} --to ${intent.to.join(',')}`,
-      );
-      const [filters, wantedTargets, current] = await Promise.all([
-        readFilters(services.policies, policy.assignments, intent),
-        resolveWanted(services, policy, intent, early),
-        describeTargets(services, policy.assignments),
-      ]);
-      const filter = chooseFilter(filters, intent);
-      const wanted = dedupe(wantedTargets).map((planned) => withFilter(planned, filter));
-      refuseContradictions(wanted, current);
-      const added = wanted.filter(
-        (planned) => !current.some((existing) => sameTarget(existing.target, planned.target)),
-      );
+      const { policy, current, added, names } = await resolveAssignment(services, intent);
       const finalSet: AssignmentTarget[] = [...policy.assignments, ...added.map((planned) => planned.target)];
-      const names = filterNames(filters);
       return {
         kind: POLICY_ASSIGN_PLANNER,
         title: `Assign "${policy.name}" (${added.length} new ${added.length === 1 ? 'target' : 'targets'}, ${finalSet.length} in all)`,
@@ -65,6 +48,37 @@ export function createPolicyAssignPlanner(services: AssignServices): Planner {
       } satisfies ChangePlan;
     },
   };
+}
+
+/** What one `assign` would do: the policy as read, what it keeps, and the targets it adds (filter applied). */
+export interface ResolvedAssignment {
+  readonly policy: PolicyDetails;
+  readonly current: readonly PlannedTarget[];
+  readonly added: readonly PlannedTarget[];
+  readonly names: FilterNames;
+}
+
+/** Reads the policy and resolves the targets of an `assign` intent, refusing what `assign` refuses (rollout reuses it). */
+export async function resolveAssignment(
+  services: AssignServices,
+  intent: PolicyAssignIntent,
+): Promise<ResolvedAssignment> {
+  const early = startCollectionsEarly(services, intent);
+  const policy = await resolvePolicy(
+    services.policies,
+    intent.policy,
+    (id) => `assign ${id} --to ${intent.to.join(',')}`,
+  );
+  const [filters, wantedTargets, current] = await Promise.all([
+    readFilters(services.policies, policy.assignments, intent),
+    resolveWanted(services, policy, intent, early),
+    describeTargets(services, policy.assignments),
+  ]);
+  const filter = chooseFilter(filters, intent);
+  const wanted = dedupe(wantedTargets).map((planned) => withFilter(planned, filter));
+  refuseContradictions(wanted, current);
+  const added = wanted.filter((planned) => !current.some((existing) => sameTarget(existing.target, planned.target)));
+  return { policy, current, added, names: filterNames(filters) };
 }
 
 function parseIntent(raw: unknown): PolicyAssignIntent {
@@ -95,8 +109,8 @@ async function resolveWanted(
 ): Promise<PlannedTarget[]> {
   if (policy.kind === undefined) {
     throw new UserFacingError(
-      'Not an EDR or Antivirus policy',
-      `"${policy.name}" is an endpoint security policy of another profile; AttachOps assigns EDR and Antivirus policies only.`,
+      'Not a profile AttachOps knows',
+      `"${policy.name}" is an endpoint security policy of another profile; AttachOps assigns the profiles of its catalog only (help policy create).`,
       'Assign it in the Microsoft Intune admin center.',
     );
   }
@@ -149,7 +163,7 @@ function withFilter(planned: PlannedTarget, filter: AssignmentFilterRef | undefi
   return { ...planned, target: { ...planned.target, filter } };
 }
 
-function line(action: 'keep' | 'add', planned: PlannedTarget, names: FilterNames): PlanChange {
+export function line(action: 'keep' | 'add', planned: PlannedTarget, names: FilterNames): PlanChange {
   const excluded = planned.target.kind === 'exclude-group';
   const detail =
     action === 'keep'

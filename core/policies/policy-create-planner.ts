@@ -1,7 +1,9 @@
 import type { ChangePlan, PlanChange, Planner } from '../approvals/change-plan.js';
 import type { ScopeTag } from '../ports/endpoint-security-policies.js';
 import type { PolicyDetails } from '../policy/managed-policy.js';
-import { type PolicyDraft, policyDraftSchema, policyKindOf } from '../policy/policy-draft.js';
+import { profileOrThrow } from '../policy/catalog/index.js';
+import { targetSpec } from '../policy/catalog/profile-definition.js';
+import { type PolicyDraft, parseDraft, policyKindOf } from '../policy/policy-draft.js';
 import type { TenantServices } from '../tenant-services.js';
 import { UserFacingError } from '../user-facing-error.js';
 import { propertyChanges, requestKeyOf, sameDraft, settingChanges } from './draft-diff.js';
@@ -61,7 +63,7 @@ function buildDraft(
 ): PolicyDraft {
   const kind = policyKindOf(intent.target, intent.profile);
   const description = intent.description ?? existing?.description ?? '';
-  const keptTags = existing && 'scopeTagIds' in existing ? [...existing.scopeTagIds] : [];
+  const keptTags = existing?.scopeTagIds ? [...existing.scopeTagIds] : [];
   const scopeTagIds = intent.scopeTags === undefined ? keptTags : matchScopeTags(tags, intent.scopeTags);
   const candidate = {
     kind,
@@ -71,12 +73,12 @@ function buildDraft(
     description,
     settings: intent.settings,
   };
-  const parsed = policyDraftSchema.safeParse(intent.target === 'intune' ? { ...candidate, scopeTagIds } : candidate);
+  const parsed = parseDraft(intent.target === 'intune' ? { ...candidate, scopeTagIds } : candidate);
   if (!parsed.success) {
     throw new UserFacingError(
       'These settings do not fit this policy',
       parsed.error.issues.map((issue) => issue.message).join('\n'),
-      'Type help policy create to see which options each profile takes.',
+      `Type help policy create ${intent.profile} to see the options of this profile.`,
     );
   }
   return parsed.data;
@@ -93,14 +95,40 @@ function createChanges(draft: PolicyDraft, tags: readonly ScopeTag[], siteNote: 
       ? []
       : [{ action: 'create', subject: 'Description', detail: draft.description.trim() }];
   const scopeTags: PlanChange[] =
-    'scopeTagIds' in draft
+    draft.scopeTagIds !== undefined
       ? [{ action: 'create', subject: 'Scope tags', detail: describeScopeTags(draft.scopeTagIds, tags) }]
       : [];
-  const onboarding: PlanChange[] =
-    draft.kind === 'intune-edr'
-      ? [{ action: 'create', subject: 'Onboarding package', detail: 'from the Defender for Endpoint connector' }]
+  const profile = profileOrThrow(draft.profile);
+  const spec = targetSpec(profile, draft.target);
+  const onboarding: PlanChange[] = spec?.planNote ? [{ action: 'create', ...spec.planNote }] : [];
+  const preview: PlanChange[] = spec?.preview
+    ? [
+        {
+          action: 'create',
+          subject: 'Preview',
+          detail: `Microsoft marks the ${profile.title} profile preview for this target`,
+        },
+      ]
+    : [];
+  const hotfix: PlanChange[] =
+    draft.target === 'configmgr' && profile.configMgrMinimum?.hotfix
+      ? [
+          {
+            action: 'create',
+            subject: 'ConfigMgr hotfix',
+            detail: `on current branch 2006 the site also needs ${profile.configMgrMinimum.hotfix}; checked with the site version`,
+          },
+        ]
       : [];
-  return [policy, ...description, ...scopeTags, ...onboarding, ...settingChanges(draft, undefined)];
+  return [
+    policy,
+    ...preview,
+    ...hotfix,
+    ...description,
+    ...scopeTags,
+    ...onboarding,
+    ...settingChanges(draft, undefined),
+  ];
 }
 
 function updateChanges(

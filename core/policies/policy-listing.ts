@@ -18,7 +18,7 @@ export interface PolicyListing {
   readonly pageCount: number;
 }
 
-/** AttachOps' policies, or with `all` every EDR and Antivirus policy, by name, one page at a time. */
+/** AttachOps' policies, or with `all` every policy of a catalog profile, by name, one page at a time. */
 export async function listPolicies(
   policies: EndpointSecurityPolicies,
   query: PolicyListingQuery,

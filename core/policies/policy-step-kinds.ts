@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import type { AssignmentTarget } from '../policy/assignment-target.js';
-import { policyDraftSchema } from '../policy/policy-draft.js';
+import { type PolicyDraft, policyDraftSchema } from '../policy/policy-draft.js';
 
 export const POLICY_STEP_KINDS = {
   create: 'policy-create',
   assign: 'policy-assign',
+  unassign: 'policy-unassign',
+  delete: 'policy-delete',
 } as const;
 
 export const policyCreateInputSchema = z.object({ draft: policyDraftSchema, requestKey: z.string().min(1) });
-export type PolicyCreateInput = z.infer<typeof policyCreateInputSchema>;
+export type PolicyCreateInput = {
+  readonly draft: PolicyDraft;
+  readonly requestKey: string;
+};
 
 const common = {
   filter: z.object({ id: z.string().min(1), mode: z.enum(['include', 'exclude']) }).optional(),
@@ -36,22 +41,47 @@ export interface PolicyAssignInput {
 
 /** A step's input comes back from storage as JSON; a malformed one is a bug, so it throws. */
 export function parseCreateInput(input: unknown): PolicyCreateInput {
-  return parseOrThrow(policyCreateInputSchema, input, POLICY_STEP_KINDS.create);
+  return parseOrThrow(policyCreateInputSchema, input, POLICY_STEP_KINDS.create) as PolicyCreateInput;
 }
 
 export function parseAssignInput(input: unknown): PolicyAssignInput {
   const parsed = parseOrThrow(policyAssignInputSchema, input, POLICY_STEP_KINDS.assign);
   return {
     policyId: parsed.policyId,
-    targets: parsed.targets.map((target): AssignmentTarget => {
-      const { filter, asRead, ...kind } = target;
-      return {
-        ...(kind.kind === 'other' ? { ...kind, raw: kind.raw } : kind),
-        ...(filter === undefined ? {} : { filter }),
-        ...(asRead === undefined ? {} : { asRead }),
-      };
-    }),
+    targets: parsed.targets.map(toTarget),
   };
+}
+
+function toTarget(target: z.infer<typeof assignmentTargetSchema>): AssignmentTarget {
+  const { filter, asRead, ...kind } = target;
+  return {
+    ...(kind.kind === 'other' ? { ...kind, raw: kind.raw } : kind),
+    ...(filter === undefined ? {} : { filter }),
+    ...(asRead === undefined ? {} : { asRead }),
+  };
+}
+
+const policyUnassignInputSchema = z.object({
+  policyId: z.string().min(1),
+  remove: z.array(assignmentTargetSchema).min(1),
+});
+
+export interface PolicyUnassignInput {
+  readonly policyId: string;
+  /** The targets the policy must no longer have once the step is done; every other one stays exactly as read. */
+  readonly remove: readonly AssignmentTarget[];
+}
+
+export function parseUnassignInput(input: unknown): PolicyUnassignInput {
+  const parsed = parseOrThrow(policyUnassignInputSchema, input, POLICY_STEP_KINDS.unassign);
+  return { policyId: parsed.policyId, remove: parsed.remove.map(toTarget) };
+}
+
+const policyDeleteInputSchema = z.object({ policyId: z.string().min(1), name: z.string() });
+export type PolicyDeleteInput = z.infer<typeof policyDeleteInputSchema>;
+
+export function parseDeleteInput(input: unknown): PolicyDeleteInput {
+  return parseOrThrow(policyDeleteInputSchema, input, POLICY_STEP_KINDS.delete);
 }
 
 /** Two live runs never work on the same policy. */

@@ -1,47 +1,47 @@
+import { findProfile, profiles } from '../policy/catalog/index.js';
+import { flagsFor, type SettingValue } from '../policy/catalog/profile-definition.js';
 import type { PolicyDraft, PolicyKind } from '../policy/policy-draft.js';
 
-/** Every modelled setting, in the order plans and cards show them, with the words a chat user reads. */
-export const SETTING_LABELS = {
-  sampleSharing: 'Sample sharing',
-  /** Deprecated (graph-intune.md §11.3): sent only when a user asks for it with --telemetry. */
-  telemetry: 'Telemetry reporting frequency (deprecated)',
-  realTimeMonitoring: 'Real-time monitoring',
-  cloudProtection: 'Cloud protection',
-  behaviorMonitoring: 'Behavior monitoring',
-  scriptScanning: 'Script scanning',
-  archiveScanning: 'Archive scanning',
-  disableRestorePoint: 'Disable restore point',
-  randomizeScheduleTaskTimes: 'Randomize scheduled task times',
-  disablePrivacyMode: 'Disable privacy mode',
-} as const;
+export type { SettingValue } from '../policy/catalog/profile-definition.js';
 
-export type SettingKey = keyof typeof SETTING_LABELS;
-export type SettingValue = string | boolean;
-export const SETTING_KEYS = Object.keys(SETTING_LABELS) as SettingKey[];
+const TARGET_WORDS = { intune: 'MDM, Azure AD groups', configmgr: 'ConfigMgr, collections' } as const;
 
-const KIND_LABELS: Record<PolicyKind, string> = {
-  'intune-edr': 'Endpoint detection and response (MDM, Azure AD groups)',
-  'intune-antivirus': 'Microsoft Defender Antivirus (MDM, Azure AD groups)',
-  'configmgr-edr': 'Endpoint detection and response (ConfigMgr, collections)',
-  'configmgr-antivirus': 'Microsoft Defender Antivirus (ConfigMgr, collections)',
-};
-
+/** "Endpoint detection and response (MDM, Azure AD groups)", from the catalog. */
 export function describeKind(kind: PolicyKind | undefined): string {
-  return kind === undefined ? 'another endpoint security profile' : KIND_LABELS[kind];
+  const [target, ...rest] = (kind ?? '').split('-');
+  const profile = findProfile(rest.join('-'));
+  if (!profile || (target !== 'intune' && target !== 'configmgr')) return 'another endpoint security profile';
+  return `${profile.title} (${TARGET_WORDS[target]})`;
 }
 
 export function describeSettingValue(value: SettingValue | undefined): string {
   if (value === undefined) return 'not configured';
   if (typeof value === 'boolean') return value ? 'on' : 'off';
-  return value;
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(', ');
+  return value as string;
 }
 
-/** The configured settings of a draft, keyed the same way whatever its kind. */
-export function settingsOf(draft: PolicyDraft): Partial<Record<SettingKey, SettingValue>> {
-  const result: Partial<Record<SettingKey, SettingValue>> = {};
-  for (const [key, value] of Object.entries(draft.settings)) {
-    if ((typeof value === 'string' || typeof value === 'boolean') && key in SETTING_LABELS)
-      result[key as SettingKey] = value;
+/** Every setting of the draft's profile and target, in the order plans and cards show them, with its label. */
+export function settingLabelsOf(draft: Pick<PolicyDraft, 'profile' | 'target'>): { key: string; label: string }[] {
+  const profile = findProfile(draft.profile);
+  return profile ? flagsFor(profile, draft.target).map(({ key, label }) => ({ key, label })) : [];
+}
+
+/** The label of a setting key in any profile. */
+export function settingLabel(key: string): string {
+  for (const profile of profiles) {
+    const flag = profile.flags.find((candidate) => candidate.key === key);
+    if (flag) return flag.label;
+  }
+  return key;
+}
+
+/** The configured settings of a draft that its profile models. */
+export function settingsOf(draft: PolicyDraft): Record<string, SettingValue> {
+  const result: Record<string, SettingValue> = {};
+  for (const { key } of settingLabelsOf(draft)) {
+    const value = draft.settings[key];
+    if (value !== undefined) result[key] = value;
   }
   return result;
 }

@@ -3,7 +3,8 @@ import type { ConfigMgrGateway } from '../ports/configmgr-gateway.js';
 import { failedFact, type Fact, type PrerequisiteFacts, readFact, skippedFact } from '../prerequisites/facts.js';
 import { fromGatewayError, fromThrown } from '../prerequisites/read-failure.js';
 import type { RuleResult } from '../prerequisites/rule-result.js';
-import { antivirusVersionRule, edrVersionRule } from '../prerequisites/version-rules.js';
+import { versionRulesOf } from '../prerequisites/evaluate-rules.js';
+import { profileOrThrow } from '../policy/catalog/index.js';
 import type { PolicyProfile } from '../policy/policy-draft.js';
 import { UserFacingError } from '../user-facing-error.js';
 
@@ -18,23 +19,27 @@ export async function requireSiteSupports(
   gateway: ConfigMgrGateway,
   profile: PolicyProfile,
 ): Promise<string | undefined> {
+  const definition = profileOrThrow(profile);
+  const needsUpdates = definition.configMgrMinimum?.rule === 'edr' || definition.configMgrMinimum?.hotfix !== undefined;
   const [site, updates] = await Promise.all([
     readResult(() => gateway.getSiteInfo(), 'read the ConfigMgr site (SMS_Site)'),
-    profile === 'edr'
+    needsUpdates
       ? readResult(() => gateway.listUpdatePackages(), 'read the ConfigMgr updates (SMS_CM_UpdatePackages)')
       : Promise.resolve(skippedFact<never>(NOT_READ)),
   ]);
   const facts = versionFacts(site, updates);
-  const verdict = profile === 'edr' ? edrVersionRule(facts) : antivirusVersionRule(facts);
-  if (verdict.status === 'fail') throw refusal(verdict, profile);
+  const verdicts = versionRulesOf(definition.id).map((rule) => rule(facts, 'report'));
+  const failed = verdicts.find((verdict) => verdict.status === 'fail');
+  if (failed) throw refusal(failed, definition.short);
   const unreadable = site.status === 'failed' || updates.status === 'failed';
-  if (verdict.status === 'unknown' && unreadable)
-    throw new UserFacingError('Cannot check the ConfigMgr site version', verdict.evidence, verdict.fix);
-  return verdict.status === 'pass' ? undefined : verdict.evidence;
+  const unknown = verdicts.find((verdict) => verdict.status === 'unknown');
+  if (unknown && unreadable)
+    throw new UserFacingError('Cannot check the ConfigMgr site version', unknown.evidence, unknown.fix);
+  const notes = verdicts.filter((verdict) => verdict.status !== 'pass').map((verdict) => verdict.evidence);
+  return notes.length === 0 ? undefined : notes.join(' ');
 }
 
-function refusal(verdict: RuleResult, profile: PolicyProfile): UserFacingError {
-  const what = profile === 'edr' ? 'EDR' : 'Antivirus';
+function refusal(verdict: RuleResult, what: string): UserFacingError {
   return new UserFacingError(`The ConfigMgr site does not support ${what} policy`, verdict.evidence, verdict.fix);
 }
 

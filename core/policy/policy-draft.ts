@@ -1,56 +1,78 @@
 import { z } from 'zod';
-import { antivirusSettingsSchema, configMgrAntivirusSettingsSchema } from './antivirus-settings.js';
-import { edrSettingsSchema } from './edr-settings.js';
+import { findProfile, PROFILE_IDS } from './catalog/index.js';
+import { flagsFor, type PolicyTarget, type SettingValue } from './catalog/profile-definition.js';
 
-export type PolicyProfile = 'edr' | 'antivirus';
-/** Who enforces the policy: Intune (MDM, Azure AD groups) or ConfigMgr (tenant-attached collections). */
-export type PolicyTarget = 'intune' | 'configmgr';
+export type { PolicyTarget } from './catalog/profile-definition.js';
+/** A profile of the catalog (core/policy/catalog): `edr`, `antivirus`, `firewall`, … */
+export type PolicyProfile = string;
+/** `${target}-${profile}`, so one lookup covers every combination. */
+export type PolicyKind = string;
 
 const name = z.string().trim().min(1).max(200);
 const description = z.string().max(1000);
 /** ConfigMgr profiles do not support scope tags (graph-intune.md §4.6), so only Intune drafts carry them. */
 const scopeTagIds = z.array(z.string().min(1)).readonly();
+export const settingValueSchema = z.union([z.string(), z.boolean(), z.array(z.string()).readonly()]);
+export const settingsSchema = z.record(z.string(), settingValueSchema);
 
-export const policyDraftSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('intune-edr'),
-    profile: z.literal('edr'),
-    target: z.literal('intune'),
-    name,
-    description,
-    scopeTagIds,
-    settings: edrSettingsSchema,
-  }),
-  z.object({
-    kind: z.literal('intune-antivirus'),
-    profile: z.literal('antivirus'),
-    target: z.literal('intune'),
-    name,
-    description,
-    scopeTagIds,
-    settings: antivirusSettingsSchema,
-  }),
-  z.object({
-    kind: z.literal('configmgr-edr'),
-    profile: z.literal('edr'),
-    target: z.literal('configmgr'),
-    name,
-    description,
-    settings: edrSettingsSchema,
-  }),
-  z.object({
-    kind: z.literal('configmgr-antivirus'),
-    profile: z.literal('antivirus'),
-    target: z.literal('configmgr'),
-    name,
-    description,
-    settings: configMgrAntivirusSettingsSchema,
-  }),
-]);
+const draftShape = z.object({
+  kind: z.string(),
+  profile: z.enum(PROFILE_IDS as [string, ...string[]]),
+  target: z.enum(['intune', 'configmgr']),
+  name,
+  description,
+  scopeTagIds: scopeTagIds.optional(),
+  settings: settingsSchema,
+});
 
-/** What the bot wants a policy to be; `kind` is `${target}-${profile}` so one switch covers every combination. */
-export type PolicyDraft = z.infer<typeof policyDraftSchema>;
-export type PolicyKind = PolicyDraft['kind'];
+/** A draft fits its profile: the kind, scope tags only for Intune, and only the settings the profile's target has. */
+export const policyDraftSchema = draftShape.superRefine((draft, context) => {
+  const profile = findProfile(draft.profile);
+  if (!profile) return;
+  if (draft.kind !== policyKindOf(draft.target, draft.profile))
+    context.addIssue({ code: 'custom', message: `kind ${draft.kind} is not ${draft.target}-${draft.profile}` });
+  if ((draft.target === 'intune') !== (draft.scopeTagIds !== undefined))
+    context.addIssue({
+      code: 'custom',
+      message: 'scope tags are for Intune drafts only, and every Intune draft has them',
+    });
+  if ((draft.target === 'intune' ? profile.intune : profile.configmgr) === undefined)
+    context.addIssue({ code: 'custom', message: `the ${profile.title} profile does not exist for ${draft.target}` });
+  const flags = new Map(flagsFor(profile, draft.target).map((flag) => [flag.key, flag]));
+  for (const [key, value] of Object.entries(draft.settings)) {
+    const flag = flags.get(key);
+    if (!flag) {
+      context.addIssue({
+        code: 'custom',
+        message: `${key} is not a setting of the ${draft.target} ${profile.title} profile`,
+      });
+      continue;
+    }
+    const fits =
+      flag.kind === 'toggle'
+        ? typeof value === 'boolean'
+        : flag.kind === 'list'
+          ? Array.isArray(value)
+          : typeof value === 'string' && (flag.choices === undefined || flag.choices.includes(value));
+    if (!fits) context.addIssue({ code: 'custom', message: `${key}: ${JSON.stringify(value)} is not a valid value` });
+  }
+});
+
+/** What the bot wants a policy to be. */
+export interface PolicyDraft {
+  readonly kind: PolicyKind;
+  readonly profile: PolicyProfile;
+  readonly target: PolicyTarget;
+  readonly name: string;
+  readonly description: string;
+  /** Intune drafts only. */
+  readonly scopeTagIds?: readonly string[];
+  readonly settings: Readonly<Record<string, SettingValue>>;
+}
+
+export function parseDraft(raw: unknown): z.ZodSafeParseResult<PolicyDraft> {
+  return policyDraftSchema.safeParse(raw) as z.ZodSafeParseResult<PolicyDraft>;
+}
 
 export function policyKindOf(target: PolicyTarget, profile: PolicyProfile): PolicyKind {
   return `${target}-${profile}`;

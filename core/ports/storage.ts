@@ -27,6 +27,8 @@ export interface Storage {
   delete(key: string, options?: DeleteOptions): Promise<boolean>;
   /** Every item whose key starts with the prefix, ordered by key. */
   list(prefix: string): Promise<StoredItem[]>;
+  /** The keys that start with the prefix, ordered, without reading their values (one listing for blob storage). */
+  keys(prefix: string): Promise<string[]>;
   /** Waits for writes in flight; called on shutdown. */
   flush(): Promise<void>;
 }

@@ -3,7 +3,7 @@ import { evaluateRules } from './evaluate-rules.js';
 import type { PrerequisiteFacts, Requester } from './facts.js';
 import { gatherFacts } from './gather-facts.js';
 import { buildReport, profilesOf, type PrerequisiteReport } from './report.js';
-import type { CheckPurpose, PolicyProfile, Profile, RuleResult } from './rule-result.js';
+import type { CheckedProfile, CheckPurpose, Profile, RuleResult } from './rule-result.js';
 
 export interface CheckRequest {
   readonly profile: Profile;
@@ -20,7 +20,7 @@ export async function checkPrerequisites(tenant: TenantServices, request: CheckR
 }
 
 export function reportFromFacts(facts: PrerequisiteFacts, profile: Profile, purpose: CheckPurpose): PrerequisiteReport {
-  const results = new Map<PolicyProfile, readonly RuleResult[]>(
+  const results = new Map<CheckedProfile, readonly RuleResult[]>(
     profilesOf(profile).map((policy) => [policy, evaluateRules(facts, policy, purpose)]),
   );
   return buildReport({ profile, checkedAt: facts.now, targetCollectionIds: facts.targetCollectionIds }, results);

@@ -3,7 +3,7 @@ import {
   RULE_AREAS,
   STATUS_ORDER,
   statusRank,
-  type PolicyProfile,
+  type CheckedProfile,
   type Profile,
   type RuleArea,
   type RuleResult,
@@ -14,7 +14,7 @@ import {
 export type Verdict = 'ready' | 'ready-with-warnings' | 'unverified' | 'not-ready';
 
 export interface ProfileVerdict {
-  readonly profile: PolicyProfile;
+  readonly profile: CheckedProfile;
   readonly verdict: Verdict;
 }
 
@@ -45,14 +45,14 @@ const VERDICT_BY_WORST_STATUS: Readonly<Record<RuleStatus, Verdict>> = {
   pass: 'ready',
 };
 
-export function profilesOf(profile: Profile): readonly PolicyProfile[] {
+export function profilesOf(profile: Profile): readonly CheckedProfile[] {
   return profile === 'all' ? POLICY_PROFILES : [profile];
 }
 
 /** Groups each profile's rule results into one report; a rule shared by the profiles appears once. */
 export function buildReport(
   request: { readonly profile: Profile; readonly checkedAt: Date; readonly targetCollectionIds: readonly string[] },
-  resultsByProfile: ReadonlyMap<PolicyProfile, readonly RuleResult[]>,
+  resultsByProfile: ReadonlyMap<CheckedProfile, readonly RuleResult[]>,
 ): PrerequisiteReport {
   const { profile } = request;
   const verdicts = profilesOf(profile).map((policy) => ({

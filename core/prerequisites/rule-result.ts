@@ -1,7 +1,9 @@
-/** `all` checks both policy types; each keeps its own verdict. */
-export type Profile = 'edr' | 'antivirus' | 'all';
-export type PolicyProfile = Exclude<Profile, 'all'>;
+/** The policy types onboarding prepares, and what `check all` checks; each keeps its own verdict. */
+export type PolicyProfile = 'edr' | 'antivirus';
 export const POLICY_PROFILES: readonly PolicyProfile[] = ['edr', 'antivirus'];
+/** Any profile of the catalog (core/policy/catalog) can be checked on its own: `check firewall`. */
+export type CheckedProfile = string;
+export type Profile = CheckedProfile | 'all';
 
 /** `attach` is about to onboard the tenant, so what only onboarding needs (Global Administrator) becomes a failure. */
 export type CheckPurpose = 'report' | 'attach';

@@ -54,26 +54,31 @@ export function edrVersionRule(facts: PrerequisiteFacts): RuleResult {
 
 /** Antivirus: current branch 2006 (build 9012) and later; technical preview 2006 and later. */
 export function antivirusVersionRule(facts: PrerequisiteFacts): RuleResult {
-  if (facts.site.status !== 'read') return unreadable(ANTIVIRUS, facts.site);
+  return release2006Rule(ANTIVIRUS, 'Antivirus', facts);
+}
+
+/** A profile that needs current branch 2006 (the catalog's `configMgrMinimum.rule: '2006'`), named `what`. */
+export function release2006Rule(base: RuleBase, what: string, facts: PrerequisiteFacts): RuleResult {
+  if (facts.site.status !== 'read') return unreadable(base, facts.site);
   const site = facts.site.value;
-  if (site.branch === 'technicalPreview') return preview(ANTIVIRUS, site, '2006');
+  if (site.branch === 'technicalPreview') return preview(base, site, '2006');
   const runs = `Site ${site.siteCode} runs ${describeBuild(site.buildNumber)}${branchNote(site)}`;
   if (site.buildNumber >= BUILD_2006)
     return {
-      ...ANTIVIRUS,
+      ...base,
       status: 'pass',
-      evidence: `${runs}; Antivirus policy needs 2006 (build ${BUILD_2006}) or later.`,
+      evidence: `${runs}; ${what} policy needs 2006 (build ${BUILD_2006}) or later.`,
     };
   if (site.branch === 'current' || site.buildNumber <= BUILD_2002) {
     return {
-      ...ANTIVIRUS,
+      ...base,
       status: 'fail',
-      evidence: `${runs}; Antivirus policy needs current branch 2006 (build ${BUILD_2006}) or later.`,
+      evidence: `${runs}; ${what} policy needs current branch 2006 (build ${BUILD_2006}) or later.`,
       fix: UPGRADE_FIX,
     };
   }
   return {
-    ...ANTIVIRUS,
+    ...base,
     status: 'unknown',
     evidence: `${runs}: not a known current branch release.`,
     fix: PREVIEW_FIX,

@@ -44,7 +44,7 @@ export class PersonActions {
     const failed = loaded.steps.find((step) => step.state === 'failed');
     if (!failed) throw new UserFacingError('Nothing to retry', `Run ${runId} has no failed step.`);
     await this.lockResources(loaded.resources, runId);
-    return this.kernel.write(
+    return this.kernel.reopen(
       runId,
       (current) => ({
         ...withStep(current, failed.id, { state: 'pending', problem: undefined, message: 'Trying again' }),

@@ -106,7 +106,7 @@ export class RunEngine {
 
   /** Resumes every run in flight when the bot stopped, and every ended run whose last audit entries a kill left staged. */
   async resumeAll(): Promise<number> {
-    const live = (await this.list()).filter((run) => !isTerminal(run.status) || RunAuditOutbox.hasStaged(run));
+    const live = await this.kernel.liveRuns();
     for (const run of live) this.claim(run.id, SYSTEM_ACTOR, { onlyIfUnowned: true });
     return live.length;
   }
@@ -114,7 +114,7 @@ export class RunEngine {
   /** With several instances: takes over runs whose owner died; runs parked for a person only on a pending wake-up. */
   async sweep(): Promise<number> {
     const pending = await this.kernel.ownership.pendingWakeUps();
-    const orphans = (await this.list()).filter(
+    const orphans = (await this.kernel.liveRuns()).filter(
       (run) =>
         RunAuditOutbox.hasStaged(run) || (!isTerminal(run.status) && (pending.has(run.id) || !waitsForPerson(run))),
     );

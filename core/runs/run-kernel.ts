@@ -11,7 +11,7 @@ import { BackgroundTasks } from './background-tasks.js';
 import type { RunObserver } from './run-request.js';
 import { RunAuditOutbox, type RunAuditEvent } from './run-audit-outbox.js';
 import type { RunRecord } from './run-record.js';
-import { RunStore } from './run-store.js';
+import { needsWorker, RunStore } from './run-store.js';
 
 /** What every part of a run's life (steps, waits, person actions, the engine) borrows: one narrow interface. */
 export interface RunKernel {
@@ -25,6 +25,8 @@ export interface RunKernel {
   require(runId: string): Promise<RunRecord>;
   /** Stores a transition with the audit entries that describe it, then appends them (see RunAuditOutbox). */
   write(runId: string, change: (run: RunRecord) => RunRecord, events?: readonly RunAuditEvent[]): Promise<RunRecord>;
+  /** A transition that makes an ended run need a worker again (a retry): it is indexed as live first. */
+  reopen(runId: string, change: (run: RunRecord) => RunRecord, events: readonly RunAuditEvent[]): Promise<RunRecord>;
   /** An audit entry about the run appended at once (not tied to a stored transition). */
   appendAudit(actor: Actor, action: string, run: RunRecord, details: Record<string, unknown>): Promise<void>;
   /** Runs `work` holding the run's lock, so no other transition of the run interleaves. */
@@ -90,6 +92,7 @@ export class DurableRunKernel implements RunKernel {
 
   /** Creates the run with its first audit entries staged, then appends them. */
   async create(run: RunRecord, events: readonly RunAuditEvent[]): Promise<RunRecord> {
+    await this.store.markLive(run.id, this.clock.now());
     const staged = RunAuditOutbox.stage(run, events, this.clock.now());
     await this.store.create(staged);
     await this.outbox.flush(staged, RunAuditOutbox.stagedSince(run, staged));
@@ -104,13 +107,34 @@ export class DurableRunKernel implements RunKernel {
   ): Promise<RunRecord> {
     const updatedAt = this.clock.now().toISOString();
     let justStaged = new Set<string>();
+    let wasLive = true;
     const run = await this.store.update(runId, (current) => {
+      wasLive = needsWorker(current);
       const staged = RunAuditOutbox.stage({ ...change(current), updatedAt }, events, this.clock.now());
       justStaged = RunAuditOutbox.stagedSince(current, staged);
       return staged;
     });
     this.notify(run);
-    return events.length > 0 ? this.outbox.flush(run, justStaged) : run;
+    const written = events.length > 0 ? await this.outbox.flush(run, justStaged) : run;
+    if (wasLive && !needsWorker(written)) await this.store.unmarkIfFinished(runId, this.clock.now());
+    return written;
+  }
+
+  /** A run that needs a worker again (a retry): indexed before and after the write that reopens it. */
+  async reopen(
+    runId: string,
+    change: (run: RunRecord) => RunRecord,
+    events: readonly RunAuditEvent[],
+  ): Promise<RunRecord> {
+    await this.store.markLive(runId, this.clock.now());
+    const reopened = await this.write(runId, change, events);
+    await this.store.markLive(runId, this.clock.now());
+    return reopened;
+  }
+
+  /** The runs that need a worker, read through the live index (run-store.ts): what is live, never what is history. */
+  liveRuns(): Promise<RunRecord[]> {
+    return this.store.liveRuns(this.clock.now());
   }
 
   appendAudit(actor: Actor, action: string, run: RunRecord, details: Record<string, unknown>): Promise<void> {
@@ -120,7 +144,9 @@ export class DurableRunKernel implements RunKernel {
   /** Entries a killed process staged but may not have appended. */
   async appendLeftoverAudit(runId: string): Promise<void> {
     const run = await this.load(runId);
-    if (run && RunAuditOutbox.hasStaged(run)) await this.outbox.flush(run);
+    if (!run || !RunAuditOutbox.hasStaged(run)) return;
+    const flushed = await this.outbox.flush(run);
+    if (!needsWorker(flushed)) await this.store.unmarkIfFinished(runId, this.clock.now());
   }
 
   exclusive<T>(runId: string, work: () => Promise<T>): Promise<T> {

@@ -1,8 +1,29 @@
-import type { Storage } from '../ports/storage.js';
+import { isETagConflict, type Storage } from '../ports/storage.js';
 import { listParsed, updateItem } from '../storage/update-item.js';
-import { runRecordSchema, type RunRecord } from './run-record.js';
+import { isTerminal, runRecordSchema, type RunRecord } from './run-record.js';
+
+/** Not ended, or ended with audit entries still staged: a worker must pick it up. */
+export function needsWorker(run: RunRecord): boolean {
+  return !isTerminal(run.status) || (run.auditOutbox?.length ?? 0) > 0;
+}
 
 const PREFIX = 'run/';
+/**
+ * One small key per run that still needs a worker (not ended, or with audit entries a kill left staged), so the sweep,
+ * the resume after a start and the takeover cost what is live, never what is history (issue 28). Written before the
+ * run can need it (created, retried), removed only once the run ended and its audit entries are appended; a marker
+ * left behind by a kill is removed by the next sweep that finds its run finished.
+ */
+const LIVE_PREFIX = 'live-run/';
+/** Set once every run stored before the live index existed has been indexed. */
+const LIVE_INDEX_BUILT = 'live-run-index/v1';
+/** A marker whose run does not exist is a kill's leftover only after this long (a creation takes milliseconds). */
+const ORPHAN_MARKER_AGE_MS = 10 * 60_000;
+
+function markedAt(value: unknown): number {
+  const at = typeof value === 'object' && value !== null ? (value as { at?: unknown }).at : undefined;
+  return typeof at === 'string' ? Date.parse(at) : 0;
+}
 
 export interface LoadedRun {
   readonly run: RunRecord;
@@ -11,6 +32,8 @@ export interface LoadedRun {
 
 /** Runs in storage; every write is a compare-and-swap on the version that was read. */
 export class RunStore {
+  private indexBuilt = false;
+
   constructor(private readonly storage: Storage) {}
 
   async load(runId: string): Promise<LoadedRun | undefined> {
@@ -37,6 +60,52 @@ export class RunStore {
     );
     if (!updated) throw new Error(`run ${runId} does not exist`);
     return updated.value;
+  }
+
+  /** The run will need a worker: indexed before it is created or retried (a new eTag every time). */
+  async markLive(runId: string, now: Date): Promise<void> {
+    await this.storage.put(LIVE_PREFIX + runId, { runId, at: now.toISOString() });
+  }
+
+  /**
+   * Removes the run's marker once it needs no worker. The marker is read before the run and deleted only over that
+   * version, so a retry that marks it again in between keeps it; a marker without a run is removed only when it is old
+   * enough that the run's creation cannot still be on its way.
+   */
+  async unmarkIfFinished(runId: string, now: Date): Promise<void> {
+    const marker = await this.storage.get(LIVE_PREFIX + runId);
+    if (!marker) return;
+    const run = (await this.load(runId))?.run;
+    if (run ? needsWorker(run) : now.getTime() - markedAt(marker.value) < ORPHAN_MARKER_AGE_MS) return;
+    try {
+      await this.storage.delete(LIVE_PREFIX + runId, { ifMatch: marker.eTag });
+    } catch (error) {
+      if (!isETagConflict(error)) throw error;
+    }
+  }
+
+  /** The indexed runs that need a worker: one key listing plus one read per live run, whatever the history holds. */
+  async liveRuns(now: Date): Promise<RunRecord[]> {
+    await this.indexOlderRuns(now);
+    const ids = (await this.storage.keys(LIVE_PREFIX)).map((key) => key.slice(LIVE_PREFIX.length));
+    const loaded = await Promise.all(ids.map(async (id) => ({ id, run: (await this.load(id))?.run })));
+    const live: RunRecord[] = [];
+    for (const { id, run } of loaded) {
+      if (run && needsWorker(run)) live.push(run);
+      else await this.unmarkIfFinished(id, now);
+    }
+    return live;
+  }
+
+  /** Once per store: the runs of a version without the index are read one last time and the live ones indexed. */
+  private async indexOlderRuns(now: Date): Promise<void> {
+    if (this.indexBuilt) return;
+    if (!(await this.storage.get(LIVE_INDEX_BUILT))) {
+      for (const run of await this.list()) if (needsWorker(run)) await this.markLive(run.id, now);
+      await this.storage.put(LIVE_INDEX_BUILT, { at: now.toISOString() });
+    }
+    // once built it stays built: later sweeps of this process skip the read
+    this.indexBuilt = true;
   }
 
   list(): Promise<RunRecord[]> {

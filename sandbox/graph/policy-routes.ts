@@ -14,7 +14,16 @@ const BASE = '/deviceManagement/configurationPolicies';
 /** The access-policy type that protects these writes (maa.md: "Configuration policies (settings catalog)"). */
 const PROTECTED_AS = 'configurationPolicy';
 
-function policyJson(policy: StoredPolicy, expandSettings: boolean): JsonObject {
+/** `$expand=settings`, `$expand=assignments` or both: the navigation properties read with the policy. */
+function expansions(req: SandboxRequest): { settings: boolean; assignments: boolean } {
+  const expand = (req.query.get('$expand') ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((part) => part.trim());
+  return { settings: expand.includes('settings'), assignments: expand.includes('assignments') };
+}
+
+function policyJson(policy: StoredPolicy, expand: { settings: boolean; assignments: boolean }): JsonObject {
   const body: JsonObject = {
     '@odata.type': '#microsoft.graph.deviceManagementConfigurationPolicy',
     id: policy.id,
@@ -22,7 +31,8 @@ function policyJson(policy: StoredPolicy, expandSettings: boolean): JsonObject {
     settingCount: policy.settings.length,
     isAssigned: policy.assignments.length > 0,
   };
-  if (expandSettings) body.settings = policy.settings;
+  if (expand.settings) body.settings = policy.settings;
+  if (expand.assignments) body.assignments = assignmentRows(policy);
   return body;
 }
 
@@ -76,16 +86,20 @@ function withPolicy(
     : notFound(req, `No deviceManagementConfigurationPolicy with id '${id ?? ''}' was found.`);
 }
 
+function assignmentRows(policy: StoredPolicy): JsonObject[] {
+  return policy.assignments.map((a) => ({ id: a.id, source: 'direct', sourceId: policy.id, target: a.target }));
+}
+
 function assignmentsJson(req: SandboxRequest, policy: StoredPolicy): JsonObject {
   return {
     '@odata.context': `${req.origin}/graph/beta/$metadata#deviceManagement/configurationPolicies('${policy.id}')/assignments`,
-    value: policy.assignments.map((a) => ({ id: a.id, source: 'direct', sourceId: policy.id, target: a.target })),
+    value: assignmentRows(policy),
   };
 }
 
 export function registerPolicyRoutes(router: Router, ctx: GraphContext): void {
   graphRoute(router, ctx, 'GET', BASE, (req) => {
-    const expand = (req.query.get('$expand') ?? '').toLowerCase().includes('settings');
+    const expand = expansions(req);
     const filtered = applyFilter(
       req,
       ctx
@@ -116,15 +130,13 @@ export function registerPolicyRoutes(router: Router, ctx: GraphContext): void {
       world.policies.put(policy);
       return json(201, {
         '@odata.context': `${req.origin}/graph/beta/$metadata#deviceManagement/configurationPolicies/$entity`,
-        ...policyJson(policy, false),
+        ...policyJson(policy, { settings: false, assignments: false }),
       });
     }),
   );
 
   graphRoute(router, ctx, 'GET', `${BASE}/:id`, (req, p) =>
-    withPolicy(ctx, req, p.id, (policy) =>
-      json(200, policyJson(policy, (req.query.get('$expand') ?? '').toLowerCase().includes('settings'))),
-    ),
+    withPolicy(ctx, req, p.id, (policy) => json(200, policyJson(policy, expansions(req)))),
   );
 
   graphRoute(

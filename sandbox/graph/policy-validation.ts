@@ -104,10 +104,44 @@ function validateInstance(
       const problem = validateInstance(profile, item, `${where}.children[${i}]`, true);
       if (problem) return problem;
     }
-  } else if (type !== 'deviceManagementConfigurationSimpleSettingInstance') {
-    return `${where}: setting '${definitionId}' is a simple setting.`;
+  } else if (setting.kind === 'simple') {
+    if (type !== 'deviceManagementConfigurationSimpleSettingInstance')
+      return `${where}: setting '${definitionId}' is a simple setting.`;
+  } else if (setting.kind === 'simple-collection') {
+    if (type !== 'deviceManagementConfigurationSimpleSettingCollectionInstance')
+      return `${where}: setting '${definitionId}' is a simple setting collection.`;
+    const values = instance.simpleSettingCollectionValue;
+    if (!Array.isArray(values) || values.length === 0)
+      return `${where}: setting '${definitionId}' needs at least one value.`;
+  } else {
+    if (type !== 'deviceManagementConfigurationGroupSettingCollectionInstance')
+      return `${where}: setting '${definitionId}' is a group setting collection.`;
+    const items = instance.groupSettingCollectionValue;
+    if (!Array.isArray(items) || items.length === 0)
+      return `${where}: setting '${definitionId}' needs at least one item.`;
+    for (const [i, item] of items.entries()) {
+      const children = isObject(item) && Array.isArray(item.children) ? item.children : [];
+      if (children.length === 0) return `${where}.groupSettingCollectionValue[${i}]: an item needs children.`;
+      for (const [j, child] of children.entries()) {
+        const childId = isObject(child) ? String(child.settingDefinitionId ?? '') : '';
+        if (!setting.children?.includes(childId))
+          return `${where}.groupSettingCollectionValue[${i}].children[${j}]: '${childId}' is not a child of setting '${definitionId}'.`;
+        const problem = validateInstance(
+          profile,
+          child,
+          `${where}.groupSettingCollectionValue[${i}].children[${j}]`,
+          true,
+        );
+        if (problem) return problem;
+      }
+    }
   }
   return undefined;
+}
+
+/** A setting some other setting of the profile carries as a child is sent only under it (dependent settings). */
+function childOnly(profile: ProfileCatalog, definitionId: string): string | undefined {
+  return profile.settings.find((setting) => setting.children?.includes(definitionId))?.definitionId;
 }
 
 /** The service's checks for POST/PUT configurationPolicies; returns the 400 message or undefined. */
@@ -131,6 +165,10 @@ export function validatePolicyBody(body: unknown): string | undefined {
   }
   const settings = Array.isArray(body.settings) ? body.settings : [];
   for (const [i, setting] of settings.entries()) {
+    const instance = isObject(setting) ? setting.settingInstance : undefined;
+    const parent = isObject(instance) ? childOnly(profile, String(instance.settingDefinitionId ?? '')) : undefined;
+    if (parent)
+      return `settings[${i}]: setting '${String(isObject(instance) ? instance.settingDefinitionId : '')}' depends on '${parent}' and must be sent inside it.`;
     const problem = validateInstance(
       profile,
       isObject(setting) ? setting.settingInstance : undefined,

@@ -1,5 +1,6 @@
 import type { Router } from '../http/router.js';
 import type { SandboxState } from '../state/sandbox-state.js';
+import { registerAuditEventRoutes } from './audit-event-routes.js';
 import { registerBatchRoute } from './batch-route.js';
 import { registerDeviceManagementRoutes } from './device-management-routes.js';
 import { registerDirectoryRoutes } from './directory-routes.js';
@@ -15,6 +16,7 @@ export function registerGraphRoutes(router: Router, ctx: GraphContext, state: Sa
   registerRoleEligibilityRoutes(router, ctx);
   registerDeviceManagementRoutes(router, ctx);
   registerPolicyRoutes(router, ctx);
+  registerAuditEventRoutes(router, ctx);
   registerMaaRoutes(router, ctx);
   registerReportRoutes(router, ctx);
 }

@@ -1,4 +1,19 @@
 import { AV_MDM_TEMPLATE_ID, EDR_MDM_TEMPLATE_ID } from './templates-catalog.js';
+import { ASR_RULES_CATALOGS } from './profiles/asr-rules.js';
+import {
+  type CatalogSetting,
+  choice,
+  type ProfileCatalog,
+  simple,
+  simpleCollection,
+} from './profiles/catalog-setting.js';
+import { EXPLOIT_PROTECTION_CATALOGS } from './profiles/exploit-protection.js';
+import { FIREWALL_RULES_CATALOGS } from './profiles/firewall-rules.js';
+import { FIREWALL_CATALOGS } from './profiles/firewall.js';
+import { SECURITY_EXPERIENCE_CATALOGS } from './profiles/security-experience.js';
+import { WEB_PROTECTION_CATALOGS } from './profiles/web-protection.js';
+
+export type { CatalogSetting, ProfileCatalog } from './profiles/catalog-setting.js';
 
 /**
  * The setting definitions each endpoint security profile allows, as data, in one place (graph-intune.md §4.2–4.6,
@@ -7,44 +22,8 @@ import { AV_MDM_TEMPLATE_ID, EDR_MDM_TEMPLATE_ID } from './templates-catalog.js'
  * template) may carry the same references; when they do, they must match. The `defender_*` ConfigMgr-only ids are
  * written exactly as the note quotes M365DSC.
  */
-export interface CatalogSetting {
-  readonly definitionId: string;
-  readonly kind: 'choice' | 'simple';
-  /** Choice values allowed. */
-  readonly options?: readonly string[];
-  readonly instanceTemplateId?: string;
-  readonly valueTemplateId?: string;
-  /** Child settings a choice value may carry. */
-  readonly children?: readonly string[];
-}
-
-export interface ProfileCatalog {
-  readonly name: string;
-  /** MDM profiles: the template. ConfigMgr profiles: none. */
-  readonly templateId?: string;
-  /** ConfigMgr profiles: the creationSource, compared without regard to case (graph-intune.md §11.4). */
-  readonly creationSource?: string;
-  readonly technologies: string;
-  readonly platforms: string;
-  readonly settings: readonly CatalogSetting[];
-}
-
 const ATP = 'device_vendor_msft_windowsadvancedthreatprotection';
 const DEFENDER = 'device_vendor_msft_policy_config_defender';
-
-const choice = (
-  definitionId: string,
-  suffixes: readonly string[],
-  templates?: { instance: string; value: string },
-  children?: readonly string[],
-): CatalogSetting => ({
-  definitionId,
-  kind: 'choice',
-  options: suffixes.map((suffix) => `${definitionId}_${suffix}`),
-  ...(templates ? { instanceTemplateId: templates.instance, valueTemplateId: templates.value } : {}),
-  ...(children ? { children } : {}),
-});
-const simple = (definitionId: string): CatalogSetting => ({ definitionId, kind: 'simple' });
 
 /** graph-intune.md §4.3 (CIPP-API ids). */
 const EDR_SETTINGS: readonly CatalogSetting[] = [
@@ -86,7 +65,14 @@ const CONFIGMGR_ONLY_ANTIVIRUS_SETTINGS: readonly CatalogSetting[] = [
   'defender_disableprivacymode',
 ].map((id) => choice(id, ['0', '1']));
 
-/** graph-intune.md §4.2. */
+/** Exclusions are settings of the ConfigMgr Antivirus profile (graph-intune.md §12.4, M365DSC); lists of strings. */
+const CONFIGMGR_ANTIVIRUS_EXCLUSIONS: readonly CatalogSetting[] = [
+  'excludedpaths',
+  'excludedextensions',
+  'excludedprocesses',
+].map((name) => simpleCollection(`${DEFENDER}_${name}`));
+
+/** graph-intune.md §4.2 and §12.4; the profiles beyond EDR and Antivirus each in their own file under profiles/. */
 export const PROFILE_CATALOGS: readonly ProfileCatalog[] = [
   {
     name: 'Endpoint detection and response (MDM)',
@@ -117,8 +103,14 @@ export const PROFILE_CATALOGS: readonly ProfileCatalog[] = [
     creationSource: 'SccmAV',
     technologies: 'configManager',
     platforms: 'windows10',
-    settings: [...ANTIVIRUS_SETTINGS, ...CONFIGMGR_ONLY_ANTIVIRUS_SETTINGS],
+    settings: [...ANTIVIRUS_SETTINGS, ...CONFIGMGR_ONLY_ANTIVIRUS_SETTINGS, ...CONFIGMGR_ANTIVIRUS_EXCLUSIONS],
   },
+  ...SECURITY_EXPERIENCE_CATALOGS,
+  ...ASR_RULES_CATALOGS,
+  ...WEB_PROTECTION_CATALOGS,
+  ...EXPLOIT_PROTECTION_CATALOGS,
+  ...FIREWALL_CATALOGS,
+  ...FIREWALL_RULES_CATALOGS,
 ];
 
 export function catalogSetting(profile: ProfileCatalog, definitionId: string): CatalogSetting | undefined {

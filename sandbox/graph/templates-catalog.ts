@@ -67,6 +67,42 @@ export const POLICY_TEMPLATES: readonly PolicyTemplate[] = [
     displayVersion: 'Version 1',
     settingTemplateCount: 1,
   },
+  // The ids below: the terraform provider's template map (graph-intune.md §12.4 names its ConfigMgr entries).
+  ...[
+    [
+      'e8c053d6-9f95-42b1-a7f1-ebfd71c67a4b_1',
+      'Attack Surface Reduction Rules',
+      'endpointSecurityAttackSurfaceReduction',
+      'mdm,microsoftSense',
+    ],
+    ['d02f2162-fcac-48db-9b7b-b0a3f160d2c2_1', 'Exploit Protection', 'endpointSecurityAttackSurfaceReduction', 'mdm'],
+    [
+      '6078910e-d808-4a9f-a51d-1b8a7bacb7c0_1',
+      'Microsoft Defender Firewall',
+      'endpointSecurityFirewall',
+      'mdm,microsoftSense',
+    ],
+    [
+      '19c8aa67-f286-4861-9aa0-f23541d31680_1',
+      'Microsoft Defender Firewall Rules',
+      'endpointSecurityFirewall',
+      'mdm,microsoftSense',
+    ],
+    [
+      '48da42ed-5df7-485e-8b9d-4844ed5a92bd_1',
+      'Windows Firewall Rules (ConfigMgr)',
+      'endpointSecurityFirewall',
+      'configManager',
+    ],
+  ].map(([id, displayName, templateFamily, technologies]): PolicyTemplate => ({
+    id: id ?? '',
+    displayName: displayName ?? '',
+    templateFamily: templateFamily ?? '',
+    technologies: technologies ?? '',
+    platforms: 'windows10',
+    displayVersion: 'Version 1',
+    settingTemplateCount: 1,
+  })),
 ];
 
 export function templateJson(t: PolicyTemplate): Record<string, unknown> {

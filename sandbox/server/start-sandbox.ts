@@ -2,10 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { registerAdminServiceRoutes } from '../adminservice/adminservice-routes.js';
 import { AdminServiceAuth } from '../adminservice/adminservice-auth.js';
 import type { MaaDialect, ScenarioName } from '../constants.js';
+import { registerComplianceControlRoutes } from '../control/compliance-control-routes.js';
 import { registerControlRoutes } from '../control/control-routes.js';
 import { registerDirectoryControlRoutes } from '../control/directory-control-routes.js';
 import { registerMaaControlRoutes } from '../control/maa-control-routes.js';
 import { registerPortalControlRoutes } from '../control/portal-control-routes.js';
+import { registerPortalEditRoutes } from '../control/portal-edit-routes.js';
 import { parseFaultSpec } from '../faults/fault-rules.js';
 import { registerGraphRoutes } from '../graph/register-graph-routes.js';
 import { registerIdentityRoutes } from '../identity/identity-routes.js';
@@ -78,7 +80,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   registerControlRoutes(router, state);
   registerDirectoryControlRoutes(router, state);
   registerMaaControlRoutes(router, state);
+  registerComplianceControlRoutes(router, state);
   registerPortalControlRoutes(router, state);
+  registerPortalEditRoutes(router, state);
 
   const { server, timers, sockets } = createSandboxServer(tls, state, dispatch);
   const host = options.host ?? '127.0.0.1';

@@ -1,3 +1,4 @@
+import type { ComplianceOutcome } from './compliance-outcomes.js';
 import { type CmCollection, memberIndices } from './collections.js';
 import { deviceAt } from './devices.js';
 import type { JsonObject, StoredPolicy } from './policy-store.js';
@@ -71,15 +72,35 @@ export function graphCollectionId(collectionIdentifier: string): string {
   return stableGuid('config-manager-collection', collectionIdentifier.toUpperCase());
 }
 
-/** Deterministic from (seed, policyId, device): pending for 1-30 simulated minutes, then a fixed outcome. */
+/**
+ * Deterministic from (seed, policyId, device): pending for 1-30 simulated minutes, then a fixed outcome. A device with
+ * an outcome set through the control API (compliance-outcomes.ts) reports after its delay as that outcome's fractions
+ * say (exactly, by the device's place among the devices it was set for), or never (stays pending) for the share no
+ * fraction covers.
+ */
 export function deviceState(world: World, policyId: string, cmIndex: number, sinceMs: number): DeviceCompliance {
-  const delayMs =
-    (MIN_REPORT_DELAY_SECONDS + intHash(REPORT_DELAY_SPREAD_SECONDS, world.seed, policyId, cmIndex, 'delay')) * 1000;
-  const changedAtMs = sinceMs + delayMs;
+  const set = world.complianceOutcomes.of(cmIndex);
+  const delaySeconds =
+    set?.outcome.reportDelaySeconds ??
+    MIN_REPORT_DELAY_SECONDS + intHash(REPORT_DELAY_SPREAD_SECONDS, world.seed, policyId, cmIndex, 'delay');
+  const changedAtMs = sinceMs + delaySeconds * 1000;
   if (world.clock.nowMs() < changedAtMs) return { cmIndex, state: 'pending', sinceMs, changedAtMs: sinceMs };
   const roll = unitHash(world.seed, policyId, cmIndex, 'outcome');
-  const state: DeviceComplianceState = roll < 0.8 ? 'compliant' : roll < 0.92 ? 'nonCompliant' : 'failed';
-  return { cmIndex, state, sinceMs, changedAtMs };
+  const state = set
+    ? outcomeState(set.outcome, set.share)
+    : roll < 0.8
+      ? 'compliant'
+      : roll < 0.92
+        ? 'nonCompliant'
+        : 'failed';
+  return { cmIndex, state, sinceMs, changedAtMs: state === 'pending' ? sinceMs : changedAtMs };
+}
+
+function outcomeState(outcome: ComplianceOutcome, roll: number): DeviceComplianceState {
+  if (roll < outcome.compliant) return 'compliant';
+  if (roll < outcome.compliant + outcome.nonCompliant) return 'nonCompliant';
+  if (roll < outcome.compliant + outcome.nonCompliant + outcome.failed) return 'failed';
+  return 'pending';
 }
 
 export function policyDeviceStates(world: World, policy: StoredPolicy): DeviceCompliance[] {

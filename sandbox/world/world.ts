@@ -1,8 +1,10 @@
 import { DEMO_USERS, type ScenarioName } from '../constants.js';
 import { SCENARIOS, type ScenarioFacts } from '../scenarios/scenario-facts.js';
+import { ComplianceOutcomes } from './compliance-outcomes.js';
 import { CloudAttach } from './cloud-attach.js';
 import { Directory } from './directory.js';
 import { Hierarchy } from './hierarchy.js';
+import { IntuneAuditEvents } from './intune-audit-events.js';
 import { OperationApprovals } from './operation-approvals.js';
 import { PolicyStore } from './policy-store.js';
 import { addPortalPolicy } from './portal-policies.js';
@@ -23,6 +25,8 @@ export class World {
   readonly cloud: CloudAttach;
   readonly policies = new PolicyStore();
   readonly approvals = new OperationApprovals();
+  readonly auditEvents = new IntuneAuditEvents();
+  readonly complianceOutcomes = new ComplianceOutcomes();
   readonly createdAtMs: number;
 
   constructor(readonly options: WorldOptions) {

@@ -11,6 +11,21 @@ const CORE_FORBIDDEN_PACKAGES = [
   /^adaptive-expressions$/,
 ];
 
+/**
+ * The Teams SDKs and their HTTP servers, each only in its host folder (bot/hosts/host-port.ts is the port both
+ * implement), and in the benchmarks' bare comparison bots (`bench/support/bare-*.ts`), which measure the SDK alone.
+ */
+const HOST_PACKAGES: readonly { readonly folder: string; readonly packages: readonly RegExp[] }[] = [
+  { folder: 'bot/hosts/botbuilder/', packages: [/^botbuilder/, /^botframework-/, /^restify/] },
+  { folder: 'bot/hosts/agents/', packages: [/^@microsoft\/agents-/, /^express$/] },
+];
+const BARE_COMPARISON_BOT = /^bench\/support\/bare-[\w-]+\.ts$/;
+
+/** Where a host package may be imported from; undefined when the package is no host's. */
+function hostFolderOf(packageName: string): string | undefined {
+  return HOST_PACKAGES.find((host) => host.packages.some((pattern) => pattern.test(packageName)))?.folder;
+}
+
 /** Which layers a layer must never import. */
 const FORBIDDEN_LAYERS: Readonly<Record<string, readonly string[]>> = {
   core: ['bot', 'cards', 'adapters', 'sandbox', 'bench', 'scripts'],
@@ -32,6 +47,11 @@ export function layerViolations(files: readonly SourceFile[], edges: readonly Im
     if (edge.kind === 'package') {
       if (from === 'core' && CORE_FORBIDDEN_PACKAGES.some((pattern) => pattern.test(edge.to))) {
         violations.push({ file: edge.from, rule: `core imports the package ${edge.to}` });
+        continue;
+      }
+      const hostFolder = hostFolderOf(edge.to);
+      if (hostFolder && !edge.from.startsWith(hostFolder) && !BARE_COMPARISON_BOT.test(edge.from)) {
+        violations.push({ file: edge.from, rule: `${edge.to} imported outside ${hostFolder} (the host port)` });
       }
       continue;
     }

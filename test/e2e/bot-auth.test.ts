@@ -99,11 +99,17 @@ describe('Bot Framework authentication with app credentials', () => {
 describe('Bot Framework authentication when the key endpoints cannot be reached', () => {
   it('answers 503 with Retry-After, never 500 with the underlying message', async () => {
     const issuer = await startTokenIssuer();
-    const unreachable = `http://127.0.0.1:${await freePort()}/v1/.well-known/openidconfiguration`;
+    const unreachableOrigin = `http://127.0.0.1:${await freePort()}`;
+    const unreachable = `${unreachableOrigin}/v1/.well-known/openidconfiguration`;
     const lines: LoggedLine[] = [];
     const harness = await startTestBot({
       env: CREDENTIALS,
-      tokenValidation: { channelOpenIdMetadataUrl: unreachable, emulatorOpenIdMetadataUrl: unreachable },
+      tokenValidation: {
+        ...issuer.endpoints,
+        channelOpenIdMetadataUrl: unreachable,
+        emulatorOpenIdMetadataUrl: unreachable,
+        keysAuthority: unreachableOrigin,
+      },
       log: createRecordingLogger(lines),
     });
     try {

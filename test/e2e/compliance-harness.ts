@@ -1,10 +1,11 @@
-import type { Activity } from 'botbuilder';
+import type { InboundActivity } from '../../bot/hosts/inbound-activity.js';
 import { createMemoryAuditLog } from '../../adapters/audit/memory-audit-log.js';
 import type { AppServices } from '../../bot/app-services.js';
 import type { RunningComplianceScheduler } from '../../bot/compliance/start-compliance-scheduler.js';
 import type { SendLimits } from '../../bot/compliance/send-limits.js';
 import { loadConfig } from '../../bot/config/config.js';
 import { startBot, type RunningBot } from '../../bot/start-bot.js';
+import { expectHost, hostEnv } from '../support/host-env.js';
 import { ConversationReferences } from '../../bot/conversations/conversation-references.js';
 import { createAppServices } from '../../bot/wiring/create-app-services.js';
 import { type Logger, silentLogger } from '../../core/ports/logger.js';
@@ -37,7 +38,7 @@ export async function startComplianceBot(options: {
   log?: Logger;
 }): Promise<ComplianceBot> {
   const log = options.log ?? silentLogger;
-  const config = loadConfig({ PORT: '0', ...SANDBOX_ACCESS_ENV });
+  const config = loadConfig({ PORT: '0', ...hostEnv(), ...SANDBOX_ACCESS_ENV });
   const services = createAppServices({
     storage: options.storage,
     audit: createMemoryAuditLog(),
@@ -52,6 +53,7 @@ export async function startComplianceBot(options: {
     log,
     compliance: { tickMs: 25, ...(options.sendLimits ? { sendLimits: options.sendLimits } : {}) },
   });
+  await expectHost(bot.url);
   const references = new ConversationReferences(options.storage);
   const scheduler = bot.compliance;
   return {
@@ -81,7 +83,7 @@ export async function rememberConversation(
   references: ConversationReferences,
   activity: Record<string, unknown>,
 ): Promise<void> {
-  await references.remember(activity as unknown as Activity);
+  await references.remember(activity as unknown as InboundActivity);
 }
 
 /** The text of every TextBlock and fact in a card, joined, for assertions that do not depend on layout. */

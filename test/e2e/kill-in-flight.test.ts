@@ -241,6 +241,27 @@ describe('killing the bot with a tenant write in flight', () => {
     FLOWS * 120_000,
   );
 
+  it('an unassign killed with its write in flight removes the target once and keeps the rest exactly as read', async () => {
+    const name = 'EDR - Finance (portal)';
+    const [policy] = await tenant.tenant.policies.list({ nameContains: name });
+    const policyId = policy?.id ?? '';
+    const [existing] = await tenant.tenant.policies.getAssignments(policyId);
+    await tenant.tenant.policies.assign(policyId, [
+      ...(existing ? [existing] : []),
+      { kind: 'collection', collectionId: 'PS100042' },
+    ]);
+    const [kept] = await tenant.tenant.policies.getAssignments(policyId);
+    await tenant.control('DELETE', 'requests');
+    const seen = new Set((await runs()).map((run) => run.id));
+    await holdNext('/graph/beta/deviceManagement/configurationPolicies/*/assign');
+    const unassign = await requestAndApprove(`unassign "${name}" --from PS100042`, seen);
+    await killInFlight(ASSIGN_PATH);
+    await waitDone(unassign.id);
+    expect(posts(await tenant.requests(), ASSIGN_PATH)).toBe(1);
+    const after = await tenant.tenant.policies.getAssignments(policyId);
+    expect(after.map((target) => JSON.stringify(target.asRead))).toEqual([JSON.stringify(kept?.asRead)]);
+  }, 120_000);
+
   it('an onboard run killed at each of its step boundaries ends done, each step done once, with no tenant write', async () => {
     await tenant.control('DELETE', 'requests');
     // Slows every read so each boundary can be caught before the next step is through.

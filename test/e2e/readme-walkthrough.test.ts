@@ -12,6 +12,7 @@ import * as sandboxExports from '../../sandbox/index.js';
 import { invokeActivity, messageActivity, type TestUser } from '../support/activities.js';
 import { checkInvokeAnswer } from '../support/sent-card-leaks.js';
 import { freePort } from '../support/free-port.js';
+import { expectHost, hostEnv } from '../support/host-env.js';
 import { parseWalkthrough, type WalkthroughStep } from '../support/readme-walkthrough.js';
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector.js';
 import { cardOf } from './workflow-chat.js';
@@ -68,7 +69,7 @@ describe('the README walkthrough, followed line by line', () => {
   function spawnNode(script: string, env: Record<string, string>): Process {
     const child = spawn(process.execPath, [join(BUILD, script)], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
+      env: { PATH: process.env.PATH ?? '', ...hostEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output: string[] = [];
@@ -114,6 +115,7 @@ describe('the README walkthrough, followed line by line', () => {
       `the bot to be ready (${bot.output.join('')})`,
       START_TIMEOUT_MS,
     );
+    await expectHost(`http://127.0.0.1:${botPort}`);
   }
 
   function sandboxCall(method: string, path: string, body: unknown): Promise<{ status: number; text: string }> {

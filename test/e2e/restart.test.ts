@@ -10,6 +10,7 @@ import { startRecordingConnector, type RecordingConnector } from '../support/rec
 import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenant.js';
 import { progressCardOf } from './workflow-chat.js';
 import { freePort } from '../support/free-port.js';
+import { expectHost, hostEnv } from '../support/host-env.js';
 import { buildOnce } from '../support/bot-process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -52,6 +53,7 @@ describe('killing the bot in the middle of an onboard run', () => {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
+        ...hostEnv(),
         ...tenant.env,
         PORT: String(port),
         DATA_DIR: directory,
@@ -68,6 +70,7 @@ describe('killing the bot in the middle of an onboard run', () => {
       20_000,
       'the bot to be ready',
     );
+    await expectHost(bot.url);
     return bot;
   }
 
@@ -185,7 +188,10 @@ describe('killing the bot in the middle of an onboard run', () => {
       ).toBe(200);
 
       const held = (): string | undefined =>
-        connector.calls.map((call) => JSON.stringify(call.body)).find((body) => body.includes('Intune-MAA-Approvers'));
+        connector.calls
+          .map((call) => JSON.stringify(call.body))
+          // the progress card's hold box (the approval card names the approver group too, as a forecast)
+          .find((body) => body.includes('Intune-MAA-Approvers') && /Run r-[a-z0-9]+ ·/.test(body));
       await connector.waitFor(() => held() !== undefined, 20_000);
       const runId = /Run (r-[a-z0-9]+) ·/.exec(held() ?? '')?.[1] ?? '';
       const maaRequests = async () =>

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port.js';
+import { expectHost } from '../support/host-env.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // `npm start` compiles with tsc first; on two busy cores that alone has taken over a minute.
@@ -172,6 +173,7 @@ describe(`npm start on Node ${process.version}`, () => {
     const readiness = await fetch(`http://127.0.0.1:${ports.bot}/readyz`);
     expect(readiness.status).toBe(200);
     expect(await readiness.json()).toEqual({ status: 'ready' });
+    await expectHost(`http://127.0.0.1:${ports.bot}`);
   });
 
   it('prints no deprecation or other runtime warning on the way up', () => {

@@ -7,7 +7,7 @@ import { SANDBOX_ACCESS_ENV } from '../../sandbox/index.js';
 import { startBot, type RunningBot } from '../../bot/start-bot.js';
 import type { AnyCommand } from '../../bot/context/command-context.js';
 import { silentLogger, type Logger } from '../../core/ports/logger.js';
-import type { TokenValidationEndpoints } from '../../bot/teams/create-adapter.js';
+import type { TokenValidationEndpoints } from '../../bot/hosts/token-validation.js';
 import { systemClock, type Clock } from '../../core/ports/clock.js';
 import type { Storage } from '../../core/ports/storage.js';
 import type { TenantServices } from '../../core/tenant-services.js';
@@ -15,6 +15,7 @@ import type { VerifyPolicy } from '../../core/runs/verify-policy.js';
 import type { IntuneWaitPolicy } from '../../core/maa/intune-gate.js';
 import { createAppServices } from '../../bot/wiring/create-app-services.js';
 import { checkInvokeAnswer } from './sent-card-leaks.js';
+import { expectHost, hostEnv } from './host-env.js';
 import { startRecordingConnector, type RateLimit, type RecordingConnector } from './recording-connector.js';
 
 export interface TestBot {
@@ -48,10 +49,15 @@ export interface TestBotOptions {
   readonly log?: Logger;
 }
 
-/** The real server on an ephemeral loopback port, replying to a recording connector. */
+/** The real server on an ephemeral loopback port, replying to a recording connector; the host BOT_HOST names. */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const connector = await startRecordingConnector(options.rateLimit);
-  const config = loadConfig({ PORT: '0', ...(options.tenant ? SANDBOX_ACCESS_ENV : {}), ...options.env });
+  const config = loadConfig({
+    PORT: '0',
+    ...hostEnv(),
+    ...(options.tenant ? SANDBOX_ACCESS_ENV : {}),
+    ...options.env,
+  });
   const services: AppServices = createAppServices({
     storage: options.storage ?? createMemoryStorage(),
     audit: options.audit ?? createMemoryAuditLog(),
@@ -65,6 +71,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       ? {}
       : { writeSettleAfterAnswerMs: options.writeSettleAfterAnswerMs }),
     intuneWaitPolicy: options.intuneWaitPolicy,
+    rolloutCheckIntervalMs: config.rolloutCheckIntervalMs,
   });
   const bot = await startBot({
     config,
@@ -74,6 +81,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     progressIntervalMs: 50,
     ...(options.commands ? { commands: options.commands } : {}),
   });
+  await expectHost(bot.url);
   const endpoint = `${bot.url}/api/messages`;
 
   async function postRaw(

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { expectHost, hostEnv } from './host-env.js';
 import { freePort } from './free-port.js';
 import { checkInvokeAnswer } from './sent-card-leaks.js';
 
@@ -65,6 +66,7 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
       PATH: process.env.PATH ?? '',
       LOG_LEVEL: 'warn',
       NODE_EXTRA_CA_CERTS: process.env.TEST_SANDBOX_CERT_FILE ?? '',
+      ...hostEnv(),
       ...env,
       PORT: String(port),
     },
@@ -90,6 +92,7 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
     throw new Error(`${String(error)}; its stderr: ${stderr.slice(-2000)}`, { cause: error });
   });
   if (exitedEarly) throw new Error(`the bot exited at start: ${stderr.slice(-2000)}`);
+  await expectHost(bot.url);
   return bot;
 }
 

@@ -54,15 +54,25 @@ describe('AdminService lists under server-driven paging', () => {
           const read = await createWmiReader(transport).list('/wmi/SMS_Collection', query, collectionIdRowSchema);
           const end = Math.min(total, skip + (top ?? Number.POSITIVE_INFINITY));
           const expected = Array.from({ length: Math.max(0, end - skip) }, (_, offset) => ID(skip + offset));
-          if (requests.length >= MAX_CONTINUATIONS) {
+          const pagesNeeded = Math.max(1, Math.ceil(expected.length / cap));
+          if (pagesNeeded > MAX_CONTINUATIONS) {
             expect(read.ok).toBe(false);
+            expect(requests).toHaveLength(MAX_CONTINUATIONS);
             return;
           }
+          expect(requests).toHaveLength(pagesNeeded);
           expect(read).toEqual(ok(expected.map((id) => ({ CollectionID: id }))));
           expect(requests.every((request) => request.path === '/wmi/SMS_Collection')).toBe(true);
         },
       ),
-      { numRuns: 200 },
+      // exactly MAX_CONTINUATIONS pages (3,000 rows of 30) is a whole list, one more page is not
+      {
+        numRuns: 200,
+        examples: [
+          [3000, 30, 0, undefined, false],
+          [3000, 29, 0, undefined, true],
+        ],
+      },
     );
   });
 

@@ -35,6 +35,19 @@ describe('loadConfig', () => {
     expect(config.botFramework?.appId).toBe('app');
   });
 
+  it('runs on botbuilder unless BOT_HOST names agents; refuses another host and certificates on agents', () => {
+    expect(loadConfig({}).host).toBe('botbuilder');
+    expect(loadConfig({ BOT_HOST: 'agents', MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' }).host).toBe('agents');
+    expect(problemsOf({ BOT_HOST: 'teams-sdk' }).join()).toContain('BOT_HOST');
+    const certificate = {
+      MicrosoftAppId: 'app',
+      MicrosoftAppCertificateThumbprint: 'AB',
+      MicrosoftAppCertificatePrivateKeyFile: 'k.pem',
+    };
+    expect(loadConfig(certificate).host).toBe('botbuilder');
+    expect(problemsOf({ ...certificate, BOT_HOST: 'agents' }).join()).toContain('BOT_HOST=botbuilder only');
+  });
+
   it('names every offending variable at once, never a value', () => {
     const problems = problemsOf({
       PORT: 'eighty',

@@ -21,7 +21,7 @@ function plan(tenant: FakeTenant, flags: PolicyCreateFlags = EDR_FLAGS) {
 }
 
 function intuneEdr(
-  settings: Extract<PolicyDraft, { kind: 'intune-edr' }>['settings'],
+  settings: PolicyDraft['settings'],
   extra: { name?: string; description?: string; scopeTagIds?: string[] } = {},
 ): PolicyDraft {
   return {

@@ -38,6 +38,7 @@ function mortalStorage(storage: Storage, mortality: Mortality): Storage {
     put: (key, value, options) => (mortality.write(), storage.put(key, value, options)),
     delete: (key, options) => (mortality.write(), storage.delete(key, options)),
     list: (prefix) => (mortality.read(), storage.list(prefix)),
+    keys: (prefix) => (mortality.read(), storage.keys(prefix)),
     flush: () => storage.flush(),
   };
 }

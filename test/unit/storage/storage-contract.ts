@@ -164,6 +164,19 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       expect((await storage.list('conversation:')).map((item) => item.value)).toEqual([1, 2]);
     });
 
+    it('lists keys alone, as list would, odd characters and long keys included', async () => {
+      const { storage } = await open();
+      const stem = `conversation:${'q'.repeat(1000)}`;
+      for (const key of [...ODD_KEYS, `${stem}/one`, `${stem}/two`, 'other']) await storage.put(key, key.length);
+      for (const prefix of ['', 'conversation:', `${stem}/`, 'nothing-here', ...ODD_KEYS.slice(0, 3)]) {
+        expect(await storage.keys(prefix), JSON.stringify(prefix)).toEqual(
+          (await storage.list(prefix)).map((item) => item.key),
+        );
+      }
+      await storage.delete('other');
+      expect(await storage.keys('other')).toEqual([]);
+    });
+
     for (const writers of [2, 10]) {
       it(`lets exactly one of ${writers} concurrent writers with the same ifMatch win`, async () => {
         const { storage } = await open();

@@ -1,0 +1,52 @@
+import type { DriftItem } from './policy-drift.js';
+
+function targetName(key: string): string {
+  const [type, id] = key.split(':');
+  switch (type) {
+    case 'groupassignmenttarget':
+      return `group ${id ?? ''}`;
+    case 'exclusiongroupassignmenttarget':
+      return `excluded group ${id ?? ''}`;
+    case 'configurationmanagercollectionassignmenttarget':
+      return `collection ${id ?? ''}`;
+    case 'alldevicesassignmenttarget':
+      return 'all devices';
+    case 'alllicensedusersassignmenttarget':
+      return 'all users';
+    default:
+      return key;
+  }
+}
+
+function filterName(filter: string): string {
+  return filter === '' ? 'no filter' : filter.replace(':', ' filter ');
+}
+
+/** Setting values are canonical JSON of the normalised instance: the value alone reads best. */
+function settingValue(value: string | undefined): string {
+  if (value === undefined) return 'absent';
+  const parsed = JSON.parse(value) as { choice?: { value?: string }; simple?: string };
+  return parsed.choice?.value ?? parsed.simple ?? value;
+}
+
+/** One line per drift item: what was approved and what the tenant has now. */
+export function describeDriftItem(item: DriftItem): string {
+  switch (item.kind) {
+    case 'deleted':
+      return 'The policy was deleted.';
+    case 'renamed':
+      return `Renamed: ${item.approved} → ${item.now}`;
+    case 'description':
+      return `Description: ${item.approved || '(empty)'} → ${item.now || '(empty)'}`;
+    case 'scope-tags':
+      return `Scope tags: ${item.approved.join(', ')} → ${item.now.join(', ')}`;
+    case 'setting':
+      return `${item.settingId}: ${settingValue(item.approved)} → ${settingValue(item.now)}`;
+    case 'target-added':
+      return `Target added: ${targetName(item.target.key)} (${filterName(item.target.filter)})`;
+    case 'target-removed':
+      return `Target removed: ${targetName(item.target.key)} (${filterName(item.target.filter)})`;
+    case 'filter-changed':
+      return `Filter on ${targetName(item.key)}: ${filterName(item.approved)} → ${filterName(item.now)}`;
+  }
+}
