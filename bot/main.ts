@@ -1,3 +1,4 @@
+import { otelRunTracing } from '../adapters/telemetry/otel-run-tracing.js';
 import { systemClock } from '../core/ports/clock.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { createLogger } from './create-logger.js';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     access: config.access,
     ownership: scaleOut.ownership,
     rolloutCheckIntervalMs: config.rolloutCheckIntervalMs,
+    ...(config.telemetry ? { tracing: otelRunTracing } : {}),
     ...(config.tenant
       ? {
           writeSettleMs: config.tenant.graphTimeoutMs,

@@ -12,7 +12,7 @@ export const otelRunTracing: RunTracing = {
     return `00-${context.traceId}-${context.spanId}-0${context.traceFlags & TraceFlags.SAMPLED}`;
   },
   inRunSpan(run, work) {
-    const links = linkTo(run.startedBy);
+    const links = [...linkTo(run.startedBy), ...currentTurn(run.startedBy)];
     return inSpan(`run ${run.kind}`, { 'attachops.run.kind': run.kind, 'attachops.run.id': run.id }, work, links, true);
   },
   inStepSpan(step, work) {
@@ -21,8 +21,8 @@ export const otelRunTracing: RunTracing = {
   runEnded(outcome) {
     instruments().runs.add(1, { outcome });
   },
-  waitBegan(waitingFor) {
-    instruments().waits.add(1, { waiting_for: waitingFor });
+  waitBegan(waitingFor, kind) {
+    instruments().waits.add(1, { waiting_for: waitingFor, kind });
   },
 };
 
@@ -30,6 +30,13 @@ function linkTo(traceparent: string | undefined): Link[] {
   const match = traceparent === undefined ? null : TRACEPARENT.exec(traceparent);
   if (!match) return [];
   return [{ context: { traceId: match[1]!, spanId: match[2]!, traceFlags: Number.parseInt(match[3]!, 16) } }];
+}
+
+/** The turn that resumes a run (a click on Approve, Retry…), when it is not the one that started it. */
+function currentTurn(startedBy: string | undefined): Link[] {
+  const context = trace.getActiveSpan()?.spanContext();
+  if (!context || !trace.isSpanContextValid(context) || startedBy?.includes(context.spanId)) return [];
+  return [{ context }];
 }
 
 /** A run's work starts a trace of its own (`root`), linked to the turn: a turn's trace ends when it answers. */

@@ -12,8 +12,11 @@ export interface RunTracing {
   inStepSpan<T>(step: { readonly kind: string; readonly index: number }, work: () => Promise<T>): Promise<T>;
   /** A run reached an end: counted by outcome (`done`, `failed`, `cancelled`…). */
   runEnded(outcome: string): void;
-  /** A run began to wait: for a person (an approval) or for Intune (Multi Admin Approval). */
-  waitBegan(waitingFor: 'person' | 'intune'): void;
+  /**
+   * A step began to wait: for a person (an approval, the console admin) or for Intune (a wait kind that looks at the
+   * tenant: Multi Admin Approval, a rollout ring's soak, the console's sync). `kind` is the step state or wait kind.
+   */
+  waitBegan(waitingFor: 'person' | 'intune', kind: string): void;
 }
 
 export interface RunSpanSubject {

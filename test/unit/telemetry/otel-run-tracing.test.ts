@@ -42,6 +42,28 @@ describe('run spans on OpenTelemetry', () => {
     expect(run.attributes).toEqual({ 'attachops.run.kind': 'policy-create', 'attachops.run.id': 'r-1' });
   });
 
+  it('a run resumed by a later turn (a click) links to both: the turn that started it first', async () => {
+    exporter.reset();
+    const tracer = trace.getTracer('test');
+    const startedBy = await tracer.startActiveSpan('turn message', async (turn) => {
+      turn.end();
+      return otelRunTracing.currentTraceparent();
+    });
+    await tracer.startActiveSpan('turn invoke', async (click) => {
+      await otelRunTracing.inRunSpan({ id: 'r-4', kind: 'enable', startedBy }, async () => undefined);
+      click.end();
+    });
+    const spans = exporter.getFinishedSpans();
+    const byName = (name: string) => spans.find((span) => span.name === name)!;
+    const run = byName('run enable');
+    expect(run.links.map((link) => link.context.spanId)).toEqual([
+      byName('turn message').spanContext().spanId,
+      byName('turn invoke').spanContext().spanId,
+    ]);
+    expect(run.parentSpanContext).toBeUndefined();
+    expect(run.spanContext().traceId).not.toBe(byName('turn invoke').spanContext().traceId);
+  });
+
   it('a run with no stored turn, or a malformed one, has no link', async () => {
     exporter.reset();
     await otelRunTracing.inRunSpan({ id: 'r-2', kind: 'enable' }, async () => undefined);
