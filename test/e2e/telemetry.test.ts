@@ -73,18 +73,57 @@ describe('telemetry over OTLP, off by default and on with OTEL_EXPORTER_OTLP_END
     for (const batch of batches) expect(batch.attributes['graph.batch.size']).toBeGreaterThan(0);
     expect(under.some((span) => span.name.startsWith('storage '))).toBe(true);
 
-    const everything = JSON.stringify(receiver.spans);
-    for (const forbidden of FORBIDDEN) expect(everything, forbidden).not.toContain(forbidden);
+    expectNothingForbidden(receiver.spans);
   }, 60_000);
 
-  it('flushes its metrics when it stops: turns and upstream latency', async () => {
+  it("a run's spans link to the turn that started it, with its steps and their upstream requests under them", async () => {
+    const reply = await postActivity(
+      bot,
+      messageActivity('enable PS100042', { serviceUrl: connector.url, conversationId: 'a:telemetry-run', from: ALEX }),
+    );
+    expect(reply.status).toBeLessThan(300);
+    await waitUntil(async () => receiver.spans.some((span) => span.name.startsWith('run ')), 30_000, 'a run span');
+    await waitUntil(
+      async () => receiver.spans.some((span) => span.attributes['attachops.command'] === 'enable'),
+      15_000,
+      'the turn span of enable',
+    );
+
+    const turn = receiver.spans.find((span) => span.attributes['attachops.command'] === 'enable')!;
+    const runs = receiver.spans.filter((span) => span.name.startsWith('run '));
+    expect(runs.length).toBeGreaterThan(0);
+    for (const run of runs) {
+      expect(run.links).toContainEqual({ traceId: turn.traceId, spanId: turn.spanId });
+      expect(run.parentSpanId, 'a run span starts a trace of its own').toBeUndefined();
+      expect(run.traceId).not.toBe(turn.traceId);
+      expect(run.attributes['attachops.run.kind']).toBeTypeOf('string');
+    }
+    const underRuns = receiver.spans.filter((span) => runs.some((run) => span.parentSpanId === run.spanId));
+    const steps = underRuns.filter((span) => span.name.startsWith('step '));
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) expect(step.attributes['attachops.step.index']).toBeTypeOf('number');
+    expect(
+      underRuns.every((span) => /^(step|storage) /.test(span.name)),
+      'only steps and the storage reads of the run itself',
+    ).toBe(true);
+    const upstream = steps.flatMap((step) => descendantsOf(step, receiver.spans));
+    expect(upstream.some((span) => span.attributes['attachops.upstream'] !== undefined)).toBe(true);
+    expectNothingForbidden(receiver.spans);
+  }, 60_000);
+
+  it('flushes its metrics when it stops: turns, upstream latency, and the run by its outcome', async () => {
     bot.child.kill('SIGTERM');
     await bot.exited;
     expect([...receiver.metricNames]).toEqual(
-      expect.arrayContaining(['attachops.turns', 'attachops.upstream.duration']),
+      expect.arrayContaining(['attachops.turns', 'attachops.upstream.duration', 'attachops.runs']),
     );
   }, 30_000);
 });
+
+function expectNothingForbidden(spans: readonly ReceivedSpan[]): void {
+  const everything = JSON.stringify(spans);
+  for (const forbidden of FORBIDDEN) expect(everything, forbidden).not.toContain(forbidden);
+}
 
 /** Every span whose parent chain reaches `root`. */
 function descendantsOf(root: ReceivedSpan, spans: readonly ReceivedSpan[]): ReceivedSpan[] {

@@ -76,7 +76,7 @@ function spansOf(body: unknown): ReceivedSpan[] {
         ...(span.parentSpanId ? { parentSpanId: span.parentSpanId } : {}),
         name: span.name,
         attributes: Object.fromEntries((span.attributes ?? []).map((a) => [a.key, plain(a.value)])),
-        links: span.links ?? [],
+        links: (span.links ?? []).map((link) => ({ traceId: link.traceId, spanId: link.spanId })),
       })),
     ),
   );
