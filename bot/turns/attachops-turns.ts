@@ -51,7 +51,12 @@ export class AttachOpsTurns implements TurnLogic {
     this.welcomes = new WelcomeOnce(dependencies.services.storage);
   }
 
+  /** Every activity in one turn span (on either host), so the upstream and storage requests it makes are its children. */
   async run(turn: Turn): Promise<InvokeAnswer | undefined> {
+    return inTurnSpan(turn.activity.type, () => this.answer(turn));
+  }
+
+  private async answer(turn: Turn): Promise<InvokeAnswer | undefined> {
     try {
       return await this.dispatch(turn);
     } catch (error) {
@@ -90,11 +95,6 @@ export class AttachOpsTurns implements TurnLogic {
       default:
         return undefined;
     }
-  }
-
-  /** Every activity in one turn span, so the upstream and storage requests it makes are its children. */
-  override async run(turn: TurnContext): Promise<void> {
-    await inTurnSpan(turn.activity.type, () => super.run(turn));
   }
 
   /** The welcome card, once per install (personal chat, group chat or team), whichever announcement comes first. */
