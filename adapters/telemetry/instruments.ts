@@ -1,7 +1,12 @@
 import { type Counter, type Histogram, metrics, trace, type Tracer } from '@opentelemetry/api';
 
-/** The one tracer of AttachOps; a no-op until bot/telemetry/start-telemetry.ts registers a provider. */
-export const tracer: Tracer = trace.getTracer('attachops');
+/**
+ * The tracer of AttachOps, asked for at each use: a no-op until bot/telemetry/start-telemetry.ts registers a provider.
+ * Not kept in a constant: a tracer got before a provider is replaced (tests in one worker) would keep the old one.
+ */
+export function tracer(): Tracer {
+  return trace.getTracer('attachops');
+}
 
 export interface Instruments {
   /** Turns by kind (message, invoke) and outcome. */

@@ -47,7 +47,7 @@ async function inSpan<T>(
   links: Link[] = [],
   root = false,
 ): Promise<T> {
-  return tracer.startActiveSpan(name, { kind: SpanKind.INTERNAL, attributes, links, root }, async (span) => {
+  return tracer().startActiveSpan(name, { kind: SpanKind.INTERNAL, attributes, links, root }, async (span) => {
     try {
       return await work();
     } catch (error) {

@@ -13,7 +13,7 @@ export function tracedStorage(storage: Storage): Storage {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function' || typeof property !== 'string') return value;
       return (...args: unknown[]) =>
-        tracer.startActiveSpan(
+        tracer().startActiveSpan(
           `storage ${property}`,
           {
             kind: SpanKind.CLIENT,

@@ -25,7 +25,7 @@ export async function inUpstreamSpan<T>(
 ): Promise<T> {
   const template = pathTemplate(request.path);
   const attempt = currentAttempt();
-  return tracer.startActiveSpan(
+  return tracer().startActiveSpan(
     `${request.upstream} ${request.method} ${template}`,
     {
       kind: SpanKind.CLIENT,

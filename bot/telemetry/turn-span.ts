@@ -15,7 +15,7 @@ const told = new WeakMap<Span, TurnOutcome>();
  */
 export async function inTurnSpan<T>(activityType: string, handle: () => Promise<T>): Promise<T> {
   const kind = activityType.replace(/[^A-Za-z]/g, '').slice(0, 40) || 'unknown';
-  return tracer.startActiveSpan(
+  return tracer().startActiveSpan(
     `turn ${kind}`,
     { kind: SpanKind.SERVER, attributes: { 'attachops.activity.type': kind } },
     async (span) => {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { trace } from '@opentelemetry/api';
+import { context, metrics, trace } from '@opentelemetry/api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTelemetry } from '../../../bot/telemetry/start-telemetry.js';
 import { testTls } from '../../support/tls.js';
@@ -19,6 +19,10 @@ const server = createServer({ cert: testTls().certPem, key: testTls().keyPem }, 
 
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  // The suite shares a worker between files (isolate: false): leave no global provider for the next file.
+  trace.disable();
+  metrics.disable();
+  context.disable();
 });
 
 describe('APPLICATIONINSIGHTS_CONNECTION_STRING', () => {

@@ -8,6 +8,9 @@ const exporter = new InMemorySpanExporter();
 const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
 
 beforeAll(() => {
+  // Files share a worker (isolate: false): whatever an earlier file registered must not keep our provider out.
+  trace.disable();
+  context.disable();
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   trace.setGlobalTracerProvider(provider);
 });
