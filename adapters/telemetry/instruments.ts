@@ -1,4 +1,4 @@
-import { type Counter, type Histogram, metrics, trace, type Tracer } from '@opentelemetry/api';
+import { type Counter, type Histogram, type MeterProvider, metrics, trace, type Tracer } from '@opentelemetry/api';
 
 /**
  * The tracer of AttachOps, asked for at each use: a no-op until bot/telemetry/start-telemetry.ts registers a provider.
@@ -21,16 +21,17 @@ export interface Instruments {
   readonly waits: Counter;
 }
 
-let made: Instruments | undefined;
+let made: { readonly provider: MeterProvider; readonly instruments: Instruments } | undefined;
 
 /**
- * The metrics instruments, made on first use: `metrics.getMeter` is not a proxy, so instruments made before the
- * provider is registered would stay no-ops. Telemetry starts before the first turn.
+ * The metrics instruments, made on first use and again if the meter provider changed: `metrics.getMeter` is not a
+ * proxy, so instruments made before a provider is registered would stay no-ops. Telemetry starts before the first turn.
  */
 export function instruments(): Instruments {
-  if (made) return made;
-  const meter = metrics.getMeter('attachops');
-  made = {
+  const provider = metrics.getMeterProvider();
+  if (made?.provider === provider) return made.instruments;
+  const meter = provider.getMeter('attachops');
+  const instruments: Instruments = {
     turns: meter.createCounter('attachops.turns', { description: 'Turns by kind and outcome' }),
     upstreamDuration: meter.createHistogram('attachops.upstream.duration', {
       description: 'Upstream HTTP request duration by upstream and status',
@@ -40,5 +41,6 @@ export function instruments(): Instruments {
     runs: meter.createCounter('attachops.runs', { description: 'Runs ended, by outcome' }),
     waits: meter.createCounter('attachops.waits', { description: 'Waits begun, by what is waited for' }),
   };
-  return made;
+  made = { provider, instruments };
+  return instruments;
 }
