@@ -48,6 +48,11 @@ export const environmentSchema = z.object({
   /** Which Teams SDK carries the bot: botbuilder (restify + CloudAdapter) or agents (express 5 + Agents SDK). */
   BOT_HOST: z.enum(['botbuilder', 'agents']).default('botbuilder'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
 
   STORAGE: z.enum(['file', 'blob']).default('file'),
   STORAGE_CONNECTION_STRING: optionalText,

@@ -93,6 +93,8 @@ export interface Config {
   readonly dataDir: string;
   readonly storage: StorageConfig;
   readonly scaleOut: ScaleOutConfig;
+  /** Absent: no traces or metrics are exported (the default). */
+  readonly telemetry?: TelemetryConfig;
   /** ROLLOUT_CHECK_INTERVAL: the longest time between two looks at a soaking rollout ring. */
   readonly rolloutCheckIntervalMs: number;
   /** Absent: the endpoint accepts unauthenticated requests, and so listens on loopback only. */
@@ -107,6 +109,11 @@ export interface Config {
    */
   readonly homeTenantIds: readonly string[];
 }
+
+/** Where OpenTelemetry traces and metrics go: Application Insights, or an OTLP/HTTP collector. */
+export type TelemetryConfig =
+  | { readonly kind: 'azure-monitor'; readonly connectionString: string }
+  | { readonly kind: 'otlp'; readonly endpoint: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -149,6 +156,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
     storage: storageConfig(values),
+    ...telemetryConfig(values),
     scaleOut: { leaseDurationMs: values.LEASE_DURATION, schedulerTickMs: values.SCHEDULER_TICK },
     drift: {
       intervalMs: values.DRIFT_INTERVAL,
@@ -345,4 +353,14 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+function telemetryConfig(values: Environment): { telemetry?: TelemetryConfig } {
+  if (values.APPLICATIONINSIGHTS_CONNECTION_STRING !== undefined) {
+    return { telemetry: { kind: 'azure-monitor', connectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING } };
+  }
+  if (values.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined) {
+    return { telemetry: { kind: 'otlp', endpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT } };
+  }
+  return {};
 }

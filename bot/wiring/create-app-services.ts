@@ -13,6 +13,7 @@ import type { AuditLog } from '../../core/ports/audit-log.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { RunOwnership } from '../../core/leases/run-ownership.js';
 import type { Logger } from '../../core/ports/logger.js';
+import type { RunTracing } from '../../core/ports/run-tracing.js';
 import type { Storage } from '../../core/ports/storage.js';
 import { rolloutAdvanceStep } from '../../core/rollouts/rollout-advance-step.js';
 import {
@@ -47,6 +48,8 @@ export interface ServiceParts {
   readonly intuneWaitPolicy?: IntuneWaitPolicy;
   /** ROLLOUT_CHECK_INTERVAL: the rollout gate's backoff cap. */
   readonly rolloutCheckIntervalMs?: number;
+  /** Run and step spans, runs and waits counted: OpenTelemetry when on (bot/telemetry/), none by default. */
+  readonly tracing?: RunTracing;
 }
 
 /** Core services over the given storage, audit log and tenant ports. */
@@ -93,6 +96,7 @@ export function createAppServices(parts: ServiceParts): AppServices {
     verifyPolicy: parts.verifyPolicy,
     newRunId: parts.newRunId,
     ownership: parts.ownership,
+    tracing: parts.tracing,
     writeSettleMs: parts.writeSettleMs,
     writeSettleAfterAnswerMs: parts.writeSettleAfterAnswerMs,
   });

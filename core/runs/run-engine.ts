@@ -71,7 +71,8 @@ export class RunEngine {
   /** Creates the run and starts it in the background; refuses when another live run holds one of its resources. */
   async start(request: RunRequest): Promise<RunRecord> {
     request.steps.forEach((step) => this.steps.get(step.kind));
-    const run = newRunRecord(request, this.options.newRunId?.() ?? shortId('r'), this.kernel.clock.now());
+    const traceparent = this.kernel.tracing.currentTraceparent();
+    const run = newRunRecord(request, this.options.newRunId?.() ?? shortId('r'), this.kernel.clock.now(), traceparent);
     await this.acquireLocks(run.resources, run.id, request.replacesRun);
     const steps = run.steps.map((step) => step.kind);
     await this.kernel.create(run, [{ actor: request.requestedBy, action: 'run.started', details: { steps } }]);
@@ -163,10 +164,22 @@ export class RunEngine {
     );
   }
 
-  /** Picks the run up where it is: watches an active wait (looking at once), otherwise advances; while owned here. */
+  /**
+   * Picks the run up where it is: watches an active wait (looking at once), otherwise advances; while owned here. One
+   * run span per spell of work, linked to the turn that started the run (core/ports/run-tracing.ts).
+   */
   private async resume(runId: string, actor: Actor): Promise<void> {
+    if (this.kernel.stopping || !this.kernel.stillOwns(runId)) return;
+    const loaded = await this.kernel.load(runId);
+    if (!loaded) return;
+    const subject = { id: loaded.id, kind: loaded.kind, startedBy: loaded.traceparent };
+    await this.kernel.tracing.inRunSpan(subject, () => this.resumeFrom(loaded, actor));
+  }
+
+  private async resumeFrom(loaded: RunRecord, actor: Actor): Promise<void> {
+    const runId = loaded.id;
     for (let first = true; !this.kernel.stopping && this.kernel.stillOwns(runId); first = false) {
-      const run = await this.kernel.load(runId);
+      const run = first ? loaded : await this.kernel.load(runId);
       if (!run) return;
       if (isWaiting(currentStep(run)) && !(await this.waits.watch(runId, actor, first))) return;
       await this.advance(runId, actor);
@@ -181,6 +194,7 @@ export class RunEngine {
       { actor, action: `run.${status}` },
     ]);
     await this.locks.release(ended.resources, ended.id);
+    this.kernel.tracing.runEnded(status);
     return ended;
   }
 
