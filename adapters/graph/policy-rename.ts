@@ -12,7 +12,7 @@ import { parseReply } from './parse-reply.js';
  * PATCH of the name alone, and when the service refuses the PATCH itself (400 or 405: the reading that only a whole
  * PUT updates a settings catalog policy) the policy is read and PUT back whole with the new name. A refused PATCH
  * changes nothing, so the tenant sees exactly one write either way. The sandbox plays both readings
- * (sandbox/graph/policy-update-reading.ts).
+ * (POLICY_UPDATE_READINGS in sandbox/constants.ts).
  */
 export const RENAME_PATCH_REFUSED_STATUSES: readonly number[] = [400, 405];
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ADMINSERVICE_MAX_PAGE } from '../adminservice/wmi-query.js';
 import { isScenarioName } from '../constants.js';
 import { parseFaultSpec } from '../faults/fault-rules.js';
-import { POLICY_UPDATE_READINGS } from '../graph/policy-update-reading.js';
+import { POLICY_UPDATE_READINGS } from '../constants.js';
 import type { Router } from '../http/router.js';
 import type { SandboxState } from '../state/sandbox-state.js';
 import { json, type SandboxRequest, type SandboxResponse } from '../http/types.js';

@@ -4,7 +4,7 @@ import type { Router } from '../http/router.js';
 import { header, type Handler, type SandboxRequest, type SandboxResponse } from '../http/types.js';
 import type { World } from '../world/world.js';
 import { graphError } from './graph-errors.js';
-import type { PolicyUpdateReading } from './policy-update-reading.js';
+import type { PolicyUpdateReading } from '../constants.js';
 
 export interface GraphContext {
   readonly world: () => World;
@@ -13,7 +13,7 @@ export interface GraphContext {
   readonly dispatch: (req: SandboxRequest) => Promise<SandboxResponse>;
   /** How Multi Admin Approval answers (sandbox/README.md "Multi Admin Approval"). */
   readonly maaDialect: () => MaaDialect;
-  /** Whether a policy PATCH is accepted (sandbox/graph/policy-update-reading.ts). */
+  /** Whether a policy PATCH is accepted (sandbox/constants.ts). */
   readonly policyUpdateReading: () => PolicyUpdateReading;
 }
 

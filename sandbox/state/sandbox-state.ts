@@ -6,7 +6,7 @@ import { AppPermissions } from '../identity/app-permissions.js';
 import { TokenStore } from '../identity/token-store.js';
 import { loadWorld, WorldSaver, type PersistenceOptions, type WorldStart } from '../persistence/persisted-world.js';
 import { World } from '../world/world.js';
-import { DEFAULT_POLICY_UPDATE_READING, type PolicyUpdateReading } from '../graph/policy-update-reading.js';
+import { DEFAULT_POLICY_UPDATE_READING, type PolicyUpdateReading } from '../constants.js';
 import { RequestLog } from '../http/request-log.js';
 
 /**
