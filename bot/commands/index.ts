@@ -4,6 +4,7 @@ import { assignCommand } from './assign.js';
 import { unassignCommand } from './unassign.js';
 import { policySetCommand } from './policy-set.js';
 import { policyDeleteCommand } from './policy-delete.js';
+import { policyRenameCommand } from './policy-rename.js';
 import { rolloutCommand } from './rollout.js';
 import { rolloutAdvanceCommand } from './rollout-advance.js';
 import { rolloutCancelCommand } from './rollout-cancel.js';
@@ -50,6 +51,7 @@ export const commands: readonly AnyCommand[] = [
   unassignCommand,
   policySetCommand,
   policyDeleteCommand,
+  policyRenameCommand,
   rolloutCommand,
   rolloutsCommand,
   rolloutPauseCommand,

@@ -154,8 +154,8 @@ function notManaged(typed: string): UserFacingError {
   return new UserFacingError(
     'Policy not found',
     normalizeObjectId(typed) === undefined
-      ? `No EDR or Antivirus policy managed by AttachOps has the id or the exact name "${typed}".`
-      : 'No EDR or Antivirus policy managed by AttachOps has that id: it may have been deleted or taken out of AttachOps.',
+      ? `No endpoint security policy managed by AttachOps has the id or the exact name "${typed}".`
+      : 'No endpoint security policy managed by AttachOps has that id: it may have been deleted or taken out of AttachOps.',
     'Type compliance to see every managed policy, or policy list to find its exact name.',
   );
 }

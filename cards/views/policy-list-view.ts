@@ -37,9 +37,9 @@ export function toPolicyListView(listing: PolicyListing): PolicyListView {
       : [];
   const hint = all
     ? []
-    : ['Only policies AttachOps made are listed; type policy list --all for every EDR and Antivirus policy.'];
+    : ['Only policies AttachOps made are listed; type policy list --all for every endpoint security policy.'];
   return {
-    title: all ? 'EDR and Antivirus policies' : 'Policies made by AttachOps',
+    title: all ? 'Endpoint security policies' : 'Policies made by AttachOps',
     summary: [
       `${listing.total} ${listing.total === 1 ? 'policy' : 'policies'}`,
       `page ${page} of ${listing.pageCount}`,
@@ -75,7 +75,7 @@ function emptyText(listing: PolicyListing): string {
   if (listing.query.page > 1 && listing.total > 0) return `There are only ${listing.pageCount} pages.`;
   if (listing.query.filter) return `No policy name contains "${shorten(listing.query.filter)}".`;
   return listing.query.all
-    ? 'The tenant has no EDR or Antivirus policy.'
+    ? 'The tenant has no endpoint security policy.'
     : 'AttachOps has not made any policy yet. Type policy create to make one.';
 }
 

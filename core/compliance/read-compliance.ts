@@ -24,7 +24,7 @@ interface TargetedPolicy {
 }
 
 /**
- * Numbers for the AttachOps-managed EDR and Antivirus policies: ConfigMgr-targeted ones from ONE getPolicySummaries call
+ * Numbers for the AttachOps-managed endpoint security policies: ConfigMgr-targeted ones from ONE getPolicySummaries call
  * (the adapter batches 20 per $batch), Intune ones from their device reports, a few at a time.
  */
 export async function readCompliance(
