@@ -7,6 +7,7 @@ import type { EndpointSecurityPolicies } from './ports/endpoint-security-policie
 import type { IntuneApprovals } from './ports/intune-approvals.js';
 import type { IntuneCollections } from './ports/intune-collections.js';
 import type { PolicyDriftReads } from './ports/policy-drift-reads.js';
+import type { PolicyRestore } from './ports/policy-restore.js';
 
 /** Everything core reads from or writes to the tenant and the ConfigMgr hierarchy, as ports. */
 export interface TenantServices {
@@ -21,4 +22,6 @@ export interface TenantServices {
   readonly intuneApprovals?: IntuneApprovals;
   /** The drift watch's reads (core/drift); absent in fakes that do not watch. */
   readonly driftReads?: PolicyDriftReads;
+  /** Revert and Recreate from the drift card; absent in fakes that do not watch. */
+  readonly driftRestore?: PolicyRestore;
 }

@@ -5,6 +5,7 @@ import type { EndpointSecurityPolicies } from '../../core/ports/endpoint-securit
 import type { IntuneApprovals } from '../../core/ports/intune-approvals.js';
 import type { IntuneCollections } from '../../core/ports/intune-collections.js';
 import type { PolicyDriftReads } from '../../core/ports/policy-drift-reads.js';
+import type { PolicyRestore } from '../../core/ports/policy-restore.js';
 import { createGraphComplianceReports } from './graph-compliance-reports.js';
 import { createGraphDefenderConnector } from './graph-defender-connector.js';
 import { createGraphDirectory } from './graph-directory.js';
@@ -12,6 +13,7 @@ import { createGraphEndpointSecurityPolicies } from './graph-endpoint-security-p
 import { createGraphHttp, type GraphHttpDeps } from './graph-http.js';
 import { createGraphIntuneCollections } from './graph-intune-collections.js';
 import { createGraphPolicyDriftReads } from './graph-policy-drift-reads.js';
+import { createGraphPolicyRestore } from './graph-policy-restore.js';
 import { createGraphIntuneApprovals } from './maa/graph-intune-approvals.js';
 
 export interface GraphAdapters {
@@ -22,6 +24,7 @@ export interface GraphAdapters {
   readonly complianceReports: ComplianceReports;
   readonly intuneApprovals: IntuneApprovals;
   readonly driftReads: PolicyDriftReads;
+  readonly driftRestore: PolicyRestore;
 }
 
 /** Every Graph-backed port over one shared GraphHttp (one retry policy, one logger). */
@@ -35,5 +38,6 @@ export function createGraphAdapters(deps: GraphHttpDeps, appId?: string): GraphA
     complianceReports: createGraphComplianceReports(http),
     intuneApprovals: createGraphIntuneApprovals(http, appId),
     driftReads: createGraphPolicyDriftReads(http),
+    driftRestore: createGraphPolicyRestore(http),
   };
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newEpisodeId } from '../../core/drift/drift-services.js';
 import { BaselineStore } from '../../core/drift/baseline-store.js';
 import { DriftEpisodes } from '../../core/drift/drift-episodes.js';
 import { type DriftNotifier, DriftWatch, type DriftWatchReport } from '../../core/drift/drift-watch.js';
@@ -46,7 +46,7 @@ export function startDriftWatch(options: DriftWatchOptions): RunningDriftWatch |
   const watch = new DriftWatch({
     watcher: new DriftWatcher({ baselines: new BaselineStore(services.storage), reads, clock: services.clock, log }),
     reads,
-    episodes: new DriftEpisodes(services.storage, () => `d-${randomUUID().slice(0, 8)}`),
+    episodes: new DriftEpisodes(services.storage, newEpisodeId),
     audit: services.audit,
     notifier: options.notifier,
     log,

@@ -48,6 +48,7 @@ export function baselineFrom(
     state: normalisePolicy(state.policy, state.assignments),
     ...source,
     recordedAt,
+    approved: { policy: state.policy, assignments: [...state.assignments] },
     fingerprint: fingerprintOf({
       lastModifiedDateTime: typeof body.lastModifiedDateTime === 'string' ? body.lastModifiedDateTime : '',
       settingCount: typeof body.settingCount === 'number' ? body.settingCount : settings.length,
