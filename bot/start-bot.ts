@@ -21,7 +21,8 @@ import { ChangeConfirmations } from './runs/change-confirmations.js';
 import { BaselineRecorder } from '../core/drift/baseline-recorder.js';
 import { BaselineStore } from '../core/drift/baseline-store.js';
 import { type RunningDriftWatch, startDriftWatch } from './drift/start-drift-watch.js';
-import { channelDriftNotifier } from './drift/channel-drift-notifier.js';
+import { DriftCardStore } from './drift/drift-card-store.js';
+import { DriftCards } from './drift/drift-cards.js';
 import { KnownUsers } from './conversations/known-users.js';
 import { AttachOpsTurns } from './turns/attachops-turns.js';
 import { ConversationReferences } from './conversations/conversation-references.js';
@@ -129,13 +130,21 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       log,
     });
   if (baselineRecorder) services.runs.observe(baselineRecorder);
+  const driftCards = new DriftCards({
+    store: new DriftCardStore(services.storage),
+    messenger,
+    channel: config.drift.channel,
+    clock: services.clock,
+    log: log.child({ component: 'drift-cards' }),
+  });
+  services.runs.observe(driftCards);
   const driftWatch = startDriftWatch({
     services,
     log,
     intervalMs: config.drift.intervalMs,
     tickMs: config.scaleOut.schedulerTickMs,
     leadership: scaleOut.leadership,
-    notifier: channelDriftNotifier(messenger, config.drift.channel, log),
+    notifier: driftCards,
   });
   const logic = new AttachOpsTurns({
     commands: options.commands ?? defaultCommands,
@@ -183,6 +192,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await confirmations.idle();
       await holdNotices.idle();
       await baselineRecorder?.idle();
+      await driftCards.idle();
       progressCards.stop();
       await services.storage.flush();
       server.closeAllConnections();
