@@ -128,6 +128,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       reads: driftReads,
       clock: services.clock,
       log,
+      pending: { storage: services.storage, loadRun: (runId) => services.runs.get(runId) },
     });
   if (baselineRecorder) services.runs.observe(baselineRecorder);
   const driftCards = new DriftCards({
@@ -145,6 +146,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     tickMs: config.scaleOut.schedulerTickMs,
     leadership: scaleOut.leadership,
     notifier: driftCards,
+    ...(baselineRecorder ? { beforeCycle: () => baselineRecorder.catchUp() } : {}),
   });
   const logic = new AttachOpsTurns({
     commands: options.commands ?? defaultCommands,
@@ -162,6 +164,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   ready = true;
   const resumed = await services.runs.resumeAll();
   if (resumed > 0) log.info({ resumed }, 'resumed runs that were in flight');
+  const caughtUp = baselineRecorder
+    ?.catchUp()
+    .then((recorded) => {
+      if (recorded > 0) log.info({ recorded }, 'drift baselines a stopped process left unrecorded');
+    })
+    .catch((error: unknown) => log.error({ err: error }, 'drift baselines not caught up'));
   const sweeper = startRunSweeper(services, scaleOut, log);
   const leftoverAudit = appendLeftoverAuditLater(services.approvals, log);
   const url = `http://${config.bindHost === '0.0.0.0' ? '127.0.0.1' : config.bindHost}:${port}`;
@@ -191,6 +199,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await approvalCards.idle();
       await confirmations.idle();
       await holdNotices.idle();
+      await caughtUp;
       await baselineRecorder?.idle();
       await driftCards.idle();
       progressCards.stop();

@@ -3,6 +3,7 @@ import { BaselineStore } from '../../core/drift/baseline-store.js';
 import { DriftEpisodes } from '../../core/drift/drift-episodes.js';
 import { type DriftNotifier, DriftWatch, type DriftWatchReport } from '../../core/drift/drift-watch.js';
 import { DriftWatcher } from '../../core/drift/drift-watcher.js';
+import { policiesInFlight } from '../../core/drift/policies-in-flight.js';
 import { type Leadership, soleLeader } from '../../core/leases/leadership.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Storage } from '../../core/ports/storage.js';
@@ -20,6 +21,8 @@ export interface DriftWatchOptions {
   readonly notifier: DriftNotifier;
   /** Several instances: only the holder of the scheduler lease watches. */
   readonly leadership?: Leadership;
+  /** Before every cycle: baselines a stopped process left unrecorded (BaselineRecorder.catchUp). */
+  readonly beforeCycle?: () => Promise<unknown>;
 }
 
 export interface RunningDriftWatch {
@@ -44,7 +47,13 @@ export function startDriftWatch(options: DriftWatchOptions): RunningDriftWatch |
   if (reads === undefined) return undefined;
   const log = options.log.child({ component: 'drift-watch' });
   const watch = new DriftWatch({
-    watcher: new DriftWatcher({ baselines: new BaselineStore(services.storage), reads, clock: services.clock, log }),
+    watcher: new DriftWatcher({
+      baselines: new BaselineStore(services.storage),
+      reads,
+      clock: services.clock,
+      log,
+      inFlight: () => policiesInFlight(services.storage, (runId) => services.runs.get(runId)),
+    }),
     reads,
     episodes: new DriftEpisodes(services.storage, newEpisodeId),
     audit: services.audit,
@@ -60,6 +69,7 @@ export function startDriftWatch(options: DriftWatchOptions): RunningDriftWatch |
   const checkNow = (): Promise<DriftWatchReport | undefined> => {
     const cycle = cycles.then(async () => {
       await services.storage.put(DRIFT_LAST_CYCLE_KEY, { at: services.clock.now().toISOString() });
+      await options.beforeCycle?.();
       return watch.once();
     });
     cycles = cycle.catch(() => undefined);
