@@ -3,7 +3,7 @@ import type { WhoChanged } from '../../core/drift/drift-watch.js';
 import type { DriftItem } from '../../core/drift/policy-drift.js';
 import { isETagConflict, type Storage } from '../../core/ports/storage.js';
 import { updateItem } from '../../core/storage/update-item.js';
-import type { DriftCardInput, DriftCardStatus } from '../../cards/views/drift-view.js';
+import type { DriftCardInput } from '../../cards/views/drift-view.js';
 
 const PREFIX = 'drift/cards/';
 const keyOf = (episodeId: string): string => `${PREFIX}${episodeId}`;

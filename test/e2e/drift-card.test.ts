@@ -118,6 +118,14 @@ describe('the drift card end to end', () => {
     expect((await tenantState()).assignments).toEqual([]);
     await approveNewRequest(known);
 
+    const writes = (await tenant.requests()).filter(
+      (entry) => entry.path.includes(policyId) && (entry.method === 'PUT' || entry.path.endsWith('/assign')),
+    );
+    expect(writes.map((entry) => [entry.method, entry.status])).toEqual([
+      ['PUT', 204],
+      ['POST', 200],
+    ]);
+    for (const write of writes) expect(write.maa?.justification).toContain(`Revert policy "${PORTAL_POLICY}"`);
     const now = await tenantState();
     expect(JSON.stringify(now.assignments)).toBe(JSON.stringify(approved?.assignments));
     const approvedSettings = (approved?.policy as { settings?: unknown }).settings;
