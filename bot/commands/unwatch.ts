@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DRIFT_UNWATCH_PLANNER } from '../../core/drift/plans/drift-unwatch-planner.js';
 import { defineCommand } from '../context/command-context.js';
-import { requestDriftPlan } from '../drift/drift-plan-request.js';
+import { requestDriftPlan } from './drift-plan-request.js';
 
 export const unwatchCommand = defineCommand({
   name: 'unwatch',

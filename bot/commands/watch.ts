@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DRIFT_WATCH_PLANNER } from '../../core/drift/plans/drift-baseline-planner.js';
 import { defineCommand } from '../context/command-context.js';
-import { requestDriftPlan } from '../drift/drift-plan-request.js';
+import { requestDriftPlan } from './drift-plan-request.js';
 
 export const watchCommand = defineCommand({
   name: 'watch',

@@ -1,5 +1,5 @@
 import { DRIFT_ACCEPT_PLANNER } from '../../core/drift/plans/drift-baseline-planner.js';
-import { driftActionData, requestDriftChange } from '../drift/drift-verb-request.js';
+import { driftActionData, requestDriftChange } from './drift-verb-request.js';
 import { defineVerb } from './verb.js';
 
 export const driftAcceptVerb = defineVerb({

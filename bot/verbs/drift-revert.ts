@@ -1,5 +1,5 @@
 import { DRIFT_REVERT_PLANNER } from '../../core/drift/plans/drift-revert-planner.js';
-import { driftActionData, requestDriftChange } from '../drift/drift-verb-request.js';
+import { driftActionData, requestDriftChange } from './drift-verb-request.js';
 import { defineVerb } from './verb.js';
 
 export const driftRevertVerb = defineVerb({

@@ -3,9 +3,9 @@ import type { DriftCardStatus } from '../../cards/views/drift-view.js';
 import { DriftEpisodes } from '../../core/drift/drift-episodes.js';
 import { newEpisodeId } from '../../core/drift/drift-services.js';
 import { requestChange } from '../commands/request-change.js';
-import type { VerbAnswer, VerbContext } from '../verbs/verb.js';
-import { DriftCardStore } from './drift-card-store.js';
-import { driftCard } from './drift-cards.js';
+import type { VerbAnswer, VerbContext } from './verb.js';
+import { DriftCardStore } from '../drift/drift-card-store.js';
+import { driftCard } from '../drift/drift-cards.js';
 
 /** The drift card's buttons carry the episode only; everything else is read from storage and the tenant. */
 export const driftActionData = z.object({ episodeId: z.string().min(1).max(64) });

@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
 import type { CommandContext } from '../context/command-context.js';
-import { requestChange } from '../commands/request-change.js';
+import { requestChange } from './request-change.js';
 
 /** `watch` and `unwatch`: planned by the drift planner of that kind, then approved by a second person. */
 export async function requestDriftPlan(
