@@ -8,6 +8,7 @@ import type { EndpointSecurityPolicies } from './ports/endpoint-security-policie
 import type { IntuneApprovals } from './ports/intune-approvals.js';
 import type { IntuneCollections } from './ports/intune-collections.js';
 import type { PolicyDriftReads } from './ports/policy-drift-reads.js';
+import type { PolicyRestore } from './ports/policy-restore.js';
 
 /** Everything core reads from or writes to the tenant and the ConfigMgr hierarchy, as ports. */
 export interface TenantServices {
@@ -24,4 +25,6 @@ export interface TenantServices {
   readonly driftReads?: PolicyDriftReads;
   /** The tenant's time as its answers tell it; absent in fakes, whose time is the bot's clock. */
   readonly time?: TenantTime;
+  /** Revert and Recreate from the drift card; absent in fakes that do not watch. */
+  readonly driftRestore?: PolicyRestore;
 }

@@ -21,6 +21,8 @@ import { collectionsCommand } from './collections.js';
 import { complianceCommand } from './compliance.js';
 import { driftCommand } from './drift.js';
 import { driftCheckCommand } from './drift-check.js';
+import { unwatchCommand } from './unwatch.js';
+import { watchCommand } from './watch.js';
 import { enableCommand } from './enable.js';
 import { helpCommand } from './help.js';
 import { onboardCommand } from './onboard.js';
@@ -68,4 +70,6 @@ export const commands: readonly AnyCommand[] = [
   unsubscribeCommand,
   driftCommand,
   driftCheckCommand,
+  watchCommand,
+  unwatchCommand,
 ];

@@ -2,6 +2,7 @@ import { AccessControl } from '../../core/access/access-control.js';
 import { emptyDirectory } from '../../core/access/empty-directory.js';
 import { Membership } from '../../core/access/membership.js';
 import { ApprovalRecords } from '../../core/approvals/approval-records.js';
+import { createDriftPlanners, createDriftStepHandlers } from '../../core/drift/drift-services.js';
 import { approvalStep } from '../../core/approvals/approval-step.js';
 import { ApprovalService } from '../../core/approvals/approval-service.js';
 import type { Planner } from '../../core/approvals/change-plan.js';
@@ -59,7 +60,9 @@ export function createAppServices(parts: ServiceParts): AppServices {
     parts.clock,
     parts.access.membershipCacheMs,
   );
-  const planners: readonly Planner[] = parts.tenant ? tenantPlanners(parts.tenant) : [];
+  const planners: readonly Planner[] = parts.tenant
+    ? [...tenantPlanners(parts.tenant), ...createDriftPlanners(parts.tenant, parts.storage)]
+    : [];
   const settings = {
     approvers: parts.access.approvers,
     quorum: parts.access.quorum,
@@ -74,6 +77,7 @@ export function createAppServices(parts: ServiceParts): AppServices {
     log: parts.log.child({ component: 'runs' }),
     handlers: [
       ...stepHandlers(parts.tenant),
+      ...createDriftStepHandlers(parts.tenant, parts.storage),
       approvalStep(records),
       planRecheckStep(records, planners),
       rolloutGateStep(),
