@@ -21,6 +21,7 @@ import { ChangeConfirmations } from './runs/change-confirmations.js';
 import { BaselineRecorder } from '../core/drift/baseline-recorder.js';
 import { BaselineStore } from '../core/drift/baseline-store.js';
 import { type RunningDriftWatch, startDriftWatch } from './drift/start-drift-watch.js';
+import { startRunRetention } from './runs/run-retention.js';
 import { channelDriftNotifier } from './drift/channel-drift-notifier.js';
 import { KnownUsers } from './conversations/known-users.js';
 import { AttachOpsTurns } from './turns/attachops-turns.js';
@@ -154,6 +155,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const resumed = await services.runs.resumeAll();
   if (resumed > 0) log.info({ resumed }, 'resumed runs that were in flight');
   const sweeper = startRunSweeper(services, scaleOut, log);
+  const retention = startRunRetention({
+    runs: services.runs,
+    log,
+    ...config.runRetention,
+    leadership: scaleOut.leadership,
+  });
   const leftoverAudit = appendLeftoverAuditLater(services.approvals, log);
   const url = `http://${config.bindHost === '0.0.0.0' ? '127.0.0.1' : config.bindHost}:${port}`;
   if (config.botFramework) {
@@ -172,8 +179,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       const stopped = server.stopAccepting();
       server.closeIdleConnections();
       await turns.idle();
-      // Before the compliance scheduler, which resigns the lease both use.
+      // Before the compliance scheduler, which resigns the lease they use.
       await driftWatch?.stop();
+      await retention.stop();
       await compliance.stop();
       sweeper?.stop();
       await leftoverAudit.stop();

@@ -97,6 +97,15 @@ export class RunEngine {
     return this.kernel.store.page(request);
   }
 
+  /**
+   * Compacts runs that ended more than `retentionMs` ago, at most `max` (run-archive.ts): their audit entries stay,
+   * `run <id>` says they were archived. Costs what it compacts: one page read when there is nothing to do.
+   */
+  compact(retentionMs: number, max: number): Promise<number> {
+    const now = this.kernel.clock.now();
+    return this.kernel.store.archive.compact(new Date(now.getTime() - retentionMs), max, now);
+  }
+
   /** Moves the run as far as it can go without a person or a wait (advance-run.ts). */
   advance(runId: string, actor: Actor): Promise<void> {
     return this.kernel.exclusive(runId, async () => {

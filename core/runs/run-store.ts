@@ -1,5 +1,6 @@
 import { isETagConflict, type Storage } from '../ports/storage.js';
 import { listParsed, updateItem } from '../storage/update-item.js';
+import { RunArchive } from './run-archive.js';
 import { listingSignature, RunListIndex, type RunListPage } from './run-list-index.js';
 import { isTerminal, runRecordSchema, type RunRecord } from './run-record.js';
 
@@ -38,9 +39,23 @@ export class RunStore {
   private indexBuilt = false;
   private listIndexBuilt = false;
   readonly listIndex: RunListIndex;
+  readonly archive: RunArchive;
 
   constructor(private readonly storage: Storage) {
     this.listIndex = new RunListIndex(storage);
+    this.archive = new RunArchive(storage, this.listIndex, {
+      load: (runId) => this.load(runId),
+      removeIfUnchanged: async (runId, eTag) => {
+        try {
+          await this.storage.delete(PREFIX + runId, { ifMatch: eTag });
+          return true;
+        } catch (error) {
+          if (isETagConflict(error)) return false;
+          throw error;
+        }
+      },
+      needsWorker,
+    });
   }
 
   async load(runId: string): Promise<LoadedRun | undefined> {
@@ -114,7 +129,7 @@ export class RunStore {
       if (run && needsWorker(run)) live.push(run);
       else {
         // a kill may have left the listing behind the run's end
-        if (run) await this.listIndex.record(run);
+        if (run) await Promise.all([this.listIndex.record(run), this.archive.markFinished(run)]);
         await this.unmarkIfFinished(id, now);
       }
     }
@@ -137,7 +152,10 @@ export class RunStore {
   async listOlderRuns(): Promise<void> {
     if (this.listIndexBuilt) return;
     if (!(await this.storage.get(LIST_INDEX_BUILT))) {
-      for (const run of await this.list()) await this.listIndex.record(run);
+      for (const run of await this.list()) {
+        await this.listIndex.record(run);
+        if (!needsWorker(run)) await this.archive.markFinished(run);
+      }
       await this.storage.put(LIST_INDEX_BUILT, { built: true });
     }
     this.listIndexBuilt = true;
