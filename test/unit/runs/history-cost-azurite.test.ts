@@ -157,6 +157,7 @@ describe(`on Azurite with ${FINISHED_RUNS.toLocaleString('en')} finished runs an
     const first = instance(await instanceStorage(), clock, 'instance-a');
     await first.runs.resumeAll(); // a store the index was built on from the start
     for (let live = 0; live < 3; live += 1) {
+      clock.advance(1_000);
       await first.runs.start({
         kind: 'test',
         title: `live ${live}`,
@@ -167,6 +168,7 @@ describe(`on Azurite with ${FINISHED_RUNS.toLocaleString('en')} finished runs an
       });
     }
     await first.runs.idle();
+    await first.approvals.listFor(megan); // a store's first listing indexes the requests stored before, once
 
     const second = instance(await instanceStorage(), clock, 'instance-b');
     await second.runs.sweep(); // a new process reads the index's marker once
