@@ -24,6 +24,7 @@ import { type RunningDriftWatch, startDriftWatch } from './drift/start-drift-wat
 import { RolloutHaltNotices } from './runs/rollout-halt-notices.js';
 import { DriftCardStore } from './drift/drift-card-store.js';
 import { DriftCards } from './drift/drift-cards.js';
+import { startRunRetention } from './runs/run-retention.js';
 import { KnownUsers } from './conversations/known-users.js';
 import { AttachOpsTurns } from './turns/attachops-turns.js';
 import { ConversationReferences } from './conversations/conversation-references.js';
@@ -180,6 +181,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     })
     .catch((error: unknown) => log.error({ err: error }, 'drift baselines not caught up'));
   const sweeper = startRunSweeper(services, scaleOut, log);
+  const retention = startRunRetention({
+    runs: services.runs,
+    log,
+    ...config.runRetention,
+    leadership: scaleOut.leadership,
+  });
   const leftoverAudit = appendLeftoverAuditLater(services.approvals, log);
   const url = `http://${config.bindHost === '0.0.0.0' ? '127.0.0.1' : config.bindHost}:${port}`;
   if (config.botFramework) {
@@ -198,8 +205,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       const stopped = server.stopAccepting();
       server.closeIdleConnections();
       await turns.idle();
-      // Before the compliance scheduler, which resigns the lease both use.
+      // Before the compliance scheduler, which resigns the lease they use.
       await driftWatch?.stop();
+      await retention.stop();
       await compliance.stop();
       sweeper?.stop();
       await leftoverAudit.stop();

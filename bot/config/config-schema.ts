@@ -115,6 +115,8 @@ export const environmentSchema = z.object({
   APPROVALS_CHANNEL: optionalText,
   DRIFT_INTERVAL: duration.default(15 * 60_000),
   DRIFT_CHANNEL: optionalText,
+  RUN_RETENTION: duration.default(180 * 24 * 3_600_000),
+  RUN_RETENTION_INTERVAL: duration.default(3_600_000),
   ROLE_READERS: z.string().trim().default(''),
   ROLE_OPERATORS: z.string().trim().default(''),
   ROLE_ADMINS: z.string().trim().default(''),

@@ -64,6 +64,12 @@ export interface DriftConfig {
   readonly channel?: string;
 }
 
+/** Runs that ended longer ago than RUN_RETENTION are compacted (their audit entries stay), looked at every interval. */
+export interface RunRetentionConfig {
+  readonly retentionMs: number;
+  readonly intervalMs: number;
+}
+
 /** Where state, runs and the audit log live: files for one process, or a blob container several instances share. */
 export type StorageConfig =
   | { readonly kind: 'file'; readonly dataDir: string }
@@ -103,6 +109,7 @@ export interface Config {
   readonly adminService?: AdminServiceConfig;
   readonly access: AccessConfig;
   readonly drift: DriftConfig;
+  readonly runRetention: RunRetentionConfig;
   /**
    * Tenants whose users the bot serves, normalised: TENANT_ID (the sandbox's tenant when unset) and ALLOWED_TENANT_IDS.
    * Activities from any other tenant, or from none, are refused.
@@ -158,6 +165,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     storage: storageConfig(values),
     ...telemetryConfig(values),
     scaleOut: { leaseDurationMs: values.LEASE_DURATION, schedulerTickMs: values.SCHEDULER_TICK },
+    runRetention: { retentionMs: values.RUN_RETENTION, intervalMs: values.RUN_RETENTION_INTERVAL },
     drift: {
       intervalMs: values.DRIFT_INTERVAL,
       ...((values.DRIFT_CHANNEL ?? values.APPROVALS_CHANNEL)

@@ -1,5 +1,6 @@
 import type { RunRecord, RunStatus, StepRecord, StepState } from '../../core/runs/run-record.js';
 import { commandLines } from '../command-lines.js';
+import type { RunListEntry } from '../../core/runs/run-list-index.js';
 import { parseGuidance } from '../../core/workflow/guidance.js';
 import { currentStep } from '../../core/runs/run-record.js';
 import { CONSOLE_VERIFICATION } from '../../core/runs/console-verification-wait.js';
@@ -182,7 +183,7 @@ function technicalFact(title: string, text: PlainText | undefined): DetailFact[]
   return text && text.technical.length > 0 ? [{ title, value: text.technical.join('; ') }] : [];
 }
 
-export function toRunListView(runs: readonly RunRecord[], now: Date): RunListView {
+export function toRunListView(runs: readonly RunListEntry[], now: Date): RunListView {
   return {
     runs: runs.map((run) => ({
       runId: run.id,

@@ -10,6 +10,7 @@ import { RunAuditOutbox } from './run-audit-outbox.js';
 import type { RunEngineOptions } from './run-engine-options.js';
 import { DurableRunKernel } from './run-kernel.js';
 import { currentStep, isTerminal, isWaiting, type RunRecord, waitsForPerson } from './run-record.js';
+import type { RunListPage } from './run-list-index.js';
 import type { RunObserver, RunRequest } from './run-request.js';
 import type { RunStore } from './run-store.js';
 import { busyError } from './run-transitions.js';
@@ -90,6 +91,20 @@ export class RunEngine {
 
   list(): Promise<RunRecord[]> {
     return this.kernel.store.list();
+  }
+
+  /** One page of the runs, newest first, from the list index: one storage listing, whatever the history holds. */
+  page(request: { conversationId?: string; limit: number; continuation?: string }): Promise<RunListPage> {
+    return this.kernel.store.page(request);
+  }
+
+  /**
+   * Compacts runs that ended more than `retentionMs` ago, at most `max` (run-archive.ts): their audit entries stay,
+   * `run <id>` says they were archived. Costs what it compacts: one page read when there is nothing to do.
+   */
+  compact(retentionMs: number, max: number): Promise<number> {
+    const now = this.kernel.clock.now();
+    return this.kernel.store.archive.compact(new Date(now.getTime() - retentionMs), max, now);
   }
 
   /** Moves the run as far as it can go without a person or a wait (advance-run.ts). */

@@ -93,8 +93,15 @@ export class DurableRunKernel implements RunKernel {
 
   async require(runId: string): Promise<RunRecord> {
     const run = await this.load(runId);
-    if (!run) throw new UserFacingError('No such run', `There is no run ${runId}.`, 'Type runs to see recent runs.');
-    return run;
+    if (run) return run;
+    const archived = await this.store.archive.archived(runId);
+    if (archived)
+      throw new UserFacingError(
+        'Run archived',
+        `Run ${runId} (${archived.title}) ended ${archived.status} on ${archived.endedAt.slice(0, 10)} and was archived on ${archived.archivedAt.slice(0, 10)}, after the retention period (RUN_RETENTION). Its audit entries stay.`,
+        'Type audit to read what it did.',
+      );
+    throw new UserFacingError('No such run', `There is no run ${runId}.`, 'Type runs to see recent runs.');
   }
 
   /** Creates the run with its first audit entries staged, then appends them. */
@@ -123,7 +130,10 @@ export class DurableRunKernel implements RunKernel {
     });
     this.notify(run);
     const written = events.length > 0 ? await this.outbox.flush(run, justStaged) : run;
-    if (wasLive && !needsWorker(written)) await this.store.unmarkIfFinished(runId, this.clock.now());
+    if (wasLive && !needsWorker(written)) {
+      await this.store.archive.markFinished(written);
+      await this.store.unmarkIfFinished(runId, this.clock.now());
+    }
     return written;
   }
 
