@@ -22,7 +22,9 @@ import { BaselineRecorder } from '../core/drift/baseline-recorder.js';
 import { BaselineStore } from '../core/drift/baseline-store.js';
 import { type RunningDriftWatch, startDriftWatch } from './drift/start-drift-watch.js';
 import { RolloutHaltNotices } from './runs/rollout-halt-notices.js';
-import { channelDriftNotifier } from './drift/channel-drift-notifier.js';
+import { DriftCardStore } from './drift/drift-card-store.js';
+import { DriftCards } from './drift/drift-cards.js';
+import { startRunRetention } from './runs/run-retention.js';
 import { KnownUsers } from './conversations/known-users.js';
 import { AttachOpsTurns } from './turns/attachops-turns.js';
 import { ConversationReferences } from './conversations/conversation-references.js';
@@ -137,15 +139,25 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       reads: driftReads,
       clock: services.clock,
       log,
+      pending: { storage: services.storage, loadRun: (runId) => services.runs.get(runId) },
     });
   if (baselineRecorder) services.runs.observe(baselineRecorder);
+  const driftCards = new DriftCards({
+    store: new DriftCardStore(services.storage),
+    messenger,
+    channel: config.drift.channel,
+    clock: services.clock,
+    log: log.child({ component: 'drift-cards' }),
+  });
+  services.runs.observe(driftCards);
   const driftWatch = startDriftWatch({
     services,
     log,
     intervalMs: config.drift.intervalMs,
     tickMs: config.scaleOut.schedulerTickMs,
     leadership: scaleOut.leadership,
-    notifier: channelDriftNotifier(messenger, config.drift.channel, log),
+    notifier: driftCards,
+    ...(baselineRecorder ? { beforeCycle: () => baselineRecorder.catchUp() } : {}),
   });
   const logic = new AttachOpsTurns({
     commands: options.commands ?? defaultCommands,
@@ -163,7 +175,19 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   ready = true;
   const resumed = await services.runs.resumeAll();
   if (resumed > 0) log.info({ resumed }, 'resumed runs that were in flight');
+  const caughtUp = baselineRecorder
+    ?.catchUp()
+    .then((recorded) => {
+      if (recorded > 0) log.info({ recorded }, 'drift baselines a stopped process left unrecorded');
+    })
+    .catch((error: unknown) => log.error({ err: error }, 'drift baselines not caught up'));
   const sweeper = startRunSweeper(services, scaleOut, log);
+  const retention = startRunRetention({
+    runs: services.runs,
+    log,
+    ...config.runRetention,
+    leadership: scaleOut.leadership,
+  });
   const leftoverAudit = appendLeftoverAuditLater(services.approvals, log);
   const url = `http://${config.bindHost === '0.0.0.0' ? '127.0.0.1' : config.bindHost}:${port}`;
   if (config.botFramework) {
@@ -182,8 +206,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       const stopped = server.stopAccepting();
       server.closeIdleConnections();
       await turns.idle();
-      // Before the compliance scheduler, which resigns the lease both use.
+      // Before the compliance scheduler, which resigns the lease they use.
       await driftWatch?.stop();
+      await retention.stop();
       await compliance.stop();
       sweeper?.stop();
       await leftoverAudit.stop();
@@ -193,7 +218,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await confirmations.idle();
       await holdNotices.idle();
       await haltNotices.idle();
+      await caughtUp;
       await baselineRecorder?.idle();
+      await driftCards.idle();
       progressCards.stop();
       await services.storage.flush();
       server.closeAllConnections();

@@ -10,6 +10,7 @@ import compliancePolicy from './templates/compliance-policy.json' with { type: '
 import complianceSubscriptions from './templates/compliance-subscriptions.json' with { type: 'json' };
 import complianceSummary from './templates/compliance-summary.json' with { type: 'json' };
 import consoleStep from './templates/console-step.json' with { type: 'json' };
+import drift from './templates/drift.json' with { type: 'json' };
 import error from './templates/error.json' with { type: 'json' };
 import help from './templates/help.json' with { type: 'json' };
 import notice from './templates/notice.json' with { type: 'json' };
@@ -23,6 +24,7 @@ import usageError from './templates/usage-error.json' with { type: 'json' };
 import welcome from './templates/welcome.json' with { type: 'json' };
 import type { CollectionsView } from './views/collections-view.js';
 import type { ConsoleStepView } from './views/console-step-view.js';
+import type { DriftView } from './views/drift-view.js';
 import type { ComplianceDevicesView } from './views/compliance-devices-view.js';
 import type { CompliancePolicyView } from './views/compliance-policy-view.js';
 import type { ComplianceSubscriptionsView } from './views/compliance-subscriptions-view.js';
@@ -54,6 +56,7 @@ export const templates = {
   'compliance-subscriptions': complianceSubscriptions,
   'compliance-summary': complianceSummary,
   'console-step': consoleStep,
+  drift,
   error,
   help,
   notice,
@@ -80,6 +83,7 @@ export interface TemplateViews {
   'compliance-subscriptions': ComplianceSubscriptionsView;
   'compliance-summary': ComplianceSummaryView;
   'console-step': ConsoleStepView;
+  drift: DriftView;
   error: ErrorView;
   help: HelpView;
   notice: NoticeView;

@@ -1,3 +1,4 @@
+import type { TenantTime } from './ports/tenant-time.js';
 import type { CloudEnvironmentProbe } from './ports/cloud-environment.js';
 import type { ComplianceReports } from './ports/compliance-reports.js';
 import type { ConfigMgrGateway } from './ports/configmgr-gateway.js';
@@ -7,6 +8,7 @@ import type { EndpointSecurityPolicies } from './ports/endpoint-security-policie
 import type { IntuneApprovals } from './ports/intune-approvals.js';
 import type { IntuneCollections } from './ports/intune-collections.js';
 import type { PolicyDriftReads } from './ports/policy-drift-reads.js';
+import type { PolicyRestore } from './ports/policy-restore.js';
 
 /** Everything core reads from or writes to the tenant and the ConfigMgr hierarchy, as ports. */
 export interface TenantServices {
@@ -21,4 +23,8 @@ export interface TenantServices {
   readonly intuneApprovals?: IntuneApprovals;
   /** The drift watch's reads (core/drift); absent in fakes that do not watch. */
   readonly driftReads?: PolicyDriftReads;
+  /** The tenant's time as its answers tell it; absent in fakes, whose time is the bot's clock. */
+  readonly time?: TenantTime;
+  /** Revert and Recreate from the drift card; absent in fakes that do not watch. */
+  readonly driftRestore?: PolicyRestore;
 }

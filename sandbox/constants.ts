@@ -62,3 +62,14 @@ export type MaaDialect = (typeof MAA_DIALECTS)[number];
 export function isMaaDialect(value: unknown): value is MaaDialect {
   return typeof value === 'string' && (MAA_DIALECTS as readonly string[]).includes(value);
 }
+
+/**
+ * How a configurationPolicy is updated, where the sources disagree (graph-intune.md §4.7): Microsoft's page documents
+ * `PATCH …/configurationPolicies/{id}` [DOC]; the public code that updates these policies sends `PUT` with the whole
+ * policy [CODE: M365DSC, terraform]. The sandbox plays either: `patch-and-put` (the default) accepts both;
+ * `put-only` refuses a PATCH of a policy with 400, the reading where only a whole PUT updates it. Set with
+ * `POST /_sandbox/policy-update-reading`; back to the default on reset.
+ */
+export const POLICY_UPDATE_READINGS = ['patch-and-put', 'put-only'] as const;
+export type PolicyUpdateReading = (typeof POLICY_UPDATE_READINGS)[number];
+export const DEFAULT_POLICY_UPDATE_READING: PolicyUpdateReading = 'patch-and-put';

@@ -1,14 +1,15 @@
-// `npm run screenshots`: renders the help, check, collections, approval, progress and compliance cards in the Agents
-// Playground (headless Chromium) and saves one PNG per card in docs/screenshots/.
-// It starts what `npm start` starts (sandbox tenant, scenario `ready`; the bot; the playground) in a temporary DATA_DIR
-// on free ports, with two playgrounds on the one bot: Alex (operator, requester) and Megan (approver), so the change
-// Alex asks for is approved by someone else and Alex's progress card updates while both chats stay open.
+// `npm run screenshots`: follows the README walkthrough in the Agents Playground (headless Chromium) and saves PNGs in
+// docs/screenshots/: help, check, collections, approval, progress, compliance, the two windows side by side, and
+// (in a second tenant, scenario `maa`) the progress card while Intune holds the change for Multi Admin Approval.
+// It starts what `npm start` starts (sandbox tenant, scenario `fresh` as in the README; the bot; two playgrounds, Alex
+// the requester and Megan the approver, on the one bot) in a temporary DATA_DIR on free ports.
 // Everything it started is stopped on exit, also on failure (then full-page screenshots go to test-results/).
 // Needs /usr/bin/chromium, and a colour emoji font for the cards' status icons (Debian: fonts-noto-color-emoji).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { buildTypeScript, ROOT } from './lib/build.mjs';
 import { freePort } from './lib/free-port.mjs';
 import { cardsWith, launchChromium, openPlayground, send } from './lib/playground-browser.mjs';
@@ -44,25 +45,29 @@ const supervisor = createSupervisor({
 });
 
 /** A clean environment, so a developer's .env or shell (a real tenant, app credentials) never leaks in. */
-function baseEnvironment(dataDir) {
+function baseEnvironment(dataDir, scenario) {
   return {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dataDir,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
-    SANDBOX_SCENARIO: 'ready',
+    SANDBOX_SCENARIO: scenario,
     SANDBOX_CA_FILE: join(dataDir, 'sandbox-ca.pem'),
     M365_AGENTS_PLAYGROUND_LOGFILE: join(dataDir, 'playground.log'),
   };
 }
 
 /** What scripts/start.mjs does, on free ports, with one playground per person. */
-async function startStack(dataDir) {
-  const env = { ...baseEnvironment(dataDir), SANDBOX_PORT: String(await freePort()), PORT: String(await freePort()) };
+async function startStack(dataDir, scenario) {
+  const env = {
+    ...baseEnvironment(dataDir, scenario),
+    SANDBOX_PORT: String(await freePort()),
+    PORT: String(await freePort()),
+  };
   const { url: sandboxUrl, botEnvironment } = await startSandbox(supervisor, env);
   say(`sandbox tenant at ${sandboxUrl}`);
   const bot = `http://127.0.0.1:${env.PORT}`;
-  supervisor.start('bot', process.execPath, [`${ROOT}dist/bot/main.js`], {
+  supervisor.start(`bot ${scenario}`, process.execPath, [`${ROOT}dist/bot/main.js`], {
     cwd: ROOT,
     env: { ...env, ...botEnvironment },
   });
@@ -73,6 +78,7 @@ async function startStack(dataDir) {
       supervisor,
       { ...env, PLAYGROUND_USER: who, PLAYGROUND_PORT: String(await freePort()) },
       `${bot}/api/messages`,
+      `playground ${who} ${scenario}`,
     );
   const alex = await playgroundFor('alex');
   const megan = await playgroundFor('megan');
@@ -135,14 +141,49 @@ async function approveAsMegan(megan, shotName) {
   await approval.locator('button', { hasText: /^Approve$/ }).click();
 }
 
-async function captureAll(stack, browser) {
+/** Presses the latest Verify button in `page` and waits for the card that says `verified`. */
+async function verify(page, verified) {
+  const verifiable = cardsWith(page, /./).filter({ has: page.locator('button', { hasText: /^Verify$/ }) });
+  await verifiable.last().waitFor({ timeout: CARD_TIMEOUT_MS });
+  await verifiable
+    .last()
+    .locator('button', { hasText: /^Verify$/ })
+    .click();
+  await cardsWith(page, verified).last().waitFor({ timeout: CARD_TIMEOUT_MS });
+}
+
+/** Both windows as they are now, side by side in one PNG (Alex's left, Megan's right), as the README asks to put them. */
+async function shootSideBySide(left, right, name) {
+  for (const page of [left, right]) await page.setViewportSize(VIEWPORT);
+  const a = PNG.sync.read(await left.screenshot());
+  const b = PNG.sync.read(await right.screenshot());
+  const gap = 8;
+  const both = new PNG({ width: a.width + gap + b.width, height: Math.max(a.height, b.height) });
+  both.data.fill(0x60);
+  PNG.bitblt(a, both, 0, 0, a.width, a.height, 0, 0);
+  PNG.bitblt(b, both, 0, 0, b.width, b.height, a.width + gap, 0);
+  const path = join(OUT_DIR, `${name}.png`);
+  writeFileSync(path, PNG.sync.write(both));
+  say(`${name}.png (${Math.round(statSync(path).size / 1024)} KB)`);
+}
+
+/** The README walkthrough (scenario `fresh`), line by line in the window it names, shooting the cards on the way. */
+async function walkthrough(stack, browser) {
   const options = { timeoutMs: CARD_TIMEOUT_MS, viewport: VIEWPORT };
   const alex = await openPlayground(browser, stack.alex, options);
   const megan = await openPlayground(browser, stack.megan, options);
   pages.push(alex, megan);
 
   await shoot(await nextCard(alex, 'AttachOps commands', () => send(alex, 'help')), 'help');
-  await shoot(await nextCard(alex, /✅ Ready|⚠️ Ready/, () => send(alex, 'check')), 'check');
+  await nextCard(alex, 'Not ready', () => send(alex, 'check'));
+  await nextCard(alex, 'Create AAD Application', () => send(alex, 'attach'));
+  await sandboxControl(stack, 'console/tenant-attach', { uploadScope: 'all' });
+  await verify(alex, 'verified: the hierarchy is tenant attached');
+  await nextCard(alex, 'Cloud Sync tab', () => send(alex, `enable ${COLLECTION}`));
+  await sandboxControl(stack, `console/collections/${COLLECTION}/cloud-sync`, { endpointSecurity: true });
+  await sandboxControl(stack, 'clock/advance', { seconds: 30 });
+  await verify(alex, /verified: .* is enabled/);
+  await shoot(await nextCard(alex, '✅ Ready', () => send(alex, 'check')), 'check');
   await shoot(await nextCard(alex, /collections · page \d+ of \d+/, () => send(alex, 'collections')), 'collections');
 
   const create = `policy create edr --target configmgr --name "${POLICY}" --sample-sharing all`;
@@ -152,9 +193,23 @@ async function captureAll(stack, browser) {
 
   await nextCard(alex, 'Approval needed', () => send(alex, `assign "${POLICY}" --to ${COLLECTION}`));
   await nextCard(alex, `Assigned ${POLICY}`, () => approveAsMegan(megan, undefined));
+  await shootSideBySide(alex, megan, 'two-windows');
+  await nextCard(alex, /of \d+ devices reported/, () => send(alex, 'compliance'));
   // An hour of simulated time: every device of the collection reports (the README walkthrough's last step).
   await sandboxControl(stack, 'clock/advance', { seconds: 3600 });
   await shoot(await nextCard(alex, /(\d+) of \1 devices reported/, () => send(alex, 'compliance')), 'compliance');
+}
+
+/** Scenario `maa`: the approved change is held by Intune for a second Intune administrator; Alex's card says so. */
+async function intuneHold(stack, browser) {
+  const options = { timeoutMs: CARD_TIMEOUT_MS, viewport: VIEWPORT };
+  const alex = await openPlayground(browser, stack.alex, options);
+  const megan = await openPlayground(browser, stack.megan, options);
+  pages.push(alex, megan);
+  const create = `policy create edr --target configmgr --name "${POLICY}" --sample-sharing all`;
+  await nextCard(alex, 'Approval needed', () => send(alex, create));
+  const held = await nextCard(alex, 'Intune holds this change', () => approveAsMegan(megan, undefined));
+  await shoot(held, 'intune-hold');
 }
 
 /** @type {import('playwright-core').Page[]} */
@@ -165,7 +220,7 @@ let browser;
 async function saveFailureScreens() {
   mkdirSync(FAILURE_DIR, { recursive: true });
   for (const [index, page] of pages.entries()) {
-    const path = join(FAILURE_DIR, `screenshots-failure-${index === 0 ? 'alex' : 'megan'}.png`);
+    const path = join(FAILURE_DIR, `screenshots-failure-${index}-${index % 2 === 0 ? 'alex' : 'megan'}.png`);
     await page.screenshot({ path, fullPage: true }).catch(() => undefined);
     say(`the page at failure: ${path}`);
   }
@@ -174,10 +229,10 @@ async function saveFailureScreens() {
 async function capture(dataDir) {
   say('building');
   await buildTypeScript();
-  const stack = await startStack(dataDir);
   mkdirSync(OUT_DIR, { recursive: true });
   browser = await launchChromium();
-  await captureAll(stack, browser);
+  await walkthrough(await startStack(join(dataDir, 'fresh'), 'fresh'), browser);
+  await intuneHold(await startStack(join(dataDir, 'maa'), 'maa'), browser);
   say(`done: ${OUT_DIR}`);
 }
 

@@ -1,9 +1,11 @@
-// `npm start`: builds, then runs the sandbox tenant (unless TENANT_ID is configured), the bot, and the Agents Playground.
+// `npm start`: builds, then runs the sandbox tenant (unless TENANT_ID is configured), the bot, and one Agents Playground
+// per person of PLAYGROUND_USERS (Alex and Megan by default, side by side on consecutive ports, sharing the one bot).
 // Ctrl-C or SIGTERM stops all of them; if any of them dies, the rest are stopped and this exits non-zero.
 import { localEmulatorPort, startAzurite } from './lib/azurite.mjs';
 import { buildTypeScript, ROOT } from './lib/build.mjs';
 import { loadEnvFile } from './lib/env-file.mjs';
-import { startPlayground } from './lib/playground.mjs';
+import { DEFAULT_PLAYGROUND_PORT, startPlayground } from './lib/playground.mjs';
+import { playgroundUsers, windowName } from './lib/playground-users.mjs';
 import { botStateInFiles, setAsideBotState } from './lib/reset-bot-state.mjs';
 import { sandboxAvailable, startSandbox } from './lib/sandbox.mjs';
 import { createSupervisor } from './lib/supervisor.mjs';
@@ -67,9 +69,24 @@ function botAddress(env) {
   return `http://${host}:${port}`;
 }
 
+/** One playground per person, the first on PLAYGROUND_PORT and each next one on the port after. */
+async function startPlaygrounds(env, botEndpoint) {
+  const users = playgroundUsers(env);
+  const firstPort = Number(env.PLAYGROUND_PORT ?? DEFAULT_PLAYGROUND_PORT);
+  const windows = [];
+  for (const [index, who] of users.entries()) {
+    const personal = { ...env, PLAYGROUND_USER: who, PLAYGROUND_PORT: String(firstPort + index) };
+    const url = await startPlayground(supervisor, personal, botEndpoint, `playground ${who}`);
+    windows.push({ who, url });
+  }
+  for (const { who, url } of windows) say(`open ${url} to chat with the bot as ${windowName(who)}`);
+  if (windows.length > 1) say("put the windows side by side: each is one person's Teams chat with the same bot");
+}
+
 async function main() {
   const loaded = loadEnvFile(`${ROOT}.env`);
   if (loaded.length > 0) say(`loaded ${loaded.length} variables from .env`);
+  if (process.env.PLAYGROUND !== '0') playgroundUsers(process.env); // a misspelt name fails now, not after the build
   await buildTypeScript();
   const env = { ...process.env };
   const tenantEnvironment = await startTenant(env);
@@ -88,7 +105,7 @@ async function main() {
   } else {
     if (env.MicrosoftAppId)
       say('MicrosoftAppId is set, so the bot requires Bot Framework tokens, which the playground does not send');
-    say(`open ${await startPlayground(supervisor, env, `${bot}/api/messages`)} to chat with the bot`);
+    await startPlaygrounds(env, `${bot}/api/messages`);
   }
   say('Ctrl-C stops everything');
 }

@@ -4,6 +4,8 @@ import { deliveryOf, networkCodeOf } from '../transient/network-failure.js';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from '../transient/retry-delay.js';
 import { afterNoAnswer, afterStatus, type RequestSafety } from '../transient/retry-rules.js';
 import type { AdminServiceRequest, AdminServiceResponse, AdminServiceTransport } from './transport.js';
+import { asAttempt } from '../telemetry/attempt.js';
+import { inUpstreamSpan } from '../telemetry/upstream-span.js';
 
 export interface RetryingTransportOptions {
   readonly clock: Clock;
@@ -31,7 +33,13 @@ export function createRetryingTransport(
       for (let attempt = 1; ; attempt += 1) {
         let response: AdminServiceResponse;
         try {
-          response = await inner.send(request);
+          response = await asAttempt(attempt, () =>
+            inUpstreamSpan(
+              { upstream: 'adminservice', method: request.method, path: request.path },
+              () => inner.send(request),
+              (answer) => answer.status,
+            ),
+          );
         } catch (error) {
           const delivery = deliveryOf(error);
           if (delivery === undefined || afterNoAnswer(safety, delivery) !== 'retry') throw error;

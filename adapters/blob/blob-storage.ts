@@ -5,6 +5,7 @@ import { type Logger, silentLogger } from '../../core/ports/logger.js';
 import {
   type DeleteOptions,
   ETagConflictError,
+  type PageRequest,
   type PutOptions,
   type Storage,
   type StoredItem,
@@ -23,6 +24,13 @@ const storedBlobSchema = z.object({ key: z.string(), value: z.unknown().optional
  * replay meets that write as 409/412; the id says it was ours (two writers may well write the same JSON).
  */
 const WRITE_ID_METADATA = 'attachopswrite';
+/**
+ * A small item's `{key, value}` JSON, base64, in its blob's metadata too, so a page of a listing (`include=metadata`)
+ * carries the values and costs one request, not one download per item. The service allows 8 KiB of metadata per blob;
+ * a larger item is left out and downloaded when listed.
+ */
+const ITEM_METADATA = 'attachopsitem';
+const LARGEST_ITEM_METADATA = 6_000;
 
 export interface BlobStorageOptions {
   /** The container; created when missing. Several processes may share it. */
@@ -89,7 +97,7 @@ export async function createBlobStorage(options: BlobStorageOptions): Promise<St
           const response = await container.getBlockBlobClient(blobName).upload(text, Buffer.byteLength(text), {
             conditions: { ifMatch: conditions?.ifMatch, ifNoneMatch: conditions?.ifNoneMatch },
             blobHTTPHeaders: { blobContentType: 'application/json' },
-            metadata: { [WRITE_ID_METADATA]: writeId },
+            metadata: { [WRITE_ID_METADATA]: writeId, ...itemMetadataOf(text) },
           });
           if (response.etag === undefined) throw new Error(`blob storage: no ETag came back for "${key}"`);
           return response.etag;
@@ -133,8 +141,36 @@ export async function createBlobStorage(options: BlobStorageOptions): Promise<St
       }
       return keys.sort(compareKeys);
     },
+    async page(prefix: string, request: PageRequest) {
+      const pages = container
+        .listBlobsFlat({ prefix: blobPrefixOf(prefix), includeMetadata: true })
+        .byPage({ maxPageSize: Math.max(1, request.limit), continuationToken: request.continuation });
+      const next = await pages.next();
+      if (next.done === true) return { items: [] };
+      const listed = await Promise.all(
+        next.value.segment.blobItems.map(
+          async (blob) => itemOfMetadata(blob.metadata?.[ITEM_METADATA], blob.properties.etag) ?? readBlob(blob.name),
+        ),
+      );
+      const items = listed.filter((item): item is StoredItem => item?.key.startsWith(prefix) === true);
+      const continuation = next.value.continuationToken;
+      return continuation ? { items, continuation } : { items };
+    },
     flush: () => writes.idle(),
   };
+}
+
+function itemMetadataOf(text: string): Record<string, string> {
+  const encoded = Buffer.from(text, 'utf8').toString('base64');
+  return encoded.length <= LARGEST_ITEM_METADATA ? { [ITEM_METADATA]: encoded } : {};
+}
+
+function itemOfMetadata(encoded: string | undefined, eTag: string | undefined): StoredItem | undefined {
+  if (encoded === undefined || eTag === undefined) return undefined;
+  const parsed = storedBlobSchema.safeParse(parseJson(Buffer.from(encoded, 'base64').toString('utf8')));
+  // a listing gives the ETag unquoted, a download quoted: the quoted one is the item's eTag
+  const quoted = eTag.startsWith('"') ? eTag : `"${eTag}"`;
+  return parsed.success ? { key: parsed.data.key, value: parsed.data.value, eTag: quoted } : undefined;
 }
 
 function parseJson(text: string): unknown {

@@ -32,6 +32,8 @@ export interface GraphReply {
   readonly viaBatch?: string;
   /** `x-msft-approval-code` of a write Intune holds for Multi Admin Approval (maa.md). */
   readonly approvalCode?: string;
+  /** The response's Date header: the service's time when it answered (a `$batch` item has its batch's). */
+  readonly serviceDate?: string;
 }
 
 export function safetyOf(call: Pick<GraphCall, 'method' | 'readOnly'>): RequestSafety {

@@ -131,6 +131,7 @@ function itemReply(reply: BatchItemReply, item: Pending, outer: GraphReply, batc
     body: reply.body,
     clientRequestId: item.clientRequestId,
     viaBatch: batchClientRequestId,
+    ...(outer.serviceDate === undefined ? {} : { serviceDate: outer.serviceDate }),
     ...(requestId === undefined ? {} : { requestId }),
     ...(retryAfter === undefined ? {} : { retryAfter }),
   };

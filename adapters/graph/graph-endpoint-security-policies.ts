@@ -9,6 +9,7 @@ import type { GraphHttp } from './graph-http.js';
 import { justifiedWrite } from './maa/held-write.js';
 import { parseItems, parseReply } from './parse-reply.js';
 import { renderPolicyBody } from './policy-body.js';
+import { renamePolicy } from './policy-rename.js';
 import { parsePolicySettings, policyReadSchema, toListItem } from './policy-parse.js';
 
 const POLICIES = '/deviceManagement/configurationPolicies';
@@ -93,6 +94,9 @@ export function createGraphEndpointSecurityPolicies(http: GraphHttp): EndpointSe
           write,
         ),
       );
+    },
+    async rename(policyId, name, write) {
+      await renamePolicy(http, policyPath(policyId), name, write);
     },
     async delete(policyId, write) {
       try {

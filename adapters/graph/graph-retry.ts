@@ -7,6 +7,7 @@ import { GraphNoAnswer } from './graph-send-once.js';
 import { backoffDelay, parseRetryAfter } from '../transient/retry-delay.js';
 import { heldForApproval, meetsActiveRequest } from './maa/held-write.js';
 import { rejoinActiveRequest } from './maa/rejoin-request.js';
+import { asAttempt } from '../telemetry/attempt.js';
 
 /**
  * The single retry policy for Graph (adapters/transient/retry-rules.ts says what is repeated): 429 always, and
@@ -74,7 +75,7 @@ function logRetry(runtime: GraphRuntime, call: GraphCall, details: Record<string
 async function sendLogged(runtime: GraphRuntime, call: GraphCall, attempt: number): Promise<GraphReply> {
   const clientRequestId = runtime.newClientRequestId();
   const started = runtime.clock.now().getTime();
-  const reply = await runtime.exchange(call, clientRequestId);
+  const reply = await asAttempt(attempt, () => runtime.exchange(call, clientRequestId));
   runtime.logger.debug(
     {
       operation: call.operation,

@@ -13,6 +13,8 @@ export interface GraphHttpDeps {
   readonly retry?: Partial<RetryPolicy>;
   readonly random?: () => number;
   readonly newClientRequestId?: () => string;
+  /** Told the Date header of every answer (graph-service-time.ts). */
+  readonly onServiceDate?: (dateHeader: string | undefined) => void;
 }
 
 export interface GraphRuntime {
@@ -29,11 +31,21 @@ export function toRuntime(deps: GraphHttpDeps): GraphRuntime {
   const logger = deps.logger.child({ upstream: 'graph' });
   const newClientRequestId = deps.newClientRequestId ?? randomUUID;
   return {
-    exchange: createCoalescingExchange({ client: deps.client, logger, newClientRequestId }),
+    exchange: observingDates(createCoalescingExchange({ client: deps.client, logger, newClientRequestId }), deps),
     logger,
     clock: deps.clock,
     policy: { ...defaultRetryPolicy, ...deps.retry },
     random: deps.random ?? Math.random,
     newClientRequestId,
+  };
+}
+
+function observingDates(exchange: GraphExchange, deps: GraphHttpDeps): GraphExchange {
+  const observe = deps.onServiceDate;
+  if (observe === undefined) return exchange;
+  return async (call, clientRequestId) => {
+    const reply = await exchange(call, clientRequestId);
+    observe(reply.serviceDate);
+    return reply;
   };
 }

@@ -62,6 +62,7 @@ export async function readReply(response: Response, clientRequestId: string): Pr
     throw new GraphNoAnswer('maybe-sent', networkCodeOf(error) ?? 'body read failed', clientRequestId);
   }
   const approvalCode = response.headers.get(APPROVAL_CODE_HEADER) ?? undefined;
+  const serviceDate = response.headers.get('date') ?? undefined;
   return {
     status: response.status,
     body,
@@ -69,6 +70,7 @@ export async function readReply(response: Response, clientRequestId: string): Pr
     ...(requestId === undefined ? {} : { requestId }),
     ...(retryAfter === undefined ? {} : { retryAfter }),
     ...(approvalCode === undefined ? {} : { approvalCode }),
+    ...(serviceDate === undefined ? {} : { serviceDate }),
   };
 }
 

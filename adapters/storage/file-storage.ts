@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Logger, silentLogger } from '../../core/ports/logger.js';
-import type { DeleteOptions, PutOptions, Storage, StoredItem } from '../../core/ports/storage.js';
+import type { DeleteOptions, PageRequest, PutOptions, Storage, StoredItem } from '../../core/ports/storage.js';
 import { assertConditionsHold, hasConditions } from './check-conditions.js';
 import { compareKeys } from './compare-keys.js';
-import { fileNameOf, isTempFileName, mayHoldKeyWithPrefix } from './key-file-name.js';
+import { fileNameOf, isTempFileName, keyOfFileName, mayHoldKeyWithPrefix } from './key-file-name.js';
+import { pageOfKeys } from './page-of-keys.js';
 import { createKeyedLock } from '../../core/storage/keyed-lock.js';
 import { StorageCorruptError } from './storage-corrupt-error.js';
 import { readStoredFile, serializeStoredItem, writeStoredFileAtomically } from './stored-file.js';
@@ -94,6 +95,17 @@ export async function createFileStorage(options: FileStorageOptions): Promise<St
     /** Local files: reading them to learn their keys costs no requests, so the listing is the one of `list`. */
     async keys(prefix: string) {
       return (await list(prefix)).map((item) => item.key);
+    },
+    /** The page's keys from the folder's names (a long key's hashed name is read for it), then only its files. */
+    async page(prefix: string, request: PageRequest) {
+      const candidates = (await readdir(dir)).filter((fileName) => mayHoldKeyWithPrefix(fileName, prefix));
+      const named = await Promise.all(
+        candidates.map(async (fileName) => keyOfFileName(fileName) ?? (await readListedFile(fileName, prefix))[0]?.key),
+      );
+      const keys = named.filter((key): key is string => key?.startsWith(prefix) === true);
+      const page = pageOfKeys(keys, request);
+      const items = (await Promise.all(page.keys.map((key) => readListedFile(fileNameOf(key), prefix)))).flat();
+      return page.continuation === undefined ? { items } : { items, continuation: page.continuation };
     },
     flush: () => writes.idle(),
   };

@@ -54,3 +54,24 @@ function escapeCodeUnit(codeUnit: number): string {
   const hex = codeUnit.toString(16).toUpperCase();
   return codeUnit < 0x100 ? `%${hex.padStart(2, '0')}` : `%u${hex.padStart(4, '0')}`;
 }
+
+/** The key a file name was made from, or undefined for a hashed (long-key) name or a name that is not an item's. */
+export function keyOfFileName(fileName: string): string | undefined {
+  if (!fileName.endsWith(ITEM_SUFFIX)) return undefined;
+  const encoded = fileName.slice(0, -ITEM_SUFFIX.length);
+  if (encoded.includes(HASHED_NAME_MARK)) return undefined;
+  let key = '';
+  for (let index = 0; index < encoded.length;) {
+    if (encoded.charAt(index) !== '%') {
+      key += encoded.charAt(index);
+      index += 1;
+    } else if (encoded.charAt(index + 1) === 'u') {
+      key += String.fromCharCode(Number.parseInt(encoded.slice(index + 2, index + 6), 16));
+      index += 6;
+    } else {
+      key += String.fromCharCode(Number.parseInt(encoded.slice(index + 1, index + 3), 16));
+      index += 3;
+    }
+  }
+  return key;
+}

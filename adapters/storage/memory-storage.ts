@@ -1,6 +1,7 @@
-import type { DeleteOptions, PutOptions, Storage, StoredItem } from '../../core/ports/storage.js';
+import type { DeleteOptions, PageRequest, PutOptions, Storage, StoredItem } from '../../core/ports/storage.js';
 import { assertConditionsHold } from './check-conditions.js';
 import { compareKeys } from './compare-keys.js';
+import { pageOfKeys } from './page-of-keys.js';
 
 interface MemoryRecord {
   readonly value: unknown;
@@ -43,6 +44,17 @@ export function createMemoryStorage(): Storage {
     },
     async keys(prefix: string) {
       return [...records.keys()].filter((key) => key.startsWith(prefix)).sort(compareKeys);
+    },
+    async page(prefix: string, request: PageRequest) {
+      const page = pageOfKeys(
+        [...records.keys()].filter((key) => key.startsWith(prefix)),
+        request,
+      );
+      const items = page.keys.flatMap((key) => {
+        const record = records.get(key);
+        return record === undefined ? [] : [itemOf(key, record)];
+      });
+      return page.continuation === undefined ? { items } : { items, continuation: page.continuation };
     },
     async flush() {},
   };

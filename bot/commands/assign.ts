@@ -8,7 +8,7 @@ import { requireTenant } from '../context/require-tenant.js';
 export const assignCommand = defineCommand({
   name: 'assign',
   summary:
-    'Plans assigning an EDR or Antivirus policy to Azure AD groups or ConfigMgr collections, keeping what it has.',
+    'Plans assigning an endpoint security policy to Azure AD groups or ConfigMgr collections, keeping what it has.',
   usage:
     'assign "<policy name or id>" --to <group or collection>[,<more>] [--exclude <group>[,<more>]] ' +
     '[--filter "<assignment filter>" [--filter-mode include|exclude]]',

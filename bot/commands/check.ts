@@ -5,7 +5,7 @@ import { collectionIdSchema, prerequisitesCard, profileSchema } from '../replies
 
 export const checkCommand = defineCommand({
   name: 'check',
-  summary: 'Checks the prerequisites for Intune EDR and Antivirus policy on tenant attached ConfigMgr devices.',
+  summary: 'Checks the prerequisites for Intune endpoint security policy on tenant attached ConfigMgr devices.',
   usage: `check [all|${PROFILE_IDS.join('|')}] [--collection <id>]`,
   examples: ['check', 'check edr', 'check antivirus --collection PS100042', 'check firewall'],
   positionals: ['profile'],

@@ -10,7 +10,7 @@ import { defineCommand } from '../context/command-context.js';
 export const complianceCommand = defineCommand({
   name: 'compliance',
   summary:
-    'Shows how many devices comply with each AttachOps EDR and Antivirus policy, worst first, and what changed since the last summary here.',
+    'Shows how many devices comply with each AttachOps endpoint security policy, worst first, and what changed since the last summary here.',
   usage: 'compliance [<policy>] [--page <n>]',
   examples: ['compliance', 'compliance "EDR - Windows"', 'compliance --page 2'],
   positionals: ['policy'],

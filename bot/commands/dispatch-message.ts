@@ -9,6 +9,7 @@ import { failureCard } from '../replies/failure-card.js';
 import { findCommand } from './find-command.js';
 import { tokenize } from './tokenize.js';
 import { unknownCommandCard } from '../replies/unknown-command-card.js';
+import { noteTurnAction, noteTurnOutcome } from '../telemetry/turn-span.js';
 
 export const MAX_COMMAND_LENGTH = 4000;
 
@@ -43,10 +44,13 @@ export async function dispatchMessage(
   }
   const words = tokenize(trimmed);
   const found = findCommand(context.commands, words);
+  if (!found) noteTurnOutcome('unknown-command');
   if (!found) return unknownCommandCard(words.slice(0, 2).join(' ') || trimmed, context.commands);
 
+  noteTurnAction({ command: found.command.name, role: found.command.role });
   const bound = bindArguments(found.command, found.rest);
   if (!bound.ok) {
+    noteTurnOutcome('usage-error');
     if (options.fromButton && bound.problems.every((problem) => problem.problem === 'is required')) {
       return startedCommandCard(found.command, trimmed, bound.problems, context);
     }

@@ -4,6 +4,7 @@ import { assignCommand } from './assign.js';
 import { unassignCommand } from './unassign.js';
 import { policySetCommand } from './policy-set.js';
 import { policyDeleteCommand } from './policy-delete.js';
+import { policyRenameCommand } from './policy-rename.js';
 import { rolloutCommand } from './rollout.js';
 import { rolloutAdvanceCommand } from './rollout-advance.js';
 import { rolloutCancelCommand } from './rollout-cancel.js';
@@ -20,6 +21,8 @@ import { collectionsCommand } from './collections.js';
 import { complianceCommand } from './compliance.js';
 import { driftCommand } from './drift.js';
 import { driftCheckCommand } from './drift-check.js';
+import { unwatchCommand } from './unwatch.js';
+import { watchCommand } from './watch.js';
 import { enableCommand } from './enable.js';
 import { helpCommand } from './help.js';
 import { onboardCommand } from './onboard.js';
@@ -50,6 +53,7 @@ export const commands: readonly AnyCommand[] = [
   unassignCommand,
   policySetCommand,
   policyDeleteCommand,
+  policyRenameCommand,
   rolloutCommand,
   rolloutsCommand,
   rolloutPauseCommand,
@@ -66,4 +70,6 @@ export const commands: readonly AnyCommand[] = [
   unsubscribeCommand,
   driftCommand,
   driftCheckCommand,
+  watchCommand,
+  unwatchCommand,
 ];

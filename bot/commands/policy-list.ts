@@ -7,7 +7,7 @@ import { requireTenant } from '../context/require-tenant.js';
 
 export const policyListCommand = defineCommand({
   name: 'policy list',
-  summary: 'Lists the policies AttachOps made, or with --all every EDR and Antivirus policy.',
+  summary: 'Lists the policies AttachOps made, or with --all every endpoint security policy.',
   usage: 'policy list [--all] [--filter <text>] [--page <n>]',
   examples: ['policy list', 'policy list --all', 'policy list --all --filter Servers --page 2'],
   positionals: [],

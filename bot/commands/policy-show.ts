@@ -7,7 +7,7 @@ import { requireTenant } from '../context/require-tenant.js';
 
 export const policyShowCommand = defineCommand({
   name: 'policy show',
-  summary: 'Shows one EDR or Antivirus policy: its settings and its assignments.',
+  summary: 'Shows one endpoint security policy: its settings and its assignments.',
   usage: 'policy show <name|id>',
   examples: ['policy show "EDR - Windows"', 'policy show "AV - Servers"'],
   positionals: ['policy'],

@@ -15,8 +15,9 @@ export const runsCommand = defineCommand({
   changesTenant: false,
   role: 'reader',
   async run({ all }, { services, conversation }) {
-    const runs = await services.runs.list();
-    const shown = (all ? runs : runs.filter((run) => run.conversationId === conversation.id)).slice(0, SHOWN);
+    // one page of the list index, newest first: never the whole history
+    const page = await services.runs.page(all ? { limit: SHOWN } : { conversationId: conversation.id, limit: SHOWN });
+    const shown = all ? page.runs : page.runs.filter((run) => run.conversationId === conversation.id);
     return renderCard('run-list', toRunListView(shown, services.clock.now()));
   },
 });

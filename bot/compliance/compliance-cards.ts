@@ -121,10 +121,10 @@ export async function nonCompliantDevicesCard(
   if (!policy) throw notManaged(policyId);
   if (targetOf(policy) !== 'intune') return policyComplianceCard(context, policy.id);
   const rows = await readDeviceStatuses(context.tenant.complianceReports, policy.id);
-  const now = context.clock.now();
+  const takenAt = (context.tenant.time ?? context.clock).now();
   const view = toComplianceDevicesView(
-    nonCompliantDevicesPage({ policyId: policy.id, policyName: policy.name, takenAt: now }, rows, page),
-    now,
+    nonCompliantDevicesPage({ policyId: policy.id, policyName: policy.name, takenAt }, rows, page),
+    context.clock.now(),
   );
   return renderCard('compliance-devices', view);
 }
@@ -154,8 +154,8 @@ function notManaged(typed: string): UserFacingError {
   return new UserFacingError(
     'Policy not found',
     normalizeObjectId(typed) === undefined
-      ? `No EDR or Antivirus policy managed by AttachOps has the id or the exact name "${typed}".`
-      : 'No EDR or Antivirus policy managed by AttachOps has that id: it may have been deleted or taken out of AttachOps.',
+      ? `No endpoint security policy managed by AttachOps has the id or the exact name "${typed}".`
+      : 'No endpoint security policy managed by AttachOps has that id: it may have been deleted or taken out of AttachOps.',
     'Type compliance to see every managed policy, or policy list to find its exact name.',
   );
 }

@@ -48,6 +48,11 @@ export const environmentSchema = z.object({
   /** Which Teams SDK carries the bot: botbuilder (restify + CloudAdapter) or agents (express 5 + Agents SDK). */
   BOT_HOST: z.enum(['botbuilder', 'agents']).default('botbuilder'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
 
   STORAGE: z.enum(['file', 'blob']).default('file'),
   STORAGE_CONNECTION_STRING: optionalText,
@@ -110,6 +115,8 @@ export const environmentSchema = z.object({
   APPROVALS_CHANNEL: optionalText,
   DRIFT_INTERVAL: duration.default(15 * 60_000),
   DRIFT_CHANNEL: optionalText,
+  RUN_RETENTION: duration.default(180 * 24 * 3_600_000),
+  RUN_RETENTION_INTERVAL: duration.default(3_600_000),
   ROLE_READERS: z.string().trim().default(''),
   ROLE_OPERATORS: z.string().trim().default(''),
   ROLE_ADMINS: z.string().trim().default(''),

@@ -64,6 +64,12 @@ export interface DriftConfig {
   readonly channel?: string;
 }
 
+/** Runs that ended longer ago than RUN_RETENTION are compacted (their audit entries stay), looked at every interval. */
+export interface RunRetentionConfig {
+  readonly retentionMs: number;
+  readonly intervalMs: number;
+}
+
 /** Where state, runs and the audit log live: files for one process, or a blob container several instances share. */
 export type StorageConfig =
   | { readonly kind: 'file'; readonly dataDir: string }
@@ -93,6 +99,8 @@ export interface Config {
   readonly dataDir: string;
   readonly storage: StorageConfig;
   readonly scaleOut: ScaleOutConfig;
+  /** Absent: no traces or metrics are exported (the default). */
+  readonly telemetry?: TelemetryConfig;
   /** ROLLOUT_CHECK_INTERVAL: the longest time between two looks at a soaking rollout ring. */
   readonly rolloutCheckIntervalMs: number;
   /** Absent: the endpoint accepts unauthenticated requests, and so listens on loopback only. */
@@ -101,12 +109,18 @@ export interface Config {
   readonly adminService?: AdminServiceConfig;
   readonly access: AccessConfig;
   readonly drift: DriftConfig;
+  readonly runRetention: RunRetentionConfig;
   /**
    * Tenants whose users the bot serves, normalised: TENANT_ID (the sandbox's tenant when unset) and ALLOWED_TENANT_IDS.
    * Activities from any other tenant, or from none, are refused.
    */
   readonly homeTenantIds: readonly string[];
 }
+
+/** Where OpenTelemetry traces and metrics go: Application Insights, or an OTLP/HTTP collector. */
+export type TelemetryConfig =
+  | { readonly kind: 'azure-monitor'; readonly connectionString: string }
+  | { readonly kind: 'otlp'; readonly endpoint: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -149,7 +163,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
     storage: storageConfig(values),
+    ...telemetryConfig(values),
     scaleOut: { leaseDurationMs: values.LEASE_DURATION, schedulerTickMs: values.SCHEDULER_TICK },
+    runRetention: { retentionMs: values.RUN_RETENTION, intervalMs: values.RUN_RETENTION_INTERVAL },
     drift: {
       intervalMs: values.DRIFT_INTERVAL,
       ...((values.DRIFT_CHANNEL ?? values.APPROVALS_CHANNEL)
@@ -345,4 +361,14 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+function telemetryConfig(values: Environment): { telemetry?: TelemetryConfig } {
+  if (values.APPLICATIONINSIGHTS_CONNECTION_STRING !== undefined) {
+    return { telemetry: { kind: 'azure-monitor', connectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING } };
+  }
+  if (values.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined) {
+    return { telemetry: { kind: 'otlp', endpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT } };
+  }
+  return {};
 }

@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { newEpisodeId } from '../../core/drift/drift-services.js';
 import { BaselineStore } from '../../core/drift/baseline-store.js';
 import { DriftEpisodes } from '../../core/drift/drift-episodes.js';
 import { type DriftNotifier, DriftWatch, type DriftWatchReport } from '../../core/drift/drift-watch.js';
 import { DriftWatcher } from '../../core/drift/drift-watcher.js';
+import { policiesInFlight } from '../../core/drift/policies-in-flight.js';
 import { type Leadership, soleLeader } from '../../core/leases/leadership.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Storage } from '../../core/ports/storage.js';
@@ -20,6 +21,8 @@ export interface DriftWatchOptions {
   readonly notifier: DriftNotifier;
   /** Several instances: only the holder of the scheduler lease watches. */
   readonly leadership?: Leadership;
+  /** Before every cycle: baselines a stopped process left unrecorded (BaselineRecorder.catchUp). */
+  readonly beforeCycle?: () => Promise<unknown>;
 }
 
 export interface RunningDriftWatch {
@@ -44,9 +47,15 @@ export function startDriftWatch(options: DriftWatchOptions): RunningDriftWatch |
   if (reads === undefined) return undefined;
   const log = options.log.child({ component: 'drift-watch' });
   const watch = new DriftWatch({
-    watcher: new DriftWatcher({ baselines: new BaselineStore(services.storage), reads, clock: services.clock, log }),
+    watcher: new DriftWatcher({
+      baselines: new BaselineStore(services.storage),
+      reads,
+      clock: services.clock,
+      log,
+      inFlight: () => policiesInFlight(services.storage, (runId) => services.runs.get(runId)),
+    }),
     reads,
-    episodes: new DriftEpisodes(services.storage, () => `d-${randomUUID().slice(0, 8)}`),
+    episodes: new DriftEpisodes(services.storage, newEpisodeId),
     audit: services.audit,
     notifier: options.notifier,
     log,
@@ -60,6 +69,7 @@ export function startDriftWatch(options: DriftWatchOptions): RunningDriftWatch |
   const checkNow = (): Promise<DriftWatchReport | undefined> => {
     const cycle = cycles.then(async () => {
       await services.storage.put(DRIFT_LAST_CYCLE_KEY, { at: services.clock.now().toISOString() });
+      await options.beforeCycle?.();
       return watch.once();
     });
     cycles = cycle.catch(() => undefined);

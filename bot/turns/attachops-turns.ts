@@ -20,6 +20,7 @@ import type { PersonalChats } from '../conversations/personal-chats.js';
 import type { ApprovalCards } from '../approvals/approval-cards.js';
 import { auditTenantRefusal, tenantRefusalCard } from './tenant-refusal.js';
 import { WelcomeOnce } from './welcome-once.js';
+import { inTurnSpan } from '../telemetry/turn-span.js';
 
 export interface BotDependencies {
   readonly commands: readonly AnyCommand[];
@@ -50,7 +51,12 @@ export class AttachOpsTurns implements TurnLogic {
     this.welcomes = new WelcomeOnce(dependencies.services.storage);
   }
 
+  /** Every activity in one turn span (on either host), so the upstream and storage requests it makes are its children. */
   async run(turn: Turn): Promise<InvokeAnswer | undefined> {
+    return inTurnSpan(turn.activity.type, () => this.answer(turn));
+  }
+
+  private async answer(turn: Turn): Promise<InvokeAnswer | undefined> {
     try {
       return await this.dispatch(turn);
     } catch (error) {

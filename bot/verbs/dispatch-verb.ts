@@ -4,6 +4,7 @@ import { renderCard } from '../../cards/render.js';
 import { toErrorView } from '../../cards/views/message-view.js';
 import { failureCard } from '../replies/failure-card.js';
 import { isVerbNote, type AnyVerb, type VerbAnswer, type VerbContext } from './verb.js';
+import { noteTurnAction, noteTurnOutcome } from '../telemetry/turn-span.js';
 
 const actionSchema = z.object({
   action: z.object({
@@ -21,12 +22,14 @@ export async function dispatchVerb(
 ): Promise<VerbAnswer> {
   const parsed = actionSchema.safeParse(value);
   if (!parsed.success) {
+    noteTurnOutcome('invalid-action');
     return invalidActionCard('That button sent something I do not understand.', context.correlationId);
   }
   const { verb: name, data } = parsed.data.action;
   const verb = verbs.find((candidate) => candidate.verb === name);
   if (!verb) {
     context.log.warn({ verb: name }, 'unknown card verb');
+    noteTurnOutcome('invalid-action');
     return invalidActionCard(
       'The button you pressed is not one I handle (the card may be from an older version).',
       context.correlationId,
@@ -35,6 +38,7 @@ export async function dispatchVerb(
   const payload = verb.data.safeParse(withoutTeamsFields(data ?? {}));
   if (!payload.success) {
     context.log.warn({ verb: name, issues: payload.error.issues.length }, 'card data of the wrong shape');
+    noteTurnOutcome('invalid-action');
     return invalidActionCard(
       `${capitalize(verb.button)} sent data I cannot read, so nothing was done.`,
       context.correlationId,
@@ -42,6 +46,7 @@ export async function dispatchVerb(
   }
   const log = context.log.child({ verb: name });
   log.info({}, 'card action');
+  noteTurnAction({ verb: name, role: verb.role });
   try {
     await context.access.require(verb.role, capitalize(verb.button));
     const answer = await verb.run(payload.data, { ...context, log });

@@ -12,6 +12,9 @@ import { complianceDevicesVerb } from './compliance-devices.js';
 import { compliancePageVerb } from './compliance-page.js';
 import { compliancePolicyVerb } from './compliance-policy.js';
 import { complianceSummaryDevicesVerb } from './compliance-summary-devices.js';
+import { driftAcceptVerb } from './drift-accept.js';
+import { driftRecreateVerb } from './drift-recreate.js';
+import { driftRevertVerb } from './drift-revert.js';
 import { helpAllVerb } from './help-all.js';
 import { helpUsageVerb } from './help-usage.js';
 import { runCancelVerb } from './run-cancel.js';
@@ -37,6 +40,9 @@ export const verbs: readonly AnyVerb[] = [
   complianceDevicesVerb,
   compliancePolicyVerb,
   complianceSummaryDevicesVerb,
+  driftRevertVerb,
+  driftRecreateVerb,
+  driftAcceptVerb,
   helpAllVerb,
   helpUsageVerb,
   runVerifyVerb,

@@ -2,6 +2,7 @@ import { AccessControl } from '../../core/access/access-control.js';
 import { emptyDirectory } from '../../core/access/empty-directory.js';
 import { Membership } from '../../core/access/membership.js';
 import { ApprovalRecords } from '../../core/approvals/approval-records.js';
+import { createDriftPlanners, createDriftStepHandlers } from '../../core/drift/drift-services.js';
 import { approvalStep } from '../../core/approvals/approval-step.js';
 import { ApprovalService } from '../../core/approvals/approval-service.js';
 import type { Planner } from '../../core/approvals/change-plan.js';
@@ -13,6 +14,7 @@ import type { AuditLog } from '../../core/ports/audit-log.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { RunOwnership } from '../../core/leases/run-ownership.js';
 import type { Logger } from '../../core/ports/logger.js';
+import type { RunTracing } from '../../core/ports/run-tracing.js';
 import type { Storage } from '../../core/ports/storage.js';
 import { cancelEffects } from '../../core/rollouts/cancel-effects.js';
 import { rolloutAdvanceStep } from '../../core/rollouts/rollout-advance-step.js';
@@ -50,6 +52,8 @@ export interface ServiceParts {
   readonly intuneWaitPolicy?: IntuneWaitPolicy;
   /** ROLLOUT_CHECK_INTERVAL: the rollout gate's backoff cap. */
   readonly rolloutCheckIntervalMs?: number;
+  /** Run and step spans, runs and waits counted: OpenTelemetry when on (bot/telemetry/), none by default. */
+  readonly tracing?: RunTracing;
 }
 
 /** Core services over the given storage, audit log and tenant ports. */
@@ -59,7 +63,9 @@ export function createAppServices(parts: ServiceParts): AppServices {
     parts.clock,
     parts.access.membershipCacheMs,
   );
-  const planners: readonly Planner[] = parts.tenant ? tenantPlanners(parts.tenant) : [];
+  const planners: readonly Planner[] = parts.tenant
+    ? [...tenantPlanners(parts.tenant), ...createDriftPlanners(parts.tenant, parts.storage)]
+    : [];
   const settings = {
     approvers: parts.access.approvers,
     quorum: parts.access.quorum,
@@ -75,6 +81,7 @@ export function createAppServices(parts: ServiceParts): AppServices {
     log: parts.log.child({ component: 'runs' }),
     handlers: [
       ...stepHandlers(parts.tenant),
+      ...createDriftStepHandlers(parts.tenant, parts.storage),
       approvalStep(records),
       planRecheckStep(records, planners),
       rolloutGateStep(),
@@ -100,6 +107,7 @@ export function createAppServices(parts: ServiceParts): AppServices {
     verifyPolicy: parts.verifyPolicy,
     newRunId: parts.newRunId,
     ownership: parts.ownership,
+    tracing: parts.tracing,
     writeSettleMs: parts.writeSettleMs,
     writeSettleAfterAnswerMs: parts.writeSettleAfterAnswerMs,
   });

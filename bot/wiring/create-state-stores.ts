@@ -6,6 +6,7 @@ import { createStorageAuditLog } from '../../adapters/audit/storage-audit-log.js
 import { blobServiceTime } from '../../adapters/blob/blob-service-time.js';
 import { createBlobStorage } from '../../adapters/blob/blob-storage.js';
 import { createFileStorage } from '../../adapters/storage/file-storage.js';
+import { tracedStorage } from '../../adapters/telemetry/traced-storage.js';
 import type { StoreTime } from '../../core/leases/store-time.js';
 import type { AuditLog } from '../../core/ports/audit-log.js';
 import type { Clock } from '../../core/ports/clock.js';
@@ -28,16 +29,18 @@ export async function createStateStores(
   clock: Clock,
   log: Logger,
   instance: string,
+  options: { readonly traced?: boolean } = {},
 ): Promise<StateStores> {
+  const wrap = (storage: Storage): Storage => (options.traced ? tracedStorage(storage) : storage);
   if (config.kind === 'file') {
     return {
-      storage: await createFileStorage({ dir: join(config.dataDir, 'store'), logger: log }),
+      storage: wrap(await createFileStorage({ dir: join(config.dataDir, 'store'), logger: log })),
       audit: await createFileAuditLog({ file: join(config.dataDir, 'audit.jsonl'), clock, logger: log }),
       shared: false,
     };
   }
   const container = (await blobService(config)).getContainerClient(config.container);
-  const storage = await createBlobStorage({ container, logger: log });
+  const storage = wrap(await createBlobStorage({ container, logger: log }));
   log.info(
     { container: config.container, endpoint: config.accountUrl ?? 'from the connection string' },
     'state in Azure Blob Storage',

@@ -20,3 +20,12 @@ export function adminCenterPolicyReportUrl(profile: PolicyProfile | undefined): 
     ? INTUNE_ADMIN_CENTER_ENDPOINT_SECURITY_URL
     : (INTUNE_ADMIN_CENTER_PROFILE_PAGES[profile] ?? INTUNE_ADMIN_CENTER_ENDPOINT_SECURITY_URL);
 }
+
+/**
+ * GUESS (no reference note gives it; graph-intune.md has no admin center links): the admin center's page of one
+ * settings-catalog or endpoint security policy, the `PolicySummaryBlade` of `Microsoft_Intune_Workflows` under the
+ * same host and `#view/` form as the pages above. One place, so a move is one edit.
+ */
+export function adminCenterPolicyUrl(policyId: string): string {
+  return `https://intune.microsoft.com/#view/Microsoft_Intune_Workflows/PolicySummaryBlade/policyId/${encodeURIComponent(policyId)}/isAssigned~/true/technology/mdm/templateId//platformName/windows10`;
+}

@@ -1,4 +1,5 @@
 import type { ApprovalRecord } from '../../core/approvals/approval-record.js';
+import type { ApprovalListEntry } from '../../core/approvals/approval-list-index.js';
 import { formatMoment } from '../time-format.js';
 
 interface ApprovalLine {
@@ -26,12 +27,12 @@ const STATUS_WORDS: Record<ApprovalRecord['status'], string> = {
 };
 
 export function toApprovalListView(lists: {
-  toDecide: readonly ApprovalRecord[];
-  mine: readonly ApprovalRecord[];
+  toDecide: readonly ApprovalListEntry[];
+  mine: readonly ApprovalListEntry[];
   isApprover: boolean;
   now: Date;
 }): ApprovalListView {
-  const line = (record: ApprovalRecord): ApprovalLine => ({
+  const line = (record: ApprovalListEntry): ApprovalLine => ({
     approvalId: record.id,
     title: record.plan.title,
     line: `${STATUS_WORDS[record.status]} · requested by ${record.requestedBy.name} · ${record.approvals.length} of ${record.quorum} ${record.quorum === 1 ? 'approval' : 'approvals'} · expires ${formatMoment(record.expiresAt, lists.now)}`,

@@ -56,10 +56,13 @@ export function toApprovalView(
   const pending = record.status === 'pending';
   const status = STATUS[record.status];
   const votes = `${record.approvals.length} of ${record.quorum} approval${record.quorum === 1 ? '' : 's'}`;
-  // A group's object id in a plan line ("Group Pilot (3f2a…)") goes to Details, as the other cards do.
-  const shown = record.plan.changes
-    .slice(0, SHOWN_CHANGES)
-    .map((change) => ({ change, subject: plainText(change.subject, options.now) }));
+  // A group's object id in a plan line ("Group Pilot (3f2a…)") goes to Details, as the other cards do; so does a
+  // policy id in a line's detail ("replaces every setting of the policy AttachOps made (3f2a…)").
+  const shown = record.plan.changes.slice(0, SHOWN_CHANGES).map((change) => ({
+    change,
+    subject: plainText(change.subject, options.now),
+    detail: plainText(change.detail, options.now),
+  }));
   return {
     approvalId: record.id,
     runId: record.runId,
@@ -69,10 +72,10 @@ export function toApprovalView(
       ? `${status.label} · ${votes} · expires ${utc(record.expiresAt)}`
       : `${status.label} · ${votes}`,
     requestLine: `Requested by ${record.requestedBy.name} ${utc(record.createdAt)}`,
-    changes: shown.map(({ change, subject }) => ({
+    changes: shown.map(({ change, subject, detail }) => ({
       icon: ACTION_ICONS[change.action],
       subject: subject.text,
-      detail: `${change.action}: ${change.detail}${change.devices === undefined ? '' : ` · ${change.devices} device${change.devices === 1 ? '' : 's'}`}`,
+      detail: `${change.action}: ${detail.text}${change.devices === undefined ? '' : ` · ${change.devices} device${change.devices === 1 ? '' : 's'}`}`,
     })),
     moreChanges:
       record.plan.changes.length > SHOWN_CHANGES
@@ -91,7 +94,12 @@ export function toApprovalView(
       { title: 'Request', value: record.id },
       { title: 'Run', value: record.runId },
       { title: 'Plan fingerprint', value: record.planHash.slice(0, 12) },
-      ...detailFacts(shown.map(({ subject }) => ({ title: subject.text, technical: subject.technical }))),
+      ...detailFacts(
+        shown.map(({ subject, detail }) => ({
+          title: subject.text,
+          technical: [...subject.technical, ...detail.technical],
+        })),
+      ),
     ],
   };
 }

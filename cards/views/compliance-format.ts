@@ -99,12 +99,16 @@ function signed(delta: number, label: string): string | undefined {
   return `${delta > 0 ? '+' : '−'}${Math.abs(delta)} ${label}`;
 }
 
-/** Slices for Teams' Chart.Donut; empty slices are left out. */
+/**
+ * Slices for Teams' Chart.Donut; empty slices are left out. The chart's semantic colours as cards use them (Adaptive
+ * Cards: good = success, warning = needs a look, attention = something is wrong): a device that failed to apply the
+ * policy is the problem (attention, red), one that applied it and is not compliant needs a look (warning).
+ */
 export function donutSlices(counts: ComplianceCounts): DonutSlice[] {
   const slices: DonutSlice[] = [
     { legend: 'Compliant', value: counts.compliant, color: 'good' },
-    { legend: 'Not compliant', value: counts.nonCompliant, color: 'attention' },
-    { legend: 'Failed', value: counts.failed, color: 'warning' },
+    { legend: 'Not compliant', value: counts.nonCompliant, color: 'warning' },
+    { legend: 'Failed', value: counts.failed, color: 'attention' },
     { legend: 'Pending', value: counts.pending, color: 'neutral' },
   ];
   return slices.filter((slice) => slice.value > 0);

@@ -12,9 +12,19 @@ export interface CompliancePolicyView extends CompliancePolicyRowView {
   readonly details: readonly string[];
 }
 
+/**
+ * GUESS (configmgr-adminservice.md §7: getPolicySummary returns enforcedDeviceCount, Microsoft does not say what it
+ * counts): the devices that applied the policy and evaluated it, compliant or not. The sandbox counts it so
+ * (sandbox/world/compliance.ts). Said on the card beside the number, so "Enforced 186" is not left unexplained.
+ */
+export function enforcedFact(enforced: number): { title: string; value: string } {
+  const devices = `${enforced} device${enforced === 1 ? '' : 's'}`;
+  return { title: 'Enforced', value: `${devices}: applied the policy and evaluated it, compliant or not` };
+}
+
 export function toCompliancePolicyView(row: PolicySummaryRow, takenAt: Date, now: Date): CompliancePolicyView {
   const rowView = toCompliancePolicyRowView(row, now);
-  const enforced = row.counts ? [{ title: 'Evaluated (compliant or not)', value: String(row.counts.enforced) }] : [];
+  const enforced = row.counts ? [enforcedFact(row.counts.enforced)] : [];
   return {
     ...rowView,
     facts: [...rowView.facts, ...(rowView.hasFacts ? enforced : [])],

@@ -115,7 +115,7 @@ export function toComplianceSummaryView(
       : 'This is the first summary here; the next one shows what changed since this one.',
     rows: summary.rows.map((row) => toCompliancePolicyRowView(row, options.now)),
     isEmpty: summary.rows.length === 0,
-    emptyText: 'AttachOps manages no EDR or Antivirus policy yet. Create one with policy create, then assign it.',
+    emptyText: 'AttachOps manages no endpoint security policy yet. Create one with policy create, then assign it.',
     hasDetails: details.length > 0,
     details,
     ...pagingView(summary.page, summary.pageCount, pageData),

@@ -1,10 +1,12 @@
 import type { Guidance } from '../../core/workflow/guidance.js';
+import { commandLines } from '../command-lines.js';
 
 export interface ConsoleStepView {
   readonly title: string;
   readonly steps: readonly { number: number; text: string }[];
   readonly hasCommandLine: boolean;
-  readonly commandLine: string;
+  /** The PowerShell command, one parameter a line (command-lines.ts). */
+  readonly commandLines: readonly string[];
   readonly verifyHint: string;
   readonly logs: readonly string[];
   readonly canVerify: boolean;
@@ -17,7 +19,7 @@ export function toConsoleStepView(guidance: Guidance, runId?: string): ConsoleSt
     title: guidance.title,
     steps: guidance.steps.map((text, index) => ({ number: index + 1, text })),
     hasCommandLine: guidance.commandLine !== undefined,
-    commandLine: guidance.commandLine ?? '',
+    commandLines: guidance.commandLine === undefined ? [] : commandLines(guidance.commandLine),
     verifyHint: guidance.verifyHint,
     logs: [...guidance.logs],
     canVerify: runId !== undefined,

@@ -6,13 +6,22 @@ import type { CardExtras, DetailFact } from '../card-extras.js';
 export interface PolicyListView extends CardExtras {
   readonly title: string;
   readonly summary: string;
-  readonly rows: readonly { title: string; details: string; showCommand: string }[];
+  readonly rows: readonly PolicyRowView[];
   readonly isEmpty: boolean;
   readonly emptyText: string;
   readonly notes: readonly string[];
   readonly hasNotes: boolean;
   /** Each policy's id, for Graph or the admin center; people type names. */
   readonly details: readonly DetailFact[];
+}
+
+export interface PolicyRowView {
+  readonly title: string;
+  readonly details: string;
+  /** The Show button: `policy show <id>`. */
+  readonly showCommand: string;
+  /** The Compliance button, for policies AttachOps made (the ones `compliance` reports on); empty for others. */
+  readonly complianceCommand: string;
 }
 
 /** Long names are cut so a full page always fits a Teams card (28 KB). */
@@ -28,9 +37,9 @@ export function toPolicyListView(listing: PolicyListing): PolicyListView {
       : [];
   const hint = all
     ? []
-    : ['Only policies AttachOps made are listed; type policy list --all for every EDR and Antivirus policy.'];
+    : ['Only policies AttachOps made are listed; type policy list --all for every endpoint security policy.'];
   return {
-    title: all ? 'EDR and Antivirus policies' : 'Policies made by AttachOps',
+    title: all ? 'Endpoint security policies' : 'Policies made by AttachOps',
     summary: [
       `${listing.total} ${listing.total === 1 ? 'policy' : 'policies'}`,
       `page ${page} of ${listing.pageCount}`,
@@ -47,11 +56,13 @@ export function toPolicyListView(listing: PolicyListing): PolicyListView {
   };
 }
 
-function toRow(policy: PolicyListItem): { title: string; details: string; showCommand: string } {
+function toRow(policy: PolicyListItem): PolicyRowView {
   return {
     title: shorten(policy.name),
-    // By id: names need quoting and may repeat; `policy show` takes either (a command.run button, as if typed).
+    // By id: names need quoting and may repeat; `policy show` and `compliance` take either (command.run buttons, as
+    // if typed, each answer a new message below the list).
     showCommand: `policy show ${policy.id}`,
+    complianceCommand: policy.managedByAttachOps ? `compliance ${policy.id}` : '',
     details: [
       describeKind(policy.kind),
       policy.managedByAttachOps ? 'made by AttachOps' : 'not made by AttachOps',
@@ -64,7 +75,7 @@ function emptyText(listing: PolicyListing): string {
   if (listing.query.page > 1 && listing.total > 0) return `There are only ${listing.pageCount} pages.`;
   if (listing.query.filter) return `No policy name contains "${shorten(listing.query.filter)}".`;
   return listing.query.all
-    ? 'The tenant has no EDR or Antivirus policy.'
+    ? 'The tenant has no endpoint security policy.'
     : 'AttachOps has not made any policy yet. Type policy create to make one.';
 }
 

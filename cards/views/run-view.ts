@@ -1,4 +1,6 @@
 import type { RunRecord, RunStatus, StepRecord, StepState } from '../../core/runs/run-record.js';
+import { commandLines } from '../command-lines.js';
+import type { RunListEntry } from '../../core/runs/run-list-index.js';
 import { parseGuidance } from '../../core/workflow/guidance.js';
 import { currentStep } from '../../core/runs/run-record.js';
 import { CONSOLE_VERIFICATION } from '../../core/runs/console-verification-wait.js';
@@ -23,7 +25,8 @@ export interface RunStepView {
 export interface GuidanceView {
   readonly title: string;
   readonly steps: readonly string[];
-  readonly commandLine: string;
+  /** The PowerShell command, one parameter a line (command-lines.ts); empty when there is none. */
+  readonly commandLines: readonly string[];
   readonly verifyHint: string;
 }
 
@@ -113,7 +116,7 @@ const RUN_LABELS: Record<RunStatus, string> = {
   cancelled: 'cancelled',
 };
 
-const EMPTY_GUIDANCE: GuidanceView = { title: '', steps: [], commandLine: '', verifyHint: '' };
+const EMPTY_GUIDANCE: GuidanceView = { title: '', steps: [], commandLines: [], verifyHint: '' };
 
 export function toRunProgressView(
   run: RunRecord,
@@ -147,7 +150,7 @@ export function toRunProgressView(
       ? {
           title: guidance.title,
           steps: guidance.steps,
-          commandLine: guidance.commandLine ?? '',
+          commandLines: guidance.commandLine === undefined ? [] : commandLines(guidance.commandLine),
           verifyHint: guidance.verifyHint,
         }
       : EMPTY_GUIDANCE,
@@ -180,7 +183,7 @@ function technicalFact(title: string, text: PlainText | undefined): DetailFact[]
   return text && text.technical.length > 0 ? [{ title, value: text.technical.join('; ') }] : [];
 }
 
-export function toRunListView(runs: readonly RunRecord[], now: Date): RunListView {
+export function toRunListView(runs: readonly RunListEntry[], now: Date): RunListView {
   return {
     runs: runs.map((run) => ({
       runId: run.id,

@@ -1,3 +1,4 @@
+import { profileNamesText } from '../../core/policy/catalog/index.js';
 /** A button of the welcome card: it sends `command` as if the person had typed it (Teams' messageBack). */
 export interface FirstCommand {
   readonly title: string;
@@ -22,8 +23,7 @@ export const FIRST_COMMANDS: readonly FirstCommand[] = [
 export function toWelcomeView(scope: 'personal' | 'groupChat' | 'channel'): WelcomeView {
   return {
     title: 'Welcome to AttachOps',
-    intro:
-      'I roll out Intune endpoint security (EDR and Antivirus) to your Configuration Manager devices through tenant attach. Every change to the tenant waits for someone else to approve it, and I post compliance summaries when asked.',
+    intro: `I roll out Intune endpoint security (${profileNamesText('and')}) to your Configuration Manager devices through tenant attach. Every change to the tenant waits for someone else to approve it, and I post compliance summaries when asked.`,
     howToAsk:
       scope === 'personal'
         ? 'Start with check: it says what is ready and what to fix. Or press a button below.'

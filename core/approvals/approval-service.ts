@@ -9,6 +9,7 @@ import type { RunRecord } from '../runs/run-record.js';
 import type { RunRequest } from '../runs/run-request.js';
 import { UserFacingError } from '../user-facing-error.js';
 import type { ApprovalRecord } from './approval-record.js';
+import type { ApprovalListEntry } from './approval-list-index.js';
 import { type ApprovalObserver, type ApprovalRecords } from './approval-records.js';
 import type { ApprovalStore } from './approval-store.js';
 import { authorizeDecision, type DecisionRules } from './authorize-decision.js';
@@ -205,23 +206,34 @@ export class ApprovalService {
     return updated.record;
   }
 
-  /** Requests the actor may decide, and requests the actor made. */
-  async listFor(actor: Actor): Promise<{ toDecide: ApprovalRecord[]; mine: ApprovalRecord[] }> {
-    const records = await Promise.all(
-      (await this.records.store.list()).map((record) => this.records.expireIfDue(record)),
-    );
-    const present = records.filter((record): record is ApprovalRecord => record !== undefined);
-    const approver = await this.isApprover(actor);
+  /**
+   * Requests the actor may decide, and requests the actor made: two pages of the list index (approval-list-index.ts),
+   * never the whole history; only a pending request past its expiry is read, to expire it.
+   */
+  async listFor(actor: Actor): Promise<{ toDecide: ApprovalListEntry[]; mine: ApprovalListEntry[] }> {
+    const store = this.records.store;
+    await store.listOlderRequests();
+    const [pending, requested, approver] = await Promise.all([
+      store.listIndex.pending(),
+      store.listIndex.requestedBy(actor.aadObjectId, 10),
+      this.isApprover(actor),
+    ]);
+    const now = this.options.clock.now().getTime();
+    const current = async (entry: ApprovalListEntry): Promise<ApprovalListEntry | undefined> =>
+      entry.status === 'pending' && Date.parse(entry.expiresAt) <= now ? this.records.get(entry.id) : entry;
+    const present = async (entries: ApprovalListEntry[]): Promise<ApprovalListEntry[]> =>
+      (await Promise.all(entries.map(current))).filter((entry): entry is ApprovalListEntry => entry !== undefined);
+    const [open, mine] = await Promise.all([present(pending), present(requested)]);
     return {
       toDecide: approver
-        ? present.filter(
+        ? open.filter(
             (record) =>
               record.status === 'pending' &&
               !sameObjectId(record.requestedBy.aadObjectId, actor.aadObjectId) &&
               !record.approvals.some((a) => sameObjectId(a.by.aadObjectId, actor.aadObjectId)),
           )
         : [],
-      mine: present.filter((record) => sameObjectId(record.requestedBy.aadObjectId, actor.aadObjectId)).slice(0, 10),
+      mine,
     };
   }
 

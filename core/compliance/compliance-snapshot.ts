@@ -10,7 +10,7 @@ export interface PolicyCompliance {
   readonly policyId: string;
   readonly name: string;
   readonly target: PolicyTarget;
-  /** EDR or Antivirus, where the policy's kind is known (it picks the admin center page). */
+  /** The profile, where the policy's kind is known (it picks the admin center page). */
   readonly profile?: PolicyProfile;
   readonly result: PolicyComplianceResult;
   /** Intune policies only: the report rows behind the counts, for the device drill-in. */

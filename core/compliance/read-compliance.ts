@@ -11,7 +11,7 @@ import { readDeviceStatuses } from './read-device-statuses.js';
 /** Intune reports read at once; each pages on its own, so this bounds the requests in flight. */
 export const INTUNE_REPORT_CONCURRENCY = 4;
 
-export type ComplianceTenant = Pick<TenantServices, 'policies' | 'intuneCollections' | 'complianceReports'>;
+export type ComplianceTenant = Pick<TenantServices, 'policies' | 'intuneCollections' | 'complianceReports' | 'time'>;
 
 export interface ComplianceQuery {
   /** Only these policies; every AttachOps-managed policy when absent or empty. */
@@ -24,7 +24,7 @@ interface TargetedPolicy {
 }
 
 /**
- * Numbers for the AttachOps-managed EDR and Antivirus policies: ConfigMgr-targeted ones from ONE getPolicySummaries call
+ * Numbers for the AttachOps-managed endpoint security policies: ConfigMgr-targeted ones from ONE getPolicySummaries call
  * (the adapter batches 20 per $batch), Intune ones from their device reports, a few at a time.
  */
 export async function readCompliance(
@@ -46,7 +46,8 @@ export async function readCompliance(
     readIntune(tenant, intune, log),
   ]);
   const byId = new Map([...fromSummaries, ...fromReports].map((policy) => [policy.policyId, policy]));
-  return { takenAt: clock.now(), policies: policies.flatMap(({ item }) => byId.get(item.id) ?? []) };
+  // The reports' own time: the tenant's clock when they answered (the bot's clock only where the tenant tells none).
+  return { takenAt: (tenant.time ?? clock).now(), policies: policies.flatMap(({ item }) => byId.get(item.id) ?? []) };
 }
 
 export function targetOf(item: PolicyListItem): PolicyTarget | undefined {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readPages } from '../storage/read-pages.js';
 import type { Storage } from '../ports/storage.js';
 import { isETagConflict } from '../ports/storage.js';
 import { type Subscription, subscriptionSchema } from './subscription.js';
@@ -24,7 +25,7 @@ export class SubscriptionStore {
   }
 
   async list(): Promise<Subscription[]> {
-    const items = await this.storage.list(PREFIX);
+    const items = await readPages(this.storage, PREFIX);
     return items.flatMap((item) => subscriptionSchema.safeParse(item.value).data ?? []);
   }
 

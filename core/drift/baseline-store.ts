@@ -1,3 +1,4 @@
+import { readPages } from '../storage/read-pages.js';
 import type { Storage } from '../ports/storage.js';
 import { updateItem } from '../storage/update-item.js';
 import { type Baseline, baselineSchema, type Fingerprint } from './baseline.js';
@@ -16,7 +17,7 @@ export class BaselineStore {
 
   /** Every watched policy; an item that does not parse is skipped (written by a newer version). */
   async list(): Promise<Baseline[]> {
-    const items = await this.storage.list(PREFIX);
+    const items = await readPages(this.storage, PREFIX);
     return items.flatMap((item) => {
       const parsed = baselineSchema.safeParse(item.value);
       return parsed.success ? [parsed.data] : [];

@@ -28,6 +28,11 @@ export const baselineSchema = z.object({
   approvalId: z.string().optional(),
   recordedAt: z.string(),
   fingerprint: fingerprintSchema.optional(),
+  /**
+   * The approved policy and assignments exactly as the service returned them, so Revert and Recreate put back what was
+   * approved byte for byte (assignment filters included); absent in baselines stored before Revert existed.
+   */
+  approved: z.object({ policy: z.unknown(), assignments: z.array(z.unknown()) }).optional(),
 });
 export type Baseline = z.infer<typeof baselineSchema>;
 

@@ -50,3 +50,32 @@ export function describeDriftItem(item: DriftItem): string {
       return `Filter on ${targetName(item.key)}: ${filterName(item.approved)} → ${filterName(item.now)}`;
   }
 }
+
+/** What undoing a drift item does: the same line with approved and now swapped. */
+export function invertDriftItem(item: DriftItem): DriftItem {
+  switch (item.kind) {
+    case 'deleted':
+      return item;
+    case 'renamed':
+    case 'description':
+    case 'scope-tags':
+    case 'filter-changed':
+      return { ...item, approved: item.now, now: item.approved } as DriftItem;
+    case 'setting':
+      return {
+        kind: 'setting',
+        settingId: item.settingId,
+        ...(item.now === undefined ? {} : { approved: item.now }),
+        ...(item.approved === undefined ? {} : { now: item.approved }),
+      };
+    case 'target-added':
+      return { kind: 'target-removed', target: item.target };
+    case 'target-removed':
+      return { kind: 'target-added', target: item.target };
+  }
+}
+
+/** One line of a revert plan: the drift item undone. */
+export function describeRevert(item: DriftItem): string {
+  return describeDriftItem(invertDriftItem(item));
+}

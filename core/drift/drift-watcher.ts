@@ -23,6 +23,8 @@ export interface DriftCycleReport {
   readonly quiet: readonly string[];
   /** Policies the cheap look could not read (throttled past the retry budget, forbidden): looked at next cycle. */
   readonly unreadable: readonly string[];
+  /** Policies a run of the bot's own is changing (policies-in-flight.ts): not looked at this cycle. */
+  readonly inFlight: number;
 }
 
 export interface DriftWatcherOptions {
@@ -30,6 +32,8 @@ export interface DriftWatcherOptions {
   readonly reads: PolicyDriftReads;
   readonly clock: Clock;
   readonly log: Logger;
+  /** The policies the bot's own runs are changing now; none when absent. */
+  readonly inFlight?: () => Promise<ReadonlySet<string>>;
 }
 
 /**
@@ -43,9 +47,11 @@ export class DriftWatcher {
 
   async cycle(): Promise<DriftCycleReport> {
     const { baselines, reads, clock } = this.options;
-    const watched = await baselines.list();
-    if (watched.length === 0) return { watched: 0, readInFull: 0, findings: [], quiet: [], unreadable: [] };
-    const looks = await reads.probe(watched.map((baseline) => baseline.policyId));
+    const all = await baselines.list();
+    if (all.length === 0) return { watched: 0, readInFull: 0, findings: [], quiet: [], unreadable: [], inFlight: 0 };
+    const busy = (await this.options.inFlight?.()) ?? new Set<string>();
+    const watched = all.filter((baseline) => !busy.has(baseline.policyId.toLowerCase()));
+    const looks = watched.length === 0 ? new Map() : await reads.probe(watched.map((baseline) => baseline.policyId));
     const findings: DriftFinding[] = [];
     const unreadable: string[] = [];
     const quiet: string[] = [];
@@ -79,6 +85,6 @@ export class DriftWatcher {
       }
     }
     if (unreadable.length > 0) this.options.log.warn({ unreadable: unreadable.length }, 'drift watch could not look');
-    return { watched: watched.length, readInFull, findings, quiet, unreadable };
+    return { watched: all.length, readInFull, findings, quiet, unreadable, inFlight: all.length - watched.length };
   }
 }

@@ -2,7 +2,7 @@ import type { AssignmentFilterRef, AssignmentTarget } from '../policy/assignment
 import type { AssignmentFilter, EndpointSecurityPolicies } from '../ports/endpoint-security-policies.js';
 import { UserFacingError } from '../user-facing-error.js';
 
-/** EDR and Antivirus policies are Windows policies; only a Windows filter can narrow them. */
+/** Every profile of the catalog is a Windows policy; only a Windows filter can narrow them. */
 const WINDOWS_FILTER_PLATFORM = 'windows10andlater';
 const MAX_LISTED = 10;
 
@@ -60,7 +60,7 @@ export function chooseFilter(
   if (!isWindowsFilter(filter)) {
     throw new UserFacingError(
       'The filter is for another platform',
-      `"${filter.displayName}" filters ${filter.platform} devices; EDR and Antivirus policies apply to Windows 10 and later.`,
+      `"${filter.displayName}" filters ${filter.platform} devices; endpoint security policies for ConfigMgr devices and Azure AD groups apply to Windows 10 and later.`,
       'Pick a filter whose platform is Windows 10 and later.',
     );
   }

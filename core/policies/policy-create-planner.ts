@@ -152,7 +152,11 @@ function updateChanges(
     detail: 'configured outside AttachOps; replacing the settings removes it',
   }));
   return [
-    { action: 'update', subject: draft.name, detail: `replaces the settings of ${existing.id}` },
+    {
+      action: 'update',
+      subject: draft.name,
+      detail: `replaces every setting of the policy AttachOps made (${existing.id})`,
+    },
     ...propertyChanges(draft, existing.draft, tags),
     ...settingChanges(draft, existing.draft),
     ...dropped,

@@ -5,7 +5,7 @@ import type { PolicyListItem } from '../policy/managed-policy.js';
 export const POLICIES_PAGE_SIZE = 20;
 
 export interface PolicyListingQuery {
-  /** Every EDR and Antivirus policy, not only the ones AttachOps made. */
+  /** Every endpoint security policy, not only the ones AttachOps made. */
   readonly all: boolean;
   readonly filter?: string;
   readonly page: number;

@@ -7,6 +7,8 @@ import { createPolicyCreatePlanner } from './policy-create-planner.js';
 import { createPolicyCreateStep } from './policy-create-step.js';
 import { createPolicyDeletePlanner } from './policy-delete-planner.js';
 import { createPolicyDeleteStep } from './policy-delete-step.js';
+import { createPolicyRenamePlanner } from './policy-rename-planner.js';
+import { createPolicyRenameStep } from './policy-rename-step.js';
 import { createPolicyUnassignPlanner } from './policy-unassign-planner.js';
 import { createPolicyUnassignStep } from './policy-unassign-step.js';
 
@@ -17,6 +19,7 @@ export function createPolicyPlanners(services: TenantServices): Planner[] {
     createPolicyAssignPlanner(services),
     createPolicyUnassignPlanner(services),
     createPolicyDeletePlanner(services),
+    createPolicyRenamePlanner(services),
   ];
 }
 
@@ -27,5 +30,6 @@ export function createPolicyStepHandlers(services: TenantServices): StepHandler[
     createPolicyAssignStep(services.policies),
     createPolicyUnassignStep(services.policies),
     createPolicyDeleteStep(services.policies),
+    createPolicyRenameStep(services.policies),
   ];
 }

@@ -7,6 +7,7 @@ export const POLICY_STEP_KINDS = {
   assign: 'policy-assign',
   unassign: 'policy-unassign',
   delete: 'policy-delete',
+  rename: 'policy-rename',
 } as const;
 
 export const policyCreateInputSchema = z.object({ draft: policyDraftSchema, requestKey: z.string().min(1) });
@@ -82,6 +83,13 @@ export type PolicyDeleteInput = z.infer<typeof policyDeleteInputSchema>;
 
 export function parseDeleteInput(input: unknown): PolicyDeleteInput {
   return parseOrThrow(policyDeleteInputSchema, input, POLICY_STEP_KINDS.delete);
+}
+
+const policyRenameInputSchema = z.object({ policyId: z.string().min(1), from: z.string(), to: z.string().min(1) });
+export type PolicyRenameInput = z.infer<typeof policyRenameInputSchema>;
+
+export function parseRenameInput(input: unknown): PolicyRenameInput {
+  return parseOrThrow(policyRenameInputSchema, input, POLICY_STEP_KINDS.rename);
 }
 
 /** Two live runs never work on the same policy. */

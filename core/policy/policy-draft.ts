@@ -8,7 +8,11 @@ export type PolicyProfile = string;
 /** `${target}-${profile}`, so one lookup covers every combination. */
 export type PolicyKind = string;
 
-const name = z.string().trim().min(1).max(200);
+/** The longest policy name AttachOps writes (its own limit; no public source gives the service's). */
+export const POLICY_NAME_MAX_LENGTH = 200;
+/** A policy name as AttachOps writes it: trimmed, not empty, at most POLICY_NAME_MAX_LENGTH characters. */
+export const policyNameSchema = z.string().trim().min(1).max(POLICY_NAME_MAX_LENGTH);
+const name = policyNameSchema;
 const description = z.string().max(1000);
 /** ConfigMgr profiles do not support scope tags (graph-intune.md §4.6), so only Intune drafts carry them. */
 const scopeTagIds = z.array(z.string().min(1)).readonly();

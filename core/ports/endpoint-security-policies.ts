@@ -37,6 +37,8 @@ export interface EndpointSecurityPolicies {
   create(draft: PolicyDraft, write?: TenantWrite): Promise<{ readonly id: string }>;
   /** Replaces name, description and every setting with the draft's. */
   replace(policyId: string, draft: PolicyDraft, write?: TenantWrite): Promise<void>;
+  /** Changes the policy's name alone; its description (with the AttachOps marker), settings and assignments stay. */
+  rename(policyId: string, name: string, write?: TenantWrite): Promise<void>;
   /** Returns false when the policy was already gone. */
   delete(policyId: string, write?: TenantWrite): Promise<boolean>;
   getAssignments(policyId: string): Promise<readonly AssignmentTarget[]>;

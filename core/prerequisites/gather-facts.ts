@@ -63,7 +63,8 @@ export async function gatherFacts(tenant: TenantServices, options: GatherOptions
     globalAdministratorRead,
   ]);
   return {
-    now: options.now,
+    // The tenant's time once it answered, so "Checked …" and the connector's heartbeat are on one clock.
+    now: tenant.time?.now() ?? options.now,
     requester: options.requester,
     targetCollectionIds,
     site,

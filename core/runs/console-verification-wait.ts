@@ -20,12 +20,7 @@ export function consoleVerificationWait(policy: VerifyPolicy): WaitKind<Record<s
     async check(look) {
       const world = await look.worldCheck();
       const checks = look.wait.checks + 1;
-      if (!world.done) {
-        return {
-          kind: 'pending',
-          note: `Not there yet (check ${checks}); changes take a while to sync, I keep checking.`,
-        };
-      }
+      if (!world.done) return { kind: 'pending', note: notYetNote(world, checks, nextVerifyDelay(policy, checks)) };
       return {
         kind: 'done',
         message: `verified: ${world.message}`,
@@ -45,6 +40,26 @@ export function consoleVerificationWait(policy: VerifyPolicy): WaitKind<Record<s
       events: [{ actor: look.actor, action: 'step.verification-timed-out', details: { stepId: look.step.id } }],
     }),
   });
+}
+
+/**
+ * What a look that did not find the change says: what it read, what it has not seen yet, and when it looks again (so
+ * nobody needs to press Verify twice). ConfigMgr uploads to Intune every 15 minutes (configmgr-adminservice.md §3).
+ */
+export function notYetNote(world: { seen?: string; awaiting?: string }, checks: number, nextInMs: number): string {
+  const read = world.seen === undefined ? 'Not there yet' : `Checked ${world.seen}`;
+  const missing = world.awaiting === undefined ? '' : `, but not yet ${world.awaiting}`;
+  return (
+    `${read}${missing} (look ${checks}). ConfigMgr uploads such changes to Intune every 15 minutes; ` +
+    `I look again in ${aboutDuration(nextInMs)} and keep looking, no need to press Verify again.`
+  );
+}
+
+function aboutDuration(ms: number): string {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.round(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
 /** When a verification that starts now gives up. */

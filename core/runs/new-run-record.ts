@@ -2,7 +2,7 @@ import type { RunRecord } from './run-record.js';
 import type { RunRequest } from './run-request.js';
 
 /** A run as it is first stored: active, every step pending, numbered s1, s2, … in the order requested. */
-export function newRunRecord(request: RunRequest, id: string, now: Date): RunRecord {
+export function newRunRecord(request: RunRequest, id: string, now: Date, traceparent?: string): RunRecord {
   const at = now.toISOString();
   return {
     id,
@@ -22,5 +22,6 @@ export function newRunRecord(request: RunRequest, id: string, now: Date): RunRec
       input: { ...step.input },
       attempts: 0,
     })),
+    ...(traceparent === undefined ? {} : { traceparent }),
   };
 }

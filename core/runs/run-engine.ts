@@ -10,6 +10,7 @@ import { RunAuditOutbox } from './run-audit-outbox.js';
 import type { RunEngineOptions } from './run-engine-options.js';
 import { DurableRunKernel } from './run-kernel.js';
 import { currentStep, isTerminal, isWaiting, type RunRecord, waitsForPerson } from './run-record.js';
+import type { RunListPage } from './run-list-index.js';
 import type { RunObserver, RunRequest } from './run-request.js';
 import type { RunStore } from './run-store.js';
 import { busyError } from './run-transitions.js';
@@ -76,7 +77,8 @@ export class RunEngine {
   /** Creates the run and starts it in the background; refuses when another live run holds one of its resources. */
   async start(request: RunRequest): Promise<RunRecord> {
     request.steps.forEach((step) => this.steps.get(step.kind));
-    const run = newRunRecord(request, this.options.newRunId?.() ?? shortId('r'), this.kernel.clock.now());
+    const traceparent = this.kernel.tracing.currentTraceparent();
+    const run = newRunRecord(request, this.options.newRunId?.() ?? shortId('r'), this.kernel.clock.now(), traceparent);
     await this.acquireLocks(run.resources, run.id, request.replacesRun);
     const steps = run.steps.map((step) => step.kind);
     await this.kernel.create(run, [{ actor: request.requestedBy, action: 'run.started', details: { steps } }]);
@@ -94,6 +96,20 @@ export class RunEngine {
 
   list(): Promise<RunRecord[]> {
     return this.kernel.store.list();
+  }
+
+  /** One page of the runs, newest first, from the list index: one storage listing, whatever the history holds. */
+  page(request: { conversationId?: string; limit: number; continuation?: string }): Promise<RunListPage> {
+    return this.kernel.store.page(request);
+  }
+
+  /**
+   * Compacts runs that ended more than `retentionMs` ago, at most `max` (run-archive.ts): their audit entries stay,
+   * `run <id>` says they were archived. Costs what it compacts: one page read when there is nothing to do.
+   */
+  compact(retentionMs: number, max: number): Promise<number> {
+    const now = this.kernel.clock.now();
+    return this.kernel.store.archive.compact(new Date(now.getTime() - retentionMs), max, now);
   }
 
   /** Moves the run as far as it can go without a person or a wait (advance-run.ts). */
@@ -168,10 +184,22 @@ export class RunEngine {
     );
   }
 
-  /** Picks the run up where it is: watches an active wait (looking at once), otherwise advances; while owned here. */
+  /**
+   * Picks the run up where it is: watches an active wait (looking at once), otherwise advances; while owned here. One
+   * run span per spell of work, linked to the turn that started the run (core/ports/run-tracing.ts).
+   */
   private async resume(runId: string, actor: Actor): Promise<void> {
+    if (this.kernel.stopping || !this.kernel.stillOwns(runId)) return;
+    const loaded = await this.kernel.load(runId);
+    if (!loaded) return;
+    const subject = { id: loaded.id, kind: loaded.kind, startedBy: loaded.traceparent };
+    await this.kernel.tracing.inRunSpan(subject, () => this.resumeFrom(loaded, actor));
+  }
+
+  private async resumeFrom(loaded: RunRecord, actor: Actor): Promise<void> {
+    const runId = loaded.id;
     for (let first = true; !this.kernel.stopping && this.kernel.stillOwns(runId); first = false) {
-      const run = await this.kernel.load(runId);
+      const run = first ? loaded : await this.kernel.load(runId);
       if (!run) return;
       if (isWaiting(currentStep(run)) && !(await this.waits.watch(runId, actor, first))) return;
       await this.advance(runId, actor);
@@ -186,6 +214,7 @@ export class RunEngine {
       { actor, action: `run.${status}` },
     ]);
     await this.locks.release(ended.resources, ended.id);
+    this.kernel.tracing.runEnded(status);
     return ended;
   }
 

@@ -3,6 +3,7 @@ import { type RunOwnership, singleProcessOwnership } from '../leases/run-ownersh
 import type { AuditLog } from '../ports/audit-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
+import { noRunTracing, type RunTracing } from '../ports/run-tracing.js';
 import type { Storage } from '../ports/storage.js';
 import { createKeyedLock } from '../storage/keyed-lock.js';
 import { UserFacingError } from '../user-facing-error.js';
@@ -18,6 +19,8 @@ export interface RunKernel {
   readonly clock: Clock;
   readonly log: Logger;
   readonly audit: AuditLog;
+  /** Run and step spans, runs and waits counted (none unless telemetry is on). */
+  readonly tracing: RunTracing;
   /** True once the engine stops: no new transition starts. */
   readonly stopping: boolean;
   load(runId: string): Promise<RunRecord | undefined>;
@@ -45,6 +48,8 @@ export interface RunKernelParts {
   readonly clock: Clock;
   readonly log: Logger;
   readonly ownership?: RunOwnership;
+  /** Telemetry's side of runs (core/ports/run-tracing.ts); none by default. */
+  readonly tracing?: RunTracing;
 }
 
 /** The one owner of a run's lifecycle: store and audit outbox, ownership, per-run lock, stop signal, clock. */
@@ -54,6 +59,7 @@ export class DurableRunKernel implements RunKernel {
   readonly clock: Clock;
   readonly log: Logger;
   readonly audit: AuditLog;
+  readonly tracing: RunTracing;
   private readonly outbox: RunAuditOutbox;
   private readonly lock = createKeyedLock();
   private readonly tasks: BackgroundTasks;
@@ -69,6 +75,7 @@ export class DurableRunKernel implements RunKernel {
     this.clock = parts.clock;
     this.log = parts.log;
     this.audit = parts.audit;
+    this.tracing = parts.tracing ?? noRunTracing;
     this.tasks = new BackgroundTasks(parts.log);
   }
 
@@ -86,8 +93,15 @@ export class DurableRunKernel implements RunKernel {
 
   async require(runId: string): Promise<RunRecord> {
     const run = await this.load(runId);
-    if (!run) throw new UserFacingError('No such run', `There is no run ${runId}.`, 'Type runs to see recent runs.');
-    return run;
+    if (run) return run;
+    const archived = await this.store.archive.archived(runId);
+    if (archived)
+      throw new UserFacingError(
+        'Run archived',
+        `Run ${runId} (${archived.title}) ended ${archived.status} on ${archived.endedAt.slice(0, 10)} and was archived on ${archived.archivedAt.slice(0, 10)}, after the retention period (RUN_RETENTION). Its audit entries stay.`,
+        'Type audit to read what it did.',
+      );
+    throw new UserFacingError('No such run', `There is no run ${runId}.`, 'Type runs to see recent runs.');
   }
 
   /** Creates the run with its first audit entries staged, then appends them. */
@@ -116,7 +130,10 @@ export class DurableRunKernel implements RunKernel {
     });
     this.notify(run);
     const written = events.length > 0 ? await this.outbox.flush(run, justStaged) : run;
-    if (wasLive && !needsWorker(written)) await this.store.unmarkIfFinished(runId, this.clock.now());
+    if (wasLive && !needsWorker(written)) {
+      await this.store.archive.markFinished(written);
+      await this.store.unmarkIfFinished(runId, this.clock.now());
+    }
     return written;
   }
 

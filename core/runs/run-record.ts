@@ -60,6 +60,8 @@ export const runRecordSchema = z.object({
   status: z.enum(RUN_STATUSES),
   resources: z.array(z.string()),
   steps: z.array(stepRecordSchema),
+  /** The W3C trace context of the turn that started the run, when tracing (core/ports/run-tracing.ts): opaque ids. */
+  traceparent: z.string().optional(),
   /** Audit entries written with the transition they describe, not yet in the audit log (core/audit/audit-outbox.ts). */
   ...auditOutboxFields,
 });

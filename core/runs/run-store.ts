@@ -1,5 +1,7 @@
 import { isETagConflict, type Storage } from '../ports/storage.js';
 import { listParsed, updateItem } from '../storage/update-item.js';
+import { RunArchive } from './run-archive.js';
+import { listingSignature, RunListIndex, type RunListPage } from './run-list-index.js';
 import { isTerminal, runRecordSchema, type RunRecord } from './run-record.js';
 
 /** Not ended, or ended with audit entries still staged: a worker must pick it up. */
@@ -17,6 +19,8 @@ const PREFIX = 'run/';
 const LIVE_PREFIX = 'live-run/';
 /** Set once every run stored before the live index existed has been indexed. */
 const LIVE_INDEX_BUILT = 'live-run-index/v1';
+/** Set once every run stored before the list index existed has been listed in it (run-list-index.ts). */
+const LIST_INDEX_BUILT = 'run-list-index/v1';
 /** A marker whose run does not exist is a kill's leftover only after this long (a creation takes milliseconds). */
 const ORPHAN_MARKER_AGE_MS = 10 * 60_000;
 
@@ -33,8 +37,26 @@ export interface LoadedRun {
 /** Runs in storage; every write is a compare-and-swap on the version that was read. */
 export class RunStore {
   private indexBuilt = false;
+  private listIndexBuilt = false;
+  readonly listIndex: RunListIndex;
+  readonly archive: RunArchive;
 
-  constructor(private readonly storage: Storage) {}
+  constructor(private readonly storage: Storage) {
+    this.listIndex = new RunListIndex(storage);
+    this.archive = new RunArchive(storage, this.listIndex, {
+      load: (runId) => this.load(runId),
+      removeIfUnchanged: async (runId, eTag) => {
+        try {
+          await this.storage.delete(PREFIX + runId, { ifMatch: eTag });
+          return true;
+        } catch (error) {
+          if (isETagConflict(error)) return false;
+          throw error;
+        }
+      },
+      needsWorker,
+    });
+  }
 
   async load(runId: string): Promise<LoadedRun | undefined> {
     const item = await this.storage.get(PREFIX + runId);
@@ -43,7 +65,9 @@ export class RunStore {
   }
 
   async create(run: RunRecord): Promise<string> {
-    return this.storage.put(PREFIX + run.id, run, { ifNoneMatch: '*' });
+    const eTag = await this.storage.put(PREFIX + run.id, run, { ifNoneMatch: '*' });
+    await this.listIndex.record(run);
+    return eTag;
   }
 
   async save(run: RunRecord, eTag: string): Promise<string> {
@@ -52,14 +76,25 @@ export class RunStore {
 
   /** Reads, changes and writes a run, re-reading when someone else wrote in between. */
   async update(runId: string, change: (run: RunRecord) => RunRecord): Promise<RunRecord> {
+    let listedBefore = '';
     const updated = await updateItem(
       this.storage,
       PREFIX + runId,
       (value) => runRecordSchema.parse(value),
-      (run) => ({ value: change(run), result: undefined }),
+      (run) => {
+        listedBefore = listingSignature(run);
+        return { value: change(run), result: undefined };
+      },
     );
     if (!updated) throw new Error(`run ${runId} does not exist`);
+    if (listingSignature(updated.value) !== listedBefore) await this.listIndex.record(updated.value);
     return updated.value;
+  }
+
+  /** One page of the runs, newest first (run-list-index.ts): one listing, whatever the history holds. */
+  async page(request: { conversationId?: string; limit: number; continuation?: string }): Promise<RunListPage> {
+    await this.listOlderRuns();
+    return this.listIndex.page(request);
   }
 
   /** The run will need a worker: indexed before it is created or retried (a new eTag every time). */
@@ -92,7 +127,11 @@ export class RunStore {
     const live: RunRecord[] = [];
     for (const { id, run } of loaded) {
       if (run && needsWorker(run)) live.push(run);
-      else await this.unmarkIfFinished(id, now);
+      else {
+        // a kill may have left the listing behind the run's end
+        if (run) await Promise.all([this.listIndex.record(run), this.archive.markFinished(run)]);
+        await this.unmarkIfFinished(id, now);
+      }
     }
     return live;
   }
@@ -100,12 +139,26 @@ export class RunStore {
   /** Once per store: the runs of a version without the index are read one last time and the live ones indexed. */
   private async indexOlderRuns(now: Date): Promise<void> {
     if (this.indexBuilt) return;
+    await this.listOlderRuns();
     if (!(await this.storage.get(LIVE_INDEX_BUILT))) {
       for (const run of await this.list()) if (needsWorker(run)) await this.markLive(run.id, now);
       await this.storage.put(LIVE_INDEX_BUILT, { at: now.toISOString() });
     }
     // once built it stays built: later sweeps of this process skip the read
     this.indexBuilt = true;
+  }
+
+  /** Once per store: the runs of a version without the list index are read one last time and listed. */
+  async listOlderRuns(): Promise<void> {
+    if (this.listIndexBuilt) return;
+    if (!(await this.storage.get(LIST_INDEX_BUILT))) {
+      for (const run of await this.list()) {
+        await this.listIndex.record(run);
+        if (!needsWorker(run)) await this.archive.markFinished(run);
+      }
+      await this.storage.put(LIST_INDEX_BUILT, { built: true });
+    }
+    this.listIndexBuilt = true;
   }
 
   list(): Promise<RunRecord[]> {

@@ -51,10 +51,15 @@ export function describeFailure(error: unknown): StepProblem {
   };
 }
 
+/** A policy's lock names its id (core/policies/policy-step-kinds.ts), which a card never shows: it says "This policy". */
+function readableResource(resource: string): string {
+  return resource.startsWith('policy:') ? 'This policy' : resource;
+}
+
 export function busyError(error: ResourceBusyError): UserFacingError {
   return new UserFacingError(
     'Already in progress',
-    `${error.resource} is being worked on by run ${error.heldBy}.`,
+    `${readableResource(error.resource)} is being worked on by run ${error.heldBy}.`,
     `Wait for run ${error.heldBy} to finish (type run ${error.heldBy}), or cancel it.`,
   );
 }

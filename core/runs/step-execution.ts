@@ -27,7 +27,13 @@ export class StepExecution {
     private readonly justify: Justify,
   ) {}
 
-  async execute(run: RunRecord, step: StepRecord, actor: Actor): Promise<void> {
+  /** One step span per execution, under the run span (core/ports/run-tracing.ts). */
+  execute(run: RunRecord, step: StepRecord, actor: Actor): Promise<void> {
+    const index = run.steps.findIndex((candidate) => candidate.id === step.id);
+    return this.kernel.tracing.inStepSpan({ kind: step.kind, index }, () => this.executeOnce(run, step, actor));
+  }
+
+  private async executeOnce(run: RunRecord, step: StepRecord, actor: Actor): Promise<void> {
     if (!(await this.pendingWrites.settle(run.id, step)) || !this.kernel.stillOwns(run.id)) return;
     const handler = this.steps.get(step.kind);
     const now = this.kernel.clock.now().toISOString();
@@ -68,6 +74,12 @@ export class StepExecution {
     if (outcome.kind === 'wait') {
       await this.waits.begin(run.id, step.id, outcome.wait, outcome.start);
       return;
+    }
+    if (
+      (outcome.kind === 'waiting-for-approval' || outcome.kind === 'waiting-for-admin') &&
+      step.state !== outcome.kind
+    ) {
+      this.kernel.tracing.waitBegan('person', outcome.kind);
     }
     const changed = outcome.kind === 'done' || outcome.kind === 'failed';
     const event: RunAuditEvent = {

@@ -40,7 +40,13 @@ export type StepOutcome =
   | { readonly kind: 'failed'; readonly problem: StepProblem };
 
 export type WorldCheck =
-  | { readonly done: false }
+  | {
+      readonly done: false;
+      /** What this look read and found, e.g. "the Cloud Sync tab of PS100042 has the option ticked". */
+      readonly seen?: string;
+      /** What it has not seen yet, e.g. "Intune listing PS100042 among the synced collections". */
+      readonly awaiting?: string;
+    }
   | {
       readonly done: true;
       readonly message: string;

@@ -39,7 +39,7 @@ export class WaitLoop {
       ...(start.startedBy === undefined ? {} : { startedBy: start.startedBy }),
       ...(start.expiresAt === undefined ? {} : { expiresAt: start.expiresAt }),
     };
-    return this.kernel.write(
+    const begun = await this.kernel.write(
       runId,
       (current) => ({
         ...withStep(current, stepId, { state: 'waiting', wait, message: start.message }),
@@ -47,6 +47,8 @@ export class WaitLoop {
       }),
       start.events ?? [],
     );
+    this.kernel.tracing.waitBegan('intune', kind);
+    return begun;
   }
 
   /** The wait kind that claims an error a step's write threw, and how it starts; undefined when none does. */
@@ -93,6 +95,13 @@ export class WaitLoop {
     const run = await this.kernel.load(runId);
     const step = waitingStep(run);
     if (!run || !step) return 'stop';
+    const index = run.steps.findIndex((candidate) => candidate.id === step.id);
+    return this.kernel.tracing.inStepSpan({ kind: step.kind, index }, () => this.look(run, step, actor));
+  }
+
+  /** One look in the step's span: the kind's verdict, stored. */
+  private async look(run: RunRecord, step: StepRecord & { wait: WaitRecord }, actor: Actor): Promise<LookResult> {
+    const runId = run.id;
     const kind = this.kinds.get(step.wait.kind);
     const look = this.lookAt(kind, run, step, actor);
     const now = this.kernel.clock.now();
@@ -199,6 +208,7 @@ export class WaitLoop {
     })();
     const status = verdict.kind === 'done' || verdict.kind === 'failed' ? { status: 'active' as const } : {};
     await this.kernel.write(runId, (current) => ({ ...withStep(current, step.id, fields), ...status }), events);
+    if (verdict.kind === 'gave-up') this.kernel.tracing.waitBegan('person', 'waiting-for-admin');
   }
 }
 

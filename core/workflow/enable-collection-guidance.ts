@@ -30,7 +30,7 @@ export function buildEnableCollectionGuidance(
       `On the Cloud Sync tab tick "${CLOUD_SYNC_OPTION}".`,
       'Click OK, then press Verify here.',
       ...(cmdlet
-        ? [`Or, in PowerShell with the ConfigurationManager module, run the line below. ${ADD_GROUP_NAME_CAVEAT}`]
+        ? [`Or, in PowerShell with the ConfigurationManager module, run the command below. ${ADD_GROUP_NAME_CAVEAT}`]
         : []),
     ],
     ...(cmdlet ? { commandLine: cloudSyncCommandLine(collection.id) } : {}),

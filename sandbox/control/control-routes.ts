@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ADMINSERVICE_MAX_PAGE } from '../adminservice/wmi-query.js';
 import { isScenarioName } from '../constants.js';
 import { parseFaultSpec } from '../faults/fault-rules.js';
+import { POLICY_UPDATE_READINGS } from '../constants.js';
 import type { Router } from '../http/router.js';
 import type { SandboxState } from '../state/sandbox-state.js';
 import { json, type SandboxRequest, type SandboxResponse } from '../http/types.js';
@@ -35,6 +36,7 @@ const membersSchema = z.object({
   remove: z.array(z.string()).optional(),
 });
 const pageLimitSchema = z.object({ rows: z.number().int().min(1).max(ADMINSERVICE_MAX_PAGE) });
+const policyUpdateReadingSchema = z.object({ reading: z.enum(POLICY_UPDATE_READINGS) });
 const faultSchema = z.union([z.object({ spec: z.string() }), z.object({ route: z.string() }).passthrough()]);
 
 function checkScope(state: SandboxState, scope: string): SandboxResponse | undefined {
@@ -62,6 +64,12 @@ export function registerControlRoutes(router: Router, state: SandboxState): void
     if (!parsed.ok) return parsed.response;
     state.adminServicePageLimit = parsed.data.rows;
     return json(200, { adminServicePageLimit: state.adminServicePageLimit });
+  });
+  router.on('POST', '/_sandbox/policy-update-reading', (req) => {
+    const parsed = parse(policyUpdateReadingSchema, req);
+    if (!parsed.ok) return parsed.response;
+    state.policyUpdateReading = parsed.data.reading;
+    return json(200, { policyUpdateReading: state.policyUpdateReading });
   });
   router.on('GET', '/_sandbox/clock', () =>
     json(200, { now: world().clock.nowIso(), offsetSeconds: world().clock.offsetSeconds() }),

@@ -13,13 +13,13 @@ export type FaultOutcome =
   | { readonly kind: 'handled' }
   | { readonly kind: 'continue'; readonly delayMs: number };
 
-function graphStyleError(status: number, code: string, message: string, requestId: string): unknown {
+function graphStyleError(status: number, code: string, message: string, requestId: string, at: string): unknown {
   return {
     error: {
       code,
       message,
       innerError: {
-        date: new Date().toISOString().slice(0, 19),
+        date: at.slice(0, 19),
         'request-id': requestId,
         'client-request-id': requestId,
       },
@@ -31,6 +31,8 @@ function graphStyleError(status: number, code: string, message: string, requestI
 export function faultResponse(
   rule: FaultRule,
   requestId: string,
+  /** The tenant's simulated time (ISO), for the error's innerError.date. */
+  at: string,
 ): { readonly status: number; readonly headers: Record<string, string>; readonly body: unknown } | undefined {
   switch (rule.kind) {
     case 'accessDenied':
@@ -45,14 +47,14 @@ export function faultResponse(
       return {
         status: 429,
         headers,
-        body: graphStyleError(429, 'TooManyRequests', 'Too many requests.', requestId),
+        body: graphStyleError(429, 'TooManyRequests', 'Too many requests.', requestId, at),
       };
     }
     case '500':
       return {
         status: 500,
         headers: {},
-        body: graphStyleError(500, 'InternalServerError', 'An internal server error has occurred.', requestId),
+        body: graphStyleError(500, 'InternalServerError', 'An internal server error has occurred.', requestId, at),
       };
     case '503': {
       const headers: Record<string, string> =
@@ -60,20 +62,20 @@ export function faultResponse(
       return {
         status: 503,
         headers,
-        body: graphStyleError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.', requestId),
+        body: graphStyleError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.', requestId, at),
       };
     }
     case '504':
       return {
         status: 504,
         headers: {},
-        body: graphStyleError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.', requestId),
+        body: graphStyleError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.', requestId, at),
       };
     case 'batch429':
       return {
         status: 429,
         headers: { 'Retry-After': String(rule.retryAfter ?? 1) },
-        body: graphStyleError(429, 'TooManyRequests', 'Too many requests.', requestId),
+        body: graphStyleError(429, 'TooManyRequests', 'Too many requests.', requestId, at),
       };
     default:
       return undefined;
@@ -87,6 +89,7 @@ export function applyFault(
   res: ServerResponse,
   requestId: string,
   timers: Set<NodeJS.Timeout>,
+  at: string,
 ): FaultOutcome {
   switch (rule.kind) {
     case 'latency':
@@ -110,7 +113,7 @@ export function applyFault(
       // Only ever fires on items inside a $batch (sandbox/graph/batch-route.ts).
       return { kind: 'continue', delayMs: 0 };
     default: {
-      const response = faultResponse(rule, requestId);
+      const response = faultResponse(rule, requestId, at);
       return response === undefined ? { kind: 'continue', delayMs: 0 } : { kind: 'respond', ...response };
     }
   }

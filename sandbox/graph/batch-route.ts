@@ -91,7 +91,8 @@ async function answerItem(
   }
   const fault = state.faults.decide(target.method, target.path, ITEM_FAULT_KINDS);
   if (fault?.kind === 'latency') delays.push(fault.ms ?? 500);
-  const faulted = fault === undefined ? undefined : faultResponse(fault, req.requestId);
+  const faulted =
+    fault === undefined ? undefined : faultResponse(fault, req.requestId, req.receivedAt ?? new Date().toISOString());
   if (faulted) {
     return {
       id: item.id,

@@ -4,6 +4,7 @@ import type { Router } from '../http/router.js';
 import { header, type Handler, type SandboxRequest, type SandboxResponse } from '../http/types.js';
 import type { World } from '../world/world.js';
 import { graphError } from './graph-errors.js';
+import type { PolicyUpdateReading } from '../constants.js';
 
 export interface GraphContext {
   readonly world: () => World;
@@ -12,6 +13,8 @@ export interface GraphContext {
   readonly dispatch: (req: SandboxRequest) => Promise<SandboxResponse>;
   /** How Multi Admin Approval answers (sandbox/README.md "Multi Admin Approval"). */
   readonly maaDialect: () => MaaDialect;
+  /** Whether a policy PATCH is accepted (sandbox/constants.ts). */
+  readonly policyUpdateReading: () => PolicyUpdateReading;
 }
 
 const VERSIONS = new Set(['beta', 'v1.0']);

@@ -16,7 +16,7 @@ export function graphError(
         code,
         message,
         innerError: {
-          date: new Date().toISOString().slice(0, 19),
+          date: (req.receivedAt ?? new Date().toISOString()).slice(0, 19),
           'request-id': req.requestId,
           'client-request-id': header(req, 'client-request-id') ?? req.requestId,
         },

@@ -1,3 +1,4 @@
+import { policyNameProblem } from './policy-update-reading.js';
 import { checkAgainstType } from '../schema/check-body.js';
 import { assignmentFilter } from '../world/assignment-filters.js';
 import { resolveCollection } from '../world/compliance.js';
@@ -149,7 +150,8 @@ export function validatePolicyBody(body: unknown): string | undefined {
   const structural = schemaProblem(body, 'deviceManagementConfigurationPolicy');
   if (structural) return structural;
   if (!isObject(body)) return 'The request body must be a JSON object.';
-  if (typeof body.name !== 'string' || body.name.trim() === '') return "The 'name' property is required.";
+  const nameProblem = policyNameProblem(body.name);
+  if (nameProblem) return nameProblem;
   const profile = profileOf(body);
   if (typeof profile === 'string') return profile;
   if (flags(body.technologies) !== flags(profile.technologies))

@@ -15,6 +15,8 @@ export interface SandboxRequest {
   /** One object per TCP connection (NTLM authenticates connections, not requests). */
   readonly connection: object;
   readonly requestId: string;
+  /** When it arrived on the tenant's simulated clock (ISO); set by the HTTP server, for the dates answers carry. */
+  readonly receivedAt?: string;
   /** Set by the HTTP server: the exchange's log entry and the latency fault it already waited (a $batch uses both). */
   readonly exchange?: { readonly entry: RequestLogEntry; readonly heldMs: number };
 }

@@ -31,21 +31,28 @@ function cloudClaims(government: boolean): Record<string, string> {
       };
 }
 
-function aadError(status: number, error: string, code: number, description: string): SandboxResponse {
+function aadError(
+  req: SandboxRequest,
+  status: number,
+  error: string,
+  code: number,
+  description: string,
+): SandboxResponse {
   const traceId = randomUUID();
   const correlationId = randomUUID();
+  const at = req.receivedAt ?? new Date().toISOString();
   return json(status, {
     error,
-    error_description: `AADSTS${code}: ${description}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${new Date().toISOString()}`,
+    error_description: `AADSTS${code}: ${description}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${at}`,
     error_codes: [code],
-    timestamp: new Date().toISOString(),
+    timestamp: at,
     trace_id: traceId,
     correlation_id: correlationId,
   });
 }
 
 function openIdConfiguration(req: SandboxRequest, prefix: string, tenant: string, cloud: CloudFacts): SandboxResponse {
-  if (!isOurTenant(tenant)) return aadError(400, 'invalid_tenant', 90002, `Tenant '${tenant}' not found.`);
+  if (!isOurTenant(tenant)) return aadError(req, 400, 'invalid_tenant', 90002, `Tenant '${tenant}' not found.`);
   const base = `${req.origin}${prefix}/${SANDBOX_TENANT_ID}`;
   return json(200, {
     token_endpoint: `${base}/oauth2/v2.0/token`,
@@ -77,13 +84,14 @@ function tokenEndpoint(
   tokens: TokenStore,
   permissions: AppPermissions,
 ): SandboxResponse {
-  if (!isOurTenant(tenant)) return aadError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found.`);
+  if (!isOurTenant(tenant)) return aadError(req, 400, 'invalid_request', 90002, `Tenant '${tenant}' not found.`);
   const form = new URLSearchParams(req.rawBody);
   if (form.get('grant_type') !== 'client_credentials') {
-    return aadError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
+    return aadError(req, 400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
   }
   if (form.get('client_id') !== SANDBOX_APP.clientId) {
     return aadError(
+      req,
       400,
       'unauthorized_client',
       700016,
@@ -92,6 +100,7 @@ function tokenEndpoint(
   }
   if (form.get('client_secret') !== SANDBOX_APP.clientSecret) {
     return aadError(
+      req,
       401,
       'invalid_client',
       7000215,

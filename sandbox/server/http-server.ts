@@ -50,9 +50,12 @@ function write(
   response: SandboxResponse,
   requestId: string,
   clientRequestId: string | undefined,
+  /** The tenant's simulated time now: the Date header says it, as a service's Date header says its own clock. */
+  now: Date,
 ): void {
   const text = response.text ?? (response.body === undefined ? '' : JSON.stringify(response.body));
   const headers: Record<string, string | string[]> = {
+    Date: now.toUTCString(),
     'request-id': requestId,
     'client-request-id': clientRequestId ?? requestId,
     ...(text && response.text === undefined
@@ -121,6 +124,7 @@ export function createSandboxServer(
       origin: `https://${req.headers.host ?? `127.0.0.1:${port}`}`,
       connection: req.socket,
       requestId,
+      receivedAt: entry.time,
     };
     let sandboxRequest: SandboxRequest = { ...request, exchange: { entry, heldMs: 0 } };
     state.log.recordBody(entry, request.body);
@@ -130,11 +134,11 @@ export function createSandboxServer(
         // Like the service: the change is made, only the answer is lost on the way back.
         await dispatch(sandboxRequest);
         entry.status = -1;
-        applyFault(rule, req, res, requestId, timers);
+        applyFault(rule, req, res, requestId, timers, entry.time);
         return;
       }
       if (rule) {
-        const outcome = applyFault(rule, req, res, requestId, timers);
+        const outcome = applyFault(rule, req, res, requestId, timers, entry.time);
         if (outcome.kind === 'handled') {
           entry.status = -1;
           return;
@@ -146,6 +150,7 @@ export function createSandboxServer(
             { status: outcome.status, headers: outcome.headers, body: outcome.body },
             requestId,
             clientRequestId,
+            new Date(state.world.clock.nowMs()),
           );
           return;
         }
@@ -164,7 +169,7 @@ export function createSandboxServer(
     const response = await dispatch(sandboxRequest);
     if (method !== 'GET') state.save();
     entry.status = response.status;
-    write(res, response, requestId, clientRequestId);
+    write(res, response, requestId, clientRequestId, new Date(state.world.clock.nowMs()));
   }
 
   return { server, timers, sockets };

@@ -68,7 +68,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   );
   registerGraphRoutes(
     router,
-    { world: () => state.world, tokens: state.tokens, dispatch, maaDialect: () => state.maaDialect },
+    {
+      world: () => state.world,
+      tokens: state.tokens,
+      dispatch,
+      maaDialect: () => state.maaDialect,
+      policyUpdateReading: () => state.policyUpdateReading,
+    },
     state,
   );
   registerAdminServiceRoutes(

@@ -6,6 +6,7 @@ import { AppPermissions } from '../identity/app-permissions.js';
 import { TokenStore } from '../identity/token-store.js';
 import { loadWorld, WorldSaver, type PersistenceOptions, type WorldStart } from '../persistence/persisted-world.js';
 import { World } from '../world/world.js';
+import { DEFAULT_POLICY_UPDATE_READING, type PolicyUpdateReading } from '../constants.js';
 import { RequestLog } from '../http/request-log.js';
 
 /**
@@ -28,6 +29,8 @@ export class SandboxState {
    * (configmgr-adminservice.md §2 [U]); tests lower it to see that the bot reads on. Back to the default on reset.
    */
   adminServicePageLimit = ADMINSERVICE_MAX_PAGE;
+  /** Which source's reading of a policy update the Graph routes play (graph/policy-update-reading.ts). */
+  policyUpdateReading: PolicyUpdateReading = DEFAULT_POLICY_UPDATE_READING;
   private readonly saver: WorldSaver | undefined;
 
   constructor(
@@ -61,6 +64,7 @@ export class SandboxState {
     this.faults.reseed(seed);
     this.batchCounter = 0;
     this.adminServicePageLimit = ADMINSERVICE_MAX_PAGE;
+    this.policyUpdateReading = DEFAULT_POLICY_UPDATE_READING;
     this.appPermissions.reset();
     this.save();
   }

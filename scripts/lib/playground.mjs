@@ -32,10 +32,13 @@ export function playgroundEnvironment(env, botEndpoint) {
   };
 }
 
-/** Starts the playground under `supervisor` and returns the URL to open. */
-export async function startPlayground(supervisor, env, botEndpoint) {
+/**
+ * Starts the playground for env.PLAYGROUND_USER under `supervisor` (named `name`, whose output lines it prefixes) and
+ * returns the URL to open.
+ */
+export async function startPlayground(supervisor, env, botEndpoint, name = 'playground') {
   const requested = Number(env.PLAYGROUND_PORT ?? DEFAULT_PLAYGROUND_PORT);
-  const playground = supervisor.start('playground', process.execPath, playgroundCommand(requested), {
+  const playground = supervisor.start(name, process.execPath, playgroundCommand(requested), {
     cwd: ROOT,
     env: playgroundEnvironment(env, botEndpoint),
   });

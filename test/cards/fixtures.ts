@@ -8,6 +8,7 @@ import { toWelcomeView } from '../../cards/views/welcome-view.js';
 import { sampleReport } from '../unit/prerequisites/sample-report.js';
 import { approvalFixtures, approvalListFixtures } from './approval-fixtures.js';
 import { auditLogFixtures, auditVerifyFixtures } from './audit-fixtures.js';
+import { driftFixtures } from './drift-fixtures.js';
 import { rolloutListFixtures, runListFixtures, runProgressFixtures } from './run-fixtures.js';
 import { policyDetailsFixtures, policyListFixtures } from '../unit/policies/card-fixtures.js';
 import { collectionsFixtures, consoleStepFixtures } from '../unit/workflow/card-fixtures.js';
@@ -68,6 +69,7 @@ export const fixtures: { [N in keyof TemplateViews]: readonly TemplateViews[N][]
   'run-list': runListFixtures,
   collections: collectionsFixtures,
   'console-step': consoleStepFixtures,
+  drift: driftFixtures,
   'compliance-summary': complianceSummaryFixtures,
   'compliance-policy': compliancePolicyFixtures,
   'compliance-devices': complianceDevicesFixtures,

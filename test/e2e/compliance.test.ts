@@ -180,4 +180,19 @@ describe('compliance summaries, through the bot against the sandbox tenant', () 
     );
     expect(extra).toMatch(/The Show non-compliant devices \(or its page\) button sent data I cannot read/);
   }, 30_000);
+
+  it('dates the summary with the tenant\'s time: an hour of simulated time later, "Data as of" is an hour later', async () => {
+    const asOf = (text: string): number => {
+      const match = /Data as of [a-z0-9 ]*?(\d\d):(\d\d) UTC/i.exec(text);
+      if (!match) throw new Error(`no "Data as of" in ${text}`);
+      return Number(match[1]) * 60 + Number(match[2]);
+    };
+    const before = asOf(await ask('compliance'));
+    await sandbox.control('POST', 'clock/advance', { seconds: 3600 });
+    const after = asOf(await ask('compliance'));
+    // The bot's own clock stands still here (a FakeClock): only the tenant's time can move the card's.
+    const minutes = (after - before + 24 * 60) % (24 * 60);
+    expect(minutes).toBeGreaterThanOrEqual(60);
+    expect(minutes).toBeLessThanOrEqual(61);
+  }, 30_000);
 });

@@ -61,7 +61,8 @@ describe('the drift watch end to end', () => {
     expect(posts).toHaveLength(1);
     const text = JSON.stringify(posts[0]?.body);
     expect(text).toContain(`${SAMPLE_SHARING}: ${SAMPLE_SHARING}_1 → ${SAMPLE_SHARING}_0`);
-    expect(text).toContain('Changed by megan.bowen@contoso.example');
+    expect(text).toContain('megan.bowen@contoso.example (a person) at ');
+    expect(text).toContain('Revert to baseline');
     const detected = (await harness.services.audit.read()).filter((entry) => entry.action === 'drift.detected');
     expect(detected.map((entry) => entry.details)).toEqual([
       expect.objectContaining({ baselineApproval: approvalId, changedBy: ['megan.bowen@contoso.example'] }),

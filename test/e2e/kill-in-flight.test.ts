@@ -110,7 +110,7 @@ describe('killing the bot with a tenant write in flight', () => {
         return run !== undefined;
       },
       20_000,
-      `a run for "${text}"`,
+      `a run for "${text}" (last card: ${JSON.stringify(connector.cards().at(-1)).slice(0, 600)})`,
     );
     const approvalId = run?.steps[0]?.input.approvalId ?? '';
     const click = invokeActivity(
@@ -138,14 +138,14 @@ describe('killing the bot with a tenant write in flight', () => {
   }
 
   /** Kills the bot while the sandbox holds the write on `path` (received, not yet answered). */
-  async function killInFlight(path: RegExp): Promise<void> {
+  async function killInFlight(path: RegExp, method = 'POST'): Promise<void> {
     await waitUntil(
       async () =>
         (await tenant.requests()).some(
-          (request) => request.method === 'POST' && path.test(request.path) && request.status === 0,
+          (request) => request.method === method && path.test(request.path) && request.status === 0,
         ),
       20_000,
-      `a POST to ${String(path)} in flight`,
+      `a ${method} to ${String(path)} in flight`,
     );
     await restart();
     figures.inFlightKills += 1;
@@ -157,11 +157,17 @@ describe('killing the bot with a tenant write in flight', () => {
     figures.recoverMs.push(Date.now() - startedAt);
   }
 
-  const posts = (requests: readonly SandboxRequest[], path: RegExp): number =>
-    requests.filter((request) => request.method === 'POST' && path.test(request.path)).length;
+  const posts = (requests: readonly SandboxRequest[], path: RegExp, method = 'POST'): number =>
+    requests.filter((request) => request.method === method && path.test(request.path)).length;
+  /** Every write to the policy itself (PUT, PATCH, DELETE), whatever the service answered. */
+  const policyWrites = (requests: readonly SandboxRequest[], policyId: string): SandboxRequest[] =>
+    requests.filter(
+      (request) =>
+        request.method !== 'GET' && request.path.endsWith(`/deviceManagement/configurationPolicies/${policyId}`),
+    );
 
-  async function holdNext(path: string): Promise<void> {
-    const spec = `route=${path};kind=latency;ms=${HOLD_MS};count=1;method=POST`;
+  async function holdNext(path: string, method = 'POST'): Promise<void> {
+    const spec = `route=${path};kind=latency;ms=${HOLD_MS};count=1;method=${method}`;
     expect((await tenant.control('POST', 'faults', { spec })).status).toBe(201);
   }
 
@@ -260,6 +266,68 @@ describe('killing the bot with a tenant write in flight', () => {
     expect(posts(await tenant.requests(), ASSIGN_PATH)).toBe(1);
     const after = await tenant.tenant.policies.getAssignments(policyId);
     expect(after.map((target) => JSON.stringify(target.asRead))).toEqual([JSON.stringify(kept?.asRead)]);
+  }, 120_000);
+
+  /** A policy AttachOps made (it carries the marker), straight into the sandbox. */
+  async function ownPolicy(name: string): Promise<string> {
+    const created = await tenant.tenant.policies.create(
+      {
+        kind: 'configmgr-edr',
+        profile: 'edr',
+        target: 'configmgr',
+        name,
+        description: '',
+        settings: { sampleSharing: 'all' },
+      },
+      { ref: `kill-${name.replace(/\W+/g, '-')}`, beforeSend: async () => undefined },
+    );
+    return created.id;
+  }
+
+  it('a policy set killed with its PUT in flight changes the setting once, every other one kept', async () => {
+    const name = 'Kill - set';
+    const policyId = await ownPolicy(name);
+    const before = await tenant.tenant.policies.get(policyId);
+    expect(before?.draft?.settings).toMatchObject({ sampleSharing: 'all' });
+    await tenant.control('DELETE', 'requests');
+    const seen = new Set((await runs()).map((run) => run.id));
+    await holdNext(`/graph/beta/deviceManagement/configurationPolicies/${policyId}`, 'PUT');
+    const set = await requestAndApprove(`policy set "${name}" --sample-sharing none`, seen);
+    await killInFlight(new RegExp(`/configurationPolicies/${policyId}$`), 'PUT');
+    await waitDone(set.id);
+    const writes = policyWrites(await tenant.requests(), policyId);
+    expect(writes.map((request) => request.method)).toEqual(['PUT']);
+    const after = await tenant.tenant.policies.get(policyId);
+    expect(after?.draft?.settings).toEqual({ ...before?.draft?.settings, sampleSharing: 'none' });
+    expect(after?.name).toBe(name);
+    expect(after?.managedByAttachOps).toBe(true);
+  }, 120_000);
+
+  it('a policy rename killed with its PATCH in flight renames once', async () => {
+    const name = 'Kill - rename';
+    const policyId = await ownPolicy(name);
+    await tenant.control('DELETE', 'requests');
+    const seen = new Set((await runs()).map((run) => run.id));
+    await holdNext(`/graph/beta/deviceManagement/configurationPolicies/${policyId}`, 'PATCH');
+    const rename = await requestAndApprove(`policy rename "${name}" --name "Kill - renamed"`, seen);
+    await killInFlight(new RegExp(`/configurationPolicies/${policyId}$`), 'PATCH');
+    await waitDone(rename.id);
+    expect(policyWrites(await tenant.requests(), policyId).map((request) => request.method)).toEqual(['PATCH']);
+    expect((await tenant.tenant.policies.get(policyId))?.name).toBe('Kill - renamed');
+    expect(await tenant.tenant.policies.list({ nameContains: 'Kill - rename' })).toHaveLength(1);
+  }, 120_000);
+
+  it('a policy delete killed with its DELETE in flight deletes once and ends done', async () => {
+    const name = 'Kill - delete';
+    const policyId = await ownPolicy(name);
+    await tenant.control('DELETE', 'requests');
+    const seen = new Set((await runs()).map((run) => run.id));
+    await holdNext(`/graph/beta/deviceManagement/configurationPolicies/${policyId}`, 'DELETE');
+    const deleted = await requestAndApprove(`policy delete "${name}"`, seen);
+    await killInFlight(new RegExp(`/configurationPolicies/${policyId}$`), 'DELETE');
+    await waitDone(deleted.id);
+    expect(policyWrites(await tenant.requests(), policyId).map((request) => request.method)).toEqual(['DELETE']);
+    expect(await tenant.tenant.policies.get(policyId)).toBeUndefined();
   }, 120_000);
 
   it('an onboard run killed at each of its step boundaries ends done, each step done once, with no tenant write', async () => {

@@ -232,6 +232,59 @@ describe.each(DIALECTS)(
       expect(await policiesNamed('EDR late')).toEqual([]);
       expect(await auditActions(runId)).toEqual(['intune.held', 'intune.expired']);
     });
+
+    /** The writes to the policy itself (PUT, PATCH, DELETE) since `since` of them, as [method, status, code]. */
+    async function policyWrites(policyId: string, since = 0) {
+      return (await writesTo(new RegExp(`/configurationPolicies/${policyId}$`)))
+        .slice(since)
+        .map((entry) => [entry.method, entry.status, entry.maa?.code ?? null]);
+    }
+
+    it('policy set, rename and delete: each held by Intune, then approved, and the change lands once with the code', async () => {
+      const create = await heldByIntune(
+        'policy create edr --target configmgr --name "EDR maa lifecycle" --sample-sharing all',
+      );
+      expect((await decide(create.requestId, 'approve', 'ok')).status).toBe(200);
+      await chat.waitForRun(create.runId, (run) => run.status === 'done');
+      const [policy] = await policiesNamed('EDR maa lifecycle');
+      const policyId = policy?.id ?? '';
+      expect(policyId).not.toBe('');
+
+      const set = await heldByIntune('policy set "EDR maa lifecycle" --sample-sharing none');
+      expect((await chat.tenant.tenant.policies.get(policyId))?.draft?.settings).toMatchObject({
+        sampleSharing: 'all',
+      });
+      expect((await decide(set.requestId, 'approve', 'ok')).status).toBe(200);
+      await chat.waitForRun(set.runId, (run) => run.status === 'done');
+      expect((await chat.tenant.tenant.policies.get(policyId))?.draft?.settings).toMatchObject({
+        sampleSharing: 'none',
+      });
+      expect(await policyWrites(policyId)).toEqual([
+        ['PUT', heldStatus, null],
+        ['PUT', 204, set.requestId],
+      ]);
+
+      const rename = await heldByIntune('policy rename "EDR maa lifecycle" --name "EDR maa renamed"');
+      expect((await decide(rename.requestId, 'approve', 'ok')).status).toBe(200);
+      await chat.waitForRun(rename.runId, (run) => run.status === 'done');
+      expect((await policiesNamed('EDR maa renamed')).map((renamed) => renamed.id)).toEqual([policyId]);
+      expect(await policyWrites(policyId, 2)).toEqual([
+        ['PATCH', heldStatus, null],
+        ['PATCH', 204, rename.requestId],
+      ]);
+
+      const removal = await heldByIntune('policy delete "EDR maa renamed"');
+      expect(await chat.tenant.tenant.policies.get(policyId)).toBeDefined();
+      expect((await decide(removal.requestId, 'approve', 'ok')).status).toBe(200);
+      await chat.waitForRun(removal.runId, (run) => run.status === 'done');
+      expect(await chat.tenant.tenant.policies.get(policyId)).toBeUndefined();
+      expect(await policyWrites(policyId, 4)).toEqual([
+        ['DELETE', heldStatus, null],
+        ['DELETE', 204, removal.requestId],
+      ]);
+      for (const runId of [set.runId, rename.runId, removal.runId])
+        expect(await auditActions(runId)).toEqual(['intune.held', 'intune.approved', 'intune.resent']);
+    });
   },
 );
 

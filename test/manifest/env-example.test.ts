@@ -12,7 +12,7 @@ const LAUNCHER_VARIABLES = [
   'SANDBOX_CA_FILE',
   'PLAYGROUND',
   'PLAYGROUND_PORT',
-  'PLAYGROUND_USER',
+  'PLAYGROUND_USERS',
 ];
 const example = readFileSync('.env.example', 'utf8');
 

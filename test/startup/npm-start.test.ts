@@ -18,6 +18,8 @@ const READY_LINE = '[start] Ctrl-C stops everything';
 const NODE_WARNING = /\(node:\d+\) (?:\[\w+\] )?\w*Warning/;
 /** pino's warn level and above, in a `[bot] {...}` or `[sandbox] {...}` line. */
 const WARN_LEVEL = 40;
+/** pino's error level: what an operator must act on, never printed by a plain start. */
+const ERROR_LEVEL = 50;
 /** The one warning a start without credentials should print: the bot says it listens unauthenticated, on loopback. */
 const EXPECTED_START_WARNINGS = [
   'no Bot Framework credentials: listening on 127.0.0.1 only, unauthenticated, for local use',
@@ -169,12 +171,22 @@ describe(`npm start on Node ${process.version}`, () => {
   it('brings the sandbox, the bot and the playground up, and the bot reports ready', async () => {
     expect(started.stdout.join('\n')).toMatch(/\[start\] sandbox tenant at https:\/\/127\.0\.0\.1:\d+/);
     expect(started.stdout.join('\n')).toContain(`[start] bot ready: http://127.0.0.1:${ports.bot}/api/messages`);
-    expect(started.stdout.join('\n')).toMatch(/\[start\] open http:\/\/127\.0\.0\.1:\d+ to chat with the bot/);
+    // Two windows by default, side by side on consecutive ports: Alex asks, Megan approves, one bot and one tenant.
+    expect(started.stdout.join('\n')).toContain(
+      `[start] open http://127.0.0.1:${ports.playground} to chat with the bot as Alex`,
+    );
+    expect(started.stdout.join('\n')).toMatch(/\[start\] open http:\/\/127\.0\.0\.1:\d+ to chat with the bot as Megan/);
     const readiness = await fetch(`http://127.0.0.1:${ports.bot}/readyz`);
     expect(readiness.status).toBe(200);
     expect(await readiness.json()).toEqual({ status: 'ready' });
     await expectHost(`http://127.0.0.1:${ports.bot}`);
   });
+
+  /** Megan's window: the port after Alex's, or the one the playground took when that was busy. */
+  function meganPort(): number {
+    const line = started.stdout.find((l) => l.endsWith('to chat with the bot as Megan')) ?? '';
+    return Number(/127\.0\.0\.1:(\d+)/.exec(line)?.[1]);
+  }
 
   it('prints no deprecation or other runtime warning on the way up', () => {
     expect([...started.stdout, ...started.stderr].filter((line) => NODE_WARNING.test(line))).toEqual([]);
@@ -202,13 +214,17 @@ describe(`npm start on Node ${process.version}`, () => {
     expect(warnings(started.stdout.slice(from)).map((line) => line.msg)).toEqual(['malformed activity refused']);
   });
 
+  it('logs nothing at error level, from start to stop', () => {
+    expect(ourLogLines([...started.stdout, ...started.stderr]).filter((line) => line.level >= ERROR_LEVEL)).toEqual([]);
+  });
+
   it(
-    'stops the sandbox, the bot and the playground on SIGTERM, then exits 0',
+    'stops the sandbox, the bot and both playgrounds on SIGTERM, then exits 0',
     async () => {
       started.stop();
       expect(await started.exited).toEqual({ code: 0, signal: null });
       expect(started.stdout).toContain('[start] SIGTERM: stopping');
-      for (const port of [ports.bot, ports.sandbox, ports.playground]) {
+      for (const port of [ports.bot, ports.sandbox, ports.playground, meganPort()]) {
         expect(await listening(port), `port ${port}`).toBe(false);
       }
     },

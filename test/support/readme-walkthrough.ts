@@ -1,12 +1,25 @@
 /**
  * The README's walkthrough, read as steps. The block after the `<!-- walkthrough -->` marker is the script: each line
- * is a chat command, a console action (`curl …` against the sandbox's control API), a button press (`[Verify]`) or a
- * restart (`Ctrl-C, then PLAYGROUND_USER=megan npm start`); what follows `#` is prose, except "quoted text", which the
+ * starts with the window it is typed in, `Alex:` or `Megan:` (a playground window, `npm start` opens one per person)
+ * or `terminal:`; in a playground window it is a chat command or a button press (`[Verify]`), in the terminal a console
+ * action (`curl …` against the sandbox's control API). What follows `#` is prose, except "quoted text", which the
  * bot's answer to that step must contain.
  */
 export type WalkthroughStep =
-  | { readonly kind: 'say'; readonly text: string; readonly expect: readonly string[]; readonly line: string }
-  | { readonly kind: 'press'; readonly title: string; readonly expect: readonly string[]; readonly line: string }
+  | {
+      readonly kind: 'say';
+      readonly window: string;
+      readonly text: string;
+      readonly expect: readonly string[];
+      readonly line: string;
+    }
+  | {
+      readonly kind: 'press';
+      readonly window: string;
+      readonly title: string;
+      readonly expect: readonly string[];
+      readonly line: string;
+    }
   | {
       readonly kind: 'console';
       readonly method: string;
@@ -14,11 +27,12 @@ export type WalkthroughStep =
       readonly body: unknown;
       readonly expect: readonly string[];
       readonly line: string;
-    }
-  | { readonly kind: 'restart'; readonly user: string; readonly expect: readonly string[]; readonly line: string };
+    };
 
 const MARKER = '<!-- walkthrough -->';
-const RESTART = /^Ctrl-C, then (?:PLAYGROUND_USER=([a-z]+) )?npm start$/;
+/** `Alex:  check`: the window, then what is typed or pressed in it. */
+const WINDOW = /^([A-Za-z]+):\s+(\S.*)$/;
+const TERMINAL = 'terminal';
 const PRESS = /^\[([^\]]+)\]$/;
 const CURL_URL = /https:\/\/127\.0\.0\.1:8443(\/_sandbox\/\S+)/;
 const CURL_BODY = /-d '([^']*)'/;
@@ -66,12 +80,17 @@ export function parseWalkthrough(readme: string): WalkthroughStep[] {
         steps[steps.length - 1] = { ...previous, expect: [...previous.expect, ...expect] };
       continue;
     }
-    const restart = RESTART.exec(action);
-    const press = PRESS.exec(action);
-    if (restart) steps.push({ kind: 'restart', user: restart[1] ?? 'alex', expect, line });
-    else if (press) steps.push({ kind: 'press', title: press[1] ?? '', expect, line });
-    else if (action.startsWith('curl ')) steps.push({ kind: 'console', ...parseCurl(action), expect, line });
-    else steps.push({ kind: 'say', text: action, expect, line });
+    const inWindow = WINDOW.exec(action);
+    if (!inWindow) throw new Error(`a walkthrough line must start with its window (Alex:, Megan:, terminal:): ${line}`);
+    const window = (inWindow[1] ?? '').toLowerCase();
+    const typed = (inWindow[2] ?? '').trim();
+    const press = PRESS.exec(typed);
+    if (window === TERMINAL) {
+      if (!typed.startsWith('curl ')) throw new Error(`only curl lines are typed in the terminal: ${line}`);
+      steps.push({ kind: 'console', ...parseCurl(typed), expect, line });
+    } else if (typed.startsWith('curl ')) throw new Error(`a curl line belongs in the terminal: ${line}`);
+    else if (press) steps.push({ kind: 'press', window, title: press[1] ?? '', expect, line });
+    else steps.push({ kind: 'say', window, text: typed, expect, line });
   }
   return steps;
 }

@@ -82,5 +82,7 @@ export const asrRulesProfile = defineProfile({
     'rule definition ids other than blockexecutablecontentfromemailclientandwebmail (seen with its _warn value in an exported definition): named after the CSP rule, as M365DSC names them',
     'warn mode for every rule: Microsoft does not support warn for every rule',
     'intune and configmgr: the template references of the rules group (none sent)',
+    // graph-intune.md §11.8 gives minimums for Antivirus, EDR and Firewall only.
+    'configmgr: minimum site version (Antivirus minimum assumed)',
   ],
 });

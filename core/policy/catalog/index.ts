@@ -31,3 +31,13 @@ export function profileOrThrow(id: string): ProfileDefinition {
 }
 
 export const PROFILE_IDS = profiles.map((profile) => profile.id);
+
+/**
+ * The catalog's profiles by their short names, for sentences ("EDR, Antivirus, … or Firewall rules"): every text that
+ * lists the profiles reads it here, so a profile added to `profiles` appears in it.
+ */
+export function profileNamesText(conjunction: 'and' | 'or', list: readonly ProfileDefinition[] = profiles): string {
+  const names = list.map((profile) => profile.short);
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${conjunction} ${names.at(-1) ?? ''}`;
+}

@@ -25,9 +25,19 @@ export function createEnableCollectionStep(services: TenantServices): StepHandle
         await services.configMgr.getCollectionCloudSync(input.collectionId),
         `read the Cloud Sync settings of ${input.collectionId}`,
       );
-      if (cloudSync.endpointSecurityEnabled !== true) return { done: false };
+      if (cloudSync.endpointSecurityEnabled !== true)
+        return {
+          done: false,
+          seen: `the Cloud Sync settings of ${input.collectionName} in ConfigMgr`,
+          awaiting: 'the endpoint security option ticked there',
+        };
       const synced = await findSyncedCollection(services.intuneCollections, input.collectionId);
-      if (!synced) return { done: false };
+      if (!synced)
+        return {
+          done: false,
+          seen: `${input.collectionName} has the endpoint security option ticked in ConfigMgr`,
+          awaiting: `Intune listing it among the synced collections (it comes with ConfigMgr's next upload)`,
+        };
       return {
         done: true,
         message: `${input.collectionName} is enabled for endpoint security policies and Intune lists it as ${synced.displayName}`,

@@ -14,7 +14,8 @@ export function createTenantAttachStep(services: TenantServices): StepHandler {
     changesTenant: true,
     async check(): Promise<WorldCheck> {
       const state = valueOrThrow(await services.configMgr.getTenantAttachState(), 'read the tenant attach state');
-      if (state.attached === false) return { done: false };
+      if (state.attached === false)
+        return { done: false, seen: 'the tenant attach state of the hierarchy in ConfigMgr', awaiting: 'it turned on' };
       const synced = await countSyncedCollections(services);
       if (state.attached === true) {
         const intune = synced > 0 ? '; Intune lists collections synced from the hierarchy' : '';
@@ -30,7 +31,11 @@ export function createTenantAttachStep(services: TenantServices): StepHandler {
             message: `Intune lists collections synced from the hierarchy${tenantOf(state)}, so its upload works`,
             outcome: { tenantId: state.tenantId, cloud: state.cloud },
           }
-        : { done: false };
+        : {
+            done: false,
+            seen: 'ConfigMgr, which does not say whether the hierarchy is tenant attached',
+            awaiting: 'any collection from the hierarchy in Intune',
+          };
     },
     async perform(step, context) {
       const input = parseInput(tenantAttachInputSchema, step.input, STEP_KINDS.tenantAttach);

@@ -16,18 +16,27 @@ export function createUploadScopeStep(services: TenantServices): StepHandler {
     async check(step): Promise<WorldCheck> {
       const input = parseInput(collectionInputSchema, step.input, STEP_KINDS.uploadScope);
       const state = valueOrThrow(await services.configMgr.getTenantAttachState(), 'read the tenant attach state');
-      if (state.attached === false) return { done: false };
+      if (state.attached === false)
+        return { done: false, seen: 'the tenant attach state in ConfigMgr', awaiting: 'tenant attach turned on' };
       const scope = state.uploadScope;
       if (scope.kind === 'unknown') {
         const synced = await findSyncedCollection(services.intuneCollections, input.collectionId);
         return synced
           ? { done: true, message: `Intune lists ${input.collectionName}, so it is uploaded` }
-          : { done: false };
+          : {
+              done: false,
+              seen: 'the synced collections in Intune',
+              awaiting: `${input.collectionName} among them`,
+            };
       }
       const covered = await coveredByScope(services, input.collectionId, scope);
       return covered === true
         ? { done: true, message: `${input.collectionName} is inside the upload scope${scopeSuffix(scope)}` }
-        : { done: false };
+        : {
+            done: false,
+            seen: `the upload scope${scopeSuffix(scope)} in ConfigMgr`,
+            awaiting: `${input.collectionName} inside it`,
+          };
     },
     async perform(step) {
       const input = parseInput(collectionInputSchema, step.input, STEP_KINDS.uploadScope);

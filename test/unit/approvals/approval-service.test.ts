@@ -14,6 +14,7 @@ import { silentLogger } from '../../../core/ports/logger.js';
 import type { Storage } from '../../../core/ports/storage.js';
 import { RunEngine } from '../../../core/runs/run-engine.js';
 import type { StepHandler } from '../../../core/runs/step-handler.js';
+import { countingStorage } from '../../support/counting-storage.js';
 import { FakeClock } from '../../support/fake-clock.js';
 
 const APPROVERS_GROUP = 'g-approvers';
@@ -321,5 +322,77 @@ describe('the audit entry of a decision survives a kill', () => {
     expect(await approved()).toEqual(['approval.approved']);
     expect(await restarted.approvals.appendLeftoverAudit()).toBe(0);
     expect(await approved()).toEqual(['approval.approved']);
+  });
+});
+
+describe('ApprovalService.listFor: two pages of the list index, never the history', () => {
+  /** A request whose run locks a resource of its own, so several wait at once. */
+  async function requestOwn(context: ReturnType<typeof setup>, group: string) {
+    const plan = await context.tenant.planner.plan({ group });
+    const record = await context.approvals.request({ ...plan, resources: [`policy:${group}`] }, alex, 'conv-1');
+    await context.runs.idle();
+    return record;
+  }
+
+  it('lists what waits for an approver and what the requester asked for, newest first, as decisions change it', async () => {
+    const context = setup({ ttlMs: 60_000 });
+    const first = await requestOwn(context, 'g-a');
+    context.clock.advance(1_000);
+    const second = await requestOwn(context, 'g-b');
+    context.clock.advance(1_000);
+    const third = await requestOwn(context, 'g-c');
+    const forMegan = await context.approvals.listFor(megan);
+    expect(forMegan.toDecide.map((entry) => entry.id)).toEqual([third.id, second.id, first.id]);
+    expect(forMegan.mine).toEqual([]);
+    expect((await context.approvals.listFor(alex)).toDecide).toEqual([]); // alex asked for all three
+    expect((await context.approvals.listFor(alex)).mine.map((entry) => entry.id)).toEqual([
+      third.id,
+      second.id,
+      first.id,
+    ]);
+    expect((await context.approvals.listFor(isaiah)).toDecide).toEqual([]); // not an approver
+
+    await context.approvals.approve(second.id, megan);
+    await context.runs.idle();
+    expect((await context.approvals.listFor(patti)).toDecide.map((entry) => entry.id)).toEqual([third.id, first.id]);
+    const mine = (await context.approvals.listFor(alex)).mine;
+    expect(mine.map((entry) => [entry.id, entry.status, entry.approvals.length])).toEqual([
+      [third.id, 'pending', 0],
+      [second.id, 'approved', 1],
+      [first.id, 'pending', 0],
+    ]);
+
+    context.clock.advance(60_000); // all still pending are past their expiry: listing them expires them
+    expect((await context.approvals.listFor(megan)).toDecide).toEqual([]);
+    expect((await context.approvals.listFor(alex)).mine.map((entry) => entry.status)).toEqual([
+      'expired',
+      'approved',
+      'expired',
+    ]);
+    expect((await context.approvals.get(first.id))?.status).toBe('expired');
+  });
+
+  it('answers with at most 3 storage requests with 2,000 decided requests stored by a version without the index', async () => {
+    const memory = createMemoryStorage();
+    const seeded = setup({ storage: memory });
+    const template = await requestAssign(seeded, 'g-seed');
+    const stored = await seeded.approvals.get(template.id);
+    if (!stored) throw new Error('no request stored');
+    for (let index = 0; index < 2_000; index += 1) {
+      const createdAt = new Date(Date.parse(stored.createdAt) - (index + 1) * 60_000).toISOString();
+      await memory.put(`approval/a-old${index}`, { ...stored, id: `a-old${index}`, createdAt, status: 'approved' });
+    }
+    await memory.delete('approval-list-index/v1');
+    const probe = countingStorage(memory);
+    const context = setup({ storage: probe.storage, clock: seeded.clock });
+    const built = await context.approvals.listFor(alex); // the first listing of a process lists the older ones once
+    expect(built.mine.map((entry) => entry.id)).toEqual([
+      template.id,
+      ...Array.from({ length: 9 }, (_, n) => `a-old${n}`),
+    ]);
+    const before = probe.requests();
+    const again = await context.approvals.listFor(megan);
+    expect(probe.requests() - before).toBeLessThanOrEqual(3);
+    expect(again.toDecide.map((entry) => entry.id)).toEqual([template.id]);
   });
 });

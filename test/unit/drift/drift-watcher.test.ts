@@ -83,3 +83,22 @@ describe('the drift watcher', () => {
     expect((await watcher.cycle()).findings.map((f) => f.items)).toEqual([[{ kind: 'deleted' }]]);
   });
 });
+
+describe('the drift watcher and the bot own runs', () => {
+  it('leaves a policy alone while a run of the bot is changing it, and looks again once it is not', async () => {
+    const { reads, baselines } = await watching();
+    let busy = new Set(['p1']);
+    const watcher = new DriftWatcher({
+      baselines,
+      reads,
+      clock: new FakeClock(),
+      log: silentLogger,
+      inFlight: () => Promise.resolve(busy),
+    });
+    reads.policies.set('p1', { policy: policy('0', '2026-12-05T16:00:00Z'), assignments: [target('g1')] });
+    expect(await watcher.cycle()).toMatchObject({ watched: 1, inFlight: 1, findings: [], readInFull: 0 });
+    expect(reads.probes).toBe(0);
+    busy = new Set();
+    expect((await watcher.cycle()).findings).toHaveLength(1);
+  });
+});

@@ -168,6 +168,13 @@ export class FakeTenant {
         if (!stored) throw new Error(`no policy ${id}`);
         Object.assign(stored, { name: draft.name, description: draft.description, draft, unmodelledSettingIds: [] });
       },
+      rename: async (id, name, write) => {
+        this.calls.push('policies.rename');
+        await write?.beforeSend();
+        const stored = this.policies.get(id);
+        if (!stored) throw new Error(`no policy ${id}`);
+        stored.name = name;
+      },
       delete: async (id) => this.policies.delete(id),
       getAssignments: async (id) => {
         this.calls.push('policies.getAssignments');

@@ -91,7 +91,7 @@ describe('the policy-create planner', () => {
       scopeTags: 'Paris',
     });
     expect(updated.changes.map((change) => [change.action, change.subject, change.detail])).toEqual([
-      ['update', 'EDR - Windows', `replaces the settings of ${existing.id}`],
+      ['update', 'EDR - Windows', `replaces every setting of the policy AttachOps made (${existing.id})`],
       ['update', 'Scope tags', 'Default (0) → Paris (7)'],
       ['update', 'Sample sharing', 'none → all'],
       ['remove', 'Telemetry reporting frequency (deprecated)', 'normal → not configured'],

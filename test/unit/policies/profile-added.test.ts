@@ -8,7 +8,9 @@ import { kebab } from '../../../core/policies/create-flags.js';
 import { createIntentFromFlags } from '../../../core/policies/create-flags.js';
 import { createPolicyCreatePlanner } from '../../../core/policies/policy-create-planner.js';
 import { parseCreateInput } from '../../../core/policies/policy-step-kinds.js';
-import { profiles } from '../../../core/policy/catalog/index.js';
+import { profileNamesText, profiles } from '../../../core/policy/catalog/index.js';
+import { toWelcomeView } from '../../../cards/views/welcome-view.js';
+import { policyCreateCommand } from '../../../bot/commands/policy-create.js';
 import { type ProfileDefinition, targetSpec } from '../../../core/policy/catalog/profile-definition.js';
 import { validatePolicyBody } from '../../../sandbox/graph/policy-validation.js';
 import { testAppServices, testCommandContext } from '../../support/app-services.js';
@@ -75,6 +77,30 @@ describe('a profile added as CONTRIBUTING.md says', () => {
     expect(validatePolicyBody({ ...body, creationSource: 'SomeNewProfile' })).toMatch(
       /not a known Configuration Manager profile/,
     );
+  });
+
+  it('every text that lists the profiles lists each one from the catalog, and none speaks of EDR and Antivirus only', () => {
+    const welcome = JSON.stringify(toWelcomeView('personal'));
+    for (const profile of profiles) {
+      expect(welcome).toContain(profile.short);
+      expect(policyCreateCommand.usage).toContain(profile.id);
+    }
+    expect(profileNamesText('or', profiles.slice(0, 3))).toBe(
+      `${profiles[0]?.short}, ${profiles[1]?.short} or ${profiles[2]?.short}`,
+    );
+    // `check all` is EDR and Antivirus by design (what onboarding prepares); every other text is profile-neutral.
+    const byDesign = /`all` \(EDR and Antivirus|EDR and Antivirus as before|all: 'EDR and Antivirus policy'/;
+    const onlyTwo = /EDR (?:or|and|\/) ?(?:AV|Antivirus)\b/;
+    const named = treeSources(['bot', 'cards', 'core'])
+      .filter((file) => !file.startsWith('core/policy/catalog/'))
+      .flatMap((file) =>
+        readText(file)
+          .split('\n')
+          .filter((line) => onlyTwo.test(line) && !byDesign.test(line))
+          .map((line) => `${file}: ${line.trim()}`),
+      );
+    expect(named).toEqual([]);
+    for (const command of commands) expect(`${command.summary} ${command.usage}`).not.toMatch(onlyTwo);
   });
 
   it('no code outside the catalog names a profile added after EDR and Antivirus', () => {

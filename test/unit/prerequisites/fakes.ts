@@ -102,6 +102,7 @@ export function createFakeTenant(world: FakeWorld): FakeTenant {
       get: notUsed('policies.get'),
       create: notUsed('policies.create'),
       replace: notUsed('policies.replace'),
+      rename: notUsed('policies.rename'),
       delete: notUsed('policies.delete'),
       getAssignments: notUsed('policies.getAssignments'),
       assign: notUsed('policies.assign'),

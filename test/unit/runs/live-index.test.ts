@@ -29,6 +29,7 @@ function counted(storage: Storage): { storage: Storage; requests: () => number }
         return items;
       },
       keys: (prefix) => count(storage.keys(prefix)),
+      page: (prefix, request) => count(storage.page(prefix, request)),
       flush: () => storage.flush(),
     },
   };

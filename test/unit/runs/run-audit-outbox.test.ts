@@ -39,6 +39,7 @@ function mortalStorage(storage: Storage, mortality: Mortality): Storage {
     delete: (key, options) => (mortality.write(), storage.delete(key, options)),
     list: (prefix) => (mortality.read(), storage.list(prefix)),
     keys: (prefix) => (mortality.read(), storage.keys(prefix)),
+    page: (prefix, request) => (mortality.read(), storage.page(prefix, request)),
     flush: () => storage.flush(),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ETagConflictError, type Storage } from '../../../core/ports/storage.js';
+import { compareListingKeys, ETagConflictError, type Storage, type StoredItem } from '../../../core/ports/storage.js';
 
 export interface StorageUnderTest {
   readonly storage: Storage;
@@ -32,6 +32,24 @@ async function settleAll<T>(promises: Promise<T>[]): Promise<{ won: T[]; lost: u
     won: outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : [])),
     lost: outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : [])),
   };
+}
+
+async function allPages(
+  storage: Storage,
+  prefix: string,
+  limit: number,
+): Promise<{ items: StoredItem[]; pages: number }> {
+  const items: StoredItem[] = [];
+  let continuation: string | undefined;
+  let pages = 0;
+  do {
+    const page = await storage.page(prefix, { limit, continuation });
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    items.push(...page.items);
+    continuation = page.continuation;
+    pages += 1;
+  } while (continuation !== undefined && pages < 1000);
+  return { items, pages };
 }
 
 /** The behaviour every Storage must share; `open` gives a fresh, empty storage for each test. */
@@ -175,6 +193,59 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       }
       await storage.delete('other');
       expect(await storage.keys('other')).toEqual([]);
+    });
+
+    it('pages through a prefix: each item once, with its value and eTag, in listing order', async () => {
+      const { storage } = await open();
+      const keys = ['idx/b', 'idx/A', 'idx/a-1', 'idx/a_1', 'idx/a/1', 'idx/0', 'idx/9z', 'idx/é', 'idx/a.1', 'other'];
+      for (const key of keys) await storage.put(key, { key });
+      for (const limit of [1, 2, 3, 100]) {
+        const { items, pages } = await allPages(storage, 'idx/', limit);
+        const expected = keys.filter((key) => key.startsWith('idx/')).sort(compareListingKeys);
+        expect(
+          items.map((item) => item.key),
+          `limit ${limit}`,
+        ).toEqual(expected);
+        for (const item of items) expect(item).toEqual(await storage.get(item.key));
+        expect(pages).toBeGreaterThanOrEqual(Math.ceil(expected.length / limit));
+      }
+      expect(await storage.page('nothing-here/', { limit: 5 })).toEqual({ items: [] });
+    });
+
+    it('pages index keys of digits in key order, so an inverted time lists newest first', async () => {
+      const { storage } = await open();
+      const times = [5, 1_700_000_000_000, 42, 1_700_000_000_001, 999];
+      const keyOf = (ms: number): string => `by-time/${String(9_999_999_999_999 - ms).padStart(13, '0')}_r-${ms}`;
+      for (const ms of times) await storage.put(keyOf(ms), { ms });
+      const first = await storage.page('by-time/', { limit: 2 });
+      expect(first.items.map((item) => item.value)).toEqual([{ ms: 1_700_000_000_001 }, { ms: 1_700_000_000_000 }]);
+      expect(first.continuation).toBeDefined();
+      const rest = await allPages(storage, 'by-time/', 2);
+      expect(rest.items.map((item) => (item.value as { ms: number }).ms)).toEqual([...times].sort((a, b) => b - a));
+    });
+
+    it('pages items too large to ride in a listing, and long keys, with their values', async () => {
+      const { storage } = await open();
+      const large = { text: 'L'.repeat(20_000) };
+      const long = `pg/${'k'.repeat(1000)}`;
+      await storage.put('pg/large', large);
+      await storage.put(long, 2);
+      await storage.put('pg/small', 1);
+      const { items } = await allPages(storage, 'pg/', 2);
+      expect(new Map(items.map((item) => [item.key, item.value]))).toEqual(
+        new Map<string, unknown>([
+          ['pg/large', large],
+          [long, 2],
+          ['pg/small', 1],
+        ]),
+      );
+    });
+
+    it('pages what a later write changed, not a stale value', async () => {
+      const { storage } = await open();
+      await storage.put('pg/k', 1);
+      const eTag = await storage.put('pg/k', 2);
+      expect((await storage.page('pg/', { limit: 5 })).items).toEqual([{ key: 'pg/k', value: 2, eTag }]);
     });
 
     for (const writers of [2, 10]) {

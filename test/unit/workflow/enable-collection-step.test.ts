@@ -19,9 +19,17 @@ function setup() {
 describe('enable-collection check', () => {
   it('is done only when the Cloud Sync option is on and Intune lists the collection', async () => {
     const { world, handler } = setup();
-    expect(await check(handler, FINANCE)).toEqual({ done: false });
+    expect(await check(handler, FINANCE)).toEqual({
+      done: false,
+      seen: expect.stringContaining('Cloud Sync settings'),
+      awaiting: 'the endpoint security option ticked there',
+    });
     world.enableInConsole('PS100042', { synced: false });
-    expect(await check(handler, FINANCE)).toEqual({ done: false });
+    expect(await check(handler, FINANCE)).toEqual({
+      done: false,
+      seen: expect.stringContaining('has the endpoint security option ticked in ConfigMgr'),
+      awaiting: expect.stringContaining('Intune listing it among the synced collections'),
+    });
     world.synced.push('PS100042');
     expect(await check(handler, FINANCE)).toMatchObject({
       done: true,

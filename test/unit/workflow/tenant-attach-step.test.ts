@@ -16,7 +16,11 @@ function setup() {
 describe('tenant-attach check', () => {
   it('is done when the gateway says attached, not when it says not', async () => {
     const { world, handler } = setup();
-    expect(await check(handler, ALL)).toEqual({ done: false });
+    expect(await check(handler, ALL)).toEqual({
+      done: false,
+      seen: 'the tenant attach state of the hierarchy in ConfigMgr',
+      awaiting: 'it turned on',
+    });
     world.attached = true;
     expect(await check(handler, ALL)).toMatchObject({
       done: true,
@@ -37,7 +41,11 @@ describe('tenant-attach check', () => {
   it('takes an "unknown" gateway answer as attached only when Intune lists synced collections', async () => {
     const { world, handler } = setup();
     world.attached = 'unknown';
-    expect(await check(handler, ALL)).toEqual({ done: false });
+    expect(await check(handler, ALL)).toEqual({
+      done: false,
+      seen: expect.stringContaining('does not say'),
+      awaiting: 'any collection from the hierarchy in Intune',
+    });
     world.synced = ['PS100042'];
     expect(await check(handler, ALL)).toMatchObject({ done: true });
   });

@@ -37,16 +37,28 @@ describe('upload-scope check', () => {
   it('is not done when the scope is another collection, or before tenant attach', async () => {
     const { world, handler } = setup();
     world.uploadScope = { kind: 'collection', collectionId: 'PS100050' };
-    expect(await check(handler, FINANCE)).toEqual({ done: false });
+    expect(await check(handler, FINANCE)).toEqual({
+      done: false,
+      seen: expect.stringContaining('the upload scope'),
+      awaiting: expect.stringMatching(/ inside it$/),
+    });
     world.uploadScope = { kind: 'all' };
     world.attached = false;
-    expect(await check(handler, FINANCE)).toEqual({ done: false });
+    expect(await check(handler, FINANCE)).toEqual({
+      done: false,
+      seen: 'the tenant attach state in ConfigMgr',
+      awaiting: 'tenant attach turned on',
+    });
   });
 
   it('with an unreadable scope, is done only when Intune lists the collection', async () => {
     const { world, handler } = setup();
     world.uploadScope = { kind: 'unknown' };
-    expect(await check(handler, FINANCE)).toEqual({ done: false });
+    expect(await check(handler, FINANCE)).toEqual({
+      done: false,
+      seen: 'the synced collections in Intune',
+      awaiting: expect.stringMatching(/ among them$/),
+    });
     world.synced = ['PS100042'];
     expect(await check(handler, FINANCE)).toMatchObject({ done: true });
   });

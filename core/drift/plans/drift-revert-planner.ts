@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { ChangePlan, PlanChange, Planner } from '../../approvals/change-plan.js';
+import type { PolicyDriftReads } from '../../ports/policy-drift-reads.js';
+import { policyResource } from '../../policies/policy-step-kinds.js';
+import { UserFacingError } from '../../user-facing-error.js';
+import type { BaselineStore } from '../baseline-store.js';
+import { readCurrent } from '../current-state.js';
+import { describeRevert } from '../describe-drift.js';
+import { policyDrift } from '../policy-drift.js';
+import { DRIFT_STEP_KINDS, type DriftRevertInput } from '../steps/drift-step-kinds.js';
+
+export const DRIFT_REVERT_PLANNER = 'drift-revert';
+const intentSchema = z.object({ policyId: z.string().min(1), episodeId: z.string().optional() });
+
+/**
+ * Revert to baseline (and, for a deleted policy, Recreate) from the drift card: the plan names every difference as
+ * now → approved, from the baseline in storage and the tenant as read now; never from what the card carried. Planned
+ * again before the run (the plan re-check), so a policy that moved meanwhile is asked about again.
+ */
+export function createDriftRevertPlanner(parts: {
+  readonly baselines: BaselineStore;
+  readonly reads: Pick<PolicyDriftReads, 'read'>;
+}): Planner {
+  return {
+    kind: DRIFT_REVERT_PLANNER,
+    async plan(raw) {
+      const intent = intentSchema.parse(raw);
+      const baseline = await parts.baselines.get(intent.policyId);
+      if (baseline === undefined) {
+        throw new UserFacingError(
+          'Not watched',
+          'This policy is no longer watched, so there is no baseline to go back to.',
+          'Type drift to see the open drift episodes.',
+        );
+      }
+      if (baseline.approved === undefined) {
+        throw new UserFacingError(
+          'No approved form stored',
+          `The baseline of ${baseline.state.name} was recorded before AttachOps kept the approved form, so it cannot be put back exactly.`,
+          `Accept the current state as baseline, or change the policy in the Intune admin center and then watch "${baseline.state.name}".`,
+        );
+      }
+      const current = await readCurrent(parts.reads, intent.policyId);
+      const items = policyDrift(baseline.state, current?.state);
+      const recreate = current === undefined;
+      const name = baseline.state.name;
+      const changes: PlanChange[] = recreate
+        ? [
+            { action: 'create', subject: name, detail: 'recreated from its approved settings' },
+            ...Object.values(baseline.state.targets).map((target): PlanChange => ({
+              action: 'add',
+              subject: describeRevert({ kind: 'target-removed', target }),
+              detail: 'assigned as approved',
+            })),
+          ]
+        : items.map((item): PlanChange => ({
+            action: 'update',
+            subject: describeRevert(item),
+            detail: 'back to the approved value',
+          }));
+      const input: DriftRevertInput = {
+        policyId: baseline.policyId,
+        policyName: name,
+        baselineRecordedAt: baseline.recordedAt,
+        ...(intent.episodeId ? { episodeId: intent.episodeId } : {}),
+      };
+      return {
+        kind: DRIFT_REVERT_PLANNER,
+        title: recreate ? `Recreate deleted policy "${name}" as approved` : `Revert policy "${name}" to its baseline`,
+        intent,
+        changes,
+        resources: [policyResource(baseline.policyId)],
+        scopeTargets: [[name, baseline.policyId]],
+        steps: [
+          {
+            kind: recreate ? DRIFT_STEP_KINDS.recreate : DRIFT_STEP_KINDS.revert,
+            title: recreate ? `Recreate policy ${name}` : `Revert policy ${name}`,
+            input: { ...input },
+          },
+        ],
+      } satisfies ChangePlan;
+    },
+  };
+}
