@@ -45,6 +45,22 @@ const PHRASES: Readonly<Record<string, AuditPhrase>> = {
   'intune.withdrawn': { did: 'withdrew the Intune request for', outcome: 'withdrawn' },
   'intune.resent': { did: 'resent to Intune', outcome: 'resent' },
   'intune.resend-failed': { did: 'could not resend to Intune', outcome: 'resend failed' },
+  'drift.detected': { did: 'found changes made outside AttachOps to', outcome: 'drift found' },
+  'drift.reverted': { did: 'put back the approved baseline of', outcome: 'reverted' },
+  'drift.recreated': { did: 'recreated the deleted', outcome: 'recreated' },
+  'drift.accepted': { did: 'took the current state as the baseline of', outcome: 'accepted as baseline' },
+  'drift.watched': { did: 'started watching', outcome: 'watched' },
+  'drift.unwatched': { did: 'stopped watching', outcome: 'no longer watched' },
+  'rollout.ring-assigned': { did: 'assigned a ring of', outcome: 'ring assigned' },
+  'rollout.soak-started': { did: 'started the soak of a ring of', outcome: 'soaking' },
+  'rollout.ring-passed': { did: 'saw a ring pass its gate in', outcome: 'ring healthy' },
+  'rollout.halted': { did: 'halted, a ring missing its gate,', outcome: 'halted' },
+  'rollout.advance-requested': { did: 'asked to advance, past its halt,', outcome: 'advance requested' },
+  'rollout.advance-approved': { did: 'approved the next ring of', outcome: 'next ring approved' },
+  'rollout.paused': { did: 'paused', outcome: 'paused' },
+  'rollout.resumed': { did: 'resumed', outcome: 'resumed' },
+  'rollout.cancelled': { did: 'cancelled', outcome: 'cancelled' },
+  'rollout.rollback-requested': { did: 'asked to roll back a ring of', outcome: 'roll back requested' },
 };
 
 /**
@@ -59,6 +75,16 @@ const BOT_ACTIONS = new Set([
   'intune.completed',
   'intune.resent',
   'intune.resend-failed',
+  'drift.detected',
+  'drift.reverted',
+  'drift.recreated',
+  'drift.accepted',
+  'drift.watched',
+  'drift.unwatched',
+  'rollout.ring-assigned',
+  'rollout.soak-started',
+  'rollout.ring-passed',
+  'rollout.halted',
 ]);
 
 /** Who an entry is credited to: the person, or "AttachOps, approved by Megan Bowen" for what the bot did. */
