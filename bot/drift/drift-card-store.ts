@@ -30,6 +30,7 @@ const inputSchema = z.object({
   items: z.array(z.looseObject({ kind: z.string() })),
   who: z.looseObject({ kind: z.enum(['known', 'not-permitted', 'unknown']) }),
   status: z.unknown(),
+  groupNames: z.record(z.string(), z.string()).optional(),
 });
 
 const recordSchema = z.object({

@@ -1,7 +1,9 @@
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
 import { toDriftView, type DriftCardInput, type DriftCardStatus } from '../../cards/views/drift-view.js';
+import type { GroupNames } from '../../core/drift/drift-group-names.js';
 import type { DriftNotifier } from '../../core/drift/drift-watch.js';
+import type { DriftItem } from '../../core/drift/policy-drift.js';
 import { DRIFT_STEP_KINDS } from '../../core/drift/steps/drift-step-kinds.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -43,6 +45,8 @@ export class DriftCards implements DriftNotifier, RunObserver {
       readonly channel: string | undefined;
       readonly clock: Clock;
       readonly log: Logger;
+      /** Display names of the groups drift items name; without it the card shows their ids in Details. */
+      readonly groupNames?: (items: readonly DriftItem[]) => Promise<GroupNames>;
     },
   ) {
     this.tasks = new BackgroundTasks(options.log);
@@ -65,6 +69,7 @@ export class DriftCards implements DriftNotifier, RunObserver {
       items: finding.items,
       who,
       status: { kind: 'open' },
+      ...(this.options.groupNames ? { groupNames: await this.options.groupNames(finding.items) } : {}),
     };
     const claim = await store.claim({ conversationId: channel, claimedAt: now.toISOString(), input }, now);
     if (claim.kind === 'claimed') {

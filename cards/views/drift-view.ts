@@ -1,4 +1,5 @@
 import { describeDriftItem } from '../../core/drift/describe-drift.js';
+import type { GroupNames } from '../../core/drift/drift-group-names.js';
 import type { WhoChanged } from '../../core/drift/drift-watch.js';
 import type { DriftItem } from '../../core/drift/policy-drift.js';
 import type { CardExtras, DetailFact } from '../card-extras.js';
@@ -25,6 +26,8 @@ export interface DriftCardInput {
   readonly items: readonly DriftItem[];
   readonly who: WhoChanged;
   readonly status: DriftCardStatus;
+  /** Display names of the groups the items name, by lowercase object id (core/drift/drift-group-names.ts). */
+  readonly groupNames?: GroupNames;
 }
 
 export interface DriftView extends CardExtras {
@@ -104,7 +107,7 @@ function statusOf(input: DriftCardInput, now: Date): { status: string; color: st
 /** The drift card: each change approved → now, who changed it and when, and what can be done about it. */
 export function toDriftView(input: DriftCardInput, now: Date): DriftView {
   const deleted = input.items.some((item) => item.kind === 'deleted');
-  const changes = input.items.map((item) => plainText(describeDriftItem(item), now));
+  const changes = input.items.map((item) => plainText(describeDriftItem(item, input.groupNames), now));
   const who = whoLines(input.who, now);
   const { status, color } = statusOf(input, now);
   const settled =

@@ -1,12 +1,19 @@
+import type { GroupNames } from './drift-group-names.js';
 import type { DriftItem } from './policy-drift.js';
 
-function targetName(key: string): string {
+/** A group by its display name when known, its object id in parentheses (the card moves it to Details). */
+function groupName(id: string | undefined, names: GroupNames): string {
+  const name = id === undefined ? undefined : names[id];
+  return name === undefined ? (id ?? '') : `${name} (${id ?? ''})`;
+}
+
+function targetName(key: string, names: GroupNames): string {
   const [type, id] = key.split(':');
   switch (type) {
     case 'groupassignmenttarget':
-      return `group ${id ?? ''}`;
+      return `group ${groupName(id, names)}`;
     case 'exclusiongroupassignmenttarget':
-      return `excluded group ${id ?? ''}`;
+      return `excluded group ${groupName(id, names)}`;
     case 'configurationmanagercollectionassignmenttarget':
       return `collection ${id ?? ''}`;
     case 'alldevicesassignmenttarget':
@@ -29,8 +36,8 @@ function settingValue(value: string | undefined): string {
   return parsed.choice?.value ?? parsed.simple ?? value;
 }
 
-/** One line per drift item: what was approved and what the tenant has now. */
-export function describeDriftItem(item: DriftItem): string {
+/** One line per drift item: what was approved and what the tenant has now; groups by name where `names` has them. */
+export function describeDriftItem(item: DriftItem, names: GroupNames = {}): string {
   switch (item.kind) {
     case 'deleted':
       return 'The policy was deleted.';
@@ -43,11 +50,11 @@ export function describeDriftItem(item: DriftItem): string {
     case 'setting':
       return `${item.settingId}: ${settingValue(item.approved)} → ${settingValue(item.now)}`;
     case 'target-added':
-      return `Target added: ${targetName(item.target.key)} (${filterName(item.target.filter)})`;
+      return `Target added: ${targetName(item.target.key, names)} (${filterName(item.target.filter)})`;
     case 'target-removed':
-      return `Target removed: ${targetName(item.target.key)} (${filterName(item.target.filter)})`;
+      return `Target removed: ${targetName(item.target.key, names)} (${filterName(item.target.filter)})`;
     case 'filter-changed':
-      return `Filter on ${targetName(item.key)}: ${filterName(item.approved)} → ${filterName(item.now)}`;
+      return `Filter on ${targetName(item.key, names)}: ${filterName(item.approved)} → ${filterName(item.now)}`;
   }
 }
 

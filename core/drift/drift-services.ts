@@ -11,6 +11,7 @@ import { createDriftUnwatchPlanner } from './plans/drift-unwatch-planner.js';
 import { createDriftBaselineStep } from './steps/drift-baseline-step.js';
 import { createDriftRecreateStep } from './steps/drift-recreate-step.js';
 import { createDriftRevertStep } from './steps/drift-revert-step.js';
+import { createDriftRevertedStep } from './steps/drift-reverted-step.js';
 import { createDriftUnwatchStep } from './steps/drift-unwatch-step.js';
 
 /** A new drift episode's id. */
@@ -44,6 +45,7 @@ export function createDriftStepHandlers(tenant: TenantServices | undefined, stor
       ? []
       : [
           createDriftRevertStep({ baselines, reads, restore }),
+          createDriftRevertedStep({ baselines, reads }),
           createDriftRecreateStep({ baselines, episodes, policies: tenant.policies, reads, restore }),
         ]),
   ];

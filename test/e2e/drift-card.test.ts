@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GROUP_IDS } from '../../sandbox/world/directory.js';
 import { normalisePolicy } from '../../core/drift/normalise-policy.js';
 import { baselineSchema } from '../../core/drift/baseline.js';
 import { ALEX, invokeActivity, MEGAN, messageActivity } from '../support/activities.js';
@@ -217,5 +218,35 @@ describe('the drift card end to end', () => {
     );
     expect(normalisePolicy(state?.policy, state?.assignments ?? []).settings).toEqual(before?.state.settings);
     expect(await harness.bot.drift?.checkNow()).toMatchObject({ watched: 1, opened: 0 });
+  });
+
+  it('names a group target by its display name, its object id in Details', async () => {
+    const name = 'EDR groups (Intune)';
+    const known = approvalIds();
+    await harness.post(
+      messageActivity(`policy create edr --target intune --name "${name}" --sample-sharing all`, {
+        ...from(),
+        from: ALEX,
+      }),
+    );
+    const approvalId = await approveNewRequest(known);
+    const [created] = (await tenant.tenant.policies.list({ nameContains: name })).filter((p) => p.name === name);
+    const createdId = created?.id ?? '';
+    const key = `drift/baselines/${createdId.toLowerCase()}`;
+    for (let i = 0; i < 100 && !(await harness.services.storage.get(key)); i += 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await harness.services.runs.idle();
+    }
+    expect((await harness.services.storage.get(key))?.value).toMatchObject({ approvalId });
+    const added = await tenant.control('POST', `portal/policies/${createdId}/assignments`, {
+      add: [{ '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId: GROUP_IDS.pilotDevices }],
+      actor: 'megan.bowen@contoso.example',
+    });
+    expect(added.status, JSON.stringify(added.json)).toBe(200);
+    expect(await harness.bot.drift?.checkNow()).toMatchObject({ opened: 1 });
+    const card = JSON.stringify(driftCardPosts().find((call) => JSON.stringify(call.body).includes(name))?.body);
+    expect(card).toContain('Target added: group SG-Pilot-Devices (no filter)');
+    expect(card).not.toContain('group an id shown in Details');
+    expect(card).toContain(GROUP_IDS.pilotDevices);
   });
 });

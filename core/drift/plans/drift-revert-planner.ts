@@ -6,11 +6,29 @@ import { UserFacingError } from '../../user-facing-error.js';
 import type { BaselineStore } from '../baseline-store.js';
 import { readCurrent } from '../current-state.js';
 import { describeRevert } from '../describe-drift.js';
-import { policyDrift } from '../policy-drift.js';
-import { DRIFT_STEP_KINDS, type DriftRevertInput } from '../steps/drift-step-kinds.js';
+import { type DriftItem, policyDrift } from '../policy-drift.js';
+import { itemsOfPart } from '../steps/drift-revert-step.js';
+import { DRIFT_STEP_KINDS, type DriftRevertedInput, type DriftRevertInput } from '../steps/drift-step-kinds.js';
 
 export const DRIFT_REVERT_PLANNER = 'drift-revert';
 const intentSchema = z.object({ policyId: z.string().min(1), episodeId: z.string().optional() });
+
+/**
+ * One step per half that drifted (one tenant write each, as an Intune hold needs), then the closing step that confirms
+ * and audits the revert.
+ */
+function revertSteps(name: string, input: DriftRevertInput, items: readonly DriftItem[]): ChangePlan['steps'] {
+  const parts = (['settings', 'assignments'] as const).filter((part) => itemsOfPart(items, part).length > 0);
+  const reverted: DriftRevertedInput = { ...input, reverted: items.map((item) => item.kind) };
+  return [
+    ...parts.map((part) => ({
+      kind: DRIFT_STEP_KINDS.revert,
+      title: part === 'settings' ? `Put back the settings of ${name}` : `Put back the assignments of ${name}`,
+      input: { ...input, part },
+    })),
+    { kind: DRIFT_STEP_KINDS.reverted, title: `Confirm ${name} matches its baseline`, input: { ...reverted } },
+  ];
+}
 
 /**
  * Revert to baseline (and, for a deleted policy, Recreate) from the drift card: the plan names every difference as
@@ -71,13 +89,9 @@ export function createDriftRevertPlanner(parts: {
         changes,
         resources: [policyResource(baseline.policyId)],
         scopeTargets: [[name, baseline.policyId]],
-        steps: [
-          {
-            kind: recreate ? DRIFT_STEP_KINDS.recreate : DRIFT_STEP_KINDS.revert,
-            title: recreate ? `Recreate policy ${name}` : `Revert policy ${name}`,
-            input: { ...input },
-          },
-        ],
+        steps: recreate
+          ? [{ kind: DRIFT_STEP_KINDS.recreate, title: `Recreate policy ${name}`, input: { ...input } }]
+          : revertSteps(name, input, items),
       } satisfies ChangePlan;
     },
   };

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** The drift card's and the watch commands' step kinds; never renamed once runs with them may be stored. */
 export const DRIFT_STEP_KINDS = {
   revert: 'drift-revert',
+  /** Closes a revert made of part steps: confirms the tenant equals the baseline and audits `drift.reverted` once. */
+  reverted: 'drift-reverted',
   recreate: 'drift-recreate',
   baseline: 'drift-baseline',
   unwatch: 'drift-unwatch',
@@ -14,8 +16,20 @@ export const driftRevertInputSchema = z.object({
   /** The baseline the plan restores: a newer one (accepted meanwhile) fails the step instead of undoing it. */
   baselineRecordedAt: z.string(),
   episodeId: z.string().optional(),
+  /**
+   * Which half this step puts back. One tenant write per step, so a write Intune holds for Multi Admin Approval is
+   * settled by reading just that half after the resend (core/maa/intune-approval-wait.ts). Absent: both, audited by the
+   * step itself (runs planned before the split).
+   */
+  part: z.enum(['settings', 'assignments']).optional(),
 });
 export type DriftRevertInput = z.infer<typeof driftRevertInputSchema>;
+
+export const driftRevertedInputSchema = driftRevertInputSchema.extend({
+  /** The drift item kinds the plan reverts, for the audit entry. */
+  reverted: z.array(z.string()),
+});
+export type DriftRevertedInput = z.infer<typeof driftRevertedInputSchema>;
 
 export const driftBaselineInputSchema = z.object({
   policyId: z.string().min(1),

@@ -3,6 +3,7 @@ import { createMemoryStorage } from '../../../adapters/storage/memory-storage.js
 import { baselineFrom } from '../../../core/drift/baseline-recorder.js';
 import { BaselineStore } from '../../../core/drift/baseline-store.js';
 import { createDriftRevertStep } from '../../../core/drift/steps/drift-revert-step.js';
+import { createDriftRevertedStep } from '../../../core/drift/steps/drift-reverted-step.js';
 import type { PolicyRestore } from '../../../core/ports/policy-restore.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { stepContext, stepRecord } from '../workflow/step-context.js';
@@ -65,7 +66,7 @@ async function setUp() {
   const { restore, calls } = restoring(reads);
   const step = createDriftRevertStep({ baselines, reads, restore });
   const record = stepRecord(step.kind, { policyId: 'p1', policyName: 'EDR', baselineRecordedAt: recordedAt });
-  return { reads, step, record, calls, baselines };
+  return { reads, step, record, calls, baselines, recordedAt };
 }
 
 describe('the drift-revert step', () => {
@@ -99,5 +100,33 @@ describe('the drift-revert step', () => {
       problem: { title: 'The baseline moved' },
     });
     expect(calls).toEqual([]);
+  });
+
+  it('a part step writes and checks only its half and leaves the audit to the closing step', async () => {
+    const { reads, step, calls, baselines, recordedAt } = await setUp();
+    reads.policies.set('p1', { policy: policy('0', '2026-12-05T10:00:00Z'), assignments: [] });
+    const input = { policyId: 'p1', policyName: 'EDR', baselineRecordedAt: recordedAt };
+    const settings = stepRecord(step.kind, { ...input, part: 'settings' });
+    const assignments = stepRecord(step.kind, { ...input, part: 'assignments' });
+    const closing = createDriftRevertedStep({ baselines, reads });
+    const confirm = stepRecord(closing.kind, { ...input, reverted: ['setting', 'target-removed'] });
+    const context = stepContext(settings);
+    expect(await step.perform(settings, context)).toMatchObject({ kind: 'done', outcome: { reverted: ['setting'] } });
+    expect(calls).toEqual(['settings']);
+    expect(await step.check(settings, context), 'the assignment drift is not this step’s').toMatchObject({
+      done: true,
+    });
+    expect(await step.check(assignments, context)).toEqual({ done: false });
+    expect(await closing.perform(confirm, context)).toMatchObject({
+      kind: 'failed',
+      problem: { title: 'Not back to the baseline' },
+    });
+    expect(await context.audit.read()).toEqual([]);
+    expect(await step.perform(assignments, context)).toMatchObject({ outcome: { reverted: ['target-removed'] } });
+    expect(calls).toEqual(['settings', 'assignments']);
+    expect(await closing.perform(confirm, context)).toMatchObject({ kind: 'done' });
+    expect((await context.audit.read()).map((entry) => [entry.action, entry.details?.reverted])).toEqual([
+      ['drift.reverted', ['setting', 'target-removed']],
+    ]);
   });
 });

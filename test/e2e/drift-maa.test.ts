@@ -1,0 +1,168 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { baselineSchema } from '../../core/drift/baseline.js';
+import { normalisePolicy } from '../../core/drift/normalise-policy.js';
+import { intuneGateOf } from '../../core/maa/intune-gate.js';
+import type { RunRecord } from '../../core/runs/run-record.js';
+import { ALEX, invokeActivity, MEGAN, messageActivity, PATTI } from '../support/activities.js';
+import { startWorkflowChat, type WorkflowChat } from './workflow-chat.js';
+
+const CHANNEL = '19:approvals@thread.tacv2';
+const PORTAL_POLICY = 'EDR - Finance (portal)';
+const SAMPLE_SHARING = 'device_vendor_msft_windowsadvancedthreatprotection_configuration_samplesharing';
+const FILTERED_TARGET = {
+  '@odata.type': '#microsoft.graph.configurationManagerCollectionAssignmentTarget',
+  collectionId: 'PS100015',
+};
+const FAST_INTUNE_WAIT = { firstMs: 50, factor: 2, maxMs: 200 };
+const ENDED = new Set(['done', 'failed', 'cancelled']);
+/** Both dialects of the sandbox's Multi Admin Approval (sandbox/README.md; maa.md "Corrections and field evidence"). */
+const DIALECTS = [
+  { scenario: 'maa', heldStatus: 403 },
+  { scenario: 'maa-field', heldStatus: 412 },
+] as const;
+
+/**
+ * Revert to baseline under Intune Multi Admin Approval: approved in Teams by a second person, then each write the revert
+ * makes is held by Intune, approved by a second Intune admin, resent once with the request's code, and the tenant ends
+ * equal to the approved baseline.
+ */
+describe.each(DIALECTS)('drift revert under Intune Multi Admin Approval ($scenario)', ({ scenario, heldStatus }) => {
+  let chat: WorkflowChat;
+  let policyId: string;
+  const from = (): { serviceUrl: string } => ({ serviceUrl: chat.harness.connector.url });
+  const approvalIds = (): string[] => [
+    ...new Set(
+      [...JSON.stringify(chat.harness.connector.calls).matchAll(/"approvalId":"(a-[a-z0-9]+)"/g)].map(
+        (m) => m[1] ?? '',
+      ),
+    ),
+  ];
+  async function newApproval(known: readonly string[]): Promise<string> {
+    await chat.harness.connector.waitFor(() => approvalIds().some((id) => !known.includes(id)), 15_000);
+    return approvalIds().find((id) => !known.includes(id)) ?? '';
+  }
+  async function baseline(): Promise<ReturnType<typeof baselineSchema.parse> | undefined> {
+    const item = await chat.harness.services.storage.get(`drift/baselines/${policyId.toLowerCase()}`);
+    return item ? baselineSchema.parse(item.value) : undefined;
+  }
+  const driftCardCalls = (): typeof chat.harness.connector.calls =>
+    chat.harness.connector.calls.filter(
+      (call) => call.conversationId === CHANNEL && JSON.stringify(call.body).includes('Drift episode'),
+    );
+  const writes = async () =>
+    (await chat.tenant.requests()).filter(
+      (entry) => entry.path.includes(policyId) && (entry.method === 'PUT' || entry.path.endsWith('/assign')),
+    );
+  const heldGate = (run: RunRecord): string | undefined =>
+    run.steps
+      .filter((step) => step.state === 'waiting')
+      .map(intuneGateOf)
+      .find((gate) => gate !== undefined)?.requestId;
+
+  beforeEach(async () => {
+    chat = await startWorkflowChat({
+      scenario,
+      intuneWaitPolicy: FAST_INTUNE_WAIT,
+      writeSettleMs: 500,
+      env: { APPROVALS_CHANNEL: CHANNEL },
+    });
+    await chat.harness.post(
+      messageActivity('help', { ...from(), from: MEGAN, place: 'channel', conversationId: CHANNEL }),
+    );
+    const [policy] = await chat.tenant.tenant.policies.list({ nameContains: PORTAL_POLICY });
+    policyId = policy?.id ?? '';
+    await chat.harness.post(messageActivity(`watch "${PORTAL_POLICY}"`, { ...from(), from: ALEX }));
+    const approvalId = await newApproval([]);
+    await chat.harness.post(invokeActivity('approval.approve', { approvalId }, { ...from(), from: MEGAN }));
+    const { runId } = await chat.harness.services.approvals.requireRecord(approvalId);
+    await chat.waitForRun(runId, (run) => ENDED.has(run.status));
+    for (let i = 0; i < 200 && (await baseline())?.approvalId !== approvalId; i += 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await chat.harness.services.runs.idle();
+    }
+    expect(await baseline()).toMatchObject({ approvalId });
+  });
+  afterEach(async () => {
+    await chat.close();
+  });
+
+  it('Revert: Teams approval, Intune holds each write, a second Intune admin approves, each is resent once; the tenant equals the baseline', async () => {
+    const approved = (await baseline())?.approved;
+    await chat.tenant.control('POST', `portal/policies/${policyId}/settings`, {
+      settingDefinitionId: SAMPLE_SHARING,
+      value: `${SAMPLE_SHARING}_0`,
+      actor: 'megan.bowen@contoso.example',
+    });
+    await chat.tenant.control('POST', `portal/policies/${policyId}/assignments`, {
+      remove: [FILTERED_TARGET],
+      actor: 'adele.vance@contoso.example',
+    });
+    expect(await chat.harness.bot.drift?.checkNow()).toMatchObject({ opened: 1 });
+    const card = JSON.stringify(driftCardCalls().find((call) => call.method === 'POST')?.body);
+    const episodeId = /"episodeId":"(d-[a-z0-9]+)"/.exec(card)?.[1] ?? '';
+    const writesBefore = (await writes()).length;
+
+    const known = approvalIds();
+    await chat.harness.post(
+      invokeActivity(
+        'drift.revert',
+        { episodeId },
+        { ...from(), from: ALEX, place: 'channel', conversationId: CHANNEL },
+      ),
+    );
+    const revertApproval = await newApproval(known);
+    await chat.harness.post(
+      invokeActivity('approval.approve', { approvalId: revertApproval }, { ...from(), from: MEGAN }),
+    );
+    const { runId } = await chat.harness.services.approvals.requireRecord(revertApproval);
+
+    const decided: string[] = [];
+    for (;;) {
+      const run = await chat.waitForRun(runId, (candidate) => {
+        const gate = heldGate(candidate);
+        return ENDED.has(candidate.status) || (gate !== undefined && !decided.includes(gate));
+      });
+      const requestId = heldGate(run);
+      if (ENDED.has(run.status) || requestId === undefined) break;
+      expect((await writes()).at(-1)?.maa?.justification).toContain(`Revert policy "${PORTAL_POLICY}"`);
+      const answer = await chat.tenant.control('POST', `maa/requests/${requestId}/approve`, {
+        approver: PATTI.aadObjectId,
+        justification: 'revert ok',
+      });
+      expect(answer.status).toBe(200);
+      decided.push(requestId);
+    }
+    const run = await chat.waitForRun(runId, (candidate) => ENDED.has(candidate.status));
+    expect(run.status, JSON.stringify(run.steps.map((step) => [step.kind, step.state, step.message]))).toBe('done');
+    expect(decided, 'Intune held the settings write and the assignment write').toHaveLength(2);
+
+    const revertWrites = (await writes()).slice(writesBefore);
+    expect(revertWrites.map((entry) => [entry.method, entry.status, entry.maa?.code ?? null])).toEqual([
+      ['PUT', heldStatus, null],
+      ['PUT', 204, decided[0]],
+      ['POST', heldStatus, null],
+      ['POST', 200, decided[1]],
+    ]);
+    const intune = await chat.harness.services.audit.read();
+    expect(
+      intune.filter((entry) => entry.target === runId && entry.action.startsWith('intune.')).map((e) => e.action),
+    ).toEqual(['intune.held', 'intune.approved', 'intune.resent', 'intune.held', 'intune.approved', 'intune.resent']);
+
+    const now = await chat.harness.services.tenant?.driftReads?.read(policyId);
+    expect(JSON.stringify(now?.assignments)).toBe(JSON.stringify(approved?.assignments));
+    expect(JSON.stringify((now?.policy as { settings?: unknown }).settings)).toBe(
+      JSON.stringify((approved?.policy as { settings?: unknown }).settings),
+    );
+    expect(normalisePolicy(now?.policy, now?.assignments ?? [])).toEqual((await baseline())?.state);
+    await chat.harness.connector.waitFor(
+      () =>
+        driftCardCalls().some(
+          (call) => call.method === 'PUT' && JSON.stringify(call.body).includes('Reverted to the baseline'),
+        ),
+      15_000,
+    );
+    const audit = await chat.harness.services.audit.read();
+    expect(audit.filter((entry) => entry.action === 'drift.reverted')).toHaveLength(1);
+    expect(await chat.harness.bot.drift?.checkNow()).toMatchObject({ opened: 0, updated: 0 });
+  });
+});
