@@ -3,22 +3,17 @@
  * getPolicySummaries call: $batch of 20) versus a naive baseline of one request per policy, measured in the same run.
  * Run with `npm run bench` (builds with tsc, then runs dist/bench/compliance-summary.js under plain node).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig } from '../bot/config/config.js';
 import { createTenantServices } from '../bot/wiring/create-tenant-services.js';
 import { readCompliance } from '../core/compliance/read-compliance.js';
 import { systemClock } from '../core/ports/clock.js';
 import { silentLogger } from '../core/ports/logger.js';
 import type { TenantServices } from '../core/tenant-services.js';
-import { generateSandboxTls, sandboxBotEnvironment, startSandbox } from '../sandbox/index.js';
+import { sandboxBotEnvironment, startSandbox } from '../sandbox/index.js';
+import { type BenchTls, runTrustingSandbox } from './support/trusted-child.js';
 
 const POLICIES = 100;
 const ROUNDS = 7;
-const CERT_ENV = 'ATTACHOPS_BENCH_CERT';
-const KEY_ENV = 'ATTACHOPS_BENCH_KEY';
 
 interface Measured {
   readonly ms: number;
@@ -26,31 +21,7 @@ interface Measured {
   readonly batchRequests: number;
 }
 
-/** Node reads NODE_EXTRA_CA_CERTS only at start, so the parent makes a certificate and runs the benchmark in a child. */
-async function relaunchTrustingSandbox(): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'attachops-bench-'));
-  try {
-    const tls = await generateSandboxTls();
-    const certFile = join(dir, 'ca.pem');
-    const keyFile = join(dir, 'key.pem');
-    writeFileSync(certFile, tls.certPem);
-    writeFileSync(keyFile, tls.keyPem, { mode: 0o600 });
-    const child = spawnSync(process.execPath, process.argv.slice(1), {
-      stdio: 'inherit',
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: certFile, [CERT_ENV]: certFile, [KEY_ENV]: keyFile },
-    });
-    return child.status ?? 1;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function main(): Promise<void> {
-  const { readFileSync } = await import('node:fs');
-  const tls = {
-    certPem: readFileSync(process.env[CERT_ENV] ?? '', 'utf8'),
-    keyPem: readFileSync(process.env[KEY_ENV] ?? '', 'utf8'),
-  };
+async function main(tls: BenchTls): Promise<void> {
   const sandbox = await startSandbox({ scenario: 'ready', seed: 7, tls });
   try {
     const config = loadConfig(sandboxBotEnvironment(sandbox.url));
@@ -138,5 +109,4 @@ function report(results: { batched: Measured[]; naive: Measured[] }): void {
   );
 }
 
-if (process.env[CERT_ENV] === undefined) process.exitCode = await relaunchTrustingSandbox();
-else await main();
+await runTrustingSandbox(main);

@@ -4,10 +4,6 @@
  * with one policy changed in the portal (plus its full read). Fails (exit code 1) when a quiet cycle costs more than
  * ⌈N/20⌉ + 1 requests. Run with `npm run bench:drift`.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createMemoryStorage } from '../adapters/storage/memory-storage.js';
 import { loadConfig } from '../bot/config/config.js';
 import { createTenantServices } from '../bot/wiring/create-tenant-services.js';
@@ -16,31 +12,11 @@ import { BaselineStore } from '../core/drift/baseline-store.js';
 import { DriftWatcher } from '../core/drift/drift-watcher.js';
 import { systemClock } from '../core/ports/clock.js';
 import { silentLogger } from '../core/ports/logger.js';
-import { generateSandboxTls, sandboxBotEnvironment, startSandbox } from '../sandbox/index.js';
+import { sandboxBotEnvironment, startSandbox } from '../sandbox/index.js';
+import { type BenchTls, runTrustingSandbox } from './support/trusted-child.js';
 
 const SIZES = [1, 100, 1000] as const;
-const CERT_ENV = 'ATTACHOPS_BENCH_CERT';
-const KEY_ENV = 'ATTACHOPS_BENCH_KEY';
 const SAMPLE_SHARING = 'device_vendor_msft_windowsadvancedthreatprotection_configuration_samplesharing';
-
-/** Node reads NODE_EXTRA_CA_CERTS only at start, so the parent makes a certificate and runs the benchmark in a child. */
-async function relaunchTrustingSandbox(): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'attachops-bench-'));
-  try {
-    const tls = await generateSandboxTls();
-    const certFile = join(dir, 'ca.pem');
-    const keyFile = join(dir, 'key.pem');
-    writeFileSync(certFile, tls.certPem);
-    writeFileSync(keyFile, tls.keyPem, { mode: 0o600 });
-    const child = spawnSync(process.execPath, process.argv.slice(1), {
-      stdio: 'inherit',
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: certFile, [CERT_ENV]: certFile, [KEY_ENV]: keyFile },
-    });
-    return child.status ?? 1;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 interface Row {
   readonly watched: number;
@@ -50,11 +26,7 @@ interface Row {
   readonly oneDrift: number;
 }
 
-async function main(): Promise<number> {
-  const tls = {
-    certPem: readFileSync(process.env[CERT_ENV] ?? '', 'utf8'),
-    keyPem: readFileSync(process.env[KEY_ENV] ?? '', 'utf8'),
-  };
+async function main(tls: BenchTls): Promise<number> {
   const sandbox = await startSandbox({ scenario: 'ready', seed: 7, tls });
   try {
     const config = loadConfig(sandboxBotEnvironment(sandbox.url));
@@ -143,4 +115,6 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = process.env[CERT_ENV] === undefined ? await relaunchTrustingSandbox() : await main();
+await runTrustingSandbox(async (tls) => {
+  process.exitCode = await main(tls);
+});

@@ -4,46 +4,17 @@
  * policy (the collection policy summary) and for an Intune-targeted one (the devices report, paged by 50), at growing
  * numbers of devices. Counts Graph requests from the sandbox's request log; run with `npm run bench:rollout-gate`.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig } from '../bot/config/config.js';
 import { createTenantServices } from '../bot/wiring/create-tenant-services.js';
 import { systemClock } from '../core/ports/clock.js';
 import { silentLogger } from '../core/ports/logger.js';
 import { readPolicyCounts } from '../core/rollouts/ring-counts.js';
 import type { AssignmentTarget } from '../core/policy/assignment-target.js';
-import { generateSandboxTls, sandboxBotEnvironment, startSandbox } from '../sandbox/index.js';
+import { sandboxBotEnvironment, startSandbox } from '../sandbox/index.js';
+import { type BenchTls, runTrustingSandbox } from './support/trusted-child.js';
 import { GROUP_IDS } from '../sandbox/world/directory.js';
 
-const CERT_ENV = 'ATTACHOPS_BENCH_CERT';
-const KEY_ENV = 'ATTACHOPS_BENCH_KEY';
-
-/** Node reads NODE_EXTRA_CA_CERTS only at start, so the parent makes a certificate and runs the benchmark in a child. */
-async function relaunchTrustingSandbox(): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'attachops-bench-'));
-  try {
-    const tls = await generateSandboxTls();
-    const certFile = join(dir, 'ca.pem');
-    const keyFile = join(dir, 'key.pem');
-    writeFileSync(certFile, tls.certPem);
-    writeFileSync(keyFile, tls.keyPem, { mode: 0o600 });
-    const child = spawnSync(process.execPath, process.argv.slice(1), {
-      stdio: 'inherit',
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: certFile, [CERT_ENV]: certFile, [KEY_ENV]: keyFile },
-    });
-    return child.status ?? 1;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function main(): Promise<void> {
-  const tls = {
-    certPem: readFileSync(process.env[CERT_ENV] ?? '', 'utf8'),
-    keyPem: readFileSync(process.env[KEY_ENV] ?? '', 'utf8'),
-  };
+async function main(tls: BenchTls): Promise<void> {
   const sandbox = await startSandbox({ scenario: 'ready', seed: 7, tls });
   try {
     const config = loadConfig(sandboxBotEnvironment(sandbox.url));
@@ -135,5 +106,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.env[CERT_ENV] === undefined) process.exitCode = await relaunchTrustingSandbox();
-else await main();
+await runTrustingSandbox(main);
