@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApprovalRecord } from '../approvals/approval-record.js';
 import type { AuditSubject, AuditSubjects } from '../audit/audit-subject.js';
 import type { ArchivedRun } from '../runs/run-archive.js';
+import { approvalIdOfRun, collectionsOfRunSteps, policiesOfRunSteps } from '../runs/run-names.js';
 import type { RunRecord } from '../runs/run-record.js';
 
 /** The stores an entry's target points into (RunStore and ApprovalStore satisfy these). */
@@ -14,10 +15,6 @@ export interface AuditSubjectStores {
   readonly approvals: { get(approvalId: string): Promise<ApprovalRecord | undefined> };
 }
 
-const approvalStepInput = z.object({ approvalId: z.string() });
-const collectionInput = z.object({ collectionId: z.string(), collectionName: z.string() });
-const attachInput = z.object({ scope: z.object({ kind: z.literal('collection'), name: z.string() }) });
-const createInput = z.object({ draft: z.object({ name: z.string() }) });
 const createIntent = z.object({ name: z.string() });
 const assignIntent = z.object({ policy: z.string() });
 const POLICY_NAME_RESOURCE = 'policy-name:';
@@ -54,7 +51,7 @@ export function createAuditSubjects(stores: AuditSubjectStores): AuditSubjects {
       }
       const found = await run(entry.target);
       if (!found) return archivedSubject(entry.target);
-      const approvalId = approvalIdOf(found);
+      const approvalId = approvalIdOfRun(found);
       const subject = subjectOfRun(found, approvalId === undefined ? undefined : await approval(approvalId));
       const step = stepTitle(found, entry.details?.stepId);
       return step === undefined ? subject : { ...subject, step };
@@ -63,12 +60,12 @@ export function createAuditSubjects(stores: AuditSubjectStores): AuditSubjects {
 }
 
 export function subjectOfRun(run: RunRecord, approval: ApprovalRecord | undefined): AuditSubject {
-  const policies = [...(approval ? policiesOfApproval(approval) : []), ...run.steps.flatMap(policiesOfStep)];
+  const policies = [...(approval ? policiesOfApproval(approval) : []), ...policiesOfRunSteps(run)];
   const approvedBy = unique(approval?.approvals.map((vote) => vote.by.name) ?? []);
   return {
     title: run.title,
     policies: unique(policies),
-    collections: unique(run.steps.flatMap(collectionsOfStep)),
+    collections: collectionsOfRunSteps(run),
     requestedBy: run.requestedBy.name,
     ...(approvedBy.length > 0 ? { approvedBy } : {}),
   };
@@ -97,19 +94,6 @@ export function subjectOfArchivedRun(archived: ArchivedRun, approval: ApprovalRe
   };
 }
 
-/** The policies a run's own steps name (a tombstone keeps them). */
-export function policiesOfRunSteps(run: RunRecord): string[] {
-  return unique(run.steps.flatMap(policiesOfStep));
-}
-
-export function collectionsOfRunSteps(run: RunRecord): string[] {
-  return unique(run.steps.flatMap(collectionsOfStep));
-}
-
-export function approvalIdOfRun(run: RunRecord): string | undefined {
-  return approvalIdOf(run);
-}
-
 function policiesOfApproval(approval: ApprovalRecord): string[] {
   const { intent, resources } = approval.plan;
   const named = resources.filter((resource) => resource.startsWith(POLICY_NAME_RESOURCE));
@@ -124,28 +108,8 @@ function policiesOfApproval(approval: ApprovalRecord): string[] {
   ];
 }
 
-function policiesOfStep(step: RunRecord['steps'][number]): string[] {
-  const created = createInput.safeParse(step.input);
-  return created.success ? [created.data.draft.name] : [];
-}
-
-function collectionsOfStep(step: RunRecord['steps'][number]): string[] {
-  const collection = collectionInput.safeParse(step.input);
-  if (collection.success) return [collection.data.collectionName];
-  const attach = attachInput.safeParse(step.input);
-  return attach.success ? [attach.data.scope.name] : [];
-}
-
 function stepTitle(run: RunRecord, stepId: unknown): string | undefined {
   return typeof stepId === 'string' ? run.steps.find((step) => step.id === stepId)?.title : undefined;
-}
-
-function approvalIdOf(run: RunRecord): string | undefined {
-  for (const step of run.steps) {
-    const parsed = approvalStepInput.safeParse(step.input);
-    if (parsed.success) return parsed.data.approvalId;
-  }
-  return undefined;
 }
 
 function unique(names: readonly string[]): string[] {

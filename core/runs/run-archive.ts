@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { policiesOfRunSteps, collectionsOfRunSteps, approvalIdOfRun } from '../activity/audit-subjects.js';
 import type { Storage } from '../ports/storage.js';
 import { oldestFirst } from '../storage/index-keys.js';
 import type { RunListIndex } from './run-list-index.js';
+import { approvalIdOfRun, collectionsOfRunSteps, policiesOfRunSteps } from './run-names.js';
 import { RUN_STATUSES, type RunRecord } from './run-record.js';
 
 /** Finished runs by when they ended, oldest first: what retention compacts, without reading what it keeps. */
