@@ -18,14 +18,14 @@ const PLACE_INDEX_BUILT = 'compliance/subscription-place-index/v1';
 const PLACE_PAGE = 200;
 const MAX_UPDATE_ATTEMPTS = 5;
 const placeEntrySchema = z.object({ id: z.string() });
+/** Stores whose place index is known built: a store is made per turn, the check need not be. */
+const builtPlaceIndexes = new WeakSet<Storage>();
 
 /** Which conversations share a list of subscriptions; the bot passes Teams' rule (a channel's threads are one place). */
 export type PlaceOf = (conversationId: string) => string;
 
 /** Subscriptions through the storage port, so they survive restarts. */
 export class SubscriptionStore {
-  private placeIndexBuilt = false;
-
   constructor(
     private readonly storage: Storage,
     private readonly placeOf: PlaceOf,
@@ -82,13 +82,13 @@ export class SubscriptionStore {
 
   /** Once per store: the subscriptions of a version without the place index are read one last time and entered. */
   private async indexOlderSubscriptions(): Promise<void> {
-    if (this.placeIndexBuilt) return;
+    if (builtPlaceIndexes.has(this.storage)) return;
     if (!(await this.storage.get(PLACE_INDEX_BUILT))) {
       for (const subscription of await this.list())
         await this.storage.put(this.placeKey(subscription), { id: subscription.id });
       await this.storage.put(PLACE_INDEX_BUILT, { built: true });
     }
-    this.placeIndexBuilt = true;
+    builtPlaceIndexes.add(this.storage);
   }
 
   private placePrefix(conversationId: string): string {
