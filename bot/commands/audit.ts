@@ -1,16 +1,21 @@
 import { z } from 'zod';
-import { auditNamesOf } from '../../core/activity/audit-names.js';
-import { nameMatches } from '../../core/audit/audit-query.js';
+import type { AuditPageData } from '../../cards/views/audit-log-view.js';
+import { auditNamesOfEntries } from '../../core/activity/audit-names.js';
+import { nameMatches, type AuditPage } from '../../core/audit/audit-query.js';
+import type { AuditSubjects } from '../../core/audit/audit-subject.js';
 import { parseSinceDuration } from '../../core/audit/since-duration.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
 import type { AppServices } from '../app-services.js';
 import { KnownUsers } from '../conversations/known-users.js';
 import { defineCommand } from '../context/command-context.js';
-import { auditLogCard } from '../replies/audit-log-card.js';
+import { auditLogCardOf, auditSubjectsOf, readAuditLogPage } from '../replies/audit-log-card.js';
 import { closestNames } from '../replies/suggest.js';
 
-/** Recent actors count as known people too: someone refused at the door is in the log but in no run. */
-const RECENT_ACTORS_READ = 500;
+/**
+ * When a filtered page comes back empty, the names of this many newest entries (their actors, and the requesters,
+ * approvers and policies of what they name) say whether the name is a typo: a bounded read, whatever the history holds.
+ */
+const RECENT_ENTRIES_NAMED = 500;
 
 const since = z
   .string()
@@ -46,31 +51,49 @@ export const auditCommand = defineCommand({
   changesTenant: false,
   role: 'reader',
   async run({ user, policy, since: duration, steps }, { services }) {
-    await refuseUnknownNames(services, user, policy);
     const now = services.clock.now();
-    return auditLogCard(services, {
+    const position: AuditPageData = {
       page: 1,
       back: [],
       ...(user ? { user } : {}),
       ...(policy ? { policy } : {}),
       ...(duration ? { sinceMs: now.getTime() - duration.ms, sinceWords: duration.words } : {}),
       ...(steps ? { steps: true } : {}),
-    });
+    };
+    const subjects = auditSubjectsOf(services);
+    const page = await readAuditLogPage(services, position, subjects);
+    if (mayBeATypo(page, user, policy)) {
+      await refuseUnknownNames(services, subjects, user, page.searchedBackTo === undefined ? policy : undefined);
+    }
+    return auditLogCardOf(services, page, position);
   },
 });
 
-async function refuseUnknownNames(services: AppServices, user?: string, policy?: string): Promise<void> {
-  if (user === undefined && policy === undefined) return;
-  const [runs, approvals, knownUsers, recent] = await Promise.all([
-    services.runs.list(),
-    services.approvals.store.list(),
+/**
+ * A page that shows something proves its names. An empty one is checked against the people the bot knows and the
+ * names of the newest entries; a policy only when the search reached the start of the log (or `--since`), as an empty
+ * page cut short by the search limit proves nothing about a policy named further back.
+ */
+function mayBeATypo(page: AuditPage, user?: string, policy?: string): boolean {
+  if (page.rows.length > 0) return false;
+  return user !== undefined || (policy !== undefined && page.searchedBackTo === undefined);
+}
+
+async function refuseUnknownNames(
+  services: AppServices,
+  subjects: AuditSubjects,
+  user?: string,
+  policy?: string,
+): Promise<void> {
+  const [knownUsers, recent] = await Promise.all([
     new KnownUsers(services.storage).all(),
-    services.audit.readNewestFirst({ limit: RECENT_ACTORS_READ }),
+    services.audit.readNewestFirst({ limit: RECENT_ENTRIES_NAMED }),
   ]);
-  const names = auditNamesOf(runs, approvals, [
-    ...knownUsers.map((known) => known.name),
-    ...recent.map(({ entry }) => entry.actor.name),
-  ]);
+  const names = await auditNamesOfEntries(
+    recent.map(({ entry }) => entry),
+    subjects,
+    knownUsers.map((known) => known.name),
+  );
   if (user !== undefined && !names.people.some((person) => nameMatches(person, user))) {
     throw unknownName('person', user, '--user', closestNames(user, names.people));
   }

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { renderCard } from '../../cards/render.js';
-import { toRunListView } from '../../cards/views/run-view.js';
 import { defineCommand } from '../context/command-context.js';
-
-const SHOWN = 10;
+import { runListCard } from '../replies/run-list-card.js';
 
 export const runsCommand = defineCommand({
   name: 'runs',
@@ -15,9 +12,7 @@ export const runsCommand = defineCommand({
   changesTenant: false,
   role: 'reader',
   async run({ all }, { services, conversation }) {
-    // one page of the list index, newest first: never the whole history
-    const page = await services.runs.page(all ? { limit: SHOWN } : { conversationId: conversation.id, limit: SHOWN });
-    const shown = all ? page.runs : page.runs.filter((run) => run.conversationId === conversation.id);
-    return renderCard('run-list', toRunListView(shown, services.clock.now()));
+    // one page of the list index, newest first: never the whole history; More goes on from there
+    return runListCard(services, all ? { all: true } : { conversationId: conversation.id });
   },
 });

@@ -1,10 +1,10 @@
+import { subscriptionStoreOf } from '../compliance/subscription-store-of.js';
 import { z } from 'zod';
 import { renderCard } from '../../cards/render.js';
 import { formatMoment } from '../../cards/time-format.js';
 import { toUsageErrorView } from '../../cards/views/usage-error-view.js';
 import { parseScheduleFlags } from '../../core/compliance/schedule-flags.js';
 import { nextRunAfter } from '../../core/compliance/schedule.js';
-import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
 import { choosePolicies } from '../compliance/policy-choice.js';
 import { ConversationReferences } from '../conversations/conversation-references.js';
@@ -49,7 +49,7 @@ export const subscribeCommand = defineCommand({
     if (!chosen.ok) return renderCard('usage-error', toUsageErrorView(SUBSCRIBE_HELP, chosen.problems));
 
     if (!(await new ConversationReferences(services.storage).get(conversation.id))) throw cannotPostHere();
-    const store = new SubscriptionStore(services.storage);
+    const store = subscriptionStoreOf(services.storage);
     if ((await store.inConversation(conversation.id)).length >= MAX_SUBSCRIPTIONS_PER_CONVERSATION) {
       throw new UserFacingError(
         'Too many subscriptions here',

@@ -1,10 +1,9 @@
+import { subscriptionStoreOf } from '../compliance/subscription-store-of.js';
 import { z } from 'zod';
 import { renderCard } from '../../cards/render.js';
 import { toComplianceSubscriptionsView } from '../../cards/views/compliance-subscriptions-view.js';
 import { nextRunAfter } from '../../core/compliance/schedule.js';
-import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
 import { defineCommand } from '../context/command-context.js';
-import { sameChannelOrChat } from '../conversations/teams-channel.js';
 
 export const subscriptionsCommand = defineCommand({
   name: 'subscriptions',
@@ -17,10 +16,9 @@ export const subscriptionsCommand = defineCommand({
   role: 'reader',
   async run(_args, { services, conversation }) {
     const now = services.clock.now();
-    // Any thread of a channel: its scheduled summaries are new posts, each a thread of its own.
-    const subscriptions = (await new SubscriptionStore(services.storage).list()).filter((subscription) =>
-      sameChannelOrChat(subscription.conversationId, conversation.id),
-    );
+    // Any thread of a channel: its scheduled summaries are new posts, each a thread of its own. One page of the
+    // channel's (or chat's) place index, whatever other conversations subscribed to (issue 28).
+    const subscriptions = await subscriptionStoreOf(services.storage).inPlace(conversation.id);
     const rows = subscriptions
       .sort((left, right) => left.createdAt.localeCompare(right.createdAt))
       .map((subscription) => {

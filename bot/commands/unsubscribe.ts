@@ -1,6 +1,6 @@
+import { subscriptionStoreOf } from '../compliance/subscription-store-of.js';
 import { z } from 'zod';
 import { renderCard } from '../../cards/render.js';
-import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
 import { sameObjectId } from '../../core/identity/object-id.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
 import { defineCommand } from '../context/command-context.js';
@@ -16,7 +16,7 @@ export const unsubscribeCommand = defineCommand({
   changesTenant: false,
   role: 'operator',
   async run({ id }, { services, conversation, actor, access }) {
-    const store = new SubscriptionStore(services.storage);
+    const store = subscriptionStoreOf(services.storage);
     const subscription = await store.get(id);
     if (!subscription || !sameChannelOrChat(subscription.conversationId, conversation.id)) {
       throw new UserFacingError(

@@ -1,6 +1,6 @@
+import { subscriptionStoreOf } from './subscription-store-of.js';
 import { ComplianceScheduler, type RoundReport } from '../../core/compliance/compliance-scheduler.js';
 import type { SlotClaims } from '../../core/compliance/slot-claims.js';
-import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
 import { type Leadership, soleLeader } from '../../core/leases/leadership.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -51,7 +51,7 @@ export function startComplianceScheduler(options: ComplianceSchedulerOptions): R
     ...(options.sendLimits ? { limits: options.sendLimits } : {}),
   });
   const scheduler = new ComplianceScheduler({
-    store: new SubscriptionStore(options.services.storage),
+    store: subscriptionStoreOf(options.services.storage),
     clock,
     log,
     delivery: createSubscriptionDelivery(options.services, sender, clock, log),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../../core/actor.js';
 import { normalizeObjectId } from '../../core/identity/object-id.js';
 import type { Storage } from '../../core/ports/storage.js';
+import { readPages } from '../../core/storage/read-pages.js';
 
 const PREFIX = 'user/';
 const userSchema = z.object({ aadObjectId: z.string(), channelUserId: z.string(), name: z.string() });
@@ -29,7 +30,8 @@ export class KnownUsers {
   }
 
   async all(): Promise<KnownUser[]> {
-    return (await this.storage.list(PREFIX)).flatMap((item) => {
+    // page by page: one listing request per thousand people on blob storage, not one download each
+    return (await readPages(this.storage, PREFIX)).flatMap((item) => {
       const parsed = userSchema.safeParse(item.value);
       const aadObjectId = parsed.success ? normalizeObjectId(parsed.data.aadObjectId) : undefined;
       return parsed.success && aadObjectId ? [{ ...parsed.data, aadObjectId }] : [];

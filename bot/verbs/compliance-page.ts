@@ -1,5 +1,5 @@
+import { subscriptionStoreOf } from '../compliance/subscription-store-of.js';
 import { z } from 'zod';
-import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
 import { complianceCardContext, MAX_COMPLIANCE_PAGE, summaryCard } from '../compliance/compliance-cards.js';
 import { SCHEDULED_SUMMARY_TITLE } from '../compliance/subscription-delivery.js';
@@ -19,7 +19,7 @@ export const compliancePageVerb = defineVerb({
   async run({ page, subscriptionId }, { services, conversation, log }) {
     const context = complianceCardContext(services, conversation.id, log);
     if (subscriptionId === undefined) return summaryCard(context, { page, samePost: true });
-    const subscription = await new SubscriptionStore(services.storage).get(subscriptionId);
+    const subscription = await subscriptionStoreOf(services.storage).get(subscriptionId);
     // A channel's scheduled summary is a new post, so its page buttons are clicked in another thread of the channel.
     if (!subscription || !sameChannelOrChat(subscription.conversationId, conversation.id)) {
       throw new UserFacingError(

@@ -22,6 +22,7 @@ import { runRefreshVerb } from './run-refresh.js';
 import { runRetryVerb } from './run-retry.js';
 import { runShowVerb } from './run-show.js';
 import { runVerifyVerb } from './run-verify.js';
+import { runsMoreVerb } from './runs-more.js';
 import type { AnyVerb } from './verb.js';
 
 /** Every card verb the bot handles. The card tests check that each `Action.Execute` verb in a template is here. */
@@ -50,4 +51,5 @@ export const verbs: readonly AnyVerb[] = [
   runCancelVerb,
   runRefreshVerb,
   runShowVerb,
+  runsMoreVerb,
 ];

@@ -74,6 +74,9 @@ export interface RunListView {
     requestedBy: string;
     when: string;
   }[];
+  readonly heading: string;
+  /** The More button's opaque continuation token; empty on the last page (no button). */
+  readonly continuation: string;
 }
 
 const STEP_ICONS: Record<StepState, string> = {
@@ -183,8 +186,14 @@ function technicalFact(title: string, text: PlainText | undefined): DetailFact[]
   return text && text.technical.length > 0 ? [{ title, value: text.technical.join('; ') }] : [];
 }
 
-export function toRunListView(runs: readonly RunListEntry[], now: Date): RunListView {
+export function toRunListView(
+  runs: readonly RunListEntry[],
+  now: Date,
+  paging: { readonly more?: string; readonly older?: boolean } = {},
+): RunListView {
   return {
+    heading: paging.older === true ? 'Older runs' : 'Recent runs',
+    continuation: paging.more ?? '',
     runs: runs.map((run) => ({
       runId: run.id,
       title: run.title,

@@ -1,6 +1,5 @@
-import type { ApprovalRecord } from '../approvals/approval-record.js';
-import type { RunRecord } from '../runs/run-record.js';
-import { subjectOfApproval, subjectOfRun } from './audit-subjects.js';
+import type { AuditSubjects } from '../audit/audit-subject.js';
+import type { AuditEntry } from '../ports/audit-log.js';
 
 /** Who and what the audit log can be filtered by: people who asked for or decided changes, and the policies changed. */
 export interface AuditNames {
@@ -8,24 +7,25 @@ export interface AuditNames {
   readonly policies: readonly string[];
 }
 
-export function auditNamesOf(
-  runs: readonly RunRecord[],
-  approvals: readonly ApprovalRecord[],
+/**
+ * The names some audit entries carry or point at: their actors, and the requesters, approvers and policies of the runs
+ * and approvals they name (each read by its id, side by side, once). Costs what the entries name, never the history.
+ */
+export async function auditNamesOfEntries(
+  entries: readonly AuditEntry[],
+  subjects: AuditSubjects,
   otherPeople: readonly string[] = [],
-): AuditNames {
+): Promise<AuditNames> {
+  const found = await Promise.all(entries.map((entry) => subjects.of(entry).catch(() => undefined)));
   const people = [
     ...otherPeople,
-    ...runs.map((run) => run.requestedBy.name),
-    ...approvals.flatMap((approval) => [
-      approval.requestedBy.name,
-      ...approval.approvals.map((vote) => vote.by.name),
-      ...(approval.decision ? [approval.decision.by.name] : []),
+    ...entries.map((entry) => entry.actor.name),
+    ...found.flatMap((subject) => [
+      ...(subject?.requestedBy === undefined ? [] : [subject.requestedBy]),
+      ...(subject?.approvedBy ?? []),
     ]),
   ];
-  const policies = [
-    ...runs.flatMap((run) => subjectOfRun(run, undefined).policies),
-    ...approvals.flatMap((approval) => subjectOfApproval(approval, undefined).policies),
-  ];
+  const policies = found.flatMap((subject) => subject?.policies ?? []);
   return { people: uniqueNames(people), policies: uniqueNames(policies) };
 }
 

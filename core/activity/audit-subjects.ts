@@ -1,39 +1,57 @@
 import { z } from 'zod';
 import type { ApprovalRecord } from '../approvals/approval-record.js';
 import type { AuditSubject, AuditSubjects } from '../audit/audit-subject.js';
+import type { ArchivedRun } from '../runs/run-archive.js';
+import { approvalIdOfRun, collectionsOfRunSteps, policiesOfRunSteps } from '../runs/run-names.js';
 import type { RunRecord } from '../runs/run-record.js';
 
 /** The stores an entry's target points into (RunStore and ApprovalStore satisfy these). */
 export interface AuditSubjectStores {
-  readonly runs: { load(runId: string): Promise<{ readonly run: RunRecord } | undefined> };
+  readonly runs: {
+    load(runId: string): Promise<{ readonly run: RunRecord } | undefined>;
+    /** A compacted run's tombstone (run-archive.ts): what the audit log still names it by. */
+    archived?(runId: string): Promise<ArchivedRun | undefined>;
+  };
   readonly approvals: { get(approvalId: string): Promise<ApprovalRecord | undefined> };
 }
 
-const approvalStepInput = z.object({ approvalId: z.string() });
-const collectionInput = z.object({ collectionId: z.string(), collectionName: z.string() });
-const attachInput = z.object({ scope: z.object({ kind: z.literal('collection'), name: z.string() }) });
-const createInput = z.object({ draft: z.object({ name: z.string() }) });
 const createIntent = z.object({ name: z.string() });
 const assignIntent = z.object({ policy: z.string() });
 const POLICY_NAME_RESOURCE = 'policy-name:';
 
-/** Reads each run and approval once per lookup session: a page of entries mostly shares a few of them. */
+/**
+ * Reads each run and approval an entry names by its id, once per lookup session (a page of entries mostly shares a
+ * few of them): what a page costs depends on the page, never on the history (issue 28). A compacted run is named from
+ * its tombstone.
+ */
 export function createAuditSubjects(stores: AuditSubjectStores): AuditSubjects {
   const runs = new Map<string, Promise<RunRecord | undefined>>();
+  const tombstones = new Map<string, Promise<ArchivedRun | undefined>>();
   const approvals = new Map<string, Promise<ApprovalRecord | undefined>>();
   const run = (id: string) => memo(runs, id, async () => (await stores.runs.load(id).catch(() => undefined))?.run);
+  const tombstone = (id: string) => memo(tombstones, id, async () => stores.runs.archived?.(id).catch(() => undefined));
   const approval = (id: string) => memo(approvals, id, () => stores.approvals.get(id).catch(() => undefined));
+  const archivedSubject = async (id: string): Promise<AuditSubject | undefined> => {
+    const archived = await tombstone(id);
+    if (!archived) return undefined;
+    const approvalRecord = archived.approvalId === undefined ? undefined : await approval(archived.approvalId);
+    return subjectOfArchivedRun(archived, approvalRecord);
+  };
 
   return {
     async of(entry) {
       if (entry.target === undefined) return undefined;
       if (entry.action.startsWith('approval.')) {
         const record = await approval(entry.target);
-        return record && subjectOfApproval(record, await run(record.runId));
+        if (!record) return undefined;
+        const found = await run(record.runId);
+        const subject = subjectOfApproval(record, found);
+        const archived = found ? undefined : await archivedSubject(record.runId);
+        return archived ? { ...subject, collections: archived.collections } : subject;
       }
       const found = await run(entry.target);
-      if (!found) return undefined;
-      const approvalId = approvalIdOf(found);
+      if (!found) return archivedSubject(entry.target);
+      const approvalId = approvalIdOfRun(found);
       const subject = subjectOfRun(found, approvalId === undefined ? undefined : await approval(approvalId));
       const step = stepTitle(found, entry.details?.stepId);
       return step === undefined ? subject : { ...subject, step };
@@ -42,12 +60,12 @@ export function createAuditSubjects(stores: AuditSubjectStores): AuditSubjects {
 }
 
 export function subjectOfRun(run: RunRecord, approval: ApprovalRecord | undefined): AuditSubject {
-  const policies = [...(approval ? policiesOfApproval(approval) : []), ...run.steps.flatMap(policiesOfStep)];
+  const policies = [...(approval ? policiesOfApproval(approval) : []), ...policiesOfRunSteps(run)];
   const approvedBy = unique(approval?.approvals.map((vote) => vote.by.name) ?? []);
   return {
     title: run.title,
     policies: unique(policies),
-    collections: unique(run.steps.flatMap(collectionsOfStep)),
+    collections: collectionsOfRunSteps(run),
     requestedBy: run.requestedBy.name,
     ...(approvedBy.length > 0 ? { approvedBy } : {}),
   };
@@ -61,6 +79,18 @@ export function subjectOfApproval(approval: ApprovalRecord, run: RunRecord | und
     collections: fromRun?.collections ?? [],
     requestedBy: approval.requestedBy.name,
     ...(fromRun?.approvedBy ? { approvedBy: fromRun.approvedBy } : {}),
+  };
+}
+
+/** A compacted run as its tombstone names it, with its approval's policies and approvers when that is still stored. */
+export function subjectOfArchivedRun(archived: ArchivedRun, approval: ApprovalRecord | undefined): AuditSubject {
+  const approvedBy = unique(approval?.approvals.map((vote) => vote.by.name) ?? []);
+  return {
+    title: archived.title,
+    policies: unique([...(approval ? policiesOfApproval(approval) : []), ...(archived.policies ?? [])]),
+    collections: archived.collections ?? [],
+    ...(archived.requestedBy ? { requestedBy: archived.requestedBy.name } : {}),
+    ...(approvedBy.length > 0 ? { approvedBy } : {}),
   };
 }
 
@@ -78,28 +108,8 @@ function policiesOfApproval(approval: ApprovalRecord): string[] {
   ];
 }
 
-function policiesOfStep(step: RunRecord['steps'][number]): string[] {
-  const created = createInput.safeParse(step.input);
-  return created.success ? [created.data.draft.name] : [];
-}
-
-function collectionsOfStep(step: RunRecord['steps'][number]): string[] {
-  const collection = collectionInput.safeParse(step.input);
-  if (collection.success) return [collection.data.collectionName];
-  const attach = attachInput.safeParse(step.input);
-  return attach.success ? [attach.data.scope.name] : [];
-}
-
 function stepTitle(run: RunRecord, stepId: unknown): string | undefined {
   return typeof stepId === 'string' ? run.steps.find((step) => step.id === stepId)?.title : undefined;
-}
-
-function approvalIdOf(run: RunRecord): string | undefined {
-  for (const step of run.steps) {
-    const parsed = approvalStepInput.safeParse(step.input);
-    if (parsed.success) return parsed.data.approvalId;
-  }
-  return undefined;
 }
 
 function unique(names: readonly string[]): string[] {

@@ -58,6 +58,7 @@ export async function readAuditPage(
   let scanned = 0;
   for (;;) {
     const read: AuditEntryAt[] = await log.readNewestFirst({ ...(before ? { before } : {}), limit: batch });
+    prefetchSubjects(read, filter, subjects, pageSize + 1 - matched.length);
     for (const { entry, cursor } of read) {
       if (since !== undefined && Date.parse(entry.at) < since) return { rows: rowsOf(matched), scanned };
       scanned += 1;
@@ -74,13 +75,36 @@ export async function readAuditPage(
   }
 }
 
+/**
+ * Starts looking up, all at once, the runs and approvals named by the entries the page will most likely show (those
+ * the cheap filters keep, up to what the page still needs): the look-ups run side by side, `subjects` keeps each, and
+ * the loop then awaits them in order. Nothing beyond the page is read.
+ */
+function prefetchSubjects(
+  read: readonly AuditEntryAt[],
+  filter: AuditFilter,
+  subjects: AuditSubjects,
+  needed: number,
+): void {
+  if (needed <= 0) return;
+  const since = filter.since?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const likely = read
+    .filter(({ entry }) => Date.parse(entry.at) >= since && passesCheapFilters(entry, filter))
+    .slice(0, needed);
+  for (const { entry } of likely) void subjects.of(entry).catch(() => undefined);
+}
+
+function passesCheapFilters(entry: AuditEntry, filter: AuditFilter): boolean {
+  if (filter.hideSteps === true && isStepEntry(entry.action)) return false;
+  return filter.user === undefined || nameMatches(entry.actor.name, filter.user);
+}
+
 async function matchingRow(
   entry: AuditEntry,
   filter: AuditFilter,
   subjects: AuditSubjects,
 ): Promise<AuditRow | undefined> {
-  if (filter.hideSteps === true && isStepEntry(entry.action)) return undefined;
-  if (filter.user !== undefined && !nameMatches(entry.actor.name, filter.user)) return undefined;
+  if (!passesCheapFilters(entry, filter)) return undefined;
   const subject = await subjects.of(entry);
   if (filter.policy !== undefined && !policyMatches(subject, filter.policy)) return undefined;
   return subject ? { entry, subject } : { entry };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Storage } from '../ports/storage.js';
 import { oldestFirst } from '../storage/index-keys.js';
 import type { RunListIndex } from './run-list-index.js';
+import { approvalIdOfRun, collectionsOfRunSteps, policiesOfRunSteps } from './run-names.js';
 import { RUN_STATUSES, type RunRecord } from './run-record.js';
 
 /** Finished runs by when they ended, oldest first: what retention compacts, without reading what it keeps. */
@@ -17,6 +18,11 @@ export const archivedRunSchema = z.object({
   createdAt: z.string(),
   endedAt: z.string(),
   archivedAt: z.string(),
+  /** What `audit` names the run by once it is compacted (absent on tombstones written before they carried it). */
+  requestedBy: z.object({ name: z.string() }).optional(),
+  policies: z.array(z.string()).optional(),
+  collections: z.array(z.string()).optional(),
+  approvalId: z.string().optional(),
 });
 export type ArchivedRun = z.infer<typeof archivedRunSchema>;
 
@@ -98,6 +104,10 @@ export class RunArchive {
       createdAt: run.createdAt,
       endedAt: endedAt(run),
       archivedAt: now.toISOString(),
+      requestedBy: { name: run.requestedBy.name },
+      policies: policiesOfRunSteps(run),
+      collections: collectionsOfRunSteps(run),
+      ...(approvalIdOfRun(run) === undefined ? {} : { approvalId: approvalIdOfRun(run) }),
     };
     await this.storage.put(ARCHIVED + run.id, tombstone);
     await this.listIndex.remove(run);

@@ -1,6 +1,6 @@
 import { isETagConflict, type Storage } from '../ports/storage.js';
 import { listParsed, updateItem } from '../storage/update-item.js';
-import { RunArchive } from './run-archive.js';
+import { RunArchive, type ArchivedRun } from './run-archive.js';
 import { listingSignature, RunListIndex, type RunListPage } from './run-list-index.js';
 import { isTerminal, runRecordSchema, type RunRecord } from './run-record.js';
 
@@ -62,6 +62,11 @@ export class RunStore {
     const item = await this.storage.get(PREFIX + runId);
     if (!item) return undefined;
     return { run: runRecordSchema.parse(item.value), eTag: item.eTag };
+  }
+
+  /** A compacted run's tombstone (run-archive.ts). */
+  archived(runId: string): Promise<ArchivedRun | undefined> {
+    return this.archive.archived(runId);
   }
 
   async create(run: RunRecord): Promise<string> {

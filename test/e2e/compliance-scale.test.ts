@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStorage } from '../../adapters/storage/memory-storage.js';
-import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
+import { subscriptionStoreOf } from '../../bot/compliance/subscription-store-of.js';
 import { ALEX, messageActivity } from '../support/activities.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector.js';
@@ -82,7 +82,7 @@ describe('compliance summaries at scale', () => {
   }, 60_000);
 
   it(`posts a scheduled summary to ${CONVERSATIONS} conversations in full through the connector's rate limits, reading Graph once`, async () => {
-    const store = new SubscriptionStore(storage);
+    const store = subscriptionStoreOf(storage);
     for (let index = 0; index < CONVERSATIONS; index += 1) {
       const conversationId = `19:team-${index}@thread.tacv2`;
       await rememberConversation(

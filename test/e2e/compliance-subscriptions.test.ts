@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStorage } from '../../adapters/storage/memory-storage.js';
-import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
+import { subscriptionStoreOf } from '../../bot/compliance/subscription-store-of.js';
 import { ALEX, messageActivity } from '../support/activities.js';
 import { FakeClock } from '../support/fake-clock.js';
 import {
@@ -66,7 +66,7 @@ describe('compliance subscriptions, through the bot against the sandbox tenant',
     expect(await ask('subscribe compliance --cron "61 * * * *"')).toMatch(/--cron[\s\S]*"61 \* \* \* \*"/);
     expect(await ask('subscribe compliance --daily --cron "0 9 * * *"')).toMatch(/choose one schedule/);
     expect(await ask('subscribe compliance --policy "No such policy"')).toMatch(/--policy[\s\S]*"No such policy"/);
-    expect(await new SubscriptionStore(storage).list()).toEqual([]);
+    expect(await subscriptionStoreOf(storage).list()).toEqual([]);
   }, 30_000);
 
   it('posts on the cron schedule with no user message, shows the change, and continues after a restart', async () => {
@@ -95,7 +95,7 @@ describe('compliance subscriptions, through the bot against the sandbox tenant',
   }, 60_000);
 
   it('pauses the subscription of a conversation that answers 403 instead of retrying it forever', async () => {
-    const store = new SubscriptionStore(storage);
+    const store = subscriptionStoreOf(storage);
     const [subscription] = await store.list();
     connector.failConversation(conversationId, 403);
     clock.advance(MINUTE);

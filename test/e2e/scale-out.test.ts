@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditWriters, createStorageAuditLog } from '../../adapters/audit/storage-audit-log.js';
 import { createBlobStorage } from '../../adapters/blob/blob-storage.js';
 import { SCHEDULED_SUMMARY_TITLE } from '../../bot/compliance/subscription-delivery.js';
-import { SubscriptionStore } from '../../core/compliance/subscription-store.js';
+import { subscriptionStoreOf } from '../../bot/compliance/subscription-store-of.js';
 import { verifyChain } from '../../core/audit/hash-chain.js';
 import type { Storage } from '../../core/ports/storage.js';
 import { runRecordSchema, type RunRecord } from '../../core/runs/run-record.js';
@@ -113,7 +113,7 @@ describe('two bot instances sharing one Azurite container and one sandbox tenant
       via,
       messageActivity('help', { serviceUrl: connector.url, conversationId: CHANNEL, from: ALEX, place: 'channel' }),
     );
-    await new SubscriptionStore(storage).add({
+    await subscriptionStoreOf(storage).add({
       id,
       conversationId: CHANNEL,
       // Six fields (seconds first), which croner reads; the subscribe command offers minutes at the finest.
@@ -151,7 +151,7 @@ describe('two bot instances sharing one Azurite container and one sandbox tenant
     const before = scheduledPosts();
     await subscribeChannelEveryTwoSeconds(id, b);
     await connector.waitFor(() => scheduledPosts() >= before + 3, 30_000);
-    await new SubscriptionStore(storage).remove(id);
+    await subscriptionStoreOf(storage).remove(id);
     const posts = scheduledPosts() - before;
     const claims = await claimsOf(id);
     expect(posts).toBeLessThanOrEqual(claims);

@@ -37,7 +37,7 @@ class FakeDelivery implements SummaryDelivery {
 async function setup(cron = '0 9 * * *', timeZone = 'UTC') {
   const clock = new FakeClock(Date.parse('2026-11-23T08:30:00Z'));
   const storage = createMemoryStorage();
-  const store = new SubscriptionStore(storage);
+  const store = new SubscriptionStore(storage, (conversationId) => conversationId);
   const delivery = new FakeDelivery(clock);
   const log = createRecordingLogger();
   const subscription: Subscription = {
