@@ -3,7 +3,7 @@ import { haltedRing, planAdvanceAnyway } from '../../core/rollouts/halt-actions.
 import { defineCommand } from '../context/command-context.js';
 import { requireTenant } from '../context/require-tenant.js';
 import { requestChange } from './request-change.js';
-import { rolloutTargetArgs } from './rollout-target.js';
+import { rolloutCandidates, rolloutTargetArgs } from './rollout-target.js';
 
 export const rolloutAdvanceCommand = defineCommand({
   name: 'rollout advance',
@@ -18,7 +18,7 @@ export const rolloutAdvanceCommand = defineCommand({
   async run({ rollout }, context) {
     const { services, actor, conversation } = context;
     const now = services.clock.now();
-    const run = findRollout(await services.runs.list(), rollout, 'halted', now);
+    const run = findRollout(await rolloutCandidates(services.runs, rollout), rollout, 'halted', now);
     const plan = await planAdvanceAnyway(
       requireTenant(services),
       run,

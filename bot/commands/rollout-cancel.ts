@@ -1,7 +1,7 @@
 import { findRollout } from '../../core/rollouts/find-rollout.js';
 import { defineCommand } from '../context/command-context.js';
 import { requireRequester, runCard } from '../replies/run-card.js';
-import { rolloutTargetArgs } from './rollout-target.js';
+import { rolloutCandidates, rolloutTargetArgs } from './rollout-target.js';
 
 export const rolloutCancelCommand = defineCommand({
   name: 'rollout cancel',
@@ -13,7 +13,7 @@ export const rolloutCancelCommand = defineCommand({
   changesTenant: false,
   role: 'operator',
   async run({ rollout }, { services, actor, access }) {
-    const run = findRollout(await services.runs.list(), rollout, 'open', services.clock.now());
+    const run = findRollout(await rolloutCandidates(services.runs, rollout), rollout, 'open', services.clock.now());
     requireRequester(run, access, 'cancel');
     const cancelled = await services.runs.cancel(run.id, actor);
     await services.rolloutPauses.resume(run.id);

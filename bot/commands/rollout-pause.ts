@@ -1,7 +1,7 @@
 import { findRollout } from '../../core/rollouts/find-rollout.js';
 import { defineCommand } from '../context/command-context.js';
 import { runCard } from '../replies/run-card.js';
-import { rolloutTargetArgs } from './rollout-target.js';
+import { rolloutCandidates, rolloutTargetArgs } from './rollout-target.js';
 
 export const rolloutPauseCommand = defineCommand({
   name: 'rollout pause',
@@ -13,7 +13,7 @@ export const rolloutPauseCommand = defineCommand({
   changesTenant: false,
   role: 'operator',
   async run({ rollout }, { services, actor, access, conversation }) {
-    const run = findRollout(await services.runs.list(), rollout, 'open', services.clock.now());
+    const run = findRollout(await rolloutCandidates(services.runs, rollout), rollout, 'open', services.clock.now());
     if (await services.rolloutPauses.pause(run.id, actor)) {
       await services.audit.append({ actor, action: 'rollout.paused', target: run.id, conversationId: conversation.id });
     }

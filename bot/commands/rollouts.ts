@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { renderCard } from '../../cards/render.js';
 import { toRolloutListView } from '../../cards/views/rollout-view.js';
-import { isRollout } from '../../core/rollouts/rollout-timeline.js';
 import { defineCommand } from '../context/command-context.js';
+import { recentRollouts } from './rollout-target.js';
 
 const SHOWN = 10;
 
@@ -16,7 +16,7 @@ export const rolloutsCommand = defineCommand({
   changesTenant: false,
   role: 'reader',
   async run(_args, { services }) {
-    const rollouts = (await services.runs.list()).filter(isRollout);
+    const rollouts = await recentRollouts(services.runs);
     const view = toRolloutListView(rollouts, services.clock.now());
     return renderCard('rollout-list', { rollouts: view.rollouts.slice(0, SHOWN) });
   },

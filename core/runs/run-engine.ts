@@ -103,6 +103,11 @@ export class RunEngine {
     return this.kernel.store.page(request);
   }
 
+  /** The newest runs of one kind, read through the list index (run-store.ts `recentOfKind`): bounded whatever the history. */
+  recentOfKind(kind: string, looksLike: (title: string) => boolean, withinRuns?: number): Promise<RunRecord[]> {
+    return this.kernel.store.recentOfKind(kind, looksLike, withinRuns);
+  }
+
   /**
    * Compacts runs that ended more than `retentionMs` ago, at most `max` (run-archive.ts): their audit entries stay,
    * `run <id>` says they were archived. Costs what it compacts: one page read when there is nothing to do.

@@ -6,6 +6,8 @@ import { RUN_STATUSES, type RunRecord } from './run-record.js';
 /** What a listing of runs shows of each: small enough to ride in one page of a storage listing. */
 export const runListEntrySchema = z.object({
   id: z.string(),
+  /** The run's kind (its planner); absent in entries indexed before it was kept. */
+  kind: z.string().optional(),
   title: z.string(),
   status: z.enum(RUN_STATUSES),
   requestedBy: z.object({ name: z.string() }),
@@ -33,6 +35,7 @@ export function listingSignature(run: RunRecord): string {
 export function runListEntryOf(run: RunRecord): RunListEntry {
   return {
     id: run.id,
+    kind: run.kind,
     title: run.title.slice(0, LONGEST_TITLE),
     status: run.status,
     requestedBy: { name: run.requestedBy.name.slice(0, LONGEST_TITLE) },

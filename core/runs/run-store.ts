@@ -102,6 +102,26 @@ export class RunStore {
     return this.listIndex.page(request);
   }
 
+  /**
+   * The newest runs of one kind among the newest `withinRuns` runs, read from the list index page by page (one storage
+   * listing per page, then one read per run of that kind), so what it costs is bounded whatever the history holds.
+   * `looksLike` admits entries indexed before the kind was kept.
+   */
+  async recentOfKind(kind: string, looksLike: (title: string) => boolean, withinRuns = 5_000): Promise<RunRecord[]> {
+    const ids: string[] = [];
+    let continuation: string | undefined;
+    for (let seen = 0; seen < withinRuns;) {
+      const page = await this.page({ limit: Math.min(1_000, withinRuns - seen), continuation });
+      seen += page.runs.length;
+      for (const entry of page.runs)
+        if (entry.kind === undefined ? looksLike(entry.title) : entry.kind === kind) ids.push(entry.id);
+      continuation = page.continuation;
+      if (continuation === undefined || page.runs.length === 0) break;
+    }
+    const loaded = await Promise.all(ids.map((id) => this.load(id)));
+    return loaded.flatMap((one) => (one?.run.kind === kind ? [one.run] : []));
+  }
+
   /** The run will need a worker: indexed before it is created or retried (a new eTag every time). */
   async markLive(runId: string, now: Date): Promise<void> {
     await this.storage.put(LIVE_PREFIX + runId, { runId, at: now.toISOString() });

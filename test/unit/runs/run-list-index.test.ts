@@ -70,3 +70,23 @@ describe('the run list index: runs listed newest first, one page at a time', () 
     expect(probe.requests() - marked).toBe(2);
   });
 });
+
+describe('the newest runs of one kind, through the list index', () => {
+  it('finds them among the newest runs at a cost bounded whatever the history (one listing page per 1,000 runs)', async () => {
+    const memory = createMemoryStorage();
+    const seed = new RunStore(memory);
+    for (let index = 0; index < 1_500; index += 1) {
+      const kind = index % 500 === 7 ? 'rollout' : 'test';
+      await seed.create({ ...run(index), kind, title: kind === 'rollout' ? `Roll out "P${index}"` : `run ${index}` });
+    }
+    await seed.page({ limit: 1 }); // the index exists
+    const probe = countingStorage(memory);
+    const store = new RunStore(probe.storage);
+    await store.page({ limit: 1 }); // a new process reads the index's marker once
+    const before = probe.requests();
+    const found = await store.recentOfKind('rollout', (title) => title.startsWith('Roll out "'), 1_200);
+    expect(found.map((one) => one.id)).toEqual(['r-n1007', 'r-n507']);
+    // two listing pages (1,000 + 200 entries) and one read per rollout found
+    expect(probe.requests() - before).toBe(2 + 2);
+  });
+});
