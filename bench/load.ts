@@ -13,7 +13,8 @@ import { parseLoadArgs, type LoadArgs } from './support/load-args.js';
 import { startLoadConnector } from './support/load-connector.js';
 import { summarizeTurns } from './support/load-mix.js';
 import { startBotChild, startLoadAzurite, startSandboxProcess, type BotChild } from './support/load-processes.js';
-import { runLoadUser, type TurnSample } from './support/load-user.js';
+import { activity, COMMANDS, runLoadUser, type TurnSample } from './support/load-user.js';
+import { DEMO_USERS } from '../sandbox/index.js';
 import { runTrustingSandbox } from './support/trusted-child.js';
 
 const FAILURE_TITLE = 'Something went wrong on my side';
@@ -23,7 +24,11 @@ interface PhaseResult {
   readonly label: string;
   readonly samples: TurnSample[];
   readonly seconds: number;
-  readonly storage?: { perKind: Record<string, number>; idlePerSecond: number };
+  readonly storage?: {
+    perKind: Record<string, number>;
+    idlePerSecond: number;
+    perCommand: Record<string, number>;
+  };
   readonly rss: number[];
   readonly errorLines: string[];
   readonly failureCards: number;
@@ -59,7 +64,7 @@ async function phase(
   const bots: BotChild[] = [];
   try {
     for (let index = 0; index < instances; index += 1) bots.push(await startBotChild(env(sandbox.botEnvironment)));
-    // Warm-up: each instance answers one of each read once (tokens, NTLM, caches), untimed.
+    // Warm-up: each instance answers one turn from the mix first (tokens, NTLM, caches), untimed.
     for (const [index, bot] of bots.entries())
       await runLoadUser({
         index: 1000 + index,
@@ -94,7 +99,26 @@ async function phase(
       ),
     );
     const seconds = (performance.now() - started) / 1000;
-    const storage = proxy ? { perKind: diff(proxy.byKind(), before), idlePerSecond } : undefined;
+    const perKind = diff(proxy?.byKind() ?? {}, before);
+    const perCommand: Record<string, number> = {};
+    // After the load, one turn of each command alone, twice (a new chat, then the same chat again), through the proxy:
+    // what that command costs in storage requests (background sweeps in the same moment count too).
+    for (const [kind, text] of Object.entries(COMMANDS)) {
+      if (!proxy || text === undefined) continue;
+      const conversationId = `a:probe-${kind.replace(/ /g, '-')}`;
+      for (const round of ['new chat', 'again']) {
+        const start = proxy.requests();
+        await fetch(`${bots[0]?.url ?? ''}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(
+            activity(DEMO_USERS.admin, conversationId, { type: 'message', text, textFormat: 'plain' }, connector.url),
+          ),
+        });
+        perCommand[`${kind} (${round})`] = proxy.requests() - start;
+      }
+    }
+    const storage = proxy ? { perKind, idlePerSecond, perCommand } : undefined;
     return {
       label,
       samples,
@@ -130,6 +154,11 @@ function print(result: PhaseResult): void {
       .join(', ');
     console.log(
       `storage requests: ${total} = ${(total / turns).toFixed(2)} per turn (${kinds}); idle before the load: ${result.storage.idlePerSecond.toFixed(1)}/s for all instances`,
+    );
+    console.log(
+      `storage requests of one turn alone, after the load: ${Object.entries(result.storage.perCommand)
+        .map(([kind, count]) => `${kind} ${count}`)
+        .join(', ')}`,
     );
   }
   console.log(

@@ -12,7 +12,7 @@ export interface TurnSample {
 
 const OPERATORS = [DEMO_USERS.admin, DEMO_USERS.operator] as const;
 const APPROVERS = [DEMO_USERS.approver, DEMO_USERS.secondApprover] as const;
-const COMMANDS: Partial<Record<LoadAction, string>> = {
+export const COMMANDS: Partial<Record<LoadAction, string>> = {
   help: 'help',
   check: 'check',
   collections: 'collections',
@@ -25,7 +25,7 @@ const COMMANDS: Partial<Record<LoadAction, string>> = {
 const APPROVAL_ID = /"approvalId":"(a-[a-z0-9]+)"/;
 const RUN_ID = /"runId":"(r-[a-z0-9]+)"/;
 
-function activity(
+export function activity(
   from: DemoUser,
   conversationId: string,
   fields: Record<string, unknown>,
