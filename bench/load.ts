@@ -28,6 +28,7 @@ interface PhaseResult {
     perKind: Record<string, number>;
     idlePerSecond: number;
     perCommand: Record<string, number>;
+    statuses: Record<string, number>;
   };
   readonly rss: number[];
   readonly errorLines: string[];
@@ -82,6 +83,7 @@ async function phase(
       idlePerSecond = (proxy.requests() - idleStart) / (IDLE_MS / 1000);
     }
     const before = proxy?.byKind() ?? {};
+    const statusesBefore = proxy?.byStatus() ?? {};
     const samples: TurnSample[] = [];
     const started = performance.now();
     const until = started + args.seconds * 1000;
@@ -100,6 +102,7 @@ async function phase(
     );
     const seconds = (performance.now() - started) / 1000;
     const perKind = diff(proxy?.byKind() ?? {}, before);
+    const statuses = diff(proxy?.byStatus() ?? {}, statusesBefore);
     const perCommand: Record<string, number> = {};
     // After the load, one turn of each command alone, twice (a new chat, then the same chat again), through the proxy:
     // what that command costs in storage requests (background sweeps in the same moment count too).
@@ -118,7 +121,7 @@ async function phase(
         perCommand[`${kind} (${round})`] = proxy.requests() - start;
       }
     }
-    const storage = proxy ? { perKind, idlePerSecond, perCommand } : undefined;
+    const storage = proxy ? { perKind, idlePerSecond, perCommand, statuses } : undefined;
     return {
       label,
       samples,
@@ -156,6 +159,11 @@ function print(result: PhaseResult): void {
       `storage requests: ${total} = ${(total / turns).toFixed(2)} per turn (${kinds}); idle before the load: ${result.storage.idlePerSecond.toFixed(1)}/s for all instances`,
     );
     console.log(
+      `storage answers by status during the load: ${Object.entries(result.storage.statuses)
+        .map(([status, count]) => `${status} ${count}`)
+        .join(', ')}`,
+    );
+    console.log(
       `storage requests of one turn alone, after the load: ${Object.entries(result.storage.perCommand)
         .map(([kind, count]) => `${kind} ${count}`)
         .join(', ')}`,
@@ -183,7 +191,7 @@ async function main(): Promise<void> {
   try {
     results.push(
       await phase(
-        'blob, 2 instances on one Azurite',
+        `blob, ${args.instances} instance(s) on one Azurite`,
         args,
         (sandboxEnv) => ({
           ...sandboxEnv,
@@ -191,7 +199,7 @@ async function main(): Promise<void> {
           STORAGE_CONNECTION_STRING: proxy.connectionString,
           STORAGE_CONTAINER: 'load',
         }),
-        2,
+        args.instances,
         proxy,
       ),
     );

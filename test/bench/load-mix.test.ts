@@ -35,12 +35,14 @@ describe('the load bench mix', () => {
   });
 
   it('reads its flags, with 60 s, 50 users and up to 1 s of thinking unless told', () => {
-    expect(parseLoadArgs([])).toEqual({ seconds: 60, users: 50, thinkMs: 1000 });
+    expect(parseLoadArgs([])).toEqual({ seconds: 60, users: 50, thinkMs: 1000, instances: 2 });
     expect(parseLoadArgs(['--seconds', '10', '--users=10', '--think-ms', '0'])).toEqual({
       seconds: 10,
       users: 10,
       thinkMs: 0,
+      instances: 2,
     });
+    expect(parseLoadArgs(['--instances', '1']).instances).toBe(1);
     expect(() => parseLoadArgs(['--users', '0'])).toThrow(/--users needs a whole number >= 1/);
     expect(() => parseLoadArgs(['--rounds', '3'])).toThrow(/unknown argument/);
   });
