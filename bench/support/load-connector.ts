@@ -4,8 +4,17 @@ import type { AddressInfo } from 'node:net';
 /** Stands in for the Teams connector under load: answers every send and keeps the text of what each conversation got. */
 export interface LoadConnector {
   readonly url: string;
-  /** The first match of `pattern` in what the bot sent to `conversationId` from `since` (a count of sends) on. */
-  waitFor(conversationId: string, pattern: RegExp, since: number, timeoutMs: number): Promise<string | undefined>;
+  /**
+   * The first match of `pattern` in what the bot sent to `conversationId` from `since` (a count of sends) on, in a send
+   * that also contains `within` when given (the conversation may be shared by several simulated users).
+   */
+  waitFor(
+    conversationId: string,
+    pattern: RegExp,
+    since: number,
+    timeoutMs: number,
+    within?: string,
+  ): Promise<string | undefined>;
   /** How many activities the bot sent to this conversation so far. */
   sent(conversationId: string): number;
   /** Sends whose text carries `marker` (such as the failure card's title), over all conversations. */
@@ -33,8 +42,9 @@ export async function startLoadConnector(): Promise<LoadConnector> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const find = (conversationId: string, pattern: RegExp, since: number): string | undefined => {
+  const find = (conversationId: string, pattern: RegExp, since: number, within?: string): string | undefined => {
     for (const body of (bodies.get(conversationId) ?? []).slice(since)) {
+      if (within !== undefined && !body.includes(within)) continue;
       const found = pattern.exec(body)?.[1];
       if (found !== undefined) return found;
     }
@@ -44,10 +54,10 @@ export async function startLoadConnector(): Promise<LoadConnector> {
     url: `http://127.0.0.1:${port}/`,
     sent: (conversationId) => bodies.get(conversationId)?.length ?? 0,
     countContaining: (marker) => [...bodies.values()].flat().filter((body) => body.includes(marker)).length,
-    waitFor: (conversationId, pattern, since, timeoutMs) =>
+    waitFor: (conversationId, pattern, since, timeoutMs, within) =>
       new Promise((resolve) => {
         const check = (): void => {
-          const found = find(conversationId, pattern, since);
+          const found = find(conversationId, pattern, since, within);
           if (found === undefined) return;
           done(found);
         };

@@ -46,7 +46,7 @@ export function activity(
 }
 
 /**
- * One simulated person in their own personal chat with the bot, on the instance(s) given (turns alternate between
+ * One simulated user, acting as one of the sandbox's operators in that person's personal chat with the bot, on the instance(s) given (turns alternate between
  * them, as a load balancer would spread them): picks an action from the mix, waits for its answer, thinks, repeats
  * until `until` (performance.now()). Every turn is a sample: ms from the POST to its answer, ok when 200.
  */
@@ -62,7 +62,9 @@ export async function runLoadUser(options: {
   const { index, bots, connector, random, record } = options;
   const requester = OPERATORS[index % OPERATORS.length] ?? DEMO_USERS.admin;
   const approver = APPROVERS[index % APPROVERS.length] ?? DEMO_USERS.approver;
-  const conversationId = `a:load-${index}-${randomUUID()}`;
+  // A person has one personal chat with the bot: simulated users who act as the same demo person share it (as one
+  // person's several Teams clients would), so the bot's per-person records are not rewritten by every turn.
+  const conversationId = `a:load-${requester.id}`;
   let turn = 0;
   let created = 0;
   let knownRun: string | undefined;
@@ -121,7 +123,7 @@ export async function runLoadUser(options: {
       if (
         await say('policy create (plan)', `policy create edr --target configmgr --name "${name}" --sample-sharing all`)
       ) {
-        const approvalId = await connector.waitFor(conversationId, APPROVAL_ID, since, 30_000);
+        const approvalId = await connector.waitFor(conversationId, APPROVAL_ID, since, 30_000, name);
         if (approvalId === undefined)
           record({ kind: 'policy create (plan)', ms: 0, ok: false, detail: 'no approval card within 30 s' });
         else {
