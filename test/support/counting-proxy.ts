@@ -7,6 +7,8 @@ export interface CountingProxy {
   /** Requests forwarded since the start, by `METHOD comp` (comp is the query's `comp`, such as `list`). */
   byKind(): Record<string, number>;
   requests(): number;
+  /** Answers forwarded back since the start, by HTTP status (a bench tells throttling and server errors apart). */
+  byStatus(): Record<string, number>;
   close(): Promise<void>;
 }
 
@@ -19,6 +21,7 @@ export async function startCountingProxy(connectionString: string): Promise<Coun
   if (!endpoint) throw new Error('the connection string names no BlobEndpoint');
   const target = new URL(endpoint);
   const counts = new Map<string, number>();
+  const statuses = new Map<string, number>();
   const server = createServer((incoming, outgoing) => {
     const comp = new URL(incoming.url ?? '/', 'http://proxy').searchParams.get('comp');
     const kind = `${incoming.method ?? '?'}${comp ? ` ${comp}` : ''}`;
@@ -32,6 +35,8 @@ export async function startCountingProxy(connectionString: string): Promise<Coun
         headers: { ...incoming.headers, host: target.host },
       },
       (answer) => {
+        const status = String(answer.statusCode ?? 502);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(outgoing);
       },
@@ -45,6 +50,7 @@ export async function startCountingProxy(connectionString: string): Promise<Coun
   return {
     connectionString: connectionString.replace(endpoint, proxied),
     byKind: () => Object.fromEntries(counts),
+    byStatus: () => Object.fromEntries(statuses),
     requests: () => [...counts.values()].reduce((sum, n) => sum + n, 0),
     close: () =>
       new Promise<void>((resolve) => {
