@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Storage } from '../ports/storage.js';
 import { isETagConflict } from '../ports/storage.js';
+import { ConflictBudgetExceededError, MAX_CONFLICTS_IN_A_ROW } from '../storage/conflict-budget.js';
 import type { ComplianceCounts } from './compliance-counts.js';
 import type { ComplianceSnapshot } from './compliance-snapshot.js';
 
 const PREFIX = 'compliance/posted/';
-const MAX_WRITE_ATTEMPTS = 5;
 
 const countsSchema = z.object({
   targeted: z.number(),
@@ -94,7 +94,9 @@ export class PostedNumbersStore {
         );
         return;
       } catch (error) {
-        if (!isETagConflict(error) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
+        if (!isETagConflict(error)) throw error;
+        // the shared budget: many summaries asked for in one conversation at once settle in a few rounds
+        if (attempt >= MAX_CONFLICTS_IN_A_ROW) throw new ConflictBudgetExceededError(PREFIX + streamKey);
       }
     }
   }

@@ -106,3 +106,24 @@ describe('"since" on a compliance summary', () => {
     expect(await posted.previousPostAt(stream)).toEqual(new Date('2026-11-23T09:00:00Z'));
   });
 });
+
+describe('recording what a summary posted', () => {
+  it('keeps every one of many summaries posted in one conversation at once (lost races are retried, not failed)', async () => {
+    const storage = createMemoryStorage();
+    const stream = summaryStreamKey('19:busy');
+    const posts = Array.from({ length: 30 }, (_, index) => ({
+      takenAt: new Date(Date.parse('2026-11-22T09:00:00Z') + index * 1000),
+      policies: [
+        {
+          policyId: policyId(index + 1),
+          name: `P${index}`,
+          target: 'intune' as const,
+          result: { ok: true as const, counts: counts(index, 1) },
+        },
+      ],
+    }));
+    await Promise.all(posts.map((post) => new PostedNumbersStore(storage).record(stream, post)));
+    const baseline = await new PostedNumbersStore(storage).baseline(stream);
+    expect(baseline.size).toBe(30);
+  });
+});
