@@ -1,6 +1,12 @@
 import { buildAuditEntry } from '../../core/audit/build-entry.js';
-import { positionAfter } from '../../core/audit/hash-chain.js';
-import type { AuditEntry, AuditEntryInput, AuditLog, StoredAuditRecord } from '../../core/ports/audit-log.js';
+import { CHAIN_START, type ChainPosition } from '../../core/audit/hash-chain.js';
+import type {
+  AuditEntry,
+  AuditEntryInput,
+  AuditHead,
+  AuditLog,
+  StoredAuditRecord,
+} from '../../core/ports/audit-log.js';
 import { type Clock, systemClock } from '../../core/ports/clock.js';
 import { isETagConflict, type Storage } from '../../core/ports/storage.js';
 import { ConflictBudgetExceededError, MAX_CONFLICTS_IN_A_ROW } from '../../core/storage/conflict-budget.js';
@@ -9,10 +15,19 @@ import { createSerialQueue } from './serial-queue.js';
 import { z } from 'zod';
 
 const ENTRY_PREFIX = 'audit/';
+/** Not under ENTRY_PREFIX: listings of the entries never see it. */
+const HEAD_KEY = 'audit-head';
 const SEQ_DIGITS = 12;
 
 /** The stored item: the entry, and which instance wrote it (outside the hash: it says who, not what happened). */
 const storedEntrySchema = z.object({ entry: z.unknown(), writtenBy: z.string().optional() });
+
+/** The head item: the seq and hash of the last entry, as its writer left them. */
+const headSchema = z.object({ seq: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{64}$/) });
+
+interface StoredHint extends AuditHead {
+  readonly eTag: string;
+}
 
 export interface StorageAuditLogOptions {
   /** Shared by every instance that writes the chain. */
@@ -27,53 +42,98 @@ export interface StorageAuditLogOptions {
  * so when two instances race for the same seq exactly one wins; the other re-reads the head and chains after the
  * winner. The chain can therefore never fork, and no entry is ever rewritten. (Not an append blob: those stop at
  * 50,000 blocks, and appending needs the last hash anyway, which one-item-per-seq gives with one conditional write.)
+ *
+ * Beside the entries, one head item (`audit-head`, outside `audit/`) holds the seq and hash of the last entry; the writer
+ * of an entry moves it forward with compare-and-swap after the entry is written. It is a hint, never the record: an
+ * append reads it (one request) instead of reading, one by one, every entry the other instances wrote since this one
+ * last looked, and its conditional write of seq + 1 still proves the seq free. A hint that lags (its writer stopped
+ * between the two writes) costs a walk over the entries it lags by, and the next writer moves it on; a hint edited by
+ * hand to a wrong hash makes the next entry's prevHash wrong, which verification reports as a break.
  */
 export function createStorageAuditLog(options: StorageAuditLogOptions): AuditLog {
   const { storage, clock = systemClock } = options;
   const queue = createSerialQueue();
-  let head: AuditEntry | undefined;
+  /** The last entry this instance has seen (written or read): only ever moves forward. */
+  let head: AuditHead | undefined;
+  const remember = (seen: AuditHead | undefined): void => {
+    if (seen !== undefined && (head === undefined || seen.seq > head.seq)) head = { seq: seen.seq, hash: seen.hash };
+  };
 
   const readEntry = async (seq: number): Promise<AuditEntry | undefined> => {
     const item = await storage.get(keyOf(seq));
     return item === undefined ? undefined : entryOf(item.value, keyOf(seq));
   };
 
-  /** The last entry: from the last one this instance saw, forward until a seq is free. */
-  const findHead = async (): Promise<AuditEntry | undefined> => {
-    let last = head;
-    if (last === undefined) {
-      const listed = await storage.list(ENTRY_PREFIX);
-      const item = listed.at(-1);
-      last = item === undefined ? undefined : entryOf(item.value, item.key);
-    }
+  /** The shared head item, when there is one and it parses. */
+  const readHint = async (): Promise<StoredHint | undefined> => {
+    const item = await storage.get(HEAD_KEY);
+    const parsed = headSchema.safeParse(item?.value);
+    return item === undefined || !parsed.success ? undefined : { ...parsed.data, eTag: item.eTag };
+  };
+
+  /** From a known entry, forward until a seq is free: one get per entry past it. */
+  const walkFrom = async (start: AuditHead | undefined): Promise<AuditHead | undefined> => {
+    let last = start;
     for (;;) {
-      const next = await readEntry(positionAfter(last).seq);
+      const next = await readEntry((last?.seq ?? 0) + 1);
       if (next === undefined) return last;
       last = next;
     }
   };
 
-  const appendNow = async (input: AuditEntryInput): Promise<AuditEntry> => {
+  /** Where the chain ends when no head item says so (a log written before it existed): about 2·log2(n) gets. */
+  const probeHead = async (): Promise<AuditHead | undefined> => {
+    if (head !== undefined) return head;
+    const seq = await probeLastSeq((candidate) => storage.get(keyOf(candidate)).then((item) => item !== undefined));
+    return seq === 0 ? undefined : readEntry(seq);
+  };
+
+  /** Moves the head item to `written` unless it already names that entry or a later one. */
+  const moveHint = async (written: AuditHead, seen: StoredHint | undefined): Promise<void> => {
+    let current = seen;
     for (let conflicts = 0; conflicts < MAX_CONFLICTS_IN_A_ROW; conflicts += 1) {
-      const last = await findHead();
-      const entry = buildAuditEntry(input, positionAfter(last), clock.now());
+      if (current !== undefined && current.seq >= written.seq) return;
+      try {
+        const value = { seq: written.seq, hash: written.hash };
+        await storage.put(HEAD_KEY, value, current ? { ifMatch: current.eTag } : { ifNoneMatch: '*' });
+        return;
+      } catch (error) {
+        if (!isETagConflict(error)) throw error;
+        current = await readHint();
+      }
+    }
+    throw new ConflictBudgetExceededError(HEAD_KEY);
+  };
+
+  const appendNow = async (input: AuditEntryInput): Promise<AuditEntry> => {
+    let hint = await readHint();
+    let last = newer(head, hint) ?? (await probeHead());
+    for (let conflicts = 0; conflicts < MAX_CONFLICTS_IN_A_ROW; conflicts += 1) {
+      const entry = buildAuditEntry(input, positionAfterHead(last), clock.now());
       try {
         await storage.put(keyOf(entry.seq), { entry, writtenBy: options.writer }, { ifNoneMatch: '*' });
-        head = entry;
+        remember(entry);
+        await moveHint(entry, hint);
         return entry;
       } catch (error) {
         if (!isETagConflict(error)) throw error;
-        head = last;
+        // someone wrote that seq: their head item, if they moved it yet, else the entries past ours one by one
+        hint = await readHint();
+        const known = newer(last, hint);
+        last = known !== undefined && known.seq > (last?.seq ?? 0) ? known : await walkFrom(last);
+        remember(last);
       }
     }
     throw new ConflictBudgetExceededError(ENTRY_PREFIX);
   };
 
-  /** Reads only: the end of the log in O(log n) gets when this instance has not seen it yet (never a full listing). */
+  /** Reads only: the end of the log from the head item, then forward past it to a free seq (never a full listing). */
   const headForReading = async (): Promise<number> => {
-    if (head !== undefined) return (await findHead())?.seq ?? 0;
-    const last = await probeLastSeq((seq) => storage.get(keyOf(seq)).then((item) => item !== undefined));
-    return last;
+    const hint = await readHint();
+    const start = newer(head, hint) ?? (await probeHead());
+    const last = start === undefined ? undefined : await walkFrom(start);
+    remember(last);
+    return last?.seq ?? 0;
   };
 
   return {
@@ -100,6 +160,16 @@ export function createStorageAuditLog(options: StorageAuditLogOptions): AuditLog
       return entries;
     },
   };
+}
+
+function newer(left: AuditHead | undefined, right: AuditHead | undefined): AuditHead | undefined {
+  if (left === undefined) return right;
+  if (right === undefined) return left;
+  return right.seq > left.seq ? right : left;
+}
+
+function positionAfterHead(last: AuditHead | undefined): ChainPosition {
+  return last === undefined ? CHAIN_START : { seq: last.seq + 1, prevHash: last.hash };
 }
 
 function entryOf(value: unknown, key: string): AuditEntry {

@@ -103,3 +103,27 @@ for (const [name, open] of [
     });
   });
 }
+
+describe('storage audit log head item', () => {
+  it('an append past a head item that lags (its writer stopped between the two writes) still chains after the last entry', async () => {
+    const storage = createMemoryStorage();
+    const a = createStorageAuditLog({ storage, clock: steppingClock() });
+    await a.append(entryInput(0));
+    const stale = await storage.get('audit-head');
+    await appendMany(a, 3, 1);
+    await storage.put('audit-head', stale?.value);
+    const next = await createStorageAuditLog({ storage, clock: steppingClock() }).append(entryInput(4));
+    expect(next.seq).toBe(5);
+    const entries = await createStorageAuditLog({ storage }).read();
+    expect(verifyChain(entries)).toEqual({ ok: true });
+    expect((await storage.get('audit-head'))?.value).toEqual({ seq: 5, hash: next.hash });
+  });
+
+  it('a head item edited to a wrong hash shows as a break in the chain', async () => {
+    const storage = createMemoryStorage();
+    await appendMany(createStorageAuditLog({ storage, clock: steppingClock() }), 2, 0);
+    await storage.put('audit-head', { seq: 2, hash: 'f'.repeat(64) });
+    await createStorageAuditLog({ storage, clock: steppingClock() }).append(entryInput(2));
+    expect(verifyChain(await createStorageAuditLog({ storage }).read())).toMatchObject({ ok: false, seq: 3 });
+  });
+});
