@@ -27,7 +27,7 @@ import {
 export interface DriftRecreateParts {
   readonly baselines: BaselineStore;
   readonly episodes: DriftEpisodes;
-  readonly policies: EndpointSecurityPolicies;
+  readonly policies: Pick<EndpointSecurityPolicies, 'list'>;
   readonly reads: Pick<PolicyDriftReads, 'read'>;
   readonly restore: PolicyRestore;
 }
