@@ -142,9 +142,10 @@ describe('the drift card end to end', () => {
     const audit = await harness.services.audit.read();
     expect(audit.filter((entry) => entry.action === 'drift.detected')).toHaveLength(1);
     expect(audit.filter((entry) => entry.action === 'drift.reverted')).toEqual([
+      // Stored with the closing step's transition (exactly once across a crash): the episode rides in the details,
+      // since an outbox entry's correlationId is its own key (core/audit/audit-outbox.ts).
       expect.objectContaining({
-        correlationId: episodeId,
-        details: expect.objectContaining({ policy: PORTAL_POLICY }),
+        details: expect.objectContaining({ policy: PORTAL_POLICY, episode: episodeId }),
       }),
     ]);
     expect(await harness.bot.drift?.checkNow()).toMatchObject({ opened: 0, updated: 0, closed: 1 });

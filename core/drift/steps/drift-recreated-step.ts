@@ -14,6 +14,13 @@ import {
 } from './drift-step-kinds.js';
 
 /**
+ * The recreated policy's description carries AttachOps' marker with the create step's write ref (how a lost answer
+ * finds it: adapters/graph/restore-body.ts), so it differs from the deleted policy's by design; the marker's format is
+ * the adapter's, so the description is left out of this comparison and recorded as read in the new baseline.
+ */
+const notOwnMarker = (item: { readonly kind: string }): boolean => item.kind !== 'description';
+
+/**
  * The last step of a recreate made of part steps: writes nothing to the tenant. Confirms the policy the create step
  * made equals the deleted one's baseline, makes it the watched policy (its baseline recorded from it as read now,
  * with this run and approval), drops the deleted one's baseline and closes its episode. `drift.recreated` travels
@@ -49,13 +56,15 @@ export function createDriftRecreatedStep(parts: {
       const moved = await parts.baselines.get(policyId);
       if (moved?.runId !== context.run.id) {
         const baseline = await parts.baselines.get(input.policyId);
-        const left = baseline ? policyDrift(baseline.state, normalisePolicy(raw.policy, raw.assignments)) : undefined;
+        const left = baseline
+          ? policyDrift(baseline.state, normalisePolicy(raw.policy, raw.assignments)).filter(notOwnMarker)
+          : undefined;
         if (baseline?.recordedAt !== input.baselineRecordedAt || left === undefined || left.length > 0) {
           return {
             kind: 'failed',
             problem: {
               title: 'Not as approved',
-              message: `The recreated policy ${input.policyName} differs from the approved baseline: it was changed meanwhile, or the baseline moved.`,
+              message: `The recreated policy ${input.policyName} differs from the approved baseline (${left === undefined ? 'the baseline moved' : left.map((item) => item.kind).join(', ')}): it was changed meanwhile, or the baseline moved.`,
               fix: 'Look at the drift card again.',
             },
           };
