@@ -218,6 +218,18 @@ describe('the drift card end to end', () => {
       JSON.stringify((approved?.assignments ?? []).map((row) => (row as { target?: unknown }).target)),
     );
     expect(normalisePolicy(state?.policy, state?.assignments ?? []).settings).toEqual(before?.state.settings);
+    await harness.connector.waitFor(
+      () =>
+        driftCardCalls().some(
+          (call) => call.method === 'PUT' && JSON.stringify(call.body).includes('Recreated as approved'),
+        ),
+      15_000,
+    );
+    const moved = await harness.services.storage.get(`drift/baselines/${recreatedId.toLowerCase()}`);
+    expect(moved, 'the recreated policy is the watched one').toBeDefined();
+    expect(await baseline(), 'the deleted one is no longer watched').toBeUndefined();
+    const audit = await harness.services.audit.read();
+    expect(audit.filter((entry) => entry.action === 'drift.recreated')).toHaveLength(1);
     expect(await harness.bot.drift?.checkNow()).toMatchObject({ watched: 1, opened: 0 });
   });
 

@@ -64,7 +64,9 @@ async function setUp() {
     recreate: (approved, write) => {
       const id = `p${listed.length + 2}`;
       calls.push(`create ${id}`);
-      reads.policies.set(id, { policy: structuredClone(approved), assignments: [] });
+      // As the Graph adapter does (adapters/graph/restore-body.ts): the description carries the marker with the ref.
+      const body = { ...(structuredClone(approved) as object), description: `[AttachOps ${write.ref}]` };
+      reads.policies.set(id, { policy: body, assignments: [] });
       listed.push({
         id,
         name: 'EDR',
@@ -138,9 +140,15 @@ describe('the drift-recreate part steps and the drift-recreated closing step', (
     expect(await baselines.get('p1')).toBeUndefined();
     const moved = await baselines.get('p2');
     expect(moved).toMatchObject({ runId: 'r-1', policyId: 'p2' });
-    expect(moved?.state, 'the new policy, as read, normalises equal to the approved baseline').toEqual(approvedState);
+    expect(
+      { ...moved?.state, description: '' },
+      'the new policy, as read, normalises equal to the approved baseline but for its marker',
+    ).toEqual({ ...approvedState, description: '' });
+    expect(moved?.state.description).toBe('[AttachOps r-1.s-create]');
     expect(await episodes.get('p1')).toBeUndefined();
-    expect(JSON.stringify((await reads.read('p2'))?.policy)).toBe(JSON.stringify(approvedPolicy));
+    expect(JSON.stringify((await reads.read('p2'))?.policy)).toBe(
+      JSON.stringify({ ...approvedPolicy, description: '[AttachOps r-1.s-create]' }),
+    );
 
     // Killed after the baseline moved and before the transition was stored: the next attempt finishes, moving nothing.
     const again = await closing.perform(close, inRun(close, steps));
@@ -160,6 +168,24 @@ describe('the drift-recreate part steps and the drift-recreated closing step', (
       problem: { title: 'Not as approved' },
     });
     expect(await baselines.get('p1')).toBeDefined();
+    expect(await baselines.get('p2')).toBeUndefined();
+  });
+
+  it('the closing step fails when a setting of the recreated policy was changed before it ran', async () => {
+    const { step, closing, baselines, reads, input } = await setUp();
+    const create = { ...stepRecord(step.kind, { ...input, part: 'create' }), id: 's-create' };
+    const created = await step.perform(create, inRun(create, [create]));
+    const assign = { ...stepRecord(step.kind, { ...input, part: 'assignments' }), id: 's-assign' };
+    const close = { ...stepRecord(closing.kind, { ...input }), id: 's-close' };
+    const steps = [done(create, created), assign, close];
+    await step.perform(assign, inRun(assign, steps));
+    const state = reads.policies.get('p2');
+    if (!state) throw new Error('no policy');
+    const flipped = JSON.parse(JSON.stringify(state.policy).replace(`${SAMPLE_SHARING}_1`, `${SAMPLE_SHARING}_0`));
+    reads.policies.set('p2', { ...state, policy: flipped });
+    const failed = await closing.perform(close, inRun(close, steps));
+    expect(failed).toMatchObject({ kind: 'failed', problem: { title: 'Not as approved' } });
+    expect(failed.kind === 'failed' ? failed.problem.message : '').toContain('(setting)');
     expect(await baselines.get('p2')).toBeUndefined();
   });
 
