@@ -24,6 +24,10 @@ function settledStatus(run: RunRecord): { episodeId: string; status: DriftCardSt
   for (const step of run.steps) {
     const episodeId = step.input.episodeId;
     if (step.state !== 'done' || typeof episodeId !== 'string') continue;
+    // A part step is one write of several: the closing step says the whole revert or recreate is done.
+    if (step.input.part !== undefined) continue;
+    if (step.kind === DRIFT_STEP_KINDS.reverted) return { episodeId, status: { kind: 'reverted', by, at } };
+    if (step.kind === DRIFT_STEP_KINDS.recreated) return { episodeId, status: { kind: 'recreated', by, at } };
     if (step.kind === DRIFT_STEP_KINDS.revert) return { episodeId, status: { kind: 'reverted', by, at } };
     if (step.kind === DRIFT_STEP_KINDS.recreate) return { episodeId, status: { kind: 'recreated', by, at } };
     if (step.kind === DRIFT_STEP_KINDS.baseline) return { episodeId, status: { kind: 'accepted', by, at } };

@@ -10,6 +10,7 @@ import { createDriftRevertPlanner } from './plans/drift-revert-planner.js';
 import { createDriftUnwatchPlanner } from './plans/drift-unwatch-planner.js';
 import { createDriftBaselineStep } from './steps/drift-baseline-step.js';
 import { createDriftRecreateStep } from './steps/drift-recreate-step.js';
+import { createDriftRecreatedStep } from './steps/drift-recreated-step.js';
 import { createDriftRevertStep } from './steps/drift-revert-step.js';
 import { createDriftRevertedStep } from './steps/drift-reverted-step.js';
 import { createDriftUnwatchStep } from './steps/drift-unwatch-step.js';
@@ -47,6 +48,7 @@ export function createDriftStepHandlers(tenant: TenantServices | undefined, stor
           createDriftRevertStep({ baselines, reads, restore }),
           createDriftRevertedStep({ baselines, reads }),
           createDriftRecreateStep({ baselines, episodes, policies: tenant.policies, reads, restore }),
+          createDriftRecreatedStep({ baselines, episodes, reads }),
         ]),
   ];
 }

@@ -7,7 +7,7 @@ import type { PolicyListItem } from '../policy/managed-policy.js';
  * description) carries the same ref but is newer, so the oldest one is the step's own.
  */
 export async function findPolicyByWriteRef(
-  policies: EndpointSecurityPolicies,
+  policies: Pick<EndpointSecurityPolicies, 'list'>,
   ref: string,
 ): Promise<PolicyListItem | undefined> {
   const tagged = (await policies.list({ managedOnly: true })).filter((policy) => policy.writeRef === ref);

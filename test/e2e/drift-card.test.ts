@@ -142,9 +142,10 @@ describe('the drift card end to end', () => {
     const audit = await harness.services.audit.read();
     expect(audit.filter((entry) => entry.action === 'drift.detected')).toHaveLength(1);
     expect(audit.filter((entry) => entry.action === 'drift.reverted')).toEqual([
+      // Stored with the closing step's transition (exactly once across a crash): the episode rides in the details,
+      // since an outbox entry's correlationId is its own key (core/audit/audit-outbox.ts).
       expect.objectContaining({
-        correlationId: episodeId,
-        details: expect.objectContaining({ policy: PORTAL_POLICY }),
+        details: expect.objectContaining({ policy: PORTAL_POLICY, episode: episodeId }),
       }),
     ]);
     expect(await harness.bot.drift?.checkNow()).toMatchObject({ opened: 0, updated: 0, closed: 1 });
@@ -217,6 +218,18 @@ describe('the drift card end to end', () => {
       JSON.stringify((approved?.assignments ?? []).map((row) => (row as { target?: unknown }).target)),
     );
     expect(normalisePolicy(state?.policy, state?.assignments ?? []).settings).toEqual(before?.state.settings);
+    await harness.connector.waitFor(
+      () =>
+        driftCardCalls().some(
+          (call) => call.method === 'PUT' && JSON.stringify(call.body).includes('Recreated as approved'),
+        ),
+      15_000,
+    );
+    const moved = await harness.services.storage.get(`drift/baselines/${recreatedId.toLowerCase()}`);
+    expect(moved, 'the recreated policy is the watched one').toBeDefined();
+    expect(await baseline(), 'the deleted one is no longer watched').toBeUndefined();
+    const audit = await harness.services.audit.read();
+    expect(audit.filter((entry) => entry.action === 'drift.recreated')).toHaveLength(1);
     expect(await harness.bot.drift?.checkNow()).toMatchObject({ watched: 1, opened: 0 });
   });
 

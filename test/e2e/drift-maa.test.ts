@@ -22,7 +22,7 @@ const DIALECTS = [
 ] as const;
 
 /**
- * Revert to baseline under Intune Multi Admin Approval: approved in Teams by a second person, then each write the revert
+ * Revert to baseline and Recreate under Intune Multi Admin Approval: approved in Teams by a second person, then each write the revert
  * makes is held by Intune, approved by a second Intune admin, resent once with the request's code, and the tenant ends
  * equal to the approved baseline.
  */
@@ -164,5 +164,112 @@ describe.each(DIALECTS)('drift revert under Intune Multi Admin Approval ($scenar
     const audit = await chat.harness.services.audit.read();
     expect(audit.filter((entry) => entry.action === 'drift.reverted')).toHaveLength(1);
     expect(await chat.harness.bot.drift?.checkNow()).toMatchObject({ opened: 0, updated: 0 });
+  });
+
+  it('Recreate: the create is held, approved and resent; then the assignment write, held and resent; the new policy equals the baseline', async () => {
+    const before = await baseline();
+    const approved = before?.approved;
+    await chat.tenant.control('DELETE', `portal/policies/${policyId}?actor=megan.bowen@contoso.example`);
+    expect(await chat.harness.bot.drift?.checkNow()).toMatchObject({ opened: 1 });
+    const card = JSON.stringify(driftCardCalls().find((call) => call.method === 'POST')?.body);
+    expect(card).toContain('"verb":"drift.recreate"');
+    const episodeId = /"episodeId":"(d-[a-z0-9]+)"/.exec(card)?.[1] ?? '';
+    const policyWrites = async () =>
+      (await chat.tenant.requests()).filter(
+        (entry) =>
+          entry.method === 'POST' &&
+          /\/deviceManagement\/configurationPolicies(\/[^/?]+\/assign)?(\?|$)/.test(entry.path),
+      );
+    const writesBefore = (await policyWrites()).length;
+
+    const known = approvalIds();
+    await chat.harness.post(
+      invokeActivity(
+        'drift.recreate',
+        { episodeId },
+        { ...from(), from: ALEX, place: 'channel', conversationId: CHANNEL },
+      ),
+    );
+    const recreateApproval = await newApproval(known);
+    await chat.harness.post(
+      invokeActivity('approval.approve', { approvalId: recreateApproval }, { ...from(), from: MEGAN }),
+    );
+    const { runId } = await chat.harness.services.approvals.requireRecord(recreateApproval);
+
+    const decided: string[] = [];
+    for (;;) {
+      const run = await chat.waitForRun(runId, (candidate) => {
+        const gate = heldGate(candidate);
+        return ENDED.has(candidate.status) || (gate !== undefined && !decided.includes(gate));
+      });
+      const requestId = heldGate(run);
+      if (ENDED.has(run.status) || requestId === undefined) break;
+      expect((await policyWrites()).at(-1)?.maa?.justification).toContain(`Recreate deleted policy "${PORTAL_POLICY}"`);
+      const answer = await chat.tenant.control('POST', `maa/requests/${requestId}/approve`, {
+        approver: PATTI.aadObjectId,
+        justification: 'recreate ok',
+      });
+      expect(answer.status).toBe(200);
+      decided.push(requestId);
+    }
+    const run = await chat.waitForRun(runId, (candidate) => ENDED.has(candidate.status));
+    expect(
+      run.status,
+      JSON.stringify(run.steps.map((step) => [step.kind, step.state, step.message, step.problem?.message])),
+    ).toBe('done');
+    expect(decided, 'Intune held the create and the assignment write').toHaveLength(2);
+
+    const recreateWrites = (await policyWrites()).slice(writesBefore);
+    expect(
+      recreateWrites.map((entry) => [
+        entry.path.endsWith('/assign') ? 'assign' : 'create',
+        entry.status,
+        entry.maa?.code ?? null,
+      ]),
+    ).toEqual([
+      ['create', heldStatus, null],
+      ['create', 201, decided[0]],
+      ['assign', heldStatus, null],
+      ['assign', 200, decided[1]],
+    ]);
+    const intune = await chat.harness.services.audit.read();
+    expect(
+      intune.filter((entry) => entry.target === runId && entry.action.startsWith('intune.')).map((e) => e.action),
+    ).toEqual(['intune.held', 'intune.approved', 'intune.resent', 'intune.held', 'intune.approved', 'intune.resent']);
+
+    const again = (await chat.tenant.tenant.policies.list({ nameContains: PORTAL_POLICY })).filter(
+      (p) => p.id !== policyId,
+    );
+    expect(again, 'one policy made, never two').toHaveLength(1);
+    const recreatedId = again[0]?.id ?? '';
+    const now = await chat.harness.services.tenant?.driftReads?.read(recreatedId);
+    expect(JSON.stringify((now?.assignments ?? []).map((row) => (row as { target?: unknown }).target))).toBe(
+      JSON.stringify((approved?.assignments ?? []).map((row) => (row as { target?: unknown }).target)),
+    );
+    const recreated = normalisePolicy(now?.policy, now?.assignments ?? []);
+    // The description differs only by AttachOps' marker with the create's write ref (adapters/graph/restore-body.ts).
+    expect({ ...recreated, description: '' }).toEqual({ ...before?.state, description: '' });
+    expect(recreated.description).toContain(before?.state.description);
+    const moved = await chat.harness.services.storage.get(`drift/baselines/${recreatedId.toLowerCase()}`);
+    expect(moved ? baselineSchema.parse(moved.value) : undefined).toMatchObject({
+      runId,
+      approvalId: recreateApproval,
+    });
+    expect(await baseline(), 'the deleted policy is no longer watched').toBeUndefined();
+    await chat.harness.connector.waitFor(
+      () =>
+        driftCardCalls().some(
+          (call) => call.method === 'PUT' && JSON.stringify(call.body).includes('Recreated as approved'),
+        ),
+      15_000,
+    );
+    const audit = await chat.harness.services.audit.read();
+    expect(audit.filter((entry) => entry.action === 'drift.recreated')).toEqual([
+      expect.objectContaining({
+        target: runId,
+        details: expect.objectContaining({ deletedPolicy: policyId, newPolicy: recreatedId, episode: episodeId }),
+      }),
+    ]);
+    expect(await chat.harness.bot.drift?.checkNow()).toMatchObject({ watched: 1, opened: 0, updated: 0 });
   });
 });

@@ -31,6 +31,26 @@ function revertSteps(name: string, input: DriftRevertInput, items: readonly Drif
 }
 
 /**
+ * Recreate: the create (one write), the assignments to the policy it made when the baseline has any (one write), then
+ * the closing step that moves the baseline to the new policy and audits.
+ */
+function recreateSteps(name: string, input: DriftRevertInput, assigned: boolean): ChangePlan['steps'] {
+  return [
+    { kind: DRIFT_STEP_KINDS.recreate, title: `Recreate policy ${name}`, input: { ...input, part: 'create' } },
+    ...(assigned
+      ? [
+          {
+            kind: DRIFT_STEP_KINDS.recreate,
+            title: `Assign the recreated ${name} as approved`,
+            input: { ...input, part: 'assignments' },
+          },
+        ]
+      : []),
+    { kind: DRIFT_STEP_KINDS.recreated, title: `Watch the recreated ${name}`, input: { ...input } },
+  ];
+}
+
+/**
  * Revert to baseline (and, for a deleted policy, Recreate) from the drift card: the plan names every difference as
  * now → approved, from the baseline in storage and the tenant as read now; never from what the card carried. Planned
  * again before the run (the plan re-check), so a policy that moved meanwhile is asked about again.
@@ -90,7 +110,7 @@ export function createDriftRevertPlanner(parts: {
         resources: [policyResource(baseline.policyId)],
         scopeTargets: [[name, baseline.policyId]],
         steps: recreate
-          ? [{ kind: DRIFT_STEP_KINDS.recreate, title: `Recreate policy ${name}`, input: { ...input } }]
+          ? recreateSteps(name, input, baseline.approved.assignments.length > 0)
           : revertSteps(name, input, items),
       } satisfies ChangePlan;
     },

@@ -2,89 +2,131 @@ import type { EndpointSecurityPolicies } from '../../ports/endpoint-security-pol
 import type { PolicyDriftReads } from '../../ports/policy-drift-reads.js';
 import type { PolicyRestore } from '../../ports/policy-restore.js';
 import { findPolicyByWriteRef } from '../../policies/policy-by-write-ref.js';
-import { defineStepKind, type StepHandler, type StepOutcome, type WorldCheck } from '../../runs/step-handler.js';
-import { baselineFrom } from '../baseline-recorder.js';
+import {
+  defineStepKind,
+  type StepContext,
+  type StepHandler,
+  type StepOutcome,
+  type WorldCheck,
+} from '../../runs/step-handler.js';
+import type { Baseline } from '../baseline.js';
 import type { BaselineStore } from '../baseline-store.js';
 import { readCurrent } from '../current-state.js';
 import type { DriftEpisodes } from '../drift-episodes.js';
 import { policyDrift } from '../policy-drift.js';
-import { approvalIdOf, DRIFT_STEP_KINDS, driftRevertInputSchema, parseStepInput } from './drift-step-kinds.js';
+import { recreateWhole } from './drift-recreate-whole.js';
+import { itemsOfPart } from './drift-revert-step.js';
+import {
+  DRIFT_STEP_KINDS,
+  type DriftRecreateInput,
+  driftRecreateInputSchema,
+  parseStepInput,
+  recreatedPolicyIdOf,
+} from './drift-step-kinds.js';
 
-/**
- * Recreate a deleted policy from its approved form, with its approved assignments; the new policy carries the step's
- * write ref (found by it after a lost answer, never made twice) and becomes the watched one, with the old baseline's
- * state. Done once a policy with the ref matches the baseline.
- */
-export function createDriftRecreateStep(parts: {
+export interface DriftRecreateParts {
   readonly baselines: BaselineStore;
   readonly episodes: DriftEpisodes;
-  readonly policies: EndpointSecurityPolicies;
+  readonly policies: Pick<EndpointSecurityPolicies, 'list'>;
   readonly reads: Pick<PolicyDriftReads, 'read'>;
   readonly restore: PolicyRestore;
-}): StepHandler {
-  async function recreated(
-    ref: string,
-    policyId: string,
-    runId: string,
-  ): Promise<{ id: string; matches: boolean } | undefined> {
-    const found = await findPolicyByWriteRef(parts.policies, ref);
-    if (found === undefined) return undefined;
-    const moved = await parts.baselines.get(found.id);
-    if (moved?.runId === runId) return { id: found.id, matches: true };
-    const baseline = await parts.baselines.get(policyId);
-    const current = await readCurrent(parts.reads, found.id);
-    const matches =
-      baseline !== undefined && current !== undefined && policyDrift(baseline.state, current.state).length === 0;
-    return { id: found.id, matches };
+}
+
+const baselineMoved = (input: DriftRecreateInput): StepOutcome => ({
+  kind: 'failed',
+  problem: {
+    title: 'The baseline moved',
+    message: `The baseline of ${input.policyName} is not the one this recreate was approved for.`,
+    fix: 'Look at the drift card again.',
+  },
+});
+
+/**
+ * Recreate a deleted policy from its approved form. A step with a `part` makes one tenant write (as an Intune hold
+ * needs: core/maa/intune-approval-wait.ts settles a held write by this step's check alone): `create` makes the policy
+ * with the step's write ref (found by it after a lost answer or a resend, never made twice; its id is the step's
+ * outcome), `assignments` gives the policy the create step made its approved assignments. The closing drift-recreated
+ * step moves the baseline and audits. A step without a part (planned before the split) does it all itself.
+ */
+export function createDriftRecreateStep(parts: DriftRecreateParts): StepHandler {
+  const whole = recreateWhole(parts);
+
+  async function approvedBaseline(input: DriftRecreateInput): Promise<Baseline | undefined> {
+    const baseline = await parts.baselines.get(input.policyId);
+    return baseline?.recordedAt === input.baselineRecordedAt && baseline.approved !== undefined ? baseline : undefined;
+  }
+
+  /** The new policy's assignment drift against the baseline, or undefined when there is nothing to compare. */
+  async function targetsLeft(input: DriftRecreateInput, policyId: string): Promise<number | undefined> {
+    const baseline = await parts.baselines.get(input.policyId);
+    const current = await readCurrent(parts.reads, policyId);
+    if (baseline?.recordedAt !== input.baselineRecordedAt || current === undefined) return undefined;
+    return itemsOfPart(policyDrift(baseline.state, current.state), 'assignments').length;
+  }
+
+  function newPolicyOf(context: StepContext): string | undefined {
+    return recreatedPolicyIdOf(context.run.steps);
+  }
+
+  async function checkPart(context: StepContext, input: DriftRecreateInput): Promise<WorldCheck> {
+    if (input.part === 'create') {
+      const found = await findPolicyByWriteRef(parts.policies, context.write.ref);
+      if (found === undefined) return { done: false };
+      return {
+        done: true,
+        message: `policy ${input.policyName} was recreated (${found.id})`,
+        outcome: { policyId: found.id },
+      };
+    }
+    const policyId = newPolicyOf(context);
+    if (policyId === undefined || (await targetsLeft(input, policyId)) !== 0) return { done: false };
+    return {
+      done: true,
+      message: `the recreated policy ${input.policyName} has its approved assignments`,
+      outcome: { policyId },
+    };
+  }
+
+  async function performPart(context: StepContext, input: DriftRecreateInput): Promise<StepOutcome> {
+    const baseline = await approvedBaseline(input);
+    if (baseline?.approved === undefined) return baselineMoved(input);
+    if (input.part === 'create') {
+      const created = await parts.restore.recreate(baseline.approved.policy, context.write);
+      return {
+        kind: 'done',
+        message: `Recreated policy ${input.policyName} (${created.id})`,
+        outcome: { policyId: created.id },
+      };
+    }
+    const policyId = newPolicyOf(context);
+    if (policyId === undefined) {
+      return {
+        kind: 'failed',
+        problem: {
+          title: 'No recreated policy',
+          message: `The run has no done create step for ${input.policyName}, so there is nothing to assign.`,
+          fix: 'Look at the drift card again and ask for Recreate there.',
+        },
+      };
+    }
+    await parts.restore.restoreAssignments(policyId, baseline.approved.assignments, context.write, true);
+    return {
+      kind: 'done',
+      message: `Assigned the recreated policy ${input.policyName} as approved (${baseline.approved.assignments.length})`,
+      outcome: { policyId },
+    };
   }
 
   return defineStepKind({
     kind: DRIFT_STEP_KINDS.recreate,
     changesTenant: true,
-    async check(step, context): Promise<WorldCheck> {
-      const input = parseStepInput(driftRevertInputSchema, step.input, DRIFT_STEP_KINDS.recreate);
-      const found = await recreated(context.write.ref, input.policyId, context.run.id);
-      if (!found?.matches) return { done: false };
-      return { done: true, message: `policy ${input.policyName} was recreated`, outcome: { policyId: found.id } };
+    check(step, context): Promise<WorldCheck> {
+      const input = parseStepInput(driftRecreateInputSchema, step.input, DRIFT_STEP_KINDS.recreate);
+      return input.part === undefined ? whole.check(input, context) : checkPart(context, input);
     },
-    async perform(step, context): Promise<StepOutcome> {
-      const input = parseStepInput(driftRevertInputSchema, step.input, DRIFT_STEP_KINDS.recreate);
-      const baseline = await parts.baselines.get(input.policyId);
-      if (baseline?.recordedAt !== input.baselineRecordedAt || baseline.approved === undefined) {
-        return {
-          kind: 'failed',
-          problem: {
-            title: 'The baseline moved',
-            message: `The baseline of ${input.policyName} is not the one this recreate was approved for.`,
-            fix: 'Look at the drift card again.',
-          },
-        };
-      }
-      const found = await recreated(context.write.ref, input.policyId, context.run.id);
-      const policyId = found?.id ?? (await parts.restore.recreate(baseline.approved.policy, context.write)).id;
-      if (baseline.approved.assignments.length > 0) {
-        await parts.restore.restoreAssignments(policyId, baseline.approved.assignments, context.write, true);
-      }
-      const raw = await parts.reads.read(policyId);
-      if (raw !== undefined) {
-        const approvalId = approvalIdOf(context.run.steps);
-        await parts.baselines.put(
-          baselineFrom(policyId, raw, context.clock.now().toISOString(), {
-            runId: context.run.id,
-            ...(approvalId ? { approvalId } : {}),
-          }),
-        );
-      }
-      await parts.baselines.remove(input.policyId);
-      await parts.episodes.close(input.policyId);
-      await context.audit.append({
-        actor: context.actor,
-        action: 'drift.recreated',
-        target: policyId,
-        ...(input.episodeId ? { correlationId: input.episodeId } : {}),
-        details: { policy: input.policyName, run: context.run.id, deletedPolicy: input.policyId },
-      });
-      return { kind: 'done', message: `Recreated policy ${input.policyName}`, outcome: { policyId } };
+    perform(step, context): Promise<StepOutcome> {
+      const input = parseStepInput(driftRecreateInputSchema, step.input, DRIFT_STEP_KINDS.recreate);
+      return input.part === undefined ? whole.perform(input, context) : performPart(context, input);
     },
   });
 }

@@ -9,6 +9,8 @@ import { DRIFT_STEP_KINDS, driftRevertedInputSchema, parseStepInput } from './dr
  * The last step of a revert made of part steps: writes nothing, confirms the tenant now equals the baseline and audits
  * `drift.reverted` once for the whole revert. Kept out of the writing steps because a write Intune held for Multi
  * Admin Approval ends its step on the resend (core/maa/intune-approval-wait.ts), where no step code runs after it.
+ * The audit entry is the done outcome's event, stored in the same write as the step's transition: once, whatever
+ * moment the process dies at (core/audit/audit-outbox.ts).
  */
 export function createDriftRevertedStep(parts: {
   readonly baselines: BaselineStore;
@@ -35,23 +37,25 @@ export function createDriftRevertedStep(parts: {
           },
         };
       }
-      await context.audit.append({
-        actor: context.actor,
-        action: 'drift.reverted',
-        target: input.policyId,
-        ...(input.episodeId ? { correlationId: input.episodeId } : {}),
-        details: {
-          policy: input.policyName,
-          run: context.run.id,
-          reverted: input.reverted,
-          baselineRecordedAt: baseline.recordedAt,
-          ...(baseline.approvalId ? { baselineApproval: baseline.approvalId } : {}),
-        },
-      });
       return {
         kind: 'done',
         message: `Policy ${input.policyName} matches its baseline again (${input.reverted.length} ${input.reverted.length === 1 ? 'change' : 'changes'} reverted)`,
         outcome: { reverted: input.reverted },
+        events: [
+          {
+            actor: context.actor,
+            action: 'drift.reverted',
+            details: {
+              policy: input.policyName,
+              run: context.run.id,
+              revertedPolicy: input.policyId,
+              reverted: input.reverted,
+              baselineRecordedAt: baseline.recordedAt,
+              ...(baseline.approvalId ? { baselineApproval: baseline.approvalId } : {}),
+              ...(input.episodeId ? { episode: input.episodeId } : {}),
+            },
+          },
+        ],
       };
     },
   });

@@ -6,6 +6,11 @@ export const DRIFT_STEP_KINDS = {
   /** Closes a revert made of part steps: confirms the tenant equals the baseline and audits `drift.reverted` once. */
   reverted: 'drift-reverted',
   recreate: 'drift-recreate',
+  /**
+   * Closes a recreate made of part steps: confirms the new policy equals the baseline, moves the baseline to it, closes
+   * the episode and audits `drift.recreated` once.
+   */
+  recreated: 'drift-recreated',
   baseline: 'drift-baseline',
   unwatch: 'drift-unwatch',
 } as const;
@@ -30,6 +35,33 @@ export const driftRevertedInputSchema = driftRevertInputSchema.extend({
   reverted: z.array(z.string()),
 });
 export type DriftRevertedInput = z.infer<typeof driftRevertedInputSchema>;
+
+export const driftRecreateInputSchema = driftRevertInputSchema.omit({ part: true }).extend({
+  /**
+   * Which write this step makes: `create` the policy (found by its write ref after a lost answer or an Intune hold),
+   * `assignments` to the policy the create step made (its id taken from that step's outcome). One tenant write per
+   * step, as for a revert. Absent: both, and the step moves the baseline and audits itself (runs planned before the
+   * split).
+   */
+  part: z.enum(['create', 'assignments']).optional(),
+});
+export type DriftRecreateInput = z.infer<typeof driftRecreateInputSchema>;
+
+/** The policy a recreate's create step made: its done outcome, stored by the run kernel. */
+export function recreatedPolicyIdOf(
+  steps: readonly {
+    readonly kind: string;
+    readonly state: string;
+    readonly input: Record<string, unknown>;
+    readonly outcome?: unknown;
+  }[],
+): string | undefined {
+  const create = steps.find(
+    (step) => step.kind === DRIFT_STEP_KINDS.recreate && step.input.part === 'create' && step.state === 'done',
+  );
+  const outcome = create?.outcome as { policyId?: unknown } | undefined;
+  return typeof outcome?.policyId === 'string' ? outcome.policyId : undefined;
+}
 
 export const driftBaselineInputSchema = z.object({
   policyId: z.string().min(1),

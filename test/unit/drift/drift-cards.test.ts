@@ -9,6 +9,8 @@ import { BaselineStore } from '../../../core/drift/baseline-store.js';
 import { DriftEpisodes } from '../../../core/drift/drift-episodes.js';
 import { DriftWatch } from '../../../core/drift/drift-watch.js';
 import { DriftWatcher } from '../../../core/drift/drift-watcher.js';
+import { DRIFT_STEP_KINDS } from '../../../core/drift/steps/drift-step-kinds.js';
+import type { RunRecord, StepRecord } from '../../../core/runs/run-record.js';
 import { silentLogger } from '../../../core/ports/logger.js';
 import type { Storage } from '../../../core/ports/storage.js';
 import { FakeClock } from '../../support/fake-clock.js';
@@ -132,5 +134,43 @@ describe('the drift card: one per episode', () => {
       (await store.claim({ conversationId: CHANNEL, claimedAt: clock.now().toISOString(), input }, clock.now())).kind,
     ).toBe('claimed');
     expect(messenger.posts).toHaveLength(0);
+  });
+
+  it('a recreate made of part steps marks the card recreated when its closing step is done, never from a part step', async () => {
+    const { reads, messenger, first, clock } = await twoInstances();
+    reads.policies.delete('p1');
+    await first.watch.once();
+    const episodeId = /"episodeId":"(d-[0-9]+)"/.exec(JSON.stringify(messenger.posts[0]))?.[1] ?? '';
+    const input = { policyId: 'p1', policyName: 'EDR', baselineRecordedAt: 'x', episodeId };
+    const step = (id: string, kind: string, extra: Record<string, unknown>, state: StepRecord['state']) => ({
+      id,
+      kind,
+      title: kind,
+      state,
+      input: { ...input, ...extra },
+      attempts: 1,
+    });
+    const run = (steps: StepRecord[]): RunRecord => ({
+      id: 'r-2',
+      kind: 'drift-revert',
+      title: 'Recreate',
+      requestedBy: { channelUserId: '29:alex', name: 'Alex Wilber' },
+      conversationId: CHANNEL,
+      createdAt: clock.now().toISOString(),
+      updatedAt: clock.now().toISOString(),
+      status: 'done',
+      resources: [],
+      steps,
+    });
+    const parts = [
+      step('s1', DRIFT_STEP_KINDS.recreate, { part: 'create' }, 'done'),
+      step('s2', DRIFT_STEP_KINDS.recreate, { part: 'assignments' }, 'done'),
+    ];
+    first.cards.runChanged(run(parts));
+    await first.cards.idle();
+    expect(messenger.updates, 'part steps alone say nothing').toEqual([]);
+    first.cards.runChanged(run([...parts, step('s3', DRIFT_STEP_KINDS.recreated, {}, 'done')]));
+    await first.cards.idle();
+    expect(JSON.stringify(messenger.updates.at(-1)?.card)).toContain('Recreated as approved');
   });
 });

@@ -124,8 +124,12 @@ describe('the drift-revert step', () => {
     expect(await context.audit.read()).toEqual([]);
     expect(await step.perform(assignments, context)).toMatchObject({ outcome: { reverted: ['target-removed'] } });
     expect(calls).toEqual(['settings', 'assignments']);
-    expect(await closing.perform(confirm, context)).toMatchObject({ kind: 'done' });
-    expect((await context.audit.read()).map((entry) => [entry.action, entry.details?.reverted])).toEqual([
+    const done = await closing.perform(confirm, context);
+    expect(done).toMatchObject({ kind: 'done' });
+    // The entry travels with the step's transition (stored in the same write), never appended by the step itself.
+    expect(await context.audit.read()).toEqual([]);
+    const events = done.kind === 'done' ? (done.events ?? []) : [];
+    expect(events.map((entry) => [entry.action, entry.details?.reverted])).toEqual([
       ['drift.reverted', ['setting', 'target-removed']],
     ]);
   });
