@@ -21,9 +21,10 @@ const POLICY = 'EDR killed before its baseline';
 const SAMPLE_SHARING = 'device_vendor_msft_windowsadvancedthreatprotection_configuration_samplesharing';
 /**
  * Latency on every Graph read once the create is answered: the baseline recorder reads the policy after the run ends
- * done, so the kill lands between the run stored done and the baseline stored (without it the gap is milliseconds).
+ * done, so the kill lands between the run stored done and the baseline stored (without it the gap is milliseconds;
+ * 5 s leaves room for a loaded machine to notice the run done and send the kill).
  */
-const SLOW_READ_MS = 2_000;
+const SLOW_READ_MS = 5_000;
 const TIMEOUT_MS = 60_000;
 
 interface StoredRun {
