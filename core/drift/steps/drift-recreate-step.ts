@@ -1,6 +1,3 @@
-import type { EndpointSecurityPolicies } from '../../ports/endpoint-security-policies.js';
-import type { PolicyDriftReads } from '../../ports/policy-drift-reads.js';
-import type { PolicyRestore } from '../../ports/policy-restore.js';
 import { findPolicyByWriteRef } from '../../policies/policy-by-write-ref.js';
 import {
   defineStepKind,
@@ -10,10 +7,9 @@ import {
   type WorldCheck,
 } from '../../runs/step-handler.js';
 import type { Baseline } from '../baseline.js';
-import type { BaselineStore } from '../baseline-store.js';
 import { readCurrent } from '../current-state.js';
-import type { DriftEpisodes } from '../drift-episodes.js';
 import { policyDrift } from '../policy-drift.js';
+import type { DriftRecreateParts } from './drift-recreate-parts.js';
 import { recreateWhole } from './drift-recreate-whole.js';
 import { itemsOfPart } from './drift-revert-step.js';
 import {
@@ -23,14 +19,6 @@ import {
   parseStepInput,
   recreatedPolicyIdOf,
 } from './drift-step-kinds.js';
-
-export interface DriftRecreateParts {
-  readonly baselines: BaselineStore;
-  readonly episodes: DriftEpisodes;
-  readonly policies: Pick<EndpointSecurityPolicies, 'list'>;
-  readonly reads: Pick<PolicyDriftReads, 'read'>;
-  readonly restore: PolicyRestore;
-}
 
 const baselineMoved = (input: DriftRecreateInput): StepOutcome => ({
   kind: 'failed',

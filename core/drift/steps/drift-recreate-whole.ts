@@ -3,7 +3,7 @@ import type { StepContext, StepOutcome, WorldCheck } from '../../runs/step-handl
 import { baselineFrom } from '../baseline-recorder.js';
 import { readCurrent } from '../current-state.js';
 import { policyDrift } from '../policy-drift.js';
-import type { DriftRecreateParts } from './drift-recreate-step.js';
+import type { DriftRecreateParts } from './drift-recreate-parts.js';
 import { approvalIdOf, type DriftRecreateInput } from './drift-step-kinds.js';
 
 /**
