@@ -121,6 +121,13 @@ async function phase(
         perCommand[`${kind} (${round})`] = proxy.requests() - start;
       }
     }
+    if (process.env.BENCH_BOT_NODE_OPTIONS?.includes('--heapsnapshot-signal=SIGUSR2'))
+      for (const bot of bots) {
+        // The snapshot is written on the main thread: once /readyz answers again it is on disk (in the checkout's root).
+        bot.process.kill('SIGUSR2');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await fetch(`${bot.url}/readyz`).catch(() => undefined);
+      }
     const storage = proxy ? { perKind, idlePerSecond, perCommand, statuses } : undefined;
     return {
       label,

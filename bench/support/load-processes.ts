@@ -115,6 +115,8 @@ export async function startBotChild(env: Record<string, string>): Promise<BotChi
   const bot = child([`${ROOT}dist/bot/main.js`], {
     PATH: process.env.PATH ?? '',
     LOG_LEVEL: 'warn',
+    // Diagnostics only (e.g. `--heapsnapshot-signal=SIGUSR2`): the bench passes its own NODE_OPTIONS on to the bots.
+    ...(process.env.BENCH_BOT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_BOT_NODE_OPTIONS } : {}),
     ...env,
     PORT: String(port),
   });

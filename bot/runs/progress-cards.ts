@@ -6,11 +6,13 @@ import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Storage } from '../../core/ports/storage.js';
 import type { RunObserver } from '../../core/runs/run-engine.js';
-import type { RunRecord } from '../../core/runs/run-record.js';
+import { isTerminal, type RunRecord } from '../../core/runs/run-record.js';
 import { BackgroundTasks } from '../../core/runs/background-tasks.js';
 import { logUndelivered } from '../conversations/undelivered.js';
 
 const PREFIX = 'run-card/';
+/** Finished runs whose last change is remembered (so a late, older notification does not re-post an old state). */
+export const FINISHED_REMEMBERED = 1000;
 const cardRefSchema = z.object({
   conversationId: z.string(),
   activityId: z.string(),
@@ -30,6 +32,8 @@ export interface ProgressCardsOptions {
   readonly log: Logger;
   /** At most one edit of a card per this many milliseconds; changes in between are coalesced. */
   readonly minIntervalMs?: number;
+  /** How many finished runs' last change time is kept (default FINISHED_REMEMBERED). */
+  readonly finishedRemembered?: number;
 }
 
 /** One card per run, posted once and edited in place as the run moves; re-posted if the original is gone. */
@@ -40,6 +44,11 @@ export class ProgressCards implements RunObserver {
   private readonly publishing = new Map<string, Promise<void>>();
   /** Runs whose card could not be delivered and that said so once already (until a delivery works again). */
   private readonly undelivered = new Set<string>();
+  /**
+   * Runs whose finished state was published, with that state's updatedAt; oldest dropped past FINISHED_REMEMBERED. The
+   * maps above forget a run once its finished state is out, so they hold only runs still moving (issue 28: memory).
+   */
+  private readonly finished = new Map<string, number>();
   private readonly tasks: BackgroundTasks;
   private readonly minIntervalMs: number;
 
@@ -49,6 +58,7 @@ export class ProgressCards implements RunObserver {
   }
 
   runChanged(run: RunRecord): void {
+    if ((this.finished.get(run.id) ?? Number.NEGATIVE_INFINITY) > Date.parse(run.updatedAt)) return;
     const known = this.latest.get(run.id);
     if (known && !isNewer(run, known)) return;
     this.latest.set(run.id, run);
@@ -78,6 +88,14 @@ export class ProgressCards implements RunObserver {
     }
   }
 
+  /** How many runs this holds state for (still moving, plus finished ones remembered): bounded, see FINISHED_REMEMBERED. */
+  held(): { moving: number; finished: number } {
+    return {
+      moving: new Set([...this.latest.keys(), ...this.lastSent.keys(), ...this.undelivered]).size,
+      finished: this.finished.size,
+    };
+  }
+
   stop(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
@@ -93,6 +111,22 @@ export class ProgressCards implements RunObserver {
       await next;
     } finally {
       if (this.publishing.get(runId) === next) this.publishing.delete(runId);
+      this.forgetIfFinished(runId);
+    }
+  }
+
+  /** A run whose finished state is out, with nothing newer waiting, is forgotten but for its last updatedAt. */
+  private forgetIfFinished(runId: string): void {
+    const run = this.latest.get(runId);
+    if (!run || !isTerminal(run.status) || this.timers.has(runId) || this.publishing.has(runId)) return;
+    this.latest.delete(runId);
+    this.lastSent.delete(runId);
+    this.undelivered.delete(runId);
+    this.finished.delete(runId);
+    this.finished.set(runId, Date.parse(run.updatedAt));
+    if (this.finished.size > (this.options.finishedRemembered ?? FINISHED_REMEMBERED)) {
+      const oldest = this.finished.keys().next().value;
+      if (oldest !== undefined) this.finished.delete(oldest);
     }
   }
 

@@ -76,6 +76,45 @@ function setup(minIntervalMs = 200) {
 }
 
 describe('ProgressCards', () => {
+  it('holds no state for finished runs but their last change time, and at most finishedRemembered of those', async () => {
+    const messenger = new FakeMessenger();
+    const remembered = 20;
+    const cards = new ProgressCards({
+      messenger,
+      storage: createMemoryStorage(),
+      clock: new FakeClock(),
+      log: silentLogger,
+      minIntervalMs: 0,
+      finishedRemembered: remembered,
+    });
+    const total = remembered + 15;
+    for (let index = 0; index < total; index += 1) {
+      const id = `r-${index}`;
+      cards.runChanged(run('moving', { id }));
+      await cards.idle();
+      cards.runChanged(run('done', { id, status: 'done', updatedAt: '2026-11-23T09:01:00Z' }));
+      await cards.idle();
+    }
+    cards.runChanged(run('still moving', { id: 'r-moving' }));
+    await cards.idle();
+    expect(messenger.posts).toHaveLength(total + 1);
+    expect(messenger.updates).toHaveLength(total);
+    expect(cards.held()).toEqual({ moving: 1, finished: remembered });
+  });
+
+  it('a late, older notification of a finished run does not bring its old state back; a newer one (a retry) does', async () => {
+    const { messenger, cards } = setup(0);
+    cards.runChanged(run('done', { status: 'done', updatedAt: '2026-11-23T09:01:00Z' }));
+    await cards.idle();
+    cards.runChanged(run('stale'));
+    await cards.idle();
+    expect(messenger.posts).toHaveLength(1);
+    expect(messenger.updates).toHaveLength(0);
+    cards.runChanged(run('retried', { updatedAt: '2026-11-23T09:02:00Z' }));
+    await cards.idle();
+    expect(JSON.stringify(messenger.updates.at(-1)?.card)).toContain('retried');
+  });
+
   it('posts one card, then edits it in place with the latest state, coalescing bursts', async () => {
     const { messenger, cards } = setup();
     cards.runChanged(run('first'));
