@@ -149,6 +149,10 @@ describe('rollout of three rings with --auto, healthy', () => {
       { ringIndex: 1, ring: 'broad', devices: 40 },
       { ringIndex: 2, ring: 'all', devices: 30 },
     ]);
+    // the card follows the stored run: wait for its update rather than read the one sent before the run ended
+    await parts.chat.harness.connector.waitFor(() =>
+      parts.chat.progressCard(run.id).latest.includes('Rings (3): 3 done'),
+    );
     const card = parts.chat.progressCard(run.id).latest;
     expect(card).toContain('Rings (3): 3 done');
     expect(card).toContain('Every ring is assigned.');

@@ -40,11 +40,19 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   const spans: ReceivedSpan[] = [];
   const metricNames = new Set<string>();
   const server = createServer((request, response) => {
-    void readJson(request).then((body) => {
-      if (request.url === '/v1/traces') spans.push(...spansOf(body));
-      if (request.url === '/v1/metrics') for (const name of metricNamesOf(body)) metricNames.add(name);
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
+    // writeHead is not chained: an in-process http instrumentation may wrap it and return nothing
+    readJson(request).then(
+      (body) => {
+        if (request.url === '/v1/traces') spans.push(...spansOf(body));
+        if (request.url === '/v1/metrics') for (const name of metricNamesOf(body)) metricNames.add(name);
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end('{}');
+      },
+      () => {
+        response.writeHead(400);
+        response.end();
+      },
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
