@@ -110,7 +110,11 @@ describe('drift baseline catch-up after kill -9', () => {
       TIMEOUT_MS,
       'the create answered',
     );
-    const spec = `route=/graph/beta/*;kind=latency;ms=${SLOW_READ_MS};method=GET`;
+    // reads issued together travel as one $batch POST (adapters/graph/graph-coalescer.ts): slow both forms
+    const spec = [
+      `route=/graph/beta/*;kind=latency;ms=${SLOW_READ_MS};method=GET`,
+      `route=/graph/beta/$batch;kind=latency;ms=${SLOW_READ_MS};method=POST`,
+    ].join('\n');
     const slowed = await tenant.control('POST', 'faults', { spec });
     expect(slowed.status).toBe(201);
     await waitUntil(
