@@ -3,13 +3,12 @@
  * getPolicySummaries call: $batch of 20) versus a naive baseline of one request per policy, measured in the same run.
  * Run with `npm run bench` (builds with tsc, then runs dist/bench/compliance-summary.js under plain node).
  */
-import { loadConfig } from '../bot/config/config.js';
-import { createTenantServices } from '../bot/wiring/create-tenant-services.js';
 import { readCompliance } from '../core/compliance/read-compliance.js';
 import { systemClock } from '../core/ports/clock.js';
 import { silentLogger } from '../core/ports/logger.js';
 import type { TenantServices } from '../core/tenant-services.js';
-import { sandboxBotEnvironment, startSandbox } from '../sandbox/index.js';
+import { startSandbox } from '../sandbox/index.js';
+import { sandboxTenantServices } from './support/sandbox-tenant.js';
 import { type BenchTls, runTrustingSandbox } from './support/trusted-child.js';
 
 const POLICIES = 100;
@@ -24,15 +23,7 @@ interface Measured {
 async function main(tls: BenchTls): Promise<void> {
   const sandbox = await startSandbox({ scenario: 'ready', seed: 7, tls });
   try {
-    const config = loadConfig(sandboxBotEnvironment(sandbox.url));
-    if (!config.tenant) throw new Error('no tenant configuration');
-    const tenant = createTenantServices({
-      tenant: config.tenant,
-      adminService: config.adminService,
-      log: silentLogger,
-      clock: systemClock,
-      graphRetryBudgetMs: 30_000,
-    });
+    const tenant = sandboxTenantServices(sandbox.url);
     const ids = await createPolicies(tenant);
     const control = async (method: string, path: string): Promise<unknown> => {
       const response = await fetch(`${sandbox.url}/_sandbox/${path}`, { method });

@@ -5,14 +5,13 @@
  * ⌈N/20⌉ + 1 requests. Run with `npm run bench:drift`.
  */
 import { createMemoryStorage } from '../adapters/storage/memory-storage.js';
-import { loadConfig } from '../bot/config/config.js';
-import { createTenantServices } from '../bot/wiring/create-tenant-services.js';
 import { baselineFrom } from '../core/drift/baseline-recorder.js';
 import { BaselineStore } from '../core/drift/baseline-store.js';
 import { DriftWatcher } from '../core/drift/drift-watcher.js';
 import { systemClock } from '../core/ports/clock.js';
 import { silentLogger } from '../core/ports/logger.js';
-import { sandboxBotEnvironment, startSandbox } from '../sandbox/index.js';
+import { startSandbox } from '../sandbox/index.js';
+import { sandboxTenantServices } from './support/sandbox-tenant.js';
 import { type BenchTls, runTrustingSandbox } from './support/trusted-child.js';
 
 const SIZES = [1, 100, 1000] as const;
@@ -29,15 +28,7 @@ interface Row {
 async function main(tls: BenchTls): Promise<number> {
   const sandbox = await startSandbox({ scenario: 'ready', seed: 7, tls });
   try {
-    const config = loadConfig(sandboxBotEnvironment(sandbox.url));
-    if (!config.tenant) throw new Error('no tenant configuration');
-    const tenant = createTenantServices({
-      tenant: config.tenant,
-      adminService: config.adminService,
-      log: silentLogger,
-      clock: systemClock,
-      graphRetryBudgetMs: 30_000,
-    });
+    const tenant = sandboxTenantServices(sandbox.url);
     const reads = tenant.driftReads;
     if (!reads) throw new Error('no drift reads');
     const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {

@@ -4,28 +4,17 @@
  * policy (the collection policy summary) and for an Intune-targeted one (the devices report, paged by 50), at growing
  * numbers of devices. Counts Graph requests from the sandbox's request log; run with `npm run bench:rollout-gate`.
  */
-import { loadConfig } from '../bot/config/config.js';
-import { createTenantServices } from '../bot/wiring/create-tenant-services.js';
-import { systemClock } from '../core/ports/clock.js';
-import { silentLogger } from '../core/ports/logger.js';
 import { readPolicyCounts } from '../core/rollouts/ring-counts.js';
 import type { AssignmentTarget } from '../core/policy/assignment-target.js';
-import { sandboxBotEnvironment, startSandbox } from '../sandbox/index.js';
+import { startSandbox } from '../sandbox/index.js';
+import { sandboxTenantServices } from './support/sandbox-tenant.js';
 import { type BenchTls, runTrustingSandbox } from './support/trusted-child.js';
 import { GROUP_IDS } from '../sandbox/world/directory.js';
 
 async function main(tls: BenchTls): Promise<void> {
   const sandbox = await startSandbox({ scenario: 'ready', seed: 7, tls });
   try {
-    const config = loadConfig(sandboxBotEnvironment(sandbox.url));
-    if (!config.tenant) throw new Error('no tenant configuration');
-    const tenant = createTenantServices({
-      tenant: config.tenant,
-      adminService: config.adminService,
-      log: silentLogger,
-      clock: systemClock,
-      graphRetryBudgetMs: 30_000,
-    });
+    const tenant = sandboxTenantServices(sandbox.url);
     const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
       const response = await fetch(`${sandbox.url}/_sandbox/${path}`, {
         method,
