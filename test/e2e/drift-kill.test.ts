@@ -20,11 +20,13 @@ const CHAT = 'a:personal-drift-kill';
 const POLICY = 'EDR killed before its baseline';
 const SAMPLE_SHARING = 'device_vendor_msft_windowsadvancedthreatprotection_configuration_samplesharing';
 /**
- * Latency on every Graph read once the create is answered: the baseline recorder reads the policy after the run ends
- * done, so the kill lands between the run stored done and the baseline stored (without it the gap is milliseconds;
- * 5 s leaves room for a loaded machine to notice the run done and send the kill).
+ * Latency on reading a policy's assignments, set before the approval: the baseline recorder reads them once the run has
+ * ended done, so the kill lands between the run stored done and the baseline stored. Set before the create is even
+ * sent, so no run can end and record its baseline before the latency is in place (set after the create's answer, a
+ * fast run raced the rule). Items of a $batch are slowed by the same rule (sandbox/graph/batch-route.ts).
  */
 const SLOW_READ_MS = 5_000;
+const SLOW_ASSIGNMENT_READS = `route=/graph/beta/deviceManagement/configurationPolicies/*/assignments;kind=latency;ms=${SLOW_READ_MS};method=GET`;
 const TIMEOUT_MS = 60_000;
 
 interface StoredRun {
@@ -94,6 +96,8 @@ describe('drift baseline catch-up after kill -9', () => {
       'the create run',
     );
     const approvalId = run?.steps[0]?.input.approvalId ?? '';
+    const slowed = await tenant.control('POST', 'faults', { spec: SLOW_ASSIGNMENT_READS });
+    expect(slowed.status).toBe(201);
     const click = invokeActivity(
       'approval.approve',
       { approvalId },
@@ -101,22 +105,6 @@ describe('drift baseline catch-up after kill -9', () => {
     );
     expect((await postActivity(live(), click)).status).toBe(200);
 
-    await waitUntil(
-      async () =>
-        (await tenant.requests()).some(
-          (request) =>
-            request.method === 'POST' && /configurationPolicies$/.test(request.path) && request.status === 201,
-        ),
-      TIMEOUT_MS,
-      'the create answered',
-    );
-    // reads issued together travel as one $batch POST (adapters/graph/graph-coalescer.ts): slow both forms
-    const spec = [
-      `route=/graph/beta/*;kind=latency;ms=${SLOW_READ_MS};method=GET`,
-      `route=/graph/beta/$batch;kind=latency;ms=${SLOW_READ_MS};method=POST`,
-    ].join('\n');
-    const slowed = await tenant.control('POST', 'faults', { spec });
-    expect(slowed.status).toBe(201);
     await waitUntil(
       async () => (await runs()).find((candidate) => candidate.id === run?.id)?.status === 'done',
       TIMEOUT_MS,
