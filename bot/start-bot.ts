@@ -21,7 +21,7 @@ import { ChangeConfirmations } from './runs/change-confirmations.js';
 import { BaselineRecorder } from '../core/drift/baseline-recorder.js';
 import { BaselineStore } from '../core/drift/baseline-store.js';
 import { type RunningDriftWatch, startDriftWatch } from './drift/start-drift-watch.js';
-import { groupNamesIn } from '../core/drift/drift-group-names.js';
+import { driftNamesIn } from '../core/drift/drift-names.js';
 import { RolloutHaltNotices } from './runs/rollout-halt-notices.js';
 import { DriftCardStore } from './drift/drift-card-store.js';
 import { DriftCards } from './drift/drift-cards.js';
@@ -149,7 +149,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     channel: config.drift.channel,
     clock: services.clock,
     log: log.child({ component: 'drift-cards' }),
-    ...(services.tenant ? { groupNames: groupNamesIn(services.tenant.directory) } : {}),
+    ...(services.tenant ? { groupNames: driftNamesIn(services.tenant) } : {}),
   });
   services.runs.observe(driftCards);
   const driftWatch = startDriftWatch({

@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { renderCard } from '../../cards/render.js';
 import { toDriftView, type DriftCardInput, type DriftCardStatus } from '../../cards/views/drift-view.js';
-import type { GroupNames } from '../../core/drift/drift-group-names.js';
+import type { DriftNames } from '../../core/drift/drift-names.js';
 import type { DriftNotifier } from '../../core/drift/drift-watch.js';
 import type { DriftItem } from '../../core/drift/policy-drift.js';
 import { DRIFT_STEP_KINDS } from '../../core/drift/steps/drift-step-kinds.js';
@@ -50,7 +50,7 @@ export class DriftCards implements DriftNotifier, RunObserver {
       readonly clock: Clock;
       readonly log: Logger;
       /** Display names of the groups drift items name; without it the card shows their ids in Details. */
-      readonly groupNames?: (items: readonly DriftItem[]) => Promise<GroupNames>;
+      readonly groupNames?: (items: readonly DriftItem[]) => Promise<DriftNames>;
     },
   ) {
     this.tasks = new BackgroundTasks(options.log);

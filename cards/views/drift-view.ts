@@ -1,5 +1,5 @@
 import { describeDriftItem } from '../../core/drift/describe-drift.js';
-import type { GroupNames } from '../../core/drift/drift-group-names.js';
+import type { DriftNames } from '../../core/drift/drift-names.js';
 import type { WhoChanged } from '../../core/drift/drift-watch.js';
 import type { DriftItem } from '../../core/drift/policy-drift.js';
 import type { CardExtras, DetailFact } from '../card-extras.js';
@@ -26,8 +26,8 @@ export interface DriftCardInput {
   readonly items: readonly DriftItem[];
   readonly who: WhoChanged;
   readonly status: DriftCardStatus;
-  /** Display names of the groups the items name, by lowercase object id (core/drift/drift-group-names.ts). */
-  readonly groupNames?: GroupNames;
+  /** Display names of the groups and filters the items name, by lowercase object id (core/drift/drift-names.ts). */
+  readonly groupNames?: DriftNames;
 }
 
 export interface DriftView extends CardExtras {

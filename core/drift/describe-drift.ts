@@ -1,19 +1,19 @@
-import type { GroupNames } from './drift-group-names.js';
+import type { DriftNames } from './drift-names.js';
 import type { DriftItem } from './policy-drift.js';
 
-/** A group by its display name when known, its object id in parentheses (the card moves it to Details). */
-function groupName(id: string | undefined, names: GroupNames): string {
-  const name = id === undefined ? undefined : names[id];
+/** A group or filter by its display name when known, its object id in parentheses (the card moves it to Details). */
+function named(id: string | undefined, names: DriftNames): string {
+  const name = id === undefined ? undefined : names[id.toLowerCase()];
   return name === undefined ? (id ?? '') : `${name} (${id ?? ''})`;
 }
 
-function targetName(key: string, names: GroupNames): string {
+function targetName(key: string, names: DriftNames): string {
   const [type, id] = key.split(':');
   switch (type) {
     case 'groupassignmenttarget':
-      return `group ${groupName(id, names)}`;
+      return `group ${named(id, names)}`;
     case 'exclusiongroupassignmenttarget':
-      return `excluded group ${groupName(id, names)}`;
+      return `excluded group ${named(id, names)}`;
     case 'configurationmanagercollectionassignmenttarget':
       return `collection ${id ?? ''}`;
     case 'alldevicesassignmenttarget':
@@ -25,8 +25,11 @@ function targetName(key: string, names: GroupNames): string {
   }
 }
 
-function filterName(filter: string): string {
-  return filter === '' ? 'no filter' : filter.replace(':', ' filter ');
+/** `include:<id>` as "include filter <name> (<id>)". */
+function filterName(filter: string, names: DriftNames): string {
+  if (filter === '') return 'no filter';
+  const at = filter.indexOf(':');
+  return `${filter.slice(0, at)} filter ${named(filter.slice(at + 1), names)}`;
 }
 
 /** Setting values are canonical JSON of the normalised instance: the value alone reads best. */
@@ -37,7 +40,7 @@ function settingValue(value: string | undefined): string {
 }
 
 /** One line per drift item: what was approved and what the tenant has now; groups by name where `names` has them. */
-export function describeDriftItem(item: DriftItem, names: GroupNames = {}): string {
+export function describeDriftItem(item: DriftItem, names: DriftNames = {}): string {
   switch (item.kind) {
     case 'deleted':
       return 'The policy was deleted.';
@@ -50,11 +53,11 @@ export function describeDriftItem(item: DriftItem, names: GroupNames = {}): stri
     case 'setting':
       return `${item.settingId}: ${settingValue(item.approved)} → ${settingValue(item.now)}`;
     case 'target-added':
-      return `Target added: ${targetName(item.target.key, names)} (${filterName(item.target.filter)})`;
+      return `Target added: ${targetName(item.target.key, names)} (${filterName(item.target.filter, names)})`;
     case 'target-removed':
-      return `Target removed: ${targetName(item.target.key, names)} (${filterName(item.target.filter)})`;
+      return `Target removed: ${targetName(item.target.key, names)} (${filterName(item.target.filter, names)})`;
     case 'filter-changed':
-      return `Filter on ${targetName(item.key, names)}: ${filterName(item.approved)} → ${filterName(item.now)}`;
+      return `Filter on ${targetName(item.key, names)}: ${filterName(item.approved, names)} → ${filterName(item.now, names)}`;
   }
 }
 
@@ -82,7 +85,7 @@ export function invertDriftItem(item: DriftItem): DriftItem {
   }
 }
 
-/** One line of a revert plan: the drift item undone. */
-export function describeRevert(item: DriftItem): string {
-  return describeDriftItem(invertDriftItem(item));
+/** One line of a revert plan: the drift item undone; groups and filters by name where `names` has them. */
+export function describeRevert(item: DriftItem, names: DriftNames = {}): string {
+  return describeDriftItem(invertDriftItem(item), names);
 }

@@ -5,6 +5,7 @@ import type { StepHandler } from '../runs/step-handler.js';
 import type { TenantServices } from '../tenant-services.js';
 import { BaselineStore } from './baseline-store.js';
 import { DriftEpisodes } from './drift-episodes.js';
+import { driftNamesIn } from './drift-names.js';
 import { createDriftAcceptPlanner, createDriftWatchPlanner } from './plans/drift-baseline-planner.js';
 import { createDriftRevertPlanner } from './plans/drift-revert-planner.js';
 import { createDriftUnwatchPlanner } from './plans/drift-unwatch-planner.js';
@@ -23,7 +24,7 @@ export function createDriftPlanners(tenant: TenantServices, storage: Storage): P
   const reads = tenant.driftReads;
   if (reads === undefined) return [];
   const baselines = new BaselineStore(storage);
-  const parts = { baselines, reads, policies: tenant.policies };
+  const parts = { baselines, reads, policies: tenant.policies, names: driftNamesIn(tenant) };
   return [
     createDriftRevertPlanner(parts),
     createDriftAcceptPlanner(parts),

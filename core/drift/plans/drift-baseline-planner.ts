@@ -9,7 +9,8 @@ import { UserFacingError } from '../../user-facing-error.js';
 import type { BaselineStore } from '../baseline-store.js';
 import { readCurrent } from '../current-state.js';
 import { describeDriftItem } from '../describe-drift.js';
-import { policyDrift } from '../policy-drift.js';
+import type { DriftNames } from '../drift-names.js';
+import { type DriftItem, policyDrift } from '../policy-drift.js';
 import { DRIFT_STEP_KINDS, type DriftBaselineInput } from '../steps/drift-step-kinds.js';
 
 export const DRIFT_ACCEPT_PLANNER = 'drift-accept';
@@ -22,6 +23,8 @@ interface Parts {
   readonly baselines: BaselineStore;
   readonly reads: Pick<PolicyDriftReads, 'read'>;
   readonly policies: EndpointSecurityPolicies;
+  /** Groups and filters by name on the plan's lines (core/drift/drift-names.ts); ids alone without it. */
+  readonly names?: (items: readonly DriftItem[]) => Promise<DriftNames>;
 }
 
 /**
@@ -50,11 +53,12 @@ export function createDriftAcceptPlanner(parts: Parts): Planner {
         );
       }
       const items = policyDrift(baseline.state, current.state);
+      const names = (await parts.names?.(items)) ?? {};
       return baselinePlan(DRIFT_ACCEPT_PLANNER, intent, {
         title: `Accept the current state of "${current.state.name}" as its baseline`,
         changes: items.map((item): PlanChange => ({
           action: 'update',
-          subject: describeDriftItem(item),
+          subject: describeDriftItem(item, names),
           detail: 'becomes the approved value',
         })),
         input: {

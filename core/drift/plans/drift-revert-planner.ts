@@ -6,6 +6,7 @@ import { UserFacingError } from '../../user-facing-error.js';
 import type { BaselineStore } from '../baseline-store.js';
 import { readCurrent } from '../current-state.js';
 import { describeRevert } from '../describe-drift.js';
+import type { DriftNames } from '../drift-names.js';
 import { type DriftItem, policyDrift } from '../policy-drift.js';
 import { itemsOfPart } from '../steps/drift-revert-step.js';
 import { DRIFT_STEP_KINDS, type DriftRevertedInput, type DriftRevertInput } from '../steps/drift-step-kinds.js';
@@ -58,6 +59,8 @@ function recreateSteps(name: string, input: DriftRevertInput, assigned: boolean)
 export function createDriftRevertPlanner(parts: {
   readonly baselines: BaselineStore;
   readonly reads: Pick<PolicyDriftReads, 'read'>;
+  /** Groups and filters by name on the plan's lines (core/drift/drift-names.ts); ids alone without it. */
+  readonly names?: (items: readonly DriftItem[]) => Promise<DriftNames>;
 }): Planner {
   return {
     kind: DRIFT_REVERT_PLANNER,
@@ -82,18 +85,22 @@ export function createDriftRevertPlanner(parts: {
       const items = policyDrift(baseline.state, current?.state);
       const recreate = current === undefined;
       const name = baseline.state.name;
+      const restored: DriftItem[] = recreate
+        ? Object.values(baseline.state.targets).map((target) => ({ kind: 'target-removed', target }))
+        : items;
+      const names = (await parts.names?.(restored)) ?? {};
       const changes: PlanChange[] = recreate
         ? [
             { action: 'create', subject: name, detail: 'recreated from its approved settings' },
-            ...Object.values(baseline.state.targets).map((target): PlanChange => ({
+            ...restored.map((item): PlanChange => ({
               action: 'add',
-              subject: describeRevert({ kind: 'target-removed', target }),
+              subject: describeRevert(item, names),
               detail: 'assigned as approved',
             })),
           ]
         : items.map((item): PlanChange => ({
             action: 'update',
-            subject: describeRevert(item),
+            subject: describeRevert(item, names),
             detail: 'back to the approved value',
           }));
       const input: DriftRevertInput = {
