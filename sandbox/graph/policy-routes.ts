@@ -9,7 +9,7 @@ import { maaProtected } from './maa-gate.js';
 import { applyFilter, pageOf } from './paging.js';
 import { schemaProblem, validatePolicyBody, validateTarget } from './policy-validation.js';
 import { POLICY_TEMPLATES } from './templates-catalog.js';
-import { policyNameProblem } from './policy-update-reading.js';
+import { patchSupported, policyNameProblem } from './policy-update-reading.js';
 
 const BASE = '/deviceManagement/configurationPolicies';
 /** The access-policy type that protects these writes (maa.md: "Configuration policies (settings catalog)"). */
@@ -162,25 +162,23 @@ export function registerPolicyRoutes(router: Router, ctx: GraphContext): void {
     ctx,
     'PATCH',
     `${BASE}/:id`,
-    maaProtected(ctx, PROTECTED_AS, (req, p) =>
-      withPolicy(ctx, req, p.id, (policy, world) => {
-        if (ctx.policyUpdateReading() === 'put-only')
-          return badRequest(
-            req,
-            'Update a configuration policy with PUT and the whole policy; PATCH is not supported.',
-          );
-        const structural = schemaProblem(req.body ?? {}, 'deviceManagementConfigurationPolicy');
-        if (structural) return badRequest(req, structural);
-        const body = (req.body ?? {}) as JsonObject;
-        if (body.name !== undefined) {
-          const problem = policyNameProblem(body.name);
-          if (problem) return badRequest(req, problem);
-        }
-        for (const key of ['name', 'description', 'roleScopeTagIds'] as const)
-          if (body[key] !== undefined) policy.properties[key] = body[key];
-        policy.properties.lastModifiedDateTime = world.clock.nowIso();
-        return { status: 204 };
-      }),
+    patchSupported(
+      ctx,
+      maaProtected(ctx, PROTECTED_AS, (req, p) =>
+        withPolicy(ctx, req, p.id, (policy, world) => {
+          const structural = schemaProblem(req.body ?? {}, 'deviceManagementConfigurationPolicy');
+          if (structural) return badRequest(req, structural);
+          const body = (req.body ?? {}) as JsonObject;
+          if (body.name !== undefined) {
+            const problem = policyNameProblem(body.name);
+            if (problem) return badRequest(req, problem);
+          }
+          for (const key of ['name', 'description', 'roleScopeTagIds'] as const)
+            if (body[key] !== undefined) policy.properties[key] = body[key];
+          policy.properties.lastModifiedDateTime = world.clock.nowIso();
+          return { status: 204 };
+        }),
+      ),
     ),
   );
 

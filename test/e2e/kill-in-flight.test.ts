@@ -317,6 +317,29 @@ describe('killing the bot with a tenant write in flight', () => {
     expect(await tenant.tenant.policies.list({ nameContains: 'Kill - rename' })).toHaveLength(1);
   }, 120_000);
 
+  it('a rename where only a whole PUT updates a policy, killed with its PUT in flight, renames once and keeps every setting', async () => {
+    const name = 'Kill - put rename';
+    const policyId = await ownPolicy(name);
+    const before = await tenant.tenant.policies.get(policyId);
+    expect((await tenant.control('POST', 'policy-update-reading', { reading: 'put-only' })).status).toBe(200);
+    try {
+      await tenant.control('DELETE', 'requests');
+      const seen = new Set((await runs()).map((run) => run.id));
+      await holdNext(`/graph/beta/deviceManagement/configurationPolicies/${policyId}`, 'PUT');
+      const rename = await requestAndApprove(`policy rename "${name}" --name "Kill - put renamed"`, seen);
+      await killInFlight(new RegExp(`/configurationPolicies/${policyId}$`), 'PUT');
+      await waitDone(rename.id);
+      const writes = policyWrites(await tenant.requests(), policyId);
+      expect(writes.filter((request) => request.status < 300).map((request) => request.method)).toEqual(['PUT']);
+      const after = await tenant.tenant.policies.get(policyId);
+      expect(after?.name).toBe('Kill - put renamed');
+      expect(after?.draft?.settings).toEqual(before?.draft?.settings);
+      expect(after?.managedByAttachOps).toBe(true);
+    } finally {
+      await tenant.control('POST', 'policy-update-reading', { reading: 'patch-and-put' });
+    }
+  }, 120_000);
+
   it('a policy delete killed with its DELETE in flight deletes once and ends done', async () => {
     const name = 'Kill - delete';
     const policyId = await ownPolicy(name);

@@ -285,6 +285,33 @@ describe.each(DIALECTS)(
       for (const runId of [set.runId, rename.runId, removal.runId])
         expect(await auditActions(runId)).toEqual(['intune.held', 'intune.approved', 'intune.resent']);
     });
+
+    it('rename where only a whole PUT updates a policy: one Intune hold, then the PUT lands once with the code', async () => {
+      const create = await heldByIntune(
+        'policy create edr --target configmgr --name "EDR maa put" --sample-sharing all',
+      );
+      expect((await decide(create.requestId, 'approve', 'ok')).status).toBe(200);
+      await chat.waitForRun(create.runId, (run) => run.status === 'done');
+      const [policy] = await policiesNamed('EDR maa put');
+      const policyId = policy?.id ?? '';
+      expect((await chat.tenant.control('POST', 'policy-update-reading', { reading: 'put-only' })).status).toBe(200);
+      try {
+        const rename = await heldByIntune('policy rename "EDR maa put" --name "EDR maa put renamed"');
+        expect((await decide(rename.requestId, 'approve', 'ok')).status).toBe(200);
+        await chat.waitForRun(rename.runId, (run) => run.status === 'done');
+        expect((await policiesNamed('EDR maa put renamed')).map((renamed) => renamed.id)).toEqual([policyId]);
+        const changed = (await writesTo(new RegExp(`/configurationPolicies/${policyId}$`))).filter(
+          (entry) => entry.status < 300,
+        );
+        expect(changed.map((entry) => [entry.method, entry.maa?.code ?? null])).toEqual([['PUT', rename.requestId]]);
+        expect((await chat.tenant.tenant.policies.get(policyId))?.draft?.settings).toMatchObject({
+          sampleSharing: 'all',
+        });
+        expect(await auditActions(rename.runId)).toEqual(['intune.held', 'intune.approved', 'intune.resent']);
+      } finally {
+        await chat.tenant.control('POST', 'policy-update-reading', { reading: 'patch-and-put' });
+      }
+    });
   },
 );
 

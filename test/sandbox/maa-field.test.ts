@@ -29,6 +29,19 @@ describe.each(['maa', 'maa-field'] as const)('Multi Admin Approval, entity locks
     await c.close();
   });
 
+  it('where only a whole PUT updates a policy, a justified PATCH is refused with 400 and never held', async () => {
+    const id = await portalPolicyId(c);
+    expect((await c.control('POST', '/policy-update-reading', { reading: 'put-only' })).status).toBe(200);
+    try {
+      const patch = await c.graph('PATCH', `${GROUP}/${id}`, { name: 'patched' }, justified('rename'));
+      expect(patch.status).toBe(400);
+      expect(patch.headers['x-msft-approval-code']).toBeUndefined();
+      expect((await c.control('GET', '/maa/requests')).json<{ requests: unknown[] }>().requests).toEqual([]);
+    } finally {
+      await c.control('POST', '/policy-update-reading', { reading: 'patch-and-put' });
+    }
+  });
+
   it('a second justified write to an entity with a pending request is refused with 409, and filed nowhere', async () => {
     const id = await portalPolicyId(c);
     const first = await c.graph('PATCH', `${GROUP}/${id}`, { description: 'first' }, justified('first'));
