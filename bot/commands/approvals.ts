@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { renderCard } from '../../cards/render.js';
-import { toApprovalListView } from '../../cards/views/approval-list-view.js';
 import { defineCommand } from '../context/command-context.js';
+import { approvalListCard } from '../replies/approval-list-card.js';
 
 export const approvalsCommand = defineCommand({
   name: 'approvals',
@@ -12,11 +11,5 @@ export const approvalsCommand = defineCommand({
   args: z.object({}),
   changesTenant: false,
   role: 'reader',
-  async run(_args, { services, actor }) {
-    const [lists, isApprover] = await Promise.all([
-      services.approvals.listFor(actor),
-      services.approvals.isApprover(actor),
-    ]);
-    return renderCard('approval-list', toApprovalListView({ ...lists, isApprover, now: services.clock.now() }));
-  },
+  run: (_args, { services, actor }) => approvalListCard(services, actor),
 });

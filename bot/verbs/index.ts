@@ -23,6 +23,7 @@ import { runRetryVerb } from './run-retry.js';
 import { runShowVerb } from './run-show.js';
 import { runVerifyVerb } from './run-verify.js';
 import { runsMoreVerb } from './runs-more.js';
+import { approvalsMoreVerb } from './approvals-more.js';
 import type { AnyVerb } from './verb.js';
 
 /** Every card verb the bot handles. The card tests check that each `Action.Execute` verb in a template is here. */
@@ -52,4 +53,5 @@ export const verbs: readonly AnyVerb[] = [
   runRefreshVerb,
   runShowVerb,
   runsMoreVerb,
+  approvalsMoreVerb,
 ];

@@ -9,9 +9,14 @@ interface ApprovalLine {
 }
 
 export interface ApprovalListView {
+  /** A More page lists only the caller's earlier requests; the first page also what waits for them. */
+  readonly older: boolean;
   readonly toDecideNote: string;
   readonly toDecide: readonly ApprovalLine[];
+  readonly mineTitle: string;
   readonly mine: readonly ApprovalLine[];
+  /** The More button's opaque token, '' when no earlier request follows. */
+  readonly continuation: string;
 }
 
 const SHOWN = 10;
@@ -31,6 +36,10 @@ export function toApprovalListView(lists: {
   mine: readonly ApprovalListEntry[];
   isApprover: boolean;
   now: Date;
+  /** The More button's token when earlier requests follow. */
+  more?: string;
+  /** This is a More page. */
+  older?: boolean;
 }): ApprovalListView {
   const line = (record: ApprovalListEntry): ApprovalLine => ({
     approvalId: record.id,
@@ -39,6 +48,9 @@ export function toApprovalListView(lists: {
   });
   const waiting = lists.toDecide.length;
   return {
+    older: lists.older === true,
+    mineTitle: lists.older === true ? 'Your earlier requests' : 'Your requests',
+    continuation: lists.more ?? '',
     toDecideNote: !lists.isApprover
       ? 'You are not an approver, so nothing waits for you.'
       : waiting === 0

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Storage } from '../ports/storage.js';
+import type { PageRequest, Storage } from '../ports/storage.js';
 import { hashedKeyPart, newestFirst } from '../storage/index-keys.js';
 import { APPROVAL_STATUSES, type ApprovalRecord } from './approval-record.js';
 
@@ -15,6 +15,12 @@ export const approvalListEntrySchema = z.object({
   expiresAt: z.string(),
 });
 export type ApprovalListEntry = z.infer<typeof approvalListEntrySchema>;
+
+/** One page of a list of requests; `continuation` (storage's own) is absent on the last page. */
+export interface ApprovalListPage {
+  readonly entries: ApprovalListEntry[];
+  readonly continuation?: string;
+}
 
 const PENDING = 'approval-list/pending/';
 const BY_REQUESTER = 'approval-list/by-requester/';
@@ -80,15 +86,25 @@ export class ApprovalListIndex {
 
   /** The requester's newest requests, one page. */
   async requestedBy(aadObjectId: string | undefined, limit: number): Promise<ApprovalListEntry[]> {
-    if (!aadObjectId) return [];
-    return this.entries(`${BY_REQUESTER}${requesterPart(aadObjectId)}/`, limit);
+    return (await this.requestedByPage(aadObjectId, { limit })).entries;
+  }
+
+  /** One page of the requester's requests, newest first, from where `continuation` (a storage one) left off. */
+  async requestedByPage(aadObjectId: string | undefined, request: PageRequest): Promise<ApprovalListPage> {
+    if (!aadObjectId) return { entries: [] };
+    return this.page(`${BY_REQUESTER}${requesterPart(aadObjectId)}/`, request);
   }
 
   private async entries(prefix: string, limit: number): Promise<ApprovalListEntry[]> {
-    const page = await this.storage.page(prefix, { limit });
-    return page.items.flatMap((item) => {
+    return (await this.page(prefix, { limit })).entries;
+  }
+
+  private async page(prefix: string, request: PageRequest): Promise<ApprovalListPage> {
+    const page = await this.storage.page(prefix, request);
+    const entries = page.items.flatMap((item) => {
       const parsed = approvalListEntrySchema.safeParse(item.value);
       return parsed.success ? [parsed.data] : [];
     });
+    return { entries, ...(page.continuation === undefined ? {} : { continuation: page.continuation }) };
   }
 }

@@ -45,6 +45,9 @@ export type DecisionOutcome = 'recorded' | 'decided' | 'already-counted' | 'alre
 const EXPIRY_ACTOR: Actor = { channelUserId: 'attachops', name: 'AttachOps' };
 
 /** Four eyes on every change: planned, approved by someone other than the requester, decided exactly once. */
+/** How many of the caller's own requests one page of `approvals` shows. */
+export const MY_REQUESTS_SHOWN = 10;
+
 export class ApprovalService {
   private readonly records: ApprovalRecords;
 
@@ -210,20 +213,17 @@ export class ApprovalService {
    * Requests the actor may decide, and requests the actor made: two pages of the list index (approval-list-index.ts),
    * never the whole history; only a pending request past its expiry is read, to expire it.
    */
-  async listFor(actor: Actor): Promise<{ toDecide: ApprovalListEntry[]; mine: ApprovalListEntry[] }> {
+  async listFor(
+    actor: Actor,
+  ): Promise<{ toDecide: ApprovalListEntry[]; mine: ApprovalListEntry[]; mineContinuation?: string }> {
     const store = this.records.store;
     await store.listOlderRequests();
     const [pending, requested, approver] = await Promise.all([
       store.listIndex.pending(),
-      store.listIndex.requestedBy(actor.aadObjectId, 10),
+      store.listIndex.requestedByPage(actor.aadObjectId, { limit: MY_REQUESTS_SHOWN }),
       this.isApprover(actor),
     ]);
-    const now = this.options.clock.now().getTime();
-    const current = async (entry: ApprovalListEntry): Promise<ApprovalListEntry | undefined> =>
-      entry.status === 'pending' && Date.parse(entry.expiresAt) <= now ? this.records.get(entry.id) : entry;
-    const present = async (entries: ApprovalListEntry[]): Promise<ApprovalListEntry[]> =>
-      (await Promise.all(entries.map(current))).filter((entry): entry is ApprovalListEntry => entry !== undefined);
-    const [open, mine] = await Promise.all([present(pending), present(requested)]);
+    const [open, mine] = await Promise.all([this.present(pending), this.present(requested.entries)]);
     return {
       toDecide: approver
         ? open.filter(
@@ -234,7 +234,31 @@ export class ApprovalService {
           )
         : [],
       mine,
+      ...(requested.continuation === undefined ? {} : { mineContinuation: requested.continuation }),
     };
+  }
+
+  /** The caller's own older requests, one page from where a storage continuation left off (the More button). */
+  async myRequestsAfter(
+    actor: Actor,
+    continuation: string,
+  ): Promise<{ mine: ApprovalListEntry[]; mineContinuation?: string }> {
+    const page = await this.records.store.listIndex.requestedByPage(actor.aadObjectId, {
+      limit: MY_REQUESTS_SHOWN,
+      continuation,
+    });
+    return {
+      mine: await this.present(page.entries),
+      ...(page.continuation === undefined ? {} : { mineContinuation: page.continuation }),
+    };
+  }
+
+  /** Entries as they stand now: a pending one past its expiry is read again (the sweep may not have ended it yet). */
+  private async present(entries: readonly ApprovalListEntry[]): Promise<ApprovalListEntry[]> {
+    const now = this.options.clock.now().getTime();
+    const current = async (entry: ApprovalListEntry): Promise<ApprovalListEntry | undefined> =>
+      entry.status === 'pending' && Date.parse(entry.expiresAt) <= now ? this.records.get(entry.id) : entry;
+    return (await Promise.all(entries.map(current))).filter((entry): entry is ApprovalListEntry => entry !== undefined);
   }
 
   private moveRun(record: ApprovalRecord, actor: Actor): void {

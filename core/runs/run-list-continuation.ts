@@ -1,19 +1,9 @@
-import { z } from 'zod';
 import { hashedKeyPart } from '../storage/index-keys.js';
+import { listContinuation, readListContinuation } from '../storage/list-continuation.js';
 import { UserFacingError } from '../user-facing-error.js';
 
 /** Which list a continuation goes on with: every run, or the runs of one conversation (by its hash, never its id). */
 export type RunListScope = { readonly all: true } | { readonly conversationId: string };
-
-/** Long enough for an Azure listing marker; anything longer is not one of ours. */
-const MAX_TOKEN_LENGTH = 4_000;
-const tokenSchema = z.object({
-  v: z.literal(1),
-  /** `all`, or the hash of the conversation whose runs were listed. */
-  s: z.string().min(1).max(64),
-  /** The storage listing's own continuation. */
-  c: z.string().min(1).max(MAX_TOKEN_LENGTH),
-});
 
 function scopeTag(scope: RunListScope): string {
   return 'all' in scope ? 'all' : hashedKeyPart(scope.conversationId);
@@ -25,39 +15,31 @@ function scopeTag(scope: RunListScope): string {
  * the role `runs --all` needs), and a token from another list is refused.
  */
 export function runListContinuation(scope: RunListScope, storageContinuation: string): string {
-  const token = { v: 1, s: scopeTag(scope), c: storageContinuation };
-  return Buffer.from(JSON.stringify(token), 'utf8').toString('base64url');
+  return listContinuation(scopeTag(scope), storageContinuation);
 }
 
 /** Whether the token continues every run's list (else the conversation's); throws a named error for anything else. */
 export function listsEveryRun(token: string): boolean {
-  return readToken(token).s === 'all';
+  return readToken(token).listTag === 'all';
 }
 
 /** The storage continuation a token holds, once it is checked to continue the given list. */
 export function storageContinuationOf(token: string, scope: RunListScope): string {
   const parsed = readToken(token);
-  if (parsed.s !== scopeTag(scope)) {
+  if (parsed.listTag !== scopeTag(scope)) {
     throw new UserFacingError(
       'That More button belongs to another list',
       'It was made for the runs of another conversation, so it cannot go on with this one.',
       'Type runs here to list this conversation’s runs.',
     );
   }
-  return parsed.c;
+  return parsed.storage;
 }
 
-function readToken(token: string): z.infer<typeof tokenSchema> {
-  let decoded: unknown;
-  try {
-    decoded =
-      token.length > MAX_TOKEN_LENGTH * 2 ? undefined : JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    decoded = undefined;
-  }
-  const parsed = tokenSchema.safeParse(decoded);
-  if (!parsed.success) throw unreadableContinuation();
-  return parsed.data;
+function readToken(token: string): { listTag: string; storage: string } {
+  const parsed = readListContinuation(token);
+  if (parsed === undefined) throw unreadableContinuation();
+  return parsed;
 }
 
 export function unreadableContinuation(): UserFacingError {
