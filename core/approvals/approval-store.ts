@@ -6,6 +6,8 @@ import { approvalRecordSchema, type ApprovalRecord } from './approval-record.js'
 const PREFIX = 'approval/';
 /** Set once every request stored before the list index existed has been listed in it (approval-list-index.ts). */
 const LIST_INDEX_BUILT = 'approval-list-index/v1';
+/** How many newer versions a listing follows before it leaves the rest to the updates that wrote them. */
+const LISTING_ROUNDS = 5;
 
 export type ApprovalChange<R> = (record: ApprovalRecord) => { readonly record?: ApprovalRecord; readonly result: R };
 
@@ -41,8 +43,23 @@ export class ApprovalStore {
         return { value: next.record, result: next.result };
       },
     );
-    if (updated && approvalListingSignature(updated.value) !== listedBefore) await this.listIndex.record(updated.value);
+    if (updated && approvalListingSignature(updated.value) !== listedBefore) await this.listAsStored(updated.value);
     return updated && { record: updated.value, result: updated.result };
+  }
+
+  /**
+   * Lists the request, then reads it back: when another update stored a newer version meanwhile (whose listing may have
+   * been written before this one), that version is listed again. Whichever listing lands last is then never older than
+   * the request, so a decided request cannot stay listed as pending. Rounds are few: each one follows a newer version.
+   */
+  private async listAsStored(record: ApprovalRecord): Promise<void> {
+    let listed = record;
+    for (let round = 0; round < LISTING_ROUNDS; round += 1) {
+      await this.listIndex.record(listed);
+      const stored = await this.get(listed.id);
+      if (stored === undefined || approvalListingSignature(stored) === approvalListingSignature(listed)) return;
+      listed = stored;
+    }
   }
 
   /** Once per store: the requests of a version without the list index are read one last time and listed. */

@@ -9,6 +9,8 @@ export function needsWorker(run: RunRecord): boolean {
   return !isTerminal(run.status) || (run.auditOutbox?.length ?? 0) > 0;
 }
 
+/** How many newer versions a listing follows before it leaves the rest to the updates that wrote them. */
+const LISTING_ROUNDS = 5;
 const PREFIX = 'run/';
 /**
  * One small key per run that still needs a worker (not ended, or with audit entries a kill left staged), so the sweep,
@@ -92,8 +94,23 @@ export class RunStore {
       },
     );
     if (!updated) throw new Error(`run ${runId} does not exist`);
-    if (listingSignature(updated.value) !== listedBefore) await this.listIndex.record(updated.value);
+    if (listingSignature(updated.value) !== listedBefore) await this.listAsStored(updated.value);
     return updated.value;
+  }
+
+  /**
+   * Lists the run, then reads it back: when another update stored a newer version meanwhile (whose listing may have
+   * been written before this one), that version is listed again, so the listing that lands last is never older than
+   * the run. Rounds are few: each one follows a newer version.
+   */
+  private async listAsStored(run: RunRecord): Promise<void> {
+    let listed = run;
+    for (let round = 0; round < LISTING_ROUNDS; round += 1) {
+      await this.listIndex.record(listed);
+      const stored = (await this.load(listed.id))?.run;
+      if (stored === undefined || listingSignature(stored) === listingSignature(listed)) return;
+      listed = stored;
+    }
   }
 
   /** One page of the runs, newest first (run-list-index.ts): one listing, whatever the history holds. */
