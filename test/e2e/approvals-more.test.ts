@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApprovalRecord } from '../../core/approvals/approval-record.js';
 import { ApprovalStore } from '../../core/approvals/approval-store.js';
-import { ALEX, invokeActivity, ISAIAH, messageActivity, type TestUser } from '../support/activities.js';
+import { ALEX, ISAIAH, type TestUser } from '../support/activities.js';
+import { cardAfterClicking, cardAfterSaying } from '../support/card-turns.js';
 import { startTestBot, type TestBot } from '../support/bot-harness.js';
 import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenant.js';
 import { visibleCardTexts } from '../support/visible-card-text.js';
@@ -42,24 +43,10 @@ describe('approvals, your requests paged with the More button, through the bot',
     await tenant?.close();
   });
 
-  async function say(from: TestUser, text: string, conversationId: string): Promise<Record<string, unknown>> {
-    const before = harness.connector.calls.length;
-    await harness.post(messageActivity(text, { serviceUrl: harness.connector.url, from, conversationId }));
-    await harness.connector.waitFor(
-      (calls) => calls.slice(before).some((call) => call.conversationId === conversationId),
-      15_000,
-    );
-    const reply = harness.connector.calls.slice(before).find((call) => call.conversationId === conversationId);
-    const attachments = (reply?.body.attachments ?? []) as { content?: Record<string, unknown> }[];
-    return attachments[0]?.content ?? {};
-  }
-
-  async function click(from: TestUser, data: unknown, conversationId: string): Promise<Record<string, unknown>> {
-    const response = await harness.post(
-      invokeActivity('approvals.more', data, { serviceUrl: harness.connector.url, from, conversationId }),
-    );
-    return ((response.body as { value?: Record<string, unknown> } | undefined)?.value ?? {}) as Record<string, unknown>;
-  }
+  const say = (from: TestUser, text: string, conversationId: string) =>
+    cardAfterSaying(harness, from, text, conversationId);
+  const click = (from: TestUser, data: unknown, conversationId: string) =>
+    cardAfterClicking(harness, from, 'approvals.more', data, conversationId);
 
   const text = (card: Record<string, unknown>) => visibleCardTexts(card).join('\n');
   const moreData = (card: Record<string, unknown>): unknown =>

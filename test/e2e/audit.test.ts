@@ -3,16 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileAuditLog } from '../../adapters/audit/file-audit-log.js';
-import {
-  ALEX,
-  ANONYMOUS,
-  invokeActivity,
-  ISAIAH,
-  MEGAN,
-  messageActivity,
-  type TestUser,
-} from '../support/activities.js';
+import { ALEX, ANONYMOUS, ISAIAH, MEGAN, type TestUser } from '../support/activities.js';
 import { startTestBot, type TestBot } from '../support/bot-harness.js';
+import { cardAfterClicking, cardAfterSaying } from '../support/card-turns.js';
 import { startSandboxTenant, type SandboxTenant } from '../support/sandbox-tenant.js';
 import { GUID, ISO_TIME, visibleCardTexts } from '../support/visible-card-text.js';
 
@@ -38,27 +31,10 @@ describe('audit, through the bot against the sandbox tenant', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  /** The first card the bot sends back to `text` from `from`. */
-  async function say(from: TestUser, text: string): Promise<Record<string, unknown>> {
-    const conversationId = `a:audit-${++conversation}`;
-    const before = harness.connector.calls.length;
-    await harness.post(messageActivity(text, { serviceUrl: harness.connector.url, from, conversationId }));
-    await harness.connector.waitFor(
-      (calls) => calls.slice(before).some((call) => call.conversationId === conversationId),
-      15_000,
-    );
-    const reply = harness.connector.calls.slice(before).find((call) => call.conversationId === conversationId);
-    const attachments = (reply?.body.attachments ?? []) as { content?: Record<string, unknown> }[];
-    return attachments[0]?.content ?? {};
-  }
-
-  async function click(from: TestUser, verb: string, data: unknown): Promise<Record<string, unknown>> {
-    const conversationId = `a:audit-${++conversation}`;
-    const response = await harness.post(
-      invokeActivity(verb, data, { serviceUrl: harness.connector.url, from, conversationId }),
-    );
-    return ((response.body as { value?: Record<string, unknown> } | undefined)?.value ?? {}) as Record<string, unknown>;
-  }
+  /** The first card the bot sends back to `text` from `from`, each in a conversation of its own. */
+  const say = (from: TestUser, text: string) => cardAfterSaying(harness, from, text, `a:audit-${++conversation}`);
+  const click = (from: TestUser, verb: string, data: unknown) =>
+    cardAfterClicking(harness, from, verb, data, `a:audit-${++conversation}`);
 
   const text = (card: Record<string, unknown>) => visibleCardTexts(card).join('\n');
 
