@@ -1,3 +1,4 @@
+import { eachAtMost, SCAN_WRITES_AT_ONCE } from '../storage/each-at-most.js';
 import type { Storage } from '../ports/storage.js';
 import { listParsed, updateItem } from '../storage/update-item.js';
 import { ApprovalListIndex, approvalListingSignature } from './approval-list-index.js';
@@ -66,7 +67,7 @@ export class ApprovalStore {
   async listOlderRequests(): Promise<void> {
     if (this.listIndexBuilt) return;
     if (!(await this.storage.get(LIST_INDEX_BUILT))) {
-      for (const record of await this.list()) await this.listIndex.record(record);
+      await eachAtMost(await this.list(), SCAN_WRITES_AT_ONCE, (record) => this.listIndex.record(record));
       await this.storage.put(LIST_INDEX_BUILT, { built: true });
     }
     this.listIndexBuilt = true;

@@ -1,3 +1,4 @@
+import { eachAtMost, SCAN_WRITES_AT_ONCE } from '../storage/each-at-most.js';
 import { isETagConflict, type Storage } from '../ports/storage.js';
 import { listParsed, updateItem } from '../storage/update-item.js';
 import { RunArchive, type ArchivedRun } from './run-archive.js';
@@ -183,7 +184,8 @@ export class RunStore {
     if (this.indexBuilt) return;
     await this.listOlderRuns();
     if (!(await this.storage.get(LIVE_INDEX_BUILT))) {
-      for (const run of await this.list()) if (needsWorker(run)) await this.markLive(run.id, now);
+      const live = (await this.list()).filter(needsWorker);
+      await eachAtMost(live, SCAN_WRITES_AT_ONCE, (run) => this.markLive(run.id, now));
       await this.storage.put(LIVE_INDEX_BUILT, { at: now.toISOString() });
     }
     // once built it stays built: later sweeps of this process skip the read
@@ -194,10 +196,10 @@ export class RunStore {
   async listOlderRuns(): Promise<void> {
     if (this.listIndexBuilt) return;
     if (!(await this.storage.get(LIST_INDEX_BUILT))) {
-      for (const run of await this.list()) {
+      await eachAtMost(await this.list(), SCAN_WRITES_AT_ONCE, async (run) => {
         await this.listIndex.record(run);
         if (!needsWorker(run)) await this.archive.markFinished(run);
-      }
+      });
       await this.storage.put(LIST_INDEX_BUILT, { built: true });
     }
     this.listIndexBuilt = true;
