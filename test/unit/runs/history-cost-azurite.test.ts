@@ -145,6 +145,10 @@ beforeAll(async () => {
   });
   const runs = new RunStore(storage);
   const requests = new ApprovalStore(storage);
+  // a store this version has written from the start: its indexes are marked built while it is empty (an upgraded
+  // store's one-time scan is covered by the run and approval store tests)
+  await runs.liveRuns(new Date(START));
+  await requests.listOlderRequests();
   await inParallel(FINISHED_RUNS, (index) => runs.create(finishedRun(index)));
   await inParallel(DECIDED_REQUESTS, (index) => requests.create(decidedRequest(index)));
 }, 3_600_000);
@@ -158,7 +162,7 @@ describe(`on Azurite with ${FINISHED_RUNS.toLocaleString('en')} finished runs an
   it('a sweep costs at most 10 storage requests; runs, runs --all and approvals at most 3 each', async () => {
     const clock = new FakeClock(START + (FINISHED_RUNS + 10) * 60_000);
     const first = instance(await instanceStorage(), clock, 'instance-a');
-    await first.runs.resumeAll(); // a store the index was built on from the start
+    await first.runs.resumeAll();
     for (let live = 0; live < 3; live += 1) {
       clock.advance(1_000);
       await first.runs.start({
@@ -171,7 +175,7 @@ describe(`on Azurite with ${FINISHED_RUNS.toLocaleString('en')} finished runs an
       });
     }
     await first.runs.idle();
-    await first.approvals.listFor(megan); // a store's first listing indexes the requests stored before, once
+    await first.approvals.listFor(megan);
 
     const second = instance(await instanceStorage(), clock, 'instance-b');
     await second.runs.sweep(); // a new process reads the index's marker once
