@@ -77,6 +77,30 @@ describe('paging your own requests on the approvals card (issue 28)', () => {
     );
   });
 
+  it('any continuation a caller can send gets the next page or a named card, never a crash', async () => {
+    const services = testAppServices();
+    const store = new ApprovalStore(services.storage);
+    for (let index = 0; index < 3; index += 1) await store.create(request(index, START + index * 60_000, alex));
+    const token = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 300 }),
+      fc.base64String({ minLength: 4, maxLength: 300 }),
+      fc
+        .record({ v: fc.anything(), s: fc.anything(), c: fc.anything() }, { requiredKeys: [] })
+        .map((value) => Buffer.from(JSON.stringify(value) ?? '', 'utf8').toString('base64url'))
+        .filter((text) => text.length > 0),
+    );
+    await fc.assert(
+      fc.asyncProperty(token, async (continuation) => {
+        const outcome = await approvalsMoreVerb
+          .run({ continuation }, context(services, alex))
+          .then(() => 'card')
+          .catch((error: unknown) => (isUserFacingError(error) ? 'named' : error));
+        expect(['card', 'named']).toContain(outcome);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('a token carries no id, works only for the person whose list it is, and a garbled one gets a named card', async () => {
     const services = testAppServices();
     const store = new ApprovalStore(services.storage);
