@@ -209,7 +209,20 @@ describe('the drift card end to end', () => {
         { ...from(), from: ALEX, place: 'channel', conversationId: CHANNEL },
       ),
     );
-    await approveNewRequest(known);
+    const recreateRequest = await approveNewRequest(known);
+    // the plan names the approved target's group and filter by name; their ids are behind Details
+    const planCard = harness.connector.calls
+      .map((call) => JSON.stringify(call.body))
+      .find((body) => body.includes(recreateRequest) && body.includes('Recreate deleted policy'));
+    const filterIds = (approved?.assignments ?? []).map(
+      (row) =>
+        (row as { target?: { deviceAndAppManagementAssignmentFilterId?: string } }).target
+          ?.deviceAndAppManagementAssignmentFilterId,
+    );
+    const filters = await tenant.tenant.policies.listAssignmentFilters();
+    const filterName = filters.find((filter) => filterIds.includes(filter.id))?.displayName;
+    expect(filterName).toBeDefined();
+    expect(planCard).toContain(`filter ${filterName ?? ''}`);
     const again = (await tenant.tenant.policies.list({ nameContains: PORTAL_POLICY })).filter((p) => p.id !== policyId);
     expect(again).toHaveLength(1);
     const recreatedId = again[0]?.id ?? '';
