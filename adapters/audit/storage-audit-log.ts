@@ -18,6 +18,9 @@ const ENTRY_PREFIX = 'audit/';
 /** Not under ENTRY_PREFIX: listings of the entries never see it. */
 const HEAD_KEY = 'audit-head';
 const SEQ_DIGITS = 12;
+/** Entries read together: the keys that differ only in their last BLOCK_DIGITS digits. */
+const BLOCK_DIGITS = 2;
+const BLOCK_SIZE = 10 ** BLOCK_DIGITS;
 
 /** The stored item: the entry, and which instance wrote it (outside the hash: it says who, not what happened). */
 const storedEntrySchema = z.object({ entry: z.unknown(), writtenBy: z.string().optional() });
@@ -65,6 +68,34 @@ export function createStorageAuditLog(options: StorageAuditLogOptions): AuditLog
   };
 
   /** The shared head item, when there is one and it parses. */
+  /**
+   * Entries by seq, one listing per block of 100 consecutive seqs (the keys that share all but their last two digits)
+   * instead of one read per entry: a listing page carries small items' values (blob metadata, blob-storage.ts), so a
+   * page of 100 newest entries costs one or two requests. Items too large to ride in a listing are read one by one there.
+   */
+  const readSeqs = async (seqs: readonly number[]): Promise<Map<number, AuditEntry>> => {
+    const blocks = [...new Set(seqs.map((seq) => keyOf(seq).slice(0, -BLOCK_DIGITS)))];
+    const wanted = new Map(seqs.map((seq) => [keyOf(seq), seq]));
+    const found = new Map<number, AuditEntry>();
+    await Promise.all(
+      blocks.map(async (block) => {
+        let continuation: string | undefined;
+        do {
+          const page = await storage.page(block, {
+            limit: BLOCK_SIZE,
+            ...(continuation === undefined ? {} : { continuation }),
+          });
+          for (const item of page.items) {
+            const seq = wanted.get(item.key);
+            if (seq !== undefined) found.set(seq, entryOf(item.value, item.key));
+          }
+          continuation = page.continuation;
+        } while (continuation !== undefined);
+      }),
+    );
+    return found;
+  };
+
   const readHint = async (): Promise<StoredHint | undefined> => {
     const item = await storage.get(HEAD_KEY);
     const parsed = headSchema.safeParse(item?.value);
@@ -142,9 +173,10 @@ export function createStorageAuditLog(options: StorageAuditLogOptions): AuditLog
       const newest = before === undefined ? await headForReading() : Number(before) - 1;
       if (!Number.isSafeInteger(newest)) return [];
       const seqs = Array.from({ length: Math.max(0, Math.min(limit, newest)) }, (_, index) => newest - index);
-      const entries = await Promise.all(seqs.map((seq) => readEntry(seq)));
-      return entries.map((entry, index) => {
-        if (entry === undefined) throw new AuditLogCorruptError('audit storage', keyOf(seqs[index] ?? 0), 'missing');
+      const found = await readSeqs(seqs);
+      return seqs.map((seq) => {
+        const entry = found.get(seq);
+        if (entry === undefined) throw new AuditLogCorruptError('audit storage', keyOf(seq), 'missing');
         return { entry, cursor: String(entry.seq) };
       });
     },
