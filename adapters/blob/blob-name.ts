@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
+import { escapeKey, type KeyEscaping, unescapeKey } from '../storage/escaped-key.js';
 
 /** Every item blob lives under this virtual folder, so the container can hold other things beside it. */
 export const ITEM_FOLDER = 'kv/';
 
-const LITERAL_CHARACTER = /^[A-Za-z0-9_-]$/;
-const ESCAPE_MARK = '~';
+const BLOB_ESCAPING: KeyEscaping = { literal: /^[A-Za-z0-9_-]$/, mark: '~' };
 const HASHED_NAME_MARK = '!';
 /** Blob names may be 1024 characters; long keys keep this much of their encoding and end with its sha256. */
 const LONGEST_PLAIN_NAME = 900;
@@ -16,7 +16,7 @@ const VISIBLE_PART_OF_HASHED_NAME = 600;
  * or `..`, which URLs treat as path syntax. The encoding keeps prefixes, so a key prefix lists by a blob-name prefix.
  */
 export function blobNameOf(key: string): string {
-  const encoded = encodeKey(key);
+  const encoded = escapeKey(key, BLOB_ESCAPING);
   if (encoded.length <= LONGEST_PLAIN_NAME) return `${ITEM_FOLDER}${encoded}`;
   const digest = createHash('sha256').update(encoded).digest('hex');
   return `${ITEM_FOLDER}${encoded.slice(0, VISIBLE_PART_OF_HASHED_NAME)}${HASHED_NAME_MARK}${digest}`;
@@ -24,7 +24,7 @@ export function blobNameOf(key: string): string {
 
 /** The blob-name prefix under which every key starting with `prefix` lives; the stored key decides the rest. */
 export function blobPrefixOf(prefix: string): string {
-  return `${ITEM_FOLDER}${encodeKey(prefix).slice(0, VISIBLE_PART_OF_HASHED_NAME)}`;
+  return `${ITEM_FOLDER}${escapeKey(prefix, BLOB_ESCAPING).slice(0, VISIBLE_PART_OF_HASHED_NAME)}`;
 }
 
 /** The key a blob name was made from, or undefined for a hashed (long-key) name, whose key is only in the blob. */
@@ -32,32 +32,5 @@ export function keyOfBlobName(name: string): string | undefined {
   if (!name.startsWith(ITEM_FOLDER)) return undefined;
   const encoded = name.slice(ITEM_FOLDER.length);
   if (encoded.includes(HASHED_NAME_MARK)) return undefined;
-  let key = '';
-  for (let index = 0; index < encoded.length;) {
-    if (encoded.charAt(index) !== ESCAPE_MARK) {
-      key += encoded.charAt(index);
-      index += 1;
-    } else if (encoded.charAt(index + 1) === 'u') {
-      key += String.fromCharCode(Number.parseInt(encoded.slice(index + 2, index + 6), 16));
-      index += 6;
-    } else {
-      key += String.fromCharCode(Number.parseInt(encoded.slice(index + 1, index + 3), 16));
-      index += 3;
-    }
-  }
-  return key;
-}
-
-function encodeKey(key: string): string {
-  let encoded = '';
-  for (let index = 0; index < key.length; index += 1) {
-    const character = key.charAt(index);
-    encoded += LITERAL_CHARACTER.test(character) ? character : escapeCodeUnit(key.charCodeAt(index));
-  }
-  return encoded;
-}
-
-function escapeCodeUnit(codeUnit: number): string {
-  const hex = codeUnit.toString(16).toUpperCase();
-  return codeUnit < 0x100 ? `${ESCAPE_MARK}${hex.padStart(2, '0')}` : `${ESCAPE_MARK}u${hex.padStart(4, '0')}`;
+  return unescapeKey(encoded, BLOB_ESCAPING);
 }
