@@ -4,6 +4,7 @@ import { normalisePolicy } from '../../core/drift/normalise-policy.js';
 import { intuneGateOf } from '../../core/maa/intune-gate.js';
 import type { RunRecord } from '../../core/runs/run-record.js';
 import { ALEX, invokeActivity, MEGAN, messageActivity, PATTI } from '../support/activities.js';
+import type { SandboxRequest } from '../support/sandbox-tenant.js';
 import { startWorkflowChat, type WorkflowChat } from './workflow-chat.js';
 
 const CHANNEL = '19:approvals@thread.tacv2';
@@ -59,6 +60,44 @@ describe.each(DIALECTS)('drift revert under Intune Multi Admin Approval ($scenar
       .map(intuneGateOf)
       .find((gate) => gate !== undefined)?.requestId;
 
+  /**
+   * Clicks `verb` on the drift card as Alex, has Megan approve in Teams, then has Patti approve in Intune each write it
+   * holds (checking that the held write, the last of `heldWrites`, is justified with `plan`) until the run ends.
+   */
+  async function carryThroughIntune(
+    verb: string,
+    episodeId: string,
+    plan: string,
+    heldWrites: () => Promise<SandboxRequest[]>,
+    justification: string,
+  ): Promise<{ approvalId: string; runId: string; run: RunRecord; decided: string[] }> {
+    const known = approvalIds();
+    await chat.harness.post(
+      invokeActivity(verb, { episodeId }, { ...from(), from: ALEX, place: 'channel', conversationId: CHANNEL }),
+    );
+    const approvalId = await newApproval(known);
+    await chat.harness.post(invokeActivity('approval.approve', { approvalId }, { ...from(), from: MEGAN }));
+    const { runId } = await chat.harness.services.approvals.requireRecord(approvalId);
+    const decided: string[] = [];
+    for (;;) {
+      const run = await chat.waitForRun(runId, (candidate) => {
+        const gate = heldGate(candidate);
+        return ENDED.has(candidate.status) || (gate !== undefined && !decided.includes(gate));
+      });
+      const requestId = heldGate(run);
+      if (ENDED.has(run.status) || requestId === undefined) break;
+      expect((await heldWrites()).at(-1)?.maa?.justification).toContain(plan);
+      const answer = await chat.tenant.control('POST', `maa/requests/${requestId}/approve`, {
+        approver: PATTI.aadObjectId,
+        justification,
+      });
+      expect(answer.status).toBe(200);
+      decided.push(requestId);
+    }
+    const run = await chat.waitForRun(runId, (candidate) => ENDED.has(candidate.status));
+    return { approvalId, runId, run, decided };
+  }
+
   beforeEach(async () => {
     chat = await startWorkflowChat({
       scenario,
@@ -102,37 +141,13 @@ describe.each(DIALECTS)('drift revert under Intune Multi Admin Approval ($scenar
     const episodeId = /"episodeId":"(d-[a-z0-9]+)"/.exec(card)?.[1] ?? '';
     const writesBefore = (await writes()).length;
 
-    const known = approvalIds();
-    await chat.harness.post(
-      invokeActivity(
-        'drift.revert',
-        { episodeId },
-        { ...from(), from: ALEX, place: 'channel', conversationId: CHANNEL },
-      ),
+    const { runId, run, decided } = await carryThroughIntune(
+      'drift.revert',
+      episodeId,
+      `Revert policy "${PORTAL_POLICY}"`,
+      writes,
+      'revert ok',
     );
-    const revertApproval = await newApproval(known);
-    await chat.harness.post(
-      invokeActivity('approval.approve', { approvalId: revertApproval }, { ...from(), from: MEGAN }),
-    );
-    const { runId } = await chat.harness.services.approvals.requireRecord(revertApproval);
-
-    const decided: string[] = [];
-    for (;;) {
-      const run = await chat.waitForRun(runId, (candidate) => {
-        const gate = heldGate(candidate);
-        return ENDED.has(candidate.status) || (gate !== undefined && !decided.includes(gate));
-      });
-      const requestId = heldGate(run);
-      if (ENDED.has(run.status) || requestId === undefined) break;
-      expect((await writes()).at(-1)?.maa?.justification).toContain(`Revert policy "${PORTAL_POLICY}"`);
-      const answer = await chat.tenant.control('POST', `maa/requests/${requestId}/approve`, {
-        approver: PATTI.aadObjectId,
-        justification: 'revert ok',
-      });
-      expect(answer.status).toBe(200);
-      decided.push(requestId);
-    }
-    const run = await chat.waitForRun(runId, (candidate) => ENDED.has(candidate.status));
     expect(run.status, JSON.stringify(run.steps.map((step) => [step.kind, step.state, step.message]))).toBe('done');
     expect(decided, 'Intune held the settings write and the assignment write').toHaveLength(2);
 
@@ -182,37 +197,18 @@ describe.each(DIALECTS)('drift revert under Intune Multi Admin Approval ($scenar
       );
     const writesBefore = (await policyWrites()).length;
 
-    const known = approvalIds();
-    await chat.harness.post(
-      invokeActivity(
-        'drift.recreate',
-        { episodeId },
-        { ...from(), from: ALEX, place: 'channel', conversationId: CHANNEL },
-      ),
+    const {
+      approvalId: recreateApproval,
+      runId,
+      run,
+      decided,
+    } = await carryThroughIntune(
+      'drift.recreate',
+      episodeId,
+      `Recreate deleted policy "${PORTAL_POLICY}"`,
+      policyWrites,
+      'recreate ok',
     );
-    const recreateApproval = await newApproval(known);
-    await chat.harness.post(
-      invokeActivity('approval.approve', { approvalId: recreateApproval }, { ...from(), from: MEGAN }),
-    );
-    const { runId } = await chat.harness.services.approvals.requireRecord(recreateApproval);
-
-    const decided: string[] = [];
-    for (;;) {
-      const run = await chat.waitForRun(runId, (candidate) => {
-        const gate = heldGate(candidate);
-        return ENDED.has(candidate.status) || (gate !== undefined && !decided.includes(gate));
-      });
-      const requestId = heldGate(run);
-      if (ENDED.has(run.status) || requestId === undefined) break;
-      expect((await policyWrites()).at(-1)?.maa?.justification).toContain(`Recreate deleted policy "${PORTAL_POLICY}"`);
-      const answer = await chat.tenant.control('POST', `maa/requests/${requestId}/approve`, {
-        approver: PATTI.aadObjectId,
-        justification: 'recreate ok',
-      });
-      expect(answer.status).toBe(200);
-      decided.push(requestId);
-    }
-    const run = await chat.waitForRun(runId, (candidate) => ENDED.has(candidate.status));
     expect(
       run.status,
       JSON.stringify(run.steps.map((step) => [step.kind, step.state, step.message, step.problem?.message])),
